@@ -1,0 +1,96 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Kinerja",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kinerja", targets: ["kinerja"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure domain: Foundation only.
+        .target(name: "KinerjaDomain", swiftSettings: strict),
+        // Persistence: Fluent models, migrations, the write service.
+        .target(
+            name: "KinerjaPersistence",
+            dependencies: [
+                "KinerjaDomain",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: strict
+        ),
+        // Spreadsheets: XLSX and CSV.
+        .target(
+            name: "KinerjaSpreadsheet",
+            dependencies: [
+                "KinerjaDomain",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict
+        ),
+        // Web: routes, pages, commands.
+        .target(
+            name: "KinerjaWeb",
+            dependencies: [
+                "KinerjaDomain",
+                "KinerjaPersistence",
+                "KinerjaSpreadsheet",
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kinerja",
+            dependencies: [
+                "KinerjaWeb",
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaDomainTests",
+            dependencies: [
+                "KinerjaDomain",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaPersistenceTests",
+            dependencies: [
+                "KinerjaPersistence",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaSpreadsheetTests",
+            dependencies: ["KinerjaSpreadsheet"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaWebTests",
+            dependencies: [
+                "KinerjaWeb",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Everything stored for a Pemda, or for some of its perangkat daerah: the input of every calculation and report.
+public struct DataKinerja: Sendable {
+    public var pemda: Pemda
+    public var perangkatDaerah: [PerangkatDaerah]
+    public var unitKerja: [UnitKerja]
+    public var pejabat: [Pejabat]
+    public var elemen: [PlanNode]
+    public var indikator: [Indikator]
+    public var target: [Target]
+    public var pagu: [Pagu]
+    public var realisasi: [RealisasiKinerja]
+    public var anggaran: [RealisasiAnggaran]
+
+    public init(
+        pemda: Pemda,
+        perangkatDaerah: [PerangkatDaerah] = [],
+        unitKerja: [UnitKerja] = [],
+        pejabat: [Pejabat] = [],
+        elemen: [PlanNode] = [],
+        indikator: [Indikator] = [],
+        target: [Target] = [],
+        pagu: [Pagu] = [],
+        realisasi: [RealisasiKinerja] = [],
+        anggaran: [RealisasiAnggaran] = []
+    ) {
+        self.pemda = pemda
+        self.perangkatDaerah = perangkatDaerah
+        self.unitKerja = unitKerja
+        self.pejabat = pejabat
+        self.elemen = elemen
+        self.indikator = indikator
+        self.target = target
+        self.pagu = pagu
+        self.realisasi = realisasi
+        self.anggaran = anggaran
+    }
+}
+
+/// Lookup tables over `DataKinerja`, built once (O(n)) so that every question after is O(1).
+public struct IndeksKinerja: Sendable {
+    public let data: DataKinerja
+    public let anak: [TypedID<PlanNode>?: [PlanNode]]
+    public let indikatorPerElemen: [TypedID<PlanNode>: [Indikator]]
+    public let targetPerIndikator: [TypedID<Indikator>: [Target]]
+    public let realisasiPerIndikator: [TypedID<Indikator>: [PeriodeLaporan: Nilai]]
+    public let paguPerElemen: [TypedID<PlanNode>: [Pagu]]
+    public let anggaranPerElemen: [TypedID<PlanNode>: [RealisasiAnggaran]]
+
+    public init(_ data: DataKinerja) {
+        self.data = data
+        let byParent = Dictionary(grouping: data.elemen, by: \.induk)
+        anak = byParent.mapValues { $0.sorted(by: IndeksKinerja.urutanElemen) }
+        indikatorPerElemen = Dictionary(grouping: data.indikator, by: \.elemen).mapValues {
+            $0.sorted { ($0.urutan, $0.nama) < ($1.urutan, $1.nama) }
+        }
+        targetPerIndikator = Dictionary(grouping: data.target, by: \.indikator)
+        var realisasi: [TypedID<Indikator>: [PeriodeLaporan: Nilai]] = [:]
+        for item in data.realisasi { realisasi[item.indikator, default: [:]][item.periode] = item.nilai }
+        realisasiPerIndikator = realisasi
+        paguPerElemen = Dictionary(grouping: data.pagu, by: \.elemen)
+        anggaranPerElemen = Dictionary(grouping: data.anggaran, by: \.elemen)
+    }
+
+    static func urutanElemen(_ lhs: PlanNode, _ rhs: PlanNode) -> Bool {
+        if lhs.urutan != rhs.urutan { return lhs.urutan < rhs.urutan }
+        return (lhs.kode?.normal ?? lhs.nomor, lhs.uraian) < (rhs.kode?.normal ?? rhs.nomor, rhs.uraian)
+    }
+
+    /// Roots of the tree of one PD (its elements whose parent is not its own), or of the Pemda (nil).
+    public func akar(perangkatDaerah: TypedID<PerangkatDaerah>?) -> [PlanNode] {
+        let mine = data.elemen.filter { $0.perangkatDaerah == perangkatDaerah }
+        let ids = Set(mine.map(\.id))
+        return mine.filter { node in node.induk.map { !ids.contains($0) } ?? true }
+            .sorted(by: IndeksKinerja.urutanElemen)
+    }
+
+    public func anakDari(_ id: TypedID<PlanNode>) -> [PlanNode] { anak[id] ?? [] }
+
+    /// The target of a year (or up to a triwulan) from the highest-priority document that has one, or from
+    /// `dokumen` when given.
+    public func riwayat(_ indikator: Indikator, dokumen: DokumenRencana? = nil) -> RiwayatIndikator {
+        let targets = targetPerIndikator[indikator.id] ?? []
+        var chosen: [PeriodeLaporan: (DokumenRencana, Nilai)] = [:]
+        let priority = DokumenRencana.prioritasTahunan
+        for target in targets {
+            if let dokumen, target.dokumen != dokumen { continue }
+            if let existing = chosen[target.periode],
+                priority.firstIndex(of: existing.0)! <= priority.firstIndex(of: target.dokumen)!
+            {
+                continue
+            }
+            chosen[target.periode] = (target.dokumen, target.nilai)
+        }
+        return RiwayatIndikator(
+            agregasi: indikator.agregasi,
+            jumlahTriwulan: data.pemda.jumlahTriwulan,
+            realisasi: realisasiPerIndikator[indikator.id] ?? [:],
+            target: chosen.mapValues(\.1)
+        )
+    }
+
+    /// The element's own pagu for a year from the highest-priority document.
+    public func paguTercatat(_ id: TypedID<PlanNode>, tahun: Int, dokumen: DokumenRencana? = nil) -> Pagu? {
+        let candidates = (paguPerElemen[id] ?? []).filter { $0.tahun == tahun && (dokumen == nil || $0.dokumen == dokumen) }
+        let priority = DokumenRencana.prioritasTahunan
+        return candidates.min { priority.firstIndex(of: $0.dokumen)! < priority.firstIndex(of: $1.dokumen)! }
+    }
+
+    /// Pagu of an element: Σ of its children's pagu where it has children with money (the truth), else its own.
+    public func pagu(_ id: TypedID<PlanNode>, tahun: Int, dokumen: DokumenRencana? = nil) -> Rupiah? {
+        let children = anakDari(id).filter(\.tingkat.hasAnggaran)
+        if !children.isEmpty {
+            let values = children.compactMap { pagu($0.id, tahun: tahun, dokumen: dokumen) }
+            if !values.isEmpty { return values.sum() }
+        }
+        return paguTercatat(id, tahun: tahun, dokumen: dokumen)?.jumlah
+    }
+
+    /// Realisasi keuangan of an element for a year up to triwulan `sampai`: Σ of the sub kegiatan's triwulan
+    /// figures (each triwulan is the money spent in that triwulan). nil when nothing was reported.
+    public func realisasiKeuangan(_ id: TypedID<PlanNode>, tahun: Int, sampai triwulan: Int? = nil) -> Rupiah? {
+        let children = anakDari(id).filter(\.tingkat.hasAnggaran)
+        if !children.isEmpty {
+            let values = children.compactMap { realisasiKeuangan($0.id, tahun: tahun, sampai: triwulan) }
+            return values.isEmpty ? nil : values.sum()
+        }
+        let last = triwulan ?? data.pemda.jumlahTriwulan
+        let values = (anggaranPerElemen[id] ?? []).filter {
+            $0.periode.tahun == tahun && ($0.periode.triwulan ?? last) <= last
+        }.compactMap(\.keuangan)
+        return values.isEmpty ? nil : values.sum()
+    }
+
+    /// Physical progress of a sub kegiatan at triwulan `sampai` (the latest reported, as fisik is a stock);
+    /// for parents, the mean of the children weighted by pagu.
+    public func fisik(_ id: TypedID<PlanNode>, tahun: Int, sampai triwulan: Int? = nil) -> Decimal? {
+        let children = anakDari(id).filter(\.tingkat.hasAnggaran)
+        if !children.isEmpty {
+            var weighted: Decimal = 0
+            var weights: Decimal = 0
+            for child in children {
+                guard let value = fisik(child.id, tahun: tahun, sampai: triwulan) else { continue }
+                let weight = Decimal(pagu(child.id, tahun: tahun)?.sen ?? 0)
+                weighted += value * weight
+                weights += weight
+            }
+            return weights > 0 ? weighted / weights : nil
+        }
+        let last = triwulan ?? data.pemda.jumlahTriwulan
+        return (anggaranPerElemen[id] ?? [])
+            .filter { $0.periode.tahun == tahun && ($0.periode.triwulan ?? last) <= last && $0.fisik != nil }
+            .max { $0.periode < $1.periode }?.fisik
+    }
+}

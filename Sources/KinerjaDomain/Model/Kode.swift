@@ -1,0 +1,154 @@
+import Foundation
+
+/// The kode of a program, kegiatan or sub kegiatan (Permendagri 90/2019, Kepmendagri 050-5889/2021):
+/// `U.BB.PP.K.KK.SSSS`, e.g. `7.01.01.2.01.0001`.
+///
+/// Documents also print the program without its urusan (`6.01`, whose kegiatan is then `06.01.2.01`), `X.XX` for
+/// the support programs common to every PD, and 2-digit legacy sub kegiatan (`06.01.2.01.06`). `Kode` keeps what
+/// was printed (`asli`) and a normal form in which the bidang and program are two digits and a sub kegiatan four:
+/// `6.01` → `06.01`, `06.01.2.01.06` → `06.01.2.01.0006`, `2.08.02.2.01.04` → `2.08.02.2.01.0004`.
+public struct Kode: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Urusan (`1`…`9` or `X`); nil where the document omits it (`6.01`).
+    public var urusan: String?
+    /// Bidang urusan, two characters (`06`, `XX`).
+    public var bidang: String
+    /// Program, two digits.
+    public var program: String
+    /// Kegiatan, `K.KK` (`2.01`); nil for a program.
+    public var kegiatan: String?
+    /// Sub kegiatan, four digits; nil for a program or kegiatan.
+    public var subKegiatan: String?
+    /// The code as printed.
+    public var asli: String
+
+    public var tingkat: Tingkat {
+        if subKegiatan != nil { return .subKegiatan }
+        if kegiatan != nil { return .kegiatan }
+        return .program
+    }
+
+    /// The normal form.
+    public var normal: String {
+        var parts: [String] = []
+        if let urusan { parts.append(urusan) }
+        parts += [bidang, program]
+        if let kegiatan { parts.append(kegiatan) }
+        if let subKegiatan { parts.append(subKegiatan) }
+        return parts.joined(separator: ".")
+    }
+
+    public var description: String { normal }
+
+    /// The kode of the parent element (kegiatan → program, sub kegiatan → kegiatan); nil for a program.
+    public var induk: Kode? {
+        var copy = self
+        if subKegiatan != nil {
+            copy.subKegiatan = nil
+        } else if kegiatan != nil {
+            copy.kegiatan = nil
+        } else {
+            return nil
+        }
+        copy.asli = copy.normal
+        return copy
+    }
+
+    /// Whether this code lies under `parent` (a kegiatan under its program, a sub kegiatan under its kegiatan or
+    /// program). A missing urusan on either side matches any urusan.
+    public func extends(_ parent: Kode) -> Bool {
+        guard tingkat.depth > parent.tingkat.depth else { return false }
+        if let mine = urusan, let theirs = parent.urusan, mine != theirs { return false }
+        guard bidang == parent.bidang, program == parent.program else { return false }
+        if let parentKegiatan = parent.kegiatan, parentKegiatan != kegiatan { return false }
+        return true
+    }
+
+    /// Parses and normalises a printed code. `tingkat`, when known (from a `tingkat` column or the document's
+    /// layout), settles the one ambiguous shape: two segments are a program without urusan (`6.01`) unless the
+    /// caller says otherwise.
+    public static func parse(_ text: String, tingkat expected: Tingkat? = nil) throws(KodeError) -> Kode {
+        let asli = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let compact = asli.replacingOccurrences(of: " ", with: "")
+        guard !compact.isEmpty else { throw .kosong }
+        let segments = compact.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !segments.contains(where: \.isEmpty) else { throw .bentukTidakDikenal(asli) }
+        for segment in segments where !segment.allSatisfy({ $0.isNumber || $0 == "X" || $0 == "x" }) {
+            throw .bentukTidakDikenal(asli)
+        }
+        let upper = segments.map { $0.uppercased() }
+
+        // Where does the program prefix end? Either `BB.PP` (2 segments) or `U.BB.PP` (3 segments). The segment
+        // after the prefix is the single-digit kegiatan marker K.
+        let prefixLength: Int
+        switch upper.count {
+        case 2: prefixLength = 2
+        case 3: prefixLength = upper[2].count == 1 ? 2 : 3
+        case 4: prefixLength = upper[2].count == 1 ? 2 : 3
+        case 5: prefixLength = upper[2].count == 1 ? 2 : 3
+        case 6: prefixLength = 3
+        default: throw .bentukTidakDikenal(asli)
+        }
+        var kode = Kode(urusan: nil, bidang: "", program: "", kegiatan: nil, subKegiatan: nil, asli: asli)
+        if prefixLength == 3 {
+            guard upper[0].count == 1 else { throw .segmenSalah(asli, segmen: "urusan", nilai: upper[0]) }
+            kode.urusan = upper[0]
+        }
+        let bidang = upper[prefixLength - 2]
+        let program = upper[prefixLength - 1]
+        guard (1...2).contains(bidang.count) else { throw .segmenSalah(asli, segmen: "bidang", nilai: bidang) }
+        guard (1...2).contains(program.count), program.allSatisfy(\.isNumber) else {
+            throw .segmenSalah(asli, segmen: "program", nilai: program)
+        }
+        kode.bidang = bidang.count == 1 ? (bidang == "X" ? "XX" : "0" + bidang) : bidang
+        kode.program = program.count == 1 ? "0" + program : program
+
+        let rest = Array(upper.dropFirst(prefixLength))
+        switch rest.count {
+        case 0: break
+        case 1:
+            throw .segmenSalah(asli, segmen: "kegiatan", nilai: rest[0])
+        case 2, 3:
+            let marker = rest[0]
+            let kegiatan = rest[1]
+            guard marker.count == 1, marker.allSatisfy(\.isNumber) else {
+                throw .segmenSalah(asli, segmen: "kegiatan", nilai: marker)
+            }
+            guard (1...2).contains(kegiatan.count), kegiatan.allSatisfy(\.isNumber) else {
+                throw .segmenSalah(asli, segmen: "kegiatan", nilai: kegiatan)
+            }
+            kode.kegiatan = marker + "." + (kegiatan.count == 1 ? "0" + kegiatan : kegiatan)
+            if rest.count == 3 {
+                let sub = rest[2]
+                guard [1, 2, 3, 4].contains(sub.count), sub.allSatisfy(\.isNumber) else {
+                    throw .segmenSalah(asli, segmen: "sub kegiatan", nilai: sub)
+                }
+                kode.subKegiatan = String(repeating: "0", count: 4 - sub.count) + sub
+            }
+        default:
+            throw .bentukTidakDikenal(asli)
+        }
+        if let expected, expected != kode.tingkat {
+            throw .tingkatTidakCocok(asli, tertulis: expected, dariKode: kode.tingkat)
+        }
+        return kode
+    }
+}
+
+public enum KodeError: Error, Equatable, Sendable, CustomStringConvertible {
+    case kosong
+    case bentukTidakDikenal(String)
+    case segmenSalah(String, segmen: String, nilai: String)
+    case tingkatTidakCocok(String, tertulis: Tingkat, dariKode: Tingkat)
+
+    public var description: String {
+        switch self {
+        case .kosong: "Kode kosong."
+        case .bentukTidakDikenal(let kode):
+            "Kode \"\(kode)\" tidak berbentuk U.BB.PP.K.KK.SSSS (contoh 7.01.01.2.01.0001)."
+        case .segmenSalah(let kode, let segmen, let nilai):
+            "Kode \"\(kode)\": bagian \(segmen) \"\(nilai)\" tidak sah."
+        case .tingkatTidakCocok(let kode, let tertulis, let dariKode):
+            "Kode \"\(kode)\" adalah kode \(dariKode.label), bukan \(tertulis.label)."
+        }
+    }
+}

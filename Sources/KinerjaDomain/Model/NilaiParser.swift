@@ -1,0 +1,87 @@
+import Foundation
+
+/// Reads values as documents print them: `100%`, `2 dokument`, `B = 66.04`, `74.91 (BB)`, `3,01 (-B)`, `70-75`,
+/// `BB`, `Ada`. The decimal mark is given by the caller (documents differ per table); a fuller reader of
+/// Indonesian numbers lives with the spreadsheet import.
+public enum NilaiParser {
+    public enum TandaDesimal: Sendable {
+        /// `11.51`, `1,234.5`
+        case titik
+        /// `10,77`, `1.234,5`
+        case koma
+    }
+
+    public struct Hasil: Hashable, Sendable {
+        public var nilai: Nilai
+        /// The unit printed after the number ("dokument", "%"), if any.
+        public var satuan: String
+    }
+
+    /// Parses `text`; nil for an empty cell or `-`. Throws when the text is not a value.
+    public static func parse(_ text: String, desimal: TandaDesimal = .titik, skala: SkalaPredikat? = nil)
+        throws(DomainError) -> Hasil?
+    {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty || trimmed == "-" || trimmed == "–" { return nil }
+        let lower = trimmed.lowercased()
+        if lower == "ada" || lower == "ya" { return Hasil(nilai: .ada(true), satuan: "") }
+        if lower == "tidak ada" || lower == "tidak" { return Hasil(nilai: .ada(false), satuan: "") }
+
+        // "B = 66.04"
+        if let equals = trimmed.firstIndex(of: "=") {
+            let grade = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+            let score = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if isGrade(grade), let number = angka(score, desimal: desimal) {
+                return Hasil(nilai: .predikat(grade, skor: number), satuan: "")
+            }
+        }
+        // "74.91 (BB)", "3,01 (-B)"
+        if let open = trimmed.firstIndex(of: "("), trimmed.hasSuffix(")") {
+            let number = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            let grade = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+                .trimmingCharacters(in: .whitespaces)
+            if let value = angka(number, desimal: desimal), isGrade(grade.filter { $0 != "-" && $0 != "+" }) {
+                return Hasil(nilai: .predikat(grade, skor: value), satuan: "")
+            }
+        }
+        if isGrade(trimmed), skala == nil || skala?.peringkat(trimmed) != nil {
+            return Hasil(nilai: .predikat(trimmed, skor: nil), satuan: "")
+        }
+        // Leading number and a unit: "2 dokument", "100%", "66,90 %".
+        var numberPart = ""
+        var index = trimmed.startIndex
+        while index < trimmed.endIndex, "0123456789.,-+ ".contains(trimmed[index]) {
+            numberPart.append(trimmed[index])
+            index = trimmed.index(after: index)
+        }
+        let unit = trimmed[index...].trimmingCharacters(in: .whitespaces)
+        let numberText = numberPart.trimmingCharacters(in: .whitespaces)
+        // "70-75" / "70 - 75"
+        if let dash = numberText.dropFirst().firstIndex(of: "-") {
+            let low = angka(String(numberText[..<dash]), desimal: desimal)
+            let high = angka(String(numberText[numberText.index(after: dash)...]), desimal: desimal)
+            if let low, let high { return Hasil(nilai: .rentang(low, high), satuan: unit) }
+        }
+        if let value = angka(numberText, desimal: desimal) {
+            return Hasil(nilai: .angka(value), satuan: unit)
+        }
+        throw .tidakSah(field: "nilai", pesan: "\"\(trimmed)\" bukan angka, rentang, predikat, atau Ada/Tidak Ada.")
+    }
+
+    static func isGrade(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 4 && text.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+
+    /// A number with the given decimal mark; the other mark is read as a thousands separator.
+    public static func angka(_ text: String, desimal: TandaDesimal) -> Decimal? {
+        var cleaned = text.replacingOccurrences(of: " ", with: "")
+        guard !cleaned.isEmpty else { return nil }
+        switch desimal {
+        case .titik:
+            cleaned = cleaned.replacingOccurrences(of: ",", with: "")
+        case .koma:
+            cleaned = cleaned.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+        }
+        return Decimal(plain: cleaned)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// An element of the plan tree: visi, misi, tujuan, sasaran (Pemda), tujuan/sasaran PD, program, kegiatan,
+/// sub kegiatan.
+public struct PlanNode: Hashable, Sendable, Codable, Identifiable {
+    public var id: TypedID<PlanNode>
+    /// nil for the Pemda's own (RPJMD) elements.
+    public var perangkatDaerah: TypedID<PerangkatDaerah>?
+    public var induk: TypedID<PlanNode>?
+    public var tingkat: Tingkat
+    /// Program, kegiatan and sub kegiatan have a kode; the others may carry a number as printed ("1.", "I.I").
+    public var kode: Kode?
+    public var nomor: String
+    public var uraian: String
+    /// A PD sasaran's RPJMD sasaran.
+    public var selarasDengan: TypedID<PlanNode>?
+    /// Position / unit responsible (free text as printed, e.g. "Kabag Umum & Keuangan").
+    public var penanggungJawab: String
+    public var unitKerja: TypedID<UnitKerja>?
+    public var urutan: Int
+
+    public init(
+        id: TypedID<PlanNode> = .init(),
+        perangkatDaerah: TypedID<PerangkatDaerah>?,
+        induk: TypedID<PlanNode>?,
+        tingkat: Tingkat,
+        kode: Kode? = nil,
+        nomor: String = "",
+        uraian: String,
+        selarasDengan: TypedID<PlanNode>? = nil,
+        penanggungJawab: String = "",
+        unitKerja: TypedID<UnitKerja>? = nil,
+        urutan: Int = 0
+    ) throws(DomainError) {
+        let text = uraian.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty || tingkat == .subKegiatan else {
+            throw .tidakSah(field: "uraian", pesan: "Uraian \(tingkat.label) kosong.")
+        }
+        if let kode, kode.tingkat != tingkat {
+            throw .tidakSah(
+                field: "kode", pesan: "Kode \(kode.asli) adalah kode \(kode.tingkat.label), bukan \(tingkat.label).")
+        }
+        if tingkat.isPD && perangkatDaerah == nil {
+            throw .tidakSah(field: "kode_pd", pesan: "Elemen \(tingkat.label) harus milik satu perangkat daerah.")
+        }
+        self.id = id
+        self.perangkatDaerah = perangkatDaerah
+        self.induk = induk
+        self.tingkat = tingkat
+        self.kode = kode
+        self.nomor = nomor
+        self.uraian = text
+        self.selarasDengan = selarasDengan
+        self.penanggungJawab = penanggungJawab
+        self.unitKerja = unitKerja
+        self.urutan = urutan
+    }
+
+    /// Checks that `parent` may hold this element: the level is allowed and a kode extends the parent's kode.
+    public func validasiInduk(_ parent: PlanNode?) throws(DomainError) {
+        guard let parent else {
+            if tingkat == .visi || tingkat == .program || tingkat == .tujuanPD || tingkat == .sasaranPD
+                || tingkat == .sasaran || tingkat == .tujuan || tingkat == .misi
+            {
+                return
+            }
+            throw .tidakSah(field: "induk", pesan: "\(tingkat.label.capitalized) \(label) tidak mempunyai induk.")
+        }
+        guard tingkat.allowedParents.contains(parent.tingkat) else {
+            throw .tidakSah(
+                field: "induk",
+                pesan: "\(tingkat.label.capitalized) \(label) tidak boleh berada di bawah \(parent.tingkat.label).")
+        }
+        if let kode, let parentKode = parent.kode, !kode.extends(parentKode) {
+            throw .tidakSah(
+                field: "kode",
+                pesan: "Kode \(kode.asli) tidak diawali kode induknya \(parentKode.asli).")
+        }
+    }
+
+    /// "06.01.2.01 Perencanaan…" or the uraian alone.
+    public var label: String {
+        if let kode { return kode.asli + " " + uraian }
+        return nomor.isEmpty ? uraian : nomor + " " + uraian
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// The document a target or pagu belongs to. A Renja starts from its Renstra year; a perubahan keeps the murni
+/// values it replaces.
+public enum DokumenRencana: String, Sendable, Codable, CaseIterable, Comparable {
+    case rpjmd
+    case renstra
+    case renja
+    case renjaPerubahan = "renja_perubahan"
+    case perjanjianKinerja = "pk"
+
+    public static func < (lhs: DokumenRencana, rhs: DokumenRencana) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    public var label: String {
+        switch self {
+        case .rpjmd: "RPJMD"
+        case .renstra: "Renstra"
+        case .renja: "Renja"
+        case .renjaPerubahan: "Renja Perubahan"
+        case .perjanjianKinerja: "Perjanjian Kinerja"
+        }
+    }
+
+    /// For the year's measurement, which document's target wins when several exist: PK, then Renja
+    /// Perubahan, then Renja, then Renstra, then RPJMD.
+    public static let prioritasTahunan: [DokumenRencana] = [.perjanjianKinerja, .renjaPerubahan, .renja, .renstra, .rpjmd]
+}
+
+/// A target of an indicator for a year (and optionally a triwulan) in a document.
+public struct Target: Hashable, Sendable, Codable {
+    public var indikator: TypedID<Indikator>
+    public var dokumen: DokumenRencana
+    public var periode: PeriodeLaporan
+    public var nilai: Nilai
+    /// As printed ("2 dokument", "B = 66.04").
+    public var teks: String
+
+    public init(indikator: TypedID<Indikator>, dokumen: DokumenRencana, periode: PeriodeLaporan, nilai: Nilai, teks: String = "") {
+        self.indikator = indikator
+        self.dokumen = dokumen
+        self.periode = periode
+        self.nilai = nilai
+        self.teks = teks.isEmpty ? nilai.teks : teks
+    }
+}
+
+/// The budget ceiling of a program, kegiatan or sub kegiatan for a year in a document.
+public struct Pagu: Hashable, Sendable, Codable {
+    public var elemen: TypedID<PlanNode>
+    public var dokumen: DokumenRencana
+    public var tahun: Int
+    public var jumlah: Rupiah
+    public var sumberDana: String
+    public var lokasi: String
+
+    public init(elemen: TypedID<PlanNode>, dokumen: DokumenRencana, tahun: Int, jumlah: Rupiah, sumberDana: String = "", lokasi: String = "")
+        throws(DomainError)
+    {
+        guard jumlah.sen >= 0 else { throw .tidakSah(field: "pagu_\(tahun)", pesan: "Pagu tidak boleh negatif.") }
+        self.elemen = elemen
+        self.dokumen = dokumen
+        self.tahun = tahun
+        self.jumlah = jumlah
+        self.sumberDana = sumberDana
+        self.lokasi = lokasi
+    }
+}
+
+/// What was achieved on an indicator in a period.
+public struct RealisasiKinerja: Hashable, Sendable, Codable {
+    public var indikator: TypedID<Indikator>
+    public var periode: PeriodeLaporan
+    public var nilai: Nilai
+    public var teks: String
+
+    public init(indikator: TypedID<Indikator>, periode: PeriodeLaporan, nilai: Nilai, teks: String = "") throws(DomainError) {
+        if case .rentang = nilai {
+            throw .tidakSah(field: "realisasi", pesan: "Realisasi tidak boleh berupa rentang.")
+        }
+        self.indikator = indikator
+        self.periode = periode
+        self.nilai = nilai
+        self.teks = teks.isEmpty ? nilai.teks : teks
+    }
+}
+
+/// Money spent and physical progress of a sub kegiatan in a triwulan. Either figure may be missing.
+public struct RealisasiAnggaran: Hashable, Sendable, Codable {
+    public var elemen: TypedID<PlanNode>
+    public var periode: PeriodeLaporan
+    public var keuangan: Rupiah?
+    /// Physical progress in percent (0-100).
+    public var fisik: Decimal?
+
+    public init(elemen: TypedID<PlanNode>, periode: PeriodeLaporan, keuangan: Rupiah?, fisik: Decimal?) throws(DomainError) {
+        if let keuangan, keuangan.sen < 0 {
+            throw .tidakSah(field: "realisasi_keuangan", pesan: "Realisasi keuangan tidak boleh negatif.")
+        }
+        if let fisik, fisik < 0 || fisik > 100 {
+            throw .tidakSah(field: "fisik", pesan: "Realisasi fisik \(IndonesianFormat.number(fisik)) di luar 0-100 %.")
+        }
+        self.elemen = elemen
+        self.periode = periode
+        self.keuangan = keuangan
+        self.fisik = fisik
+    }
+}

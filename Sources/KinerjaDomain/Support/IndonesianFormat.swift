@@ -1,0 +1,51 @@
+import Foundation
+
+/// Prints numbers the Indonesian way: `.` groups thousands, `,` marks decimals (`1.234.567,89`).
+public enum IndonesianFormat {
+    /// Formats `value` with exactly `fractionDigits` decimals (rounded half away from zero), or with the digits
+    /// it has (up to `maxFractionDigits`) when `fractionDigits` is nil.
+    public static func number(_ value: Decimal, fractionDigits: Int? = nil, maxFractionDigits: Int = 4) -> String {
+        let scale = fractionDigits ?? maxFractionDigits
+        let rounded = value.rounded(scale: scale)
+        let negative = rounded < 0
+        let absolute = negative ? -rounded : rounded
+        let plain = absolute.plainString
+        var parts = plain.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let integerPart = parts.removeFirst()
+        var fraction = parts.first ?? ""
+        if let digits = fractionDigits {
+            fraction = String((fraction + String(repeating: "0", count: digits)).prefix(digits))
+        }
+        let grouped = group(integerPart)
+        let body = fraction.isEmpty ? grouped : grouped + "," + fraction
+        return (negative && body.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "-" : "") + body
+    }
+
+    /// `66,90 %`
+    public static func percent(_ value: Decimal, fractionDigits: Int = 2) -> String {
+        number(value, fractionDigits: fractionDigits) + " %"
+    }
+
+    /// `Rp 1.234.567,89` (sen shown only when not zero, unless `alwaysSen`).
+    public static func rupiah(_ amount: Rupiah, prefix: Bool = true, alwaysSen: Bool = false) -> String {
+        let sen = amount.sen
+        let negative = sen < 0
+        let magnitude = sen.magnitude
+        let whole = String(magnitude / 100)
+        let fraction = magnitude % 100
+        var text = group(whole)
+        if alwaysSen || fraction != 0 {
+            text += "," + (fraction < 10 ? "0" : "") + String(fraction)
+        }
+        return (negative ? "-" : "") + (prefix ? "Rp " : "") + text
+    }
+
+    static func group(_ digits: String) -> String {
+        var result: [Character] = []
+        for (offset, character) in digits.reversed().enumerated() {
+            if offset > 0 && offset % 3 == 0 { result.append(".") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+}

@@ -1,0 +1,251 @@
+import FluentKit
+import SQLKit
+
+/// The schema's changelog: every migration, in order. Written once for SQLite and PostgreSQL (no database enums,
+/// no column changes, money as integer sen).
+public enum KinerjaMigrations {
+    public static let all: [any Migration] = [
+        M001CreatePemda(),  // pemda and its capaian bands
+        M002CreateOrganisasi(),  // periode, perangkat daerah, unit kerja, pejabat
+        M003CreateRencana(),  // the plan tree and its indicators
+        M004CreateTargetPagu(),  // targets per year/triwulan and pagu per year, per document
+        M005CreateRealisasi(),  // realisasi kinerja, keuangan and fisik
+        M006CreateIndexes(),  // lookup indexes by Pemda and PD
+    ]
+}
+
+extension SchemaBuilder {
+    fileprivate func pemdaColumn() -> Self {
+        field("pemda_id", .uuid, .required, .references("pemda", "id", onDelete: .cascade))
+    }
+
+    fileprivate func pdColumn(required: Bool = false) -> Self {
+        required
+            ? field("perangkat_daerah_id", .uuid, .required, .references("perangkat_daerah", "id", onDelete: .cascade))
+            : field("perangkat_daerah_id", .uuid, .references("perangkat_daerah", "id", onDelete: .cascade))
+    }
+}
+
+struct M001CreatePemda: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("pemda")
+            .id()
+            .field("nama", .string, .required)
+            .field("jenis", .string, .required)
+            .field("ibukota", .string, .required)
+            .field("jumlah_triwulan", .int, .required)
+            .field("metode_turun", .string, .required)
+            .field("batas_rasio", .string, .required)
+            .field("batasi_rollup", .bool, .required)
+            .unique(on: "nama")
+            .create()
+        try await database.schema("kategori_capaian")
+            .id()
+            .pemdaColumn()
+            .field("batas_bawah", .string, .required)
+            .field("label", .string, .required)
+            .field("warna", .string, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("kategori_capaian").delete()
+        try await database.schema("pemda").delete()
+    }
+}
+
+struct M002CreateOrganisasi: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("perangkat_daerah")
+            .id()
+            .pemdaColumn()
+            .field("kode", .string, .required)
+            .field("nama", .string, .required)
+            .field("singkatan", .string, .required)
+            .unique(on: "pemda_id", "kode")
+            .create()
+        try await database.schema("periode")
+            .id()
+            .pemdaColumn()
+            .pdColumn()
+            .field("jenis", .string, .required)
+            .field("tahun_awal", .int, .required)
+            .field("tahun_akhir", .int, .required)
+            .field("nama", .string, .required)
+            .create()
+        try await database.schema("unit_kerja")
+            .id()
+            .pemdaColumn()
+            .pdColumn(required: true)
+            .field("induk_id", .uuid, .references("unit_kerja", "id", onDelete: .cascade))
+            .field("nama", .string, .required)
+            .field("jabatan", .string, .required)
+            .field("eselon", .string, .required)
+            .create()
+        try await database.schema("pejabat")
+            .id()
+            .pemdaColumn()
+            .pdColumn(required: true)
+            .field("unit_kerja_id", .uuid, .required, .references("unit_kerja", "id", onDelete: .cascade))
+            .field("nama", .string, .required)
+            .field("nip", .string, .required)
+            .field("pangkat", .string, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in ["pejabat", "unit_kerja", "periode", "perangkat_daerah"] {
+            try await database.schema(table).delete()
+        }
+    }
+}
+
+struct M003CreateRencana: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("elemen_rencana")
+            .id()
+            .pemdaColumn()
+            .pdColumn()
+            .field("induk_id", .uuid, .references("elemen_rencana", "id", onDelete: .cascade))
+            .field("tingkat", .string, .required)
+            .field("kode", .string)
+            .field("kode_asli", .string)
+            .field("nomor", .string, .required)
+            .field("uraian", .string, .required)
+            .field("selaras_id", .uuid, .references("elemen_rencana", "id", onDelete: .setNull))
+            .field("penanggung_jawab", .string, .required)
+            .field("unit_kerja_id", .uuid, .references("unit_kerja", "id", onDelete: .setNull))
+            .field("urutan", .int, .required)
+            .create()
+        try await database.schema("indikator")
+            .id()
+            .pemdaColumn()
+            .pdColumn()
+            .field("elemen_id", .uuid, .required, .references("elemen_rencana", "id", onDelete: .cascade))
+            .field("nama", .string, .required)
+            .field("satuan", .string, .required)
+            .field("jenis", .string, .required)
+            .field("polaritas", .string, .required)
+            .field("jenis_nilai", .string, .required)
+            .field("agregasi", .string, .required)
+            .field("metode_turun", .string)
+            .field("skala", .string)
+            .field("makna", .string, .required)
+            .field("alasan", .string, .required)
+            .field("rumus", .string, .required)
+            .field("sumber_data", .string, .required)
+            .field("penanggung_jawab", .string, .required)
+            .field("iku", .bool, .required)
+            .field("baseline_tahun", .int)
+            .field("baseline_nilai", .string)
+            .field("baseline_teks", .string)
+            .field("bobot", .string, .required)
+            .field("urutan", .int, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("indikator").delete()
+        try await database.schema("elemen_rencana").delete()
+    }
+}
+
+struct M004CreateTargetPagu: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("target")
+            .id()
+            .pemdaColumn()
+            .pdColumn()
+            .field("indikator_id", .uuid, .required, .references("indikator", "id", onDelete: .cascade))
+            .field("dokumen", .string, .required)
+            .field("tahun", .int, .required)
+            .field("triwulan", .int, .required)
+            .field("nilai", .string, .required)
+            .field("teks", .string, .required)
+            .field("versi", .int, .required)
+            .unique(on: "indikator_id", "dokumen", "tahun", "triwulan")
+            .create()
+        try await database.schema("pagu")
+            .id()
+            .pemdaColumn()
+            .pdColumn()
+            .field("elemen_id", .uuid, .required, .references("elemen_rencana", "id", onDelete: .cascade))
+            .field("dokumen", .string, .required)
+            .field("tahun", .int, .required)
+            .field("jumlah_sen", .int64, .required)
+            .field("sumber_dana", .string, .required)
+            .field("lokasi", .string, .required)
+            .field("versi", .int, .required)
+            .unique(on: "elemen_id", "dokumen", "tahun")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("pagu").delete()
+        try await database.schema("target").delete()
+    }
+}
+
+struct M005CreateRealisasi: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("realisasi_kinerja")
+            .id()
+            .pemdaColumn()
+            .pdColumn()
+            .field("indikator_id", .uuid, .required, .references("indikator", "id", onDelete: .cascade))
+            .field("tahun", .int, .required)
+            .field("triwulan", .int, .required)
+            .field("nilai", .string, .required)
+            .field("teks", .string, .required)
+            .field("versi", .int, .required)
+            .unique(on: "indikator_id", "tahun", "triwulan")
+            .create()
+        try await database.schema("realisasi_anggaran")
+            .id()
+            .pemdaColumn()
+            .pdColumn()
+            .field("elemen_id", .uuid, .required, .references("elemen_rencana", "id", onDelete: .cascade))
+            .field("tahun", .int, .required)
+            .field("triwulan", .int, .required)
+            .field("keuangan_sen", .int64)
+            .field("fisik", .string)
+            .field("versi", .int, .required)
+            .unique(on: "elemen_id", "tahun", "triwulan")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("realisasi_anggaran").delete()
+        try await database.schema("realisasi_kinerja").delete()
+    }
+}
+
+struct M006CreateIndexes: AsyncMigration {
+    static let indexes: [(name: String, table: String, columns: String)] = [
+        ("idx_pd_pemda", "perangkat_daerah", "pemda_id"),
+        ("idx_unit_pd", "unit_kerja", "pemda_id, perangkat_daerah_id"),
+        ("idx_pejabat_pd", "pejabat", "pemda_id, perangkat_daerah_id"),
+        ("idx_elemen_pd", "elemen_rencana", "pemda_id, perangkat_daerah_id"),
+        ("idx_elemen_induk", "elemen_rencana", "induk_id"),
+        ("idx_indikator_pd", "indikator", "pemda_id, perangkat_daerah_id"),
+        ("idx_indikator_elemen", "indikator", "elemen_id"),
+        ("idx_target_pd", "target", "pemda_id, perangkat_daerah_id"),
+        ("idx_pagu_pd", "pagu", "pemda_id, perangkat_daerah_id"),
+        ("idx_realisasi_pd", "realisasi_kinerja", "pemda_id, perangkat_daerah_id"),
+        ("idx_anggaran_pd", "realisasi_anggaran", "pemda_id, perangkat_daerah_id"),
+    ]
+
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for index in Self.indexes {
+            try await sql.raw("CREATE INDEX \(ident: index.name) ON \(ident: index.table) (\(unsafeRaw: index.columns))").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for index in Self.indexes {
+            try await sql.raw("DROP INDEX \(ident: index.name)").run()
+        }
+    }
+}

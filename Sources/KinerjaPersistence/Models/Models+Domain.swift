@@ -1,0 +1,308 @@
+import FluentKit
+import Foundation
+import KinerjaDomain
+
+// Conversions between the domain's value types and the rows that store them. A row that does not convert
+// (a value written by hand into the database) is reported with its table and id, never skipped silently.
+
+struct RowError: Error, CustomStringConvertible {
+    var table: String
+    var id: UUID?
+    var column: String
+    var value: String
+    var description: String {
+        "Baris \(table) \(id?.uuidString ?? "?"): kolom \(column) berisi \"\(value)\" yang tidak dikenal."
+    }
+}
+
+func decodeEnum<E: RawRepresentable>(_ type: E.Type, _ raw: String, table: String, id: UUID?, column: String) throws
+    -> E where E.RawValue == String
+{
+    guard let value = E(rawValue: raw) else { throw RowError(table: table, id: id, column: column, value: raw) }
+    return value
+}
+
+func decodeNilai(_ raw: String, table: String, id: UUID?) throws -> Nilai {
+    guard let value = Nilai(kodeSimpan: raw) else { throw RowError(table: table, id: id, column: "nilai", value: raw) }
+    return value
+}
+
+func decodeDecimal(_ raw: String, table: String, id: UUID?, column: String) throws -> Decimal {
+    guard let value = Decimal(plain: raw) else { throw RowError(table: table, id: id, column: column, value: raw) }
+    return value
+}
+
+extension PemdaModel {
+    convenience init(_ pemda: Pemda) {
+        self.init()
+        id = pemda.id.uuid
+        apply(pemda)
+    }
+
+    func apply(_ pemda: Pemda) {
+        nama = pemda.nama
+        jenis = pemda.jenis.rawValue
+        ibukota = pemda.ibukota
+        jumlahTriwulan = pemda.jumlahTriwulan
+        metodeTurun = pemda.kebijakan.metodeTurun.rawValue
+        batasRasio = pemda.kebijakan.batasRasio.plainString
+        batasiRollUp = pemda.kebijakan.batasiRollUp
+    }
+
+    func domain(kategori: [KategoriModel]) throws -> Pemda {
+        var kebijakan = KebijakanCapaian(
+            metodeTurun: try decodeEnum(MetodeTurun.self, metodeTurun, table: Self.schema, id: id, column: "metode_turun"),
+            batasRasio: try decodeDecimal(batasRasio, table: Self.schema, id: id, column: "batas_rasio"),
+            batasiRollUp: batasiRollUp
+        )
+        if !kategori.isEmpty {
+            kebijakan.kategori = try KategoriCapaian(
+                pita: kategori.map {
+                    KategoriCapaian.Pita(
+                        batasBawah: try decodeDecimal($0.batasBawah, table: KategoriModel.schema, id: $0.id, column: "batas_bawah"),
+                        label: $0.label, warna: $0.warna)
+                })
+        }
+        return Pemda(
+            id: TypedID(id!), nama: nama,
+            jenis: try decodeEnum(Pemda.Jenis.self, jenis, table: Self.schema, id: id, column: "jenis"),
+            ibukota: ibukota, jumlahTriwulan: jumlahTriwulan, kebijakan: kebijakan)
+    }
+}
+
+extension KategoriModel {
+    convenience init(pemda: UUID, _ pita: KategoriCapaian.Pita) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        batasBawah = pita.batasBawah.plainString
+        label = pita.label
+        warna = pita.warna
+    }
+}
+
+extension PerangkatDaerahModel {
+    convenience init(pemda: UUID, _ pd: PerangkatDaerah) {
+        self.init()
+        id = pd.id.uuid
+        pemdaID = pemda
+        kode = pd.kode
+        nama = pd.nama
+        singkatan = pd.singkatan
+    }
+
+    func domain() -> PerangkatDaerah {
+        PerangkatDaerah(id: TypedID(id!), kode: kode, nama: nama, singkatan: singkatan)
+    }
+}
+
+extension UnitKerjaModel {
+    convenience init(pemda: UUID, _ unit: UnitKerja) {
+        self.init()
+        id = unit.id.uuid
+        pemdaID = pemda
+        perangkatDaerahID = unit.perangkatDaerah.uuid
+        indukID = unit.induk?.uuid
+        nama = unit.nama
+        jabatan = unit.jabatan
+        eselon = unit.eselon.rawValue
+    }
+
+    func domain() throws -> UnitKerja {
+        UnitKerja(
+            id: TypedID(id!), perangkatDaerah: TypedID(perangkatDaerahID), induk: indukID.map(TypedID.init),
+            nama: nama, jabatan: jabatan,
+            eselon: try decodeEnum(Eselon.self, eselon, table: Self.schema, id: id, column: "eselon"))
+    }
+}
+
+extension PejabatModel {
+    convenience init(pemda: UUID, pd: UUID, _ pejabat: Pejabat) {
+        self.init()
+        id = pejabat.id.uuid
+        pemdaID = pemda
+        perangkatDaerahID = pd
+        unitKerjaID = pejabat.unitKerja.uuid
+        nama = pejabat.nama
+        nip = pejabat.nip
+        pangkat = pejabat.pangkat
+    }
+
+    func domain() throws -> Pejabat {
+        try Pejabat(id: TypedID(id!), unitKerja: TypedID(unitKerjaID), nama: nama, nip: nip, pangkat: pangkat)
+    }
+}
+
+extension ElemenModel {
+    convenience init(pemda: UUID, _ node: PlanNode) {
+        self.init()
+        id = node.id.uuid
+        pemdaID = pemda
+        perangkatDaerahID = node.perangkatDaerah?.uuid
+        indukID = node.induk?.uuid
+        tingkat = node.tingkat.rawValue
+        kode = node.kode?.normal
+        kodeAsli = node.kode?.asli
+        nomor = node.nomor
+        uraian = node.uraian
+        selarasID = node.selarasDengan?.uuid
+        penanggungJawab = node.penanggungJawab
+        unitKerjaID = node.unitKerja?.uuid
+        urutan = node.urutan
+    }
+
+    func domain() throws -> PlanNode {
+        let level = try decodeEnum(Tingkat.self, tingkat, table: Self.schema, id: id, column: "tingkat")
+        var parsed: Kode?
+        if let kodeAsli {
+            do {
+                parsed = try Kode.parse(kodeAsli, tingkat: level)
+            } catch {
+                throw RowError(table: Self.schema, id: id, column: "kode_asli", value: kodeAsli)
+            }
+        }
+        return try PlanNode(
+            id: TypedID(id!), perangkatDaerah: perangkatDaerahID.map(TypedID.init), induk: indukID.map(TypedID.init),
+            tingkat: level, kode: parsed, nomor: nomor, uraian: uraian, selarasDengan: selarasID.map(TypedID.init),
+            penanggungJawab: penanggungJawab, unitKerja: unitKerjaID.map(TypedID.init), urutan: urutan)
+    }
+}
+
+extension IndikatorModel {
+    convenience init(pemda: UUID, pd: UUID?, _ indikator: Indikator) {
+        self.init()
+        id = indikator.id.uuid
+        pemdaID = pemda
+        perangkatDaerahID = pd
+        elemenID = indikator.elemen.uuid
+        nama = indikator.nama
+        satuan = indikator.satuan
+        jenis = indikator.jenis.rawValue
+        polaritas = indikator.polaritas.rawValue
+        jenisNilai = indikator.jenisNilai.rawValue
+        agregasi = indikator.agregasi.rawValue
+        metodeTurun = indikator.metodeTurun?.rawValue
+        skala = indikator.skala
+        makna = indikator.definisi.makna
+        alasan = indikator.definisi.alasanPemilihan
+        rumus = indikator.definisi.rumus
+        sumberData = indikator.sumberData
+        penanggungJawab = indikator.penanggungJawab
+        iku = indikator.isIKU
+        baselineTahun = indikator.baseline?.tahun
+        baselineNilai = indikator.baseline?.nilai?.kodeSimpan
+        baselineTeks = indikator.baseline?.teks
+        bobot = indikator.bobot.plainString
+        urutan = indikator.urutan
+    }
+
+    func domain() throws -> Indikator {
+        let table = Self.schema
+        var baseline: Baseline?
+        if baselineTahun != nil || baselineNilai != nil || !(baselineTeks ?? "").isEmpty {
+            baseline = Baseline(
+                tahun: baselineTahun, nilai: try baselineNilai.map { try decodeNilai($0, table: table, id: id) },
+                teks: baselineTeks ?? "")
+        }
+        return try Indikator(
+            id: TypedID(id!), elemen: TypedID(elemenID), nama: nama, satuan: satuan,
+            jenis: try decodeEnum(JenisIndikator.self, jenis, table: table, id: id, column: "jenis"),
+            polaritas: try decodeEnum(Polaritas.self, polaritas, table: table, id: id, column: "polaritas"),
+            jenisNilai: try decodeEnum(JenisNilai.self, jenisNilai, table: table, id: id, column: "jenis_nilai"),
+            agregasi: try decodeEnum(Agregasi.self, agregasi, table: table, id: id, column: "agregasi"),
+            metodeTurun: try metodeTurun.map { try decodeEnum(MetodeTurun.self, $0, table: table, id: id, column: "metode_turun") },
+            skala: skala, definisi: DefinisiOperasional(makna: makna, alasanPemilihan: alasan, rumus: rumus),
+            sumberData: sumberData, penanggungJawab: penanggungJawab, isIKU: iku, baseline: baseline,
+            bobot: try decodeDecimal(bobot, table: table, id: id, column: "bobot"), urutan: urutan)
+    }
+}
+
+extension TargetModel {
+    convenience init(pemda: UUID, pd: UUID?, _ target: Target) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = pd
+        indikatorID = target.indikator.uuid
+        dokumen = target.dokumen.rawValue
+        tahun = target.periode.tahun
+        triwulan = target.periode.triwulan ?? 0
+        nilai = target.nilai.kodeSimpan
+        teks = target.teks
+        versi = 1
+    }
+
+    func domain() throws -> Target {
+        Target(
+            indikator: TypedID(indikatorID),
+            dokumen: try decodeEnum(DokumenRencana.self, dokumen, table: Self.schema, id: id, column: "dokumen"),
+            periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan == 0 ? nil : triwulan),
+            nilai: try decodeNilai(nilai, table: Self.schema, id: id), teks: teks)
+    }
+}
+
+extension PaguModel {
+    convenience init(pemda: UUID, pd: UUID?, _ pagu: Pagu) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = pd
+        elemenID = pagu.elemen.uuid
+        dokumen = pagu.dokumen.rawValue
+        tahun = pagu.tahun
+        jumlahSen = pagu.jumlah.sen
+        sumberDana = pagu.sumberDana
+        lokasi = pagu.lokasi
+        versi = 1
+    }
+
+    func domain() throws -> Pagu {
+        try Pagu(
+            elemen: TypedID(elemenID),
+            dokumen: try decodeEnum(DokumenRencana.self, dokumen, table: Self.schema, id: id, column: "dokumen"),
+            tahun: tahun, jumlah: Rupiah(sen: jumlahSen), sumberDana: sumberDana, lokasi: lokasi)
+    }
+}
+
+extension RealisasiKinerjaModel {
+    convenience init(pemda: UUID, pd: UUID?, _ realisasi: RealisasiKinerja) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = pd
+        indikatorID = realisasi.indikator.uuid
+        tahun = realisasi.periode.tahun
+        triwulan = realisasi.periode.triwulan ?? 0
+        nilai = realisasi.nilai.kodeSimpan
+        teks = realisasi.teks
+        versi = 1
+    }
+
+    func domain() throws -> RealisasiKinerja {
+        try RealisasiKinerja(
+            indikator: TypedID(indikatorID), periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan == 0 ? nil : triwulan),
+            nilai: try decodeNilai(nilai, table: Self.schema, id: id), teks: teks)
+    }
+}
+
+extension RealisasiAnggaranModel {
+    convenience init(pemda: UUID, pd: UUID?, _ anggaran: RealisasiAnggaran) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = pd
+        elemenID = anggaran.elemen.uuid
+        tahun = anggaran.periode.tahun
+        triwulan = anggaran.periode.triwulan ?? 0
+        keuanganSen = anggaran.keuangan?.sen
+        fisik = anggaran.fisik?.plainString
+        versi = 1
+    }
+
+    func domain() throws -> RealisasiAnggaran {
+        try RealisasiAnggaran(
+            elemen: TypedID(elemenID), periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan == 0 ? nil : triwulan),
+            keuangan: keuanganSen.map { Rupiah(sen: $0) },
+            fisik: try fisik.map { try decodeDecimal($0, table: Self.schema, id: id, column: "fisik") })
+    }
+}

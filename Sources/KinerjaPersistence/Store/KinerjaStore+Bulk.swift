@@ -1,0 +1,119 @@
+import FluentKit
+import Foundation
+import KinerjaDomain
+
+extension KinerjaStore {
+    /// Rows per INSERT statement: far below SQLite's 32 766 and PostgreSQL's 65 535 bound parameters.
+    static let chunk = 400
+
+    /// Stores a whole new data set (a Pemda with its PD and plans) in one transaction: all or nothing. The tree is
+    /// validated first (levels, kode prefixes, duplicate kode) so that nothing half-valid is written.
+    public func simpanBaru(_ data: DataKinerja) async throws {
+        try validasi(data.pemda)
+        try ValidasiData.periksa(data)
+        let pemda = data.pemda.id.uuid
+        let pdOfNode = Dictionary(uniqueKeysWithValues: data.elemen.map { ($0.id, $0.perangkatDaerah?.uuid) })
+        let pdOfIndikator = Dictionary(
+            uniqueKeysWithValues: data.indikator.map { ($0.id, pdOfNode[$0.elemen] ?? nil) })
+        let pdOfUnit = Dictionary(uniqueKeysWithValues: data.unitKerja.map { ($0.id, $0.perangkatDaerah.uuid) })
+        try await db.transaction { db in
+            if try await PemdaModel.query(on: db).filter(\.$nama == data.pemda.nama).first() != nil {
+                throw DomainError.konflik("Pemda \"\(data.pemda.nama)\" sudah ada.")
+            }
+            try await PemdaModel(data.pemda).create(on: db)
+            try await insert(data.pemda.kebijakan.kategori.pita.map { KategoriModel(pemda: pemda, $0) }, on: db)
+            try await insert(data.perangkatDaerah.map { PerangkatDaerahModel(pemda: pemda, $0) }, on: db)
+            // Parents before children, for the foreign keys.
+            try await insert(
+                Self.parentsFirst(data.unitKerja, id: \.id, parent: \.induk).map { UnitKerjaModel(pemda: pemda, $0) },
+                on: db)
+            try await insert(
+                data.pejabat.map { PejabatModel(pemda: pemda, pd: pdOfUnit[$0.unitKerja] ?? UUID(), $0) }, on: db)
+            try await insert(
+                Self.parentsFirst(data.elemen, id: \.id, parent: \.induk).map { ElemenModel(pemda: pemda, $0) }, on: db)
+            try await insert(
+                data.indikator.map { IndikatorModel(pemda: pemda, pd: pdOfNode[$0.elemen] ?? nil, $0) }, on: db)
+            try await insert(
+                data.target.map { TargetModel(pemda: pemda, pd: pdOfIndikator[$0.indikator] ?? nil, $0) }, on: db)
+            try await insert(data.pagu.map { PaguModel(pemda: pemda, pd: pdOfNode[$0.elemen] ?? nil, $0) }, on: db)
+            try await insert(
+                data.realisasi.map { RealisasiKinerjaModel(pemda: pemda, pd: pdOfIndikator[$0.indikator] ?? nil, $0) },
+                on: db)
+            try await insert(
+                data.anggaran.map { RealisasiAnggaranModel(pemda: pemda, pd: pdOfNode[$0.elemen] ?? nil, $0) }, on: db)
+        }
+    }
+
+    func insert<M: Model>(_ rows: [M], on db: any Database) async throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(start + Self.chunk, rows.count)
+            try await Array(rows[start..<end]).create(on: db)
+            start = end
+        }
+    }
+
+    /// Orders items so that every parent comes before its children.
+    static func parentsFirst<T, ID: Hashable>(_ items: [T], id: KeyPath<T, ID>, parent: KeyPath<T, ID?>) -> [T] {
+        let byParent = Dictionary(grouping: items) { $0[keyPath: parent] }
+        let ids = Set(items.map { $0[keyPath: id] })
+        var result: [T] = []
+        result.reserveCapacity(items.count)
+        var queue = items.filter { item in item[keyPath: parent].map { !ids.contains($0) } ?? true }
+        while let next = queue.popLast() {
+            result.append(next)
+            queue += byParent[next[keyPath: id]] ?? []
+        }
+        return result
+    }
+
+    /// Loads everything of a Pemda, or of one of its PD (with the Pemda's own RPJMD elements when `denganRPJMD`),
+    /// with one query per table: the cost does not grow with the number of elements (no N+1).
+    public func muat(
+        pemda id: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>? = nil, denganRPJMD: Bool = false
+    ) async throws -> DataKinerja {
+        let pemda = try await pemda(id)
+        let pemdaID = id.uuid
+        let pdID = pd?.uuid
+
+        func scoped<M: Model>(_ type: M.Type, pemdaKey: KeyPath<M, FieldProperty<M, UUID>>,
+            pdKey: KeyPath<M, OptionalFieldProperty<M, UUID>>) -> QueryBuilder<M>
+        {
+            var query = M.query(on: db).filter(pemdaKey == pemdaID)
+            if let pdID {
+                query = denganRPJMD
+                    ? query.group(.or) { $0.filter(pdKey == pdID).filter(pdKey == .null) }
+                    : query.filter(pdKey == pdID)
+            }
+            return query
+        }
+
+        let pds = try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
+            .filter { pdID == nil || $0.id == pdID }.map { $0.domain() }
+        var unitQuery = UnitKerjaModel.query(on: db).filter(\.$pemdaID == pemdaID)
+        var pejabatQuery = PejabatModel.query(on: db).filter(\.$pemdaID == pemdaID)
+        if let pdID {
+            unitQuery = unitQuery.filter(\.$perangkatDaerahID == pdID)
+            pejabatQuery = pejabatQuery.filter(\.$perangkatDaerahID == pdID)
+        }
+        return DataKinerja(
+            pemda: pemda,
+            perangkatDaerah: pds,
+            unitKerja: try await unitQuery.all().map { try $0.domain() },
+            pejabat: try await pejabatQuery.all().map { try $0.domain() },
+            elemen: try await scoped(ElemenModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID).all()
+                .map { try $0.domain() },
+            indikator: try await scoped(IndikatorModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID).all()
+                .map { try $0.domain() },
+            target: try await scoped(TargetModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID).all()
+                .map { try $0.domain() },
+            pagu: try await scoped(PaguModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID).all()
+                .map { try $0.domain() },
+            realisasi: try await scoped(RealisasiKinerjaModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID)
+                .all().map { try $0.domain() },
+            anggaran: try await scoped(
+                RealisasiAnggaranModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID
+            ).all().map { try $0.domain() }
+        )
+    }
+}
