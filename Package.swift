@@ -43,6 +43,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Demo data (from the seed documents) and the synthetic kabupaten generator.
+        .target(
+            name: "KinerjaDemo",
+            dependencies: ["KinerjaDomain", "KinerjaPersistence", "KinerjaSpreadsheet"],
+            resources: [.copy("Resources/seed-data")],
+            swiftSettings: strict
+        ),
         // Web: routes, pages, commands.
         .target(
             name: "KinerjaWeb",
@@ -50,6 +57,7 @@ let package = Package(
                 "KinerjaDomain",
                 "KinerjaPersistence",
                 "KinerjaSpreadsheet",
+                "KinerjaDemo",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict

@@ -1,1 +1,36 @@
-print("kinerja")
+import Foundation
+import KinerjaPersistence
+import KinerjaWeb
+import Logging
+import Vapor
+
+// `kinerja serve [--demo]`, `kinerja migrate`, `kinerja demo`, `kinerja generate`: one binary.
+var arguments = CommandLine.arguments
+let demo = arguments.count > 1 && arguments[1] == "serve" && arguments.contains("--demo")
+arguments.removeAll { $0 == "--demo" }
+
+var env = try Environment.detect(arguments: arguments)
+try LoggingSystem.bootstrap(from: &env)
+let app = try await Application.make(env)
+do {
+    let database: DatabaseConfig
+    if demo {
+        // A fresh SQLite file with the demo loaded, whatever DATABASE_URL says.
+        let path = "data/demo.sqlite"
+        try? FileManager.default.removeItem(atPath: path)
+        database = .sqliteFile(path)
+    } else {
+        database = try DatabaseConfig.parse(Environment.get("DATABASE_URL"))
+    }
+    try KinerjaApp.configure(app, database: database)
+    if demo {
+        try await KinerjaApp.prepareDemo(app)
+        app.logger.notice("Data demo dimuat ke \(database.label). Buka http://localhost:8080")
+    }
+    try await app.execute()
+} catch {
+    app.logger.report(error: error)
+    try? await app.asyncShutdown()
+    throw error
+}
+try await app.asyncShutdown()

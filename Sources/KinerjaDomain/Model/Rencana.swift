@@ -7,6 +7,8 @@ public enum DokumenRencana: String, Sendable, Codable, CaseIterable, Comparable 
     case renstra
     case renja
     case renjaPerubahan = "renja_perubahan"
+    /// The next year's indicative values printed in a Renja (T-C.33 "prakiraan maju n+1").
+    case prakiraanMaju = "prakiraan_maju"
     case perjanjianKinerja = "pk"
 
     public static func < (lhs: DokumenRencana, rhs: DokumenRencana) -> Bool {
@@ -19,13 +21,16 @@ public enum DokumenRencana: String, Sendable, Codable, CaseIterable, Comparable 
         case .renstra: "Renstra"
         case .renja: "Renja"
         case .renjaPerubahan: "Renja Perubahan"
+        case .prakiraanMaju: "Prakiraan Maju"
         case .perjanjianKinerja: "Perjanjian Kinerja"
         }
     }
 
     /// For the year's measurement, which document's target wins when several exist: PK, then Renja
-    /// Perubahan, then Renja, then Renstra, then RPJMD.
-    public static let prioritasTahunan: [DokumenRencana] = [.perjanjianKinerja, .renjaPerubahan, .renja, .renstra, .rpjmd]
+    /// Perubahan, then Renja, then the previous Renja's prakiraan maju, then Renstra, then RPJMD.
+    public static let prioritasTahunan: [DokumenRencana] = [
+        .perjanjianKinerja, .renjaPerubahan, .renja, .prakiraanMaju, .renstra, .rpjmd,
+    ]
 }
 
 /// A target of an indicator for a year (and optionally a triwulan) in a document.

@@ -12,8 +12,8 @@ public enum Tingkat: String, CaseIterable, Hashable, Sendable, Codable {
     case kegiatan
     case subKegiatan = "sub_kegiatan"
 
-    /// Position in the tree: a child is exactly one deeper, except that the PD's tree hangs under an RPJMD
-    /// sasaran and a program under a PD sasaran.
+    /// Position in the tree. Cascading documents skip levels (a PD sasaran under a misi) and cascade sasaran by
+    /// eselon (a sasaran of an Eselon III unit under its Eselon II sasaran): `allowedParents` says what is allowed.
     public var depth: Int {
         switch self {
         case .visi: 0
@@ -45,7 +45,7 @@ public enum Tingkat: String, CaseIterable, Hashable, Sendable, Codable {
         case .tujuan: [.misi]
         case .sasaran: [.tujuan, .misi]
         case .tujuanPD: [.sasaran]
-        case .sasaranPD: [.tujuanPD, .sasaran]
+        case .sasaranPD: [.tujuanPD, .sasaran, .sasaranPD, .tujuan, .misi]
         case .program: [.sasaranPD, .sasaran]
         case .kegiatan: [.program]
         case .subKegiatan: [.kegiatan]

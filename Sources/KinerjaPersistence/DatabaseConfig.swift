@@ -1,0 +1,63 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+
+/// Which database to use, read once from `DATABASE_URL`: `sqlite:PATH` (default `data/kinerja.sqlite`),
+/// `sqlite::memory:` or `postgres://user:pass@host:port/db`.
+public enum DatabaseConfig: Equatable, Sendable {
+    case sqliteFile(String)
+    case sqliteMemory
+    case postgres(String)
+
+    public static let standarPath = "data/kinerja.sqlite"
+
+    public static func parse(_ url: String?) throws -> DatabaseConfig {
+        guard let url = url?.trimmingCharacters(in: .whitespaces), !url.isEmpty else {
+            return .sqliteFile(standarPath)
+        }
+        if url == "sqlite::memory:" || url == "sqlite:memory" { return .sqliteMemory }
+        if url.hasPrefix("sqlite:") {
+            var path = String(url.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+            guard !path.isEmpty else { throw ConfigError("DATABASE_URL: path SQLite kosong (contoh sqlite:data/kinerja.sqlite).") }
+            return .sqliteFile(path)
+        }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url) }
+        throw ConfigError("DATABASE_URL \"\(url)\" tidak dikenal: gunakan sqlite:PATH atau postgres://…")
+    }
+
+    /// Registers the database as the default of `databases`. For a SQLite file, creates its folder.
+    public func register(on databases: Databases) throws {
+        switch self {
+        case .sqliteFile(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            databases.use(.sqlite(.file(path)), as: .sqlite)
+        case .sqliteMemory:
+            databases.use(.sqlite(.memory), as: .sqlite)
+        case .postgres(let url):
+            let configuration = try SQLPostgresConfiguration(url: url)
+            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .sqliteFile(let path): "SQLite \(path)"
+        case .sqliteMemory: "SQLite (memori)"
+        case .postgres(let url): "PostgreSQL " + Self.withoutPassword(url)
+        }
+    }
+
+    static func withoutPassword(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return "postgres://…" }
+        if components.password != nil { components.password = "***" }
+        return components.string ?? "postgres://…"
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// CSV as RFC 4180 with the habits of Indonesian offices: UTF-8 with or without BOM, `;` or `,` as separator
+/// (detected from the header line when not given), quoted fields with doubled quotes and line breaks, CRLF or LF.
+public enum CSV {
+    public struct ParseError: Error, CustomStringConvertible, Equatable {
+        public var baris: Int
+        public var pesan: String
+        public var description: String { "Baris \(baris): \(pesan)" }
+    }
+
+    /// Parses `text` into rows of fields.
+    public static func parse(_ text: String, separator: Character? = nil) throws(ParseError) -> [[String]] {
+        var body = Substring(text)
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
+        let delimiter = separator ?? detectSeparator(body)
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var inQuotes = false
+        var line = 1
+        var fieldStartedQuoted = false
+        var index = body.startIndex
+        while index < body.endIndex {
+            let character = body[index]
+            if inQuotes {
+                if character == "\"" {
+                    let next = body.index(after: index)
+                    if next < body.endIndex, body[next] == "\"" {
+                        field.append("\"")
+                        index = next
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if character == "\n" || character == "\r\n" { line += 1 }
+                    field.append(character)
+                }
+            } else if character == "\"" && field.isEmpty && !fieldStartedQuoted {
+                inQuotes = true
+                fieldStartedQuoted = true
+            } else if character == delimiter {
+                row.append(field)
+                field = ""
+                fieldStartedQuoted = false
+            } else if character == "\n" || character == "\r\n" || character == "\r" {
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+                fieldStartedQuoted = false
+                line += 1
+            } else {
+                field.append(character)
+            }
+            index = body.index(after: index)
+        }
+        if inQuotes { throw ParseError(baris: line, pesan: "tanda kutip tidak ditutup.") }
+        if !field.isEmpty || !row.isEmpty || fieldStartedQuoted {
+            row.append(field)
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// Parses with the first row as header; each record maps the (trimmed, lower-cased) header to its field.
+    public static func records(_ text: String, separator: Character? = nil) throws(ParseError) -> [[String: String]] {
+        let rows = try parse(text, separator: separator)
+        guard let header = rows.first else { return [] }
+        let keys = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return rows.dropFirst().filter { !($0.count == 1 && $0[0].isEmpty) }.map { row in
+            var record: [String: String] = [:]
+            for (offset, key) in keys.enumerated() where offset < row.count { record[key] = row[offset] }
+            return record
+        }
+    }
+
+    static func detectSeparator(_ text: Substring) -> Character {
+        var semicolons = 0
+        var commas = 0
+        var inQuotes = false
+        for character in text {
+            if character == "\"" { inQuotes.toggle() }
+            if inQuotes { continue }
+            if character == "\n" || character == "\r\n" { break }
+            if character == ";" { semicolons += 1 }
+            if character == "," { commas += 1 }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+
+    /// Writes rows as CSV (UTF-8 with BOM so that Excel reads it as UTF-8), quoting where needed.
+    public static func write(_ rows: [[String]], separator: Character = ";", bom: Bool = true) -> String {
+        var output = bom ? "\u{FEFF}" : ""
+        for row in rows {
+            output += row.map { quote($0, separator: separator) }.joined(separator: String(separator))
+            output += "\r\n"
+        }
+        return output
+    }
+
+    static func quote(_ field: String, separator: Character) -> String {
+        guard field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return field
+        }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import KinerjaDomain
+import Vapor
+
+/// Maps every error to a status and an Indonesian message, as an HTML page or a JSON problem body. No stack trace
+/// or SQL reaches the user; 5xx are logged as errors with the request id, 4xx at debug.
+struct KinerjaErrorMiddleware: AsyncMiddleware {
+    struct Problem: Content {
+        var status: Int
+        var title: String
+        var detail: String
+        var field: String?
+        var requestId: String
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, message, field) = Self.describe(error)
+            let requestID = request.headers.first(name: "X-Request-Id") ?? request.id
+            if status.code >= 500 {
+                request.logger.error("\(status.code) \(request.method) \(request.url.path): \(String(reflecting: error)) [request-id \(requestID)]")
+            } else {
+                request.logger.debug("\(status.code) \(request.method) \(request.url.path): \(message)")
+            }
+            let wantsJSON = request.headers.accept.mediaTypes.contains(.json) || request.url.path.hasPrefix("/api/")
+            if wantsJSON {
+                let problem = Problem(status: Int(status.code), title: status.reasonPhrase, detail: message, field: field, requestId: requestID)
+                let response = Response(status: status)
+                try response.content.encode(problem, as: .json)
+                response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+                return response
+            }
+            let page = Layout.page(
+                title: "Kesalahan",
+                breadcrumbs: [("Beranda", SiteURL.beranda.path)],
+                content: [
+                    .el("h1", [], Self.heading(status)),
+                    .el("p", [], message),
+                    .el("p", [("class", "muted")], "Kode permintaan: \(requestID)"),
+                ])
+            return KinerjaApp.htmlResponse(page, status: status)
+        }
+    }
+
+    static func describe(_ error: any Error) -> (HTTPStatus, String, String?) {
+        switch error {
+        case let domain as DomainError:
+            switch domain {
+            case .tidakSah(let field, let pesan): return (.badRequest, pesan, field)
+            case .tidakDitemukan: return (.notFound, domain.description, nil)
+            case .konflik(let pesan): return (.conflict, pesan, nil)
+            }
+        case let abort as any AbortError:
+            let message: String
+            switch abort.status {
+            case .notFound: message = "Halaman tidak ditemukan."
+            case .methodNotAllowed: message = "Metode tidak diizinkan untuk alamat ini."
+            case .unauthorized: message = "Silakan masuk terlebih dahulu."
+            case .forbidden: message = "Anda tidak berhak membuka halaman ini."
+            case .payloadTooLarge: message = "Berkas atau isian terlalu besar."
+            default: message = abort.status.code < 500 ? "Permintaan tidak dapat diproses." : "Terjadi kesalahan pada server."
+            }
+            return (abort.status, message, nil)
+        default:
+            return (.internalServerError, "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.", nil)
+        }
+    }
+
+    static func heading(_ status: HTTPStatus) -> String {
+        switch status.code {
+        case 404: "Tidak ditemukan"
+        case 400: "Isian tidak sah"
+        case 409: "Terjadi konflik"
+        case 403: "Akses ditolak"
+        case 500...: "Kesalahan server"
+        default: "Permintaan gagal"
+        }
+    }
+}

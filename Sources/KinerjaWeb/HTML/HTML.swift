@@ -1,0 +1,59 @@
+import Foundation
+
+/// A fragment of HTML. Text and attribute values are escaped when they enter; only this layer builds tags, so
+/// no page can produce unescaped markup by accident.
+public struct HTML: Sendable, ExpressibleByStringLiteral {
+    public let rendered: String
+
+    /// Escaped text.
+    public init(stringLiteral text: String) { rendered = HTML.escape(text) }
+    public static func text(_ text: String) -> HTML { HTML(rendered: HTML.escape(text)) }
+    init(rendered: String) { self.rendered = rendered }
+
+    public static let empty = HTML(rendered: "")
+
+    public static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+
+    static let voidTags: Set<String> = ["br", "hr", "img", "input", "meta", "link", "col"]
+
+    /// An element. Attribute names must be plain identifiers (checked); values are escaped.
+    public static func el(_ tag: String, _ attributes: [(String, String?)] = [], _ children: [HTML] = []) -> HTML {
+        precondition(tag.allSatisfy { $0.isLetter || $0.isNumber }, "tag tidak sah")
+        var output = "<" + tag
+        for (name, value) in attributes {
+            precondition(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }, "atribut tidak sah")
+            guard let value else { continue }
+            output += " " + name + "=\"" + escape(value) + "\""
+        }
+        output += ">"
+        if voidTags.contains(tag) { return HTML(rendered: output) }
+        for child in children { output += child.rendered }
+        output += "</" + tag + ">"
+        return HTML(rendered: output)
+    }
+
+    public static func el(_ tag: String, _ attributes: [(String, String?)] = [], _ text: String) -> HTML {
+        el(tag, attributes, [.text(text)])
+    }
+
+    public static func join(_ parts: [HTML]) -> HTML { HTML(rendered: parts.map(\.rendered).joined()) }
+
+    /// A complete page.
+    public static func document(_ children: [HTML]) -> String {
+        "<!DOCTYPE html>\n" + el("html", [("lang", "id")], children).rendered
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+
+/// The home page: every Pemda with its perangkat daerah.
+struct BerandaPage {
+    struct Model {
+        var daftar: [(Pemda, [PerangkatDaerah])]
+
+        static func query(_ store: KinerjaStore) async throws -> Model {
+            var result: [(Pemda, [PerangkatDaerah])] = []
+            for pemda in try await store.daftarPemda() {
+                result.append((pemda, try await store.daftarPD(pemda: pemda.id)))
+            }
+            return Model(daftar: result)
+        }
+    }
+
+    static func render(_ model: Model) -> String {
+        var content: [HTML] = [.el("h1", [], "Perangkat daerah")]
+        if model.daftar.isEmpty {
+            content.append(
+                .el("p", [], "Belum ada data. Jalankan \"kinerja demo\" atau \"kinerja serve --demo\" untuk memuat data contoh."))
+        }
+        for (pemda, pds) in model.daftar {
+            content.append(.el("h2", [], pemda.nama))
+            if pds.isEmpty {
+                content.append(.el("p", [("class", "muted")], "Belum ada perangkat daerah."))
+                continue
+            }
+            content.append(
+                .el("ul", [("class", "pd")], pds.map { pd in
+                    .el("li", [], [
+                        .el("a", [("href", SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: pd.kode).path)], pd.nama),
+                        .el("span", [("class", "muted")], " (\(pd.kode))"),
+                    ])
+                }))
+        }
+        return Layout.page(title: "Beranda", content: content)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+
+/// A PD's plan tree with targets, realisasi and capaian for a year up to a triwulan.
+struct PerangkatDaerahPage {
+    struct Model {
+        var pemda: Pemda
+        var pd: PerangkatDaerah
+        var tahunTersedia: [Int]
+        var tahun: Int
+        var triwulan: Int?
+        var tabel: TabelCapaian
+
+        /// Loads the PD (one query per table) and computes its table. The year defaults to the latest year with
+        /// realisasi, else the latest year with a target: a function of the data, never of today's date.
+        static func query(_ store: KinerjaStore, pemda: TypedID<Pemda>, kode: String, tahun: Int?, triwulan: Int?)
+            async throws -> Model
+        {
+            guard let pd = try await store.pd(pemda: pemda, kode: kode) else {
+                throw DomainError.tidakDitemukan("Perangkat daerah \(kode)")
+            }
+            let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id)
+            let years = Set(data.target.map(\.periode.tahun) + data.realisasi.map(\.periode.tahun) + data.pagu.map(\.tahun))
+                .sorted()
+            let chosen = tahun ?? data.realisasi.map(\.periode.tahun).max() ?? years.last ?? 2025
+            if let triwulan, !(1...data.pemda.jumlahTriwulan).contains(triwulan) {
+                throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(data.pemda.jumlahTriwulan).")
+            }
+            let tabel = TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan)
+            return Model(pemda: data.pemda, pd: pd, tahunTersedia: years, tahun: chosen, triwulan: triwulan, tabel: tabel)
+        }
+    }
+
+    static func render(_ model: Model) -> String {
+        let url = SiteURL.perangkatDaerah(pemda: model.pemda.id.uuid, kode: model.pd.kode)
+        let periode = model.triwulan.map { "s.d. Triwulan \(PeriodeLaporan.romawi($0)) " } ?? ""
+        var content: [HTML] = [
+            .el("h1", [], model.pd.nama),
+            .el("p", [("class", "muted")], "\(model.pemda.nama) · capaian kinerja \(periode)tahun \(model.tahun)"),
+            filter(model, action: url.path),
+            summary(model),
+        ]
+        let late = model.tabel.belumDilaporkan
+        if !late.isEmpty {
+            content.append(.el("p", [("class", "warn")], "\(late.count) indikator bertarget belum diisi realisasinya."))
+        }
+        content.append(.el("div", [("class", "box")], [table(model)]))
+        content.append(
+            .el("p", [("class", "muted")],
+                "Pagu induk = jumlah pagu anak (tanda ⚠ bila pagu tercatat berbeda). Capaian indikator \"turun\" "
+                    + "dihitung dengan metode Pemda (\(model.pemda.kebijakan.metodeTurun == .kebalikan ? "T ÷ R" : "(2T − R) ÷ T")); "
+                    + "\"belum diisi\" berarti realisasi belum dilaporkan, bukan nol."))
+        return Layout.page(
+            title: model.pd.nama,
+            breadcrumbs: [("Beranda", SiteURL.beranda.path), (model.pemda.nama, nil), (model.pd.nama, nil)],
+            content: content)
+    }
+
+    static func filter(_ model: Model, action: String) -> HTML {
+        let years = Set(model.tahunTersedia + [model.tahun]).sorted()
+        let yearOptions = years.map { year in
+            HTML.el("option", [("value", String(year)), ("selected", year == model.tahun ? "selected" : nil)], String(year))
+        }
+        var quarterOptions: [HTML] = [.el("option", [("value", "")], "Setahun penuh")]
+        for quarter in 1...model.pemda.jumlahTriwulan {
+            quarterOptions.append(
+                .el("option", [("value", String(quarter)), ("selected", quarter == model.triwulan ? "selected" : nil)],
+                    "s.d. Triwulan \(PeriodeLaporan.romawi(quarter))"))
+        }
+        return .el("form", [("class", "filter"), ("method", "get"), ("action", action)], [
+            .el("label", [], [.text("Tahun"), .el("select", [("name", "tahun")], yearOptions)]),
+            .el("label", [], [.text("Periode"), .el("select", [("name", "triwulan")], quarterOptions)]),
+            .el("button", [("type", "submit")], "Tampilkan"),
+        ])
+    }
+
+    static func summary(_ model: Model) -> HTML {
+        let overall = model.tabel.capaianKeseluruhan
+        let kategori = model.pemda.kebijakan.kategori
+        let roots = model.tabel.baris.filter { $0.kedalaman == 0 && $0.elemen.tingkat.hasAnggaran }
+        let pagu = roots.compactMap(\.pagu).sum()
+        let spent = roots.compactMap(\.realisasiKeuangan)
+        var items: [HTML] = [
+            .el("div", [], [
+                .el("strong", [], "Capaian rata-rata: "),
+                overall.capaian.map { value in
+                    HTML.join([.text(IndonesianFormat.percent(value) + " "), badge(kategori.kategori(value))])
+                } ?? .text("–"),
+                .el("span", [("class", "muted")], " (\(overall.dihitung) indikator dihitung, \(overall.dilewati) tanpa capaian)"),
+            ])
+        ]
+        if pagu.sen > 0 {
+            let serapan = Serapan.persen(realisasi: spent.isEmpty ? nil : spent.sum(), pagu: pagu)
+            items.append(
+                .el("div", [], [
+                    .el("strong", [], "Pagu: "), .text(IndonesianFormat.rupiah(pagu)),
+                    .el("strong", [], " · Realisasi keuangan: "),
+                    .text(spent.isEmpty ? "belum diisi" : IndonesianFormat.rupiah(spent.sum())),
+                    .text(serapan.map { " (" + IndonesianFormat.percent($0) + ")" } ?? ""),
+                ]))
+        }
+        return .el("div", [("class", "summary")], items)
+    }
+
+    static func badge(_ pita: KategoriCapaian.Pita) -> HTML {
+        .el("span", [("class", "badge"), ("style", "background:" + pita.warna)], pita.label)
+    }
+
+    static func table(_ model: Model) -> HTML {
+        let headers = [
+            "Kode", "Uraian", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Pagu (Rp)",
+            "Realisasi keuangan (Rp)", "Serapan", "Fisik",
+        ]
+        var rows: [HTML] = []
+        for baris in model.tabel.baris {
+            let node = baris.elemen
+            let span = max(1, baris.indikator.count)
+            let indent = String(repeating: "\u{2003}", count: baris.kedalaman)
+            var paguCell: [HTML] = [.text(baris.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "")]
+            if let recorded = baris.paguTercatatBerbeda {
+                paguCell.append(
+                    .el("span", [("class", "warn"), ("title", "Pagu tercatat " + IndonesianFormat.rupiah(recorded) + " ≠ jumlah anak")],
+                        " ⚠"))
+            }
+            let lead: [HTML] = [
+                .el("td", [("class", "kode"), ("rowspan", String(span))], node.kode?.asli ?? node.nomor),
+                .el("td", [("rowspan", String(span))], [
+                    .text(indent),
+                    .el("span", [("class", "muted")], node.tingkat.label.capitalized + ": "),
+                    .text(node.uraian),
+                ]),
+            ]
+            let money: [HTML] = [
+                .el("td", [("class", "num"), ("rowspan", String(span))], paguCell),
+                .el("td", [("class", "num"), ("rowspan", String(span))],
+                    baris.realisasiKeuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""),
+                .el("td", [("class", "num"), ("rowspan", String(span))], baris.serapan.map { IndonesianFormat.percent($0) } ?? ""),
+                .el("td", [("class", "num"), ("rowspan", String(span))], baris.fisik.map { IndonesianFormat.percent($0) } ?? ""),
+            ]
+            if baris.indikator.isEmpty {
+                rows.append(
+                    .el("tr", [("class", "lvl-" + node.tingkat.rawValue)],
+                        lead + [.el("td", [("colspan", "6"), ("class", "muted")], "Belum ada indikator")] + money))
+                continue
+            }
+            for (index, item) in baris.indikator.enumerated() {
+                let cells: [HTML] = [
+                    .el("td", [], item.indikator.nama),
+                    .el("td", [], item.indikator.satuan),
+                    .el("td", [("class", "num")], item.target?.teks ?? "–"),
+                    .el("td", [("class", "num")], item.realisasi?.teks ?? "belum diisi"),
+                    .el("td", [("class", "num"), ("title", capaianTitle(item.capaian))], capaianText(item.capaian)),
+                    .el("td", [], [item.kategori.map(badge) ?? .empty]),
+                ]
+                rows.append(.el("tr", [("class", "lvl-" + node.tingkat.rawValue)], (index == 0 ? lead : []) + cells + (index == 0 ? money : [])))
+            }
+        }
+        return .el("table", [], [
+            .el("thead", [], [.el("tr", [], headers.map { HTML.el("th", [("scope", "col")], $0) })]),
+            .el("tbody", [], rows),
+        ])
+    }
+
+    static func capaianText(_ hasil: HasilCapaian) -> String {
+        switch hasil {
+        case .nilai(let value): IndonesianFormat.percent(value)
+        case .dibatasi(let value): IndonesianFormat.percent(value) + "*"
+        case .belumDiisi: "belum diisi"
+        case .tanpaTarget: "tanpa target"
+        case .tidakTerhitung: "–"
+        }
+    }
+
+    static func capaianTitle(_ hasil: HasilCapaian) -> String {
+        switch hasil {
+        case .dibatasi: "Dibatasi pada batas rasio Pemda (realisasi 0 pada indikator turun)"
+        case .tidakTerhitung(let reason): reason.pesan
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import KinerjaDomain
+import Testing
+
+@Suite("Tabel capaian PD")
+struct TabelCapaianTests {
+    /// A PD with one program, two kegiatan, three sub kegiatan, and a parent pagu printed wrong.
+    static func sample() throws -> (DataKinerja, PerangkatDaerah) {
+        let pemda = Pemda(nama: "Kab. Uji")
+        let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji")
+        var data = DataKinerja(pemda: pemda, perangkatDaerah: [pd])
+        let program = try PlanNode(perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("6.06"), uraian: "Program")
+        let k1 = try PlanNode(perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.06.2.01"), uraian: "K1")
+        let k2 = try PlanNode(perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.06.2.02"), uraian: "K2")
+        let s1 = try PlanNode(perangkatDaerah: pd.id, induk: k1.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.01.01"), uraian: "S1")
+        let s2 = try PlanNode(perangkatDaerah: pd.id, induk: k2.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.02.01"), uraian: "S2")
+        let s3 = try PlanNode(perangkatDaerah: pd.id, induk: k2.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.02.02"), uraian: "S3")
+        data.elemen = [program, k1, k2, s1, s2, s3]
+        let outcome = try Indikator(elemen: program.id, nama: "Persentase korban tertangani", satuan: "%", jenis: .outcome, jenisNilai: .persen)
+        let output = try Indikator(elemen: s1.id, nama: "Jumlah orang", satuan: "Orang", jenis: .output)
+        let turun = try Indikator(elemen: s2.id, nama: "Rasio kekerasan", satuan: "%", jenis: .output, polaritas: .turun)
+        data.indikator = [outcome, output, turun]
+        data.target = [
+            Target(indikator: outcome.id, dokumen: .renstra, periode: .init(tahun: 2024), nilai: .angka(90)),
+            Target(indikator: outcome.id, dokumen: .renja, periode: .init(tahun: 2024), nilai: .angka(100)),
+            Target(indikator: output.id, dokumen: .renja, periode: .init(tahun: 2024), nilai: .angka(40)),
+            Target(indikator: turun.id, dokumen: .renja, periode: .init(tahun: 2024), nilai: .angka(4)),
+        ]
+        data.realisasi = [
+            try RealisasiKinerja(indikator: outcome.id, periode: .init(tahun: 2024, triwulan: 1), nilai: .angka(50)),
+            try RealisasiKinerja(indikator: outcome.id, periode: .init(tahun: 2024, triwulan: 2), nilai: .angka(80)),
+            try RealisasiKinerja(indikator: output.id, periode: .init(tahun: 2024, triwulan: 1), nilai: .angka(10)),
+            try RealisasiKinerja(indikator: output.id, periode: .init(tahun: 2024, triwulan: 2), nilai: .angka(20)),
+        ]
+        data.pagu = [
+            try Pagu(elemen: program.id, dokumen: .renja, tahun: 2024, jumlah: Rupiah(487_722_600)),
+            try Pagu(elemen: s1.id, dokumen: .renja, tahun: 2024, jumlah: Rupiah(91_922_600)),
+            try Pagu(elemen: s2.id, dokumen: .renja, tahun: 2024, jumlah: Rupiah(389_000_000)),
+            try Pagu(elemen: s3.id, dokumen: .renja, tahun: 2024, jumlah: Rupiah(800_000)),
+        ]
+        data.anggaran = [
+            try RealisasiAnggaran(elemen: s1.id, periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(10_000_000), fisik: 20),
+            try RealisasiAnggaran(elemen: s1.id, periode: .init(tahun: 2024, triwulan: 2), keuangan: Rupiah(20_000_000), fisik: 45),
+            try RealisasiAnggaran(elemen: s2.id, periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(1_000_000), fisik: nil),
+        ]
+        try ValidasiData.periksa(data)
+        return (data, pd)
+    }
+
+    @Test func parentsSumTheirChildrenAndFlagThePrintedPagu() throws {
+        let (data, pd) = try Self.sample()
+        let table = TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: 2024, sampaiTriwulan: 2)
+        #expect(table.baris.map(\.elemen.uraian) == ["Program", "K1", "S1", "K2", "S2", "S3"])
+        #expect(table.baris.map(\.kedalaman) == [0, 1, 2, 1, 2, 2])
+        let program = table.baris[0]
+        #expect(program.pagu == Rupiah(481_722_600))
+        #expect(program.paguTercatatBerbeda == Rupiah(487_722_600))
+        #expect(program.realisasiKeuangan == Rupiah(31_000_000))
+        #expect(table.baris[2].fisik == 45)
+    }
+
+    @Test func capaianUsesTheRenjaTargetAndTheAggregation() throws {
+        let (data, pd) = try Self.sample()
+        let table = TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: 2024, sampaiTriwulan: 2)
+        let outcome = table.baris[0].indikator[0]
+        #expect(outcome.target == .angka(100))  // Renja wins over Renstra
+        #expect(outcome.realisasi == .angka(80))  // a percentage: the latest, not 130
+        #expect(outcome.capaian == .nilai(80))
+        #expect(outcome.kategori?.label == "Tinggi")
+        let output = table.baris[2].indikator[0]
+        #expect(output.realisasi == .angka(30))  // kumulatif
+        #expect(output.capaian == .nilai(75))
+        let turun = table.baris[4].indikator[0]
+        #expect(turun.capaian == .belumDiisi)
+        #expect(table.belumDilaporkan.count == 1)
+        #expect(table.capaianKeseluruhan.capaian == Decimal(155) / 2)
+    }
+
+    @Test func triwulanOneSeesOnlyTriwulanOne() throws {
+        let (data, pd) = try Self.sample()
+        let table = TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: 2024, sampaiTriwulan: 1)
+        #expect(table.baris[0].indikator[0].realisasi == .angka(50))
+        #expect(table.baris[0].realisasiKeuangan == Rupiah(11_000_000))
+    }
+
+    @Test func validationRejectsBrokenData() throws {
+        var (data, _) = try Self.sample()
+        data.pagu.append(try Pagu(elemen: TypedID(), dokumen: .renja, tahun: 2024, jumlah: Rupiah(1)))
+        #expect(throws: DomainError.self) { try ValidasiData.periksa(data) }
+        (data, _) = try Self.sample()
+        data.elemen.append(data.elemen[3])
+        #expect(throws: DomainError.self) { try ValidasiData.periksa(data) }
+    }
+}
