@@ -50,6 +50,16 @@ let package = Package(
             resources: [.copy("Resources/seed-data")],
             swiftSettings: strict
         ),
+        // Test helpers: a freshly migrated SQLite-in-memory or PostgreSQL database per test.
+        .target(
+            name: "KinerjaTestSupport",
+            dependencies: [
+                "KinerjaPersistence",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: strict
+        ),
         // Web: routes, pages, commands.
         .target(
             name: "KinerjaWeb",
@@ -80,9 +90,13 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaPersistenceTests",
+            dependencies: ["KinerjaPersistence", "KinerjaTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaGoldenTests",
             dependencies: [
-                "KinerjaPersistence",
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                "KinerjaDomain", "KinerjaPersistence", "KinerjaSpreadsheet", "KinerjaDemo", "KinerjaTestSupport",
             ],
             swiftSettings: strict
         ),

@@ -79,22 +79,35 @@ final class DataBuilder {
         return indikator
     }
 
-    func target(_ indikator: Indikator, _ dokumen: DokumenRencana, tahun: Int, triwulan: Int? = nil, _ nilai: Nilai?, teks: String = "") {
+    func target(
+        _ indikator: Indikator, _ dokumen: DokumenRencana, tahun: Int, triwulan: Int? = nil, _ nilai: Nilai?,
+        teks: String = ""
+    ) {
         guard let nilai else { return }
         data.target.append(
-            Target(indikator: indikator.id, dokumen: dokumen, periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan), nilai: nilai, teks: teks))
+            Target(
+                indikator: indikator.id, dokumen: dokumen, periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan),
+                nilai: nilai, teks: teks))
     }
 
-    func realisasi(_ indikator: Indikator, tahun: Int, triwulan: Int? = nil, _ nilai: Nilai?, teks: String = "") throws {
+    func realisasi(_ indikator: Indikator, tahun: Int, triwulan: Int? = nil, _ nilai: Nilai?, teks: String = "") throws
+    {
         guard let nilai else { return }
         data.realisasi.append(
-            try RealisasiKinerja(indikator: indikator.id, periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan), nilai: nilai, teks: teks))
+            try RealisasiKinerja(
+                indikator: indikator.id, periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan), nilai: nilai,
+                teks: teks))
     }
 
-    func pagu(_ node: PlanNode, _ dokumen: DokumenRencana, tahun: Int, sen: Int64?, sumberDana: String = "", lokasi: String = "") throws {
+    func pagu(
+        _ node: PlanNode, _ dokumen: DokumenRencana, tahun: Int, sen: Int64?, sumberDana: String = "",
+        lokasi: String = ""
+    ) throws {
         guard let sen else { return }
         data.pagu.append(
-            try Pagu(elemen: node.id, dokumen: dokumen, tahun: tahun, jumlah: Rupiah(sen: sen), sumberDana: sumberDana, lokasi: lokasi))
+            try Pagu(
+                elemen: node.id, dokumen: dokumen, tahun: tahun, jumlah: Rupiah(sen: sen), sumberDana: sumberDana,
+                lokasi: lokasi))
     }
 }
 

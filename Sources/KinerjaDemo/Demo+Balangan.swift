@@ -23,7 +23,8 @@ extension Demo {
             let namaBagian = bagian.hasPrefix("Bagian") ? bagian : "Bagian " + bagian
             var unit = sekda
             if eselon != .ii {
-                let kabag = b.unit(pd: pd, jabatan: "Kabag " + namaBagian.dropFirst("Bagian ".count), eselon: .iii, induk: sekda)
+                let kabag = b.unit(
+                    pd: pd, jabatan: "Kabag " + namaBagian.dropFirst("Bagian ".count), eselon: .iii, induk: sekda)
                 unit = kabag
                 if eselon == .iv {
                     let pj = row[field: "penanggung_jawab"]
@@ -41,23 +42,30 @@ extension Demo {
 
             let nama = row[field: "indikator"]
             let values = (2021...2026).map { year in
-                (year, row[field: "target_\(year)_text"], row[field: "target_\(year)_value"], row[field: "target_\(year)_qualifier"])
+                (
+                    year, row[field: "target_\(year)_text"], row[field: "target_\(year)_value"],
+                    row[field: "target_\(year)_qualifier"]
+                )
             }
             let isSAKIP = nama.lowercased().contains("sakip")
             let hasQualifier = values.contains { !$0.3.isEmpty }
-            let unitText = values.map(\.1).compactMap { (try? NilaiParser.parse($0, desimal: .koma))??.satuan }
+            let unitText =
+                values.map(\.1).compactMap { (try? NilaiParser.parse($0, desimal: .koma))??.satuan }
                 .first { !$0.isEmpty } ?? ""
             let baseline = row[field: "baseline_text"]
             let indikator = try b.indikator(
                 on: sasaran, nama: nama, satuan: isSAKIP ? "Nilai" : unitText,
                 jenisNilai: isSAKIP ? .predikat : hasQualifier ? .indeks : nil, skala: isSAKIP ? "sakip" : nil,
-                definisi: definisi(row[field: "definisi_makna_alasan_cara_hitung"]), sumberData: row[field: "sumber_data"],
+                definisi: definisi(row[field: "definisi_makna_alasan_cara_hitung"]),
+                sumberData: row[field: "sumber_data"],
                 penanggungJawab: row[field: "penanggung_jawab"], isIKU: true,
                 baseline: baseline.isEmpty
                     ? nil
-                    : Baseline(tahun: 2020, nilai: nilai(value: row[field: "baseline_value"], text: baseline), teks: baseline))
+                    : Baseline(
+                        tahun: 2020, nilai: nilai(value: row[field: "baseline_value"], text: baseline), teks: baseline))
             for (year, text, value, qualifier) in values where !text.isEmpty {
-                b.target(indikator, .renstra, tahun: year, nilai(value: value, qualifier: qualifier, text: text), teks: text)
+                b.target(
+                    indikator, .renstra, tahun: year, nilai(value: value, qualifier: qualifier, text: text), teks: text)
             }
         }
         return b.data

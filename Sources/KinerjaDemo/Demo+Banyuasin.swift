@@ -15,7 +15,8 @@ extension Demo {
                 parent = try b.node(pd: nil, induk: parent, tingkat: .tujuan, uraian: row[field: "tujuan"])
             }
             let sasaran = try b.node(
-                pd: nil, induk: parent, tingkat: .sasaran, nomor: row[field: "sasaran_no_printed"], uraian: row[field: "sasaran"])
+                pd: nil, induk: parent, tingkat: .sasaran, nomor: row[field: "sasaran_no_printed"],
+                uraian: row[field: "sasaran"])
             try ikuIndikator(b, on: sasaran, row: row, rumusKey: "rumus_cara_mengukur")
         }
         for row in try CSV.records(try SeedFiles.text("001/iku_opd.csv")) {

@@ -27,14 +27,18 @@ extension Demo {
     }
 
     static func dinasSosial(_ b: DataBuilder) throws {
-        let pd = b.pd(kode: "DINSOS", nama: "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak", singkatan: "Dinsos PPPA")
+        let pd = b.pd(
+            kode: "DINSOS", nama: "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak", singkatan: "Dinsos PPPA"
+        )
         let kepala = b.unit(pd: pd, jabatan: "Kepala Dinas", eselon: .ii)
         b.data.pejabat.append(
-            try Pejabat(unitKerja: kepala.id, nama: "(isi nama Kepala Dinas)", nip: "", pangkat: "Pembina Utama Muda / IV.c"))
+            try Pejabat(
+                unitKerja: kepala.id, nama: "(isi nama Kepala Dinas)", nip: "", pangkat: "Pembina Utama Muda / IV.c"))
 
         // Tabel 3.1: tujuan → sasaran with targets 2024-2026 (Renstra).
         for row in try CSV.records(try SeedFiles.text("003/tujuan_sasaran.csv")) {
-            let tujuan = try b.node(pd: pd, induk: nil, tingkat: .tujuanPD, nomor: row[field: "no"], uraian: row[field: "tujuan"])
+            let tujuan = try b.node(
+                pd: pd, induk: nil, tingkat: .tujuanPD, nomor: row[field: "no"], uraian: row[field: "tujuan"])
             let indikatorTujuan = row[field: "indikator_kinerja_tujuan"]
             if !indikatorTujuan.isEmpty { _ = try b.indikator(on: tujuan, nama: indikatorTujuan, satuan: "") }
             let sasaran = try b.node(pd: pd, induk: tujuan, tingkat: .sasaranPD, uraian: row[field: "sasaran"])
@@ -42,10 +46,13 @@ extension Demo {
             let lower = nama.lowercased().hasPrefix("ratio") || nama.lowercased().contains("kemiskinan")
             let isAKIP = nama.lowercased().contains("akip")
             let indikator = try b.indikator(
-                on: sasaran, nama: nama, satuan: isAKIP ? "Nilai" : (nama.lowercased().hasPrefix("jumlah") ? "Orang" : "%"),
+                on: sasaran, nama: nama,
+                satuan: isAKIP ? "Nilai" : (nama.lowercased().hasPrefix("jumlah") ? "Orang" : "%"),
                 polaritas: lower ? .turun : .naik, jenisNilai: isAKIP ? .predikat : nil, skala: isAKIP ? "sakip" : nil)
             for year in 2024...2026 {
-                b.target(indikator, .renstra, tahun: year, nilai(value: row[field: "target_\(year)_value"], text: row[field: "target_\(year)_text"]),
+                b.target(
+                    indikator, .renstra, tahun: year,
+                    nilai(value: row[field: "target_\(year)_value"], text: row[field: "target_\(year)_text"]),
                     teks: row[field: "target_\(year)_text"])
             }
         }
@@ -53,7 +60,8 @@ extension Demo {
         // Tabel 2.3: capaian of the sasaran indicators in 2022 (Renja target and realisasi).
         for row in try CSV.records(try SeedFiles.text("003/capaian_sasaran_2022.csv")) {
             let name = row[field: "sasaran_strategis"]
-            let sasaran = try b.find(pd: pd, tingkat: .sasaranPD, uraian: name)
+            let sasaran =
+                try b.find(pd: pd, tingkat: .sasaranPD, uraian: name)
                 ?? b.node(pd: pd, induk: nil, tingkat: .sasaranPD, uraian: name)
             let isAKIP = row[field: "indikator"].lowercased().contains("akip")
             let indikator = try b.indikator(
@@ -62,11 +70,15 @@ extension Demo {
                 jenisNilai: isAKIP ? .predikat : nil, skala: isAKIP ? "sakip" : nil)
             b.target(
                 indikator, .renja, tahun: 2022,
-                nilai(value: row[field: "target_value"], qualifier: row[field: "target_qualifier"], text: row[field: "target_text"]),
+                nilai(
+                    value: row[field: "target_value"], qualifier: row[field: "target_qualifier"],
+                    text: row[field: "target_text"]),
                 teks: row[field: "target_text"])
             try b.realisasi(
                 indikator, tahun: 2022,
-                nilai(value: row[field: "realisasi_value"], qualifier: row[field: "realisasi_qualifier"], text: row[field: "realisasi_text"]),
+                nilai(
+                    value: row[field: "realisasi_value"], qualifier: row[field: "realisasi_qualifier"],
+                    text: row[field: "realisasi_text"]),
                 teks: row[field: "realisasi_text"])
         }
 
@@ -81,13 +93,21 @@ extension Demo {
             let nama = row[field: "indikator"]
             if !nama.isEmpty {
                 let indikator = try b.indikator(on: node, nama: nama, satuan: row[field: "target_2024_unit"])
-                b.target(indikator, .renja, tahun: 2024, nilai(value: row[field: "target_2024_value"], text: row[field: "target_2024_text"]),
+                b.target(
+                    indikator, .renja, tahun: 2024,
+                    nilai(value: row[field: "target_2024_value"], text: row[field: "target_2024_text"]),
                     teks: row[field: "target_2024_text"])
-                b.target(indikator, .prakiraanMaju, tahun: 2025, nilai(value: row[field: "target_2025_value"], text: row[field: "target_2025_text"]),
+                b.target(
+                    indikator, .prakiraanMaju, tahun: 2025,
+                    nilai(value: row[field: "target_2025_value"], text: row[field: "target_2025_text"]),
                     teks: row[field: "target_2025_text"])
             }
-            try b.pagu(node, .renja, tahun: 2024, sen: rupiahSen(row[field: "pagu_2024"]), sumberDana: row[field: "sumber_dana"], lokasi: row[field: "lokasi"])
-            try b.pagu(node, .prakiraanMaju, tahun: 2025, sen: rupiahSen(row[field: "pagu_2025"]), sumberDana: row[field: "sumber_dana"], lokasi: row[field: "lokasi"])
+            try b.pagu(
+                node, .renja, tahun: 2024, sen: rupiahSen(row[field: "pagu_2024"]),
+                sumberDana: row[field: "sumber_dana"], lokasi: row[field: "lokasi"])
+            try b.pagu(
+                node, .prakiraanMaju, tahun: 2025, sen: rupiahSen(row[field: "pagu_2025"]),
+                sumberDana: row[field: "sumber_dana"], lokasi: row[field: "lokasi"])
         }
 
         // Tabel 2.1: evaluation of the Renja 2022 against the Renstra to 2023. Column 5 (realisasi to 2021) is kept
@@ -101,15 +121,20 @@ extension Demo {
             let nama = row[field: "indikator"]
             guard !nama.isEmpty else { continue }
             let indikator = try b.indikator(on: node, nama: nama, satuan: "")
-            b.target(indikator, .renstra, tahun: 2023, nilai(value: row[field: "c4_target_renstra_sd_2023"], text: ""),
+            b.target(
+                indikator, .renstra, tahun: 2023, nilai(value: row[field: "c4_target_renstra_sd_2023"], text: ""),
                 teks: row[field: "c4_target_renstra_sd_2023_text"] + " (target Renstra s.d. 2023 seperti tercetak)")
-            try b.realisasi(indikator, tahun: 2021, nilai(value: row[field: "c5_realisasi_sd_2021"], text: ""),
+            try b.realisasi(
+                indikator, tahun: 2021, nilai(value: row[field: "c5_realisasi_sd_2021"], text: ""),
                 teks: row[field: "c5_realisasi_sd_2021_text"] + " (realisasi s.d. 2021)")
-            b.target(indikator, .renja, tahun: 2022, nilai(value: row[field: "c6_target_renja_2022"], text: ""),
+            b.target(
+                indikator, .renja, tahun: 2022, nilai(value: row[field: "c6_target_renja_2022"], text: ""),
                 teks: row[field: "c6_target_renja_2022_text"])
-            try b.realisasi(indikator, tahun: 2022, nilai(value: row[field: "c7_realisasi_renja_2022"], text: ""),
+            try b.realisasi(
+                indikator, tahun: 2022, nilai(value: row[field: "c7_realisasi_renja_2022"], text: ""),
                 teks: row[field: "c7_realisasi_renja_2022_text"])
-            b.target(indikator, .renja, tahun: 2023, nilai(value: row[field: "c9_target_renja_2023"], text: ""),
+            b.target(
+                indikator, .renja, tahun: 2023, nilai(value: row[field: "c9_target_renja_2023"], text: ""),
                 teks: row[field: "c9_target_renja_2023_text"])
         }
     }
@@ -129,12 +154,15 @@ extension Demo {
             case "misi": tingkat = .misi
             case "sasaran": tingkat = .sasaranPD
             default:
-                guard let parsed = Tingkat(teks: level) else { throw DemoError("000: tingkat \"\(level)\" tidak dikenal") }
+                guard let parsed = Tingkat(teks: level) else {
+                    throw DemoError("000: tingkat \"\(level)\" tidak dikenal")
+                }
                 tingkat = parsed
             }
             let pj = row[field: "penanggung_jawab"]
             var unit: UnitKerja?
-            for jabatan in pj.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !jabatan.isEmpty {
+            for jabatan in pj.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) })
+            where !jabatan.isEmpty {
                 let lower = jabatan.lowercased()
                 let eselon: Eselon = lower.hasPrefix("kabag") ? .iii : .iv
                 let created = b.unit(pd: pd, jabatan: jabatan, eselon: eselon, induk: eselon == .iii ? sekwan : nil)
@@ -150,7 +178,8 @@ extension Demo {
             guard !nama.isEmpty else { continue }
             let unitText = row[field: "target_unit"]
             let indikator = try b.indikator(on: node, nama: nama, satuan: unitText, penanggungJawab: pj)
-            b.target(indikator, .perjanjianKinerja, tahun: 2023, nilai(value: row[field: "target_value"], text: ""),
+            b.target(
+                indikator, .perjanjianKinerja, tahun: 2023, nilai(value: row[field: "target_value"], text: ""),
                 teks: row[field: "target_text"])
         }
     }

@@ -66,7 +66,9 @@ public struct SyntheticKabupaten: Sendable {
         let years = tahunAwal...(tahunAwal + jumlahTahun - 1)
         let realisasiYear = tahunAwal
         var order = 0
-        func node(_ pd: PerangkatDaerah, _ parent: PlanNode?, _ tingkat: Tingkat, _ kode: Kode?, _ uraian: String) throws -> PlanNode {
+        func node(
+            _ pd: PerangkatDaerah, _ parent: PlanNode?, _ tingkat: Tingkat, _ kode: Kode?, _ uraian: String
+        ) throws -> PlanNode {
             order += 1
             let created = try PlanNode(
                 id: TypedID(rng.uuid()), perangkatDaerah: pd.id, induk: parent?.id, tingkat: tingkat, kode: kode,
@@ -74,12 +76,15 @@ public struct SyntheticKabupaten: Sendable {
             data.elemen.append(created)
             return created
         }
-        func indikator(_ on: PlanNode, _ nama: String, satuan: String, polaritas: Polaritas, jenisNilai: JenisNilai)
+        func indikator(
+            _ on: PlanNode, _ nama: String, satuan: String, polaritas: Polaritas, jenisNilai: JenisNilai
+        )
             throws -> Indikator
         {
             order += 1
             let created = try Indikator(
-                id: TypedID(rng.uuid()), elemen: on.id, nama: nama, satuan: satuan, jenis: on.tingkat.jenisIndikatorDiharapkan,
+                id: TypedID(rng.uuid()), elemen: on.id, nama: nama, satuan: satuan,
+                jenis: on.tingkat.jenisIndikatorDiharapkan,
                 polaritas: polaritas, jenisNilai: jenisNilai, urutan: order)
             data.indikator.append(created)
             return created
@@ -87,7 +92,10 @@ public struct SyntheticKabupaten: Sendable {
         func plan(_ item: Indikator, base: Int, percent: Bool) throws {
             for (offset, year) in years.enumerated() {
                 let value = percent ? Decimal(min(100, base + offset * 2)) : Decimal(base + offset)
-                data.target.append(Target(indikator: item.id, dokumen: .renstra, periode: PeriodeLaporan(tahun: year), nilai: .angka(value)))
+                data.target.append(
+                    Target(
+                        indikator: item.id, dokumen: .renstra, periode: PeriodeLaporan(tahun: year),
+                        nilai: .angka(value)))
             }
             let target = percent ? Decimal(base) : Decimal(base)
             for quarter in 1...4 {
@@ -113,31 +121,42 @@ public struct SyntheticKabupaten: Sendable {
                 id: TypedID(rng.uuid()), kode: String(format: "PD%03d", pdIndex), nama: "Dinas Sintetis \(pdIndex)",
                 singkatan: "DS\(pdIndex)")
             data.perangkatDaerah.append(pd)
-            let kepala = UnitKerja(id: TypedID(rng.uuid()), perangkatDaerah: pd.id, nama: "Kepala Dinas", jabatan: "Kepala Dinas", eselon: .ii)
+            let kepala = UnitKerja(
+                id: TypedID(rng.uuid()), perangkatDaerah: pd.id, nama: "Kepala Dinas", jabatan: "Kepala Dinas",
+                eselon: .ii)
             data.unitKerja.append(kepala)
             let tujuan = try node(pd, nil, .tujuanPD, nil, "Tujuan PD \(pdIndex)")
             for s in 1...2 {
                 let sasaran = try node(pd, tujuan, .sasaranPD, nil, "Sasaran \(s) PD \(pdIndex)")
-                let item = try indikator(sasaran, "Indeks sasaran \(s)", satuan: "%", polaritas: s == 2 ? .turun : .naik, jenisNilai: .persen)
+                let item = try indikator(
+                    sasaran, "Indeks sasaran \(s)", satuan: "%", polaritas: s == 2 ? .turun : .naik, jenisNilai: .persen
+                )
                 try plan(item, base: 80, percent: true)
             }
             for p in 1...programPerPD {
                 let programKode = try Kode.parse("\(urusan).\(bidang).\(String(format: "%02d", p))")
                 let program = try node(pd, nil, .program, programKode, "Program \(p) PD \(pdIndex)")
-                let outcome = try indikator(program, "Persentase capaian program \(p)", satuan: "%", polaritas: .naik, jenisNilai: .persen)
+                let outcome = try indikator(
+                    program, "Persentase capaian program \(p)", satuan: "%", polaritas: .naik, jenisNilai: .persen)
                 try plan(outcome, base: 90, percent: true)
                 for k in 1...kegiatanPerProgram {
                     let kegiatanKode = try Kode.parse(programKode.normal + ".2." + String(format: "%02d", k))
                     let kegiatan = try node(pd, program, .kegiatan, kegiatanKode, "Kegiatan \(k) program \(p)")
-                    let output = try indikator(kegiatan, "Jumlah dokumen kegiatan \(k)", satuan: "Dokumen", polaritas: .naik, jenisNilai: .angka)
+                    let output = try indikator(
+                        kegiatan, "Jumlah dokumen kegiatan \(k)", satuan: "Dokumen", polaritas: .naik,
+                        jenisNilai: .angka)
                     try plan(output, base: 4, percent: false)
                     for s in 1...subPerKegiatan {
                         let subKode = try Kode.parse(kegiatanKode.normal + "." + String(format: "%04d", s))
                         let sub = try node(pd, kegiatan, .subKegiatan, subKode, "Sub kegiatan \(s) kegiatan \(k)")
                         let unit = Self.satuan[Int.random(in: 0..<Self.satuan.count, using: &rng)]
-                        let first = try indikator(sub, "Jumlah \(unit.lowercased()) sub kegiatan \(s)", satuan: unit, polaritas: .naik, jenisNilai: .angka)
+                        let first = try indikator(
+                            sub, "Jumlah \(unit.lowercased()) sub kegiatan \(s)", satuan: unit, polaritas: .naik,
+                            jenisNilai: .angka)
                         try plan(first, base: Int.random(in: 1...40, using: &rng), percent: false)
-                        let second = try indikator(sub, "Persentase penyelesaian sub kegiatan \(s)", satuan: "%", polaritas: .naik, jenisNilai: .persen)
+                        let second = try indikator(
+                            sub, "Persentase penyelesaian sub kegiatan \(s)", satuan: "%", polaritas: .naik,
+                            jenisNilai: .persen)
                         try plan(second, base: 100, percent: true)
                         let dana = Self.sumberDana[Int.random(in: 0..<Self.sumberDana.count, using: &rng)]
                         var pagu2025: Int64 = 0
@@ -145,7 +164,9 @@ public struct SyntheticKabupaten: Sendable {
                             let amount = Int64.random(in: 5_000...500_000, using: &rng) * 1_000 * 100
                             if year == realisasiYear { pagu2025 = amount }
                             data.pagu.append(
-                                try Pagu(elemen: sub.id, dokumen: .renstra, tahun: year, jumlah: Rupiah(sen: amount), sumberDana: dana, lokasi: "Kabupaten"))
+                                try Pagu(
+                                    elemen: sub.id, dokumen: .renstra, tahun: year, jumlah: Rupiah(sen: amount),
+                                    sumberDana: dana, lokasi: "Kabupaten"))
                         }
                         for quarter in 1...4 {
                             let spent = pagu2025 / 4 * Int64.random(in: 50...100, using: &rng) / 100

@@ -20,7 +20,9 @@ public enum DatabaseConfig: Equatable, Sendable {
         if url.hasPrefix("sqlite:") {
             var path = String(url.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
-            guard !path.isEmpty else { throw ConfigError("DATABASE_URL: path SQLite kosong (contoh sqlite:data/kinerja.sqlite).") }
+            guard !path.isEmpty else {
+                throw ConfigError("DATABASE_URL: path SQLite kosong (contoh sqlite:data/kinerja.sqlite).")
+            }
             return .sqliteFile(path)
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url) }

@@ -122,18 +122,23 @@ struct KategoriRollUpTests {
         #expect(custom.kategori(79).label == "Kurang")
         #expect(throws: DomainError.self) { try KategoriCapaian(pita: []) }
         #expect(throws: DomainError.self) {
-            try KategoriCapaian(pita: [.init(batasBawah: 1, label: "a", warna: ""), .init(batasBawah: 1, label: "b", warna: "")])
+            try KategoriCapaian(pita: [
+                .init(batasBawah: 1, label: "a", warna: ""), .init(batasBawah: 1, label: "b", warna: ""),
+            ])
         }
     }
 
     @Test func rollUpIsAWeightedMeanOfCappedChildren() {
-        let children = [RollUp.Anak(hasil: .nilai(120)), RollUp.Anak(hasil: .nilai(60)), RollUp.Anak(hasil: .belumDiisi)]
+        let children = [
+            RollUp.Anak(hasil: .nilai(120)), RollUp.Anak(hasil: .nilai(60)), RollUp.Anak(hasil: .belumDiisi),
+        ]
         let capped = RollUp.rataRata(children, batasi: true)
         #expect(capped.capaian == 80)
         #expect(capped.dihitung == 2)
         #expect(capped.dilewati == 1)
         #expect(RollUp.rataRata(children, batasi: false).capaian == 90)
-        let weighted = RollUp.rataRata([.init(hasil: .nilai(100), bobot: 3), .init(hasil: .nilai(60), bobot: 1)], batasi: true)
+        let weighted = RollUp.rataRata(
+            [.init(hasil: .nilai(100), bobot: 3), .init(hasil: .nilai(60), bobot: 1)], batasi: true)
         #expect(weighted.capaian == 90)
         #expect(RollUp.rataRata([.init(hasil: .belumDiisi)], batasi: true).capaian == nil)
     }

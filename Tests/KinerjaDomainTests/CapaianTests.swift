@@ -112,13 +112,16 @@ struct PredikatTests {
     }
 
     @Test func shortOfTargetWithScoresUsesScores() {
-        let result = hitung(.predikat("BB", skor: Decimal(string: "70.4")!), .predikat("B", skor: Decimal(string: "66.04")!))
+        let result = hitung(
+            .predikat("BB", skor: Decimal(string: "70.4")!), .predikat("B", skor: Decimal(string: "66.04")!))
         #expect(result.persen?.rounded(scale: 2) == Decimal(string: "93.81"))
     }
 
     @Test func sameGradeLowerScoreUsesScores() {
         // Seed 003: "74.91 (BB)" against "74.91 (BB)" → 100 %.
-        #expect(hitung(.predikat("BB", skor: Decimal(string: "74.91")!), .predikat("BB", skor: Decimal(string: "74.91")!)) == .nilai(100))
+        #expect(
+            hitung(.predikat("BB", skor: Decimal(string: "74.91")!), .predikat("BB", skor: Decimal(string: "74.91")!))
+                == .nilai(100))
         let lower = hitung(.predikat("BB", skor: 75), .predikat("BB", skor: 72))
         #expect(lower == .nilai(96))
     }
@@ -140,7 +143,9 @@ struct PredikatTests {
         // Indeks Pelayanan Publik "3,01 (-B)": a grade outside any scale, with its score.
         let noScale = AturanCapaian(polaritas: .naik)
         #expect(hitung(.predikat("B", skor: 4), .predikat("B", skor: 3), noScale) == .nilai(75))
-        #expect(hitung(.predikat("B", skor: nil), .predikat("A", skor: nil), noScale) == .tidakTerhitung(.predikatTidakDikenal))
+        #expect(
+            hitung(.predikat("B", skor: nil), .predikat("A", skor: nil), noScale)
+                == .tidakTerhitung(.predikatTidakDikenal))
     }
 
     @Test func opiniBPKOrder() {

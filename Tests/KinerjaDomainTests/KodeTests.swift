@@ -88,7 +88,9 @@ struct NilaiFormatTests {
     }
 
     @Test func commaDecimal() throws {
-        #expect(try NilaiParser.parse("3,01 (-B)", desimal: .koma)?.nilai == .predikat("-B", skor: Decimal(string: "3.01")!))
+        #expect(
+            try NilaiParser.parse("3,01 (-B)", desimal: .koma)?.nilai == .predikat("-B", skor: Decimal(string: "3.01")!)
+        )
         #expect(try NilaiParser.parse("10,77", desimal: .koma)?.nilai == .angka(Decimal(string: "10.77")!))
         #expect(try NilaiParser.parse("1.234,5", desimal: .koma)?.nilai == .angka(Decimal(string: "1234.5")!))
     }
@@ -101,7 +103,8 @@ struct NilaiFormatTests {
 
     @Test func storageRoundTrip() {
         let values: [Nilai] = [
-            .angka(Decimal(string: "11.51")!), .angka(-3), .rentang(70, 75), .predikat("BB", skor: Decimal(string: "70.4")!),
+            .angka(Decimal(string: "11.51")!), .angka(-3), .rentang(70, 75),
+            .predikat("BB", skor: Decimal(string: "70.4")!),
             .predikat("A", skor: nil), .ada(true), .ada(false),
         ]
         for value in values { #expect(Nilai(kodeSimpan: value.kodeSimpan) == value) }
@@ -123,7 +126,9 @@ struct NilaiFormatTests {
         #expect(IndonesianFormat.rupiah(pagu) == "Rp 8.318.500.000")
         #expect(IndonesianFormat.rupiah(Rupiah(sen: 123_456_789), alwaysSen: true) == "Rp 1.234.567,89")
         #expect(IndonesianFormat.rupiah(Rupiah(sen: 5), prefix: false) == "0,05")
-        #expect(Rupiah(exactly: Decimal(string: "0.1")!)! + Rupiah(exactly: Decimal(string: "0.2")!)! == Rupiah(exactly: Decimal(string: "0.3")!)!)
+        #expect(
+            Rupiah(exactly: Decimal(string: "0.1")!)! + Rupiah(exactly: Decimal(string: "0.2")!)! == Rupiah(
+                exactly: Decimal(string: "0.3")!)!)
         #expect(Rupiah(exactly: Decimal(string: "1.005")!) == nil)
         #expect([Rupiah(91_922_600), Rupiah(389_800_000)].sum() == Rupiah(481_722_600))
     }
@@ -150,7 +155,8 @@ struct PlanTreeTests {
     let pd = TypedID<PerangkatDaerah>()
 
     @Test func childCodeMustExtendParent() throws {
-        let program = try PlanNode(perangkatDaerah: pd, induk: nil, tingkat: .program, kode: try Kode.parse("6.01"), uraian: "P")
+        let program = try PlanNode(
+            perangkatDaerah: pd, induk: nil, tingkat: .program, kode: try Kode.parse("6.01"), uraian: "P")
         let good = try PlanNode(
             perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.01"), uraian: "K")
         try good.validasiInduk(program)
@@ -173,7 +179,9 @@ struct PlanTreeTests {
     }
 
     @Test func pdLevelsNeedAPD() {
-        #expect(throws: DomainError.self) { try PlanNode(perangkatDaerah: nil, induk: nil, tingkat: .program, uraian: "P") }
+        #expect(throws: DomainError.self) {
+            try PlanNode(perangkatDaerah: nil, induk: nil, tingkat: .program, uraian: "P")
+        }
     }
 
     @Test func indicatorNeedsAName() {
@@ -187,10 +195,12 @@ struct PlanTreeTests {
 
     @Test func realisasiMustBeNonNegativeMoney() {
         #expect(throws: DomainError.self) {
-            try RealisasiAnggaran(elemen: TypedID(), periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(sen: -1), fisik: nil)
+            try RealisasiAnggaran(
+                elemen: TypedID(), periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(sen: -1), fisik: nil)
         }
         #expect(throws: DomainError.self) {
-            try RealisasiAnggaran(elemen: TypedID(), periode: .init(tahun: 2024, triwulan: 1), keuangan: nil, fisik: 101)
+            try RealisasiAnggaran(
+                elemen: TypedID(), periode: .init(tahun: 2024, triwulan: 1), keuangan: nil, fisik: 101)
         }
     }
 }

@@ -26,8 +26,10 @@ struct PropertyTests {
     }
 
     @Test func rangeTargetsNeverNaN() async {
-        await propertyCheck(count: 300, input: Self.nonNegative, Self.nonNegative, Self.value, Self.polaritas) { a, b, r, p in
-            let result = CapaianEngine.capaian(target: .rentang(a, b), realisasi: .angka(r), aturan: Self.aturan(p, .kebalikan))
+        await propertyCheck(count: 300, input: Self.nonNegative, Self.nonNegative, Self.value, Self.polaritas) {
+            a, b, r, p in
+            let result = CapaianEngine.capaian(
+                target: .rentang(a, b), realisasi: .angka(r), aturan: Self.aturan(p, .kebalikan))
             if let value = result.persen { #expect(value.isFiniteNumber) }
         }
     }
@@ -44,7 +46,8 @@ struct PropertyTests {
     }
 
     @Test func turunIsAntitoneInRealisasi() async {
-        await propertyCheck(count: 500, input: Self.nonNegative, Self.nonNegative, Self.nonNegative, Self.metode) { t, r1, r2, m in
+        await propertyCheck(count: 500, input: Self.nonNegative, Self.nonNegative, Self.nonNegative, Self.metode) {
+            t, r1, r2, m in
             let low = min(r1, r2)
             let high = max(r1, r2)
             let rule = Self.aturan(.turun, m)
@@ -55,8 +58,11 @@ struct PropertyTests {
     }
 
     @Test func capaianIsNeverNegative() async {
-        await propertyCheck(count: 500, input: Self.nonNegative, Self.nonNegative, Self.polaritas, Self.metode) { t, r, p, m in
-            if let value = CapaianEngine.capaian(target: .angka(t), realisasi: .angka(r), aturan: Self.aturan(p, m)).persen {
+        await propertyCheck(count: 500, input: Self.nonNegative, Self.nonNegative, Self.polaritas, Self.metode) {
+            t, r, p, m in
+            if let value = CapaianEngine.capaian(target: .angka(t), realisasi: .angka(r), aturan: Self.aturan(p, m))
+                .persen
+            {
                 #expect(value >= 0)
             }
         }
@@ -74,7 +80,9 @@ struct PropertyTests {
                 #expect(weights.prefix(values.count).allSatisfy { $0 == 0 })
                 return
             }
-            let effective = values.enumerated().filter { weights[$0.offset] > 0 }.map { cap ? min($0.element, 100) : $0.element }
+            let effective = values.enumerated().filter { weights[$0.offset] > 0 }.map {
+                cap ? min($0.element, 100) : $0.element
+            }
             #expect(mean >= effective.min()! - Decimal(string: "0.0000001")!)
             #expect(mean <= effective.max()! + Decimal(string: "0.0000001")!)
         }

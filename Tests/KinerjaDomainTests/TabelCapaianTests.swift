@@ -9,16 +9,29 @@ struct TabelCapaianTests {
         let pemda = Pemda(nama: "Kab. Uji")
         let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji")
         var data = DataKinerja(pemda: pemda, perangkatDaerah: [pd])
-        let program = try PlanNode(perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("6.06"), uraian: "Program")
-        let k1 = try PlanNode(perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.06.2.01"), uraian: "K1")
-        let k2 = try PlanNode(perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.06.2.02"), uraian: "K2")
-        let s1 = try PlanNode(perangkatDaerah: pd.id, induk: k1.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.01.01"), uraian: "S1")
-        let s2 = try PlanNode(perangkatDaerah: pd.id, induk: k2.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.02.01"), uraian: "S2")
-        let s3 = try PlanNode(perangkatDaerah: pd.id, induk: k2.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.02.02"), uraian: "S3")
+        let program = try PlanNode(
+            perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("6.06"), uraian: "Program")
+        let k1 = try PlanNode(
+            perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.06.2.01"),
+            uraian: "K1")
+        let k2 = try PlanNode(
+            perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.06.2.02"),
+            uraian: "K2")
+        let s1 = try PlanNode(
+            perangkatDaerah: pd.id, induk: k1.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.01.01"),
+            uraian: "S1")
+        let s2 = try PlanNode(
+            perangkatDaerah: pd.id, induk: k2.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.02.01"),
+            uraian: "S2")
+        let s3 = try PlanNode(
+            perangkatDaerah: pd.id, induk: k2.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.02.02"),
+            uraian: "S3")
         data.elemen = [program, k1, k2, s1, s2, s3]
-        let outcome = try Indikator(elemen: program.id, nama: "Persentase korban tertangani", satuan: "%", jenis: .outcome, jenisNilai: .persen)
+        let outcome = try Indikator(
+            elemen: program.id, nama: "Persentase korban tertangani", satuan: "%", jenis: .outcome, jenisNilai: .persen)
         let output = try Indikator(elemen: s1.id, nama: "Jumlah orang", satuan: "Orang", jenis: .output)
-        let turun = try Indikator(elemen: s2.id, nama: "Rasio kekerasan", satuan: "%", jenis: .output, polaritas: .turun)
+        let turun = try Indikator(
+            elemen: s2.id, nama: "Rasio kekerasan", satuan: "%", jenis: .output, polaritas: .turun)
         data.indikator = [outcome, output, turun]
         data.target = [
             Target(indikator: outcome.id, dokumen: .renstra, periode: .init(tahun: 2024), nilai: .angka(90)),
@@ -39,9 +52,12 @@ struct TabelCapaianTests {
             try Pagu(elemen: s3.id, dokumen: .renja, tahun: 2024, jumlah: Rupiah(800_000)),
         ]
         data.anggaran = [
-            try RealisasiAnggaran(elemen: s1.id, periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(10_000_000), fisik: 20),
-            try RealisasiAnggaran(elemen: s1.id, periode: .init(tahun: 2024, triwulan: 2), keuangan: Rupiah(20_000_000), fisik: 45),
-            try RealisasiAnggaran(elemen: s2.id, periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(1_000_000), fisik: nil),
+            try RealisasiAnggaran(
+                elemen: s1.id, periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(10_000_000), fisik: 20),
+            try RealisasiAnggaran(
+                elemen: s1.id, periode: .init(tahun: 2024, triwulan: 2), keuangan: Rupiah(20_000_000), fisik: 45),
+            try RealisasiAnggaran(
+                elemen: s2.id, periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(1_000_000), fisik: nil),
         ]
         try ValidasiData.periksa(data)
         return (data, pd)

@@ -55,7 +55,9 @@ public struct RiwayatIndikator: Sendable {
         if last >= jumlahTriwulan, let annual = realisasi[PeriodeLaporan(tahun: tahun)] {
             return annual
         }
-        let quarters = (1...max(1, min(last, jumlahTriwulan))).map { realisasi[PeriodeLaporan(tahun: tahun, triwulan: $0)] }
+        let quarters = (1...max(1, min(last, jumlahTriwulan))).map {
+            realisasi[PeriodeLaporan(tahun: tahun, triwulan: $0)]
+        }
         return agregasi.gabung(quarters)
     }
 
@@ -63,7 +65,9 @@ public struct RiwayatIndikator: Sendable {
     /// target.
     public func targetTahun(_ tahun: Int, sampai triwulan: Int? = nil) -> Nilai? {
         if let triwulan {
-            let quarters = (1...max(1, min(triwulan, jumlahTriwulan))).map { target[PeriodeLaporan(tahun: tahun, triwulan: $0)] }
+            let quarters = (1...max(1, min(triwulan, jumlahTriwulan))).map {
+                target[PeriodeLaporan(tahun: tahun, triwulan: $0)]
+            }
             if quarters.contains(where: { $0 != nil }) { return agregasi.gabung(quarters) }
         }
         return target[PeriodeLaporan(tahun: tahun)]

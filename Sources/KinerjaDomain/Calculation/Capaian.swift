@@ -85,7 +85,9 @@ public enum CapaianEngine {
         }
     }
 
-    static func numerik(target: Decimal, realisasi: Decimal, polaritas: Polaritas, aturan: AturanCapaian)
+    static func numerik(
+        target: Decimal, realisasi: Decimal, polaritas: Polaritas, aturan: AturanCapaian
+    )
         -> HasilCapaian
     {
         if target < 0 { return .tidakTerhitung(.targetNegatif) }

@@ -87,6 +87,8 @@ public struct TabelCapaian: Sendable {
 
     /// Indicators with a target for the period but no realisasi yet.
     public var belumDilaporkan: [BarisIndikator] {
-        baris.flatMap(\.indikator).filter { if case .belumDiisi = $0.capaian { return $0.target != nil } else { return false } }
+        baris.flatMap(\.indikator).filter {
+            if case .belumDiisi = $0.capaian { return $0.target != nil } else { return false }
+        }
     }
 }

@@ -103,7 +103,9 @@ public struct IndeksKinerja: Sendable {
 
     /// The element's own pagu for a year from the highest-priority document.
     public func paguTercatat(_ id: TypedID<PlanNode>, tahun: Int, dokumen: DokumenRencana? = nil) -> Pagu? {
-        let candidates = (paguPerElemen[id] ?? []).filter { $0.tahun == tahun && (dokumen == nil || $0.dokumen == dokumen) }
+        let candidates = (paguPerElemen[id] ?? []).filter {
+            $0.tahun == tahun && (dokumen == nil || $0.dokumen == dokumen)
+        }
         let priority = DokumenRencana.prioritasTahunan
         return candidates.min { priority.firstIndex(of: $0.dokumen)! < priority.firstIndex(of: $1.dokumen)! }
     }

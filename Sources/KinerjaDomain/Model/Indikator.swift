@@ -57,12 +57,15 @@ public enum Agregasi: String, Sendable, Codable, CaseIterable {
         case .persen, .indeks, .predikat, .adaTidak: return .nilaiAkhir
         case .angka: break
         }
-        let text = (nama + " " + satuan).lowercased()
-        let endValueWords = [
-            "persen", "%", "rasio", "ratio", "indeks", "index", "nilai", "angka", "rata-rata", "tingkat", "skor",
-            "predikat", "opini", "cakupan", "prevalensi", "laju", "pertumbuhan",
+        if satuan.contains("%") || nama.contains("%") { return .nilaiAkhir }
+        // Whole words only: "penganggaran" must not read as "angka".
+        let words = (nama + " " + satuan).lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let endValueWords: Set<String> = [
+            "persen", "persentase", "prosentase", "percentase", "rasio", "ratio", "indeks", "index", "nilai", "angka",
+            "rata", "tingkat", "skor", "predikat", "opini", "cakupan", "prevalensi", "laju", "pertumbuhan", "indek",
         ]
-        return endValueWords.contains(where: text.contains) ? .nilaiAkhir : .kumulatif
+        if let first = words.first, ["jumlah", "banyaknya", "junlah"].contains(first) { return .kumulatif }
+        return words.contains(where: endValueWords.contains) ? .nilaiAkhir : .kumulatif
     }
 }
 
@@ -148,7 +151,9 @@ public struct Indikator: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// The rule the calculation engine needs.
-    public func aturan(kebijakan: KebijakanCapaian, skala daftar: [String: SkalaPredikat] = SkalaPredikat.bawaan)
+    public func aturan(
+        kebijakan: KebijakanCapaian, skala daftar: [String: SkalaPredikat] = SkalaPredikat.bawaan
+    )
         -> AturanCapaian
     {
         AturanCapaian(

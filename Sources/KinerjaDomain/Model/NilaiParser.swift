@@ -18,7 +18,9 @@ public enum NilaiParser {
     }
 
     /// Parses `text`; nil for an empty cell or `-`. Throws when the text is not a value.
-    public static func parse(_ text: String, desimal: TandaDesimal = .titik, skala: SkalaPredikat? = nil)
+    public static func parse(
+        _ text: String, desimal: TandaDesimal = .titik, skala: SkalaPredikat? = nil
+    )
         throws(DomainError) -> Hasil?
     {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

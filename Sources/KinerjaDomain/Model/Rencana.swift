@@ -42,7 +42,9 @@ public struct Target: Hashable, Sendable, Codable {
     /// As printed ("2 dokument", "B = 66.04").
     public var teks: String
 
-    public init(indikator: TypedID<Indikator>, dokumen: DokumenRencana, periode: PeriodeLaporan, nilai: Nilai, teks: String = "") {
+    public init(
+        indikator: TypedID<Indikator>, dokumen: DokumenRencana, periode: PeriodeLaporan, nilai: Nilai, teks: String = ""
+    ) {
         self.indikator = indikator
         self.dokumen = dokumen
         self.periode = periode
@@ -60,7 +62,10 @@ public struct Pagu: Hashable, Sendable, Codable {
     public var sumberDana: String
     public var lokasi: String
 
-    public init(elemen: TypedID<PlanNode>, dokumen: DokumenRencana, tahun: Int, jumlah: Rupiah, sumberDana: String = "", lokasi: String = "")
+    public init(
+        elemen: TypedID<PlanNode>, dokumen: DokumenRencana, tahun: Int, jumlah: Rupiah, sumberDana: String = "",
+        lokasi: String = ""
+    )
         throws(DomainError)
     {
         guard jumlah.sen >= 0 else { throw .tidakSah(field: "pagu_\(tahun)", pesan: "Pagu tidak boleh negatif.") }
@@ -80,7 +85,9 @@ public struct RealisasiKinerja: Hashable, Sendable, Codable {
     public var nilai: Nilai
     public var teks: String
 
-    public init(indikator: TypedID<Indikator>, periode: PeriodeLaporan, nilai: Nilai, teks: String = "") throws(DomainError) {
+    public init(
+        indikator: TypedID<Indikator>, periode: PeriodeLaporan, nilai: Nilai, teks: String = ""
+    ) throws(DomainError) {
         if case .rentang = nilai {
             throw .tidakSah(field: "realisasi", pesan: "Realisasi tidak boleh berupa rentang.")
         }
@@ -99,7 +106,9 @@ public struct RealisasiAnggaran: Hashable, Sendable, Codable {
     /// Physical progress in percent (0-100).
     public var fisik: Decimal?
 
-    public init(elemen: TypedID<PlanNode>, periode: PeriodeLaporan, keuangan: Rupiah?, fisik: Decimal?) throws(DomainError) {
+    public init(
+        elemen: TypedID<PlanNode>, periode: PeriodeLaporan, keuangan: Rupiah?, fisik: Decimal?
+    ) throws(DomainError) {
         if let keuangan, keuangan.sen < 0 {
             throw .tidakSah(field: "realisasi_keuangan", pesan: "Realisasi keuangan tidak boleh negatif.")
         }

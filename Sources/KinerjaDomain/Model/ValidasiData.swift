@@ -26,7 +26,9 @@ public enum ValidasiData {
             }
             try node.validasiInduk(parent)
             if let kode = node.kode {
-                let key = (node.perangkatDaerah?.description ?? "-") + "|" + kode.normal + "|" + (node.induk?.description ?? "")
+                let key =
+                    (node.perangkatDaerah?.description ?? "-") + "|" + kode.normal + "|"
+                    + (node.induk?.description ?? "")
                 guard seenKode.insert(key).inserted else {
                     throw .konflik("Kode \(kode.asli) dipakai lebih dari sekali di bawah induk yang sama.")
                 }
@@ -47,12 +49,14 @@ public enum ValidasiData {
                 throw .tidakSah(field: "pagu_\(pagu.tahun)", pesan: "Pagu: elemen tidak ada dalam data.")
             }
             guard node.tingkat.hasAnggaran else {
-                throw .tidakSah(field: "pagu_\(pagu.tahun)", pesan: "\(node.label): \(node.tingkat.label) tidak mempunyai pagu.")
+                throw .tidakSah(
+                    field: "pagu_\(pagu.tahun)", pesan: "\(node.label): \(node.tingkat.label) tidak mempunyai pagu.")
             }
         }
         for anggaran in data.anggaran {
             guard let node = nodes[anggaran.elemen], node.tingkat == .subKegiatan else {
-                throw .tidakSah(field: "realisasi_keuangan", pesan: "Realisasi keuangan hanya dicatat pada sub kegiatan.")
+                throw .tidakSah(
+                    field: "realisasi_keuangan", pesan: "Realisasi keuangan hanya dicatat pada sub kegiatan.")
             }
         }
         if let triwulan = (data.target.map(\.periode) + data.realisasi.map(\.periode)).compactMap(\.triwulan)

@@ -238,7 +238,9 @@ struct M006CreateIndexes: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         for index in Self.indexes {
-            try await sql.raw("CREATE INDEX \(ident: index.name) ON \(ident: index.table) (\(unsafeRaw: index.columns))").run()
+            try await sql.raw(
+                "CREATE INDEX \(ident: index.name) ON \(ident: index.table) (\(unsafeRaw: index.columns))"
+            ).run()
         }
     }
 

@@ -15,7 +15,9 @@ struct RowError: Error, CustomStringConvertible {
     }
 }
 
-func decodeEnum<E: RawRepresentable>(_ type: E.Type, _ raw: String, table: String, id: UUID?, column: String) throws
+func decodeEnum<E: RawRepresentable>(
+    _ type: E.Type, _ raw: String, table: String, id: UUID?, column: String
+) throws
     -> E where E.RawValue == String
 {
     guard let value = E(rawValue: raw) else { throw RowError(table: table, id: id, column: column, value: raw) }
@@ -51,7 +53,8 @@ extension PemdaModel {
 
     func domain(kategori: [KategoriModel]) throws -> Pemda {
         var kebijakan = KebijakanCapaian(
-            metodeTurun: try decodeEnum(MetodeTurun.self, metodeTurun, table: Self.schema, id: id, column: "metode_turun"),
+            metodeTurun: try decodeEnum(
+                MetodeTurun.self, metodeTurun, table: Self.schema, id: id, column: "metode_turun"),
             batasRasio: try decodeDecimal(batasRasio, table: Self.schema, id: id, column: "batas_rasio"),
             batasiRollUp: batasiRollUp
         )
@@ -59,7 +62,8 @@ extension PemdaModel {
             kebijakan.kategori = try KategoriCapaian(
                 pita: kategori.map {
                     KategoriCapaian.Pita(
-                        batasBawah: try decodeDecimal($0.batasBawah, table: KategoriModel.schema, id: $0.id, column: "batas_bawah"),
+                        batasBawah: try decodeDecimal(
+                            $0.batasBawah, table: KategoriModel.schema, id: $0.id, column: "batas_bawah"),
                         label: $0.label, warna: $0.warna)
                 })
         }
@@ -210,7 +214,9 @@ extension IndikatorModel {
             polaritas: try decodeEnum(Polaritas.self, polaritas, table: table, id: id, column: "polaritas"),
             jenisNilai: try decodeEnum(JenisNilai.self, jenisNilai, table: table, id: id, column: "jenis_nilai"),
             agregasi: try decodeEnum(Agregasi.self, agregasi, table: table, id: id, column: "agregasi"),
-            metodeTurun: try metodeTurun.map { try decodeEnum(MetodeTurun.self, $0, table: table, id: id, column: "metode_turun") },
+            metodeTurun: try metodeTurun.map {
+                try decodeEnum(MetodeTurun.self, $0, table: table, id: id, column: "metode_turun")
+            },
             skala: skala, definisi: DefinisiOperasional(makna: makna, alasanPemilihan: alasan, rumus: rumus),
             sumberData: sumberData, penanggungJawab: penanggungJawab, isIKU: iku, baseline: baseline,
             bobot: try decodeDecimal(bobot, table: table, id: id, column: "bobot"), urutan: urutan)
@@ -280,7 +286,8 @@ extension RealisasiKinerjaModel {
 
     func domain() throws -> RealisasiKinerja {
         try RealisasiKinerja(
-            indikator: TypedID(indikatorID), periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan == 0 ? nil : triwulan),
+            indikator: TypedID(indikatorID),
+            periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan == 0 ? nil : triwulan),
             nilai: try decodeNilai(nilai, table: Self.schema, id: id), teks: teks)
     }
 }

@@ -76,12 +76,14 @@ extension KinerjaStore {
         let pemdaID = id.uuid
         let pdID = pd?.uuid
 
-        func scoped<M: Model>(_ type: M.Type, pemdaKey: KeyPath<M, FieldProperty<M, UUID>>,
-            pdKey: KeyPath<M, OptionalFieldProperty<M, UUID>>) -> QueryBuilder<M>
-        {
+        func scoped<M: Model>(
+            _ type: M.Type, pemdaKey: KeyPath<M, FieldProperty<M, UUID>>,
+            pdKey: KeyPath<M, OptionalFieldProperty<M, UUID>>
+        ) -> QueryBuilder<M> {
             var query = M.query(on: db).filter(pemdaKey == pemdaID)
             if let pdID {
-                query = denganRPJMD
+                query =
+                    denganRPJMD
                     ? query.group(.or) { $0.filter(pdKey == pdID).filter(pdKey == .null) }
                     : query.filter(pdKey == pdID)
             }

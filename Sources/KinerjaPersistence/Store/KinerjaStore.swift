@@ -81,7 +81,8 @@ public struct KinerjaStore: Sendable {
 
     public func tambah(_ pd: PerangkatDaerah, pemda: TypedID<Pemda>) async throws {
         guard !pd.kode.isEmpty, !pd.nama.isEmpty else {
-            throw DomainError.tidakSah(field: pd.kode.isEmpty ? "kode_pd" : "nama", pesan: "Kode dan nama PD wajib diisi.")
+            throw DomainError.tidakSah(
+                field: pd.kode.isEmpty ? "kode_pd" : "nama", pesan: "Kode dan nama PD wajib diisi.")
         }
         try await db.transaction { db in
             if try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
@@ -101,8 +102,9 @@ public struct KinerjaStore: Sendable {
         try await db.transaction { db in
             var parent: PlanNode?
             if let induk = node.induk {
-                guard let row = try await ElemenModel.query(on: db).filter(\.$id == induk.uuid)
-                    .filter(\.$pemdaID == pemda.uuid).first()
+                guard
+                    let row = try await ElemenModel.query(on: db).filter(\.$id == induk.uuid)
+                        .filter(\.$pemdaID == pemda.uuid).first()
                 else { throw DomainError.tidakSah(field: "induk", pesan: "Elemen induk tidak ditemukan.") }
                 parent = try row.domain()
             }
@@ -122,8 +124,9 @@ public struct KinerjaStore: Sendable {
 
     public func tambah(_ indikator: Indikator, pemda: TypedID<Pemda>) async throws {
         try await db.transaction { db in
-            guard let node = try await ElemenModel.query(on: db).filter(\.$id == indikator.elemen.uuid)
-                .filter(\.$pemdaID == pemda.uuid).first()
+            guard
+                let node = try await ElemenModel.query(on: db).filter(\.$id == indikator.elemen.uuid)
+                    .filter(\.$pemdaID == pemda.uuid).first()
             else { throw DomainError.tidakSah(field: "elemen", pesan: "Elemen rencana indikator tidak ditemukan.") }
             try await IndikatorModel(pemda: pemda.uuid, pd: node.perangkatDaerahID, indikator).create(on: db)
         }
@@ -141,7 +144,8 @@ public struct KinerjaStore: Sendable {
                 .filter(\.$dokumen == target.dokumen.rawValue).filter(\.$tahun == target.periode.tahun)
                 .filter(\.$triwulan == (target.periode.triwulan ?? 0)).first()
             if let existing {
-                try cekVersi(versiDiharapkan, existing.versi, tersimpan: existing.teks, baru: target.teks, apa: "target")
+                try cekVersi(
+                    versiDiharapkan, existing.versi, tersimpan: existing.teks, baru: target.teks, apa: "target")
                 existing.nilai = target.nilai.kodeSimpan
                 existing.teks = target.teks
                 existing.versi += 1
@@ -155,7 +159,9 @@ public struct KinerjaStore: Sendable {
     }
 
     @discardableResult
-    public func simpan(_ realisasi: RealisasiKinerja, pemda: TypedID<Pemda>, versiDiharapkan: Int? = nil) async throws
+    public func simpan(
+        _ realisasi: RealisasiKinerja, pemda: TypedID<Pemda>, versiDiharapkan: Int? = nil
+    ) async throws
         -> Int
     {
         try await db.transaction { db in
@@ -164,7 +170,8 @@ public struct KinerjaStore: Sendable {
                 .filter(\.$indikatorID == realisasi.indikator.uuid).filter(\.$tahun == realisasi.periode.tahun)
                 .filter(\.$triwulan == (realisasi.periode.triwulan ?? 0)).first()
             if let existing {
-                try cekVersi(versiDiharapkan, existing.versi, tersimpan: existing.teks, baru: realisasi.teks, apa: "realisasi")
+                try cekVersi(
+                    versiDiharapkan, existing.versi, tersimpan: existing.teks, baru: realisasi.teks, apa: "realisasi")
                 existing.nilai = realisasi.nilai.kodeSimpan
                 existing.teks = realisasi.teks
                 existing.versi += 1
@@ -172,7 +179,8 @@ public struct KinerjaStore: Sendable {
                 return existing.versi
             }
             try cekVersi(versiDiharapkan, 0, tersimpan: "", baru: realisasi.teks, apa: "realisasi")
-            try await RealisasiKinerjaModel(pemda: pemda.uuid, pd: indikator.perangkatDaerahID, realisasi).create(on: db)
+            try await RealisasiKinerjaModel(pemda: pemda.uuid, pd: indikator.perangkatDaerahID, realisasi).create(
+                on: db)
             return 1
         }
     }
@@ -181,14 +189,16 @@ public struct KinerjaStore: Sendable {
     public func simpan(_ pagu: Pagu, pemda: TypedID<Pemda>, versiDiharapkan: Int? = nil) async throws -> Int {
         try await db.transaction { db in
             let node = try await elemenRow(pagu.elemen, pemda: pemda, on: db)
-            guard try decodeEnum(Tingkat.self, node.tingkat, table: "elemen_rencana", id: node.id, column: "tingkat")
-                .hasAnggaran
+            guard
+                try decodeEnum(Tingkat.self, node.tingkat, table: "elemen_rencana", id: node.id, column: "tingkat")
+                    .hasAnggaran
             else { throw DomainError.tidakSah(field: "pagu_\(pagu.tahun)", pesan: "Elemen ini tidak mempunyai pagu.") }
             let existing = try await PaguModel.query(on: db).filter(\.$elemenID == pagu.elemen.uuid)
                 .filter(\.$dokumen == pagu.dokumen.rawValue).filter(\.$tahun == pagu.tahun).first()
             if let existing {
                 try cekVersi(
-                    versiDiharapkan, existing.versi, tersimpan: IndonesianFormat.rupiah(Rupiah(sen: existing.jumlahSen)),
+                    versiDiharapkan, existing.versi,
+                    tersimpan: IndonesianFormat.rupiah(Rupiah(sen: existing.jumlahSen)),
                     baru: IndonesianFormat.rupiah(pagu.jumlah), apa: "pagu")
                 existing.jumlahSen = pagu.jumlah.sen
                 existing.sumberDana = pagu.sumberDana
@@ -203,17 +213,21 @@ public struct KinerjaStore: Sendable {
     }
 
     @discardableResult
-    public func simpan(_ anggaran: RealisasiAnggaran, pemda: TypedID<Pemda>, versiDiharapkan: Int? = nil) async throws
+    public func simpan(
+        _ anggaran: RealisasiAnggaran, pemda: TypedID<Pemda>, versiDiharapkan: Int? = nil
+    ) async throws
         -> Int
     {
         try await db.transaction { db in
             let node = try await elemenRow(anggaran.elemen, pemda: pemda, on: db)
             guard node.tingkat == Tingkat.subKegiatan.rawValue else {
                 throw DomainError.tidakSah(
-                    field: "realisasi_keuangan", pesan: "Realisasi keuangan dicatat pada sub kegiatan; induknya dijumlahkan.")
+                    field: "realisasi_keuangan",
+                    pesan: "Realisasi keuangan dicatat pada sub kegiatan; induknya dijumlahkan.")
             }
             let existing = try await RealisasiAnggaranModel.query(on: db).filter(\.$elemenID == anggaran.elemen.uuid)
-                .filter(\.$tahun == anggaran.periode.tahun).filter(\.$triwulan == (anggaran.periode.triwulan ?? 0)).first()
+                .filter(\.$tahun == anggaran.periode.tahun).filter(\.$triwulan == (anggaran.periode.triwulan ?? 0))
+                .first()
             if let existing {
                 try cekVersi(
                     versiDiharapkan, existing.versi,
@@ -237,16 +251,20 @@ public struct KinerjaStore: Sendable {
                 + "isian Anda: \(baru)). Muat ulang lalu periksa kembali.")
     }
 
-    func indikatorRow(_ id: TypedID<Indikator>, pemda: TypedID<Pemda>, on db: any Database) async throws -> IndikatorModel {
-        guard let row = try await IndikatorModel.query(on: db).filter(\.$id == id.uuid).filter(\.$pemdaID == pemda.uuid)
-            .first()
+    func indikatorRow(
+        _ id: TypedID<Indikator>, pemda: TypedID<Pemda>, on db: any Database
+    ) async throws -> IndikatorModel {
+        guard
+            let row = try await IndikatorModel.query(on: db).filter(\.$id == id.uuid).filter(\.$pemdaID == pemda.uuid)
+                .first()
         else { throw DomainError.tidakDitemukan("Indikator") }
         return row
     }
 
     func elemenRow(_ id: TypedID<PlanNode>, pemda: TypedID<Pemda>, on db: any Database) async throws -> ElemenModel {
-        guard let row = try await ElemenModel.query(on: db).filter(\.$id == id.uuid).filter(\.$pemdaID == pemda.uuid)
-            .first()
+        guard
+            let row = try await ElemenModel.query(on: db).filter(\.$id == id.uuid).filter(\.$pemdaID == pemda.uuid)
+                .first()
         else { throw DomainError.tidakDitemukan("Elemen rencana") }
         return row
     }

@@ -36,7 +36,9 @@ struct GenerateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let count = signature.pd ?? 50
-        guard (1...500).contains(count) else { throw DomainError.tidakSah(field: "--pd", pesan: "Jumlah PD harus 1-500.") }
+        guard (1...500).contains(count) else {
+            throw DomainError.tidakSah(field: "--pd", pesan: "Jumlah PD harus 1-500.")
+        }
         let seed = signature.seed ?? 1
         guard seed >= 0 else { throw DomainError.tidakSah(field: "--seed", pesan: "Benih tidak boleh negatif.") }
         let app = context.application

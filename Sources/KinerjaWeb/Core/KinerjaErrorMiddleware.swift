@@ -20,13 +20,17 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
             let (status, message, field) = Self.describe(error)
             let requestID = request.headers.first(name: "X-Request-Id") ?? request.id
             if status.code >= 500 {
-                request.logger.error("\(status.code) \(request.method) \(request.url.path): \(String(reflecting: error)) [request-id \(requestID)]")
+                request.logger.error(
+                    "\(status.code) \(request.method) \(request.url.path): \(String(reflecting: error)) [request-id \(requestID)]"
+                )
             } else {
                 request.logger.debug("\(status.code) \(request.method) \(request.url.path): \(message)")
             }
             let wantsJSON = request.headers.accept.mediaTypes.contains(.json) || request.url.path.hasPrefix("/api/")
             if wantsJSON {
-                let problem = Problem(status: Int(status.code), title: status.reasonPhrase, detail: message, field: field, requestId: requestID)
+                let problem = Problem(
+                    status: Int(status.code), title: status.reasonPhrase, detail: message, field: field,
+                    requestId: requestID)
                 let response = Response(status: status)
                 try response.content.encode(problem, as: .json)
                 response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
@@ -60,7 +64,9 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
             case .unauthorized: message = "Silakan masuk terlebih dahulu."
             case .forbidden: message = "Anda tidak berhak membuka halaman ini."
             case .payloadTooLarge: message = "Berkas atau isian terlalu besar."
-            default: message = abort.status.code < 500 ? "Permintaan tidak dapat diproses." : "Terjadi kesalahan pada server."
+            default:
+                message =
+                    abort.status.code < 500 ? "Permintaan tidak dapat diproses." : "Terjadi kesalahan pada server."
             }
             return (abort.status, message, nil)
         default:

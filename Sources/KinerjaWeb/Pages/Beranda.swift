@@ -20,7 +20,10 @@ struct BerandaPage {
         var content: [HTML] = [.el("h1", [], "Perangkat daerah")]
         if model.daftar.isEmpty {
             content.append(
-                .el("p", [], "Belum ada data. Jalankan \"kinerja demo\" atau \"kinerja serve --demo\" untuk memuat data contoh."))
+                .el(
+                    "p", [],
+                    "Belum ada data. Jalankan \"kinerja demo\" atau \"kinerja serve --demo\" untuk memuat data contoh.")
+            )
         }
         for (pemda, pds) in model.daftar {
             content.append(.el("h2", [], pemda.nama))
@@ -29,12 +32,18 @@ struct BerandaPage {
                 continue
             }
             content.append(
-                .el("ul", [("class", "pd")], pds.map { pd in
-                    .el("li", [], [
-                        .el("a", [("href", SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: pd.kode).path)], pd.nama),
-                        .el("span", [("class", "muted")], " (\(pd.kode))"),
-                    ])
-                }))
+                .el(
+                    "ul", [("class", "pd")],
+                    pds.map { pd in
+                        .el(
+                            "li", [],
+                            [
+                                .el(
+                                    "a", [("href", SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: pd.kode).path)],
+                                    pd.nama),
+                                .el("span", [("class", "muted")], " (\(pd.kode))"),
+                            ])
+                    }))
         }
         return Layout.page(title: "Beranda", content: content)
     }

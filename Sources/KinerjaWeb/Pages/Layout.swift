@@ -9,20 +9,26 @@ enum Layout {
             return HTML.join([separator, link])
         }
         return HTML.document([
-            .el("head", [], [
-                .el("meta", [("charset", "utf-8")]),
-                .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-                .el("title", [], title + " · Kinerja"),
-                HTML(rendered: "<style>" + stylesheet + "</style>"),
-            ]),
-            .el("body", [], [
-                .el("header", [], [
-                    .el("a", [("href", SiteURL.beranda.path), ("class", "brand")], "Kinerja"),
-                    .el("span", [("class", "tagline")], "Perencanaan dan akuntabilitas kinerja Pemda"),
+            .el(
+                "head", [],
+                [
+                    .el("meta", [("charset", "utf-8")]),
+                    .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+                    .el("title", [], title + " · Kinerja"),
+                    HTML(rendered: "<style>" + stylesheet + "</style>"),
                 ]),
-                .el("nav", [("aria-label", "Jejak")], crumbs),
-                .el("main", [], content),
-            ]),
+            .el(
+                "body", [],
+                [
+                    .el(
+                        "header", [],
+                        [
+                            .el("a", [("href", SiteURL.beranda.path), ("class", "brand")], "Kinerja"),
+                            .el("span", [("class", "tagline")], "Perencanaan dan akuntabilitas kinerja Pemda"),
+                        ]),
+                    .el("nav", [("aria-label", "Jejak")], crumbs),
+                    .el("main", [], content),
+                ]),
         ])
     }
 

@@ -14,21 +14,28 @@ struct PerangkatDaerahPage {
 
         /// Loads the PD (one query per table) and computes its table. The year defaults to the latest year with
         /// realisasi, else the latest year with a target: a function of the data, never of today's date.
-        static func query(_ store: KinerjaStore, pemda: TypedID<Pemda>, kode: String, tahun: Int?, triwulan: Int?)
+        static func query(
+            _ store: KinerjaStore, pemda: TypedID<Pemda>, kode: String, tahun: Int?, triwulan: Int?
+        )
             async throws -> Model
         {
             guard let pd = try await store.pd(pemda: pemda, kode: kode) else {
                 throw DomainError.tidakDitemukan("Perangkat daerah \(kode)")
             }
             let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id)
-            let years = Set(data.target.map(\.periode.tahun) + data.realisasi.map(\.periode.tahun) + data.pagu.map(\.tahun))
-                .sorted()
+            let years = Set(
+                data.target.map(\.periode.tahun) + data.realisasi.map(\.periode.tahun) + data.pagu.map(\.tahun)
+            )
+            .sorted()
             let chosen = tahun ?? data.realisasi.map(\.periode.tahun).max() ?? years.last ?? 2025
             if let triwulan, !(1...data.pemda.jumlahTriwulan).contains(triwulan) {
-                throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(data.pemda.jumlahTriwulan).")
+                throw DomainError.tidakSah(
+                    field: "triwulan", pesan: "Triwulan harus 1 sampai \(data.pemda.jumlahTriwulan).")
             }
-            let tabel = TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan)
-            return Model(pemda: data.pemda, pd: pd, tahunTersedia: years, tahun: chosen, triwulan: triwulan, tabel: tabel)
+            let tabel = TabelCapaian(
+                indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan)
+            return Model(
+                pemda: data.pemda, pd: pd, tahunTersedia: years, tahun: chosen, triwulan: triwulan, tabel: tabel)
         }
     }
 
@@ -47,7 +54,8 @@ struct PerangkatDaerahPage {
         }
         content.append(.el("div", [("class", "box")], [table(model)]))
         content.append(
-            .el("p", [("class", "muted")],
+            .el(
+                "p", [("class", "muted")],
                 "Pagu induk = jumlah pagu anak (tanda ⚠ bila pagu tercatat berbeda). Capaian indikator \"turun\" "
                     + "dihitung dengan metode Pemda (\(model.pemda.kebijakan.metodeTurun == .kebalikan ? "T ÷ R" : "(2T − R) ÷ T")); "
                     + "\"belum diisi\" berarti realisasi belum dilaporkan, bukan nol."))
@@ -60,19 +68,23 @@ struct PerangkatDaerahPage {
     static func filter(_ model: Model, action: String) -> HTML {
         let years = Set(model.tahunTersedia + [model.tahun]).sorted()
         let yearOptions = years.map { year in
-            HTML.el("option", [("value", String(year)), ("selected", year == model.tahun ? "selected" : nil)], String(year))
+            HTML.el(
+                "option", [("value", String(year)), ("selected", year == model.tahun ? "selected" : nil)], String(year))
         }
         var quarterOptions: [HTML] = [.el("option", [("value", "")], "Setahun penuh")]
         for quarter in 1...model.pemda.jumlahTriwulan {
             quarterOptions.append(
-                .el("option", [("value", String(quarter)), ("selected", quarter == model.triwulan ? "selected" : nil)],
+                .el(
+                    "option", [("value", String(quarter)), ("selected", quarter == model.triwulan ? "selected" : nil)],
                     "s.d. Triwulan \(PeriodeLaporan.romawi(quarter))"))
         }
-        return .el("form", [("class", "filter"), ("method", "get"), ("action", action)], [
-            .el("label", [], [.text("Tahun"), .el("select", [("name", "tahun")], yearOptions)]),
-            .el("label", [], [.text("Periode"), .el("select", [("name", "triwulan")], quarterOptions)]),
-            .el("button", [("type", "submit")], "Tampilkan"),
-        ])
+        return .el(
+            "form", [("class", "filter"), ("method", "get"), ("action", action)],
+            [
+                .el("label", [], [.text("Tahun"), .el("select", [("name", "tahun")], yearOptions)]),
+                .el("label", [], [.text("Periode"), .el("select", [("name", "triwulan")], quarterOptions)]),
+                .el("button", [("type", "submit")], "Tampilkan"),
+            ])
     }
 
     static func summary(_ model: Model) -> HTML {
@@ -82,23 +94,29 @@ struct PerangkatDaerahPage {
         let pagu = roots.compactMap(\.pagu).sum()
         let spent = roots.compactMap(\.realisasiKeuangan)
         var items: [HTML] = [
-            .el("div", [], [
-                .el("strong", [], "Capaian rata-rata: "),
-                overall.capaian.map { value in
-                    HTML.join([.text(IndonesianFormat.percent(value) + " "), badge(kategori.kategori(value))])
-                } ?? .text("–"),
-                .el("span", [("class", "muted")], " (\(overall.dihitung) indikator dihitung, \(overall.dilewati) tanpa capaian)"),
-            ])
+            .el(
+                "div", [],
+                [
+                    .el("strong", [], "Capaian rata-rata: "),
+                    overall.capaian.map { value in
+                        HTML.join([.text(IndonesianFormat.percent(value) + " "), badge(kategori.kategori(value))])
+                    } ?? .text("–"),
+                    .el(
+                        "span", [("class", "muted")],
+                        " (\(overall.dihitung) indikator dihitung, \(overall.dilewati) tanpa capaian)"),
+                ])
         ]
         if pagu.sen > 0 {
             let serapan = Serapan.persen(realisasi: spent.isEmpty ? nil : spent.sum(), pagu: pagu)
             items.append(
-                .el("div", [], [
-                    .el("strong", [], "Pagu: "), .text(IndonesianFormat.rupiah(pagu)),
-                    .el("strong", [], " · Realisasi keuangan: "),
-                    .text(spent.isEmpty ? "belum diisi" : IndonesianFormat.rupiah(spent.sum())),
-                    .text(serapan.map { " (" + IndonesianFormat.percent($0) + ")" } ?? ""),
-                ]))
+                .el(
+                    "div", [],
+                    [
+                        .el("strong", [], "Pagu: "), .text(IndonesianFormat.rupiah(pagu)),
+                        .el("strong", [], " · Realisasi keuangan: "),
+                        .text(spent.isEmpty ? "belum diisi" : IndonesianFormat.rupiah(spent.sum())),
+                        .text(serapan.map { " (" + IndonesianFormat.percent($0) + ")" } ?? ""),
+                    ]))
         }
         return .el("div", [("class", "summary")], items)
     }
@@ -120,27 +138,40 @@ struct PerangkatDaerahPage {
             var paguCell: [HTML] = [.text(baris.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "")]
             if let recorded = baris.paguTercatatBerbeda {
                 paguCell.append(
-                    .el("span", [("class", "warn"), ("title", "Pagu tercatat " + IndonesianFormat.rupiah(recorded) + " ≠ jumlah anak")],
+                    .el(
+                        "span",
+                        [
+                            ("class", "warn"),
+                            ("title", "Pagu tercatat " + IndonesianFormat.rupiah(recorded) + " ≠ jumlah anak"),
+                        ],
                         " ⚠"))
             }
             let lead: [HTML] = [
                 .el("td", [("class", "kode"), ("rowspan", String(span))], node.kode?.asli ?? node.nomor),
-                .el("td", [("rowspan", String(span))], [
-                    .text(indent),
-                    .el("span", [("class", "muted")], node.tingkat.label.capitalized + ": "),
-                    .text(node.uraian),
-                ]),
+                .el(
+                    "td", [("rowspan", String(span))],
+                    [
+                        .text(indent),
+                        .el("span", [("class", "muted")], node.tingkat.label.capitalized + ": "),
+                        .text(node.uraian),
+                    ]),
             ]
             let money: [HTML] = [
                 .el("td", [("class", "num"), ("rowspan", String(span))], paguCell),
-                .el("td", [("class", "num"), ("rowspan", String(span))],
+                .el(
+                    "td", [("class", "num"), ("rowspan", String(span))],
                     baris.realisasiKeuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""),
-                .el("td", [("class", "num"), ("rowspan", String(span))], baris.serapan.map { IndonesianFormat.percent($0) } ?? ""),
-                .el("td", [("class", "num"), ("rowspan", String(span))], baris.fisik.map { IndonesianFormat.percent($0) } ?? ""),
+                .el(
+                    "td", [("class", "num"), ("rowspan", String(span))],
+                    baris.serapan.map { IndonesianFormat.percent($0) } ?? ""),
+                .el(
+                    "td", [("class", "num"), ("rowspan", String(span))],
+                    baris.fisik.map { IndonesianFormat.percent($0) } ?? ""),
             ]
             if baris.indikator.isEmpty {
                 rows.append(
-                    .el("tr", [("class", "lvl-" + node.tingkat.rawValue)],
+                    .el(
+                        "tr", [("class", "lvl-" + node.tingkat.rawValue)],
                         lead + [.el("td", [("colspan", "6"), ("class", "muted")], "Belum ada indikator")] + money))
                 continue
             }
@@ -153,13 +184,18 @@ struct PerangkatDaerahPage {
                     .el("td", [("class", "num"), ("title", capaianTitle(item.capaian))], capaianText(item.capaian)),
                     .el("td", [], [item.kategori.map(badge) ?? .empty]),
                 ]
-                rows.append(.el("tr", [("class", "lvl-" + node.tingkat.rawValue)], (index == 0 ? lead : []) + cells + (index == 0 ? money : [])))
+                rows.append(
+                    .el(
+                        "tr", [("class", "lvl-" + node.tingkat.rawValue)],
+                        (index == 0 ? lead : []) + cells + (index == 0 ? money : [])))
             }
         }
-        return .el("table", [], [
-            .el("thead", [], [.el("tr", [], headers.map { HTML.el("th", [("scope", "col")], $0) })]),
-            .el("tbody", [], rows),
-        ])
+        return .el(
+            "table", [],
+            [
+                .el("thead", [], [.el("tr", [], headers.map { HTML.el("th", [("scope", "col")], $0) })]),
+                .el("tbody", [], rows),
+            ])
     }
 
     static func capaianText(_ hasil: HasilCapaian) -> String {

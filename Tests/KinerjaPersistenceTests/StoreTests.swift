@@ -1,0 +1,224 @@
+import FluentKit
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import KinerjaTestSupport
+import Testing
+
+/// The store on SQLite in memory and, when configured, on real PostgreSQL.
+@Suite("Penyimpanan")
+struct StoreTests {
+    static func sample(nama: String = "Kabupaten Uji") throws -> (DataKinerja, PlanNode, Indikator, PlanNode) {
+        let pemda = Pemda(nama: nama, ibukota: "Kota Uji")
+        let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji")
+        let kepala = UnitKerja(perangkatDaerah: pd.id, nama: "Kepala Dinas", jabatan: "Kepala Dinas", eselon: .ii)
+        let pejabat = try Pejabat(
+            unitKerja: kepala.id, nama: "Drs. Uji", nip: "197001011990031001", pangkat: "Pembina / IV.a")
+        let program = try PlanNode(
+            perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("6.01"), uraian: "Program")
+        let kegiatan = try PlanNode(
+            perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.01"),
+            uraian: "Kegiatan")
+        let sub = try PlanNode(
+            perangkatDaerah: pd.id, induk: kegiatan.id, tingkat: .subKegiatan, kode: try Kode.parse("06.01.2.01.01"),
+            uraian: "Sub kegiatan")
+        let indikator = try Indikator(
+            elemen: sub.id, nama: "Jumlah dokumen", satuan: "Dokumen", jenis: .output,
+            definisi: DefinisiOperasional(makna: "m", alasanPemilihan: "a", rumus: "r"), isIKU: true,
+            baseline: Baseline(tahun: 2023, nilai: .angka(1), teks: "1 dokumen"))
+        let sakip = try Indikator(
+            elemen: program.id, nama: "Nilai SAKIP", satuan: "Nilai", jenis: .outcome, jenisNilai: .predikat,
+            skala: "sakip")
+        var data = DataKinerja(
+            pemda: pemda, perangkatDaerah: [pd], unitKerja: [kepala], pejabat: [pejabat],
+            elemen: [sub, program, kegiatan],
+            indikator: [indikator, sakip])
+        data.target = [
+            Target(
+                indikator: indikator.id, dokumen: .renja, periode: .init(tahun: 2024), nilai: .angka(4),
+                teks: "4 dokumen"),
+            Target(
+                indikator: sakip.id, dokumen: .renstra, periode: .init(tahun: 2024),
+                nilai: .predikat("BB", skor: Decimal(string: "70.4")!)),
+            Target(
+                indikator: indikator.id, dokumen: .renja, periode: .init(tahun: 2024, triwulan: 1), nilai: .angka(1)),
+        ]
+        data.realisasi = [
+            try RealisasiKinerja(indikator: indikator.id, periode: .init(tahun: 2024, triwulan: 1), nilai: .angka(1))
+        ]
+        data.pagu = [
+            try Pagu(
+                elemen: sub.id, dokumen: .renja, tahun: 2024, jumlah: Rupiah(sen: 1_963_250_050), sumberDana: "DAU",
+                lokasi: "Kab."),
+            try Pagu(elemen: program.id, dokumen: .renja, tahun: 2024, jumlah: Rupiah(19_632_500)),
+        ]
+        data.anggaran = [
+            try RealisasiAnggaran(
+                elemen: sub.id, periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(sen: 123_45),
+                fisik: Decimal(string: "12.5"))
+        ]
+        return (data, sub, indikator, program)
+    }
+
+    @Test(arguments: TestBackend.available)
+    func roundTripsAWholeDataSetExactly(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, _, _, _) = try Self.sample()
+            try await store.simpanBaru(data)
+            let loaded = try await store.muat(pemda: data.pemda.id)
+            #expect(loaded.pemda == data.pemda)
+            #expect(loaded.perangkatDaerah == data.perangkatDaerah)
+            #expect(loaded.unitKerja == data.unitKerja)
+            #expect(loaded.pejabat == data.pejabat)
+            #expect(Set(loaded.elemen) == Set(data.elemen))
+            #expect(Set(loaded.indikator) == Set(data.indikator))
+            #expect(Set(loaded.target) == Set(data.target))
+            #expect(Set(loaded.pagu) == Set(data.pagu))
+            #expect(Set(loaded.realisasi) == Set(data.realisasi))
+            #expect(Set(loaded.anggaran) == Set(data.anggaran))
+            // Money to the sen.
+            #expect(loaded.pagu.contains { $0.jumlah == Rupiah(sen: 1_963_250_050) })
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func onePDLoadsOnlyItsOwnRows(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            var (data, _, _, _) = try Self.sample()
+            let other = PerangkatDaerah(kode: "LAIN", nama: "Dinas Lain")
+            data.perangkatDaerah.append(other)
+            let otherProgram = try PlanNode(
+                perangkatDaerah: other.id, induk: nil, tingkat: .program, kode: try Kode.parse("7.01"), uraian: "Lain")
+            data.elemen.append(otherProgram)
+            try await store.simpanBaru(data)
+            let loaded = try await store.muat(pemda: data.pemda.id, perangkatDaerah: other.id)
+            #expect(loaded.elemen == [otherProgram])
+            #expect(loaded.indikator.isEmpty)
+            #expect(loaded.perangkatDaerah == [other])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func manyPemdaShareOneDatabase(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (first, _, _, _) = try Self.sample(nama: "Kabupaten A")
+            let (second, _, _, _) = try Self.sample(nama: "Kabupaten B")
+            try await store.simpanBaru(first)
+            try await store.simpanBaru(second)
+            #expect(try await store.daftarPemda().map(\.nama) == ["Kabupaten A", "Kabupaten B"])
+            #expect(try await store.muat(pemda: first.pemda.id).elemen.count == 3)
+            try await store.hapus(pemda: first.pemda.id)
+            #expect(try await store.daftarPemda().map(\.nama) == ["Kabupaten B"])
+            #expect(try await store.muat(pemda: second.pemda.id).target.count == 3)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aFailedBulkLoadWritesNothing(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, _, _, _) = try Self.sample()
+            try await store.simpanBaru(data)
+            // The same Pemda name again: refused, and the first load is untouched.
+            var again = try Self.sample().0
+            again.pemda.nama = data.pemda.nama
+            await #expect(throws: DomainError.self) { try await store.simpanBaru(again) }
+            #expect(try await store.daftarPemda().count == 1)
+            // A data set whose last table breaks a constraint: rolled back entirely.
+            var broken = try Self.sample(nama: "Kabupaten Rusak").0
+            broken.target.append(broken.target[0])  // duplicate (indikator, dokumen, tahun, triwulan)
+            await #expect(throws: (any Error).self) { try await store.simpanBaru(broken) }
+            #expect(try await store.pemda(nama: "Kabupaten Rusak") == nil)
+            #expect(try await PerangkatDaerahModel.query(on: db).count() == 1)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func upsertsCountVersionsAndRefuseStaleWrites(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, sub, indikator, _) = try Self.sample()
+            try await store.simpanBaru(data)
+            let pemda = data.pemda.id
+            let periode = PeriodeLaporan(tahun: 2024, triwulan: 2)
+            let first = try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(2))
+            #expect(try await store.simpan(first, pemda: pemda, versiDiharapkan: 0) == 1)
+            let second = try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(3))
+            #expect(try await store.simpan(second, pemda: pemda, versiDiharapkan: 1) == 2)
+            // Someone still holding version 1 cannot overwrite silently: the message names both values.
+            let stale = try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(9))
+            do {
+                try await store.simpan(stale, pemda: pemda, versiDiharapkan: 1)
+                Issue.record("expected a conflict")
+            } catch let error as DomainError {
+                #expect(error.description.contains("tersimpan: 3"))
+                #expect(error.description.contains("isian Anda: 9"))
+            }
+            let loaded = try await store.muat(pemda: pemda)
+            #expect(loaded.realisasi.first { $0.periode == periode }?.nilai == .angka(3))
+            // Same applying twice changes nothing but the version.
+            try await store.simpan(
+                try Pagu(elemen: sub.id, dokumen: .renja, tahun: 2025, jumlah: Rupiah(10)), pemda: pemda)
+            try await store.simpan(
+                try Pagu(elemen: sub.id, dokumen: .renja, tahun: 2025, jumlah: Rupiah(10)), pemda: pemda)
+            #expect(try await store.muat(pemda: pemda).pagu.filter { $0.tahun == 2025 }.count == 1)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func singleWritesValidateTheTree(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, sub, _, program) = try Self.sample()
+            try await store.simpanBaru(data)
+            let pd = data.perangkatDaerah[0].id
+            let pemda = data.pemda.id
+            // A kegiatan whose code does not extend its program's: refused with a message naming the kode.
+            let wrong = try PlanNode(
+                perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.02.2.01"),
+                uraian: "Salah")
+            await #expect(throws: DomainError.self) { try await store.tambah(wrong, pemda: pemda) }
+            // A duplicate code in the PD: refused.
+            let duplicate = try PlanNode(
+                perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.01"),
+                uraian: "Dup")
+            await #expect(throws: DomainError.self) { try await store.tambah(duplicate, pemda: pemda) }
+            let good = try PlanNode(
+                perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.02"),
+                uraian: "Baru")
+            try await store.tambah(good, pemda: pemda)
+            // Realisasi keuangan belongs to sub kegiatan only.
+            await #expect(throws: DomainError.self) {
+                try await store.simpan(
+                    try RealisasiAnggaran(
+                        elemen: program.id, periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(1), fisik: nil),
+                    pemda: pemda)
+            }
+            try await store.simpan(
+                try RealisasiAnggaran(
+                    elemen: sub.id, periode: .init(tahun: 2024, triwulan: 2), keuangan: Rupiah(1), fisik: nil),
+                pemda: pemda)
+            // Another Pemda's id is not found from this Pemda.
+            let (otherData, _, _, _) = try Self.sample(nama: "Kabupaten Lain")
+            try await store.simpanBaru(otherData)
+            await #expect(throws: DomainError.self) {
+                try await store.simpan(
+                    Target(
+                        indikator: otherData.indikator[0].id, dokumen: .renja, periode: .init(tahun: 2024),
+                        nilai: .angka(1)), pemda: pemda)
+            }
+        }
+    }
+
+    @Test func databaseURLIsParsed() throws {
+        #expect(try DatabaseConfig.parse(nil) == .sqliteFile("data/kinerja.sqlite"))
+        #expect(try DatabaseConfig.parse("sqlite:/tmp/x.sqlite") == .sqliteFile("/tmp/x.sqlite"))
+        #expect(try DatabaseConfig.parse("sqlite::memory:") == .sqliteMemory)
+        #expect(try DatabaseConfig.parse("postgres://a:b@localhost/k") == .postgres("postgres://a:b@localhost/k"))
+        #expect(throws: ConfigError.self) { try DatabaseConfig.parse("mysql://x") }
+        #expect(DatabaseConfig.postgres("postgres://a:rahasia@localhost/k").label.contains("rahasia") == false)
+    }
+}

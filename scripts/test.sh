@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The whole test suite, as on CI: the format lint, then every test on SQLite in memory and on a private
+# PostgreSQL server started here on 127.0.0.1 (installed from Debian's packages when absent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== %s\n' "$*"; }
+
+find_pg_bin() {
+    local candidate
+    for candidate in /usr/lib/postgresql/*/bin; do
+        [ -x "$candidate/initdb" ] && { echo "$candidate"; return 0; }
+    done
+    command -v initdb >/dev/null 2>&1 && { dirname "$(command -v initdb)"; return 0; }
+    return 1
+}
+
+PG_BIN=$(find_pg_bin || true)
+if [ -z "$PG_BIN" ]; then
+    if [ "$(id -u)" = 0 ]; then
+        log "Memasang PostgreSQL (apt-get)"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq postgresql >/dev/null
+        PG_BIN=$(find_pg_bin)
+    else
+        echo "PostgreSQL tidak ditemukan: pasang paket 'postgresql' (sudo apt-get install postgresql)." >&2
+        exit 1
+    fi
+fi
+
+# A throwaway cluster: trust auth on 127.0.0.1 only, removed on exit. PostgreSQL refuses to run as root, so as
+# root the cluster belongs to the 'postgres' system user (created when missing).
+PG_PORT=${KINERJA_PG_PORT:-55432}
+PG_DIR=$(mktemp -d /tmp/kinerja-pg.XXXXXX)
+RUN=()
+if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    chown postgres "$PG_DIR"
+    RUN=(runuser -u postgres --)
+fi
+cleanup() {
+    "${RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+log "PostgreSQL sementara di 127.0.0.1:$PG_PORT"
+"${RUN[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U kinerja --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+"${RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+
+log "swift format lint --strict"
+swift format lint --strict --recursive Sources Tests Package.swift
+
+log "swift test (SQLite di memori dan PostgreSQL)"
+export KINERJA_TEST_POSTGRES_URL="postgres://kinerja@127.0.0.1:$PG_PORT/postgres?sslmode=disable"
+export KINERJA_REQUIRE_POSTGRES=1
+swift test --parallel --num-workers 2 2>&1 | tee "${KINERJA_TEST_LOG:-/tmp/kinerja-test.log}"
