@@ -7,6 +7,11 @@ public enum CSV {
         public var baris: Int
         public var pesan: String
         public var description: String { "Baris \(baris): \(pesan)" }
+
+        public init(baris: Int, pesan: String) {
+            self.baris = baris
+            self.pesan = pesan
+        }
     }
 
     /// Parses `text` into rows of fields.
@@ -20,6 +25,7 @@ public enum CSV {
         var inQuotes = false
         var line = 1
         var fieldStartedQuoted = false
+        var quoteLine = 1
         var index = body.startIndex
         while index < body.endIndex {
             let character = body[index]
@@ -39,6 +45,7 @@ public enum CSV {
             } else if character == "\"" && field.isEmpty && !fieldStartedQuoted {
                 inQuotes = true
                 fieldStartedQuoted = true
+                quoteLine = line
             } else if character == delimiter {
                 row.append(field)
                 field = ""
@@ -55,7 +62,7 @@ public enum CSV {
             }
             index = body.index(after: index)
         }
-        if inQuotes { throw ParseError(baris: line, pesan: "tanda kutip tidak ditutup.") }
+        if inQuotes { throw ParseError(baris: quoteLine, pesan: "tanda kutip tidak ditutup.") }
         if !field.isEmpty || !row.isEmpty || fieldStartedQuoted {
             row.append(field)
             rows.append(row)

@@ -1,0 +1,141 @@
+import Foundation
+import KinerjaPersistence
+import KinerjaWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// The app on SQLite in memory with the demo loaded, exercised through HTTP.
+func withDemoApp(_ test: (Application) async throws -> Void) async throws {
+    try await withApp(configure: { app in
+        try KinerjaApp.configure(app, database: .sqliteMemory)
+        try await KinerjaApp.prepareDemo(app)
+    }, test)
+}
+
+/// The link of a PD on the home page.
+func pdPath(_ app: Application, kode: String) async throws -> String {
+    var path = ""
+    try await app.testing().test(.GET, "/") { res in
+        let html = res.body.string
+        let marker = "/pd/\(kode)\""
+        guard let end = html.range(of: marker) else { return }
+        let start = html[..<end.lowerBound].range(of: "href=\"", options: .backwards)!.upperBound
+        path = String(html[start..<end.lowerBound]) + "/pd/\(kode)"
+    }
+    return path
+}
+
+@Suite("Halaman web")
+struct PagesTests {
+    @Test func healthReportsTheDatabase() async throws {
+        try await withDemoApp { app in
+            try await app.testing().test(.GET, "/health") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("\"status\":\"ok\""))
+                #expect(res.body.string.contains("SQLite"))
+            }
+        }
+    }
+
+    @Test func homeListsEveryPemdaAndPD() async throws {
+        try await withDemoApp { app in
+            try await app.testing().test(.GET, "/") { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType == .html)
+                let html = res.body.string
+                for name in ["Kabupaten Batu Bara", "Kabupaten Banyuasin", "Kabupaten Balangan",
+                    "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak", "Sekretariat DPRD", "Sekretariat Daerah"]
+                {
+                    #expect(html.contains(HTML.escape(name)), "\(name)")
+                }
+                #expect(html.contains("lang=\"id\""))
+            }
+        }
+    }
+
+    @Test func pdPageShowsTheCapaianTable() async throws {
+        try await withDemoApp { app in
+            let path = try await pdPath(app, kode: "DINSOS")
+            #expect(!path.isEmpty)
+            try await app.testing().test(.GET, path + "?tahun=2022") { res in
+                #expect(res.status == .ok)
+                let html = res.body.string
+                #expect(html.contains("Ratio Kekerasan Terhadap Anak"))
+                #expect(html.contains("66,90 %"))  // Tabel 2.3, T ÷ R
+                #expect(html.contains("Sedang"))
+                #expect(html.contains("06.01.2.01.01"))
+                #expect(html.contains("capaian kinerja tahun 2022"))
+            }
+            // 2024: the Renja pagu with the parent's printed pagu flagged (program 6.06).
+            try await app.testing().test(.GET, path + "?tahun=2024") { res in
+                let html = res.body.string
+                #expect(html.contains("481.722.600"))
+                #expect(html.contains("Rp 487.722.600 ≠ jumlah anak"))
+                #expect(html.contains("12.223.689.352"))  // Σ of all sub kegiatan
+            }
+        }
+    }
+
+    @Test func quarterFilterIsAnArgumentNotTheClock() async throws {
+        try await withDemoApp { app in
+            let path = try await pdPath(app, kode: "DINSOS")
+            try await app.testing().test(.GET, path + "?tahun=2022&triwulan=2") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("s.d. Triwulan II tahun 2022"))
+            }
+        }
+    }
+
+    @Test func badInputGetsAnIndonesianErrorNamingTheField() async throws {
+        try await withDemoApp { app in
+            let path = try await pdPath(app, kode: "DINSOS")
+            try await app.testing().test(.GET, path + "?tahun=abc") { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("tahun"))
+                #expect(res.body.string.contains("bukan nilai tahun yang sah"))
+            }
+            try await app.testing().test(.GET, path + "?triwulan=7") { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("Triwulan harus 1 sampai 4"))
+            }
+            try await app.testing().test(.GET, path.replacingOccurrences(of: "DINSOS", with: "TIDAKADA")) { res in
+                #expect(res.status == .notFound)
+                #expect(res.body.string.contains("Perangkat daerah TIDAKADA tidak ditemukan."))
+            }
+            try await app.testing().test(.GET, "/tidak-ada", headers: ["Accept": "application/json"]) { res in
+                #expect(res.status == .notFound)
+                #expect(res.headers.contentType?.subType == "problem+json")
+                #expect(res.body.string.contains("Halaman tidak ditemukan."))
+                #expect(!res.body.string.contains("Abort"))
+            }
+        }
+    }
+
+    @Test func everyDemoPDPageRenders() async throws {
+        try await withDemoApp { app in
+            var paths: [String] = []
+            try await app.testing().test(.GET, "/") { res in
+                let html = res.body.string
+                var rest = html[...]
+                while let range = rest.range(of: "href=\"/pemda/") {
+                    let tail = rest[range.upperBound...]
+                    let end = tail.firstIndex(of: "\"")!
+                    paths.append("/pemda/" + tail[..<end])
+                    rest = tail[end...]
+                }
+            }
+            #expect(paths.count == 15)
+            for path in paths {
+                try await app.testing().test(.GET, path) { res in
+                    #expect(res.status == .ok, "\(path)")
+                }
+            }
+        }
+    }
+
+    @Test func htmlEscapesTextAndAttributes() {
+        let fragment = HTML.el("a", [("title", "\"><script>")], "<b>&")
+        #expect(fragment.rendered == "<a title=\"&quot;&gt;&lt;script&gt;\">&lt;b&gt;&amp;</a>")
+    }
+}
