@@ -11,6 +11,10 @@ extension Demo {
     static func balangan() throws -> DataKinerja {
         let b = DataBuilder(pemda: Pemda(nama: "Kabupaten Balangan", jenis: .kabupaten, ibukota: "Paringin"))
         let pd = b.pd(kode: "SETDA", nama: "Sekretariat Daerah", singkatan: "Setda")
+        b.data.periode += [
+            try Periode(jenis: .rpjmd, tahunAwal: 2021, tahunAkhir: 2026),
+            try Periode(jenis: .renstra, tahunAwal: 2021, tahunAkhir: 2026, perangkatDaerah: pd.id),
+        ]
         let sekda = b.unit(pd: pd, jabatan: "Sekretaris Daerah", eselon: .ii)
         var root: PlanNode?
         var firstIII: [String: PlanNode] = [:]

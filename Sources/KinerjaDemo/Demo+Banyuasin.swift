@@ -6,6 +6,7 @@ extension Demo {
     /// Kabupaten Banyuasin: IKU Pemda (seed 001 Lampiran I) and the IKU of the 12 extracted PD (Lampiran II).
     static func banyuasin() throws -> DataKinerja {
         let b = DataBuilder(pemda: Pemda(nama: "Kabupaten Banyuasin", jenis: .kabupaten, ibukota: "Pangkalan Balai"))
+        b.data.periode.append(try Periode(jenis: .rpjmd, tahunAwal: 2018, tahunAkhir: 2023))
         for row in try CSV.records(try SeedFiles.text("001/iku_pemda.csv")) {
             var parent: PlanNode?
             if !row[field: "misi"].isEmpty {

@@ -30,6 +30,12 @@ extension Demo {
         let pd = b.pd(
             kode: "DINSOS", nama: "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak", singkatan: "Dinsos PPPA"
         )
+        // Tabel 2.1 evaluates the Renstra "s/d Tahun 2023" (its start year is not printed; 2019 is the first year
+        // of Tabel 2.4's series); Tabel 3.1 targets 2024-2026.
+        b.data.periode += [
+            try Periode(jenis: .renstra, tahunAwal: 2019, tahunAkhir: 2023, perangkatDaerah: pd.id),
+            try Periode(jenis: .renstra, tahunAwal: 2024, tahunAkhir: 2026, perangkatDaerah: pd.id),
+        ]
         let kepala = b.unit(pd: pd, jabatan: "Kepala Dinas", eselon: .ii)
         b.data.pejabat.append(
             try Pejabat(

@@ -30,7 +30,12 @@ struct StoreTests {
             elemen: program.id, nama: "Nilai SAKIP", satuan: "Nilai", jenis: .outcome, jenisNilai: .predikat,
             skala: "sakip")
         var data = DataKinerja(
-            pemda: pemda, perangkatDaerah: [pd], unitKerja: [kepala], pejabat: [pejabat],
+            pemda: pemda,
+            periode: [
+                try Periode(jenis: .rpjmd, tahunAwal: 2021, tahunAkhir: 2026),
+                try Periode(jenis: .renstra, tahunAwal: 2021, tahunAkhir: 2026, perangkatDaerah: pd.id),
+            ],
+            perangkatDaerah: [pd], unitKerja: [kepala], pejabat: [pejabat],
             elemen: [sub, program, kegiatan],
             indikator: [indikator, sakip])
         data.target = [
@@ -69,6 +74,7 @@ struct StoreTests {
             let loaded = try await store.muat(pemda: data.pemda.id)
             #expect(loaded.pemda == data.pemda)
             #expect(loaded.perangkatDaerah == data.perangkatDaerah)
+            #expect(Set(loaded.periode) == Set(data.periode))
             #expect(loaded.unitKerja == data.unitKerja)
             #expect(loaded.pejabat == data.pejabat)
             #expect(Set(loaded.elemen) == Set(data.elemen))

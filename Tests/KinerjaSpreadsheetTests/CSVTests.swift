@@ -4,12 +4,14 @@ import Testing
 @Suite("CSV")
 struct CSVTests {
     @Test func readsQuotedFieldsWithSeparatorsAndLineBreaks() throws {
-        let text = "kode,uraian,pagu\n06.01.2.01,\"Perencanaan, Penganggaran\",\"19,632,500\"\n6.06,\"baris\npanjang \"\"kutip\"\"\",1\n"
+        let text =
+            "kode,uraian,pagu\n06.01.2.01,\"Perencanaan, Penganggaran\",\"19,632,500\"\n6.06,\"baris\npanjang \"\"kutip\"\"\",1\n"
         let rows = try CSV.parse(text)
-        #expect(rows == [
-            ["kode", "uraian", "pagu"], ["06.01.2.01", "Perencanaan, Penganggaran", "19,632,500"],
-            ["6.06", "baris\npanjang \"kutip\"", "1"],
-        ])
+        #expect(
+            rows == [
+                ["kode", "uraian", "pagu"], ["06.01.2.01", "Perencanaan, Penganggaran", "19,632,500"],
+                ["6.06", "baris\npanjang \"kutip\"", "1"],
+            ])
     }
 
     @Test func detectsSemicolonsAndStripsTheBOM() throws {

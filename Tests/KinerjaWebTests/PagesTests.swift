@@ -7,10 +7,11 @@ import VaporTesting
 
 /// The app on SQLite in memory with the demo loaded, exercised through HTTP.
 func withDemoApp(_ test: (Application) async throws -> Void) async throws {
-    try await withApp(configure: { app in
-        try KinerjaApp.configure(app, database: .sqliteMemory)
-        try await KinerjaApp.prepareDemo(app)
-    }, test)
+    try await withApp(
+        configure: { app in
+            try KinerjaApp.configure(app, database: .sqliteMemory)
+            try await KinerjaApp.prepareDemo(app)
+        }, test)
 }
 
 /// The link of a PD on the home page.
@@ -44,9 +45,11 @@ struct PagesTests {
                 #expect(res.status == .ok)
                 #expect(res.headers.contentType == .html)
                 let html = res.body.string
-                for name in ["Kabupaten Batu Bara", "Kabupaten Banyuasin", "Kabupaten Balangan",
-                    "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak", "Sekretariat DPRD", "Sekretariat Daerah"]
-                {
+                for name in [
+                    "Kabupaten Batu Bara", "Kabupaten Banyuasin", "Kabupaten Balangan",
+                    "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak", "Sekretariat DPRD",
+                    "Sekretariat Daerah",
+                ] {
                     #expect(html.contains(HTML.escape(name)), "\(name)")
                 }
                 #expect(html.contains("lang=\"id\""))
@@ -73,6 +76,7 @@ struct PagesTests {
                 #expect(html.contains("481.722.600"))
                 #expect(html.contains("Rp 487.722.600 ≠ jumlah anak"))
                 #expect(html.contains("12.223.689.352"))  // Σ of all sub kegiatan
+                #expect(html.contains("Renstra 2024-2026"))
             }
         }
     }

@@ -3,6 +3,8 @@ import Foundation
 /// Everything stored for a Pemda, or for some of its perangkat daerah: the input of every calculation and report.
 public struct DataKinerja: Sendable {
     public var pemda: Pemda
+    /// RPJMD and Renstra periods.
+    public var periode: [Periode]
     public var perangkatDaerah: [PerangkatDaerah]
     public var unitKerja: [UnitKerja]
     public var pejabat: [Pejabat]
@@ -15,6 +17,7 @@ public struct DataKinerja: Sendable {
 
     public init(
         pemda: Pemda,
+        periode: [Periode] = [],
         perangkatDaerah: [PerangkatDaerah] = [],
         unitKerja: [UnitKerja] = [],
         pejabat: [Pejabat] = [],
@@ -26,6 +29,7 @@ public struct DataKinerja: Sendable {
         anggaran: [RealisasiAnggaran] = []
     ) {
         self.pemda = pemda
+        self.periode = periode
         self.perangkatDaerah = perangkatDaerah
         self.unitKerja = unitKerja
         self.pejabat = pejabat

@@ -11,8 +11,13 @@ public struct Periode: Hashable, Sendable, Codable {
     public var tahunAwal: Int
     public var tahunAkhir: Int
     public var nama: String
+    /// The PD of a Renstra; nil for the Pemda's RPJMD.
+    public var perangkatDaerah: TypedID<PerangkatDaerah>?
 
-    public init(jenis: Jenis, tahunAwal: Int, tahunAkhir: Int, nama: String? = nil) throws(DomainError) {
+    public init(
+        jenis: Jenis, tahunAwal: Int, tahunAkhir: Int, nama: String? = nil,
+        perangkatDaerah: TypedID<PerangkatDaerah>? = nil
+    ) throws(DomainError) {
         guard tahunAwal <= tahunAkhir else {
             throw .tidakSah(field: "tahun_akhir", pesan: "Tahun akhir \(tahunAkhir) sebelum tahun awal \(tahunAwal).")
         }
@@ -23,6 +28,7 @@ public struct Periode: Hashable, Sendable, Codable {
         self.tahunAwal = tahunAwal
         self.tahunAkhir = tahunAkhir
         self.nama = nama ?? "\(jenis == .rpjmd ? "RPJMD" : "Renstra") \(tahunAwal)-\(tahunAkhir)"
+        self.perangkatDaerah = perangkatDaerah
     }
 
     public var tahun: ClosedRange<Int> { tahunAwal...tahunAkhir }

@@ -12,6 +12,11 @@ public enum ValidasiData {
         if let duplicate = firstDuplicate(pdCodes) {
             throw .konflik("Kode perangkat daerah \(duplicate) dipakai lebih dari sekali.")
         }
+        for periode in data.periode {
+            if let pd = periode.perangkatDaerah, !pds.contains(pd) {
+                throw .tidakSah(field: "periode", pesan: "\(periode.nama): perangkat daerah tidak ada dalam data.")
+            }
+        }
         var seenKode: Set<String> = []
         for node in data.elemen {
             if let pd = node.perangkatDaerah, !pds.contains(pd) {

@@ -85,6 +85,26 @@ extension KategoriModel {
     }
 }
 
+extension PeriodeModel {
+    convenience init(pemda: UUID, _ periode: Periode) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = periode.perangkatDaerah?.uuid
+        jenis = periode.jenis.rawValue
+        tahunAwal = periode.tahunAwal
+        tahunAkhir = periode.tahunAkhir
+        nama = periode.nama
+    }
+
+    func domain() throws -> Periode {
+        try Periode(
+            jenis: try decodeEnum(Periode.Jenis.self, jenis, table: Self.schema, id: id, column: "jenis"),
+            tahunAwal: tahunAwal, tahunAkhir: tahunAkhir, nama: nama,
+            perangkatDaerah: perangkatDaerahID.map(TypedID.init))
+    }
+}
+
 extension PerangkatDaerahModel {
     convenience init(pemda: UUID, _ pd: PerangkatDaerah) {
         self.init()

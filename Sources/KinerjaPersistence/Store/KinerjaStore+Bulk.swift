@@ -23,6 +23,7 @@ extension KinerjaStore {
             try await PemdaModel(data.pemda).create(on: db)
             try await insert(data.pemda.kebijakan.kategori.pita.map { KategoriModel(pemda: pemda, $0) }, on: db)
             try await insert(data.perangkatDaerah.map { PerangkatDaerahModel(pemda: pemda, $0) }, on: db)
+            try await insert(data.periode.map { PeriodeModel(pemda: pemda, $0) }, on: db)
             // Parents before children, for the foreign keys.
             try await insert(
                 Self.parentsFirst(data.unitKerja, id: \.id, parent: \.induk).map { UnitKerjaModel(pemda: pemda, $0) },
@@ -98,8 +99,15 @@ extension KinerjaStore {
             unitQuery = unitQuery.filter(\.$perangkatDaerahID == pdID)
             pejabatQuery = pejabatQuery.filter(\.$perangkatDaerahID == pdID)
         }
+        var periodeQuery = PeriodeModel.query(on: db).filter(\.$pemdaID == pemdaID)
+        if let pdID {
+            periodeQuery = periodeQuery.group(.or) {
+                $0.filter(\.$perangkatDaerahID == pdID).filter(\.$perangkatDaerahID == .null)
+            }
+        }
         return DataKinerja(
             pemda: pemda,
+            periode: try await periodeQuery.sort(\.$tahunAwal).all().map { try $0.domain() },
             perangkatDaerah: pds,
             unitKerja: try await unitQuery.all().map { try $0.domain() },
             pejabat: try await pejabatQuery.all().map { try $0.domain() },

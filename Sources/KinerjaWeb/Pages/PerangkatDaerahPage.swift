@@ -11,6 +11,8 @@ struct PerangkatDaerahPage {
         var tahun: Int
         var triwulan: Int?
         var tabel: TabelCapaian
+        /// RPJMD and the PD's Renstra periods that contain the year.
+        var periode: [Periode]
 
         /// Loads the PD (one query per table) and computes its table. The year defaults to the latest year with
         /// realisasi, else the latest year with a target: a function of the data, never of today's date.
@@ -35,7 +37,8 @@ struct PerangkatDaerahPage {
             let tabel = TabelCapaian(
                 indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan)
             return Model(
-                pemda: data.pemda, pd: pd, tahunTersedia: years, tahun: chosen, triwulan: triwulan, tabel: tabel)
+                pemda: data.pemda, pd: pd, tahunTersedia: years, tahun: chosen, triwulan: triwulan, tabel: tabel,
+                periode: data.periode.filter { $0.contains(chosen) })
         }
     }
 
@@ -44,7 +47,10 @@ struct PerangkatDaerahPage {
         let periode = model.triwulan.map { "s.d. Triwulan \(PeriodeLaporan.romawi($0)) " } ?? ""
         var content: [HTML] = [
             .el("h1", [], model.pd.nama),
-            .el("p", [("class", "muted")], "\(model.pemda.nama) · capaian kinerja \(periode)tahun \(model.tahun)"),
+            .el(
+                "p", [("class", "muted")],
+                "\(model.pemda.nama) · capaian kinerja \(periode)tahun \(model.tahun)"
+                    + (model.periode.isEmpty ? "" : " · " + model.periode.map(\.nama).joined(separator: ", "))),
             filter(model, action: url.path),
             summary(model),
         ]
