@@ -43,6 +43,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Import, consistency check and export of the Pemda's workbooks (templates and official layouts).
+        .target(
+            name: "KinerjaImport",
+            dependencies: ["KinerjaDomain", "KinerjaSpreadsheet", "KinerjaPersistence"],
+            swiftSettings: strict
+        ),
         // Demo data (from the seed documents) and the synthetic kabupaten generator.
         .target(
             name: "KinerjaDemo",
@@ -67,6 +73,7 @@ let package = Package(
                 "KinerjaDomain",
                 "KinerjaPersistence",
                 "KinerjaSpreadsheet",
+                "KinerjaImport",
                 "KinerjaDemo",
                 .product(name: "Vapor", package: "vapor"),
             ],
@@ -103,6 +110,12 @@ let package = Package(
         .testTarget(
             name: "KinerjaSpreadsheetTests",
             dependencies: ["KinerjaSpreadsheet"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaImportTests",
+            dependencies: ["KinerjaImport", "KinerjaDemo", "KinerjaTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,395 @@
+import Foundation
+import KinerjaDomain
+
+/// What an import will do, shown before anything is written: what it creates, changes and leaves alone, and every
+/// error and warning with sheet, row and column.
+public struct Pratinjau: Sendable {
+    public var temuan: [Temuan] = []
+    /// Human-readable lines.
+    public var dibuat: [String] = []
+    public var diubah: [String] = []
+    public var tetap = 0
+    public var perubahan = PerubahanData()
+
+    public init() {}
+
+    public var galat: [Temuan] { temuan.filter { $0.keparahan == .galat } }
+    public var bisaDiterapkan: Bool { galat.isEmpty }
+
+    /// A plain-text report for the CLI.
+    public var laporan: String {
+        var lines: [String] = []
+        lines.append("Dibuat: \(dibuat.count) · diubah: \(diubah.count) · tetap: \(tetap)")
+        for line in dibuat.prefix(200) { lines.append("  + " + line) }
+        if dibuat.count > 200 { lines.append("  … dan \(dibuat.count - 200) lagi") }
+        for line in diubah.prefix(200) { lines.append("  ~ " + line) }
+        if diubah.count > 200 { lines.append("  … dan \(diubah.count - 200) lagi") }
+        let errors = galat.count
+        let warnings = temuan.count - errors
+        lines.append("Galat: \(errors) · peringatan/temuan: \(warnings)")
+        for finding in temuan.sorted(by: {
+            ($0.keparahan, $0.lembar, $0.baris ?? 0) < ($1.keparahan, $1.lembar, $1.baris ?? 0)
+        }) {
+            var line = "  " + finding.description
+            if let printed = finding.tercetak {
+                line += " [tercetak \(printed)" + (finding.dihitung.map { ", dihitung \($0)" } ?? "") + "]"
+            }
+            lines.append(line)
+        }
+        lines.append(
+            bisaDiterapkan
+                ? (perubahan.isEmpty ? "Tidak ada yang berubah." : "Siap diterapkan (--apply).")
+                : "Tidak dapat diterapkan: perbaiki galat di atas.")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Compares template rows with what is stored for one PD and prepares the writes.
+struct RencanaPlanner {
+    let pd: PerangkatDaerah
+    let existing: IndeksKinerja
+    var pratinjau = Pratinjau()
+
+    private var nodeByKode: [String: PlanNode] = [:]
+    private var nodeByName: [String: PlanNode] = [:]
+    private var indikatorByKey: [String: Indikator] = [:]
+    private var targetByKey: [String: Target] = [:]
+    private var paguByKey: [String: Pagu] = [:]
+    private var realisasiByKey: [String: RealisasiKinerja] = [:]
+    private var anggaranByKey: [String: RealisasiAnggaran] = [:]
+    private var seenRows: [String: Int] = [:]
+
+    init(pd: PerangkatDaerah, existing data: DataKinerja) {
+        self.pd = pd
+        self.existing = IndeksKinerja(data)
+        for node in data.elemen where node.perangkatDaerah == pd.id {
+            if let kode = node.kode {
+                nodeByKode[kode.normal] = node
+            } else {
+                nodeByName[Self.nameKey(node.tingkat, node.uraian)] = node
+            }
+        }
+        for indikator in data.indikator {
+            indikatorByKey[Self.indikatorKey(indikator.elemen, indikator.nama)] = indikator
+        }
+        for target in data.target { targetByKey[Self.targetKey(target)] = target }
+        for pagu in data.pagu { paguByKey[Self.paguKey(pagu.elemen, pagu.dokumen, pagu.tahun)] = pagu }
+        for realisasi in data.realisasi {
+            realisasiByKey[Self.realisasiKey(realisasi.indikator, realisasi.periode)] = realisasi
+        }
+        for anggaran in data.anggaran { anggaranByKey[Self.anggaranKey(anggaran.elemen, anggaran.periode)] = anggaran }
+    }
+
+    static func nameKey(_ tingkat: Tingkat, _ uraian: String) -> String {
+        tingkat.rawValue + "|" + uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    static func indikatorKey(_ node: TypedID<PlanNode>, _ name: String) -> String {
+        node.description + "|" + name.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    static func targetKey(_ target: Target) -> String {
+        "\(target.indikator)|\(target.dokumen.rawValue)|\(target.periode.tahun)|\(target.periode.triwulan ?? 0)"
+    }
+    static func paguKey(_ node: TypedID<PlanNode>, _ dokumen: DokumenRencana, _ tahun: Int) -> String {
+        "\(node)|\(dokumen.rawValue)|\(tahun)"
+    }
+    static func realisasiKey(_ indikator: TypedID<Indikator>, _ periode: PeriodeLaporan) -> String {
+        "\(indikator)|\(periode.tahun)|\(periode.triwulan ?? 0)"
+    }
+    static func anggaranKey(_ node: TypedID<PlanNode>, _ periode: PeriodeLaporan) -> String {
+        "\(node)|\(periode.tahun)|\(periode.triwulan ?? 0)"
+    }
+
+    mutating func finding(
+        _ row: RencanaBaris, _ keparahan: Temuan.Keparahan, _ jenis: Temuan.Jenis, kolom: String?, _ message: String
+    ) {
+        pratinjau.temuan.append(
+            Temuan(keparahan, jenis, lembar: row.lembar, baris: row.nomor, kolom: kolom, pesan: message))
+    }
+
+    /// Plans the rows of the `rencana`/`iku` template. Parents: a kegiatan or sub kegiatan hangs under the element
+    /// whose kode its kode extends; a sasaran under the last tujuan above it; a program under the last sasaran
+    /// above it in the file (else where it already is, else at the root).
+    mutating func rencana(_ rows: [RencanaBaris]) {
+        var lastByLevel: [Tingkat: PlanNode] = [:]
+        for row in rows {
+            var parent: PlanNode?
+            if let kode = row.kode, let parentKode = kode.induk {
+                guard let found = nodeByKode[parentKode.normal] else {
+                    finding(
+                        row, .galat, .indukTidakAda, kolom: "kode",
+                        "Induk \(parentKode.normal) dari kode \(kode.asli) tidak ada di berkas maupun data.")
+                    continue
+                }
+                parent = found
+            } else {
+                let candidates: [Tingkat]
+                switch row.tingkat {
+                case .misi: candidates = [.visi]
+                case .tujuan: candidates = [.misi]
+                case .sasaran: candidates = [.tujuan, .misi]
+                case .tujuanPD: candidates = []
+                case .sasaranPD: candidates = [.tujuanPD]
+                case .program: candidates = [.sasaranPD]
+                default: candidates = []
+                }
+                parent = candidates.lazy.compactMap { lastByLevel[$0] }.first
+            }
+            let node: PlanNode
+            do {
+                node = try upsertNode(row, parent: parent)
+            } catch {
+                finding(row, .galat, .nilaiTidakSah, kolom: "uraian", error.description)
+                continue
+            }
+            lastByLevel[row.tingkat] = node
+            for level in Tingkat.allCases where level.depth > row.tingkat.depth { lastByLevel[level] = nil }
+
+            let rowKey = node.id.description + "|" + row.indikator.lowercased()
+            if let earlier = seenRows[rowKey] {
+                finding(
+                    row, .galat, .kodeGanda, kolom: "kode",
+                    "\(node.label) dengan indikator \"\(row.indikator)\" sudah ada di baris \(earlier).")
+                continue
+            }
+            seenRows[rowKey] = row.nomor
+            for (year, pagu) in row.pagu.sorted(by: { $0.key < $1.key }) {
+                guard node.tingkat.hasAnggaran else {
+                    finding(
+                        row, .galat, .nilaiTidakSah, kolom: "pagu_\(year)",
+                        "\(node.tingkat.label.capitalized) tidak mempunyai pagu.")
+                    continue
+                }
+                upsertPagu(node: node, row: row, year: year, jumlah: pagu.jumlah, dokumen: pagu.dokumen)
+            }
+            guard !row.indikator.isEmpty else {
+                if !row.target.isEmpty {
+                    finding(row, .galat, .nilaiTidakSah, kolom: "indikator", "Target tanpa nama indikator.")
+                }
+                continue
+            }
+            guard let indikator = upsertIndikator(row, node: node) else { continue }
+            for (year, target) in row.target.sorted(by: { $0.key < $1.key }) {
+                upsert(
+                    Target(
+                        indikator: indikator.id, dokumen: target.dokumen, periode: PeriodeLaporan(tahun: year),
+                        nilai: target.nilai, teks: target.teks))
+            }
+        }
+    }
+
+    mutating func upsertNode(_ row: RencanaBaris, parent: PlanNode?) throws(DomainError) -> PlanNode {
+        if let kode = row.kode, var node = nodeByKode[kode.normal] {
+            if node.uraian != row.uraian || node.kode?.asli != kode.asli
+                || (!row.penanggungJawab.isEmpty && node.penanggungJawab != row.penanggungJawab)
+            {
+                let wasNew = pratinjau.perubahan.elemenBaru.contains { $0.id == node.id }
+                if wasNew {
+                    if node.uraian != row.uraian {
+                        finding(
+                            row, .peringatan, .kodeGanda, kolom: "uraian",
+                            "Kode \(kode.asli) sudah dipakai dengan uraian \"\(node.uraian)\"; uraian baris ini diabaikan."
+                        )
+                    }
+                    return node
+                }
+                node.uraian = row.uraian
+                node.kode = kode
+                if !row.penanggungJawab.isEmpty { node.penanggungJawab = row.penanggungJawab }
+                if !pratinjau.perubahan.elemenUbah.contains(where: { $0.id == node.id }) {
+                    pratinjau.perubahan.elemenUbah.append(node)
+                    pratinjau.diubah.append("\(node.tingkat.label) \(kode.asli): uraian/penanggung jawab")
+                }
+                nodeByKode[kode.normal] = node
+            } else if !pratinjau.perubahan.elemenBaru.contains(where: { $0.id == node.id }) {
+                pratinjau.tetap += 1
+            }
+            return node
+        }
+        let nameKey = Self.nameKey(row.tingkat, row.uraian)
+        if row.kode == nil, let node = nodeByName[nameKey] {
+            if !pratinjau.perubahan.elemenBaru.contains(where: { $0.id == node.id }) { pratinjau.tetap += 1 }
+            return node
+        }
+        let node = try PlanNode(
+            perangkatDaerah: pd.id, induk: parent?.id, tingkat: row.tingkat, kode: row.kode, uraian: row.uraian,
+            penanggungJawab: row.penanggungJawab, urutan: row.nomor)
+        try node.validasiInduk(parent)
+        pratinjau.perubahan.elemenBaru.append(node)
+        pratinjau.dibuat.append("\(node.tingkat.label) \(node.label)")
+        if let kode = row.kode { nodeByKode[kode.normal] = node } else { nodeByName[nameKey] = node }
+        return node
+    }
+
+    mutating func upsertIndikator(_ row: RencanaBaris, node: PlanNode) -> Indikator? {
+        let key = Self.indikatorKey(node.id, row.indikator)
+        if var indikator = indikatorByKey[key] {
+            var changed = false
+            if !row.satuan.isEmpty && indikator.satuan != row.satuan {
+                indikator.satuan = row.satuan
+                changed = true
+            }
+            if let polaritas = row.polaritas, polaritas != indikator.polaritas {
+                indikator.polaritas = polaritas
+                changed = true
+            }
+            if let agregasi = row.agregasi, agregasi != indikator.agregasi {
+                indikator.agregasi = agregasi
+                changed = true
+            }
+            if let definisi = row.definisi, definisi != indikator.definisi {
+                indikator.definisi = definisi
+                changed = true
+            }
+            if row.isIKU && !indikator.isIKU {
+                indikator.isIKU = true
+                changed = true
+            }
+            if !row.sumberData.isEmpty && indikator.sumberData != row.sumberData {
+                indikator.sumberData = row.sumberData
+                changed = true
+            }
+            if let baseline = row.baseline, indikator.baseline?.teks != baseline.teks {
+                indikator.baseline = Baseline(tahun: nil, nilai: baseline.nilai, teks: baseline.teks)
+                changed = true
+            }
+            if changed {
+                if let index = pratinjau.perubahan.indikatorBaru.firstIndex(where: { $0.id == indikator.id }) {
+                    pratinjau.perubahan.indikatorBaru[index] = indikator
+                } else if let index = pratinjau.perubahan.indikatorUbah.firstIndex(where: { $0.id == indikator.id }) {
+                    pratinjau.perubahan.indikatorUbah[index] = indikator
+                } else {
+                    pratinjau.perubahan.indikatorUbah.append(indikator)
+                    pratinjau.diubah.append("indikator \"\(indikator.nama)\" (\(node.label))")
+                }
+                indikatorByKey[key] = indikator
+            } else {
+                pratinjau.tetap += 1
+            }
+            return indikator
+        }
+        let kind: JenisNilai =
+            row.satuan.contains("%") || row.indikator.lowercased().hasPrefix("persen") ? .persen : .angka
+        do {
+            let indikator = try Indikator(
+                elemen: node.id, nama: row.indikator, satuan: row.satuan, jenis: node.tingkat.jenisIndikatorDiharapkan,
+                polaritas: row.polaritas ?? .naik, jenisNilai: kind, agregasi: row.agregasi,
+                definisi: row.definisi ?? .init(),
+                sumberData: row.sumberData, penanggungJawab: row.penanggungJawab, isIKU: row.isIKU,
+                baseline: row.baseline.map { Baseline(tahun: nil, nilai: $0.nilai, teks: $0.teks) }, urutan: row.nomor)
+            pratinjau.perubahan.indikatorBaru.append(indikator)
+            pratinjau.dibuat.append("indikator \"\(indikator.nama)\" (\(node.label))")
+            indikatorByKey[key] = indikator
+            return indikator
+        } catch {
+            finding(row, .galat, .nilaiTidakSah, kolom: "indikator", error.description)
+            return nil
+        }
+    }
+
+    mutating func upsert(_ target: Target) {
+        let key = Self.targetKey(target)
+        if let stored = targetByKey[key], stored.nilai == target.nilai, stored.teks == target.teks {
+            pratinjau.tetap += 1
+            return
+        }
+        let isNew = targetByKey[key] == nil
+        targetByKey[key] = target
+        pratinjau.perubahan.target.removeAll { Self.targetKey($0) == key }
+        pratinjau.perubahan.target.append(target)
+        let line = "target \(target.dokumen.label) \(target.periode): \(target.teks)"
+        if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
+    }
+
+    mutating func upsertPagu(node: PlanNode, row: RencanaBaris, year: Int, jumlah: Rupiah, dokumen: DokumenRencana) {
+        let key = Self.paguKey(node.id, dokumen, year)
+        if let stored = paguByKey[key], stored.jumlah == jumlah, stored.sumberDana == row.sumberDana,
+            stored.lokasi == row.lokasi
+        {
+            pratinjau.tetap += 1
+            return
+        }
+        guard
+            let pagu = try? Pagu(
+                elemen: node.id, dokumen: dokumen, tahun: year, jumlah: jumlah, sumberDana: row.sumberDana,
+                lokasi: row.lokasi)
+        else { return }
+        let isNew = paguByKey[key] == nil
+        paguByKey[key] = pagu
+        pratinjau.perubahan.pagu.removeAll { Self.paguKey($0.elemen, $0.dokumen, $0.tahun) == key }
+        pratinjau.perubahan.pagu.append(pagu)
+        let line = "pagu \(dokumen.label) \(year) \(node.kode?.asli ?? node.uraian): \(IndonesianFormat.rupiah(jumlah))"
+        if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
+    }
+
+    /// Plans realisasi rows: the element and indicator must exist (in the data or earlier in this import).
+    mutating func realisasi(_ rows: [RealisasiBaris]) {
+        for row in rows {
+            guard let node = nodeByKode[row.kode.normal] else {
+                pratinjau.temuan.append(
+                    Temuan(
+                        .galat, .tidakDitemukan, lembar: row.lembar, baris: row.nomor, kolom: "kode",
+                        pesan: "Kode \(row.kode.asli) tidak ada pada rencana PD \(pd.kode)."))
+                continue
+            }
+            let periode = PeriodeLaporan(tahun: row.tahun, triwulan: row.triwulan)
+            if let value = row.realisasi {
+                guard let indikator = indikatorByKey[Self.indikatorKey(node.id, row.indikator)] else {
+                    pratinjau.temuan.append(
+                        Temuan(
+                            .galat, .tidakDitemukan, lembar: row.lembar, baris: row.nomor, kolom: "indikator",
+                            pesan: "Indikator \"\(row.indikator)\" tidak ada pada \(node.label)."))
+                    continue
+                }
+                guard
+                    let item = try? RealisasiKinerja(
+                        indikator: indikator.id, periode: periode, nilai: value.nilai, teks: value.teks)
+                else {
+                    pratinjau.temuan.append(
+                        Temuan(
+                            .galat, .nilaiTidakSah, lembar: row.lembar, baris: row.nomor, kolom: "realisasi",
+                            pesan: "Realisasi tidak boleh berupa rentang."))
+                    continue
+                }
+                let key = Self.realisasiKey(indikator.id, periode)
+                if let stored = realisasiByKey[key], stored.nilai == item.nilai, stored.teks == item.teks {
+                    pratinjau.tetap += 1
+                } else {
+                    let isNew = realisasiByKey[key] == nil
+                    realisasiByKey[key] = item
+                    pratinjau.perubahan.realisasi.removeAll { Self.realisasiKey($0.indikator, $0.periode) == key }
+                    pratinjau.perubahan.realisasi.append(item)
+                    let line = "realisasi \(periode) \"\(indikator.nama)\": \(item.teks)"
+                    if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
+                }
+            }
+            guard row.keuangan != nil || row.fisik != nil else { continue }
+            guard node.tingkat == .subKegiatan else {
+                // Parents' money is Σ of their sub kegiatan: compared by the consistency check, not stored.
+                continue
+            }
+            guard
+                let item = try? RealisasiAnggaran(
+                    elemen: node.id, periode: periode, keuangan: row.keuangan, fisik: row.fisik)
+            else {
+                pratinjau.temuan.append(
+                    Temuan(
+                        .galat, .nilaiTidakSah, lembar: row.lembar, baris: row.nomor, kolom: "fisik",
+                        pesan: "Realisasi fisik harus 0-100 % dan keuangan tidak negatif."))
+                continue
+            }
+            let key = Self.anggaranKey(node.id, periode)
+            if let stored = anggaranByKey[key], stored == item {
+                pratinjau.tetap += 1
+            } else {
+                let isNew = anggaranByKey[key] == nil
+                anggaranByKey[key] = item
+                pratinjau.perubahan.anggaran.removeAll { Self.anggaranKey($0.elemen, $0.periode) == key }
+                pratinjau.perubahan.anggaran.append(item)
+                let line =
+                    "realisasi keuangan \(periode) \(node.kode?.asli ?? ""): "
+                    + (item.keuangan.map { IndonesianFormat.rupiah($0) } ?? "-")
+                if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import KinerjaDomain
+import KinerjaSpreadsheet
+
+/// One row of the `realisasi` template.
+public struct RealisasiBaris: Sendable {
+    public var lembar: String
+    public var nomor: Int
+    public var kodePD: String?
+    public var kode: Kode
+    public var indikator: String
+    public var tahun: Int
+    /// nil: an annual figure.
+    public var triwulan: Int?
+    public var realisasi: (nilai: Nilai, teks: String)?
+    public var keuangan: Rupiah?
+    public var fisik: Decimal?
+    /// `persen_keuangan` as printed, with its text (for the decimals).
+    public var persenKeuangan: (nilai: Decimal, teks: String)?
+}
+
+enum RealisasiReader {
+    static let dikenal: Set<String> = [
+        "kode", "indikator", "tahun", "triwulan", "realisasi", "realisasi_keuangan", "fisik", "persen_keuangan",
+        "kode_pd",
+        "uraian", "satuan", "target", "pagu",
+    ]
+
+    static func baca(_ table: TabelMasukan, jumlahTriwulan: Int) -> ([RealisasiBaris], [Temuan]) {
+        var findings: [Temuan] = []
+        guard let peta = PetaKolom.cari(table, wajib: ["kode", "tahun"], dikenal: dikenal, tahunan: []) else {
+            findings.append(
+                Temuan(
+                    .galat, .kolomTidakAda, lembar: table.lembar, baris: nil, kolom: "kode, tahun",
+                    pesan:
+                        "Baris judul kolom tidak ditemukan: lembar realisasi harus mempunyai kolom \"kode\" dan \"tahun\"."
+                ))
+            return ([], findings)
+        }
+        for (_, name) in peta.nama.sorted(by: { $0.key < $1.key }) where !dikenal.contains(normalHeader(name)) {
+            findings.append(
+                Temuan(
+                    .peringatan, .kolomTidakDikenal, lembar: table.lembar, baris: table.baris[peta.headerIndex].nomor,
+                    kolom: name, pesan: "Kolom \"\(name)\" tidak dikenal dan diabaikan."))
+        }
+        let dataRows = Array(table.baris.dropFirst(peta.headerIndex + 1)).filter { !$0.isKosong }
+        var readers: [String: KolomAngka] = [:]
+        for name in ["realisasi", "realisasi_keuangan", "fisik", "persen_keuangan"] {
+            if let column = peta[name] { readers[name] = KolomAngka(dataRows.map { $0[column] }) }
+        }
+        var rows: [RealisasiBaris] = []
+        for row in dataRows {
+            var rowFindings: [Temuan] = []
+            func add(_ keparahan: Temuan.Keparahan, _ jenis: Temuan.Jenis, _ column: String, _ message: String) {
+                rowFindings.append(
+                    Temuan(
+                        keparahan, jenis, lembar: table.lembar, baris: row.nomor,
+                        kolom: peta.label(peta[column]) ?? column, pesan: message))
+            }
+            var kode: Kode?
+            do {
+                kode = try Kode.parse(row[peta["kode"]].teks)
+            } catch {
+                add(.galat, .kodeTidakSah, "kode", error.description)
+            }
+            let tahunText = row[peta["tahun"]].teks
+            let tahun = Int(tahunText.replacingOccurrences(of: ".0", with: ""))
+            if tahun == nil || !(1945...2200).contains(tahun!) {
+                add(.galat, .nilaiTidakSah, "tahun", "Tahun \"\(tahunText)\" tidak sah.")
+            }
+            var triwulan: Int?
+            let triwulanText = row[peta["triwulan"]].teks.uppercased()
+            if !triwulanText.isEmpty {
+                let roman = ["I": 1, "II": 2, "III": 3, "IV": 4]
+                triwulan =
+                    Int(triwulanText.replacingOccurrences(of: ".0", with: ""))
+                    ?? roman[triwulanText.replacingOccurrences(of: "TW", with: "").trimmingCharacters(in: .whitespaces)]
+                if triwulan == nil || !(1...jumlahTriwulan).contains(triwulan!) {
+                    add(
+                        .galat, .nilaiTidakSah, "triwulan",
+                        "Triwulan \"\(triwulanText)\" harus 1-\(jumlahTriwulan) (kosong untuk angka tahunan).")
+                }
+            }
+            var realisasi: (nilai: Nilai, teks: String)?
+            let realisasiCell = row[peta["realisasi"]]
+            if !realisasiCell.isKosong {
+                switch RencanaReader.bacaNilai(realisasiCell, kolom: readers["realisasi"]) {
+                case .success(let (value, note)):
+                    realisasi = (value, realisasiCell.teks)
+                    if let note { add(.peringatan, .angkaAmbigu, "realisasi", note) }
+                case .failure(let error): add(.galat, .nilaiTidakSah, "realisasi", error.message)
+                }
+            }
+            func number(_ name: String, uang: Bool = false) -> Decimal? {
+                guard let column = peta[name], let reader = readers[name] else { return nil }
+                switch reader.baca(row[column], uang: uang) {
+                case .kosong: return nil
+                case .angka(let value, _): return value
+                case .diputuskan(let value, _, let note):
+                    add(.peringatan, .angkaAmbigu, name, note)
+                    return value
+                case .galat(let message):
+                    add(.galat, .nilaiTidakSah, name, message)
+                    return nil
+                }
+            }
+            var keuangan: Rupiah?
+            if let value = number("realisasi_keuangan", uang: true) {
+                keuangan = Rupiah(exactly: value)
+                if keuangan == nil || keuangan!.sen < 0 {
+                    add(
+                        .galat, .nilaiTidakSah, "realisasi_keuangan",
+                        "Realisasi keuangan harus rupiah tidak negatif dengan paling banyak dua desimal.")
+                }
+            }
+            let fisik = number("fisik")
+            if let fisik, fisik < 0 || fisik > 100 {
+                add(.galat, .nilaiTidakSah, "fisik", "Fisik \(IndonesianFormat.number(fisik)) di luar 0-100 %.")
+            }
+            let persen = number("persen_keuangan").map { ($0, row[peta["persen_keuangan"]].teks) }
+            findings += rowFindings
+            guard !rowFindings.contains(where: { $0.keparahan == .galat }), let kode, let tahun else { continue }
+            rows.append(
+                RealisasiBaris(
+                    lembar: table.lembar, nomor: row.nomor,
+                    kodePD: row[peta["kode_pd"]].teks.isEmpty ? nil : row[peta["kode_pd"]].teks,
+                    kode: kode, indikator: row[peta["indikator"]].teks, tahun: tahun, triwulan: triwulan,
+                    realisasi: realisasi,
+                    keuangan: keuangan, fisik: fisik, persenKeuangan: persen))
+        }
+        return (rows, findings)
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import KinerjaDomain
+import ZIPFoundation
+
+/// A cell to write.
+public struct XLSXCell: Sendable {
+    public enum Value: Sendable {
+        case empty
+        case text(String)
+        case number(Decimal)
+        /// A formula with its cached value, so that readers that do not compute (openpyxl, viewers) see the number.
+        case formula(String, cached: Decimal?)
+    }
+
+    public var value: Value
+    public var style: XLSXStyle
+
+    public init(_ value: Value, style: XLSXStyle = .text) {
+        self.value = value
+        self.style = style
+    }
+
+    public static func text(_ text: String, _ style: XLSXStyle = .text) -> XLSXCell {
+        XLSXCell(.text(text), style: style)
+    }
+    public static func number(_ number: Decimal?, _ style: XLSXStyle = .decimal) -> XLSXCell {
+        XLSXCell(number.map(Value.number) ?? .empty, style: style)
+    }
+    public static let empty = XLSXCell(.empty)
+}
+
+/// The styles every workbook carries (index into `cellXfs`).
+public enum XLSXStyle: Int, Sendable, CaseIterable {
+    case plain = 0
+    /// Bold, shaded, bordered, wrapped, centred.
+    case header
+    /// Bordered, wrapped, top-aligned text.
+    case text
+    /// Bordered whole Rupiah with thousands groups (`#,##0`; Excel shows `1.234.567` in Indonesian locale).
+    case rupiah
+    /// Bordered number with two decimals, for percentages stored as 66.9 (not 0.669).
+    case percent
+    /// Bordered general number.
+    case decimal
+    /// Bold bordered text (subtotals).
+    case boldText
+    /// Bold bordered Rupiah (subtotals).
+    case boldRupiah
+    /// Bold title without border.
+    case title
+}
+
+public struct XLSXSheet: Sendable {
+    public var name: String
+    /// Column widths in characters.
+    public var columnWidths: [Double]
+    public var rows: [[XLSXCell]]
+    public var merges: [CellRange]
+    /// Rows from the top that are the header: frozen on screen and repeated on every printed page.
+    public var headerRows: Int
+    /// Rows of title above the header (part of the repeated block only if `repeatTitle`).
+    public var landscape: Bool
+
+    public init(
+        name: String, columnWidths: [Double] = [], rows: [[XLSXCell]], merges: [CellRange] = [], headerRows: Int = 1,
+        landscape: Bool = true
+    ) {
+        self.name = name
+        self.columnWidths = columnWidths
+        self.rows = rows
+        self.merges = merges
+        self.headerRows = headerRows
+        self.landscape = landscape
+    }
+}
+
+/// Writes XLSX that Excel, LibreOffice and openpyxl open without complaint: inline strings, one style sheet,
+/// frozen header, print setup (A4 landscape, fit to width, header repeated on every page), merged cells, formulas
+/// with cached values. The output is deterministic (fixed timestamps), so it can be snapshot-tested.
+public enum XLSXWriter {
+    public static func write(_ sheets: [XLSXSheet]) throws -> Data {
+        precondition(!sheets.isEmpty, "a workbook needs a sheet")
+        let names = uniqueSheetNames(sheets.map(\.name))
+        var parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes(count: sheets.count)),
+            ("_rels/.rels", rootRels),
+            ("xl/workbook.xml", workbook(names: names, sheets: sheets)),
+            ("xl/_rels/workbook.xml.rels", workbookRels(count: sheets.count)),
+            ("xl/styles.xml", styles),
+        ]
+        for (index, sheet) in sheets.enumerated() {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
+        }
+        let archive = try Archive(accessMode: .create)
+        let stamp = Date(timeIntervalSince1970: 1_704_067_200)
+        for (path, xml) in parts {
+            let data = Data(xml.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: stamp,
+                compressionMethod: .deflate
+            ) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let output = archive.data else { throw SpreadsheetError.bukanXLSX("arsip tidak dapat dibuat.") }
+        return output
+    }
+
+    /// Excel sheet names: at most 31 characters, none of `[]:*?/\`, unique.
+    static func uniqueSheetNames(_ names: [String]) -> [String] {
+        var used: Set<String> = []
+        return names.map { name in
+            var base = String(name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+            if base.isEmpty { base = "Lembar" }
+            var candidate = base
+            var counter = 2
+            while used.contains(candidate.lowercased()) {
+                let suffix = " (\(counter))"
+                candidate = String(base.prefix(31 - suffix.count)) + suffix
+                counter += 1
+            }
+            used.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "\t", "\n", "\r": output.unicodeScalars.append(scalar)
+            default:
+                // Characters XML 1.0 forbids are dropped.
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    static func contentTypes(count: Int) -> String {
+        var xml = header
+        xml += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/workbook.xml\" "
+            + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/styles.xml\" "
+            + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        for index in 1...count {
+            xml +=
+                "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        return xml + "</Types>"
+    }
+
+    static let rootRels =
+        header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"\(relNS)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+
+    static func workbook(names: [String], sheets: [XLSXSheet]) -> String {
+        var xml = header + "<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheets>"
+        for (index, name) in names.enumerated() {
+            xml += "<sheet name=\"\(escape(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+        }
+        xml += "</sheets><definedNames>"
+        for (index, sheet) in sheets.enumerated() where sheet.headerRows > 0 {
+            let quoted = "'" + names[index].replacingOccurrences(of: "'", with: "''") + "'"
+            xml +=
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">"
+                + escape("\(quoted)!$1:$\(sheet.headerRows)") + "</definedName>"
+        }
+        return xml + "</definedNames></workbook>"
+    }
+
+    static func workbookRels(count: Int) -> String {
+        var xml = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        for index in 1...count {
+            xml +=
+                "<Relationship Id=\"rId\(index)\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet\(index).xml\"/>"
+        }
+        xml += "<Relationship Id=\"rId\(count + 1)\" Type=\"\(relNS)/styles\" Target=\"styles.xml\"/>"
+        return xml + "</Relationships>"
+    }
+
+    static let styles: String = {
+        let border =
+            "<border><left style=\"thin\"/><right style=\"thin\"/><top style=\"thin\"/><bottom style=\"thin\"/><diagonal/></border>"
+        let wrapTop = "<alignment vertical=\"top\" wrapText=\"1\"/>"
+        let xfs = [
+            "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
+            "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>",
+            "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyBorder=\"1\" applyAlignment=\"1\">\(wrapTop)</xf>",
+            "<xf numFmtId=\"3\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>",
+            "<xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>",
+            "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyBorder=\"1\" applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>",
+            "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\">\(wrapTop)</xf>",
+            "<xf numFmtId=\"3\" fontId=\"1\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyBorder=\"1\"/>",
+            "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>",
+        ]
+        return header + "<styleSheet xmlns=\"\(mainNS)\">"
+            + "<fonts count=\"3\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>"
+            + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font>"
+            + "<font><b/><sz val=\"13\"/><name val=\"Calibri\"/></font></fonts>"
+            + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
+            + "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE7ECF2\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+            + "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>\(border)</borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"\(xfs.count)\">" + xfs.joined() + "</cellXfs>"
+            + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+            + "</styleSheet>"
+    }()
+
+    static func worksheet(_ sheet: XLSXSheet) -> String {
+        var xml = header + "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
+        xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
+        let width = max(1, sheet.rows.map(\.count).max() ?? 1, sheet.columnWidths.count)
+        xml += "<dimension ref=\"A1:\(CellRef(row: max(0, sheet.rows.count - 1), column: width - 1))\"/>"
+        xml += "<sheetViews><sheetView workbookViewId=\"0\">"
+        if sheet.headerRows > 0 && sheet.rows.count > sheet.headerRows {
+            xml +=
+                "<pane ySplit=\"\(sheet.headerRows)\" topLeftCell=\"A\(sheet.headerRows + 1)\" "
+                + "activePane=\"bottomLeft\" state=\"frozen\"/>"
+        }
+        xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
+        if !sheet.columnWidths.isEmpty {
+            xml += "<cols>"
+            for (index, columnWidth) in sheet.columnWidths.enumerated() {
+                xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(columnWidth)\" customWidth=\"1\"/>"
+            }
+            xml += "</cols>"
+        }
+        xml += "<sheetData>"
+        for (rowIndex, row) in sheet.rows.enumerated() {
+            xml += "<row r=\"\(rowIndex + 1)\">"
+            for (columnIndex, cell) in row.enumerated() {
+                let ref = CellRef(row: rowIndex, column: columnIndex).description
+                let style = cell.style.rawValue
+                switch cell.value {
+                case .empty:
+                    if cell.style != .plain { xml += "<c r=\"\(ref)\" s=\"\(style)\"/>" }
+                case .text(let text):
+                    xml +=
+                        "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+                case .number(let number):
+                    xml += "<c r=\"\(ref)\" s=\"\(style)\"><v>\(number.plainString)</v></c>"
+                case .formula(let formula, let cached):
+                    xml += "<c r=\"\(ref)\" s=\"\(style)\"><f>\(escape(formula))</f>"
+                    if let cached { xml += "<v>\(cached.plainString)</v>" }
+                    xml += "</c>"
+                }
+            }
+            xml += "</row>"
+        }
+        xml += "</sheetData>"
+        if !sheet.merges.isEmpty {
+            xml += "<mergeCells count=\"\(sheet.merges.count)\">"
+            for range in sheet.merges { xml += "<mergeCell ref=\"\(range.start):\(range.end)\"/>" }
+            xml += "</mergeCells>"
+        }
+        xml += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"
+        xml +=
+            "<pageSetup paperSize=\"9\" orientation=\"\(sheet.landscape ? "landscape" : "portrait")\" "
+            + "fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        xml += "<headerFooter><oddFooter>&amp;CHalaman &amp;P dari &amp;N</oddFooter></headerFooter>"
+        return xml + "</worksheet>"
+    }
+}
