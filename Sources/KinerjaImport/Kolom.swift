@@ -62,12 +62,17 @@ struct PetaKolom {
 struct KolomAngka {
     let konvensi: AngkaIndonesia.TandaDesimal?
 
-    init(_ cells: [Sel]) {
+    /// The column's convention from its own unambiguous cells, else `cadangan` (the table's).
+    init(_ cells: [Sel], cadangan: AngkaIndonesia.TandaDesimal? = nil) {
+        konvensi = Self.konvensi(cells) ?? cadangan
+    }
+
+    static func konvensi(_ cells: [Sel]) -> AngkaIndonesia.TandaDesimal? {
         let readings = cells.compactMap { cell -> AngkaIndonesia.Hasil? in
             guard case .teks(let text) = cell else { return nil }
             return try? AngkaIndonesia.baca(text)
         }
-        konvensi = AngkaIndonesia.konvensiKolom(readings)
+        return AngkaIndonesia.konvensiKolom(readings)
     }
 
     enum Bacaan {

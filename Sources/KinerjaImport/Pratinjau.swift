@@ -144,7 +144,7 @@ struct RencanaPlanner {
             lastByLevel[row.tingkat] = node
             for level in Tingkat.allCases where level.depth > row.tingkat.depth { lastByLevel[level] = nil }
 
-            let rowKey = node.id.description + "|" + row.indikator.lowercased()
+            let rowKey = node.id.description + "|" + row.indikator.lowercased() + "|" + row.dokumen.rawValue
             if let earlier = seenRows[rowKey] {
                 finding(
                     row, .galat, .kodeGanda, kolom: "kode",

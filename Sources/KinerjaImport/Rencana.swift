@@ -28,6 +28,12 @@ public struct RencanaBaris: Sendable {
     public var definisi: DefinisiOperasional?
     public var sumberData: String = ""
     public var isIKU = false
+    /// The document of the row's targets and pagu (column `dokumen`, else the import's default).
+    public var dokumen: DokumenRencana = .renstra
+    /// Printed headers of the columns, by template name ("pagu_2024"), for findings on official layouts.
+    public var labelKolom: [String: String] = [:]
+
+    func kolom(_ name: String) -> String { labelKolom[name] ?? name }
 }
 
 /// Reads the `rencana` and `iku` templates.
@@ -207,7 +213,8 @@ enum RencanaReader {
                     agregasi: agregasi, baseline: baseline, target: targets, pagu: pagu,
                     lokasi: row[peta["lokasi"]].teks,
                     sumberDana: row[peta["sumber_dana"]].teks, penanggungJawab: row[peta["penanggung_jawab"]].teks,
-                    tahunKosong: emptyYears, definisi: definisi, sumberData: row[peta["sumber_data"]].teks, isIKU: iku))
+                    tahunKosong: emptyYears, definisi: definisi, sumberData: row[peta["sumber_data"]].teks, isIKU: iku,
+                    dokumen: rowDokumen))
         }
         return (rows, findings)
     }

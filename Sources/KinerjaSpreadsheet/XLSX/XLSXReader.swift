@@ -152,10 +152,19 @@ public struct XLSXReader: Sendable {
     }
 }
 
-/// Base of the SAX handlers: collects character data.
+/// Base of the SAX handlers: collects character data. Subclasses override these methods (the protocol witnesses
+/// are the base class's, so a subclass method that does not override one of them would never be called).
 class XMLHandler: NSObject, XMLParserDelegate {
     var text = ""
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {}
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    }
 }
 
 final class WorkbookHandler: XMLHandler {
@@ -165,7 +174,7 @@ final class WorkbookHandler: XMLHandler {
     }
     var sheets: [Info] = []
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
@@ -178,7 +187,7 @@ final class WorkbookHandler: XMLHandler {
 final class RelationshipsHandler: XMLHandler {
     var targets: [String: String] = [:]
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
@@ -194,7 +203,7 @@ final class SharedStringsHandler: XMLHandler {
     private var inText = false
     private var inPhonetic = false
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
@@ -208,7 +217,9 @@ final class SharedStringsHandler: XMLHandler {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
         switch localName(elementName) {
         case "t":
             if !inPhonetic { current += text }
@@ -254,7 +265,7 @@ final class StylesHandler: XMLHandler {
         return false
     }
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
@@ -267,7 +278,9 @@ final class StylesHandler: XMLHandler {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
         if localName(elementName) == "cellXfs" { inCellXfs = false }
     }
 }
@@ -301,7 +314,7 @@ final class SheetHandler: XMLHandler {
         self.sheetName = sheetName
     }
 
-    func parser(
+    override func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
@@ -332,7 +345,9 @@ final class SheetHandler: XMLHandler {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
         switch localName(elementName) {
         case "v":
             value = text

@@ -7,11 +7,21 @@ import Vapor
 
 /// `kinerja demo`: loads the demo Pemda (from the seed documents) into the configured database.
 struct DemoCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
+    struct Signature: CommandSignature {
+        @Option(name: "berkas", help: "Tulis juga contoh berkas Tabel 3.2 dan Tabel 2.1 (XLSX) ke folder ini")
+        var berkas: String?
+    }
     var help: String { "Memuat data demo (tiga Pemda dari dokumen contoh) ke basis data." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        if let folder = signature.berkas {
+            let url = URL(fileURLWithPath: folder)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try ContohBerkas.tabel32().write(to: url.appendingPathComponent("seed003-tabel-3.2.xlsx"))
+            try ContohBerkas.tabel21().write(to: url.appendingPathComponent("seed003-tabel-2.1.xlsx"))
+            context.console.print("Contoh berkas ditulis ke \(folder): seed003-tabel-3.2.xlsx, seed003-tabel-2.1.xlsx")
+        }
         try await app.autoMigrate()
         let sets = try await Demo.load(into: KinerjaStore(app.db))
         for data in sets {

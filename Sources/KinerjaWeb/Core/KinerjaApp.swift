@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import KinerjaDemo
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
 import Vapor
 
@@ -14,6 +15,10 @@ public enum KinerjaApp {
         app.middleware.use(KinerjaErrorMiddleware())
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(GenerateCommand(), as: "generate")
+        app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(CheckCommand(), as: "check")
+        app.asyncCommands.use(ExportCommand(), as: "export")
+        app.asyncCommands.use(TemplateCommand(), as: "template")
         app.storage[DatabaseLabelKey.self] = database.label
         try routes(app)
     }

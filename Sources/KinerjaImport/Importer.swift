@@ -1,0 +1,163 @@
+import Foundation
+import KinerjaDomain
+import KinerjaSpreadsheet
+
+/// Which kind of sheet to read; `otomatis` recognises templates and official layouts by their headers.
+public enum JenisImpor: String, Sendable, CaseIterable {
+    case otomatis
+    case rencana
+    case realisasi
+    case iku
+}
+
+/// What a file contained, read and checked, before it is compared with stored data.
+public struct HasilBaca: Sendable {
+    public var rencana: [RencanaBaris] = []
+    public var realisasi: [RealisasiBaris] = []
+    public var temuan: [Temuan] = []
+    /// Sheet name and the layout it was read as.
+    public var lembar: [(nama: String, tataLetak: String)] = []
+
+    public var galat: [Temuan] { temuan.filter { $0.keparahan == .galat } }
+}
+
+public enum Importer {
+    /// Reads every sheet of a file and runs the consistency check. Never throws: an unreadable file is a finding.
+    public static func baca(
+        _ data: Data, namaBerkas: String, jenis: JenisImpor = .otomatis, dokumen: DokumenRencana = .renstra,
+        jumlahTriwulan: Int = 4, limits: XLSXReader.Limits = .init()
+    ) -> HasilBaca {
+        var result = HasilBaca()
+        let tables: [TabelMasukan]
+        do {
+            tables = try TabelMasukan.baca(data, namaBerkas: namaBerkas, limits: limits)
+        } catch {
+            result.temuan.append(
+                Temuan(.galat, .berkas, lembar: namaBerkas, baris: nil, kolom: nil, pesan: String(describing: error)))
+            return result
+        }
+        if tables.isEmpty {
+            result.temuan.append(
+                Temuan(
+                    .galat, .berkas, lembar: namaBerkas, baris: nil, kolom: nil, pesan: "Berkas tidak berisi lembar."))
+        }
+        for table in tables {
+            let name = normalHeader(table.lembar)
+            if ["petunjuk", "instructions", "instruksi", "keterangan"].contains(name) { continue }
+            if table.baris.allSatisfy(\.isKosong) { continue }
+            var kind = jenis
+            if kind == .otomatis {
+                if name.hasPrefix("realisasi") {
+                    kind = .realisasi
+                } else if name.hasPrefix("iku") {
+                    kind = .iku
+                } else if name.hasPrefix("rencana") {
+                    kind = .rencana
+                }
+            }
+            if kind == .otomatis || kind == .rencana {
+                if let official = TataLetakResmi.evaluasi(table) {
+                    result.lembar.append((table.lembar, "Evaluasi Renja (Tabel 2.1)"))
+                    result.rencana += official.rencana
+                    result.realisasi += official.realisasi
+                    result.temuan += official.temuan
+                    result.temuan += Konsistensi.rencana(official.rencana, periksaSatuan: false)
+                    continue
+                }
+                if let official = TataLetakResmi.renja(table) {
+                    result.lembar.append((table.lembar, "Renja T-C.33 (Tabel 3.2)"))
+                    var rows = official.rows
+                    for index in rows.indices { rows[index].dokumen = .renja }
+                    result.rencana += rows
+                    result.temuan += official.temuan
+                    result.temuan += Konsistensi.rencana(rows, total: official.total)
+                    continue
+                }
+            }
+            if kind == .otomatis {
+                if PetaKolom.cari(table, wajib: ["uraian", "indikator"], dikenal: [], tahunan: []) != nil {
+                    kind = .rencana
+                } else if PetaKolom.cari(table, wajib: ["kode", "tahun"], dikenal: [], tahunan: []) != nil {
+                    kind = .realisasi
+                } else {
+                    result.temuan.append(
+                        Temuan(
+                            .peringatan, .kolomTidakAda, lembar: table.lembar, baris: nil, kolom: nil,
+                            pesan:
+                                "Lembar tidak dikenali (bukan templat rencana/realisasi/iku, Tabel 3.2, atau Tabel 2.1) dan dilewati."
+                        ))
+                    continue
+                }
+            }
+            switch kind {
+            case .rencana, .iku:
+                let (rows, findings) = RencanaReader.baca(table, dokumen: dokumen, iku: kind == .iku)
+                result.lembar.append((table.lembar, kind == .iku ? "Templat IKU" : "Templat rencana"))
+                result.rencana += rows
+                result.temuan += findings
+                result.temuan += Konsistensi.rencana(rows)
+            case .realisasi:
+                let (rows, findings) = RealisasiReader.baca(table, jumlahTriwulan: jumlahTriwulan)
+                result.lembar.append((table.lembar, "Templat realisasi"))
+                result.realisasi += rows
+                result.temuan += findings
+            case .otomatis:
+                break
+            }
+        }
+        if !result.realisasi.isEmpty {
+            let paguByKode = paguLookup(result.rencana)
+            result.temuan += Konsistensi.realisasi(result.realisasi) { kode, year in
+                paguByKode[kode.normal + "|\(year)"]
+            }
+        }
+        return result
+    }
+
+    static func paguLookup(_ rows: [RencanaBaris]) -> [String: Rupiah] {
+        var result: [String: Rupiah] = [:]
+        for row in rows {
+            guard let kode = row.kode else { continue }
+            for (year, pagu) in row.pagu where result[kode.normal + "|\(year)"] == nil {
+                result[kode.normal + "|\(year)"] = pagu.jumlah
+            }
+        }
+        return result
+    }
+
+    /// Compares what was read with what is stored for `pd` and prepares the writes. Rows naming another PD in a
+    /// `kode_pd` column are errors.
+    public static func pratinjau(_ hasil: HasilBaca, pd: PerangkatDaerah, existing: DataKinerja) -> Pratinjau {
+        var planner = RencanaPlanner(pd: pd, existing: existing)
+        planner.pratinjau.temuan = hasil.temuan
+        let foreign =
+            hasil.rencana.filter { $0.kodePD != nil && $0.kodePD != pd.kode }.map { ($0.lembar, $0.nomor, $0.kodePD!) }
+            + hasil.realisasi.filter { $0.kodePD != nil && $0.kodePD != pd.kode }.map {
+                ($0.lembar, $0.nomor, $0.kodePD!)
+            }
+        for (sheet, row, other) in foreign {
+            planner.pratinjau.temuan.append(
+                Temuan(
+                    .galat, .nilaiTidakSah, lembar: sheet, baris: row, kolom: "kode_pd",
+                    pesan: "Baris untuk PD \(other), bukan \(pd.kode): impor per PD."))
+        }
+        planner.rencana(hasil.rencana.filter { $0.kodePD == nil || $0.kodePD == pd.kode })
+        planner.realisasi(hasil.realisasi.filter { $0.kodePD == nil || $0.kodePD == pd.kode })
+        if hasil.rencana.isEmpty && !hasil.realisasi.isEmpty {
+            // Printed % keuangan against the stored pagu.
+            let index = IndeksKinerja(existing)
+            var byKode: [String: TypedID<PlanNode>] = [:]
+            for node in existing.elemen { if let kode = node.kode { byKode[kode.normal] = node.id } }
+            planner.pratinjau.temuan += Konsistensi.realisasi(hasil.realisasi.filter { $0.persenKeuangan != nil }) {
+                kode, year in
+                byKode[kode.normal].flatMap { index.pagu($0, tahun: year) }
+            }
+        }
+        return planner.pratinjau
+    }
+
+    /// The consistency findings as CSV (`;`, UTF-8 with BOM).
+    public static func csv(_ findings: [Temuan]) -> String {
+        CSV.write([Temuan.csvHeader] + findings.map(\.csvRow))
+    }
+}

@@ -1,0 +1,413 @@
+import Foundation
+import KinerjaDomain
+
+/// Reads the official layouts: Renja T-C.33 / seed 003 Tabel 3.2 (year n and prakiraan maju n+1) and the Renja
+/// evaluation seed 003 Tabel 2.1 (columns 1-11). Headers span several rows and merged cells and are found by their
+/// text above the column-numbering row ("1 2 3 …", "8=(7/6)"); repeats of the header after a page break are
+/// skipped; a row without kode and without numbers continues the row above.
+enum TataLetakResmi {
+    struct Kepala {
+        var numbering: Int
+        var columns: [Int: String]
+        var numbers: [Int: Int]
+    }
+
+    /// The numbering row: at least five cells whose leading integers run 1, 2, 3, …
+    static func cariKepala(_ table: TabelMasukan) -> Kepala? {
+        for (index, row) in table.baris.prefix(40).enumerated() {
+            var expected = 1
+            var numbers: [Int: Int] = [:]
+            for (column, cell) in row.sel.enumerated() where !cell.isKosong {
+                guard let number = leadingInteger(cell.teks), number == expected else { break }
+                numbers[column] = number
+                expected += 1
+            }
+            guard numbers.count >= 5, index > 0 else { continue }
+            var start = index - 1
+            while start > 0 && index - start < 4 && !table.baris[start - 1].isKosong
+                && table.baris[start - 1].sel.filter({ !$0.isKosong }).count > 1
+            {
+                start -= 1
+            }
+            var columns: [Int: String] = [:]
+            for column in numbers.keys {
+                var parts: [String] = []
+                for headerRow in start..<index {
+                    let text = table.headerText(rowIndex: headerRow, column: column)
+                    if !text.isEmpty && parts.last != text { parts.append(text) }
+                }
+                columns[column] = parts.joined(separator: " ")
+            }
+            return Kepala(numbering: index, columns: columns, numbers: numbers)
+        }
+        return nil
+    }
+
+    static func leadingInteger(_ text: String) -> Int? {
+        let digits = text.drop { $0 == "(" || $0 == " " }.prefix { $0.isNumber }
+        guard !digits.isEmpty, let value = Int(digits) else { return nil }
+        let rest = text.drop { $0 == "(" || $0 == " " }.dropFirst(digits.count)
+        guard rest.isEmpty || rest.first == ")" || rest.first == "=" || rest.first == "." else { return nil }
+        return value
+    }
+
+    static func year(in text: String) -> Int? {
+        let scalars = Array(text)
+        var index = 0
+        while index + 4 <= scalars.count {
+            let chunk = String(scalars[index..<index + 4])
+            if chunk.allSatisfy(\.isNumber), let value = Int(chunk), (1990...2100).contains(value),
+                index == 0 || !scalars[index - 1].isNumber, index + 4 == scalars.count || !scalars[index + 4].isNumber
+            {
+                return value
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Data rows after the header, without page-break repeats of the header or numbering row.
+    static func dataRows(_ table: TabelMasukan, _ kepala: Kepala) -> [TabelMasukan.Baris] {
+        func signature(_ row: TabelMasukan.Baris) -> [String] {
+            var texts = row.sel.map { normalHeader($0.teks) }
+            while texts.last == "" { texts.removeLast() }
+            return texts
+        }
+        // The header rows and the numbering row, as they would be printed again after a page break.
+        let headerSignatures = Set((max(0, kepala.numbering - 4)...kepala.numbering).map { signature(table.baris[$0]) })
+        return table.baris.dropFirst(kepala.numbering + 1).filter { row in
+            !row.isKosong && !headerSignatures.contains(signature(row))
+        }
+    }
+
+    // MARK: - Renja (T-C.33, Tabel 3.2)
+
+    struct RenjaKolom {
+        var kode: Int
+        var uraian: Int
+        var indikator: Int
+        var lokasi: Int?
+        var sumber: Int?
+        var target: [(year: Int, column: Int, dokumen: DokumenRencana)] = []
+        var pagu: [(year: Int, column: Int, dokumen: DokumenRencana)] = []
+    }
+
+    static func renjaKolom(_ kepala: Kepala) -> RenjaKolom? {
+        let headers = kepala.columns.mapValues { $0.lowercased() }
+        let sorted = headers.sorted { $0.key < $1.key }
+        guard let kode = sorted.first(where: { $0.value.contains("kode") })?.key,
+            let indikator = sorted.first(where: { $0.value.contains("indikator") })?.key,
+            let uraian = sorted.first(where: {
+                ($0.value.contains("program") || $0.value.contains("kegiatan")) && !$0.value.contains("indikator")
+                    && !$0.value.contains("kode")
+            })?.key,
+            sorted.contains(where: { $0.value.contains("pagu") || $0.value.contains("kebutuhan dana") })
+        else { return nil }
+        var result = RenjaKolom(kode: kode, uraian: uraian, indikator: indikator)
+        let baseYear = sorted.compactMap { year(in: $0.value) }.min()
+        for (column, header) in sorted where column != kode && column != uraian && column != indikator {
+            let maju = header.contains("prakiraan") || header.contains("perkiraan maju")
+            let headerYear = year(in: header) ?? baseYear.map { maju ? $0 + 1 : $0 }
+            if header.contains("lokasi") && !maju {
+                result.lokasi = column
+            } else if header.contains("sumber dana") {
+                result.sumber = column
+            } else if header.contains("target"), let headerYear {
+                result.target.append((headerYear, column, maju ? .prakiraanMaju : .renja))
+            } else if header.contains("pagu") || header.contains("kebutuhan dana"), let headerYear {
+                result.pagu.append((headerYear, column, maju ? .prakiraanMaju : .renja))
+            }
+        }
+        return result.pagu.isEmpty ? nil : result
+    }
+
+    static func renja(
+        _ table: TabelMasukan
+    ) -> (rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan])? {
+        guard let kepala = cariKepala(table), let kolom = renjaKolom(kepala) else { return nil }
+        var findings: [Temuan] = []
+        let data = dataRows(table, kepala)
+        let numeric = (kolom.pagu + kolom.target).map(\.column)
+        let tableConvention = KolomAngka.konvensi(numeric.flatMap { column in data.map { $0[column] } })
+        var readers: [Int: KolomAngka] = [:]
+        for column in numeric { readers[column] = KolomAngka(data.map { $0[column] }, cadangan: tableConvention) }
+        var rows: [RencanaBaris] = []
+        var total: [Int: (Rupiah, RencanaBaris)] = [:]
+        var lastByLevel: [Tingkat: Kode] = [:]
+        for row in data {
+            let kodeText = row[kolom.kode].teks
+            let uraian = row[kolom.uraian].teks
+            let hasNumbers = (kolom.pagu + kolom.target).contains { !row[$0.column].isKosong }
+            func add(
+                _ keparahan: Temuan.Keparahan, _ jenis: Temuan.Jenis, _ column: Int?, _ message: String,
+                tercetak: String? = nil
+            ) {
+                findings.append(
+                    Temuan(
+                        keparahan, jenis, lembar: table.lembar, baris: row.nomor,
+                        kolom: column.flatMap { kepala.columns[$0] }.map(shortHeader), pesan: message,
+                        tercetak: tercetak))
+            }
+            if kodeText.isEmpty {
+                let lower = (uraian + " " + row[kolom.indikator].teks + " " + row[0].teks).lowercased()
+                if hasNumbers && (lower.contains("total") || lower.contains("jumlah")) {
+                    var template = RencanaBaris.kosong(lembar: table.lembar, nomor: row.nomor)
+                    template.uraian = "TOTAL"
+                    for item2 in kolom.pagu {
+                        template.labelKolom["pagu_\(item2.year)"] = kepala.columns[item2.column].map(shortHeader)
+                    }
+                    for item in kolom.pagu {
+                        if case .angka(let value, _) = readers[item.column]!.baca(row[item.column], uang: true),
+                            let amount = Rupiah(exactly: value)
+                        {
+                            total[item.year] = (amount, template)
+                        }
+                    }
+                    continue
+                }
+                if !hasNumbers, var previous = rows.popLast() {
+                    // Continuation of the row above, split by a page break.
+                    if !uraian.isEmpty { previous.uraian += " " + uraian }
+                    let more = row[kolom.indikator].teks
+                    if !more.isEmpty { previous.indikator += (previous.indikator.isEmpty ? "" : " ") + more }
+                    rows.append(previous)
+                    continue
+                }
+                add(.galat, .kodeTidakSah, kolom.kode, "Baris berisi angka tanpa kode.")
+                continue
+            }
+            let kode: Kode
+            do {
+                kode = try Kode.parse(kodeText)
+            } catch {
+                add(.galat, .kodeTidakSah, kolom.kode, error.description)
+                continue
+            }
+            if let parentLevel = [Tingkat.kegiatan: Tingkat.program, .subKegiatan: .kegiatan][kode.tingkat] {
+                if let parent = lastByLevel[parentLevel], !kode.extends(parent) {
+                    add(
+                        .peringatan, .kodeTidakMengikutiInduk, kolom.kode,
+                        "Kode \(kode.asli) tidak diawali kode \(parentLevel.label) di atasnya (\(parent.asli)).")
+                } else if lastByLevel[parentLevel] == nil {
+                    add(
+                        .peringatan, .indukTidakAda, kolom.kode,
+                        "\(kode.tingkat.label.capitalized) \(kode.asli) tanpa \(parentLevel.label) di atasnya.")
+                }
+            }
+            lastByLevel[kode.tingkat] = kode
+            for level in Tingkat.allCases where level.depth > kode.tingkat.depth { lastByLevel[level] = nil }
+            var item = RencanaBaris.kosong(lembar: table.lembar, nomor: row.nomor)
+            item.kode = kode
+            item.tingkat = kode.tingkat
+            item.uraian = uraian
+            item.indikator = row[kolom.indikator].teks
+            item.lokasi = row[kolom.lokasi].teks
+            for item2 in kolom.pagu {
+                item.labelKolom["pagu_\(item2.year)"] = kepala.columns[item2.column].map(shortHeader)
+            }
+            for item2 in kolom.target {
+                item.labelKolom["target_\(item2.year)"] = kepala.columns[item2.column].map(shortHeader)
+            }
+            item.labelKolom["indikator"] = kepala.columns[kolom.indikator].map(shortHeader)
+            item.sumberDana = row[kolom.sumber].teks
+            for target in kolom.target {
+                let cell = row[target.column]
+                if cell.isKosong {
+                    if target.dokumen == .renja { item.tahunKosong.append(target.year) }
+                    continue
+                }
+                switch RencanaReader.bacaNilai(cell, kolom: readers[target.column]) {
+                case .success(let (value, note)):
+                    item.target[target.year] = (value, cell.teks, target.dokumen)
+                    if item.satuan.isEmpty, let unit = (try? NilaiParser.parse(cell.teks))??.satuan {
+                        item.satuan = unit
+                    }
+                    if let note { add(.peringatan, .angkaAmbigu, target.column, note) }
+                case .failure(let error): add(.galat, .nilaiTidakSah, target.column, error.message)
+                }
+            }
+            for pagu in kolom.pagu {
+                switch readers[pagu.column]!.baca(row[pagu.column], uang: true) {
+                case .kosong: break
+                case .angka(let value, _):
+                    if let amount = Rupiah(exactly: value) { item.pagu[pagu.year] = (amount, pagu.dokumen) }
+                case .diputuskan(let value, _, let note):
+                    add(.peringatan, .angkaAmbigu, pagu.column, note, tercetak: row[pagu.column].teks)
+                    if let amount = Rupiah(exactly: value) { item.pagu[pagu.year] = (amount, pagu.dokumen) }
+                case .galat(let message): add(.galat, .nilaiTidakSah, pagu.column, message)
+                }
+            }
+            rows.append(item)
+        }
+        return (rows, total, findings)
+    }
+
+    static func shortHeader(_ text: String) -> String {
+        text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+
+    // MARK: - Evaluasi Renja (Tabel 2.1)
+
+    static func evaluasi(
+        _ table: TabelMasukan
+    ) -> (rencana: [RencanaBaris], realisasi: [RealisasiBaris], temuan: [Temuan])? {
+        guard let kepala = cariKepala(table), kepala.numbers.count >= 11 else { return nil }
+        let byNumber = Dictionary(kepala.numbers.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let headers = kepala.columns.mapValues { $0.lowercased() }
+        guard let c4 = byNumber[4], let c11 = byNumber[11],
+            headers[c4]?.contains("renstra") == true
+                || headers[c11]?.contains("renstra") == true
+        else { return nil }
+        let column = (1...11).map { byNumber[$0] }
+        let renstraEnd = headers[c4].flatMap(year) ?? 0
+        let lastYear = headers[column[5]!].flatMap(year) ?? (renstraEnd - 1)
+        let thisYear = headers[column[8]!].flatMap(year) ?? lastYear + 1
+        let beforeYear = headers[column[4]!].flatMap(year) ?? lastYear - 1
+        let data = dataRows(table, kepala)
+        let numeric = (3...10).compactMap { column[$0] }
+        let tableConvention = KolomAngka.konvensi(numeric.flatMap { col in data.map { $0[col] } })
+        var readers: [Int: KolomAngka] = [:]
+        for col in numeric { readers[col] = KolomAngka(data.map { $0[col] }, cadangan: tableConvention) }
+        var findings: [Temuan] = []
+        var plan: [RencanaBaris] = []
+        var realisasi: [RealisasiBaris] = []
+        for row in data {
+            func label(_ number: Int) -> String {
+                "(\(number)) " + shortHeader(kepala.columns[column[number - 1]!] ?? "")
+            }
+            func add(
+                _ keparahan: Temuan.Keparahan, _ jenis: Temuan.Jenis, _ number: Int, _ message: String,
+                tercetak: String? = nil, dihitung: String? = nil, selisih: String? = nil
+            ) {
+                findings.append(
+                    Temuan(
+                        keparahan, jenis, lembar: table.lembar, baris: row.nomor, kolom: label(number), pesan: message,
+                        tercetak: tercetak, dihitung: dihitung, selisih: selisih))
+            }
+            let kodeText = row[column[0]].teks
+            let hasNumbers = (3...10).contains { !row[column[$0]].isKosong }
+            if kodeText.isEmpty {
+                if !hasNumbers, var previous = plan.popLast() {
+                    if !row[column[1]].teks.isEmpty { previous.uraian += " " + row[column[1]].teks }
+                    if !row[column[2]].teks.isEmpty { previous.indikator += " " + row[column[2]].teks }
+                    plan.append(previous)
+                }
+                continue
+            }
+            guard let kode = try? Kode.parse(kodeText) else {
+                add(.galat, .kodeTidakSah, 1, "Kode \"\(kodeText)\" tidak sah.")
+                continue
+            }
+            var reported: Set<Int> = []
+            func number(_ index: Int) -> Decimal? {
+                guard let col = column[index - 1], let reader = readers[col] else { return nil }
+                switch reader.baca(row[col]) {
+                case .angka(let value, _), .diputuskan(let value, _, _): return value
+                case .kosong: return nil
+                case .galat(let message):
+                    if case .teks(let text) = row[col], text.hasPrefix("#") { return nil }
+                    if reported.insert(index).inserted { add(.galat, .angkaAmbigu, index, message) }
+                    return nil
+                }
+            }
+            let indikator = row[column[2]].teks
+            let kind: JenisNilai = Konsistensi.isPercentName(indikator) ? .persen : .angka
+            let evaluasi = EvaluasiRenja(
+                targetRenstra: number(4), realisasiSampaiLalu: number(5), targetTahunLalu: number(6),
+                realisasiTahunLalu: number(7), targetTahunIni: number(9),
+                agregasi: Agregasi.tebakan(nama: indikator, satuan: "", jenisNilai: kind))
+            // (8) = 7/6
+            let printed8 = row[column[7]]
+            if case .galat(let error) = printed8 {
+                add(
+                    .peringatan, .galatRumus, 8,
+                    "Galat Excel \(error) tercetak; 7/6 tidak terdefinisi bila kolom 6 = 0 (kebijakan: \(evaluasi.kolom8)).",
+                    tercetak: error)
+            } else if case .teks(let text) = printed8, text.hasPrefix("#") {
+                add(
+                    .peringatan, .galatRumus, 8,
+                    "Galat Excel \(text) tercetak; 7/6 tidak terdefinisi bila kolom 6 = 0 (kebijakan: \(evaluasi.kolom8)).",
+                    tercetak: text)
+            } else if let value = number(8) {
+                let decimals = Konsistensi.decimalsPrinted(printed8.teks)
+                if let exact = evaluasi.kolom8Rumus {
+                    if exact.rounded(scale: decimals) != value {
+                        add(
+                            .peringatan, .persenBerbeda, 8, "Kolom 8 ≠ 7/6 × 100.", tercetak: printed8.teks,
+                            dihitung: IndonesianFormat.number(exact, fractionDigits: max(2, decimals)),
+                            selisih: IndonesianFormat.number(value - exact, fractionDigits: max(2, decimals)))
+                    }
+                } else {
+                    add(
+                        .peringatan, .persenBerbeda, 8,
+                        "Kolom 8 berisi angka padahal 7/6 tidak terdefinisi (kolom 6 = 0).", tercetak: printed8.teks,
+                        dihitung: "–")
+                }
+            }
+            // (10) = 5 + 7 + 9
+            if let printed10 = number(10), printed10 != evaluasi.kolom10Rumus {
+                add(
+                    .peringatan, .rumusBerbeda, 10, "Kolom 10 ≠ 5 + 7 + 9.", tercetak: row[column[9]].teks,
+                    dihitung: IndonesianFormat.number(evaluasi.kolom10Rumus),
+                    selisih: IndonesianFormat.number(printed10 - evaluasi.kolom10Rumus))
+            }
+            // (11) = 10/4
+            if let printed10 = number(10), let value = number(11), let exact = evaluasi.kolom11Rumus(kolom10: printed10)
+            {
+                let decimals = Konsistensi.decimalsPrinted(row[column[10]].teks)
+                if exact.rounded(scale: decimals) != value {
+                    add(
+                        .peringatan, .persenBerbeda, 11, "Kolom 11 ≠ 10/4 × 100.", tercetak: row[column[10]].teks,
+                        dihitung: IndonesianFormat.number(exact, fractionDigits: max(2, decimals)),
+                        selisih: IndonesianFormat.number(value - exact, fractionDigits: max(2, decimals)))
+                }
+            }
+            // Percentages (and other end values) summed across years.
+            if evaluasi.agregasi != .kumulatif {
+                if kind == .persen, let four = number(4), four > 100 {
+                    add(
+                        .peringatan, .persenDijumlahkan, 4,
+                        "Target Renstra persentase lebih dari 100: target tahunan dijumlahkan (seharusnya target tahun akhir).",
+                        tercetak: row[column[3]].teks, dihitung: evaluasi.kolom4.map { IndonesianFormat.number($0) })
+                }
+                if let ten = number(10), ten == evaluasi.kolom10Rumus, let correct = evaluasi.kolom10, ten != correct {
+                    add(
+                        .peringatan, .persenDijumlahkan, 10,
+                        "Indikator nilai akhir dijumlahkan antar tahun (5 + 7 + 9); seharusnya nilai terakhir.",
+                        tercetak: row[column[9]].teks, dihitung: IndonesianFormat.number(correct))
+                }
+            }
+            var item = RencanaBaris.kosong(lembar: table.lembar, nomor: row.nomor)
+            item.kode = kode
+            item.tingkat = kode.tingkat
+            item.uraian = row[column[1]].teks
+            item.indikator = indikator
+            if let value = number(4) { item.target[renstraEnd] = (.angka(value), row[column[3]].teks, .renstra) }
+            if let value = number(6) { item.target[lastYear] = (.angka(value), row[column[5]].teks, .renja) }
+            if let value = number(9) { item.target[thisYear] = (.angka(value), row[column[8]].teks, .renja) }
+            plan.append(item)
+            for (index, year) in [(5, beforeYear), (7, lastYear)] {
+                if let value = number(index), !indikator.isEmpty {
+                    realisasi.append(
+                        RealisasiBaris(
+                            lembar: table.lembar, nomor: row.nomor, kodePD: nil, kode: kode, indikator: indikator,
+                            tahun: year,
+                            triwulan: nil, realisasi: (.angka(value), row[column[index - 1]].teks), keuangan: nil,
+                            fisik: nil,
+                            persenKeuangan: nil))
+                }
+            }
+        }
+        return (plan, realisasi, findings)
+    }
+}
+
+extension RencanaBaris {
+    static func kosong(lembar: String, nomor: Int) -> RencanaBaris {
+        RencanaBaris(
+            lembar: lembar, nomor: nomor, kodePD: nil, kode: nil, tingkat: .program, uraian: "", indikator: "",
+            satuan: "",
+            polaritas: nil, agregasi: nil, baseline: nil, target: [:], pagu: [:], lokasi: "", sumberDana: "",
+            penanggungJawab: "", tahunKosong: [])
+    }
+}

@@ -1,0 +1,189 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaImport
+import KinerjaPersistence
+import Vapor
+
+/// Finds a PD by kode: in the named Pemda, or in the only Pemda that has that kode.
+func resolvePD(_ store: KinerjaStore, kode: String, pemda name: String?) async throws -> (Pemda, PerangkatDaerah) {
+    var matches: [(Pemda, PerangkatDaerah)] = []
+    for pemda in try await store.daftarPemda()
+    where name == nil || pemda.nama.caseInsensitiveCompare(name!) == .orderedSame {
+        if let pd = try await store.pd(pemda: pemda.id, kode: kode) { matches.append((pemda, pd)) }
+    }
+    guard let first = matches.first else {
+        throw DomainError.tidakSah(
+            field: "--pd",
+            pesan: "Perangkat daerah dengan kode \(kode) tidak ditemukan" + (name.map { " di \($0)" } ?? "") + ".")
+    }
+    guard matches.count == 1 else {
+        throw DomainError.tidakSah(
+            field: "--pemda",
+            pesan:
+                "Kode \(kode) ada di beberapa Pemda (\(matches.map(\.0.nama).joined(separator: ", "))): tentukan --pemda."
+        )
+    }
+    return first
+}
+
+func readFile(_ path: String) throws -> Data {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw DomainError.tidakSah(field: "FILE", pesan: "Berkas \(path) tidak dapat dibaca.")
+    }
+    return data
+}
+
+/// `kinerja import FILE --pd KODE [--apply]`: preview (and apply) a workbook or CSV.
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "Berkas XLSX atau CSV")
+        var file: String
+        @Option(name: "pd", help: "Kode perangkat daerah")
+        var pd: String?
+        @Option(name: "pemda", help: "Nama Pemda (bila kode PD ada di beberapa Pemda)")
+        var pemda: String?
+        @Option(name: "jenis", help: "otomatis (bawaan), rencana, realisasi, iku")
+        var jenis: String?
+        @Option(name: "dokumen", help: "Dokumen target dan pagu bila kolom dokumen kosong: renstra (bawaan), renja, …")
+        var dokumen: String?
+        @Flag(name: "apply", help: "Terapkan (tanpa ini hanya pratinjau)")
+        var apply: Bool
+    }
+
+    var help: String { "Pratinjau lalu terapkan impor berkas XLSX/CSV untuk satu perangkat daerah." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let kode = signature.pd else { throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.") }
+        guard let jenis = JenisImpor(rawValue: signature.jenis ?? "otomatis") else {
+            throw DomainError.tidakSah(field: "--jenis", pesan: "Jenis harus otomatis, rencana, realisasi, atau iku.")
+        }
+        guard let dokumen = DokumenRencana(rawValue: signature.dokumen ?? "renstra") else {
+            throw DomainError.tidakSah(field: "--dokumen", pesan: "Dokumen tidak dikenal.")
+        }
+        let store = KinerjaStore(context.application.db)
+        let (pemda, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
+        let data = try readFile(signature.file)
+        let name = URL(fileURLWithPath: signature.file).lastPathComponent
+        let hasil = Importer.baca(
+            data, namaBerkas: name, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan)
+        let existing = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+        let preview = Importer.pratinjau(hasil, pd: pd, existing: existing)
+        context.console.print(
+            "\(pemda.nama) · \(pd.nama) · \(name): "
+                + hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }.joined(separator: ", "))
+        context.console.print(preview.laporan)
+        guard signature.apply else { return }
+        guard preview.bisaDiterapkan else {
+            throw DomainError.tidakSah(field: "FILE", pesan: "Impor tidak diterapkan: \(preview.galat.count) galat.")
+        }
+        let written = try await store.terapkan(preview.perubahan, pemda: pemda.id)
+        context.console.print("Diterapkan: \(written) baris ditulis.")
+    }
+}
+
+/// `kinerja check FILE [--format csv]`: where a document contradicts itself.
+struct CheckCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "Berkas XLSX atau CSV")
+        var file: String
+        @Option(name: "format", help: "teks (bawaan) atau csv")
+        var format: String?
+        @Option(name: "jenis", help: "otomatis (bawaan), rencana, realisasi, iku")
+        var jenis: String?
+    }
+
+    var help: String { "Memeriksa konsistensi dokumen: jumlah pagu, persentase, target, satuan, kode." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let data = try readFile(signature.file)
+        let name = URL(fileURLWithPath: signature.file).lastPathComponent
+        let hasil = Importer.baca(
+            data, namaBerkas: name, jenis: JenisImpor(rawValue: signature.jenis ?? "otomatis") ?? .otomatis)
+        if signature.format == "csv" {
+            FileHandle.standardOutput.write(Data(Importer.csv(hasil.temuan).utf8))
+            return
+        }
+        context.console.print(name + ": " + hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }.joined(separator: ", "))
+        context.console.print("\(hasil.temuan.count) temuan")
+        for finding in hasil.temuan {
+            var line = finding.description
+            if let printed = finding.tercetak {
+                line +=
+                    " [tercetak \(printed)" + (finding.dihitung.map { ", dihitung \($0)" } ?? "")
+                    + (finding.selisih.map { ", selisih \($0)" } ?? "") + "]"
+            }
+            context.console.print(line)
+        }
+    }
+}
+
+/// `kinerja export --pd KODE --format xlsx|csv -o FILE`.
+struct ExportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "pd", help: "Kode perangkat daerah")
+        var pd: String?
+        @Option(name: "pemda", help: "Nama Pemda")
+        var pemda: String?
+        @Option(name: "format", help: "xlsx (bawaan) atau csv")
+        var format: String?
+        @Option(name: "output", short: "o", help: "Berkas keluaran")
+        var output: String?
+    }
+
+    var help: String { "Mengekspor rencana dan realisasi satu PD dalam format templat." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let kode = signature.pd else { throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.") }
+        guard let format = Ekspor.Format(rawValue: signature.format ?? "xlsx") else {
+            throw DomainError.tidakSah(field: "--format", pesan: "Format harus xlsx atau csv.")
+        }
+        guard let output = signature.output else {
+            throw DomainError.tidakSah(field: "-o", pesan: "Sebutkan berkas keluaran -o FILE.")
+        }
+        let store = KinerjaStore(context.application.db)
+        let (pemda, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
+        let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+        switch format {
+        case .xlsx:
+            try Ekspor.xlsx(data, pd: pd).write(to: URL(fileURLWithPath: output))
+            context.console.print("Ditulis: \(output)")
+        case .csv:
+            let base = URL(fileURLWithPath: output)
+            let realisasi = base.deletingPathExtension().appendingPathExtension("realisasi.csv")
+            try Data(Ekspor.csvRencana(data, pd: pd).utf8).write(to: base)
+            try Data(Ekspor.csvRealisasi(data, pd: pd).utf8).write(to: realisasi)
+            context.console.print("Ditulis: \(output) dan \(realisasi.path)")
+        }
+    }
+}
+
+/// `kinerja template rencana|realisasi|iku -o FILE [--dari 2025 --sampai 2029]`.
+struct TemplateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "jenis", help: "rencana, realisasi, atau iku")
+        var jenis: String
+        @Option(name: "output", short: "o", help: "Berkas keluaran (.xlsx)")
+        var output: String?
+        @Option(name: "dari", help: "Tahun pertama kolom target/pagu (bawaan 2025)")
+        var dari: Int?
+        @Option(name: "sampai", help: "Tahun terakhir (bawaan 2029)")
+        var sampai: Int?
+    }
+
+    var help: String { "Menulis templat impor XLSX dengan lembar petunjuk." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let jenis = Templat.Jenis(rawValue: signature.jenis) else {
+            throw DomainError.tidakSah(field: "jenis", pesan: "Templat harus rencana, realisasi, atau iku.")
+        }
+        let first = signature.dari ?? 2025
+        let last = signature.sampai ?? first + 4
+        guard first <= last, last - first < 30 else {
+            throw DomainError.tidakSah(field: "--sampai", pesan: "Rentang tahun tidak sah.")
+        }
+        let output = signature.output ?? "templat-\(jenis.rawValue).xlsx"
+        try Templat.xlsx(jenis, tahun: first...last).write(to: URL(fileURLWithPath: output))
+        context.console.print("Ditulis: \(output)")
+    }
+}
