@@ -114,7 +114,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaImportTests",
-            dependencies: ["KinerjaImport", "KinerjaDemo", "KinerjaTestSupport"],
+            dependencies: [
+                "KinerjaImport", "KinerjaDemo", "KinerjaTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

@@ -43,7 +43,9 @@ public enum Ekspor {
         header +=
             years.map { "target_\($0)" } + years.map { "pagu_\($0)" } + ["lokasi", "sumber_dana", "penanggung_jawab"]
         var plan: [[String]] = [header]
-        var real: [[String]] = [["kode", "indikator", "tahun", "triwulan", "realisasi", "realisasi_keuangan", "fisik"]]
+        var real: [[String]] = [
+            ["kode", "uraian", "indikator", "tahun", "triwulan", "realisasi", "realisasi_keuangan", "fisik"]
+        ]
         func visit(_ node: PlanNode) {
             let indicators = index.indikatorPerElemen[node.id] ?? []
             let pagu = index.paguPerElemen[node.id] ?? []
@@ -85,7 +87,8 @@ public enum Ekspor {
                 let values = data.realisasi.filter { $0.indikator == indikator.id }.sorted { $0.periode < $1.periode }
                 for item in values {
                     real.append([
-                        node.kode?.asli ?? "", indikator.nama, String(item.periode.tahun),
+                        node.kode?.asli ?? "", node.kode == nil ? node.uraian : "", indikator.nama,
+                        String(item.periode.tahun),
                         item.periode.triwulan.map(String.init) ?? "",
                         teksNilai(item.nilai, teks: item.teks), "", "",
                     ])
@@ -93,14 +96,18 @@ public enum Ekspor {
             }
             for item in (index.anggaranPerElemen[node.id] ?? []).sorted(by: { $0.periode < $1.periode }) {
                 real.append([
-                    node.kode?.asli ?? "", "", String(item.periode.tahun), item.periode.triwulan.map(String.init) ?? "",
+                    node.kode?.asli ?? "", "", "", String(item.periode.tahun),
+                    item.periode.triwulan.map(String.init) ?? "",
                     "",
                     item.keuangan.map { teksAngka($0.decimal) } ?? "", item.fisik.map(teksAngka) ?? "",
                 ])
             }
             for child in index.anakDari(node.id) { visit(child) }
         }
-        for root in index.akar(perangkatDaerah: pd.id) { visit(root) }
+        // Trees that start with a kode (programs at the root) first: a program row that follows a sasaran row is
+        // read as under that sasaran.
+        let roots = index.akar(perangkatDaerah: pd.id)
+        for root in roots.filter({ $0.kode != nil }) + roots.filter({ $0.kode == nil }) { visit(root) }
         return (plan, real)
     }
 
@@ -144,7 +151,7 @@ public enum Ekspor {
                 name: "rencana", columnWidths: planWidths,
                 rows: cells(plan) { $0.hasPrefix("pagu_") }, headerRows: 1),
             XLSXSheet(
-                name: "realisasi", columnWidths: [18, 45, 8, 9, 14, 20, 8],
+                name: "realisasi", columnWidths: [18, 30, 45, 8, 9, 14, 20, 8],
                 rows: cells(real) { ["tahun", "triwulan", "realisasi_keuangan", "fisik"].contains($0) }, headerRows: 1),
             Templat.petunjuk(pd: pd),
         ])

@@ -121,11 +121,12 @@ enum Konsistensi {
         var findings: [Temuan] = []
         var money: [String: (Rupiah, RealisasiBaris)] = [:]
         for row in rows {
+            guard let kode = row.kode else { continue }
             if let keuangan = row.keuangan {
-                let key = row.kode.normal + "|\(row.tahun)|\(row.triwulan ?? 0)"
+                let key = kode.normal + "|\(row.tahun)|\(row.triwulan ?? 0)"
                 if money[key] == nil { money[key] = (keuangan, row) }
             }
-            if let printed = row.persenKeuangan, let keuangan = row.keuangan, let ceiling = pagu(row.kode, row.tahun) {
+            if let printed = row.persenKeuangan, let keuangan = row.keuangan, let ceiling = pagu(kode, row.tahun) {
                 let decimals = decimalsPrinted(printed.teks)
                 if let ratio = Serapan.persen(realisasi: keuangan, pagu: ceiling),
                     ratio.rounded(scale: decimals) != printed.nilai
@@ -139,8 +140,8 @@ enum Konsistensi {
                 }
             }
         }
-        let byParent = Dictionary(grouping: money.values.map(\.1).filter { $0.kode.induk != nil }) {
-            $0.kode.induk!.normal + "|\($0.tahun)|\($0.triwulan ?? 0)"
+        let byParent = Dictionary(grouping: money.values.map(\.1).filter { $0.kode?.induk != nil }) {
+            $0.kode!.induk!.normal + "|\($0.tahun)|\($0.triwulan ?? 0)"
         }
         for (key, (printed, row)) in money.sorted(by: { $0.value.1.nomor < $1.value.1.nomor }) {
             guard let kids = byParent[key], !kids.isEmpty else { continue }
@@ -151,7 +152,7 @@ enum Konsistensi {
                         .peringatan, .realisasiIndukBerbeda, lembar: row.lembar, baris: row.nomor,
                         kolom: "realisasi_keuangan",
                         pesan:
-                            "Realisasi keuangan \(row.kode.asli) ≠ jumlah realisasi \(kids.count) elemen di bawahnya.",
+                            "Realisasi keuangan \(row.kode?.asli ?? "") ≠ jumlah realisasi \(kids.count) elemen di bawahnya.",
                         tercetak: fmt(printed), dihitung: fmt(sum), selisih: fmt(printed - sum)))
             }
         }

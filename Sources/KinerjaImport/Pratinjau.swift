@@ -324,11 +324,20 @@ struct RencanaPlanner {
     /// Plans realisasi rows: the element and indicator must exist (in the data or earlier in this import).
     mutating func realisasi(_ rows: [RealisasiBaris]) {
         for row in rows {
-            guard let node = nodeByKode[row.kode.normal] else {
+            let found: PlanNode?
+            if let kode = row.kode {
+                found = nodeByKode[kode.normal]
+            } else {
+                let key = row.uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+                found = nodeByName.first { $0.key.hasSuffix("|" + key) }?.value
+            }
+            guard let node = found else {
+                let what = row.kode.map { "Kode \($0.asli)" } ?? "Uraian \"\(row.uraian)\""
                 pratinjau.temuan.append(
                     Temuan(
-                        .galat, .tidakDitemukan, lembar: row.lembar, baris: row.nomor, kolom: "kode",
-                        pesan: "Kode \(row.kode.asli) tidak ada pada rencana PD \(pd.kode)."))
+                        .galat, .tidakDitemukan, lembar: row.lembar, baris: row.nomor,
+                        kolom: row.kode == nil ? "uraian" : "kode",
+                        pesan: "\(what) tidak ada pada rencana PD \(pd.kode)."))
                 continue
             }
             let periode = PeriodeLaporan(tahun: row.tahun, triwulan: row.triwulan)

@@ -7,7 +7,9 @@ public struct RealisasiBaris: Sendable {
     public var lembar: String
     public var nomor: Int
     public var kodePD: String?
-    public var kode: Kode
+    /// The element's kode; nil for an element without kode (tujuan, sasaran), found by `uraian`.
+    public var kode: Kode?
+    public var uraian: String = ""
     public var indikator: String
     public var tahun: Int
     /// nil: an annual figure.
@@ -58,10 +60,16 @@ enum RealisasiReader {
                         kolom: peta.label(peta[column]) ?? column, pesan: message))
             }
             var kode: Kode?
-            do {
-                kode = try Kode.parse(row[peta["kode"]].teks)
-            } catch {
-                add(.galat, .kodeTidakSah, "kode", error.description)
+            let uraian = row[peta["uraian"]].teks
+            let kodeText = row[peta["kode"]].teks
+            if kodeText.isEmpty && uraian.isEmpty {
+                add(.galat, .kodeTidakSah, "kode", "Isi kode (atau uraian untuk tujuan/sasaran tanpa kode).")
+            } else if !kodeText.isEmpty {
+                do {
+                    kode = try Kode.parse(kodeText)
+                } catch {
+                    add(.galat, .kodeTidakSah, "kode", error.description)
+                }
             }
             let tahunText = row[peta["tahun"]].teks
             let tahun = Int(tahunText.replacingOccurrences(of: ".0", with: ""))
@@ -119,12 +127,13 @@ enum RealisasiReader {
             }
             let persen = number("persen_keuangan").map { ($0, row[peta["persen_keuangan"]].teks) }
             findings += rowFindings
-            guard !rowFindings.contains(where: { $0.keparahan == .galat }), let kode, let tahun else { continue }
+            guard !rowFindings.contains(where: { $0.keparahan == .galat }), let tahun else { continue }
             rows.append(
                 RealisasiBaris(
                     lembar: table.lembar, nomor: row.nomor,
                     kodePD: row[peta["kode_pd"]].teks.isEmpty ? nil : row[peta["kode_pd"]].teks,
-                    kode: kode, indikator: row[peta["indikator"]].teks, tahun: tahun, triwulan: triwulan,
+                    kode: kode, uraian: uraian, indikator: row[peta["indikator"]].teks, tahun: tahun,
+                    triwulan: triwulan,
                     realisasi: realisasi,
                     keuangan: keuangan, fisik: fisik, persenKeuangan: persen))
         }

@@ -223,14 +223,16 @@ enum RencanaReader {
     /// printed value ("2 dokumen", "BB", "B = 66,04", "70-75", "Ada").
     static func bacaNilai(_ cell: Sel, kolom: KolomAngka?) -> Result<(Nilai, String?), NilaiGalat> {
         if case .angka(let number) = cell { return .success((.angka(number), nil)) }
-        if let kolom {
-            switch kolom.baca(cell) {
-            case .angka(let value, _): return .success((.angka(value), nil))
-            case .diputuskan(let value, _, let note): return .success((.angka(value), note))
-            case .kosong, .galat: break
-            }
-        }
         let text = cell.teks
+        let reading = try? AngkaIndonesia.baca(text)
+        switch (kolom ?? KolomAngka([])).baca(cell) {
+        case .angka(let value, _): return .success((.angka(value), nil))
+        case .diputuskan(let value, _, let note): return .success((.angka(value), note))
+        case .galat(let message):
+            // An ambiguous number is reported, never guessed.
+            if case .ambigu = reading { return .failure(NilaiGalat(message)) }
+        case .kosong: break
+        }
         do {
             let decimal: NilaiParser.TandaDesimal = kolom?.konvensi == .titik ? .titik : .koma
             if let parsed = try NilaiParser.parse(text, desimal: decimal) { return .success((parsed.nilai, nil)) }

@@ -74,16 +74,10 @@ public enum NilaiParser {
         !text.isEmpty && text.count <= 4 && text.allSatisfy { $0.isUppercase && $0.isLetter }
     }
 
-    /// A number with the given decimal mark; the other mark is read as a thousands separator.
+    /// A number the Indonesian way (`AngkaIndonesia`); the given decimal mark settles only a reading that could be
+    /// either (`2,746`).
     public static func angka(_ text: String, desimal: TandaDesimal) -> Decimal? {
-        var cleaned = text.replacingOccurrences(of: " ", with: "")
-        guard !cleaned.isEmpty else { return nil }
-        switch desimal {
-        case .titik:
-            cleaned = cleaned.replacingOccurrences(of: ",", with: "")
-        case .koma:
-            cleaned = cleaned.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
-        }
-        return Decimal(plain: cleaned)
+        guard let reading = try? AngkaIndonesia.baca(text) else { return nil }
+        return reading.nilai(desimal: desimal == .titik ? .titik : .koma)
     }
 }

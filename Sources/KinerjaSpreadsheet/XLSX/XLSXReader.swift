@@ -143,7 +143,9 @@ public struct XLSXReader: Sendable {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = handler
-        if !parser.parse() {
+        let finished = parser.parse()
+        // On Linux, parse() may return true for a truncated or mismatched document: the error tells.
+        if !finished || parser.parserError != nil {
             if let stopped = (handler as? SheetHandler)?.limitError { throw stopped }
             let line = parser.lineNumber
             throw .xmlRusak(bagian: part, pesan: "XML tidak sah di baris \(line).")
@@ -415,6 +417,11 @@ final class SheetHandler: XMLHandler {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
+}
+
+/// Excel serial day numbers as ISO dates (exposed for tests).
+public enum SheetHandlerDates {
+    public static func iso(_ serial: Decimal) -> String { SheetHandler.isoDate(serial: serial) }
 }
 
 func localName(_ name: String) -> Substring {
