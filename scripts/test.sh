@@ -49,6 +49,12 @@ log "PostgreSQL sementara di 127.0.0.1:$PG_PORT"
 "${RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
 
+# openpyxl reads back every XLSX the project writes (scripts/xlsx_dump.py).
+if ! python3 -c "import openpyxl" >/dev/null 2>&1; then
+    log "Memasang openpyxl (pip)"
+    python3 -m pip install --quiet openpyxl
+fi
+
 log "swift format lint --strict"
 swift format lint --strict --recursive Sources Tests Package.swift
 

@@ -55,9 +55,9 @@ struct XLSXTests {
         #expect(sheet.cells["A2"]?.bold == true)
         #expect(sheet.merged == ["A1:D1"])
         #expect(sheet.freeze == "A3")
-        #expect(sheet.print_title_rows == "$1:$2")
+        #expect(sheet.printTitleRows == "$1:$2")
         #expect(sheet.orientation == "landscape")
-        #expect(sheet.fit_width == 1)
+        #expect(sheet.fitWidth == 1)
         #expect(dump.sheets.map(\.name) == ["Renja", "Renja (2)"])
     }
 

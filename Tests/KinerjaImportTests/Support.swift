@@ -24,9 +24,15 @@ struct OpenpyxlDump: Decodable {
         var cells: [String: Cell]
         var merged: [String]
         var freeze: String?
-        var print_title_rows: String?
+        var printTitleRows: String?
         var orientation: String?
-        var fit_width: Int?
+        var fitWidth: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case name, cells, merged, freeze, orientation
+            case printTitleRows = "print_title_rows"
+            case fitWidth = "fit_width"
+        }
     }
 
     var sheets: [SheetDump]

@@ -62,9 +62,18 @@ public struct XLSXReader: Sendable {
         guard data.count >= 4, data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) else {
             throw .bukanXLSX("bukan arsip ZIP (simpan ulang sebagai Excel Workbook .xlsx).")
         }
+        // ZIPFoundation's in-memory archive traps on an entry offset past the end of the data (found by the fuzz
+        // test); read from a temporary file instead, where a read past the end is only short.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kinerja-\(UUID().uuidString).xlsx")
+        do {
+            try data.write(to: file)
+        } catch {
+            throw .bukanXLSX("berkas sementara tidak dapat ditulis.")
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw .bukanXLSX("arsip ZIP rusak.")
         }

@@ -1,0 +1,84 @@
+import Foundation
+import KinerjaDomain
+import KinerjaImport
+import KinerjaSpreadsheet
+import Testing
+
+/// Bounded fuzzing of the readers: mutated workbooks (XML and ZIP bytes), random cell text for the number, value
+/// and kode parsers, random CSV. Nothing may crash or hang; every outcome is a value or a finding. CI runs the
+/// default count; `KINERJA_FUZZ_ITERATIONS=100000 swift test --filter Fuzz` runs a longer campaign.
+@Suite("Fuzz")
+struct FuzzTests {
+    static let iterations = Int(ProcessInfo.processInfo.environment["KINERJA_FUZZ_ITERATIONS"] ?? "") ?? 300
+
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let alphabet = Array("0123456789.,-+%() RpABx=<>&\"'/;:\n\té—\u{00A0}#")
+
+    static func randomText(_ rng: inout Generator, length: Int = 12) -> String {
+        String((0..<Int.random(in: 0...length, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+    }
+
+    @Test func parsersNeverCrash() {
+        var rng = Generator(state: 42)
+        for _ in 0..<(Self.iterations * 20) {
+            let text = Self.randomText(&rng)
+            if let reading = try? AngkaIndonesia.baca(text), let value = reading.nilai(desimal: .koma) {
+                #expect(value.isFiniteNumber)
+            }
+            _ = try? NilaiParser.parse(text)
+            _ = try? Kode.parse(text)
+            _ = try? CSV.parse(text)
+        }
+    }
+
+    @Test func mutatedWorkbooksNeverCrash() throws {
+        var rng = Generator(state: 7)
+        let base = try fixture("openpyxl-rencana.xlsx")
+        let workbook = try XLSXReader().read(base)
+        #expect(!workbook.sheets.isEmpty)
+        let sheetXML = Array(
+            "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>uraian</t></is></c><c r=\"B1\" t=\"s\"><v>0</v></c><c r=\"C1\"><v>1.5E3</v></c></row><row r=\"2\"><c r=\"A2\" t=\"e\"><v>#DIV/0!</v></c><c r=\"B2\"><f>SUM(A1)</f></c></row></sheetData><mergeCells><mergeCell ref=\"A1:B2\"/></mergeCells></worksheet>"
+                .utf8)
+        for _ in 0..<Self.iterations {
+            // Byte mutations of a real file.
+            var bytes = Array(base)
+            for _ in 0..<Int.random(in: 1...8, using: &rng) {
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            }
+            if Bool.random(using: &rng) { bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng))) }
+            _ = Importer.baca(Data(bytes), namaBerkas: "fuzz.xlsx")
+            // XML mutations inside a valid ZIP.
+            var xml = sheetXML
+            for _ in 0..<Int.random(in: 1...6, using: &rng) {
+                let index = Int.random(in: 0..<xml.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: xml[index] = Array("<>\"/0123456789AZ&;=r".utf8).randomElement(using: &rng)!
+                case 1: xml.remove(at: index)
+                default: xml.insert(UInt8.random(in: 32...126, using: &rng), at: index)
+                }
+            }
+            let archive = try ArchiveBuilder()
+            let parts: [(String, Data)] = [
+                ("xl/workbook.xml", HostileFileTests.workbookXML), ("xl/worksheets/sheet1.xml", Data(xml)),
+                ("xl/sharedStrings.xml", Data("<sst><si><t>indikator</t></si></sst>".utf8)),
+            ]
+            for (path, data) in parts {
+                try archive.add(path, size: Int64(data.count)) { position, count in
+                    data.subdata(in: Int(position)..<Int(position) + count)
+                }
+            }
+            let hasil = Importer.baca(archive.data, namaBerkas: "fuzz.xlsx")
+            for finding in hasil.temuan { #expect(!finding.pesan.isEmpty) }
+        }
+    }
+}
