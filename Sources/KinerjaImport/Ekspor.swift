@@ -164,6 +164,8 @@ public enum Templat {
         case rencana
         case realisasi
         case iku
+        case perangkatDaerah = "perangkat_daerah"
+        case cascading
     }
 
     public static func kolom(_ jenis: Jenis, tahun: ClosedRange<Int>) -> [String] {
@@ -177,6 +179,15 @@ public enum Templat {
             [
                 "kode", "indikator", "tahun", "triwulan", "realisasi", "realisasi_keuangan", "fisik", "persen_keuangan",
                 "kode_pd",
+            ]
+        case .perangkatDaerah:
+            [
+                "kode_pd", "nama_pd", "singkatan", "unit_kerja", "jabatan", "eselon", "induk_jabatan", "nama_pejabat",
+                "nip", "pangkat",
+            ]
+        case .cascading:
+            ["no", "induk", "tingkat", "kode", "uraian", "indikator", "satuan"] + tahun.map { "target_\($0)" } + [
+                "penanggung_jawab", "dokumen",
             ]
         case .iku:
             [
@@ -203,7 +214,19 @@ public enum Templat {
             ],
         ],
         .realisasi: [
-            ["1.06.01.2.01.0001", "Jumlah dokumen perencanaan PD", "2025", "1", "1", "2.500.000", "25", "25,00"]
+            ["1.06.01.2.01.0001", "", "Jumlah dokumen perencanaan PD", "2025", "1", "1", "2.500.000", "25", "25,00"]
+        ],
+        .perangkatDaerah: [
+            [
+                "1.06.01", "Dinas Sosial", "Dinsos", "Kepala Dinas", "Kepala Dinas", "II", "", "Drs. Contoh",
+                "197001011990031001", "Pembina Utama Muda / IV.c",
+            ],
+            ["1.06.01", "Dinas Sosial", "Dinsos", "Sekretariat", "Sekretaris", "III", "Kepala Dinas", "", "", ""],
+        ],
+        .cascading: [
+            ["1", "", "sasaran_pd", "", "Meningkatnya pelayanan sosial", "Persentase PMKS tertangani", "%", "80"],
+            ["2", "1", "program", "", "Program Rehabilitasi Sosial", "Persentase PMKS direhabilitasi", "%", "75"],
+            ["3", "2", "kegiatan", "", "Rehabilitasi Sosial Dasar", "Jumlah PMKS direhabilitasi", "Orang", "120"],
         ],
     ]
 

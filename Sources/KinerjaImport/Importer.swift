@@ -8,12 +8,15 @@ public enum JenisImpor: String, Sendable, CaseIterable {
     case rencana
     case realisasi
     case iku
+    case perangkatDaerah = "perangkat_daerah"
+    case cascading
 }
 
 /// What a file contained, read and checked, before it is compared with stored data.
 public struct HasilBaca: Sendable {
     public var rencana: [RencanaBaris] = []
     public var realisasi: [RealisasiBaris] = []
+    public var organisasi: [OrganisasiBaris] = []
     public var temuan: [Temuan] = []
     /// Sheet name and the layout it was read as.
     public var lembar: [(nama: String, tataLetak: String)] = []
@@ -51,6 +54,10 @@ public enum Importer {
                     kind = .realisasi
                 } else if name.hasPrefix("iku") {
                     kind = .iku
+                } else if name.hasPrefix("perangkat") || name.hasPrefix("organisasi") {
+                    kind = .perangkatDaerah
+                } else if name.hasPrefix("cascading") || name.hasPrefix("pohon") {
+                    kind = .cascading
                 } else if name.hasPrefix("rencana") {
                     kind = .rencana
                 }
@@ -75,7 +82,9 @@ public enum Importer {
                 }
             }
             if kind == .otomatis {
-                if PetaKolom.cari(table, wajib: ["uraian", "indikator"], dikenal: [], tahunan: []) != nil {
+                if PetaKolom.cari(table, wajib: ["kode_pd", "nama_pd"], dikenal: [], tahunan: []) != nil {
+                    kind = .perangkatDaerah
+                } else if PetaKolom.cari(table, wajib: ["uraian", "indikator"], dikenal: [], tahunan: []) != nil {
                     kind = .rencana
                 } else if PetaKolom.cari(table, wajib: ["kode", "tahun"], dikenal: [], tahunan: []) != nil {
                     kind = .realisasi
@@ -90,9 +99,15 @@ public enum Importer {
                 }
             }
             switch kind {
-            case .rencana, .iku:
+            case .perangkatDaerah:
+                let (rows, findings) = OrganisasiReader.baca(table)
+                result.lembar.append((table.lembar, "Templat perangkat daerah"))
+                result.organisasi += rows
+                result.temuan += findings
+            case .rencana, .iku, .cascading:
                 let (rows, findings) = RencanaReader.baca(table, dokumen: dokumen, iku: kind == .iku)
-                result.lembar.append((table.lembar, kind == .iku ? "Templat IKU" : "Templat rencana"))
+                let label = kind == .iku ? "Templat IKU" : kind == .cascading ? "Templat cascading" : "Templat rencana"
+                result.lembar.append((table.lembar, label))
                 result.rencana += rows
                 result.temuan += findings
                 result.temuan += Konsistensi.rencana(rows)
@@ -154,6 +169,14 @@ public enum Importer {
             }
         }
         return planner.pratinjau
+    }
+
+    /// Compares the `perangkat_daerah` rows with the Pemda's stored organisation (PD, units, officials).
+    public static func pratinjauOrganisasi(_ hasil: HasilBaca, existing: DataKinerja) -> Pratinjau {
+        var preview = Pratinjau()
+        preview.temuan = hasil.temuan
+        OrganisasiReader.rencanakan(hasil.organisasi, existing: existing, pratinjau: &preview)
+        return preview
     }
 
     /// The consistency findings as CSV (`;`, UTF-8 with BOM).

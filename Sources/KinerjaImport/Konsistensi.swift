@@ -14,8 +14,18 @@ enum Konsistensi {
         var firstByKode: [String: RencanaBaris] = [:]
         var order: [String] = []
         var hasIndicator: [String: Bool] = [:]
+        var seen: [String: Int] = [:]
         for row in rows {
             guard let kode = row.kode else { continue }
+            let rowKey = kode.normal + "|" + row.indikator.lowercased() + "|" + row.dokumen.rawValue
+            if let earlier = seen[rowKey], !row.indikator.isEmpty {
+                findings.append(
+                    Temuan(
+                        .galat, .kodeGanda, lembar: row.lembar, baris: row.nomor, kolom: "kode",
+                        pesan: "Kode \(kode.asli) dengan indikator \"\(row.indikator)\" sudah ada di baris \(earlier).")
+                )
+            }
+            seen[rowKey] = seen[rowKey] ?? row.nomor
             if firstByKode[kode.normal] == nil {
                 firstByKode[kode.normal] = row
                 order.append(kode.normal)

@@ -66,7 +66,7 @@ struct RencanaPlanner {
             if let kode = node.kode {
                 nodeByKode[kode.normal] = node
             } else {
-                nodeByName[Self.nameKey(node.tingkat, node.uraian)] = node
+                nodeByName[Self.nameKey(node.tingkat, node.uraian, induk: node.induk)] = node
             }
         }
         for indikator in data.indikator {
@@ -80,8 +80,11 @@ struct RencanaPlanner {
         for anggaran in data.anggaran { anggaranByKey[Self.anggaranKey(anggaran.elemen, anggaran.periode)] = anggaran }
     }
 
-    static func nameKey(_ tingkat: Tingkat, _ uraian: String) -> String {
-        tingkat.rawValue + "|" + uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+    /// Elements without kode are the same element when level, parent and name agree (the cascading repeats names
+    /// under different parents).
+    static func nameKey(_ tingkat: Tingkat, _ uraian: String, induk: TypedID<PlanNode>?) -> String {
+        tingkat.rawValue + "|" + (induk?.description ?? "-") + "|"
+            + uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
     }
     static func indikatorKey(_ node: TypedID<PlanNode>, _ name: String) -> String {
         node.description + "|" + name.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
@@ -111,9 +114,19 @@ struct RencanaPlanner {
     /// above it in the file (else where it already is, else at the root).
     mutating func rencana(_ rows: [RencanaBaris]) {
         var lastByLevel: [Tingkat: PlanNode] = [:]
+        var byNumber: [String: PlanNode] = [:]
         for row in rows {
             var parent: PlanNode?
-            if let kode = row.kode, let parentKode = kode.induk {
+            if !row.induk.isEmpty {
+                // An explicit tree (cascading template): the parent is the row numbered `induk`.
+                guard let found = byNumber[row.induk] else {
+                    finding(
+                        row, .galat, .indukTidakAda, kolom: "induk",
+                        "Baris induk nomor \(row.induk) tidak ada di atas baris ini.")
+                    continue
+                }
+                parent = found
+            } else if let kode = row.kode, let parentKode = kode.induk {
                 guard let found = nodeByKode[parentKode.normal] else {
                     finding(
                         row, .galat, .indukTidakAda, kolom: "kode",
@@ -142,13 +155,17 @@ struct RencanaPlanner {
                 continue
             }
             lastByLevel[row.tingkat] = node
+            if !row.no.isEmpty { byNumber[row.no] = node }
             for level in Tingkat.allCases where level.depth > row.tingkat.depth { lastByLevel[level] = nil }
 
             let rowKey = node.id.description + "|" + row.indikator.lowercased() + "|" + row.dokumen.rawValue
             if let earlier = seenRows[rowKey] {
-                finding(
-                    row, .galat, .kodeGanda, kolom: "kode",
-                    "\(node.label) dengan indikator \"\(row.indikator)\" sudah ada di baris \(earlier).")
+                // Rows with a kode are reported by the consistency check already.
+                if row.kode == nil {
+                    finding(
+                        row, .galat, .kodeGanda, kolom: "uraian",
+                        "\(node.label) dengan indikator \"\(row.indikator)\" sudah ada di baris \(earlier).")
+                }
                 continue
             }
             seenRows[rowKey] = row.nomor
@@ -205,7 +222,7 @@ struct RencanaPlanner {
             }
             return node
         }
-        let nameKey = Self.nameKey(row.tingkat, row.uraian)
+        let nameKey = Self.nameKey(row.tingkat, row.uraian, induk: parent?.id)
         if row.kode == nil, let node = nodeByName[nameKey] {
             if !pratinjau.perubahan.elemenBaru.contains(where: { $0.id == node.id }) { pratinjau.tetap += 1 }
             return node
@@ -329,7 +346,7 @@ struct RencanaPlanner {
                 found = nodeByKode[kode.normal]
             } else {
                 let key = row.uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
-                found = nodeByName.first { $0.key.hasSuffix("|" + key) }?.value
+                found = nodeByName.values.first { $0.uraian.lowercased() == key }
             }
             guard let node = found else {
                 let what = row.kode.map { "Kode \($0.asli)" } ?? "Uraian \"\(row.uraian)\""

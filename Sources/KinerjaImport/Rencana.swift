@@ -30,6 +30,9 @@ public struct RencanaBaris: Sendable {
     public var isIKU = false
     /// The document of the row's targets and pagu (column `dokumen`, else the import's default).
     public var dokumen: DokumenRencana = .renstra
+    /// Cascading template: the row's own number and its parent's number (an explicit tree).
+    public var no: String = ""
+    public var induk: String = ""
     /// Printed headers of the columns, by template name ("pagu_2024"), for findings on official layouts.
     public var labelKolom: [String: String] = [:]
 
@@ -42,6 +45,8 @@ enum RencanaReader {
         "kode", "tingkat", "uraian", "indikator", "satuan", "polaritas", "agregasi", "baseline", "lokasi",
         "sumber_dana",
         "penanggung_jawab", "kode_pd", "dokumen", "makna", "alasan_pemilihan", "cara_hitung", "sumber_data", "no",
+        "induk",
+        "eselon",
     ]
 
     static func baca(_ table: TabelMasukan, dokumen: DokumenRencana, iku: Bool = false) -> ([RencanaBaris], [Temuan]) {
@@ -214,7 +219,7 @@ enum RencanaReader {
                     lokasi: row[peta["lokasi"]].teks,
                     sumberDana: row[peta["sumber_dana"]].teks, penanggungJawab: row[peta["penanggung_jawab"]].teks,
                     tahunKosong: emptyYears, definisi: definisi, sumberData: row[peta["sumber_data"]].teks, isIKU: iku,
-                    dokumen: rowDokumen))
+                    dokumen: rowDokumen, no: row[peta["no"]].teks, induk: row[peta["induk"]].teks))
         }
         return (rows, findings)
     }

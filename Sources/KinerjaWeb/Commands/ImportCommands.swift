@@ -54,24 +54,51 @@ struct ImportCommand: AsyncCommand {
     var help: String { "Pratinjau lalu terapkan impor berkas XLSX/CSV untuk satu perangkat daerah." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let kode = signature.pd else { throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.") }
         guard let jenis = JenisImpor(rawValue: signature.jenis ?? "otomatis") else {
-            throw DomainError.tidakSah(field: "--jenis", pesan: "Jenis harus otomatis, rencana, realisasi, atau iku.")
+            throw DomainError.tidakSah(
+                field: "--jenis",
+                pesan: "Jenis harus otomatis, rencana, realisasi, iku, perangkat_daerah, atau cascading.")
         }
         guard let dokumen = DokumenRencana(rawValue: signature.dokumen ?? "renstra") else {
             throw DomainError.tidakSah(field: "--dokumen", pesan: "Dokumen tidak dikenal.")
         }
         let store = KinerjaStore(context.application.db)
-        let (pemda, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
         let data = try readFile(signature.file)
         let name = URL(fileURLWithPath: signature.file).lastPathComponent
-        let hasil = Importer.baca(
-            data, namaBerkas: name, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan)
-        let existing = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
-        let preview = Importer.pratinjau(hasil, pd: pd, existing: existing)
-        context.console.print(
-            "\(pemda.nama) · \(pd.nama) · \(name): "
-                + hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }.joined(separator: ", "))
+        let pemda: Pemda
+        let preview: Pratinjau
+        if let kode = signature.pd {
+            let (found, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
+            pemda = found
+            let hasil = Importer.baca(
+                data, namaBerkas: name, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan)
+            preview = Importer.pratinjau(
+                hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
+            context.console.print(
+                "\(pemda.nama) · \(pd.nama) · \(name): "
+                    + hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }.joined(separator: ", "))
+        } else {
+            // The perangkat_daerah template belongs to the Pemda, not to one PD.
+            let hasil = Importer.baca(data, namaBerkas: name, jenis: jenis, dokumen: dokumen)
+            guard !hasil.organisasi.isEmpty || !hasil.galat.isEmpty, hasil.rencana.isEmpty, hasil.realisasi.isEmpty
+            else {
+                throw DomainError.tidakSah(
+                    field: "--pd", pesan: "Sebutkan --pd KODE: berkas ini berisi rencana atau realisasi satu PD.")
+            }
+            let all = try await store.daftarPemda()
+            let chosen = all.filter {
+                signature.pemda == nil || $0.nama.caseInsensitiveCompare(signature.pemda!) == .orderedSame
+            }
+            guard chosen.count == 1 else {
+                throw DomainError.tidakSah(
+                    field: "--pemda", pesan: "Sebutkan --pemda NAMA (ada \(chosen.count) Pemda yang cocok).")
+            }
+            pemda = chosen[0]
+            preview = Importer.pratinjauOrganisasi(hasil, existing: try await store.muat(pemda: pemda.id))
+            context.console.print(
+                "\(pemda.nama) · \(name): "
+                    + hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }.joined(separator: ", "))
+        }
         context.console.print(preview.laporan)
         guard signature.apply else { return }
         guard preview.bisaDiterapkan else {
@@ -161,7 +188,7 @@ struct ExportCommand: AsyncCommand {
 /// `kinerja template rencana|realisasi|iku -o FILE [--dari 2025 --sampai 2029]`.
 struct TemplateCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "jenis", help: "rencana, realisasi, atau iku")
+        @Argument(name: "jenis", help: "rencana, realisasi, iku, perangkat_daerah, atau cascading")
         var jenis: String
         @Option(name: "output", short: "o", help: "Berkas keluaran (.xlsx)")
         var output: String?
@@ -175,7 +202,8 @@ struct TemplateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let jenis = Templat.Jenis(rawValue: signature.jenis) else {
-            throw DomainError.tidakSah(field: "jenis", pesan: "Templat harus rencana, realisasi, atau iku.")
+            throw DomainError.tidakSah(
+                field: "jenis", pesan: "Templat harus rencana, realisasi, iku, perangkat_daerah, atau cascading.")
         }
         let first = signature.dari ?? 2025
         let last = signature.sampai ?? first + 4
