@@ -29,8 +29,13 @@ do {
     }
     try await app.execute()
 } catch {
-    app.logger.report(error: error)
+    // A clear message and a non-zero exit status, never a crash with a backtrace.
+    var message = String(describing: error)
+    if message.contains("no such table") || message.contains("does not exist") {
+        message += "\nBasis data belum disiapkan: jalankan \"kinerja migrate\" (atau \"kinerja demo\") lebih dulu."
+    }
+    FileHandle.standardError.write(Data(("Galat: " + message + "\n").utf8))
     try? await app.asyncShutdown()
-    throw error
+    exit(1)
 }
 try await app.asyncShutdown()
