@@ -19,6 +19,7 @@ public enum KinerjaApp {
         app.asyncCommands.use(CheckCommand(), as: "check")
         app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(TemplateCommand(), as: "template")
+        app.asyncCommands.use(BenchCommand(), as: "bench")
         app.storage[DatabaseLabelKey.self] = database.label
         try routes(app)
     }
