@@ -31,7 +31,7 @@ extension Decimal {
             default: return nil
             }
         }
-        guard seenDigit, let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else {
+        guard seenDigit, let value = Decimal(string: trimmed, locale: Self.posix) else {
             return nil
         }
         self = value
@@ -40,8 +40,11 @@ extension Decimal {
     /// The canonical machine spelling ("11.51"), used for storage.
     public var plainString: String {
         var copy = self
-        return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+        return NSDecimalString(&copy, Self.posix)
     }
+
+    /// Created once: building a Locale per number dominated the cost of reading stored values.
+    nonisolated(unsafe) static let posix = Locale(identifier: "en_US_POSIX")
 
     public var isFiniteNumber: Bool { !isNaN && isFinite }
 }

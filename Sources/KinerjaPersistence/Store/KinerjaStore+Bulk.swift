@@ -76,20 +76,7 @@ extension KinerjaStore {
         let pemda = try await pemda(id)
         let pemdaID = id.uuid
         let pdID = pd?.uuid
-
-        func scoped<M: Model>(
-            _ type: M.Type, pemdaKey: KeyPath<M, FieldProperty<M, UUID>>,
-            pdKey: KeyPath<M, OptionalFieldProperty<M, UUID>>
-        ) -> QueryBuilder<M> {
-            var query = M.query(on: db).filter(pemdaKey == pemdaID)
-            if let pdID {
-                query =
-                    denganRPJMD
-                    ? query.group(.or) { $0.filter(pdKey == pdID).filter(pdKey == .null) }
-                    : query.filter(pdKey == pdID)
-            }
-            return query
-        }
+        let scope = Scope(pemda: pemdaID, pd: pdID, denganRPJMD: denganRPJMD)
 
         let pds = try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
             .filter { pdID == nil || $0.id == pdID }.map { $0.domain() }
@@ -111,19 +98,12 @@ extension KinerjaStore {
             perangkatDaerah: pds,
             unitKerja: try await unitQuery.all().map { try $0.domain() },
             pejabat: try await pejabatQuery.all().map { try $0.domain() },
-            elemen: try await scoped(ElemenModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID).all()
-                .map { try $0.domain() },
-            indikator: try await scoped(IndikatorModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID).all()
-                .map { try $0.domain() },
-            target: try await scoped(TargetModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID).all()
-                .map { try $0.domain() },
-            pagu: try await scoped(PaguModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID).all()
-                .map { try $0.domain() },
-            realisasi: try await scoped(RealisasiKinerjaModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID)
-                .all().map { try $0.domain() },
-            anggaran: try await scoped(
-                RealisasiAnggaranModel.self, pemdaKey: \.$pemdaID, pdKey: \.$perangkatDaerahID
-            ).all().map { try $0.domain() }
+            elemen: try await loadElemen(scope),
+            indikator: try await loadIndikator(scope),
+            target: try await loadTarget(scope),
+            pagu: try await loadPagu(scope),
+            realisasi: try await loadRealisasi(scope),
+            anggaran: try await loadAnggaran(scope)
         )
     }
 }

@@ -1,0 +1,168 @@
+import FluentKit
+import Foundation
+import KinerjaDomain
+import SQLKit
+
+/// Loading the large tables with SQLKit rows instead of Fluent models: the model layer's reflection cost about
+/// 50 µs a row (measured with `kinerja bench` and perf), which is most of a PD page's time.
+extension KinerjaStore {
+    struct Scope {
+        var pemda: UUID
+        var pd: UUID?
+        var denganRPJMD: Bool
+    }
+
+    func select(_ table: String, _ columns: [String], _ scope: Scope) async throws -> [any SQLRow] {
+        guard let sql = db as? any SQLDatabase else { throw DomainError.konflik("Basis data bukan SQL.") }
+        var query = sql.select().columns(columns.map { SQLIdentifier($0) }).from(table)
+            .where(SQLIdentifier("pemda_id"), .equal, SQLBind(scope.pemda))
+        if let pd = scope.pd {
+            if scope.denganRPJMD {
+                query = query.where { group in
+                    group.where(SQLIdentifier("perangkat_daerah_id"), .equal, SQLBind(pd))
+                        .orWhere(SQLIdentifier("perangkat_daerah_id"), .is, SQLLiteral.null)
+                }
+            } else {
+                query = query.where(SQLIdentifier("perangkat_daerah_id"), .equal, SQLBind(pd))
+            }
+        }
+        return try await query.all()
+    }
+
+    func loadElemen(_ scope: Scope) async throws -> [PlanNode] {
+        let columns = [
+            "id", "perangkat_daerah_id", "induk_id", "tingkat", "kode_asli", "nomor", "uraian", "selaras_id",
+            "penanggung_jawab", "unit_kerja_id", "urutan",
+        ]
+        return try await select("elemen_rencana", columns, scope).map { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            let tingkatText = try row.decode(column: "tingkat", as: String.self)
+            let level = try decodeEnum(Tingkat.self, tingkatText, table: "elemen_rencana", id: id, column: "tingkat")
+            var kode: Kode?
+            if let printed = try row.decode(column: "kode_asli", as: String?.self) {
+                do {
+                    kode = try Kode.parse(printed, tingkat: level)
+                } catch {
+                    throw RowError(table: "elemen_rencana", id: id, column: "kode_asli", value: printed)
+                }
+            }
+            return try PlanNode(
+                id: TypedID(id),
+                perangkatDaerah: try row.decode(column: "perangkat_daerah_id", as: UUID?.self).map(TypedID.init),
+                induk: try row.decode(column: "induk_id", as: UUID?.self).map(TypedID.init), tingkat: level, kode: kode,
+                nomor: try row.decode(column: "nomor", as: String.self),
+                uraian: try row.decode(column: "uraian", as: String.self),
+                selarasDengan: try row.decode(column: "selaras_id", as: UUID?.self).map(TypedID.init),
+                penanggungJawab: try row.decode(column: "penanggung_jawab", as: String.self),
+                unitKerja: try row.decode(column: "unit_kerja_id", as: UUID?.self).map(TypedID.init),
+                urutan: try row.decode(column: "urutan", as: Int.self))
+        }
+    }
+
+    func loadIndikator(_ scope: Scope) async throws -> [Indikator] {
+        let columns = [
+            "id", "elemen_id", "nama", "satuan", "jenis", "polaritas", "jenis_nilai", "agregasi", "metode_turun",
+            "skala",
+            "makna", "alasan", "rumus", "sumber_data", "penanggung_jawab", "iku", "baseline_tahun", "baseline_nilai",
+            "baseline_teks", "bobot", "urutan",
+        ]
+        let table = "indikator"
+        return try await select(table, columns, scope).map { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+            func kind<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E where E.RawValue == String {
+                try decodeEnum(type, try text(column), table: table, id: id, column: column)
+            }
+            var baseline: Baseline?
+            let baselineYear = try row.decode(column: "baseline_tahun", as: Int?.self)
+            let baselineValue = try row.decode(column: "baseline_nilai", as: String?.self)
+            let baselineText = try row.decode(column: "baseline_teks", as: String?.self)
+            if baselineYear != nil || baselineValue != nil || !(baselineText ?? "").isEmpty {
+                baseline = Baseline(
+                    tahun: baselineYear, nilai: try baselineValue.map { try decodeNilai($0, table: table, id: id) },
+                    teks: baselineText ?? "")
+            }
+            return try Indikator(
+                id: TypedID(id), elemen: TypedID(try row.decode(column: "elemen_id", as: UUID.self)),
+                nama: try text("nama"),
+                satuan: try text("satuan"), jenis: try kind(JenisIndikator.self, "jenis"),
+                polaritas: try kind(Polaritas.self, "polaritas"), jenisNilai: try kind(JenisNilai.self, "jenis_nilai"),
+                agregasi: try kind(Agregasi.self, "agregasi"),
+                metodeTurun: try row.decode(column: "metode_turun", as: String?.self).map {
+                    try decodeEnum(MetodeTurun.self, $0, table: table, id: id, column: "metode_turun")
+                },
+                skala: try row.decode(column: "skala", as: String?.self),
+                definisi: DefinisiOperasional(
+                    makna: try text("makna"), alasanPemilihan: try text("alasan"), rumus: try text("rumus")),
+                sumberData: try text("sumber_data"), penanggungJawab: try text("penanggung_jawab"),
+                isIKU: try row.decode(column: "iku", as: Bool.self), baseline: baseline,
+                bobot: try decodeDecimal(try text("bobot"), table: table, id: id, column: "bobot"),
+                urutan: try row.decode(column: "urutan", as: Int.self))
+        }
+    }
+
+    func loadTarget(_ scope: Scope) async throws -> [Target] {
+        try await select("target", ["id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks"], scope).map {
+            row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            let triwulan = try row.decode(column: "triwulan", as: Int.self)
+            return Target(
+                indikator: TypedID(try row.decode(column: "indikator_id", as: UUID.self)),
+                dokumen: try decodeEnum(
+                    DokumenRencana.self, try row.decode(column: "dokumen", as: String.self), table: "target", id: id,
+                    column: "dokumen"),
+                periode: PeriodeLaporan(
+                    tahun: try row.decode(column: "tahun", as: Int.self), triwulan: triwulan == 0 ? nil : triwulan),
+                nilai: try decodeNilai(try row.decode(column: "nilai", as: String.self), table: "target", id: id),
+                teks: try row.decode(column: "teks", as: String.self))
+        }
+    }
+
+    func loadPagu(_ scope: Scope) async throws -> [Pagu] {
+        try await select("pagu", ["id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi"], scope)
+            .map { row in
+                let id = try row.decode(column: "id", as: UUID.self)
+                return try Pagu(
+                    elemen: TypedID(try row.decode(column: "elemen_id", as: UUID.self)),
+                    dokumen: try decodeEnum(
+                        DokumenRencana.self, try row.decode(column: "dokumen", as: String.self), table: "pagu", id: id,
+                        column: "dokumen"),
+                    tahun: try row.decode(column: "tahun", as: Int.self),
+                    jumlah: Rupiah(sen: try row.decode(column: "jumlah_sen", as: Int64.self)),
+                    sumberDana: try row.decode(column: "sumber_dana", as: String.self),
+                    lokasi: try row.decode(column: "lokasi", as: String.self))
+            }
+    }
+
+    func loadRealisasi(_ scope: Scope) async throws -> [RealisasiKinerja] {
+        try await select("realisasi_kinerja", ["id", "indikator_id", "tahun", "triwulan", "nilai", "teks"], scope).map {
+            row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            let triwulan = try row.decode(column: "triwulan", as: Int.self)
+            return try RealisasiKinerja(
+                indikator: TypedID(try row.decode(column: "indikator_id", as: UUID.self)),
+                periode: PeriodeLaporan(
+                    tahun: try row.decode(column: "tahun", as: Int.self), triwulan: triwulan == 0 ? nil : triwulan),
+                nilai: try decodeNilai(
+                    try row.decode(column: "nilai", as: String.self), table: "realisasi_kinerja", id: id),
+                teks: try row.decode(column: "teks", as: String.self))
+        }
+    }
+
+    func loadAnggaran(_ scope: Scope) async throws -> [RealisasiAnggaran] {
+        try await select(
+            "realisasi_anggaran", ["id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik"], scope
+        ).map { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            let triwulan = try row.decode(column: "triwulan", as: Int.self)
+            return try RealisasiAnggaran(
+                elemen: TypedID(try row.decode(column: "elemen_id", as: UUID.self)),
+                periode: PeriodeLaporan(
+                    tahun: try row.decode(column: "tahun", as: Int.self), triwulan: triwulan == 0 ? nil : triwulan),
+                keuangan: try row.decode(column: "keuangan_sen", as: Int64?.self).map { Rupiah(sen: $0) },
+                fisik: try row.decode(column: "fisik", as: String?.self).map {
+                    try decodeDecimal($0, table: "realisasi_anggaran", id: id, column: "fisik")
+                })
+        }
+    }
+}
