@@ -112,6 +112,16 @@ struct NilaiFormatTests {
         #expect(Nilai(kodeSimpan: "a:abc") == nil)
     }
 
+    @Test func plainDecimals() {
+        #expect(Decimal(plain: "11.51") == Decimal(string: "11.51"))
+        #expect(Decimal(plain: " -0.5 ") == Decimal(string: "-0.5"))
+        #expect(Decimal(plain: "+3") == 3)
+        #expect(Decimal(plain: ".5") == Decimal(string: "0.5"))
+        #expect(Decimal(plain: "12345678901234567890123.45") == Decimal(string: "12345678901234567890123.45"))
+        for bad in ["", "-", ".", "1e3", "1.2.3", "1,5", "abc", "--1"] { #expect(Decimal(plain: bad) == nil, "\(bad)") }
+        #expect(Decimal(plain: "-0") == 0)
+    }
+
     @Test func indonesianNumbers() {
         #expect(IndonesianFormat.number(Decimal(string: "1234567.89")!, fractionDigits: 2) == "1.234.567,89")
         #expect(IndonesianFormat.number(Decimal(string: "66.8971")!, fractionDigits: 2) == "66,90")
