@@ -219,6 +219,17 @@ struct StoreTests {
         }
     }
 
+    @Test func textUUIDsAreParsedExactly() {
+        for _ in 0..<200 {
+            let id = UUID()
+            #expect(KinerjaStore.fastUUID(id.uuidString) == id)
+            #expect(KinerjaStore.fastUUID(id.uuidString.lowercased()) == id)
+        }
+        for bad in ["", "xyz", "1234", UUID().uuidString + "0", String(UUID().uuidString.dropLast())] {
+            #expect(KinerjaStore.fastUUID(bad) == nil)
+        }
+    }
+
     @Test func databaseURLIsParsed() throws {
         #expect(try DatabaseConfig.parse(nil) == .sqliteFile("data/kinerja.sqlite"))
         #expect(try DatabaseConfig.parse("sqlite:/tmp/x.sqlite") == .sqliteFile("/tmp/x.sqlite"))

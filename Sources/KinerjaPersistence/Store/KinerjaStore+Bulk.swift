@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KinerjaDomain
+import SQLKit
 
 extension KinerjaStore {
     /// Rows per INSERT statement: far below SQLite's 32 766 and PostgreSQL's 65 535 bound parameters.
@@ -76,7 +77,9 @@ extension KinerjaStore {
         let pemda = try await pemda(id)
         let pemdaID = id.uuid
         let pdID = pd?.uuid
-        let scope = Scope(pemda: pemdaID, pd: pdID, denganRPJMD: denganRPJMD)
+        let scope = Scope(
+            pemda: pemdaID, pd: pdID, denganRPJMD: denganRPJMD,
+            textUUIDs: (db as? any SQLDatabase)?.dialect.name == "sqlite")
 
         let pds = try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
             .filter { pdID == nil || $0.id == pdID }.map { $0.domain() }

@@ -10,6 +10,52 @@ extension KinerjaStore {
         var pemda: UUID
         var pd: UUID?
         var denganRPJMD: Bool
+        /// SQLite stores Fluent's UUIDs as text; Foundation parses those with sscanf, which was the largest single
+        /// cost of a load. They are parsed by hand instead.
+        var textUUIDs: Bool
+    }
+
+    public static func fastUUID(_ text: String) -> UUID? {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var index = 0
+        var high: UInt8?
+        for character in text.utf8 {
+            let nibble: UInt8
+            switch character {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "-"): continue
+            default: return nil
+            }
+            if let first = high {
+                guard index < 16 else { return nil }
+                bytes[index] = first << 4 | nibble
+                index += 1
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        guard index == 16, high == nil else { return nil }
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9],
+                bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
+    }
+
+    func uuid(_ row: any SQLRow, _ column: String, _ scope: Scope) throws -> UUID {
+        if scope.textUUIDs, let text = try? row.decode(column: column, as: String.self), let value = Self.fastUUID(text)
+        {
+            return value
+        }
+        return try row.decode(column: column, as: UUID.self)
+    }
+
+    func optionalUUID(_ row: any SQLRow, _ column: String, _ scope: Scope) throws -> UUID? {
+        if try row.decodeNil(column: column) { return nil }
+        return try uuid(row, column, scope)
     }
 
     func select(_ table: String, _ columns: [String], _ scope: Scope) async throws -> [any SQLRow] {
@@ -35,7 +81,7 @@ extension KinerjaStore {
             "penanggung_jawab", "unit_kerja_id", "urutan",
         ]
         return try await select("elemen_rencana", columns, scope).map { row in
-            let id = try row.decode(column: "id", as: UUID.self)
+            let id = try uuid(row, "id", scope)
             let tingkatText = try row.decode(column: "tingkat", as: String.self)
             let level = try decodeEnum(Tingkat.self, tingkatText, table: "elemen_rencana", id: id, column: "tingkat")
             var kode: Kode?
@@ -48,13 +94,13 @@ extension KinerjaStore {
             }
             return try PlanNode(
                 id: TypedID(id),
-                perangkatDaerah: try row.decode(column: "perangkat_daerah_id", as: UUID?.self).map(TypedID.init),
-                induk: try row.decode(column: "induk_id", as: UUID?.self).map(TypedID.init), tingkat: level, kode: kode,
+                perangkatDaerah: try optionalUUID(row, "perangkat_daerah_id", scope).map(TypedID.init),
+                induk: try optionalUUID(row, "induk_id", scope).map(TypedID.init), tingkat: level, kode: kode,
                 nomor: try row.decode(column: "nomor", as: String.self),
                 uraian: try row.decode(column: "uraian", as: String.self),
-                selarasDengan: try row.decode(column: "selaras_id", as: UUID?.self).map(TypedID.init),
+                selarasDengan: try optionalUUID(row, "selaras_id", scope).map(TypedID.init),
                 penanggungJawab: try row.decode(column: "penanggung_jawab", as: String.self),
-                unitKerja: try row.decode(column: "unit_kerja_id", as: UUID?.self).map(TypedID.init),
+                unitKerja: try optionalUUID(row, "unit_kerja_id", scope).map(TypedID.init),
                 urutan: try row.decode(column: "urutan", as: Int.self))
         }
     }
@@ -68,7 +114,7 @@ extension KinerjaStore {
         ]
         let table = "indikator"
         return try await select(table, columns, scope).map { row in
-            let id = try row.decode(column: "id", as: UUID.self)
+            let id = try uuid(row, "id", scope)
             func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
             func kind<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E where E.RawValue == String {
                 try decodeEnum(type, try text(column), table: table, id: id, column: column)
@@ -83,7 +129,7 @@ extension KinerjaStore {
                     teks: baselineText ?? "")
             }
             return try Indikator(
-                id: TypedID(id), elemen: TypedID(try row.decode(column: "elemen_id", as: UUID.self)),
+                id: TypedID(id), elemen: TypedID(try uuid(row, "elemen_id", scope)),
                 nama: try text("nama"),
                 satuan: try text("satuan"), jenis: try kind(JenisIndikator.self, "jenis"),
                 polaritas: try kind(Polaritas.self, "polaritas"), jenisNilai: try kind(JenisNilai.self, "jenis_nilai"),
@@ -104,10 +150,10 @@ extension KinerjaStore {
     func loadTarget(_ scope: Scope) async throws -> [Target] {
         try await select("target", ["id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks"], scope).map {
             row in
-            let id = try row.decode(column: "id", as: UUID.self)
+            let id = try uuid(row, "id", scope)
             let triwulan = try row.decode(column: "triwulan", as: Int.self)
             return Target(
-                indikator: TypedID(try row.decode(column: "indikator_id", as: UUID.self)),
+                indikator: TypedID(try uuid(row, "indikator_id", scope)),
                 dokumen: try decodeEnum(
                     DokumenRencana.self, try row.decode(column: "dokumen", as: String.self), table: "target", id: id,
                     column: "dokumen"),
@@ -121,9 +167,9 @@ extension KinerjaStore {
     func loadPagu(_ scope: Scope) async throws -> [Pagu] {
         try await select("pagu", ["id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi"], scope)
             .map { row in
-                let id = try row.decode(column: "id", as: UUID.self)
+                let id = try uuid(row, "id", scope)
                 return try Pagu(
-                    elemen: TypedID(try row.decode(column: "elemen_id", as: UUID.self)),
+                    elemen: TypedID(try uuid(row, "elemen_id", scope)),
                     dokumen: try decodeEnum(
                         DokumenRencana.self, try row.decode(column: "dokumen", as: String.self), table: "pagu", id: id,
                         column: "dokumen"),
@@ -137,10 +183,10 @@ extension KinerjaStore {
     func loadRealisasi(_ scope: Scope) async throws -> [RealisasiKinerja] {
         try await select("realisasi_kinerja", ["id", "indikator_id", "tahun", "triwulan", "nilai", "teks"], scope).map {
             row in
-            let id = try row.decode(column: "id", as: UUID.self)
+            let id = try uuid(row, "id", scope)
             let triwulan = try row.decode(column: "triwulan", as: Int.self)
             return try RealisasiKinerja(
-                indikator: TypedID(try row.decode(column: "indikator_id", as: UUID.self)),
+                indikator: TypedID(try uuid(row, "indikator_id", scope)),
                 periode: PeriodeLaporan(
                     tahun: try row.decode(column: "tahun", as: Int.self), triwulan: triwulan == 0 ? nil : triwulan),
                 nilai: try decodeNilai(
@@ -153,10 +199,10 @@ extension KinerjaStore {
         try await select(
             "realisasi_anggaran", ["id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik"], scope
         ).map { row in
-            let id = try row.decode(column: "id", as: UUID.self)
+            let id = try uuid(row, "id", scope)
             let triwulan = try row.decode(column: "triwulan", as: Int.self)
             return try RealisasiAnggaran(
-                elemen: TypedID(try row.decode(column: "elemen_id", as: UUID.self)),
+                elemen: TypedID(try uuid(row, "elemen_id", scope)),
                 periode: PeriodeLaporan(
                     tahun: try row.decode(column: "tahun", as: Int.self), triwulan: triwulan == 0 ? nil : triwulan),
                 keuangan: try row.decode(column: "keuangan_sen", as: Int64?.self).map { Rupiah(sen: $0) },
