@@ -71,14 +71,18 @@ extension KinerjaStore {
 
     /// Loads everything of a Pemda, or of one of its PD (with the Pemda's own RPJMD elements when `denganRPJMD`),
     /// with one query per table: the cost does not grow with the number of elements (no N+1).
+    ///
+    /// With `tahun`, targets, pagu and realisasi are those of that year only (a page about one year needs no
+    /// other).
     public func muat(
-        pemda id: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>? = nil, denganRPJMD: Bool = false
+        pemda id: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>? = nil, denganRPJMD: Bool = false,
+        tahun: Int? = nil
     ) async throws -> DataKinerja {
         let pemda = try await pemda(id)
         let pemdaID = id.uuid
         let pdID = pd?.uuid
         let scope = Scope(
-            pemda: pemdaID, pd: pdID, denganRPJMD: denganRPJMD,
+            pemda: pemdaID, pd: pdID, denganRPJMD: denganRPJMD, tahun: tahun,
             textUUIDs: (db as? any SQLDatabase)?.dialect.name == "sqlite")
 
         let pds = try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()

@@ -10,6 +10,8 @@ extension KinerjaStore {
         var pemda: UUID
         var pd: UUID?
         var denganRPJMD: Bool
+        /// Only this year's rows of the tables that have a `tahun`.
+        var tahun: Int? = nil
         /// SQLite stores Fluent's UUIDs as text; Foundation parses those with sscanf, which was the largest single
         /// cost of a load. They are parsed by hand instead.
         var textUUIDs: Bool
@@ -58,7 +60,30 @@ extension KinerjaStore {
         return try uuid(row, column, scope)
     }
 
-    func select(_ table: String, _ columns: [String], _ scope: Scope) async throws -> [any SQLRow] {
+    /// The years that have data for a PD, and the latest year with realisasi: for choosing a page's year without
+    /// loading every year's rows.
+    public func tahunData(
+        pemda: TypedID<Pemda>, perangkatDaerah: TypedID<PerangkatDaerah>
+    ) async throws -> (
+        semua: [Int], realisasiTerakhir: Int?
+    ) {
+        guard let sql = db as? any SQLDatabase else { throw DomainError.konflik("Basis data bukan SQL.") }
+        var years: Set<Int> = []
+        var latest: Int?
+        for table in ["target", "pagu", "realisasi_kinerja"] {
+            let rows = try await sql.select().distinct().column(SQLIdentifier("tahun")).from(table)
+                .where(SQLIdentifier("pemda_id"), .equal, SQLBind(pemda.uuid))
+                .where(SQLIdentifier("perangkat_daerah_id"), .equal, SQLBind(perangkatDaerah.uuid)).all()
+            let found = try rows.map { try $0.decode(column: "tahun", as: Int.self) }
+            years.formUnion(found)
+            if table == "realisasi_kinerja" { latest = found.max() }
+        }
+        return (years.sorted(), latest)
+    }
+
+    func select(
+        _ table: String, _ columns: [String], _ scope: Scope, tahunan: Bool = false
+    ) async throws -> [any SQLRow] {
         guard let sql = db as? any SQLDatabase else { throw DomainError.konflik("Basis data bukan SQL.") }
         var query = sql.select().columns(columns.map { SQLIdentifier($0) }).from(table)
             .where(SQLIdentifier("pemda_id"), .equal, SQLBind(scope.pemda))
@@ -71,6 +96,9 @@ extension KinerjaStore {
             } else {
                 query = query.where(SQLIdentifier("perangkat_daerah_id"), .equal, SQLBind(pd))
             }
+        }
+        if tahunan, let tahun = scope.tahun {
+            query = query.where(SQLIdentifier("tahun"), .equal, SQLBind(tahun))
         }
         return try await query.all()
     }
@@ -148,7 +176,9 @@ extension KinerjaStore {
     }
 
     func loadTarget(_ scope: Scope) async throws -> [Target] {
-        try await select("target", ["id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks"], scope).map {
+        try await select(
+            "target", ["id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks"], scope, tahunan: true
+        ).map {
             row in
             let id = try uuid(row, "id", scope)
             let triwulan = try row.decode(column: "triwulan", as: Int.self)
@@ -165,23 +195,27 @@ extension KinerjaStore {
     }
 
     func loadPagu(_ scope: Scope) async throws -> [Pagu] {
-        try await select("pagu", ["id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi"], scope)
-            .map { row in
-                let id = try uuid(row, "id", scope)
-                return try Pagu(
-                    elemen: TypedID(try uuid(row, "elemen_id", scope)),
-                    dokumen: try decodeEnum(
-                        DokumenRencana.self, try row.decode(column: "dokumen", as: String.self), table: "pagu", id: id,
-                        column: "dokumen"),
-                    tahun: try row.decode(column: "tahun", as: Int.self),
-                    jumlah: Rupiah(sen: try row.decode(column: "jumlah_sen", as: Int64.self)),
-                    sumberDana: try row.decode(column: "sumber_dana", as: String.self),
-                    lokasi: try row.decode(column: "lokasi", as: String.self))
-            }
+        try await select(
+            "pagu", ["id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi"], scope, tahunan: true
+        )
+        .map { row in
+            let id = try uuid(row, "id", scope)
+            return try Pagu(
+                elemen: TypedID(try uuid(row, "elemen_id", scope)),
+                dokumen: try decodeEnum(
+                    DokumenRencana.self, try row.decode(column: "dokumen", as: String.self), table: "pagu", id: id,
+                    column: "dokumen"),
+                tahun: try row.decode(column: "tahun", as: Int.self),
+                jumlah: Rupiah(sen: try row.decode(column: "jumlah_sen", as: Int64.self)),
+                sumberDana: try row.decode(column: "sumber_dana", as: String.self),
+                lokasi: try row.decode(column: "lokasi", as: String.self))
+        }
     }
 
     func loadRealisasi(_ scope: Scope) async throws -> [RealisasiKinerja] {
-        try await select("realisasi_kinerja", ["id", "indikator_id", "tahun", "triwulan", "nilai", "teks"], scope).map {
+        try await select(
+            "realisasi_kinerja", ["id", "indikator_id", "tahun", "triwulan", "nilai", "teks"], scope, tahunan: true
+        ).map {
             row in
             let id = try uuid(row, "id", scope)
             let triwulan = try row.decode(column: "triwulan", as: Int.self)
@@ -197,7 +231,8 @@ extension KinerjaStore {
 
     func loadAnggaran(_ scope: Scope) async throws -> [RealisasiAnggaran] {
         try await select(
-            "realisasi_anggaran", ["id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik"], scope
+            "realisasi_anggaran", ["id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik"], scope,
+            tahunan: true
         ).map { row in
             let id = try uuid(row, "id", scope)
             let triwulan = try row.decode(column: "triwulan", as: Int.self)

@@ -24,12 +24,10 @@ struct PerangkatDaerahPage {
             guard let pd = try await store.pd(pemda: pemda, kode: kode) else {
                 throw DomainError.tidakDitemukan("Perangkat daerah \(kode)")
             }
-            let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id)
-            let years = Set(
-                data.target.map(\.periode.tahun) + data.realisasi.map(\.periode.tahun) + data.pagu.map(\.tahun)
-            )
-            .sorted()
-            let chosen = tahun ?? data.realisasi.map(\.periode.tahun).max() ?? years.last ?? 2025
+            // The years first (small DISTINCT queries), then only the chosen year's rows.
+            let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
+            let chosen = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
+            let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id, tahun: chosen)
             if let triwulan, !(1...data.pemda.jumlahTriwulan).contains(triwulan) {
                 throw DomainError.tidakSah(
                     field: "triwulan", pesan: "Triwulan harus 1 sampai \(data.pemda.jumlahTriwulan).")
@@ -37,7 +35,7 @@ struct PerangkatDaerahPage {
             let tabel = TabelCapaian(
                 indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan)
             return Model(
-                pemda: data.pemda, pd: pd, tahunTersedia: years, tahun: chosen, triwulan: triwulan, tabel: tabel,
+                pemda: data.pemda, pd: pd, tahunTersedia: years.semua, tahun: chosen, triwulan: triwulan, tabel: tabel,
                 periode: data.periode.filter { $0.contains(chosen) })
         }
     }
