@@ -13,16 +13,20 @@ public struct HTML: Sendable, ExpressibleByStringLiteral {
     public static let empty = HTML(rendered: "")
 
     public static func escape(_ text: String) -> String {
+        // Most text needs no escaping: check the bytes first and return it as it is.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for character in text {
+        output.reserveCapacity(text.utf8.count + 16)
+        for character in text.unicodeScalars {
             switch character {
             case "&": output += "&amp;"
             case "<": output += "&lt;"
             case ">": output += "&gt;"
             case "\"": output += "&quot;"
             case "'": output += "&#39;"
-            default: output.append(character)
+            default: output.unicodeScalars.append(character)
             }
         }
         return output
