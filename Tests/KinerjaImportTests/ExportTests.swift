@@ -238,3 +238,23 @@ struct HostileFileTests {
         #expect(fromOpenpyxl.temuan.contains { $0.jenis == .paguIndukBerbeda && $0.baris == 3 })
     }
 }
+
+@Suite("Laporan XLSX")
+struct LaporanXLSXTests {
+    @Test func renjaOpensInOpenpyxlWithItsTotalFormula() async throws {
+        try await withTestDatabase(.sqlite) { db in
+            let store = KinerjaStore(db)
+            _ = try await Demo.load(into: store)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let pd = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
+            let index = IndeksKinerja(try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
+            let dump = try openpyxl(try LaporanEkspor.xlsx(Laporan.renja(index, pd: pd, tahun: 2024)))
+            let sheet = try #require(dump.sheet("renja"))
+            let total = try #require(sheet.cells.first { $0.value.f?.hasPrefix("=SUM(F") == true })
+            #expect(total.value.v == .number(12_223_689_352))
+            #expect(sheet.merged.contains("D6:G6"))  // "Rencana Tahun 2024" over four columns
+            #expect(sheet.printTitleRows != nil)
+            #expect(sheet.orientation == "landscape")
+        }
+    }
+}

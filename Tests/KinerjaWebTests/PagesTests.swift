@@ -143,3 +143,32 @@ struct PagesTests {
         #expect(fragment.rendered == "<a title=\"&quot;&gt;&lt;script&gt;\">&lt;b&gt;&amp;</a>")
     }
 }
+
+@Suite("Laporan web")
+struct LaporanWebTests {
+    @Test func reportsAsHTMLXLSXAndCSV() async throws {
+        try await withDemoApp { app in
+            let path = try await pdPath(app, kode: "DINSOS") + "/laporan/renja?tahun=2024"
+            try await app.testing().test(.GET, path) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("12.223.689.352"))
+                #expect(res.body.string.contains("size:A4 landscape"))
+            }
+            try await app.testing().test(.GET, path + "&format=xlsx") { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                #expect(res.body.readableBytes > 1000)
+            }
+            try await app.testing().test(.GET, path + "&format=csv") { res in
+                #expect(res.body.string.contains("JUMLAH"))
+            }
+            try await app.testing().test(.GET, path + "&format=pdf") { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("Format harus html, xlsx, atau csv"))
+            }
+            try await app.testing().test(.GET, path.replacingOccurrences(of: "renja", with: "tidak-ada")) { res in
+                #expect(res.status == .badRequest)
+            }
+        }
+    }
+}

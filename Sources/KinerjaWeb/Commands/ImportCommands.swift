@@ -3,6 +3,7 @@ import Foundation
 import KinerjaDomain
 import KinerjaImport
 import KinerjaPersistence
+import KinerjaSpreadsheet
 import Vapor
 
 /// Finds a PD by kode: in the named Pemda, or in the only Pemda that has that kode.
@@ -213,5 +214,48 @@ struct TemplateCommand: AsyncCommand {
         let output = signature.output ?? "templat-\(jenis.rawValue).xlsx"
         try Templat.xlsx(jenis, tahun: first...last).write(to: URL(fileURLWithPath: output))
         context.console.print("Ditulis: \(output)")
+    }
+}
+
+/// `kinerja report NAME --pd KODE --tahun N --format html|xlsx|csv [-o FILE]`.
+struct ReportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "nama", help: "renja atau capaian-sasaran")
+        var nama: String
+        @Option(name: "pd", help: "Kode perangkat daerah")
+        var pd: String?
+        @Option(name: "pemda", help: "Nama Pemda")
+        var pemda: String?
+        @Option(name: "tahun", help: "Tahun (bawaan: tahun terakhir yang berealisasi)")
+        var tahun: Int?
+        @Option(name: "format", help: "html (bawaan), xlsx, atau csv")
+        var format: String?
+        @Option(name: "output", short: "o", help: "Berkas keluaran (bawaan: layar untuk html/csv)")
+        var output: String?
+    }
+
+    var help: String { "Membuat laporan resmi sebagai HTML, XLSX, atau CSV." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let kode = signature.pd else { throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.") }
+        let store = KinerjaStore(context.application.db)
+        let (pemda, _) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
+        let laporan = try await LaporanKatalog.buat(
+            signature.nama, store: store, pemda: pemda.id, kode: kode, tahun: signature.tahun)
+        let data: Data
+        switch signature.format ?? "html" {
+        case "html": data = Data(LaporanKatalog.html(laporan).utf8)
+        case "csv": data = Data(LaporanEkspor.csv(laporan).utf8)
+        case "xlsx": data = try LaporanEkspor.xlsx(laporan)
+        default: throw DomainError.tidakSah(field: "--format", pesan: "Format harus html, xlsx, atau csv.")
+        }
+        if let output = signature.output {
+            try data.write(to: URL(fileURLWithPath: output))
+            context.console.print("Ditulis: \(output)")
+        } else if signature.format == "xlsx" {
+            throw DomainError.tidakSah(field: "-o", pesan: "XLSX memerlukan berkas keluaran -o FILE.")
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
     }
 }

@@ -4,6 +4,7 @@ import KinerjaDemo
 import KinerjaDomain
 import KinerjaImport
 import KinerjaPersistence
+import KinerjaSpreadsheet
 import Vapor
 
 /// Builds the application from its dependencies: the database configuration is read once by the caller.
@@ -20,6 +21,7 @@ public enum KinerjaApp {
         app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(TemplateCommand(), as: "template")
         app.asyncCommands.use(BenchCommand(), as: "bench")
+        app.asyncCommands.use(ReportCommand(), as: "report")
         app.storage[DatabaseLabelKey.self] = database.label
         try routes(app)
     }
@@ -44,6 +46,33 @@ public enum KinerjaApp {
             let model = try await PerangkatDaerahPage.Model.query(
                 KinerjaStore(req.db), pemda: TypedID(pemda), kode: kode, tahun: tahun, triwulan: triwulan)
             return htmlResponse(PerangkatDaerahPage.render(model))
+        }
+        app.get(SiteURL.Pattern.laporan) { req async throws -> Response in try await laporanRoute(req) }
+    }
+
+    /// A report as HTML (screen and print), XLSX or CSV: `?tahun=2024&format=xlsx`.
+    static func laporanRoute(_ req: Request) async throws -> Response {
+        guard let pemda = req.parameters.get("pemda", as: UUID.self) else { throw DomainError.tidakDitemukan("Pemda") }
+        let kode = req.parameters.get("kode") ?? ""
+        let name = req.parameters.get("nama") ?? ""
+        let tahun = try queryInt(req, "tahun", range: 1945...2200)
+        let laporan = try await LaporanKatalog.buat(
+            name, store: KinerjaStore(req.db), pemda: TypedID(pemda), kode: kode, tahun: tahun)
+        switch req.query[String.self, at: "format"] ?? "html" {
+        case "html": return htmlResponse(LaporanKatalog.html(laporan))
+        case "xlsx":
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(
+                type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            headers.contentDisposition = .init(.attachment, filename: "\(name)-\(kode).xlsx")
+            return Response(status: .ok, headers: headers, body: .init(data: try LaporanEkspor.xlsx(laporan)))
+        case "csv":
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            headers.contentDisposition = .init(.attachment, filename: "\(name)-\(kode).csv")
+            return Response(status: .ok, headers: headers, body: .init(string: LaporanEkspor.csv(laporan)))
+        default:
+            throw DomainError.tidakSah(field: "format", pesan: "Format harus html, xlsx, atau csv.")
         }
     }
 

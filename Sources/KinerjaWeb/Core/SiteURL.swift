@@ -6,6 +6,7 @@ public enum SiteURL: Sendable {
     case beranda
     case health
     case perangkatDaerah(pemda: UUID, kode: String)
+    case laporan(pemda: UUID, kode: String, nama: String)
 
     public var path: String {
         switch self {
@@ -13,6 +14,8 @@ public enum SiteURL: Sendable {
         case .health: "/health"
         case .perangkatDaerah(let pemda, let kode):
             "/pemda/\(pemda.uuidString.lowercased())/pd/\(kode.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? kode)"
+        case .laporan(let pemda, let kode, let nama):
+            SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/laporan/" + nama
         }
     }
 
@@ -28,5 +31,6 @@ public enum SiteURL: Sendable {
         public static let beranda: [PathComponent] = []
         public static let health: [PathComponent] = ["health"]
         public static let perangkatDaerah: [PathComponent] = ["pemda", ":pemda", "pd", ":kode"]
+        public static let laporan: [PathComponent] = ["pemda", ":pemda", "pd", ":kode", "laporan", ":nama"]
     }
 }

@@ -56,6 +56,19 @@ struct PerangkatDaerahPage {
         if !late.isEmpty {
             content.append(.el("p", [("class", "warn")], "\(late.count) indikator bertarget belum diisi realisasinya."))
         }
+        let reports = LaporanKatalog.nama.map { name, label in
+            let path =
+                SiteURL.laporan(pemda: model.pemda.id.uuid, kode: model.pd.kode, nama: name).path
+                + "?tahun=\(model.tahun)"
+            return HTML.el(
+                "li", [],
+                [
+                    .el("a", [("href", path)], label), .text(" · "),
+                    .el("a", [("href", path + "&format=xlsx")], "XLSX"),
+                    .text(" · "), .el("a", [("href", path + "&format=csv")], "CSV"),
+                ])
+        }
+        content.append(.el("details", [], [.el("summary", [], "Laporan"), .el("ul", [], reports)]))
         content.append(.el("div", [("class", "box")], [table(model)]))
         content.append(
             .el(

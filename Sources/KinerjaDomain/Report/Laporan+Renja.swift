@@ -1,0 +1,190 @@
+import Foundation
+
+extension Laporan {
+    /// T-C.33 / seed 003 Tabel 3.2: the Renja of year n with its prakiraan maju n+1. Money of program and kegiatan
+    /// is Σ of their sub kegiatan (a printed parent pagu that differs gets a note); the total is Σ of the programs.
+    public static func renja(_ indeks: IndeksKinerja, pd: PerangkatDaerah, tahun: Int, tanggal: String = "") -> Laporan
+    {
+        let data = indeks.data
+        var rows: [Baris] = []
+        var notes: [String] = []
+        var totals: [Rupiah?] = [nil, nil]
+        func add(_ a: Rupiah?, _ b: Rupiah?) -> Rupiah? { a.map { $0 + (b ?? .zero) } ?? b }
+        func target(_ indikator: Indikator, _ year: Int, _ dokumen: [DokumenRencana]) -> String {
+            let targets = indeks.targetPerIndikator[indikator.id] ?? []
+            for document in dokumen {
+                if let found = targets.first(where: {
+                    $0.dokumen == document && $0.periode == PeriodeLaporan(tahun: year)
+                }) {
+                    return found.teks
+                }
+            }
+            return ""
+        }
+        // Only elements of this Renja: with a target or pagu for year n or n+1, themselves or below them.
+        var relevant: [TypedID<PlanNode>: Bool] = [:]
+        func inRenja(_ node: PlanNode) -> Bool {
+            if let known = relevant[node.id] { return known }
+            let years: Set<Int> = [tahun, tahun + 1]
+            let ownPagu = (indeks.paguPerElemen[node.id] ?? []).contains { years.contains($0.tahun) }
+            let ownTarget = (indeks.indikatorPerElemen[node.id] ?? []).contains { indikator in
+                (indeks.targetPerIndikator[indikator.id] ?? []).contains { years.contains($0.periode.tahun) }
+            }
+            let result = ownPagu || ownTarget || indeks.anakDari(node.id).contains(where: inRenja)
+            relevant[node.id] = result
+            return result
+        }
+        func visit(_ node: PlanNode, depth: Int) {
+            guard inRenja(node) else { return }
+            guard node.tingkat.hasAnggaran else {
+                for child in indeks.anakDari(node.id) { visit(child, depth: depth) }
+                return
+            }
+            // The indicators with a target in n or n+1; if none has one, all of them (a program prints its outcome
+            // indicator without a target).
+            let all = indeks.indikatorPerElemen[node.id] ?? []
+            let planned = all.filter { indikator in
+                (indeks.targetPerIndikator[indikator.id] ?? []).contains {
+                    [tahun, tahun + 1].contains($0.periode.tahun)
+                }
+            }
+            // Otherwise those without targets of other years (indicators of other documents are left out).
+            let untargeted = all.filter { (indeks.targetPerIndikator[$0.id] ?? []).isEmpty }
+            let indicators = !planned.isEmpty ? planned : !untargeted.isEmpty ? untargeted : all
+            let paguN = indeks.pagu(node.id, tahun: tahun)
+            let paguNext = indeks.pagu(node.id, tahun: tahun + 1)
+            let own = indeks.paguTercatat(node.id, tahun: tahun)
+            if let own, let paguN, own.jumlah != paguN {
+                notes.append(
+                    "\(node.kode?.asli ?? node.uraian): pagu \(tahun) tercetak \(IndonesianFormat.rupiah(own.jumlah)); "
+                        + "yang ditampilkan jumlah rinciannya \(IndonesianFormat.rupiah(paguN)).")
+            }
+            if node.tingkat == .program {
+                totals[0] = add(totals[0], paguN)
+                totals[1] = add(totals[1], paguNext)
+            }
+            let leaf = indeks.paguTercatat(node.id, tahun: tahun)
+            let style: Gaya = node.tingkat == .subKegiatan ? .biasa : .kelompok
+            for (index, indikator) in (indicators.isEmpty ? [nil] : indicators.map(Optional.some)).enumerated() {
+                rows.append(
+                    Baris(
+                        [
+                            .teks(index == 0 ? node.kode?.asli ?? "" : ""), .teks(index == 0 ? node.uraian : ""),
+                            .teks(indikator?.nama ?? ""), .teks(index == 0 ? leaf?.lokasi ?? "" : ""),
+                            .teks(indikator.map { target($0, tahun, [.renjaPerubahan, .renja, .renstra]) } ?? ""),
+                            index == 0 ? .rupiah(paguN) : .kosong, .teks(index == 0 ? leaf?.sumberDana ?? "" : ""),
+                            .teks(indikator.map { target($0, tahun + 1, [.prakiraanMaju, .renja, .renstra]) } ?? ""),
+                            index == 0 ? .rupiah(paguNext) : .kosong,
+                        ], kedalaman: depth, gaya: style))
+            }
+            for child in indeks.anakDari(node.id) { visit(child, depth: depth + 1) }
+        }
+        let roots = indeks.akar(perangkatDaerah: pd.id)
+        for root in roots { visit(root, depth: 0) }
+        rows.append(
+            Baris(
+                [
+                    .kosong, .teks("JUMLAH"), .kosong, .kosong, .kosong, .rupiah(totals[0]), .kosong, .kosong,
+                    .rupiah(totals[1]),
+                ],
+                gaya: .total))
+        return Laporan(
+            nama: "renja", kop: [data.pemda.nama.uppercased(), pd.nama.uppercased()],
+            judul: [
+                "Rumusan Rencana Program dan Kegiatan \(pd.nama) Tahun \(tahun)",
+                "dan Prakiraan Maju Tahun \(tahun + 1)",
+            ],
+            kepala: [
+                [
+                    SelKepala("Kode", baris: 2),
+                    SelKepala("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", baris: 2),
+                    SelKepala("Indikator Kinerja Program (Outcomes)/Kegiatan (Output)", baris: 2),
+                    SelKepala("Rencana Tahun \(tahun)", kolom: 4),
+                    SelKepala("Prakiraan Maju Rencana Tahun \(tahun + 1)", kolom: 2),
+                ],
+                [
+                    SelKepala("Lokasi"), SelKepala("Target Capaian Kinerja"),
+                    SelKepala("Kebutuhan Dana/Pagu Indikatif"),
+                    SelKepala("Sumber Dana"), SelKepala("Target Capaian Kinerja"),
+                    SelKepala("Kebutuhan Dana/Pagu Indikatif"),
+                ],
+            ],
+            kolom: [
+                Kolom("Kode", nomor: "1", lebar: 16), Kolom("Uraian", nomor: "2", lebar: 40),
+                Kolom("Indikator", nomor: "3", lebar: 40),
+                Kolom("Lokasi", nomor: "4", lebar: 14), Kolom("Target", nomor: "5", lebar: 14),
+                Kolom("Pagu \(tahun)", nomor: "6", jenis: .rupiah, lebar: 18),
+                Kolom("Sumber dana", nomor: "7", lebar: 10),
+                Kolom("Target \(tahun + 1)", nomor: "8", lebar: 14),
+                Kolom("Pagu \(tahun + 1)", nomor: "9", jenis: .rupiah, lebar: 18),
+            ],
+            baris: rows, catatan: notes, tandaTangan: tandaTangan(data, pd: pd.id, tanggal: tanggal))
+    }
+
+    /// Seed 003 Tabel 2.3: capaian of the PD's sasaran indicators in a year, with the capaian category.
+    public static func capaianSasaran(
+        _ indeks: IndeksKinerja, pd: PerangkatDaerah, tahun: Int, tanggal: String = ""
+    ) -> Laporan {
+        let data = indeks.data
+        let kebijakan = data.pemda.kebijakan
+        var rows: [Baris] = []
+        var notes: [String] = []
+        var number = 0
+        let sasaran = data.elemen.filter { $0.perangkatDaerah == pd.id && $0.tingkat == .sasaranPD }
+            .sorted(by: IndeksKinerja.urutanElemen)
+        for node in sasaran {
+            for (index, indikator) in (indeks.indikatorPerElemen[node.id] ?? []).enumerated() {
+                let history = indeks.riwayat(indikator)
+                let target = history.targetTahun(tahun)
+                let realisasi = history.realisasiTahun(tahun)
+                guard target != nil || realisasi != nil else { continue }
+                let hasil = CapaianEngine.capaian(
+                    target: target, realisasi: realisasi, aturan: indikator.aturan(kebijakan: kebijakan))
+                number += 1
+                var capaian: Sel = .persen(hasil.persen)
+                if case .tidakTerhitung(let reason) = hasil {
+                    notes.append("\(indikator.nama): \(reason.pesan).")
+                    capaian = .tidakTerdefinisi(catatan: 1)
+                }
+                if case .dibatasi(let bound) = hasil {
+                    notes.append(
+                        "\(indikator.nama): realisasi 0 pada indikator turun; capaian dibatasi \(IndonesianFormat.percent(bound))."
+                    )
+                }
+                let method =
+                    indikator.polaritas == .turun
+                    ? " (turun, \((indikator.metodeTurun ?? kebijakan.metodeTurun) == .kebalikan ? "T/R" : "(2T-R)/T"))"
+                    : ""
+                rows.append(
+                    Baris([
+                        .teks(String(number)), .teks(index == 0 ? node.uraian : ""), .teks(indikator.nama + method),
+                        .teks(indikator.satuan), .teks(target?.teks ?? "–"), .teks(realisasi?.teks ?? "belum diisi"),
+                        capaian,
+                        .teks(kebijakan.kategori.kategori(hasil)?.label ?? ""),
+                    ]))
+            }
+        }
+        return Laporan(
+            nama: "capaian-sasaran", kop: [data.pemda.nama.uppercased(), pd.nama.uppercased()],
+            judul: ["Pencapaian Kinerja Sasaran \(pd.nama) Tahun \(tahun)"],
+            kepala: [
+                [
+                    SelKepala("No"), SelKepala("Sasaran Strategis"), SelKepala("Indikator Kinerja"),
+                    SelKepala("Satuan"),
+                    SelKepala("Target"), SelKepala("Realisasi"), SelKepala("Capaian (%)"), SelKepala("Kategori"),
+                ]
+            ],
+            kolom: [
+                Kolom("No", nomor: "1", lebar: 5), Kolom("Sasaran", nomor: "2", lebar: 36),
+                Kolom("Indikator", nomor: "3", lebar: 40),
+                Kolom("Satuan", nomor: "4", lebar: 9), Kolom("Target", nomor: "5", lebar: 12),
+                Kolom("Realisasi", nomor: "6", lebar: 12),
+                Kolom("Capaian", nomor: "7=6/5", jenis: .persen, lebar: 11), Kolom("Kategori", nomor: "8", lebar: 14),
+            ],
+            baris: rows,
+            catatan: notes + [
+                "Kategori menurut pita capaian Pemda (bawaan Permendagri 86/2017). Indikator turun dihitung dengan metode yang tertulis."
+            ],
+            tandaTangan: tandaTangan(data, pd: pd.id, tanggal: tanggal))
+    }
+}

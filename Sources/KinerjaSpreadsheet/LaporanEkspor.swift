@@ -1,0 +1,89 @@
+import Foundation
+import KinerjaDomain
+
+/// Renders a `Laporan` as XLSX (merged multi-row header, numbering row, indented rows, totals as formulas with their
+/// cached values, notes and signature block, print setup) and as CSV.
+public enum LaporanEkspor {
+    public static func xlsx(_ laporan: Laporan) throws -> Data {
+        var rows: [[XLSXCell]] = []
+        var merges: [CellRange] = []
+        let width = laporan.kolom.count
+        for line in laporan.kop + laporan.judul {
+            merges.append(CellRange(CellRef(row: rows.count, column: 0), CellRef(row: rows.count, column: width - 1)))
+            rows.append([.text(line, .title)])
+        }
+        rows.append([])
+        let headerStart = rows.count
+        for (rowIndex, placed) in laporan.kepalaGrid.enumerated() {
+            var row = [XLSXCell](repeating: XLSXCell(.empty, style: .header), count: width)
+            for item in placed {
+                row[item.kolom] = .text(item.sel.teks, .header)
+                if item.sel.kolom > 1 || item.sel.baris > 1 {
+                    merges.append(
+                        CellRange(
+                            CellRef(row: headerStart + rowIndex, column: item.kolom),
+                            CellRef(
+                                row: headerStart + rowIndex + item.sel.baris - 1,
+                                column: item.kolom + item.sel.kolom - 1)))
+                }
+            }
+            rows.append(row)
+        }
+        rows.append(laporan.kolom.map { .text($0.nomor, .header) })
+        let headerRows = rows.count
+        var topLevelRows: [Int] = []
+        for baris in laporan.baris {
+            let excelRow = rows.count
+            var cells: [XLSXCell] = []
+            for (column, sel) in baris.sel.enumerated() {
+                let bold = baris.gaya != .biasa
+                switch sel {
+                case .kosong: cells.append(XLSXCell(.empty, style: bold ? .boldText : .text))
+                case .teks(let text):
+                    let indent = column == 1 ? String(repeating: "  ", count: baris.kedalaman) : ""
+                    cells.append(.text(indent + text, bold ? .boldText : .text))
+                case .angka(let value): cells.append(.number(value, .decimal))
+                case .persen(let value): cells.append(.number(value, .percent))
+                case .tidakTerdefinisi: cells.append(.text(sel.teks, .text))
+                case .rupiah(let value):
+                    if baris.gaya == .total, !topLevelRows.isEmpty {
+                        let letter = CellRef.columnName(column)
+                        let terms = topLevelRows.map { "\(letter)\($0 + 1)" }.joined(separator: ",")
+                        cells.append(XLSXCell(.formula("SUM(\(terms))", cached: value?.decimal), style: .boldRupiah))
+                    } else {
+                        cells.append(.number(value?.decimal, bold ? .boldRupiah : .rupiah))
+                    }
+                }
+            }
+            if baris.kedalaman == 0 && baris.gaya == .kelompok { topLevelRows.append(excelRow) }
+            rows.append(cells)
+        }
+        rows.append([])
+        for note in laporan.catatan { rows.append([.text("Catatan: " + note, .plain)]) }
+        if let sign = laporan.tandaTangan {
+            let column = max(0, width - 3)
+            let pad = [XLSXCell](repeating: .empty, count: column)
+            rows.append([])
+            for line in [
+                "\(sign.tempat), \(sign.tanggal)", sign.jabatan, "", "", sign.nama, sign.pangkat,
+                sign.nip.isEmpty ? "" : "NIP. \(sign.nip)",
+            ] {
+                rows.append(pad + [.text(line, .plain)])
+            }
+        }
+        return try XLSXWriter.write([
+            XLSXSheet(
+                name: laporan.nama, columnWidths: laporan.kolom.map(\.lebar), rows: rows, merges: merges,
+                headerRows: headerRows)
+        ])
+    }
+
+    public static func csv(_ laporan: Laporan) -> String {
+        var rows: [[String]] = laporan.judul.map { [$0] }
+        rows.append(laporan.kolom.map(\.judul))
+        rows.append(laporan.kolom.map(\.nomor))
+        for baris in laporan.baris { rows.append(baris.sel.map(\.teks)) }
+        for note in laporan.catatan { rows.append(["Catatan: " + note]) }
+        return CSV.write(rows)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+
+/// Reports: which exist, how they are built from stored data, and their HTML (screen and print).
+enum LaporanKatalog {
+    static let nama: [(String, String)] = [
+        ("renja", "Renja T-C.33 (Tabel 3.2): target dan pagu tahun n, prakiraan maju n+1"),
+        ("capaian-sasaran", "Capaian kinerja sasaran (Tabel 2.3)"),
+    ]
+
+    static func buat(
+        _ name: String, store: KinerjaStore, pemda: TypedID<Pemda>, kode: String, tahun: Int?
+    ) async throws
+        -> Laporan
+    {
+        guard nama.contains(where: { $0.0 == name }) else {
+            throw DomainError.tidakSah(
+                field: "laporan", pesan: "Laporan \"\(name)\" tidak dikenal (\(nama.map(\.0).joined(separator: ", ")))."
+            )
+        }
+        guard let pd = try await store.pd(pemda: pemda, kode: kode) else {
+            throw DomainError.tidakDitemukan("Perangkat daerah \(kode)")
+        }
+        let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
+        let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
+        let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id)
+        let index = IndeksKinerja(data)
+        switch name {
+        case "renja": return Laporan.renja(index, pd: pd, tahun: year)
+        default: return Laporan.capaianSasaran(index, pd: pd, tahun: year)
+        }
+    }
+
+    static func html(_ laporan: Laporan) -> String {
+        let header =
+            laporan.kepalaGrid.map { placed in
+                HTML.el(
+                    "tr", [],
+                    placed.map { item in
+                        HTML.el(
+                            "th",
+                            [
+                                ("colspan", item.sel.kolom > 1 ? String(item.sel.kolom) : nil),
+                                ("rowspan", item.sel.baris > 1 ? String(item.sel.baris) : nil), ("scope", "col"),
+                            ],
+                            item.sel.teks)
+                    })
+            } + [HTML.el("tr", [("class", "nomor")], laporan.kolom.map { HTML.el("th", [], $0.nomor) })]
+        let body = laporan.baris.map { baris in
+            HTML.el(
+                "tr", [("class", baris.gaya == .biasa ? nil : "gaya-\(baris.gaya)")],
+                baris.sel.enumerated().map { column, sel in
+                    let numeric = laporan.kolom[column].jenis != .teks
+                    let indent = column == 1 ? String(repeating: "\u{2003}", count: baris.kedalaman) : ""
+                    return HTML.el("td", [("class", numeric ? "num" : nil)], indent + sel.teks)
+                })
+        }
+        var content: [HTML] = [
+            .el("div", [("class", "kop")], laporan.kop.map { HTML.el("div", [], $0) }),
+            .el("h1", [("class", "judul")], laporan.judul.map { HTML.el("div", [], $0) }),
+            .el(
+                "div", [("class", "box")],
+                [.el("table", [("class", "laporan")], [.el("thead", [], header), .el("tbody", [], body)])]),
+        ]
+        if !laporan.catatan.isEmpty {
+            content.append(.el("ol", [("class", "catatan")], laporan.catatan.map { HTML.el("li", [], $0) }))
+        }
+        if let sign = laporan.tandaTangan {
+            content.append(
+                .el(
+                    "div", [("class", "ttd")],
+                    [
+                        .el("div", [], "\(sign.tempat), \(sign.tanggal)"), .el("div", [], sign.jabatan),
+                        .el("div", [("class", "ruang")], ""),
+                        .el("div", [("class", "nama")], sign.nama), .el("div", [], sign.pangkat),
+                        .el("div", [], sign.nip.isEmpty ? "" : "NIP. \(sign.nip)"),
+                    ]))
+        }
+        let style = """
+            .kop{text-align:center;font-weight:700}.judul{text-align:center;font-size:1.1rem}
+            table.laporan th{text-align:center}tr.nomor th{font-weight:400;font-size:.8rem}
+            tr.gaya-kelompok td{font-weight:600;background:#f6f8fa}tr.gaya-total td{font-weight:700;border-top:2px solid #333}
+            .catatan{font-size:.85rem}.ttd{margin:2rem 0 0 auto;width:18rem;text-align:center}.ttd .ruang{height:4rem}.ttd .nama{font-weight:700;text-decoration:underline}
+            @page{size:A4 landscape;margin:12mm;@bottom-right{content:"Halaman " counter(page) " dari " counter(pages)}}
+            @media print{thead{display:table-header-group}tr{break-inside:avoid}}
+            """
+        return Layout.page(
+            title: laporan.judul.first ?? laporan.nama,
+            breadcrumbs: [("Beranda", SiteURL.beranda.path), (laporan.nama, nil)],
+            content: [HTML(rendered: "<style>" + style + "</style>")] + content)
+    }
+}
