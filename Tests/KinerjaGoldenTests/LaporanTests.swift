@@ -63,7 +63,8 @@ struct LaporanTests {
                 }
                 let printed = Decimal(plain: record["pct_capaian"]!)!
                 if record["indikator"] == "Ratio Kekerasan Terhadap Perempuan" {
-                    #expect(value.rounded(scale: 2) == Decimal(string: "114.61"))  // documented: no formula gives 112,03
+                    // Documented: no formula gives the printed 112,03.
+                    #expect(value.rounded(scale: 2) == Decimal(string: "114.61"))
                 } else {
                     #expect(
                         value.rounded(scale: 2) == printed || value.truncated(scale: 2) == printed,
