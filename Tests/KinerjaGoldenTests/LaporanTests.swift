@@ -75,6 +75,27 @@ struct LaporanTests {
         }
     }
 
+    @Test func tujuanSasaranReproducesTabel31() async throws {
+        try await withTestDatabase(.sqlite) { db in
+            let (index, pd) = try await Self.dinsos(KinerjaStore(db))
+            let laporan = Laporan.tujuanSasaran(index, pd: pd, tahun: 2024)
+            let seed = try CSV.records(try SeedFiles.text("003/tujuan_sasaran.csv"))
+            #expect(laporan.kolom.suffix(3).map(\.judul) == ["2024", "2025", "2026"])
+            #expect(laporan.baris.count == seed.count)
+            for (row, record) in zip(laporan.baris, seed) {
+                #expect(row.sel[3].teks == record["sasaran"])
+                #expect(row.sel[4].teks == record["indikator_sasaran"])
+                #expect(row.sel[5...].map(\.teks) == ["2024", "2025", "2026"].map { record["target_\($0)_text"]! })
+            }
+            #expect(
+                laporan.baris.filter { !$0.sel[1].teks.isEmpty }.map(\.sel[1].teks) == [
+                    "Terciptanya Reformasi Birokrasi",
+                    "Meningkatnya Perlindungan Sosial Penyandang Masalah Kesejahteraan Sosial (PMKS)",
+                    "Menurunnya Kekerasan Terhadap Perempuan Dan Anak",
+                ])
+        }
+    }
+
     @Test func csvOfAReport() async throws {
         try await withTestDatabase(.sqlite) { db in
             let (index, pd) = try await Self.dinsos(KinerjaStore(db))

@@ -7,6 +7,7 @@ enum LaporanKatalog {
     static let nama: [(String, String)] = [
         ("renja", "Renja T-C.33 (Tabel 3.2): target dan pagu tahun n, prakiraan maju n+1"),
         ("capaian-sasaran", "Capaian kinerja sasaran (Tabel 2.3)"),
+        ("tujuan-sasaran", "Tujuan dan sasaran dengan target tahunan (Tabel 3.1)"),
     ]
 
     static func buat(
@@ -28,6 +29,7 @@ enum LaporanKatalog {
         let index = IndeksKinerja(data)
         switch name {
         case "renja": return Laporan.renja(index, pd: pd, tahun: year)
+        case "tujuan-sasaran": return Laporan.tujuanSasaran(index, pd: pd, tahun: year)
         default: return Laporan.capaianSasaran(index, pd: pd, tahun: year)
         }
     }
