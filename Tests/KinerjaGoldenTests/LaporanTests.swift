@@ -96,6 +96,49 @@ struct LaporanTests {
         }
     }
 
+    @Test func realisasiSumsSubKegiatanIntoSubtotalsAndTotal() throws {
+        let pemda = Pemda(nama: "Kab. Uji")
+        let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji")
+        var data = DataKinerja(pemda: pemda, perangkatDaerah: [pd])
+        let program = try PlanNode(
+            perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("1.06.01"), uraian: "P")
+        let kegiatan = try PlanNode(
+            perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("1.06.01.2.01"),
+            uraian: "K")
+        let subs = try (1...2).map {
+            try PlanNode(
+                perangkatDaerah: pd.id, induk: kegiatan.id, tingkat: .subKegiatan,
+                kode: try Kode.parse("1.06.01.2.01.000\($0)"),
+                uraian: "S\($0)")
+        }
+        data.elemen = [program, kegiatan] + subs
+        let output = try Indikator(elemen: subs[0].id, nama: "Jumlah dokumen", satuan: "Dokumen", jenis: .output)
+        data.indikator = [output]
+        data.target = [Target(indikator: output.id, dokumen: .renja, periode: .init(tahun: 2025), nilai: .angka(4))]
+        data.realisasi = [
+            try RealisasiKinerja(indikator: output.id, periode: .init(tahun: 2025, triwulan: 1), nilai: .angka(1))
+        ]
+        data.pagu = try [
+            Pagu(elemen: subs[0].id, dokumen: .renja, tahun: 2025, jumlah: Rupiah(300)),
+            Pagu(elemen: subs[1].id, dokumen: .renja, tahun: 2025, jumlah: Rupiah(100)),
+        ]
+        data.anggaran = try [
+            RealisasiAnggaran(
+                elemen: subs[0].id, periode: .init(tahun: 2025, triwulan: 1), keuangan: Rupiah(100), fisik: 30)
+        ]
+        let laporan = Laporan.realisasi(IndeksKinerja(data), pd: pd, tahun: 2025, sampaiTriwulan: 1)
+        #expect(
+            laporan.baris.map(\.sel[0].teks) == [
+                "1.06.01", "1.06.01.2.01", "1.06.01.2.01.0001", "1.06.01.2.01.0002", "",
+            ])
+        #expect(laporan.baris[0].sel[6] == .rupiah(Rupiah(400)))
+        #expect(laporan.baris[0].sel[7] == .rupiah(Rupiah(100)))
+        #expect(laporan.baris[0].sel[8] == .persen(25))
+        #expect(laporan.baris[2].sel[5] == .persen(25))
+        #expect(laporan.baris[3].sel[7] == .rupiah(nil))  // not reported: missing, not 0
+        #expect(laporan.baris[4].sel[6] == .rupiah(Rupiah(400)))
+    }
+
     @Test func csvOfAReport() async throws {
         try await withTestDatabase(.sqlite) { db in
             let (index, pd) = try await Self.dinsos(KinerjaStore(db))

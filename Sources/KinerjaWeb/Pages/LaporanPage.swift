@@ -8,6 +8,7 @@ enum LaporanKatalog {
         ("renja", "Renja T-C.33 (Tabel 3.2): target dan pagu tahun n, prakiraan maju n+1"),
         ("capaian-sasaran", "Capaian kinerja sasaran (Tabel 2.3)"),
         ("tujuan-sasaran", "Tujuan dan sasaran dengan target tahunan (Tabel 3.1)"),
+        ("realisasi", "Realisasi kinerja dan keuangan dengan subtotal"),
     ]
 
     static func buat(
@@ -30,6 +31,7 @@ enum LaporanKatalog {
         switch name {
         case "renja": return Laporan.renja(index, pd: pd, tahun: year)
         case "tujuan-sasaran": return Laporan.tujuanSasaran(index, pd: pd, tahun: year)
+        case "realisasi": return Laporan.realisasi(index, pd: pd, tahun: year)
         default: return Laporan.capaianSasaran(index, pd: pd, tahun: year)
         }
     }
