@@ -9,6 +9,7 @@ enum LaporanKatalog {
         ("capaian-sasaran", "Capaian kinerja sasaran (Tabel 2.3)"),
         ("tujuan-sasaran", "Tujuan dan sasaran dengan target tahunan (Tabel 3.1)"),
         ("realisasi", "Realisasi kinerja dan keuangan dengan subtotal"),
+        ("evaluasi-renja", "Evaluasi Renja dan pencapaian Renstra (Tabel 2.1), kolom 1-11"),
     ]
 
     static func buat(
@@ -32,6 +33,7 @@ enum LaporanKatalog {
         case "renja": return Laporan.renja(index, pd: pd, tahun: year)
         case "tujuan-sasaran": return Laporan.tujuanSasaran(index, pd: pd, tahun: year)
         case "realisasi": return Laporan.realisasi(index, pd: pd, tahun: year)
+        case "evaluasi-renja": return Laporan.evaluasiRenja(index, pd: pd, tahun: year)
         default: return Laporan.capaianSasaran(index, pd: pd, tahun: year)
         }
     }
