@@ -201,3 +201,53 @@ struct LaporanTests {
         }
     }
 }
+
+@Suite("Golden: IKU")
+struct IKUTests {
+    @Test func ikuReproducesSeed004ForThreeBagian() async throws {
+        try await withTestDatabase(.sqlite) { db in
+            let store = KinerjaStore(db)
+            _ = try await Demo.load(into: store)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Balangan"))
+            let pd = try #require(try await store.pd(pemda: pemda.id, kode: "SETDA"))
+            let index = IndeksKinerja(try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
+            let laporan = Laporan.iku(index, pd: pd)
+            #expect(laporan.kolom[4...9].map(\.judul) == ["2021", "2022", "2023", "2024", "2025", "2026"])
+            let seed = try CSV.records(try SeedFiles.text("004/iku_setda.csv"))
+            var checked = 0
+            for bagian in ["Bagian Hukum", "Bagian Pemerintahan", "Bagian Ekonomi dan Sumber Daya Alam"] {
+                for record in seed where record["bagian"] == bagian {
+                    let row = try #require(
+                        laporan.baris.first { $0.sel[2].teks == record["indikator"] }, "\(record["indikator"]!)")
+                    let targets = (2021...2026).map { record["target_\($0)_text"] ?? "" }
+                    #expect(row.sel[4...9].map(\.teks) == targets, "\(record["indikator"]!)")
+                    checked += 1
+                }
+            }
+            #expect(checked == 28)
+            // Grouped by unit and eselon.
+            #expect(laporan.baris.contains { $0.gaya == .kelompok && $0.sel[1].teks == "Kabag Hukum · Eselon III" })
+            let eselonIV = Laporan.iku(index, pd: pd, eselon: .iv)
+            #expect(eselonIV.baris.filter { $0.gaya == .kelompok }.allSatisfy { $0.sel[1].teks.hasSuffix("Eselon IV") })
+        }
+    }
+
+    @Test func ikuPemdaReproducesSeed001LampiranI() async throws {
+        try await withTestDatabase(.sqlite) { db in
+            let store = KinerjaStore(db)
+            _ = try await Demo.load(into: store)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Banyuasin"))
+            let laporan = Laporan.ikuPemda(IndeksKinerja(try await store.muat(pemda: pemda.id)))
+            let seed = try CSV.records(try SeedFiles.text("001/iku_pemda.csv"))
+            #expect(laporan.baris.count == seed.count)
+            for record in seed {
+                var name = record["indikator"]!
+                if let sub = record["sub_indikator"], !sub.isEmpty { name += " – " + sub }
+                let row = try #require(laporan.baris.first { $0.sel[4].teks == name }, "\(name)")
+                #expect(row.sel[3].teks == record["sasaran"])
+                #expect(row.sel[6].teks == record["satuan"])
+                #expect(row.sel[7].teks == record["penanggung_jawab"])
+            }
+        }
+    }
+}

@@ -220,7 +220,8 @@ struct TemplateCommand: AsyncCommand {
 /// `kinerja report NAME --pd KODE --tahun N --format html|xlsx|csv [-o FILE]`.
 struct ReportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "nama", help: "renja atau capaian-sasaran")
+        @Argument(
+            name: "nama", help: "renja, capaian-sasaran, tujuan-sasaran, realisasi, evaluasi-renja, iku, iku-pemda")
         var nama: String
         @Option(name: "pd", help: "Kode perangkat daerah")
         var pd: String?
@@ -237,11 +238,25 @@ struct ReportCommand: AsyncCommand {
     var help: String { "Membuat laporan resmi sebagai HTML, XLSX, atau CSV." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let kode = signature.pd else { throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.") }
         let store = KinerjaStore(context.application.db)
-        let (pemda, _) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
-        let laporan = try await LaporanKatalog.buat(
-            signature.nama, store: store, pemda: pemda.id, kode: kode, tahun: signature.tahun)
+        let laporan: Laporan
+        if signature.nama == "iku-pemda" {
+            let all = try await store.daftarPemda().filter {
+                signature.pemda == nil || $0.nama.caseInsensitiveCompare(signature.pemda!) == .orderedSame
+            }
+            guard all.count == 1 else {
+                throw DomainError.tidakSah(
+                    field: "--pemda", pesan: "Sebutkan --pemda NAMA (ada \(all.count) Pemda yang cocok).")
+            }
+            laporan = try await LaporanKatalog.buat("iku-pemda", store: store, pemda: all[0].id, kode: "", tahun: nil)
+        } else {
+            guard let kode = signature.pd else {
+                throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.")
+            }
+            let (pemda, _) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
+            laporan = try await LaporanKatalog.buat(
+                signature.nama, store: store, pemda: pemda.id, kode: kode, tahun: signature.tahun)
+        }
         let data: Data
         switch signature.format ?? "html" {
         case "html": data = Data(LaporanKatalog.html(laporan).utf8)

@@ -10,6 +10,8 @@ enum LaporanKatalog {
         ("tujuan-sasaran", "Tujuan dan sasaran dengan target tahunan (Tabel 3.1)"),
         ("realisasi", "Realisasi kinerja dan keuangan dengan subtotal"),
         ("evaluasi-renja", "Evaluasi Renja dan pencapaian Renstra (Tabel 2.1), kolom 1-11"),
+        ("iku", "Indikator Kinerja Utama PD per unit dan eselon"),
+        ("iku-pemda", "Indikator Kinerja Utama Pemda (Lampiran I)"),
     ]
 
     static func buat(
@@ -17,6 +19,10 @@ enum LaporanKatalog {
     ) async throws
         -> Laporan
     {
+        if name == "iku-pemda" {
+            // The Pemda's own IKU: no PD needed.
+            return Laporan.ikuPemda(IndeksKinerja(try await store.muat(pemda: pemda)))
+        }
         guard nama.contains(where: { $0.0 == name }) else {
             throw DomainError.tidakSah(
                 field: "laporan", pesan: "Laporan \"\(name)\" tidak dikenal (\(nama.map(\.0).joined(separator: ", ")))."
@@ -34,6 +40,7 @@ enum LaporanKatalog {
         case "tujuan-sasaran": return Laporan.tujuanSasaran(index, pd: pd, tahun: year)
         case "realisasi": return Laporan.realisasi(index, pd: pd, tahun: year)
         case "evaluasi-renja": return Laporan.evaluasiRenja(index, pd: pd, tahun: year)
+        case "iku": return Laporan.iku(index, pd: pd)
         default: return Laporan.capaianSasaran(index, pd: pd, tahun: year)
         }
     }
