@@ -188,6 +188,44 @@ struct LaporanTests {
         }
     }
 
+    @Test func renstraHasEveryYearOfThePeriodWithSums() throws {
+        let pemda = Pemda(nama: "Kab. Uji")
+        let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji", singkatan: "DU")
+        var data = DataKinerja(
+            pemda: pemda,
+            periode: [try Periode(jenis: .renstra, tahunAwal: 2025, tahunAkhir: 2027, perangkatDaerah: pd.id)],
+            perangkatDaerah: [pd])
+        let program = try PlanNode(
+            perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("1.06.01"), uraian: "P")
+        let kegiatan = try PlanNode(
+            perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("1.06.01.2.01"),
+            uraian: "K")
+        let sub = try PlanNode(
+            perangkatDaerah: pd.id, induk: kegiatan.id, tingkat: .subKegiatan,
+            kode: try Kode.parse("1.06.01.2.01.0001"), uraian: "S")
+        data.elemen = [program, kegiatan, sub]
+        let output = try Indikator(elemen: sub.id, nama: "Jumlah dokumen", satuan: "Dokumen", jenis: .output)
+        data.indikator = [output]
+        data.target = (2025...2027).map {
+            Target(
+                indikator: output.id, dokumen: .renstra, periode: .init(tahun: $0), nilai: .angka(Decimal($0 - 2023)))
+        }
+        data.pagu = try (2025...2027).map {
+            try Pagu(elemen: sub.id, dokumen: .renstra, tahun: $0, jumlah: Rupiah(Int64(($0 - 2024) * 100)))
+        }
+        let laporan = Laporan.renstra(IndeksKinerja(data), pd: pd, tahun: 2026)
+        #expect(
+            laporan.kolom.map(\.judul).filter { $0.hasPrefix("Target 20") } == [
+                "Target 2025", "Target 2026", "Target 2027",
+            ])
+        let programRow = laporan.baris[0]
+        #expect(programRow.sel[5] == .rupiah(Rupiah(100)))
+        #expect(programRow.sel[9] == .rupiah(Rupiah(300)))
+        #expect(programRow.sel[11] == .rupiah(Rupiah(600)))
+        #expect(laporan.baris[2].sel[10].teks == "4")
+        #expect(laporan.baris.last?.sel[11] == .rupiah(Rupiah(600)))
+    }
+
     @Test func csvOfAReport() async throws {
         try await withTestDatabase(.sqlite) { db in
             let (index, pd) = try await Self.dinsos(KinerjaStore(db))

@@ -10,6 +10,7 @@ enum LaporanKatalog {
         ("tujuan-sasaran", "Tujuan dan sasaran dengan target tahunan (Tabel 3.1)"),
         ("realisasi", "Realisasi kinerja dan keuangan dengan subtotal"),
         ("evaluasi-renja", "Evaluasi Renja dan pencapaian Renstra (Tabel 2.1), kolom 1-11"),
+        ("renstra", "Renstra T-C.27: target dan pagu setiap tahun periode"),
         ("iku", "Indikator Kinerja Utama PD per unit dan eselon"),
         ("iku-pemda", "Indikator Kinerja Utama Pemda (Lampiran I)"),
     ]
@@ -41,6 +42,7 @@ enum LaporanKatalog {
         case "realisasi": return Laporan.realisasi(index, pd: pd, tahun: year)
         case "evaluasi-renja": return Laporan.evaluasiRenja(index, pd: pd, tahun: year)
         case "iku": return Laporan.iku(index, pd: pd)
+        case "renstra": return Laporan.renstra(index, pd: pd, tahun: year)
         default: return Laporan.capaianSasaran(index, pd: pd, tahun: year)
         }
     }
