@@ -166,6 +166,12 @@ struct LaporanWebTests {
                 #expect(res.status == .badRequest)
                 #expect(res.body.string.contains("Format harus html, xlsx, atau csv"))
             }
+            let cascading = try await pdPath(app, kode: "SETWAN") + "/laporan/cascading"
+            try await app.testing().test(.GET, cascading) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("<svg"))
+                #expect(res.body.string.contains("Pendalaman Tugas DPRD"))
+            }
             try await app.testing().test(.GET, path.replacingOccurrences(of: "renja", with: "tidak-ada")) { res in
                 #expect(res.status == .badRequest)
             }

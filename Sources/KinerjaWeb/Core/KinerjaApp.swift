@@ -59,7 +59,14 @@ public enum KinerjaApp {
         let laporan = try await LaporanKatalog.buat(
             name, store: KinerjaStore(req.db), pemda: TypedID(pemda), kode: kode, tahun: tahun)
         switch req.query[String.self, at: "format"] ?? "html" {
-        case "html": return htmlResponse(LaporanKatalog.html(laporan))
+        case "html":
+            var chart = HTML.empty
+            if name == "cascading", let pd = try await KinerjaStore(req.db).pd(pemda: TypedID(pemda), kode: kode) {
+                let data = try await KinerjaStore(req.db).muat(
+                    pemda: TypedID(pemda), perangkatDaerah: pd.id, denganRPJMD: true)
+                chart = PohonSVG.render(PohonKinerja(IndeksKinerja(data), pd: pd.id, tahun: tahun))
+            }
+            return htmlResponse(LaporanKatalog.html(laporan, sebelumTabel: chart))
         case "xlsx":
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(

@@ -11,6 +11,7 @@ enum LaporanKatalog {
         ("realisasi", "Realisasi kinerja dan keuangan dengan subtotal"),
         ("evaluasi-renja", "Evaluasi Renja dan pencapaian Renstra (Tabel 2.1), kolom 1-11"),
         ("renstra", "Renstra T-C.27: target dan pagu setiap tahun periode"),
+        ("cascading", "Cascading (pohon kinerja): bagan dan tabel"),
         ("iku", "Indikator Kinerja Utama PD per unit dan eselon"),
         ("iku-pemda", "Indikator Kinerja Utama Pemda (Lampiran I)"),
     ]
@@ -34,7 +35,7 @@ enum LaporanKatalog {
         }
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
         let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
-        let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id)
+        let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id, denganRPJMD: name == "cascading")
         let index = IndeksKinerja(data)
         switch name {
         case "renja": return Laporan.renja(index, pd: pd, tahun: year)
@@ -43,11 +44,12 @@ enum LaporanKatalog {
         case "evaluasi-renja": return Laporan.evaluasiRenja(index, pd: pd, tahun: year)
         case "iku": return Laporan.iku(index, pd: pd)
         case "renstra": return Laporan.renstra(index, pd: pd, tahun: year)
+        case "cascading": return Laporan.cascading(index, pd: pd, tahun: tahun)
         default: return Laporan.capaianSasaran(index, pd: pd, tahun: year)
         }
     }
 
-    static func html(_ laporan: Laporan) -> String {
+    static func html(_ laporan: Laporan, sebelumTabel: HTML = .empty) -> String {
         let header =
             laporan.kepalaGrid.map { placed in
                 HTML.el(
@@ -74,6 +76,7 @@ enum LaporanKatalog {
         var content: [HTML] = [
             .el("div", [("class", "kop")], laporan.kop.map { HTML.el("div", [], $0) }),
             .el("h1", [("class", "judul")], laporan.judul.map { HTML.el("div", [], $0) }),
+            sebelumTabel,
             .el(
                 "div", [("class", "box")],
                 [.el("table", [("class", "laporan")], [.el("thead", [], header), .el("tbody", [], body)])]),
