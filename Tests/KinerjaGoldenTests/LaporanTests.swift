@@ -226,6 +226,58 @@ struct LaporanTests {
         #expect(laporan.baris.last?.sel[11] == .rupiah(Rupiah(600)))
     }
 
+    @Test func evaluasiTriwulanPairsKinerjaAndRupiahPerTriwulan() throws {
+        let pemda = Pemda(nama: "Kab. Uji")
+        let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji")
+        var data = DataKinerja(
+            pemda: pemda,
+            periode: [try Periode(jenis: .renstra, tahunAwal: 2024, tahunAkhir: 2026, perangkatDaerah: pd.id)],
+            perangkatDaerah: [pd])
+        let program = try PlanNode(
+            perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("1.06.01"), uraian: "P")
+        let kegiatan = try PlanNode(
+            perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("1.06.01.2.01"),
+            uraian: "K")
+        let sub = try PlanNode(
+            perangkatDaerah: pd.id, induk: kegiatan.id, tingkat: .subKegiatan,
+            kode: try Kode.parse("1.06.01.2.01.0001"), uraian: "S")
+        data.elemen = [program, kegiatan, sub]
+        let output = try Indikator(elemen: sub.id, nama: "Jumlah orang dilayani", satuan: "Orang", jenis: .output)
+        data.indikator = [output]
+        data.target = (2024...2026).map {
+            Target(indikator: output.id, dokumen: .renstra, periode: .init(tahun: $0), nilai: .angka(100))
+        }
+        data.pagu = try (2024...2026).map {
+            try Pagu(elemen: sub.id, dokumen: .renstra, tahun: $0, jumlah: Rupiah(1000))
+        }
+        data.realisasi = [
+            try RealisasiKinerja(indikator: output.id, periode: .init(tahun: 2024), nilai: .angka(90)),
+            try RealisasiKinerja(indikator: output.id, periode: .init(tahun: 2025, triwulan: 1), nilai: .angka(30)),
+            try RealisasiKinerja(indikator: output.id, periode: .init(tahun: 2025, triwulan: 2), nilai: .angka(40)),
+        ]
+        data.anggaran = try [
+            RealisasiAnggaran(
+                elemen: sub.id, periode: .init(tahun: 2024, triwulan: 4), keuangan: Rupiah(900), fisik: nil),
+            RealisasiAnggaran(
+                elemen: sub.id, periode: .init(tahun: 2025, triwulan: 1), keuangan: Rupiah(200), fisik: nil),
+            RealisasiAnggaran(
+                elemen: sub.id, periode: .init(tahun: 2025, triwulan: 2), keuangan: Rupiah(300), fisik: nil),
+        ]
+        let laporan = Laporan.evaluasiTriwulan(IndeksKinerja(data), pd: pd, tahun: 2025)
+        let row = laporan.baris[2]
+        #expect(row.sel.count == 3 + 2 * 10)
+        #expect(row.sel[3].teks == "300")  // Renstra end target: Σ of a kumulatif indicator
+        #expect(row.sel[4] == .rupiah(Rupiah(3000)))
+        #expect(row.sel[5].teks == "90" && row.sel[6] == .rupiah(Rupiah(900)))
+        #expect(row.sel[9].teks == "30" && row.sel[10] == .rupiah(Rupiah(200)))  // TW I alone
+        #expect(row.sel[11].teks == "40" && row.sel[12] == .rupiah(Rupiah(300)))  // TW II alone
+        #expect(row.sel[13].teks == "" && row.sel[14] == .rupiah(nil))  // TW III not reported
+        #expect(row.sel[17].teks == "70" && row.sel[18] == .rupiah(Rupiah(500)))
+        #expect(row.sel[19].teks == "160" && row.sel[20] == .rupiah(Rupiah(1400)))
+        #expect(row.sel[21] == .persen(Decimal(160) / 300 * 100))
+        #expect(laporan.baris[0].sel[20] == .rupiah(Rupiah(1400)))  // the program: Σ of its sub kegiatan
+    }
+
     @Test func csvOfAReport() async throws {
         try await withTestDatabase(.sqlite) { db in
             let (index, pd) = try await Self.dinsos(KinerjaStore(db))

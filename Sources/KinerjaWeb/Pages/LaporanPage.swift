@@ -9,6 +9,7 @@ enum LaporanKatalog {
         ("capaian-sasaran", "Capaian kinerja sasaran (Tabel 2.3)"),
         ("tujuan-sasaran", "Tujuan dan sasaran dengan target tahunan (Tabel 3.1)"),
         ("realisasi", "Realisasi kinerja dan keuangan dengan subtotal"),
+        ("evaluasi-triwulan", "Evaluasi per triwulan (Permendagri 86): K dan Rp per triwulan"),
         ("evaluasi-renja", "Evaluasi Renja dan pencapaian Renstra (Tabel 2.1), kolom 1-11"),
         ("renstra", "Renstra T-C.27: target dan pagu setiap tahun periode"),
         ("cascading", "Cascading (pohon kinerja): bagan dan tabel"),
@@ -41,6 +42,7 @@ enum LaporanKatalog {
         case "renja": return Laporan.renja(index, pd: pd, tahun: year)
         case "tujuan-sasaran": return Laporan.tujuanSasaran(index, pd: pd, tahun: year)
         case "realisasi": return Laporan.realisasi(index, pd: pd, tahun: year)
+        case "evaluasi-triwulan": return Laporan.evaluasiTriwulan(index, pd: pd, tahun: year)
         case "evaluasi-renja": return Laporan.evaluasiRenja(index, pd: pd, tahun: year)
         case "iku": return Laporan.iku(index, pd: pd)
         case "renstra": return Laporan.renstra(index, pd: pd, tahun: year)

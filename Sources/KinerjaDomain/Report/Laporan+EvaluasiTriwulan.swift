@@ -1,0 +1,118 @@
+import Foundation
+
+extension Laporan {
+    /// The quarterly evaluation form (Permendagri 86/2017): per program, kegiatan and sub kegiatan and indicator, K
+    /// (kinerja) and Rp pairs for the Renstra target at the end of the period, realisasi to last year, this year's
+    /// target, realisasi of each triwulan (that triwulan alone), this year's realisasi, Renstra realisasi to date and
+    /// its level of achievement, with the Kepala's signature block.
+    public static func evaluasiTriwulan(
+        _ indeks: IndeksKinerja, pd: PerangkatDaerah, tahun: Int, tanggal: String = ""
+    ) -> Laporan {
+        let data = indeks.data
+        let kebijakan = data.pemda.kebijakan
+        let quarters = data.pemda.jumlahTriwulan
+        let period = data.periode.first { $0.perangkatDaerah == pd.id && $0.jenis == .renstra && $0.contains(tahun) }
+        let start = period?.tahunAwal ?? tahun
+        let end = period?.tahunAkhir ?? tahun
+        var rows: [Baris] = []
+        func money(_ id: TypedID<PlanNode>, _ years: ClosedRange<Int>) -> Rupiah? {
+            let values = years.compactMap { indeks.realisasiKeuangan(id, tahun: $0) }
+            return values.isEmpty ? nil : values.sum()
+        }
+        func renstraPagu(_ id: TypedID<PlanNode>) -> Rupiah? {
+            let values = (start...end).compactMap { indeks.pagu(id, tahun: $0, dokumen: .renstra) }
+            return values.isEmpty ? nil : values.sum()
+        }
+        /// Money spent in that triwulan alone: Σ of the sub kegiatan's figures for it; missing when none reported.
+        func quarterMoney(_ id: TypedID<PlanNode>, _ quarter: Int) -> Rupiah? {
+            let children = indeks.anakDari(id).filter(\.tingkat.hasAnggaran)
+            if !children.isEmpty {
+                let values = children.compactMap { quarterMoney($0.id, quarter) }
+                return values.isEmpty ? nil : values.sum()
+            }
+            return (indeks.anggaranPerElemen[id] ?? []).first {
+                $0.periode == PeriodeLaporan(tahun: tahun, triwulan: quarter)
+            }?
+            .keuangan
+        }
+        func visit(_ node: PlanNode, depth: Int) {
+            guard node.tingkat.hasAnggaran else {
+                for child in indeks.anakDari(node.id) { visit(child, depth: depth) }
+                return
+            }
+            let indicators = indeks.indikatorPerElemen[node.id] ?? []
+            for (index, indikator) in (indicators.isEmpty ? [nil] : indicators.map(Optional.some)).enumerated() {
+                let first = index == 0
+                var cells: [Sel] = [
+                    .teks(first ? node.kode?.asli ?? "" : ""), .teks(first ? node.uraian : ""),
+                    .teks(indikator?.nama ?? ""),
+                ]
+                let renstra = indikator.map { indeks.riwayat($0, dokumen: .renstra) }
+                let history = indikator.map { indeks.riwayat($0) }
+                func k(_ nilai: Nilai?) -> Sel { .teks(nilai?.teks ?? "") }
+                func rp(_ value: Rupiah?) -> Sel { first ? .rupiah(value) : .kosong }
+                let targetEnd = renstra?.targetAkhir(tahun: start...end)
+                cells += [k(targetEnd), rp(renstraPagu(node.id))]
+                cells += [
+                    k(start <= tahun - 1 ? history?.realisasiSampai(tahun: start...(tahun - 1)) : nil),
+                    rp(start <= tahun - 1 ? money(node.id, start...(tahun - 1)) : nil),
+                ]
+                cells += [k(history?.targetTahun(tahun)), rp(indeks.pagu(node.id, tahun: tahun))]
+                for quarter in 1...quarters {
+                    cells += [
+                        k(history?.realisasi[PeriodeLaporan(tahun: tahun, triwulan: quarter)]),
+                        rp(quarterMoney(node.id, quarter)),
+                    ]
+                }
+                cells += [k(history?.realisasiTahun(tahun)), rp(indeks.realisasiKeuangan(node.id, tahun: tahun))]
+                let toDate = history?.realisasiSampai(tahun: start...tahun)
+                let moneyToDate = money(node.id, start...tahun)
+                cells += [k(toDate), rp(moneyToDate)]
+                let achievement = indikator.map {
+                    CapaianEngine.capaian(target: targetEnd, realisasi: toDate, aturan: $0.aturan(kebijakan: kebijakan))
+                }
+                cells += [
+                    .persen(achievement?.persen),
+                    first
+                        ? .persen(renstraPagu(node.id).flatMap { Serapan.persen(realisasi: moneyToDate, pagu: $0) })
+                        : .kosong,
+                ]
+                rows.append(Baris(cells, kedalaman: depth, gaya: node.tingkat == .subKegiatan ? .biasa : .kelompok))
+            }
+            for child in indeks.anakDari(node.id) { visit(child, depth: depth + 1) }
+        }
+        for root in indeks.akar(perangkatDaerah: pd.id) { visit(root, depth: 0) }
+        var top: [SelKepala] = [
+            SelKepala("Kode", baris: 2), SelKepala("Program/Kegiatan/Sub Kegiatan", baris: 2),
+            SelKepala("Indikator", baris: 2),
+        ]
+        top += [
+            SelKepala("Target Renstra \(end)", kolom: 2), SelKepala("Realisasi s.d. \(tahun - 1)", kolom: 2),
+            SelKepala("Target \(tahun)", kolom: 2),
+        ]
+        top += (1...quarters).map { SelKepala("Triwulan \(PeriodeLaporan.romawi($0))", kolom: 2) }
+        top += [
+            SelKepala("Realisasi \(tahun)", kolom: 2), SelKepala("Realisasi Renstra s.d. \(tahun)", kolom: 2),
+            SelKepala("Tingkat Capaian Renstra (%)", kolom: 2),
+        ]
+        let pairs = 6 + quarters
+        var columns: [Kolom] = [
+            Kolom("Kode", nomor: "1", lebar: 14), Kolom("Uraian", nomor: "2", lebar: 30),
+            Kolom("Indikator", nomor: "3", lebar: 28),
+        ]
+        for pair in 0..<pairs {
+            let isPercent = pair == pairs - 1
+            columns.append(Kolom("K", nomor: String(4 + pair * 2), jenis: isPercent ? .persen : .teks, lebar: 8))
+            columns.append(Kolom("Rp", nomor: String(5 + pair * 2), jenis: isPercent ? .persen : .rupiah, lebar: 14))
+        }
+        return Laporan(
+            nama: "evaluasi-triwulan", kop: [data.pemda.nama.uppercased(), pd.nama.uppercased()],
+            judul: ["Evaluasi terhadap Hasil Renja \(pd.nama) Tahun \(tahun)"],
+            kepala: [top, (0..<pairs).flatMap { _ in [SelKepala("K"), SelKepala("Rp")] }], kolom: columns, baris: rows,
+            catatan: [
+                "K = kinerja, Rp = realisasi keuangan. Triwulan berisi realisasi triwulan itu saja; realisasi tahunan dan s.d. tahun ini digabung menurut agregasi indikator.",
+                "Rp program dan kegiatan = jumlah sub kegiatannya. Kosong = belum dilaporkan, bukan nol.",
+            ],
+            tandaTangan: tandaTangan(data, pd: pd.id, tanggal: tanggal))
+    }
+}
