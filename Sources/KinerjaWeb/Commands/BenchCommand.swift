@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import KinerjaDomain
 import KinerjaPersistence
+import KinerjaSpreadsheet
 import Vapor
 
 /// `kinerja bench [--pemda NAMA] [--ulang N]`: times the PD page's work on the stored data — loading one PD,
@@ -53,6 +54,37 @@ struct BenchCommand: AsyncCommand {
         try await measure(context, "tabel capaian seluruh Pemda", max(1, repeats / 2)) {
             let index = IndeksKinerja(all)
             return pds.reduce(0) { $0 + TabelCapaian(indeks: index, perangkatDaerah: $1.id, tahun: 2025).baris.count }
+        }
+        // Every report of one PD, and the whole Pemda's realisasi and evaluasi-renja as XLSX.
+        let pdData = try await store.muat(pemda: pemda.id, perangkatDaerah: first.id, denganRPJMD: true)
+        let pdIndex = IndeksKinerja(pdData)
+        let reports: [(String, () -> Laporan)] = [
+            ("renja", { Laporan.renja(pdIndex, pd: first, tahun: 2025) }),
+            ("renstra", { Laporan.renstra(pdIndex, pd: first, tahun: 2025) }),
+            ("realisasi", { Laporan.realisasi(pdIndex, pd: first, tahun: 2025) }),
+            ("evaluasi-renja", { Laporan.evaluasiRenja(pdIndex, pd: first, tahun: 2026) }),
+            ("evaluasi-triwulan", { Laporan.evaluasiTriwulan(pdIndex, pd: first, tahun: 2025) }),
+            ("capaian-sasaran", { Laporan.capaianSasaran(pdIndex, pd: first, tahun: 2025) }),
+            ("tujuan-sasaran", { Laporan.tujuanSasaran(pdIndex, pd: first, tahun: 2025) }),
+            ("iku", { Laporan.iku(pdIndex, pd: first) }),
+            ("cascading", { Laporan.cascading(pdIndex, pd: first) }),
+        ]
+        for (name, build) in reports {
+            try await measure(context, "laporan \(name) \(first.kode) HTML+XLSX", repeats) {
+                let laporan = build()
+                return LaporanKatalog.html(laporan).utf8.count + (try LaporanEkspor.xlsx(laporan)).count
+            }
+        }
+        for name in ["realisasi", "evaluasi-renja"] {
+            try await measure(context, "laporan \(name) seluruh Pemda XLSX", 1) {
+                let index = IndeksKinerja(all)
+                let laporan = Laporan.seluruhPemda(index) {
+                    name == "realisasi"
+                        ? Laporan.realisasi(index, pd: $0, tahun: 2025)
+                        : Laporan.evaluasiRenja(index, pd: $0, tahun: 2026)
+                }
+                return try laporan.map { try LaporanEkspor.xlsx($0).count } ?? 0
+            }
         }
         context.console.print("memori puncak proses: \(peakMemoryMB()) MB")
     }

@@ -249,6 +249,21 @@ struct ReportCommand: AsyncCommand {
                     field: "--pemda", pesan: "Sebutkan --pemda NAMA (ada \(all.count) Pemda yang cocok).")
             }
             laporan = try await LaporanKatalog.buat("iku-pemda", store: store, pemda: all[0].id, kode: "", tahun: nil)
+        } else if signature.pd == nil {
+            // --pd omitted: the whole Pemda, every PD under its heading.
+            let all = try await store.daftarPemda().filter {
+                signature.pemda == nil || $0.nama.caseInsensitiveCompare(signature.pemda!) == .orderedSame
+            }
+            guard all.count == 1 else {
+                throw DomainError.tidakSah(
+                    field: "--pemda", pesan: "Sebutkan --pd KODE atau --pemda NAMA (ada \(all.count) Pemda yang cocok)."
+                )
+            }
+            guard let tahun = signature.tahun else {
+                throw DomainError.tidakSah(field: "--tahun", pesan: "Sebutkan --tahun untuk seluruh Pemda.")
+            }
+            laporan = try await LaporanKatalog.seluruhPemda(
+                signature.nama, store: store, pemda: all[0].id, tahun: tahun)
         } else {
             guard let kode = signature.pd else {
                 throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.")

@@ -37,18 +37,42 @@ enum LaporanKatalog {
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
         let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
         let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id, denganRPJMD: name == "cascading")
-        let index = IndeksKinerja(data)
+        return bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun)
+    }
+
+    /// Builds a named report of one PD from loaded data.
+    static func bangun(
+        _ name: String, _ index: IndeksKinerja, pd: PerangkatDaerah, tahun year: Int, tahunDiminta: Int?
+    ) -> Laporan {
         switch name {
-        case "renja": return Laporan.renja(index, pd: pd, tahun: year)
-        case "tujuan-sasaran": return Laporan.tujuanSasaran(index, pd: pd, tahun: year)
-        case "realisasi": return Laporan.realisasi(index, pd: pd, tahun: year)
-        case "evaluasi-triwulan": return Laporan.evaluasiTriwulan(index, pd: pd, tahun: year)
-        case "evaluasi-renja": return Laporan.evaluasiRenja(index, pd: pd, tahun: year)
-        case "iku": return Laporan.iku(index, pd: pd)
-        case "renstra": return Laporan.renstra(index, pd: pd, tahun: year)
-        case "cascading": return Laporan.cascading(index, pd: pd, tahun: tahun)
-        default: return Laporan.capaianSasaran(index, pd: pd, tahun: year)
+        case "renja": Laporan.renja(index, pd: pd, tahun: year)
+        case "tujuan-sasaran": Laporan.tujuanSasaran(index, pd: pd, tahun: year)
+        case "realisasi": Laporan.realisasi(index, pd: pd, tahun: year)
+        case "evaluasi-triwulan": Laporan.evaluasiTriwulan(index, pd: pd, tahun: year)
+        case "evaluasi-renja": Laporan.evaluasiRenja(index, pd: pd, tahun: year)
+        case "iku": Laporan.iku(index, pd: pd)
+        case "renstra": Laporan.renstra(index, pd: pd, tahun: year)
+        case "cascading": Laporan.cascading(index, pd: pd, tahun: tahunDiminta)
+        default: Laporan.capaianSasaran(index, pd: pd, tahun: year)
         }
+    }
+
+    /// A report for the whole Pemda (every PD under its heading).
+    static func seluruhPemda(
+        _ name: String, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int
+    ) async throws -> Laporan {
+        guard nama.contains(where: { $0.0 == name }), name != "iku-pemda" else {
+            throw DomainError.tidakSah(
+                field: "laporan", pesan: "Laporan \"\(name)\" tidak dikenal untuk seluruh Pemda.")
+        }
+        let index = IndeksKinerja(try await store.muat(pemda: pemda))
+        guard
+            let laporan = Laporan.seluruhPemda(
+                index, { bangun(name, index, pd: $0, tahun: tahun, tahunDiminta: tahun) })
+        else {
+            throw DomainError.tidakDitemukan("Perangkat daerah")
+        }
+        return laporan
     }
 
     static func html(_ laporan: Laporan, sebelumTabel: HTML = .empty) -> String {
