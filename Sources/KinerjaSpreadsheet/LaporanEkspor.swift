@@ -16,7 +16,8 @@ public enum LaporanEkspor {
         let headerStart = rows.count
         for (rowIndex, placed) in laporan.kepalaGrid.enumerated() {
             var row = [XLSXCell](repeating: XLSXCell(.empty, style: .header), count: width)
-            for item in placed {
+            // A header wider than the columns is cut, never a crash.
+            for item in placed where item.kolom < width {
                 row[item.kolom] = .text(item.sel.teks, .header)
                 if item.sel.kolom > 1 || item.sel.baris > 1 {
                     merges.append(

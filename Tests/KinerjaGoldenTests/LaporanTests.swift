@@ -317,6 +317,10 @@ struct IKUTests {
             #expect(checked == 28)
             // Grouped by unit and eselon.
             #expect(laporan.baris.contains { $0.gaya == .kelompok && $0.sel[1].teks == "Kabag Hukum · Eselon III" })
+            // A PD without IKU: an empty report whose header still matches its columns, rendered as XLSX.
+            let none = Laporan.iku(IndeksKinerja(DataKinerja(pemda: Pemda(nama: "X"), perangkatDaerah: [pd])), pd: pd)
+            #expect(none.kepalaGrid[0].map(\.kolom).max()! < none.kolom.count)
+            _ = try LaporanEkspor.xlsx(none)
             let eselonIV = Laporan.iku(index, pd: pd, eselon: .iv)
             #expect(eselonIV.baris.filter { $0.gaya == .kelompok }.allSatisfy { $0.sel[1].teks.hasSuffix("Eselon IV") })
         }
@@ -379,6 +383,43 @@ struct CascadingTests {
                 #expect(node.posisi <= tree.simpul[node.anak.last!].posisi)
             }
             #expect(Laporan.cascading(index, pd: pd).baris.count == seed.count)
+        }
+    }
+}
+
+@Suite("Laporan: bentuk")
+struct LaporanShapeTests {
+    /// Every report of every demo PD: each row has one cell per column and the header fits the columns.
+    @Test func everyReportIsRectangular() async throws {
+        try await withTestDatabase(.sqlite) { db in
+            let store = KinerjaStore(db)
+            _ = try await Demo.load(into: store)
+            for pemda in try await store.daftarPemda() {
+                let index = IndeksKinerja(try await store.muat(pemda: pemda.id))
+                var reports = [Laporan.ikuPemda(index)]
+                for pd in index.data.perangkatDaerah {
+                    reports += [
+                        Laporan.renja(index, pd: pd, tahun: 2024), Laporan.renstra(index, pd: pd, tahun: 2024),
+                        Laporan.realisasi(index, pd: pd, tahun: 2022),
+                        Laporan.evaluasiRenja(index, pd: pd, tahun: 2023),
+                        Laporan.evaluasiTriwulan(index, pd: pd, tahun: 2024),
+                        Laporan.capaianSasaran(index, pd: pd, tahun: 2022),
+                        Laporan.tujuanSasaran(index, pd: pd, tahun: 2024), Laporan.iku(index, pd: pd),
+                        Laporan.cascading(index, pd: pd),
+                    ]
+                }
+                for laporan in reports {
+                    for row in laporan.baris { #expect(row.sel.count == laporan.kolom.count, "\(laporan.nama)") }
+                    let grid = laporan.kepalaGrid
+                    for placed in grid {
+                        for item in placed {
+                            #expect(item.kolom + item.sel.kolom <= laporan.kolom.count, "\(laporan.nama)")
+                        }
+                    }
+                    _ = try LaporanEkspor.xlsx(laporan)
+                    _ = LaporanEkspor.csv(laporan)
+                }
+            }
         }
     }
 }

@@ -60,7 +60,8 @@ extension Laporan {
                 [
                     SelKepala("No", baris: 2), SelKepala("Kinerja Utama", baris: 2),
                     SelKepala("Indikator Kinerja Utama", baris: 2),
-                    SelKepala("Kondisi Awal", baris: 2), SelKepala("Target", kolom: max(1, years.count)),
+                    SelKepala("Kondisi Awal", baris: 2),
+                ] + (years.isEmpty ? [] : [SelKepala("Target", kolom: years.count)]) + [
                     SelKepala("Definisi Operasional / Cara Hitung", baris: 2), SelKepala("Penanggung Jawab", baris: 2),
                     SelKepala("Sumber Data", baris: 2), SelKepala("Satuan", baris: 2),
                 ],

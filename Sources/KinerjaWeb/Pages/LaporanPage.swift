@@ -94,7 +94,7 @@ enum LaporanKatalog {
             HTML.el(
                 "tr", [("class", baris.gaya == .biasa ? nil : "gaya-\(baris.gaya)")],
                 baris.sel.enumerated().map { column, sel in
-                    let numeric = laporan.kolom[column].jenis != .teks
+                    let numeric = column < laporan.kolom.count && laporan.kolom[column].jenis != .teks
                     let indent = column == 1 ? String(repeating: "\u{2003}", count: baris.kedalaman) : ""
                     return HTML.el("td", [("class", numeric ? "num" : nil)], indent + sel.teks)
                 })
