@@ -189,31 +189,16 @@ struct LaporanTests {
     }
 
     @Test func renstraHasEveryYearOfThePeriodWithSums() throws {
-        let pemda = Pemda(nama: "Kab. Uji")
-        let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji", singkatan: "DU")
-        var data = DataKinerja(
-            pemda: pemda,
-            periode: [try Periode(jenis: .renstra, tahunAwal: 2025, tahunAkhir: 2027, perangkatDaerah: pd.id)],
-            perangkatDaerah: [pd])
-        let program = try PlanNode(
-            perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("1.06.01"), uraian: "P")
-        let kegiatan = try PlanNode(
-            perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("1.06.01.2.01"),
-            uraian: "K")
-        let sub = try PlanNode(
-            perangkatDaerah: pd.id, induk: kegiatan.id, tingkat: .subKegiatan,
-            kode: try Kode.parse("1.06.01.2.01.0001"), uraian: "S")
-        data.elemen = [program, kegiatan, sub]
-        let output = try Indikator(elemen: sub.id, nama: "Jumlah dokumen", satuan: "Dokumen", jenis: .output)
-        data.indikator = [output]
-        data.target = (2025...2027).map {
+        var small = try SmallPD(renstra: 2025...2027)
+        let (pd, output, sub) = (small.pd, small.output, small.sub)
+        small.data.target = (2025...2027).map {
             Target(
                 indikator: output.id, dokumen: .renstra, periode: .init(tahun: $0), nilai: .angka(Decimal($0 - 2023)))
         }
-        data.pagu = try (2025...2027).map {
+        small.data.pagu = try (2025...2027).map {
             try Pagu(elemen: sub.id, dokumen: .renstra, tahun: $0, jumlah: Rupiah(Int64(($0 - 2024) * 100)))
         }
-        let laporan = Laporan.renstra(IndeksKinerja(data), pd: pd, tahun: 2026)
+        let laporan = Laporan.renstra(IndeksKinerja(small.data), pd: pd, tahun: 2026)
         #expect(
             laporan.kolom.map(\.judul).filter { $0.hasPrefix("Target 20") } == [
                 "Target 2025", "Target 2026", "Target 2027",
@@ -227,35 +212,20 @@ struct LaporanTests {
     }
 
     @Test func evaluasiTriwulanPairsKinerjaAndRupiahPerTriwulan() throws {
-        let pemda = Pemda(nama: "Kab. Uji")
-        let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji")
-        var data = DataKinerja(
-            pemda: pemda,
-            periode: [try Periode(jenis: .renstra, tahunAwal: 2024, tahunAkhir: 2026, perangkatDaerah: pd.id)],
-            perangkatDaerah: [pd])
-        let program = try PlanNode(
-            perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("1.06.01"), uraian: "P")
-        let kegiatan = try PlanNode(
-            perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("1.06.01.2.01"),
-            uraian: "K")
-        let sub = try PlanNode(
-            perangkatDaerah: pd.id, induk: kegiatan.id, tingkat: .subKegiatan,
-            kode: try Kode.parse("1.06.01.2.01.0001"), uraian: "S")
-        data.elemen = [program, kegiatan, sub]
-        let output = try Indikator(elemen: sub.id, nama: "Jumlah orang dilayani", satuan: "Orang", jenis: .output)
-        data.indikator = [output]
-        data.target = (2024...2026).map {
+        var small = try SmallPD(renstra: 2024...2026, indikator: "Jumlah orang dilayani")
+        let (pd, output, sub) = (small.pd, small.output, small.sub)
+        small.data.target = (2024...2026).map {
             Target(indikator: output.id, dokumen: .renstra, periode: .init(tahun: $0), nilai: .angka(100))
         }
-        data.pagu = try (2024...2026).map {
+        small.data.pagu = try (2024...2026).map {
             try Pagu(elemen: sub.id, dokumen: .renstra, tahun: $0, jumlah: Rupiah(1000))
         }
-        data.realisasi = [
+        small.data.realisasi = [
             try RealisasiKinerja(indikator: output.id, periode: .init(tahun: 2024), nilai: .angka(90)),
             try RealisasiKinerja(indikator: output.id, periode: .init(tahun: 2025, triwulan: 1), nilai: .angka(30)),
             try RealisasiKinerja(indikator: output.id, periode: .init(tahun: 2025, triwulan: 2), nilai: .angka(40)),
         ]
-        data.anggaran = try [
+        small.data.anggaran = try [
             RealisasiAnggaran(
                 elemen: sub.id, periode: .init(tahun: 2024, triwulan: 4), keuangan: Rupiah(900), fisik: nil),
             RealisasiAnggaran(
@@ -263,7 +233,7 @@ struct LaporanTests {
             RealisasiAnggaran(
                 elemen: sub.id, periode: .init(tahun: 2025, triwulan: 2), keuangan: Rupiah(300), fisik: nil),
         ]
-        let laporan = Laporan.evaluasiTriwulan(IndeksKinerja(data), pd: pd, tahun: 2025)
+        let laporan = Laporan.evaluasiTriwulan(IndeksKinerja(small.data), pd: pd, tahun: 2025)
         let row = laporan.baris[2]
         #expect(row.sel.count == 3 + 2 * 10)
         #expect(row.sel[3].teks == "300")  // Renstra end target: Σ of a kumulatif indicator
@@ -421,5 +391,36 @@ struct LaporanShapeTests {
                 }
             }
         }
+    }
+}
+
+/// A PD with one program, one kegiatan and one sub kegiatan (with one output indicator), and a Renstra period.
+struct SmallPD {
+    var data: DataKinerja
+    var pd: PerangkatDaerah
+    var program: PlanNode
+    var sub: PlanNode
+    var output: Indikator
+
+    init(renstra years: ClosedRange<Int>, indikator name: String = "Jumlah dokumen") throws {
+        pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji", singkatan: "DU")
+        data = DataKinerja(
+            pemda: Pemda(nama: "Kab. Uji"),
+            periode: [
+                try Periode(
+                    jenis: .renstra, tahunAwal: years.lowerBound, tahunAkhir: years.upperBound, perangkatDaerah: pd.id)
+            ],
+            perangkatDaerah: [pd])
+        program = try PlanNode(
+            perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("1.06.01"), uraian: "P")
+        let kegiatan = try PlanNode(
+            perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("1.06.01.2.01"),
+            uraian: "K")
+        sub = try PlanNode(
+            perangkatDaerah: pd.id, induk: kegiatan.id, tingkat: .subKegiatan,
+            kode: try Kode.parse("1.06.01.2.01.0001"), uraian: "S")
+        data.elemen = [program, kegiatan, sub]
+        output = try Indikator(elemen: sub.id, nama: name, satuan: "Dokumen", jenis: .output)
+        data.indikator = [output]
     }
 }
