@@ -28,6 +28,18 @@ func resolvePD(_ store: KinerjaStore, kode: String, pemda name: String?) async t
     return first
 }
 
+/// The Pemda named by `--pemda`, or the only one stored; an error naming the option otherwise.
+func resolvePemda(_ store: KinerjaStore, nama: String?, sebutan: String = "--pemda NAMA") async throws -> Pemda {
+    let chosen = try await store.daftarPemda().filter {
+        nama == nil || $0.nama.caseInsensitiveCompare(nama!) == .orderedSame
+    }
+    guard chosen.count == 1 else {
+        throw DomainError.tidakSah(
+            field: "--pemda", pesan: "Sebutkan \(sebutan) (ada \(chosen.count) Pemda yang cocok).")
+    }
+    return chosen[0]
+}
+
 func readFile(_ path: String) throws -> Data {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw DomainError.tidakSah(field: "FILE", pesan: "Berkas \(path) tidak dapat dibaca.")
@@ -86,15 +98,7 @@ struct ImportCommand: AsyncCommand {
                 throw DomainError.tidakSah(
                     field: "--pd", pesan: "Sebutkan --pd KODE: berkas ini berisi rencana atau realisasi satu PD.")
             }
-            let all = try await store.daftarPemda()
-            let chosen = all.filter {
-                signature.pemda == nil || $0.nama.caseInsensitiveCompare(signature.pemda!) == .orderedSame
-            }
-            guard chosen.count == 1 else {
-                throw DomainError.tidakSah(
-                    field: "--pemda", pesan: "Sebutkan --pemda NAMA (ada \(chosen.count) Pemda yang cocok).")
-            }
-            pemda = chosen[0]
+            pemda = try await resolvePemda(store, nama: signature.pemda)
             preview = Importer.pratinjauOrganisasi(hasil, existing: try await store.muat(pemda: pemda.id))
             context.console.print(
                 "\(pemda.nama) · \(name): "
@@ -241,29 +245,16 @@ struct ReportCommand: AsyncCommand {
         let store = KinerjaStore(context.application.db)
         let laporan: Laporan
         if signature.nama == "iku-pemda" {
-            let all = try await store.daftarPemda().filter {
-                signature.pemda == nil || $0.nama.caseInsensitiveCompare(signature.pemda!) == .orderedSame
-            }
-            guard all.count == 1 else {
-                throw DomainError.tidakSah(
-                    field: "--pemda", pesan: "Sebutkan --pemda NAMA (ada \(all.count) Pemda yang cocok).")
-            }
-            laporan = try await LaporanKatalog.buat("iku-pemda", store: store, pemda: all[0].id, kode: "", tahun: nil)
+            let pemda = try await resolvePemda(store, nama: signature.pemda)
+            laporan = try await LaporanKatalog.buat("iku-pemda", store: store, pemda: pemda.id, kode: "", tahun: nil)
         } else if signature.pd == nil {
             // --pd omitted: the whole Pemda, every PD under its heading.
-            let all = try await store.daftarPemda().filter {
-                signature.pemda == nil || $0.nama.caseInsensitiveCompare(signature.pemda!) == .orderedSame
-            }
-            guard all.count == 1 else {
-                throw DomainError.tidakSah(
-                    field: "--pemda", pesan: "Sebutkan --pd KODE atau --pemda NAMA (ada \(all.count) Pemda yang cocok)."
-                )
-            }
+            let pemda = try await resolvePemda(store, nama: signature.pemda, sebutan: "--pd KODE atau --pemda NAMA")
             guard let tahun = signature.tahun else {
                 throw DomainError.tidakSah(field: "--tahun", pesan: "Sebutkan --tahun untuk seluruh Pemda.")
             }
             laporan = try await LaporanKatalog.seluruhPemda(
-                signature.nama, store: store, pemda: all[0].id, tahun: tahun)
+                signature.nama, store: store, pemda: pemda.id, tahun: tahun)
         } else {
             guard let kode = signature.pd else {
                 throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.")
