@@ -11,6 +11,8 @@ public enum KinerjaMigrations {
         M004CreateTargetPagu(),  // targets per year/triwulan and pagu per year, per document
         M005CreateRealisasi(),  // realisasi kinerja, keuangan and fisik
         M006CreateIndexes(),  // lookup indexes by Pemda and PD
+        M007CreateAkun(),  // users, sessions (any instance serves any user), login attempts for throttling
+        M008CreateBerkas(),  // evidence files of realisasi, uploaded workbooks awaiting apply
     ]
 }
 
@@ -249,5 +251,83 @@ struct M006CreateIndexes: AsyncMigration {
         for index in Self.indexes {
             try await sql.raw("DROP INDEX \(ident: index.name)").run()
         }
+    }
+}
+
+struct M007CreateAkun: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("pengguna")
+            .id()
+            .pemdaColumn()
+            .pdColumn()
+            .field("nama_pengguna", .string, .required)
+            .field("nama_lengkap", .string, .required)
+            .field("peran", .string, .required)
+            .field("sandi_hash", .string, .required)
+            .field("aktif", .bool, .required)
+            .field("dibuat", .datetime, .required)
+            .unique(on: "nama_pengguna")
+            .create()
+        // The session token itself is never stored: only its SHA-256.
+        try await database.schema("sesi")
+            .id()
+            .field("token_hash", .string, .required)
+            .field("pengguna_id", .uuid, .required, .references("pengguna", "id", onDelete: .cascade))
+            .field("csrf", .string, .required)
+            .field("dibuat", .datetime, .required)
+            .field("kedaluwarsa", .datetime, .required)
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema("percobaan_masuk")
+            .id()
+            .field("nama_pengguna", .string, .required)
+            .field("alamat", .string, .required)
+            .field("waktu", .datetime, .required)
+            .field("berhasil", .bool, .required)
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("CREATE INDEX idx_percobaan_nama ON percobaan_masuk (nama_pengguna, waktu)").run()
+        try await sql.raw("CREATE INDEX idx_percobaan_alamat ON percobaan_masuk (alamat, waktu)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("percobaan_masuk").delete()
+        try await database.schema("sesi").delete()
+        try await database.schema("pengguna").delete()
+    }
+}
+
+struct M008CreateBerkas: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("bukti")
+            .id()
+            .pemdaColumn()
+            .pdColumn(required: true)
+            .field("indikator_id", .uuid, .required, .references("indikator", "id", onDelete: .cascade))
+            .field("tahun", .int, .required)
+            .field("triwulan", .int, .required)
+            .field("nama_berkas", .string, .required)
+            .field("jenis", .string, .required)
+            .field("ukuran", .int, .required)
+            .field("isi", .data, .required)
+            .field("diunggah_oleh", .string, .required)
+            .field("waktu", .datetime, .required)
+            .create()
+        try await database.schema("unggahan")
+            .id()
+            .pemdaColumn()
+            .pdColumn(required: true)
+            .field("nama_berkas", .string, .required)
+            .field("isi", .data, .required)
+            .field("pengguna_id", .uuid, .required, .references("pengguna", "id", onDelete: .cascade))
+            .field("waktu", .datetime, .required)
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("CREATE INDEX idx_bukti_pd ON bukti (pemda_id, perangkat_daerah_id, tahun, triwulan)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("unggahan").delete()
+        try await database.schema("bukti").delete()
     }
 }

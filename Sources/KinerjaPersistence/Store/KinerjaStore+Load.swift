@@ -60,10 +60,10 @@ extension KinerjaStore {
         return try uuid(row, column, scope)
     }
 
-    /// The years that have data for a PD, and the latest year with realisasi: for choosing a page's year without
-    /// loading every year's rows.
+    /// The years that have data for a PD (or the whole Pemda with nil), and the latest year with realisasi: for
+    /// choosing a page's year without loading every year's rows.
     public func tahunData(
-        pemda: TypedID<Pemda>, perangkatDaerah: TypedID<PerangkatDaerah>
+        pemda: TypedID<Pemda>, perangkatDaerah: TypedID<PerangkatDaerah>?
     ) async throws -> (
         semua: [Int], realisasiTerakhir: Int?
     ) {
@@ -71,9 +71,12 @@ extension KinerjaStore {
         var years: Set<Int> = []
         var latest: Int?
         for table in ["target", "pagu", "realisasi_kinerja"] {
-            let rows = try await sql.select().distinct().column(SQLIdentifier("tahun")).from(table)
+            var query = sql.select().distinct().column(SQLIdentifier("tahun")).from(table)
                 .where(SQLIdentifier("pemda_id"), .equal, SQLBind(pemda.uuid))
-                .where(SQLIdentifier("perangkat_daerah_id"), .equal, SQLBind(perangkatDaerah.uuid)).all()
+            if let perangkatDaerah {
+                query = query.where(SQLIdentifier("perangkat_daerah_id"), .equal, SQLBind(perangkatDaerah.uuid))
+            }
+            let rows = try await query.all()
             let found = try rows.map { try $0.decode(column: "tahun", as: Int.self) }
             years.formUnion(found)
             if table == "realisasi_kinerja" { latest = found.max() }

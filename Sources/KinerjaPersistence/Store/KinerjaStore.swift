@@ -24,6 +24,13 @@ public struct KinerjaStore: Sendable {
         return try row.domain(kategori: bands)
     }
 
+    /// The Pemda of an id from a URL: nil when unknown.
+    public func pemdaJikaAda(_ id: TypedID<Pemda>) async throws -> Pemda? {
+        guard let row = try await PemdaModel.find(id.uuid, on: db) else { return nil }
+        let bands = try await KategoriModel.query(on: db).filter(\.$pemdaID == id.uuid).all()
+        return try row.domain(kategori: bands)
+    }
+
     public func pemda(nama: String) async throws -> Pemda? {
         guard let row = try await PemdaModel.query(on: db).filter(\.$nama == nama).first() else { return nil }
         return try await pemda(TypedID(row.id!))

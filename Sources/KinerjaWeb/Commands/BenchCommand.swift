@@ -43,7 +43,9 @@ struct BenchCommand: AsyncCommand {
             try await measure(context, "halaman PD \(pd.kode) (muat+hitung+HTML)", repeats) {
                 let model = try await PerangkatDaerahPage.Model.query(
                     store, pemda: pemda.id, kode: pd.kode, tahun: 2025, triwulan: nil)
-                return PerangkatDaerahPage.render(model).utf8.count
+                return PerangkatDaerahPage.render(
+                    model, akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil), bolehTulis: false
+                ).utf8.count
             }
         }
         try await measure(context, "muat seluruh Pemda", max(1, repeats / 2)) {

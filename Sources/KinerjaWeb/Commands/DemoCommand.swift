@@ -24,12 +24,16 @@ struct DemoCommand: AsyncCommand {
         }
         try await app.autoMigrate()
         let sets = try await Demo.load(into: KinerjaStore(app.db))
+        try await AkunDemo.buat(app)
         for data in sets {
             context.console.print(
                 "\(data.pemda.nama): \(data.perangkatDaerah.count) PD, \(data.elemen.count) elemen, "
                     + "\(data.indikator.count) indikator, \(data.target.count) target, \(data.pagu.count) pagu, "
                     + "\(data.realisasi.count) realisasi")
         }
+        context.console.print(
+            "Akun demo (sandi \(AkunDemo.sandi)): "
+                + AkunDemo.daftar.map { "\($0.nama) (\($0.peran.label))" }.joined(separator: ", "))
     }
 }
 

@@ -9,11 +9,15 @@ import Vapor
 
 /// Builds the application from its dependencies: the database configuration is read once by the caller.
 public enum KinerjaApp {
-    public static func configure(_ app: Application, database: DatabaseConfig) throws {
+    /// - Parameter bcryptCost: 12 in production; tests pass a low cost to stay fast.
+    public static func configure(_ app: Application, database: DatabaseConfig, bcryptCost: Int = 12) throws {
         try database.register(on: app.databases)
         app.migrations.add(KinerjaMigrations.all)
+        app.passwords.use(.bcrypt(cost: bcryptCost))
         app.middleware = Middlewares()
         app.middleware.use(KinerjaErrorMiddleware())
+        app.middleware.use(KeamananHeaderMiddleware())
+        app.middleware.use(AkunMiddleware())
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(GenerateCommand(), as: "generate")
         app.asyncCommands.use(ImportCommand(), as: "import")
@@ -22,65 +26,34 @@ public enum KinerjaApp {
         app.asyncCommands.use(TemplateCommand(), as: "template")
         app.asyncCommands.use(BenchCommand(), as: "bench")
         app.asyncCommands.use(ReportCommand(), as: "report")
+        app.asyncCommands.use(UserCommand(), as: "user")
         app.storage[DatabaseLabelKey.self] = database.label
         try routes(app)
     }
 
+    /// Every route, each with its access rule (see `Application.rute`).
     public static func routes(_ app: Application) throws {
-        app.get(SiteURL.Pattern.health) { req async throws -> Response in
+        app.rute(.GET, SiteURL.Pattern.health, .publik) { req, _ in
             _ = try await PemdaModel.query(on: req.db).count()
             let body = ["status": "ok", "database": req.application.storage[DatabaseLabelKey.self] ?? ""]
             return try await body.encodeResponse(for: req)
         }
-        app.get(SiteURL.Pattern.beranda) { req async throws -> Response in
+        app.rute(.GET, SiteURL.Pattern.aset, .publik) { req, _ in
+            guard req.parameters.get("nama") == "kinerja.js" else { throw Abort(.notFound) }
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+            headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+            return Response(status: .ok, headers: headers, body: .init(string: Skrip.kinerja))
+        }
+        app.rute(.GET, SiteURL.Pattern.beranda, .publik) { req, ctx in
             let model = try await BerandaPage.Model.query(KinerjaStore(req.db))
-            return htmlResponse(BerandaPage.render(model))
+            return htmlResponse(BerandaPage.render(model, akun: ctx.akunBar))
         }
-        app.get(SiteURL.Pattern.perangkatDaerah) { req async throws -> Response in
-            guard let pemda = req.parameters.get("pemda", as: UUID.self) else {
-                throw DomainError.tidakDitemukan("Pemda")
-            }
-            let kode = req.parameters.get("kode") ?? ""
-            let tahun = try queryInt(req, "tahun", range: 1945...2200)
-            let triwulan = try queryInt(req, "triwulan", range: 1...12)
-            let model = try await PerangkatDaerahPage.Model.query(
-                KinerjaStore(req.db), pemda: TypedID(pemda), kode: kode, tahun: tahun, triwulan: triwulan)
-            return htmlResponse(PerangkatDaerahPage.render(model))
-        }
-        app.get(SiteURL.Pattern.laporan) { req async throws -> Response in try await laporanRoute(req) }
-    }
-
-    /// A report as HTML (screen and print), XLSX or CSV: `?tahun=2024&format=xlsx`.
-    static func laporanRoute(_ req: Request) async throws -> Response {
-        guard let pemda = req.parameters.get("pemda", as: UUID.self) else { throw DomainError.tidakDitemukan("Pemda") }
-        let kode = req.parameters.get("kode") ?? ""
-        let name = req.parameters.get("nama") ?? ""
-        let tahun = try queryInt(req, "tahun", range: 1945...2200)
-        let laporan = try await LaporanKatalog.buat(
-            name, store: KinerjaStore(req.db), pemda: TypedID(pemda), kode: kode, tahun: tahun)
-        switch req.query[String.self, at: "format"] ?? "html" {
-        case "html":
-            var chart = HTML.empty
-            if name == "cascading", let pd = try await KinerjaStore(req.db).pd(pemda: TypedID(pemda), kode: kode) {
-                let data = try await KinerjaStore(req.db).muat(
-                    pemda: TypedID(pemda), perangkatDaerah: pd.id, denganRPJMD: true)
-                chart = PohonSVG.render(PohonKinerja(IndeksKinerja(data), pd: pd.id, tahun: tahun))
-            }
-            return htmlResponse(LaporanKatalog.html(laporan, sebelumTabel: chart))
-        case "xlsx":
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(
-                type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            headers.contentDisposition = .init(.attachment, filename: "\(name)-\(kode).xlsx")
-            return Response(status: .ok, headers: headers, body: .init(data: try LaporanEkspor.xlsx(laporan)))
-        case "csv":
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            headers.contentDisposition = .init(.attachment, filename: "\(name)-\(kode).csv")
-            return Response(status: .ok, headers: headers, body: .init(string: LaporanEkspor.csv(laporan)))
-        default:
-            throw DomainError.tidakSah(field: "format", pesan: "Format harus html, xlsx, atau csv.")
-        }
+        AkunController.routes(app)
+        TampilanController.routes(app)
+        RealisasiController.routes(app)
+        ImporController.routes(app)
+        AdminController.routes(app)
     }
 
     /// An optional integer query parameter; an empty value counts as absent, anything else not a number in range
@@ -99,13 +72,48 @@ public enum KinerjaApp {
         return Response(status: status, headers: headers, body: .init(string: html))
     }
 
-    /// Prepares a fresh SQLite demo database: deletes the file, migrates, loads the demo.
+    enum JenisUnduhan { case xlsx, csv }
+
+    static func download(_ data: Data, nama: String, jenis: JenisUnduhan) -> Response {
+        var headers = HTTPHeaders()
+        switch jenis {
+        case .xlsx:
+            headers.contentType = HTTPMediaType(
+                type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        case .csv:
+            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        }
+        headers.contentDisposition = .init(.attachment, filename: nama)
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    /// Prepares a fresh demo database: migrates, loads the demo and its accounts (one per role, see README).
     public static func prepareDemo(_ app: Application) async throws {
         try await app.autoMigrate()
         _ = try await Demo.load(into: KinerjaStore(app.db))
+        try await AkunDemo.buat(app)
     }
 }
 
 struct DatabaseLabelKey: StorageKey {
     typealias Value = String
+}
+
+/// Headers every response carries: no framing by other sites, no MIME sniffing, no referrer to other origins, and a
+/// content policy that allows only our own script.
+struct KeamananHeaderMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        if response.headers.first(name: "Content-Security-Policy") == nil {
+            response.headers.replaceOrAdd(
+                name: "Content-Security-Policy",
+                value:
+                    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+            )
+        }
+        return response
+    }
 }

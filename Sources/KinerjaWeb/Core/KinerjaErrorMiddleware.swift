@@ -62,7 +62,13 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
             case .notFound: message = "Halaman tidak ditemukan."
             case .methodNotAllowed: message = "Metode tidak diizinkan untuk alamat ini."
             case .unauthorized: message = "Silakan masuk terlebih dahulu."
-            case .forbidden: message = "Anda tidak berhak membuka halaman ini."
+            case .forbidden:
+                message =
+                    abort.reason == "csrf"
+                    ? "Formulir kedaluwarsa atau tidak sah (token keamanan). Muat ulang halaman lalu kirim lagi."
+                    : "Anda tidak berhak membuka halaman ini."
+            case .tooManyRequests: message = "Terlalu banyak permintaan. Coba lagi sebentar lagi."
+            case .unsupportedMediaType: message = "Jenis isi permintaan tidak didukung."
             case .payloadTooLarge: message = "Berkas atau isian terlalu besar."
             default:
                 message =
@@ -79,6 +85,7 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
         case 404: "Tidak ditemukan"
         case 400: "Isian tidak sah"
         case 409: "Terjadi konflik"
+        case 401: "Perlu masuk"
         case 403: "Akses ditolak"
         case 500...: "Kesalahan server"
         default: "Permintaan gagal"

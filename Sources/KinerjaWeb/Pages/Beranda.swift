@@ -16,7 +16,7 @@ struct BerandaPage {
         }
     }
 
-    static func render(_ model: Model) -> String {
+    static func render(_ model: Model, akun: Layout.Akun) -> String {
         var content: [HTML] = [.el("h1", [], "Perangkat daerah")]
         if model.daftar.isEmpty {
             content.append(
@@ -27,6 +27,16 @@ struct BerandaPage {
         }
         for (pemda, pds) in model.daftar {
             content.append(.el("h2", [], pemda.nama))
+            let id = pemda.id.uuid
+            content.append(
+                .el(
+                    "p", [("class", "tautan-pemda")],
+                    [
+                        .el("a", [("href", SiteURL.dasbor(pemda: id).path)], "Dasbor"), .text(" · "),
+                        .el("a", [("href", SiteURL.laporanPemda(pemda: id).path)], "Laporan"), .text(" · "),
+                        .el("a", [("href", SiteURL.ikuPemda(pemda: id).path)], "IKU"), .text(" · "),
+                        .el("a", [("href", SiteURL.cascadingPemda(pemda: id).path)], "Cascading"),
+                    ]))
             if pds.isEmpty {
                 content.append(.el("p", [("class", "muted")], "Belum ada perangkat daerah."))
                 continue
@@ -45,6 +55,6 @@ struct BerandaPage {
                             ])
                     }))
         }
-        return Layout.page(title: "Beranda", content: content)
+        return Layout.page(title: "Beranda", akun: akun, content: content)
     }
 }

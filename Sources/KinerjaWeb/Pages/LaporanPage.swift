@@ -75,7 +75,17 @@ enum LaporanKatalog {
         return laporan
     }
 
-    static func html(_ laporan: Laporan, sebelumTabel: HTML = .empty) -> String {
+    /// Paper for printing: A4 or F4 (folio, 215 × 330 mm), landscape.
+    enum Kertas: String, Sendable {
+        case a4
+        case f4
+
+        var css: String { self == .a4 ? "A4 landscape" : "330mm 215mm" }
+    }
+
+    static func html(
+        _ laporan: Laporan, sebelumTabel: HTML = .empty, kertas: Kertas = .a4, akun: Layout.Akun? = nil
+    ) -> String {
         let header =
             laporan.kepalaGrid.map { placed in
                 HTML.el(
@@ -126,12 +136,21 @@ enum LaporanKatalog {
             table.laporan th{text-align:center}tr.nomor th{font-weight:400;font-size:.8rem}
             tr.gaya-kelompok td{font-weight:600;background:#f6f8fa}tr.gaya-total td{font-weight:700;border-top:2px solid #333}
             .catatan{font-size:.85rem}.ttd{margin:2rem 0 0 auto;width:18rem;text-align:center}.ttd .ruang{height:4rem}.ttd .nama{font-weight:700;text-decoration:underline}
-            @page{size:A4 landscape;margin:12mm;@bottom-right{content:"Halaman " counter(page) " dari " counter(pages)}}
-            @media print{thead{display:table-header-group}tr{break-inside:avoid}}
+            @page{size:\(kertas.css);margin:12mm 10mm;@bottom-right{content:"Halaman " counter(page) " dari " counter(pages);font-size:9pt}}
+            @media print{body{font-size:9pt}main{padding:0}table.laporan{font-size:8pt;width:100%}table.laporan th,table.laporan td{padding:1px 3px}
+            thead{display:table-header-group}tr{break-inside:avoid}.ttd{break-inside:avoid}svg{max-width:100%;height:auto}
+            .box table th:first-child,.box table td:first-child{position:static}}
+            table.laporan td{overflow-wrap:anywhere}
             """
+        let print = HTML.el(
+            "p", [("class", "no-print")],
+            [
+                .el("button", [("type", "button"), ("data-cetak", "1")], "Cetak"),
+                .el("span", [("class", "muted")], " · atau Ctrl+P; kertas \(kertas == .a4 ? "A4" : "F4") lanskap"),
+            ])
         return Layout.page(
             title: laporan.judul.first ?? laporan.nama,
-            breadcrumbs: [("Beranda", SiteURL.beranda.path), (laporan.nama, nil)],
-            content: [HTML(rendered: "<style>" + style + "</style>")] + content)
+            breadcrumbs: [("Beranda", SiteURL.beranda.path), (laporan.nama, nil)], akun: akun,
+            content: [HTML(rendered: "<style>" + style + "</style>"), print] + content)
     }
 }

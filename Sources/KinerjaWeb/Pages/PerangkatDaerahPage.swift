@@ -13,6 +13,8 @@ struct PerangkatDaerahPage {
         var tabel: TabelCapaian
         /// RPJMD and the PD's Renstra periods that contain the year.
         var periode: [Periode]
+        var unitKerja: [UnitKerja] = []
+        var pejabat: [Pejabat] = []
 
         /// Loads the PD (one query per table) and computes its table. The year defaults to the latest year with
         /// realisasi, else the latest year with a target: a function of the data, never of today's date.
@@ -36,11 +38,13 @@ struct PerangkatDaerahPage {
                 indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan)
             return Model(
                 pemda: data.pemda, pd: pd, tahunTersedia: years.semua, tahun: chosen, triwulan: triwulan, tabel: tabel,
-                periode: data.periode.filter { $0.contains(chosen) })
+                periode: data.periode.filter { $0.contains(chosen) },
+                unitKerja: data.unitKerja.filter { $0.perangkatDaerah == pd.id }, pejabat: data.pejabat)
         }
     }
 
-    static func render(_ model: Model) -> String {
+    static func render(_ model: Model, akun: Layout.Akun, bolehTulis: Bool, diimpor: Int? = nil) -> String {
+        let pemdaID = model.pemda.id.uuid
         let url = SiteURL.perangkatDaerah(pemda: model.pemda.id.uuid, kode: model.pd.kode)
         let periode = model.triwulan.map { "s.d. Triwulan \(PeriodeLaporan.romawi($0)) " } ?? ""
         var content: [HTML] = [
@@ -49,9 +53,12 @@ struct PerangkatDaerahPage {
                 "p", [("class", "muted")],
                 "\(model.pemda.nama) · capaian kinerja \(periode)tahun \(model.tahun)"
                     + (model.periode.isEmpty ? "" : " · " + model.periode.map(\.nama).joined(separator: ", "))),
+            .el("p", [("class", "tindakan")], tindakan(model, bolehTulis: bolehTulis)),
+            Form.pesan(diimpor.map { "Impor diterapkan: \($0) baris ditulis." }, galat: false),
             filter(model, action: url.path),
             summary(model),
         ]
+        _ = pemdaID
         let late = model.tabel.belumDilaporkan
         if !late.isEmpty {
             content.append(.el("p", [("class", "warn")], "\(late.count) indikator bertarget belum diisi realisasinya."))
@@ -69,6 +76,28 @@ struct PerangkatDaerahPage {
                 ])
         }
         content.append(.el("details", [], [.el("summary", [], "Laporan"), .el("ul", [], reports)]))
+        if !model.unitKerja.isEmpty {
+            let officials = Dictionary(grouping: model.pejabat, by: \.unitKerja)
+            content.append(
+                .el(
+                    "details", [],
+                    [
+                        .el("summary", [], "Unit kerja dan pejabat (\(model.unitKerja.count))"),
+                        .el(
+                            "ul", [],
+                            model.unitKerja.sorted { ($0.eselon, $0.nama) < ($1.eselon, $1.nama) }.map { unit in
+                                let names = (officials[unit.id] ?? []).map {
+                                    $0.nama + ($0.nip.isEmpty ? "" : ", NIP \($0.nipTercetak)")
+                                        + ($0.pangkat.isEmpty ? "" : ", \($0.pangkat)")
+                                }
+                                return HTML.el(
+                                    "li", [],
+                                    "Eselon \(unit.eselon.rawValue) · \(unit.nama)"
+                                        + (unit.jabatan.isEmpty ? "" : " (\(unit.jabatan))")
+                                        + (names.isEmpty ? "" : " — " + names.joined(separator: "; ")))
+                            }),
+                    ]))
+        }
         content.append(.el("div", [("class", "box")], [table(model)]))
         content.append(
             .el(
@@ -79,7 +108,30 @@ struct PerangkatDaerahPage {
         return Layout.page(
             title: model.pd.nama,
             breadcrumbs: [("Beranda", SiteURL.beranda.path), (model.pemda.nama, nil), (model.pd.nama, nil)],
-            content: content)
+            akun: akun, content: content)
+    }
+
+    /// Links to what can be done with this PD; entry and import only for those allowed to write.
+    static func tindakan(_ model: Model, bolehTulis: Bool) -> [HTML] {
+        let pemda = model.pemda.id.uuid
+        let kode = model.pd.kode
+        var links: [(String, String)] = []
+        if bolehTulis {
+            links.append(
+                (
+                    "Isi realisasi",
+                    SiteURL.realisasi(pemda: pemda, kode: kode).path(tahun: model.tahun, triwulan: model.triwulan ?? 1)
+                ))
+            links.append(("Impor", SiteURL.impor(pemda: pemda, kode: kode).path))
+        }
+        links += [
+            ("Cascading", SiteURL.cascading(pemda: pemda, kode: kode).path),
+            ("IKU", SiteURL.iku(pemda: pemda, kode: kode).path),
+            ("Laporan", SiteURL.laporanPemda(pemda: pemda).path),
+        ]
+        return links.enumerated().flatMap { index, link in
+            [index == 0 ? HTML.empty : .text(" · "), .el("a", [("href", link.1)], link.0)]
+        }
     }
 
     static func filter(_ model: Model, action: String) -> HTML {

@@ -1,0 +1,194 @@
+import FluentKit
+import Foundation
+import KinerjaDomain
+
+/// Accounts, sessions and login attempts. Password hashing and session tokens are made by the web layer; this
+/// layer stores only the hashes.
+extension KinerjaStore {
+    /// A session found by its token hash, with its user.
+    public struct Sesi: Sendable {
+        public var id: UUID
+        public var pengguna: Pengguna
+        public var csrf: String
+        public var kedaluwarsa: Date
+    }
+
+    public func tambah(_ pengguna: Pengguna, sandiHash: String, sekarang: Date = Date()) async throws {
+        try await db.transaction { db in
+            if try await PenggunaModel.query(on: db).filter(\.$namaPengguna == pengguna.namaPengguna).first() != nil {
+                throw DomainError.konflik("Nama pengguna \"\(pengguna.namaPengguna)\" sudah dipakai.")
+            }
+            if let pd = pengguna.perangkatDaerah,
+                try await PerangkatDaerahModel.query(on: db).filter(\.$id == pd.uuid)
+                    .filter(\.$pemdaID == pengguna.pemda.uuid).first() == nil
+            {
+                throw DomainError.tidakSah(field: "perangkat_daerah", pesan: "Perangkat daerah tidak ada di Pemda ini.")
+            }
+            try await PenggunaModel(pengguna, sandiHash: sandiHash, dibuat: sekarang).create(on: db)
+        }
+    }
+
+    /// A user and his password hash, by login name (case-insensitive).
+    public func pengguna(namaPengguna: String) async throws -> (Pengguna, sandiHash: String)? {
+        let login = namaPengguna.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let row = try await PenggunaModel.query(on: db).filter(\.$namaPengguna == login).first() else {
+            return nil
+        }
+        return (try row.domain(), row.sandiHash)
+    }
+
+    public func pengguna(_ id: TypedID<Pengguna>) async throws -> (Pengguna, sandiHash: String)? {
+        guard let row = try await PenggunaModel.find(id.uuid, on: db) else { return nil }
+        return (try row.domain(), row.sandiHash)
+    }
+
+    public func daftarPengguna(pemda: TypedID<Pemda>) async throws -> [Pengguna] {
+        try await PenggunaModel.query(on: db).filter(\.$pemdaID == pemda.uuid).sort(\.$namaPengguna).all()
+            .map { try $0.domain() }
+    }
+
+    /// Changes role, PD and whether the account is active. Deactivating ends the user's sessions.
+    public func ubah(_ pengguna: Pengguna) async throws {
+        try await db.transaction { db in
+            guard
+                let row = try await PenggunaModel.query(on: db).filter(\.$id == pengguna.id.uuid)
+                    .filter(\.$pemdaID == pengguna.pemda.uuid).first()
+            else { throw DomainError.tidakDitemukan("Pengguna") }
+            row.namaLengkap = pengguna.namaLengkap
+            row.peran = pengguna.peran.rawValue
+            row.perangkatDaerahID = pengguna.perangkatDaerah?.uuid
+            row.aktif = pengguna.aktif
+            try await row.update(on: db)
+            if !pengguna.aktif {
+                try await SesiModel.query(on: db).filter(\.$penggunaID == pengguna.id.uuid).delete()
+            }
+        }
+    }
+
+    /// Sets a new password hash and ends every session of the user except `kecuali`.
+    public func ubahSandi(_ pengguna: TypedID<Pengguna>, sandiHash: String, kecuali: UUID? = nil) async throws {
+        try await db.transaction { db in
+            guard let row = try await PenggunaModel.find(pengguna.uuid, on: db) else {
+                throw DomainError.tidakDitemukan("Pengguna")
+            }
+            row.sandiHash = sandiHash
+            try await row.update(on: db)
+            var query = SesiModel.query(on: db).filter(\.$penggunaID == pengguna.uuid)
+            if let kecuali { query = query.filter(\.$id != kecuali) }
+            try await query.delete()
+        }
+    }
+
+    // MARK: - Sessions
+
+    public func buatSesi(
+        pengguna: TypedID<Pengguna>, tokenHash: String, csrf: String, sekarang: Date, kedaluwarsa: Date
+    ) async throws {
+        let row = SesiModel()
+        row.tokenHash = tokenHash
+        row.penggunaID = pengguna.uuid
+        row.csrf = csrf
+        row.dibuat = sekarang
+        row.kedaluwarsa = kedaluwarsa
+        try await row.create(on: db)
+    }
+
+    /// The live session of a token hash (nil when unknown, expired, or its user inactive).
+    public func sesi(tokenHash: String, sekarang: Date) async throws -> Sesi? {
+        guard let row = try await SesiModel.query(on: db).filter(\.$tokenHash == tokenHash).first() else { return nil }
+        guard row.kedaluwarsa > sekarang else {
+            try await row.delete(on: db)
+            return nil
+        }
+        guard let user = try await PenggunaModel.find(row.penggunaID, on: db), user.aktif else { return nil }
+        return Sesi(id: row.id!, pengguna: try user.domain(), csrf: row.csrf, kedaluwarsa: row.kedaluwarsa)
+    }
+
+    public func perpanjangSesi(_ id: UUID, kedaluwarsa: Date) async throws {
+        try await SesiModel.query(on: db).filter(\.$id == id).set(\.$kedaluwarsa, to: kedaluwarsa).update()
+    }
+
+    public func hapusSesi(tokenHash: String) async throws {
+        try await SesiModel.query(on: db).filter(\.$tokenHash == tokenHash).delete()
+    }
+
+    // MARK: - Login throttling
+
+    public func catatPercobaan(namaPengguna: String, alamat: String, berhasil: Bool, waktu: Date) async throws {
+        let row = PercobaanMasukModel()
+        row.namaPengguna = namaPengguna.lowercased()
+        row.alamat = alamat
+        row.waktu = waktu
+        row.berhasil = berhasil
+        try await row.create(on: db)
+    }
+
+    /// Failed attempts since `sejak`, for a login name and for an address; the oldest of them, to say when the
+    /// lock ends.
+    public func gagalMasuk(
+        namaPengguna: String, alamat: String, sejak: Date
+    ) async throws -> (
+        nama: Int, alamat: Int, tertua: Date?
+    ) {
+        let byName = try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == namaPengguna.lowercased())
+            .filter(\.$waktu >= sejak).filter(\.$berhasil == false).sort(\.$waktu).all()
+        let byAddress = try await PercobaanMasukModel.query(on: db).filter(\.$alamat == alamat)
+            .filter(\.$waktu >= sejak).filter(\.$berhasil == false).count()
+        return (byName.count, byAddress, byName.first?.waktu)
+    }
+
+    /// After a successful login the name's failures no longer count; old attempts are pruned.
+    public func bersihkanPercobaan(namaPengguna: String, sebelum: Date) async throws {
+        try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == namaPengguna.lowercased())
+            .filter(\.$berhasil == false).delete()
+        try await PercobaanMasukModel.query(on: db).filter(\.$waktu < sebelum).delete()
+    }
+}
+
+extension KinerjaStore {
+    /// Adds an RPJMD or Renstra period; the same kind and years twice (for the same PD) is a conflict.
+    public func tambah(_ periode: Periode, pemda: TypedID<Pemda>) async throws {
+        try await db.transaction { db in
+            var query = PeriodeModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
+                .filter(\.$jenis == periode.jenis.rawValue).filter(\.$tahunAwal == periode.tahunAwal)
+            if let pd = periode.perangkatDaerah {
+                query = query.filter(\.$perangkatDaerahID == pd.uuid)
+            } else {
+                query = query.filter(\.$perangkatDaerahID == nil)
+            }
+            if try await query.first() != nil {
+                throw DomainError.konflik("Periode \(periode.nama) sudah ada.")
+            }
+            try await PeriodeModel(pemda: pemda.uuid, periode).create(on: db)
+        }
+    }
+}
+
+extension KinerjaStore {
+    /// The Pemda's organisation only (periods, PD, unit kerja, pejabat): four small queries, no plan rows.
+    public func muatOrganisasi(pemda id: TypedID<Pemda>) async throws -> DataKinerja {
+        let pemda = try await pemda(id)
+        return DataKinerja(
+            pemda: pemda,
+            periode: try await PeriodeModel.query(on: db).filter(\.$pemdaID == id.uuid).sort(\.$tahunAwal).all()
+                .map { try $0.domain() },
+            perangkatDaerah: try await daftarPD(pemda: id),
+            unitKerja: try await UnitKerjaModel.query(on: db).filter(\.$pemdaID == id.uuid).all().map {
+                try $0.domain()
+            },
+            pejabat: try await PejabatModel.query(on: db).filter(\.$pemdaID == id.uuid).all().map { try $0.domain() })
+    }
+}
+
+extension KinerjaStore {
+    /// The PD an indicator belongs to: `.some(nil)` for the Pemda's own (RPJMD), nil when it is not in the Pemda.
+    public func pemilikIndikator(
+        _ id: TypedID<Indikator>, pemda: TypedID<Pemda>
+    ) async throws -> TypedID<PerangkatDaerah>?? {
+        guard
+            let row = try await IndikatorModel.query(on: db).filter(\.$id == id.uuid).filter(\.$pemdaID == pemda.uuid)
+                .first()
+        else { return nil }
+        return .some(row.perangkatDaerahID.map(TypedID.init))
+    }
+}

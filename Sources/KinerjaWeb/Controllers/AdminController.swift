@@ -1,0 +1,227 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import Vapor
+
+/// The Admin Pemda's forms. Each POST either redirects with a message or renders the page again with the typed
+/// values and the error next to its field.
+enum AdminController {
+    static func routes(_ app: Application) {
+        app.rute(.GET, SiteURL.Pattern.admin, .adminPemda) { req, ctx in
+            var isian = AdminPage.Isian()
+            isian.sukses = req.query[String.self, at: "pesan"]
+            return try await halaman(req, ctx, isian)
+        }
+        app.rute(.POST, SiteURL.Pattern.adminPengguna, .adminPemda) { req, ctx in try await tambahPengguna(req, ctx) }
+        app.rute(.POST, SiteURL.Pattern.adminPenggunaUbah, .adminPemda) { req, ctx in try await ubahPengguna(req, ctx) }
+        app.rute(.POST, SiteURL.Pattern.adminPD, .adminPemda) { req, ctx in try await tambahOrganisasi(req, ctx) }
+        app.rute(.POST, SiteURL.Pattern.adminPeriode, .adminPemda) { req, ctx in try await tambahPeriode(req, ctx) }
+        app.rute(.POST, SiteURL.Pattern.adminKategori, .adminPemda) { req, ctx in try await simpanKategori(req, ctx) }
+    }
+
+    static func halaman(
+        _ req: Request, _ ctx: Konteks, _ isian: AdminPage.Isian, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let store = KinerjaStore(req.db)
+        // Organisation only: the plan rows are not needed here.
+        let data = try await store.muatOrganisasi(pemda: pemda.id)
+        let model = AdminPage.Model(pemda: pemda, pengguna: try await store.daftarPengguna(pemda: pemda.id), data: data)
+        return KinerjaApp.htmlResponse(AdminPage.render(model, akun: ctx.akunBar, isian: isian), status: status)
+    }
+
+    static func selesai(_ req: Request, _ ctx: Konteks, _ pesan: String, anchor: String) throws -> Response {
+        let path = SiteURL.admin(pemda: try ctx.pemdaWajib().id.uuid).path
+        return req.redirect(
+            to: path + "?pesan=" + (pesan.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "#"
+                + anchor)
+    }
+
+    /// Runs `body`; a domain error re-renders the page with the typed values and the message on its field.
+    static func dengan(
+        _ req: Request, _ ctx: Konteks, _ form: FormulirMentah, _ body: () async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await body()
+        } catch let error as DomainError {
+            var isian = AdminPage.Isian(nilai: form.isian)
+            isian.nilai["_csrf"] = nil
+            if let field = error.field { isian.galat[field] = error.pesan }
+            isian.pesan = "Belum tersimpan: " + error.pesan
+            let status: HTTPStatus = if case .konflik = error { .conflict } else { .badRequest }
+            return try await halaman(req, ctx, isian, status: status)
+        }
+    }
+
+    static func pdID(_ raw: String?, pemda: Pemda, req: Request) async throws -> TypedID<PerangkatDaerah>? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let id = UUID(uuidString: raw),
+            try await KinerjaStore(req.db).daftarPD(pemda: pemda.id).contains(where: { $0.id.uuid == id })
+        else { throw DomainError.tidakSah(field: "perangkat_daerah", pesan: "Perangkat daerah tidak dikenal.") }
+        return TypedID(id)
+    }
+
+    static func tambahPengguna(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let form = try FormulirMentah.baca(req)
+        return try await dengan(req, ctx, form) {
+            let pemda = try ctx.pemdaWajib()
+            guard let peran = Peran(rawValue: form["peran"] ?? "") else {
+                throw DomainError.tidakSah(field: "peran", pesan: "Peran tidak dikenal.")
+            }
+            let user = try Pengguna(
+                namaPengguna: form["nama_pengguna"] ?? "", namaLengkap: form["nama_lengkap"] ?? "", peran: peran,
+                pemda: pemda.id,
+                perangkatDaerah: peran.perluPD ? try await pdID(form["perangkat_daerah"], pemda: pemda, req: req) : nil)
+            try Pengguna.periksaSandi(form["sandi"] ?? "")
+            let hash = try await req.password.async.hash(form["sandi"] ?? "").get()
+            try await KinerjaStore(req.db).tambah(user, sandiHash: hash)
+            return try selesai(req, ctx, "Pengguna \(user.namaPengguna) ditambahkan.", anchor: "pengguna")
+        }
+    }
+
+    static func ubahPengguna(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let form = try FormulirMentah.baca(req)
+        return try await dengan(req, ctx, form) {
+            let pemda = try ctx.pemdaWajib()
+            let store = KinerjaStore(req.db)
+            guard let id = req.parameters.get("pengguna", as: UUID.self),
+                let (current, _) = try await store.pengguna(TypedID(id)), current.pemda == pemda.id
+            else { throw DomainError.tidakDitemukan("Pengguna") }
+            guard let peran = Peran(rawValue: form["peran"] ?? "") else {
+                throw DomainError.tidakSah(field: "peran", pesan: "Peran tidak dikenal.")
+            }
+            let active = form["aktif"] != "0"
+            if current.id == ctx.pengguna?.id && (peran != .admin || !active) {
+                throw DomainError.tidakSah(
+                    field: "peran", pesan: "Anda tidak dapat mencabut peran admin akun Anda sendiri.")
+            }
+            let updated = try Pengguna(
+                id: current.id, namaPengguna: current.namaPengguna, namaLengkap: current.namaLengkap, peran: peran,
+                pemda: pemda.id,
+                perangkatDaerah: peran.perluPD ? try await pdID(form["perangkat_daerah"], pemda: pemda, req: req) : nil,
+                aktif: active)
+            try await store.ubah(updated)
+            if let sandi = form["sandi"], !sandi.isEmpty {
+                try Pengguna.periksaSandi(sandi)
+                try await store.ubahSandi(current.id, sandiHash: try await req.password.async.hash(sandi).get())
+            }
+            return try selesai(req, ctx, "Pengguna \(current.namaPengguna) diperbarui.", anchor: "pengguna")
+        }
+    }
+
+    static func tambahOrganisasi(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let form = try FormulirMentah.baca(req)
+        return try await dengan(req, ctx, form) {
+            let pemda = try ctx.pemdaWajib()
+            let store = KinerjaStore(req.db)
+            switch form["aksi"] {
+            case "pd":
+                let pd = PerangkatDaerah(
+                    kode: (form["kode"] ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
+                    nama: (form["nama"] ?? "").trimmingCharacters(in: .whitespaces),
+                    singkatan: (form["singkatan"] ?? "").trimmingCharacters(in: .whitespaces))
+                try await store.tambah(pd, pemda: pemda.id)
+                return try selesai(req, ctx, "Perangkat daerah \(pd.nama) ditambahkan.", anchor: "pd")
+            case "unit":
+                guard let pd = try await pdID(form["unit_pd"], pemda: pemda, req: req) else {
+                    throw DomainError.tidakSah(field: "unit_pd", pesan: "Pilih perangkat daerah.")
+                }
+                let nama = (form["unit_nama"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard !nama.isEmpty else {
+                    throw DomainError.tidakSah(field: "unit_nama", pesan: "Nama unit wajib diisi.")
+                }
+                guard let eselon = Eselon(rawValue: form["unit_eselon"] ?? "") else {
+                    throw DomainError.tidakSah(field: "unit_eselon", pesan: "Eselon tidak dikenal.")
+                }
+                var change = PerubahanData()
+                change.unitKerjaBaru = [
+                    UnitKerja(perangkatDaerah: pd, nama: nama, jabatan: form["unit_jabatan"] ?? "", eselon: eselon)
+                ]
+                _ = try await store.terapkan(change, pemda: pemda.id)
+                return try selesai(req, ctx, "Unit kerja \(nama) ditambahkan.", anchor: "pd")
+            case "pejabat":
+                guard let raw = form["pejabat_unit"], let unit = UUID(uuidString: raw) else {
+                    throw DomainError.tidakSah(field: "pejabat_unit", pesan: "Pilih unit kerja.")
+                }
+                let nama = (form["pejabat_nama"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard !nama.isEmpty else {
+                    throw DomainError.tidakSah(field: "pejabat_nama", pesan: "Nama pejabat wajib diisi.")
+                }
+                let data = try await store.muatOrganisasi(pemda: pemda.id)
+                guard data.unitKerja.contains(where: { $0.id.uuid == unit }) else {
+                    throw DomainError.tidakSah(field: "pejabat_unit", pesan: "Unit kerja tidak dikenal.")
+                }
+                var change = PerubahanData()
+                change.pejabatBaru = [
+                    try Pejabat(
+                        unitKerja: TypedID(unit), nama: nama, nip: form["pejabat_nip"] ?? "",
+                        pangkat: form["pejabat_pangkat"] ?? "")
+                ]
+                _ = try await store.terapkan(change, pemda: pemda.id)
+                return try selesai(req, ctx, "Pejabat \(nama) ditambahkan.", anchor: "pd")
+            default:
+                throw DomainError.tidakSah(field: "aksi", pesan: "Aksi tidak dikenal.")
+            }
+        }
+    }
+
+    static func tambahPeriode(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let form = try FormulirMentah.baca(req)
+        return try await dengan(req, ctx, form) {
+            let pemda = try ctx.pemdaWajib()
+            guard let jenis = Periode.Jenis(rawValue: form["jenis"] ?? "") else {
+                throw DomainError.tidakSah(field: "jenis", pesan: "Jenis periode tidak dikenal.")
+            }
+            guard let first = Int((form["tahun_awal"] ?? "").trimmingCharacters(in: .whitespaces)) else {
+                throw DomainError.tidakSah(field: "tahun_awal", pesan: "Tahun awal harus angka.")
+            }
+            guard let last = Int((form["tahun_akhir"] ?? "").trimmingCharacters(in: .whitespaces)) else {
+                throw DomainError.tidakSah(field: "tahun_akhir", pesan: "Tahun akhir harus angka.")
+            }
+            let pd = try await pdID(form["perangkat_daerah"], pemda: pemda, req: req)
+            if jenis == .renstra && pd == nil {
+                throw DomainError.tidakSah(
+                    field: "perangkat_daerah", pesan: "Renstra milik satu perangkat daerah: pilih PD.")
+            }
+            let periode = try Periode(
+                jenis: jenis, tahunAwal: first, tahunAkhir: last, perangkatDaerah: jenis == .rpjmd ? nil : pd)
+            try await KinerjaStore(req.db).tambah(periode, pemda: pemda.id)
+            return try selesai(req, ctx, "Periode \(periode.nama) ditambahkan.", anchor: "periode")
+        }
+    }
+
+    static func simpanKategori(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let form = try FormulirMentah.baca(req)
+        return try await dengan(req, ctx, form) {
+            var pemda = try ctx.pemdaWajib()
+            var bands: [KategoriCapaian.Pita] = []
+            for index in 0..<6 {
+                let bound = (form["batas_\(index)"] ?? "").trimmingCharacters(in: .whitespaces)
+                let label = (form["label_\(index)"] ?? "").trimmingCharacters(in: .whitespaces)
+                if bound.isEmpty && label.isEmpty { continue }
+                guard let value = try RealisasiController.angka(bound), !label.isEmpty else {
+                    throw DomainError.tidakSah(
+                        field: "batas_\(index)", pesan: "Baris \(index + 1): isi batas bawah (angka) dan label.")
+                }
+                let colour = form["warna_\(index)"] ?? "#999999"
+                guard colour.count == 7, colour.hasPrefix("#"), colour.dropFirst().allSatisfy(\.isHexDigit) else {
+                    throw DomainError.tidakSah(
+                        field: "warna_\(index)", pesan: "Baris \(index + 1): warna harus #RRGGBB.")
+                }
+                bands.append(KategoriCapaian.Pita(batasBawah: value, label: label, warna: colour))
+            }
+            guard let metode = MetodeTurun(rawValue: form["metode_turun"] ?? "") else {
+                throw DomainError.tidakSah(field: "metode_turun", pesan: "Metode tidak dikenal.")
+            }
+            guard let ratio = try RealisasiController.angka(form["batas_rasio"] ?? "") else {
+                throw DomainError.tidakSah(field: "batas_rasio", pesan: "Batas rasio wajib diisi.")
+            }
+            pemda.kebijakan = KebijakanCapaian(
+                metodeTurun: metode, batasRasio: ratio, batasiRollUp: pemda.kebijakan.batasiRollUp,
+                kategori: try KategoriCapaian(pita: bands))
+            try await KinerjaStore(req.db).simpan(pemda)
+            return try selesai(req, ctx, "Kebijakan capaian disimpan.", anchor: "kategori")
+        }
+    }
+}

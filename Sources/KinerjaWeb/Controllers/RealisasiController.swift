@@ -1,0 +1,230 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import Vapor
+
+/// Realisasi entry per PD and triwulan, its live capaian, and the evidence files.
+enum RealisasiController {
+    /// Evidence: PDF, PNG or JPEG, at most 5 MB each (checked by content, not by name).
+    static let batasBukti = 5 * 1024 * 1024
+
+    static func routes(_ app: Application) {
+        app.rute(.GET, SiteURL.Pattern.realisasi, .tulisPD) { req, ctx in
+            let model = try await RealisasiPage.Model.query(
+                KinerjaStore(req.db), pemda: try ctx.pemdaWajib(), pd: try ctx.pdWajib(),
+                tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
+                triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
+            var isian = RealisasiPage.Isian()
+            if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
+                isian.sukses = saved == 0 ? "Tidak ada perubahan." : "Tersimpan: \(saved) isian berubah."
+            }
+            return KinerjaApp.htmlResponse(RealisasiPage.render(model, akun: ctx.akunBar, isian: isian))
+        }
+        app.rute(.POST, SiteURL.Pattern.realisasi, .tulisPD, body: .collect(maxSize: "40mb")) { req, ctx in
+            try await simpan(req, ctx)
+        }
+        app.rute(.GET, SiteURL.Pattern.realisasi + ["capaian"], .tulisPD) { req, ctx in try await capaian(req, ctx) }
+        app.rute(.GET, SiteURL.Pattern.bukti, .bacaPD) { req, ctx in
+            guard let id = req.parameters.get("bukti", as: UUID.self),
+                let file = try await KinerjaStore(req.db).bukti(
+                    id, pemda: try ctx.pemdaWajib().id, pd: try ctx.pdWajib().id)
+            else { throw DomainError.tidakDitemukan("Bukti") }
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: file.jenis)
+            headers.contentDisposition = .init(.inline, filename: file.nama)
+            headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+            headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox")
+            return Response(status: .ok, headers: headers, body: .init(data: file.isi))
+        }
+    }
+
+    static func simpan(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let pd = try ctx.pdWajib()
+        let store = KinerjaStore(req.db)
+        let form = try FormulirMentah.baca(req)
+        let model = try await RealisasiPage.Model.query(
+            store, pemda: pemda, pd: pd, tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
+            triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
+        let periode = PeriodeLaporan(tahun: model.tahun, triwulan: model.triwulan)
+        var isian = RealisasiPage.Isian()
+        var kinerja: [KinerjaStore.IsianKinerja] = []
+        var anggaran: [KinerjaStore.IsianAnggaran] = []
+        var bukti: [KinerjaStore.BerkasBukti] = []
+        for row in model.kinerja {
+            let key = row.indikator.id.uuid.uuidString.lowercased()
+            if let file = form.berkas["b." + key], !file.isi.isEmpty {
+                if let problem = periksaBukti(file) {
+                    isian.galat["b." + key] = problem
+                } else {
+                    bukti.append(
+                        .init(
+                            indikator: row.indikator.id, namaBerkas: file.namaBerkas, jenis: jenis(file.isi),
+                            isi: file.isi))
+                }
+            }
+            guard let typed = form["r." + key] else { continue }
+            let text = typed.trimmingCharacters(in: .whitespaces)
+            isian.nilai["r." + key] = text
+            guard text != (form["a." + key] ?? "").trimmingCharacters(in: .whitespaces) else { continue }
+            let version = Int(form["v." + key] ?? "") ?? 0
+            do {
+                let parsed = try NilaiParser.parse(
+                    text, desimal: .koma, skala: row.indikator.skala.flatMap { SkalaPredikat.bawaan[$0] })
+                if case .rentang = parsed?.nilai {
+                    throw DomainError.tidakSah(field: "realisasi", pesan: "Realisasi tidak boleh berupa rentang.")
+                }
+                kinerja.append(
+                    .init(indikator: row.indikator.id, nilai: parsed?.nilai, teks: text, versi: version))
+            } catch {
+                isian.galat["r." + key] = "\(row.kode) · \(row.indikator.nama): \(error.pesan)"
+            }
+        }
+        for row in model.anggaran {
+            let key = row.node.id.uuid.uuidString.lowercased()
+            let keuanganText = (form["k." + key] ?? "").trimmingCharacters(in: .whitespaces)
+            let fisikText = (form["f." + key] ?? "").trimmingCharacters(in: .whitespaces)
+            isian.nilai["k." + key] = keuanganText
+            isian.nilai["f." + key] = fisikText
+            let unchanged =
+                keuanganText == (form["ka." + key] ?? "").trimmingCharacters(in: .whitespaces)
+                && fisikText == (form["fa." + key] ?? "").trimmingCharacters(in: .whitespaces)
+            if unchanged || (form["k." + key] == nil && form["f." + key] == nil) { continue }
+            let label = "\(row.node.kode?.asli ?? row.node.nomor) · \(row.node.uraian)"
+            var keuangan: Rupiah?
+            var fisik: Decimal?
+            do {
+                keuangan = try angka(keuanganText).map { value throws(DomainError) in
+                    guard let money = Rupiah(exactly: value), money.sen >= 0 else {
+                        throw .tidakSah(
+                            field: "realisasi_keuangan",
+                            pesan: "Rupiah tidak sah (paling banyak 2 angka desimal, tidak negatif).")
+                    }
+                    return money
+                }
+            } catch {
+                isian.galat["k." + key] = "\(label): realisasi keuangan \(error.pesan)"
+            }
+            do {
+                fisik = try angka(fisikText)
+                if let value = fisik, value < 0 || value > 100 {
+                    throw DomainError.tidakSah(field: "fisik", pesan: "harus 0 sampai 100.")
+                }
+            } catch {
+                isian.galat["f." + key] = "\(label): fisik \(error.pesan)"
+            }
+            if isian.galat["k." + key] == nil && isian.galat["f." + key] == nil {
+                anggaran.append(
+                    .init(
+                        elemen: row.node.id, keuangan: keuangan, fisik: fisik, versi: Int(form["kv." + key] ?? "") ?? 0)
+                )
+            }
+        }
+        guard isian.galat.isEmpty else {
+            isian.pesan =
+                "Belum tersimpan: \(isian.galat.count) isian perlu diperbaiki (ditandai merah). Isian lain tetap seperti yang Anda ketik."
+            return KinerjaApp.htmlResponse(
+                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
+        }
+        do {
+            let changed = try await store.simpanRealisasi(
+                pemda: pemda.id, pd: pd.id, periode: periode, kinerja: kinerja, anggaran: anggaran, bukti: bukti,
+                oleh: ctx.pengguna?.namaPengguna ?? "?")
+            return req.redirect(
+                to: SiteURL.realisasi(pemda: pemda.id.uuid, kode: pd.kode).path
+                    + "?tahun=\(model.tahun)&triwulan=\(model.triwulan)&disimpan=\(changed)")
+        } catch let conflict as KinerjaStore.KonflikVersi {
+            // Show both values; the form now carries the stored versions, so saving again overwrites deliberately.
+            let fresh = try await RealisasiPage.Model.query(
+                store, pemda: pemda, pd: pd, tahun: model.tahun, triwulan: model.triwulan)
+            for item in conflict.butir {
+                let key = item.kunci.uuidString.lowercased()
+                let field = item.apa == "realisasi" ? "r." + key : "k." + key
+                isian.konflik[field] =
+                    "Diubah orang lain sejak Anda membuka formulir. Tersimpan: \(item.tersimpan); isian Anda: \(item.isian). "
+                    + "Simpan lagi untuk menimpa, atau muat ulang halaman."
+            }
+            isian.pesan =
+                "Belum tersimpan: \(conflict.butir.count) isian sudah diubah orang lain. Tidak ada yang ditimpa; periksa yang ditandai."
+            return KinerjaApp.htmlResponse(
+                RealisasiPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
+        }
+    }
+
+    /// An Indonesian number as typed in a form ("1.234,5"): a dot groups thousands, a comma marks decimals.
+    static func angka(_ text: String) throws(DomainError) -> Decimal? {
+        let reading: AngkaIndonesia.Hasil
+        do { reading = try AngkaIndonesia.baca(text) } catch {
+            throw .tidakSah(field: "angka", pesan: "\"\(text)\" bukan angka (contoh 1.234.567,89).")
+        }
+        return reading.nilai(desimal: .koma)
+    }
+
+    static func periksaBukti(_ file: FormulirMentah.Berkas) -> String? {
+        if file.isi.count > batasBukti {
+            return "Berkas \(file.namaBerkas) lebih dari 5 MB."
+        }
+        if jenis(file.isi) == "application/octet-stream" {
+            return "Berkas \(file.namaBerkas) bukan PDF, PNG, atau JPEG."
+        }
+        return nil
+    }
+
+    /// The content type read from the file's first bytes.
+    static func jenis(_ data: Data) -> String {
+        let head = [UInt8](data.prefix(8))
+        if head.starts(with: [0x25, 0x50, 0x44, 0x46]) { return "application/pdf" }
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        return "application/octet-stream"
+    }
+
+    struct CapaianJSON: Content {
+        var capaian: String
+        var kategori: String?
+        var warna: String?
+        var galat: String?
+    }
+
+    /// The capaian as the user types: the same calculation as the tables, with the typed value in place of the
+    /// triwulan's stored one.
+    static func capaian(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let pd = try ctx.pdWajib()
+        guard let id = req.query[UUID.self, at: "indikator"] else {
+            throw DomainError.tidakSah(field: "indikator", pesan: "Indikator wajib diisi.")
+        }
+        guard let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
+            let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...pemda.jumlahTriwulan)
+        else { throw DomainError.tidakSah(field: "tahun", pesan: "Tahun dan triwulan wajib diisi.") }
+        let data = try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: tahun)
+        let index = IndeksKinerja(data)
+        guard let indikator = data.indikator.first(where: { $0.id.uuid == id }) else {
+            throw DomainError.tidakDitemukan("Indikator")
+        }
+        let text = req.query[String.self, at: "nilai"] ?? ""
+        var result = CapaianJSON(capaian: "–")
+        do {
+            let parsed = try NilaiParser.parse(
+                text, desimal: .koma, skala: indikator.skala.flatMap { SkalaPredikat.bawaan[$0] })
+            let hasil = Capaian.sampai(
+                index.riwayat(indikator), indikator: indikator, pemda: data.pemda,
+                periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan), isian: .some(parsed?.nilai))
+            result.capaian = PerangkatDaerahPage.capaianText(hasil.capaian)
+            result.kategori = hasil.kategori?.label
+            result.warna = hasil.kategori?.warna
+        } catch {
+            result.galat = error.pesan
+        }
+        return try await result.encodeResponse(for: req)
+    }
+}
+
+extension Error {
+    /// An Indonesian message for the user: the domain's own, else a generic one (never a stack trace or SQL).
+    var pesan: String {
+        if let domain = self as? DomainError { return domain.pesan }
+        return "isian tidak sah."
+    }
+}

@@ -1,0 +1,157 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import KinerjaSpreadsheet
+import Vapor
+
+/// The reading pages: dashboard, PD, reports, cascading, IKU.
+enum TampilanController {
+    static func routes(_ app: Application) {
+        app.rute(.GET, SiteURL.Pattern.dasbor, .publik) { req, ctx in
+            let model = try await DasborPage.Model.query(
+                KinerjaStore(req.db), pemda: try ctx.pemdaWajib(),
+                tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
+                triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
+            return KinerjaApp.htmlResponse(DasborPage.render(model, akun: ctx.akunBar))
+        }
+        app.rute(.GET, SiteURL.Pattern.perangkatDaerah, .bacaPD) { req, ctx in
+            let pemda = try ctx.pemdaWajib()
+            let model = try await PerangkatDaerahPage.Model.query(
+                KinerjaStore(req.db), pemda: pemda.id, kode: try ctx.pdWajib().kode,
+                tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
+                triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
+            return KinerjaApp.htmlResponse(
+                PerangkatDaerahPage.render(
+                    model, akun: ctx.akunBar, bolehTulis: ctx.boleh(.tulisPD),
+                    diimpor: try KinerjaApp.queryInt(req, "diimpor", range: 0...10_000_000)))
+        }
+        app.rute(.GET, SiteURL.Pattern.laporanPemda, .publik) { req, ctx in try await pilihLaporan(req, ctx) }
+        app.rute(.GET, SiteURL.Pattern.laporanSeluruh, .publik) { req, ctx in
+            let pemda = try ctx.pemdaWajib()
+            let name = req.parameters.get("nama") ?? ""
+            let store = KinerjaStore(req.db)
+            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let laporan: Laporan
+            if name == "iku-pemda" {
+                laporan = Laporan.ikuPemda(IndeksKinerja(try await store.muat(pemda: pemda.id)))
+            } else {
+                let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
+                let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
+                laporan = try await LaporanKatalog.seluruhPemda(name, store: store, pemda: pemda.id, tahun: year)
+            }
+            return try kirim(req, ctx, laporan, nama: name + "-seluruh")
+        }
+        app.rute(.GET, SiteURL.Pattern.laporan, .publik) { req, ctx in
+            let pemda = try ctx.pemdaWajib()
+            let pd = try ctx.pdWajib()
+            let name = req.parameters.get("nama") ?? ""
+            let store = KinerjaStore(req.db)
+            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let laporan = try await LaporanKatalog.buat(
+                name, store: store, pemda: pemda.id, kode: pd.kode, tahun: tahun)
+            var chart = HTML.empty
+            if name == "cascading", (req.query[String.self, at: "format"] ?? "html") == "html" {
+                let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true)
+                chart = PohonSVG.render(PohonKinerja(IndeksKinerja(data), pd: pd.id, tahun: tahun))
+            }
+            return try kirim(req, ctx, laporan, nama: name + "-" + pd.kode, sebelumTabel: chart)
+        }
+        app.rute(.GET, SiteURL.Pattern.cascadingPemda, .publik) { req, ctx in
+            let pemda = try ctx.pemdaWajib()
+            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let index = IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id, denganRPJMD: true))
+            return KinerjaApp.htmlResponse(
+                PohonPage.render(
+                    PohonKinerja(index, pd: nil, tahun: tahun), index: index, judul: "Cascading \(pemda.nama)",
+                    tahun: tahun, pemda: pemda, pd: nil, akun: ctx.akunBar))
+        }
+        app.rute(.GET, SiteURL.Pattern.cascading, .publik) { req, ctx in
+            let pemda = try ctx.pemdaWajib()
+            let pd = try ctx.pdWajib()
+            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let index = IndeksKinerja(
+                try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
+            return KinerjaApp.htmlResponse(
+                PohonPage.render(
+                    PohonKinerja(index, pd: pd.id, tahun: tahun), index: index, judul: "Cascading \(pd.nama)",
+                    tahun: tahun, pemda: pemda, pd: pd, akun: ctx.akunBar))
+        }
+        app.rute(.GET, SiteURL.Pattern.ikuPemda, .publik) { req, ctx in
+            let pemda = try ctx.pemdaWajib()
+            let index = IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id))
+            return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: nil, akun: ctx.akunBar))
+        }
+        app.rute(.GET, SiteURL.Pattern.iku, .publik) { req, ctx in
+            let pemda = try ctx.pemdaWajib()
+            let pd = try ctx.pdWajib()
+            let index = IndeksKinerja(
+                try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
+            return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: pd, akun: ctx.akunBar))
+        }
+        app.rute(.GET, SiteURL.Pattern.indikator, .publik) { req, ctx in
+            let pemda = try ctx.pemdaWajib()
+            guard let id = req.parameters.get("indikator", as: UUID.self) else {
+                throw DomainError.tidakDitemukan("Indikator")
+            }
+            let store = KinerjaStore(req.db)
+            guard let owner = try await store.pemilikIndikator(TypedID(id), pemda: pemda.id) else {
+                throw DomainError.tidakDitemukan("Indikator")
+            }
+            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: owner, denganRPJMD: true)
+            guard let indikator = data.indikator.first(where: { $0.id.uuid == id }) else {
+                throw DomainError.tidakDitemukan("Indikator")
+            }
+            return KinerjaApp.htmlResponse(
+                IKUPage.detail(IndeksKinerja(data), indikator: indikator, pemda: pemda, akun: ctx.akunBar))
+        }
+    }
+
+    /// The report chooser; with a report chosen, redirects to its address (works without JavaScript).
+    static func pilihLaporan(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let store = KinerjaStore(req.db)
+        if let name = req.query[String.self, at: "nama"], !name.isEmpty {
+            guard LaporanKatalog.nama.contains(where: { $0.0 == name }) else {
+                throw DomainError.tidakSah(field: "nama", pesan: "Laporan \"\(name)\" tidak dikenal.")
+            }
+            var query: [String] = []
+            for key in ["tahun", "format", "kertas"] {
+                if let value = req.query[String.self, at: key], !value.isEmpty,
+                    value.allSatisfy({ $0.isLetter || $0.isNumber })
+                {
+                    query.append("\(key)=\(value)")
+                }
+            }
+            let kode = req.query[String.self, at: "pd"] ?? ""
+            let path =
+                kode.isEmpty || name == "iku-pemda"
+                ? SiteURL.laporanSeluruh(pemda: pemda.id.uuid, nama: name).path
+                : SiteURL.laporan(pemda: pemda.id.uuid, kode: kode, nama: name).path
+            return req.redirect(to: path + (query.isEmpty ? "" : "?" + query.joined(separator: "&")))
+        }
+        let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
+        return KinerjaApp.htmlResponse(
+            LaporanPilihPage.render(
+                pemda: pemda, pds: try await store.daftarPD(pemda: pemda.id),
+                tahun: years.semua.isEmpty ? [2025] : years.semua, akun: ctx.akunBar))
+    }
+
+    /// A report as HTML (screen and print, `kertas=a4|f4`), XLSX or CSV.
+    static func kirim(
+        _ req: Request, _ ctx: Konteks, _ laporan: Laporan, nama: String, sebelumTabel: HTML = .empty
+    ) throws -> Response {
+        switch req.query[String.self, at: "format"] ?? "html" {
+        case "html":
+            let kertas = LaporanKatalog.Kertas(rawValue: req.query[String.self, at: "kertas"] ?? "a4") ?? .a4
+            return KinerjaApp.htmlResponse(
+                LaporanKatalog.html(laporan, sebelumTabel: sebelumTabel, kertas: kertas, akun: ctx.akunBar))
+        case "xlsx":
+            return KinerjaApp.download(try LaporanEkspor.xlsx(laporan), nama: nama + ".xlsx", jenis: .xlsx)
+        case "csv":
+            return KinerjaApp.download(Data(LaporanEkspor.csv(laporan).utf8), nama: nama + ".csv", jenis: .csv)
+        default:
+            throw DomainError.tidakSah(field: "format", pesan: "Format harus html, xlsx, atau csv.")
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import Vapor
+
+/// The access rule a route is registered with. Every route of the site is registered through `Application.rute`,
+/// so none exists without a rule, and the authorization-matrix test reads the list back.
+enum AturanAkses: String, Sendable, CaseIterable {
+    case publik
+    case masuk
+    case bacaPD
+    case tulisPD
+    case adminPemda
+}
+
+/// What a handler knows about the request once access is granted.
+struct Konteks: Sendable {
+    var pengguna: Pengguna?
+    var csrf: String
+    /// The Pemda of a `:pemda` path, loaded once.
+    var pemda: Pemda?
+    /// The PD of a `:kode` path, loaded once.
+    var pd: PerangkatDaerah?
+
+    func pemdaWajib() throws -> Pemda {
+        guard let pemda else { throw DomainError.tidakDitemukan("Pemda") }
+        return pemda
+    }
+
+    func pdWajib() throws -> PerangkatDaerah {
+        guard let pd else { throw DomainError.tidakDitemukan("Perangkat daerah") }
+        return pd
+    }
+
+    /// May this user do `aturan` here? (For showing or hiding links and forms; the route itself enforces it.)
+    func boleh(_ aturan: AturanAkses, pd other: PerangkatDaerah? = nil) -> Bool {
+        guard let akses = Rute.akses(aturan, pemda: pemda, pd: other ?? pd) else { return false }
+        return akses.boleh(pengguna)
+    }
+
+    var akunBar: Layout.Akun { Layout.Akun(pengguna: pengguna, csrf: csrf, pemda: pemda) }
+}
+
+struct RuteTerdaftar: Sendable, Hashable {
+    var method: String
+    var path: String
+    var aturan: AturanAkses
+}
+
+struct RuteTerdaftarKey: StorageKey { typealias Value = [RuteTerdaftar] }
+
+enum Rute {
+    /// The domain's access question for a rule in a context (nil when the context lacks what the rule needs).
+    static func akses(_ aturan: AturanAkses, pemda: Pemda?, pd: PerangkatDaerah?) -> Akses? {
+        switch aturan {
+        case .publik: return .publik
+        case .masuk: return .masuk
+        case .bacaPD:
+            guard let pemda, let pd else { return nil }
+            return .bacaPD(pemda: pemda.id, pd: pd.id)
+        case .tulisPD:
+            guard let pemda, let pd else { return nil }
+            return .tulisPD(pemda: pemda.id, pd: pd.id)
+        case .adminPemda:
+            guard let pemda else { return nil }
+            return .adminPemda(pemda.id)
+        }
+    }
+}
+
+extension Application {
+    /// Every route registered, with its rule (read by the authorization-matrix test).
+    var ruteTerdaftar: [RuteTerdaftar] { storage[RuteTerdaftarKey.self] ?? [] }
+
+    /// Registers a route with its access rule. Before the handler runs: a non-GET request must carry the form's
+    /// CSRF token; the `:pemda` and `:kode` of the path are loaded (404 if unknown); the rule is asked of the
+    /// domain's `Akses`. Anonymous visitors are sent to the login page (GET) or get 401; signed-in users without
+    /// the right get 403.
+    func rute(
+        _ method: HTTPMethod, _ path: [PathComponent], _ aturan: AturanAkses,
+        body: HTTPBodyStreamStrategy = .collect,
+        _ handler: @escaping @Sendable (Request, Konteks) async throws -> Response
+    ) {
+        var registered = storage[RuteTerdaftarKey.self] ?? []
+        registered.append(
+            RuteTerdaftar(
+                method: method.rawValue, path: "/" + path.map(\.description).joined(separator: "/"), aturan: aturan))
+        storage[RuteTerdaftarKey.self] = registered
+        on(method, path, body: body) { req async throws -> Response in
+            if method != .GET && method != .HEAD { try Akun.periksaCSRF(req) }
+            let store = KinerjaStore(req.db)
+            var konteks = Konteks(pengguna: req.pengguna, csrf: req.csrfToken)
+            if let raw = req.parameters.get("pemda") {
+                guard let id = UUID(uuidString: raw), let pemda = try await store.pemdaJikaAda(TypedID(id)) else {
+                    throw DomainError.tidakDitemukan("Pemda")
+                }
+                konteks.pemda = pemda
+                if let kode = req.parameters.get("kode") {
+                    guard let pd = try await store.pd(pemda: pemda.id, kode: kode) else {
+                        throw DomainError.tidakDitemukan("Perangkat daerah \(kode)")
+                    }
+                    konteks.pd = pd
+                }
+            }
+            guard let akses = Rute.akses(aturan, pemda: konteks.pemda, pd: konteks.pd) else {
+                throw Abort(.internalServerError, reason: "Aturan \(aturan) tanpa konteks")
+            }
+            guard akses.boleh(konteks.pengguna) else {
+                if konteks.pengguna == nil {
+                    if method == .GET {
+                        let next = req.url.string
+                        return req.redirect(
+                            to: SiteURL.masuk.path + "?lanjut="
+                                + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                    }
+                    throw Abort(.unauthorized)
+                }
+                throw Abort(.forbidden)
+            }
+            return try await handler(req, konteks)
+        }
+    }
+}

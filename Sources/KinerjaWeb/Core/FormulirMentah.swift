@@ -1,0 +1,93 @@
+import Foundation
+import KinerjaDomain
+import MultipartKit
+import Vapor
+
+/// A submitted form with field names chosen at run time (`r.<uuid>`): text fields and files, from
+/// `multipart/form-data` or `application/x-www-form-urlencoded`.
+struct FormulirMentah: Sendable {
+    struct Berkas: Sendable {
+        var namaBerkas: String
+        var jenis: String
+        var isi: Data
+    }
+
+    var isian: [String: String] = [:]
+    var berkas: [String: Berkas] = [:]
+
+    subscript(_ name: String) -> String? { isian[name] }
+
+    static func baca(_ req: Request) throws -> FormulirMentah {
+        guard let type = req.headers.contentType else { return FormulirMentah() }
+        let body = req.body.data ?? ByteBuffer()
+        if type.type == "multipart", let boundary = type.parameters["boundary"] {
+            return try multipart(body, boundary: boundary)
+        }
+        if type == .urlEncodedForm {
+            return urlEncoded(String(buffer: body))
+        }
+        throw Abort(.unsupportedMediaType)
+    }
+
+    static func urlEncoded(_ text: String) -> FormulirMentah {
+        var form = FormulirMentah()
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ raw: Substring) -> String {
+                String(raw).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(raw)
+            }
+            form.isian[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return form
+    }
+
+    static func multipart(_ body: ByteBuffer, boundary: String) throws -> FormulirMentah {
+        final class Collector {
+            var form = FormulirMentah()
+            var headers: [(String, String)] = []
+            var data = Data()
+
+            func finish() {
+                let disposition = headers.first { $0.0.lowercased() == "content-disposition" }?.1 ?? ""
+                let name = Collector.parameter("name", in: disposition)
+                let filename = Collector.parameter("filename", in: disposition)
+                let type = headers.first { $0.0.lowercased() == "content-type" }?.1 ?? "application/octet-stream"
+                if let name {
+                    if let filename {
+                        if !filename.isEmpty || !data.isEmpty {
+                            form.berkas[name] = Berkas(namaBerkas: filename, jenis: type, isi: data)
+                        }
+                    } else {
+                        form.isian[name] = String(decoding: data, as: UTF8.self)
+                    }
+                }
+                headers = []
+                data = Data()
+            }
+
+            static func parameter(_ key: String, in header: String) -> String? {
+                for part in header.split(separator: ";") {
+                    let trimmed = part.trimmingCharacters(in: .whitespaces)
+                    guard trimmed.lowercased().hasPrefix(key + "=") else { continue }
+                    var value = String(trimmed.dropFirst(key.count + 1))
+                    if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                        value = String(value.dropFirst().dropLast())
+                    }
+                    return value
+                }
+                return nil
+            }
+        }
+        let collector = Collector()
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { collector.headers.append(($0, $1)) }
+        parser.onBody = { buffer in collector.data.append(contentsOf: buffer.readableBytesView) }
+        parser.onPartComplete = { collector.finish() }
+        do {
+            try parser.execute(body)
+        } catch {
+            throw DomainError.tidakSah(field: "formulir", pesan: "Formulir tidak terbaca (multipart rusak).")
+        }
+        return collector.form
+    }
+}

@@ -1,0 +1,36 @@
+/// The only JavaScript of the site, served as `/aset/kinerja.js` (no build step). Every page works without it;
+/// it adds the live capaian while typing realisasi and the print button.
+enum Skrip {
+    static let kinerja = """
+        "use strict";
+        (function () {
+          function debounce(fn, ms) { var t; return function () { var a = arguments, s = this; clearTimeout(t); t = setTimeout(function () { fn.apply(s, a); }, ms); }; }
+          function update(input) {
+            var cell = document.getElementById("c." + input.name.slice(2));
+            if (!cell) { return; }
+            fetch(input.dataset.capaian + "&nilai=" + encodeURIComponent(input.value), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+              .then(function (r) { return r.json(); })
+              .then(function (j) {
+                cell.textContent = "";
+                if (j.galat) { cell.textContent = j.galat; input.setAttribute("aria-invalid", "true"); return; }
+                input.removeAttribute("aria-invalid");
+                cell.appendChild(document.createTextNode(j.capaian + " "));
+                if (j.kategori) {
+                  var b = document.createElement("span");
+                  b.className = "badge"; b.style.background = j.warna; b.textContent = j.kategori;
+                  cell.appendChild(b);
+                }
+              })
+              .catch(function () {});
+          }
+          document.addEventListener("DOMContentLoaded", function () {
+            document.querySelectorAll("input[data-capaian]").forEach(function (input) {
+              input.addEventListener("input", debounce(function () { update(input); }, 250));
+            });
+            document.querySelectorAll("[data-cetak]").forEach(function (button) {
+              button.addEventListener("click", function () { window.print(); });
+            });
+          });
+        })();
+        """
+}

@@ -1,0 +1,259 @@
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+
+/// The Pemda's dashboard: capaian per PD and per sasaran for a year up to a triwulan, with charts, and the
+/// indicators not yet reported.
+struct DasborPage {
+    struct PerPD {
+        var pd: PerangkatDaerah
+        var tabel: TabelCapaian
+        var pagu: Rupiah?
+        var realisasiKeuangan: Rupiah?
+    }
+
+    struct Model {
+        var pemda: Pemda
+        var tahun: Int
+        var triwulan: Int?
+        var tahunTersedia: [Int]
+        var perPD: [PerPD]
+        /// Capaian of each sasaran-level indicator s.d. each triwulan of the year (the trend).
+        var tren: [(pd: PerangkatDaerah, indikator: Indikator, nilai: [Decimal?])]
+
+        static func query(_ store: KinerjaStore, pemda: Pemda, tahun: Int?, triwulan: Int?) async throws -> Model {
+            let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
+            let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
+            if let triwulan, !(1...pemda.jumlahTriwulan).contains(triwulan) {
+                throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
+            }
+            let data = try await store.muat(pemda: pemda.id, tahun: year)
+            let index = IndeksKinerja(data)
+            var perPD: [PerPD] = []
+            var trend: [(PerangkatDaerah, Indikator, [Decimal?])] = []
+            for pd in data.perangkatDaerah {
+                let tabel = TabelCapaian(indeks: index, perangkatDaerah: pd.id, tahun: year, sampaiTriwulan: triwulan)
+                // Σ of the sub kegiatan: the truth for every total above them.
+                let leaves = tabel.baris.filter { $0.elemen.tingkat == .subKegiatan }
+                let pagu = leaves.compactMap(\.pagu)
+                let spent = leaves.compactMap(\.realisasiKeuangan)
+                perPD.append(
+                    PerPD(
+                        pd: pd, tabel: tabel, pagu: pagu.isEmpty ? nil : pagu.sum(),
+                        realisasiKeuangan: spent.isEmpty ? nil : spent.sum()))
+                for baris in tabel.baris where baris.elemen.tingkat == .sasaranPD || baris.elemen.tingkat == .tujuanPD {
+                    for item in baris.indikator {
+                        let history = index.riwayat(item.indikator)
+                        let points = (1...data.pemda.jumlahTriwulan).map { quarter in
+                            Capaian.sampai(
+                                history, indikator: item.indikator, pemda: data.pemda,
+                                periode: PeriodeLaporan(tahun: year, triwulan: quarter)
+                            ).capaian.persen
+                        }
+                        if points.contains(where: { $0 != nil }) { trend.append((pd, item.indikator, points)) }
+                    }
+                }
+            }
+            return Model(
+                pemda: data.pemda, tahun: year, triwulan: triwulan,
+                tahunTersedia: Array(Set(years.semua + [year])).sorted(), perPD: perPD, tren: trend)
+        }
+    }
+
+    static func render(_ model: Model, akun: Layout.Akun) -> String {
+        let pemdaID = model.pemda.id.uuid
+        let kategori = model.pemda.kebijakan.kategori
+        let periode = model.triwulan.map { "s.d. Triwulan \(PeriodeLaporan.romawi($0)) " } ?? ""
+        let bars = model.perPD.map { item in
+            GrafikSVG.Batang(
+                label: item.pd.singkatan.isEmpty ? item.pd.nama : item.pd.singkatan,
+                nilai: item.tabel.capaianKeseluruhan.capaian,
+                warna: item.tabel.capaianKeseluruhan.capaian.map { kategori.kategori($0).warna } ?? "#999",
+                tautan: SiteURL.perangkatDaerah(pemda: pemdaID, kode: item.pd.kode).path(
+                    tahun: model.tahun, triwulan: model.triwulan))
+        }
+        var content: [HTML] = [
+            .el("h1", [], "Dasbor capaian kinerja \(model.pemda.nama)"),
+            .el(
+                "p", [("class", "muted")],
+                "Tahun \(model.tahun) \(periode)· capaian rata-rata indikator setiap perangkat daerah"),
+            filter(model, action: SiteURL.dasbor(pemda: pemdaID).path),
+            legenda(kategori),
+            .el(
+                "div", [("class", "box"), ("style", "max-height:none")],
+                [GrafikSVG.batang(bars, judul: "Capaian per perangkat daerah")]),
+            .el("h2", [], "Per perangkat daerah"),
+            .el("div", [("class", "box")], [tabelPD(model, akun: akun)]),
+            .el("h2", [], "Per sasaran"),
+            .el("div", [("class", "box")], [tabelSasaran(model)]),
+        ]
+        if !model.tren.isEmpty {
+            content.append(.el("h2", [], "Tren capaian sasaran per triwulan \(model.tahun)"))
+            content.append(
+                .el(
+                    "div", [("class", "grid")],
+                    model.tren.prefix(60).map { item in
+                        HTML.el(
+                            "div", [("class", "kartu")],
+                            [
+                                .el(
+                                    "div", [("class", "muted")],
+                                    item.pd.singkatan.isEmpty ? item.pd.nama : item.pd.singkatan),
+                                .el("div", [], item.indikator.nama),
+                                GrafikSVG.tren(
+                                    item.nilai.enumerated().map {
+                                        ("TW " + PeriodeLaporan.romawi($0.offset + 1), $0.element)
+                                    },
+                                    judul: "Tren capaian " + item.indikator.nama),
+                            ])
+                    }))
+        }
+        let late = model.perPD.flatMap { item in item.tabel.belumDilaporkan.map { (item.pd, $0) } }
+        content.append(.el("h2", [], "Indikator bertarget yang belum dilaporkan (\(late.count))"))
+        if late.isEmpty {
+            content.append(.el("p", [("class", "ok")], "Semua indikator bertarget sudah diisi realisasinya."))
+        } else {
+            let grouped = Dictionary(grouping: late, by: \.0.kode)
+            content.append(
+                .el(
+                    "ul", [],
+                    model.perPD.compactMap { item -> HTML? in
+                        guard let rows = grouped[item.pd.kode] else { return nil }
+                        var children: [HTML] = [.text("\(item.pd.nama): \(rows.count) indikator")]
+                        if let user = akun.pengguna,
+                            Akses.tulisPD(pemda: model.pemda.id, pd: item.pd.id).boleh(user)
+                        {
+                            children.append(.text(" · "))
+                            children.append(
+                                .el(
+                                    "a",
+                                    [
+                                        (
+                                            "href",
+                                            SiteURL.realisasi(pemda: pemdaID, kode: item.pd.kode).path(
+                                                tahun: model.tahun,
+                                                triwulan: model.triwulan ?? model.pemda.jumlahTriwulan)
+                                        )
+                                    ], "isi realisasi"))
+                        }
+                        children.append(
+                            .el(
+                                "details", [],
+                                [
+                                    .el("summary", [], "daftar"),
+                                    .el("ul", [], rows.map { HTML.el("li", [], $0.1.indikator.nama) }),
+                                ]))
+                        return .el("li", [], children)
+                    }))
+        }
+        return Layout.page(
+            title: "Dasbor " + model.pemda.nama,
+            breadcrumbs: [("Beranda", SiteURL.beranda.path), (model.pemda.nama, nil), ("Dasbor", nil)], akun: akun,
+            content: content)
+    }
+
+    static func filter(_ model: Model, action: String) -> HTML {
+        var quarters: [(String, String)] = [("", "Setahun penuh")]
+        quarters += (1...model.pemda.jumlahTriwulan).map { (String($0), "s.d. Triwulan " + PeriodeLaporan.romawi($0)) }
+        return .el(
+            "form", [("class", "filter"), ("method", "get"), ("action", action)],
+            [
+                Form.select(
+                    "Tahun", name: "tahun", options: model.tahunTersedia.map { (String($0), String($0)) },
+                    selected: String(model.tahun)),
+                Form.select(
+                    "Periode", name: "triwulan", options: quarters, selected: model.triwulan.map(String.init) ?? ""),
+                .el("button", [("type", "submit")], "Tampilkan"),
+            ])
+    }
+
+    static func legenda(_ kategori: KategoriCapaian) -> HTML {
+        .el(
+            "p", [("class", "muted")],
+            [.text("Kategori: ")]
+                + kategori.pita.map { pita in
+                    HTML.join([
+                        PerangkatDaerahPage.badge(pita), .text(" ≥ \(IndonesianFormat.number(pita.batasBawah)) %  "),
+                    ])
+                })
+    }
+
+    static func tabelPD(_ model: Model, akun: Layout.Akun) -> HTML {
+        let kategori = model.pemda.kebijakan.kategori
+        let rows = model.perPD.map { item -> HTML in
+            let overall = item.tabel.capaianKeseluruhan
+            let serapan = item.pagu.flatMap { Serapan.persen(realisasi: item.realisasiKeuangan, pagu: $0) }
+            let link = SiteURL.perangkatDaerah(pemda: model.pemda.id.uuid, kode: item.pd.kode).path(
+                tahun: model.tahun, triwulan: model.triwulan)
+            let badge: HTML = overall.capaian.map { PerangkatDaerahPage.badge(kategori.kategori($0)) } ?? .empty
+            let cells: [HTML] = [
+                .el("td", [], [.el("a", [("href", link)], item.pd.nama)]),
+                .el("td", [("class", "num")], overall.capaian.map { IndonesianFormat.percent($0) } ?? "–"),
+                .el("td", [], [badge]),
+                .el("td", [("class", "num")], String(overall.dihitung)),
+                .el("td", [("class", "num")], String(item.tabel.belumDilaporkan.count)),
+                .el("td", [("class", "num")], item.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "–"),
+                .el(
+                    "td", [("class", "num")],
+                    item.realisasiKeuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "belum diisi"),
+                .el("td", [("class", "num")], serapan.map { IndonesianFormat.percent($0) } ?? "–"),
+            ]
+            return .el("tr", [], cells)
+        }
+        return .el(
+            "table", [],
+            [
+                .el(
+                    "thead", [],
+                    [
+                        .el(
+                            "tr", [],
+                            [
+                                "Perangkat daerah", "Capaian", "Kategori", "Indikator dihitung", "Belum dilaporkan",
+                                "Pagu (Rp)", "Realisasi keuangan (Rp)", "Serapan",
+                            ].map { HTML.el("th", [("scope", "col")], $0) })
+                    ]),
+                .el("tbody", [], rows),
+            ])
+    }
+
+    static func tabelSasaran(_ model: Model) -> HTML {
+        let kategori = model.pemda.kebijakan.kategori
+        var rows: [HTML] = []
+        for item in model.perPD {
+            for baris in item.tabel.baris
+            where [.tujuanPD, .sasaranPD, .sasaran].contains(baris.elemen.tingkat) && !baris.indikator.isEmpty {
+                let capaian = baris.capaianElemen.capaian
+                rows.append(
+                    .el(
+                        "tr", [],
+                        [
+                            .el("td", [], item.pd.singkatan.isEmpty ? item.pd.nama : item.pd.singkatan),
+                            .el("td", [], baris.elemen.uraian),
+                            .el("td", [("class", "num")], String(baris.indikator.count)),
+                            .el("td", [("class", "num")], capaian.map { IndonesianFormat.percent($0) } ?? "–"),
+                            .el("td", [], [capaian.map { PerangkatDaerahPage.badge(kategori.kategori($0)) } ?? .empty]),
+                        ]))
+            }
+        }
+        if rows.isEmpty {
+            rows = [
+                .el("tr", [], [.el("td", [("colspan", "5"), ("class", "muted")], "Belum ada sasaran berindikator.")])
+            ]
+        }
+        return .el(
+            "table", [],
+            [
+                .el(
+                    "thead", [],
+                    [
+                        .el(
+                            "tr", [],
+                            ["Perangkat daerah", "Sasaran", "Indikator", "Capaian", "Kategori"].map {
+                                HTML.el("th", [("scope", "col")], $0)
+                            })
+                    ]),
+                .el("tbody", [], rows),
+            ])
+    }
+}

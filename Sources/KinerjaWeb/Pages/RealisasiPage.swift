@@ -1,0 +1,354 @@
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+
+/// The realisasi entry form of one PD and triwulan: every indicator with a target in the year, and realisasi
+/// keuangan and fisik of every sub kegiatan.
+struct RealisasiPage {
+    struct BarisKinerja {
+        var kode: String
+        var uraian: String
+        var indikator: Indikator
+        var targetTahun: Nilai?
+        var targetSampai: Nilai?
+        var tersimpan: KinerjaStore.Tersimpan?
+        var capaian: HasilCapaian
+        var kategori: KategoriCapaian.Pita?
+        var bukti: [KinerjaStore.InfoBukti]
+    }
+
+    struct BarisAnggaran {
+        var node: PlanNode
+        var pagu: Rupiah?
+        var tersimpan: KinerjaStore.TersimpanAnggaran?
+        var serapanSampai: Decimal?
+    }
+
+    struct Model {
+        var pemda: Pemda
+        var pd: PerangkatDaerah
+        var tahun: Int
+        var triwulan: Int
+        var tahunTersedia: [Int]
+        var kinerja: [BarisKinerja]
+        var anggaran: [BarisAnggaran]
+        var tanpaTarget: Int
+
+        static func query(
+            _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?
+        ) async throws -> Model {
+            let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
+            let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
+            let quarter = triwulan ?? 1
+            guard (1...pemda.jumlahTriwulan).contains(quarter) else {
+                throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
+            }
+            let periode = PeriodeLaporan(tahun: year, triwulan: quarter)
+            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year)
+            let stored = try await store.tersimpan(pemda: pemda.id, pd: pd.id, periode: periode)
+            let evidence = Dictionary(
+                grouping: try await store.daftarBukti(pemda: pemda.id, pd: pd.id, periode: periode), by: \.indikator)
+            let index = IndeksKinerja(data)
+            var kinerja: [BarisKinerja] = []
+            var anggaran: [BarisAnggaran] = []
+            var withoutTarget = 0
+            func visit(_ node: PlanNode) {
+                for indikator in index.indikatorPerElemen[node.id] ?? [] {
+                    let history = index.riwayat(indikator)
+                    let yearTarget = history.targetTahun(year)
+                    guard yearTarget != nil || stored.kinerja[indikator.id.uuid] != nil else {
+                        withoutTarget += 1
+                        continue
+                    }
+                    let hasil = Capaian.sampai(history, indikator: indikator, pemda: data.pemda, periode: periode)
+                    kinerja.append(
+                        BarisKinerja(
+                            kode: node.kode?.asli ?? node.nomor, uraian: node.uraian, indikator: indikator,
+                            targetTahun: yearTarget, targetSampai: history.targetTahun(year, sampai: quarter),
+                            tersimpan: stored.kinerja[indikator.id.uuid], capaian: hasil.capaian,
+                            kategori: hasil.kategori, bukti: evidence[indikator.id.uuid] ?? []))
+                }
+                if node.tingkat == .subKegiatan {
+                    let pagu = index.pagu(node.id, tahun: year)
+                    anggaran.append(
+                        BarisAnggaran(
+                            node: node, pagu: pagu, tersimpan: stored.anggaran[node.id.uuid],
+                            serapanSampai: pagu.flatMap {
+                                Serapan.persen(
+                                    realisasi: index.realisasiKeuangan(node.id, tahun: year, sampai: quarter), pagu: $0)
+                            }))
+                }
+                for child in index.anakDari(node.id) { visit(child) }
+            }
+            for root in index.akar(perangkatDaerah: pd.id) { visit(root) }
+            return Model(
+                pemda: data.pemda, pd: pd, tahun: year, triwulan: quarter,
+                tahunTersedia: Array(Set(years.semua + [year])).sorted(), kinerja: kinerja, anggaran: anggaran,
+                tanpaTarget: withoutTarget)
+        }
+    }
+
+    /// What the user typed and what went wrong, to render the form again without losing anything.
+    struct Isian {
+        var nilai: [String: String] = [:]
+        var galat: [String: String] = [:]
+        var konflik: [String: String] = [:]
+        var versi: [String: Int] = [:]
+        var pesan: String?
+        var sukses: String?
+    }
+
+    static func render(_ model: Model, akun: Layout.Akun, isian: Isian = Isian()) -> String {
+        let pemdaID = model.pemda.id.uuid
+        let action = SiteURL.realisasi(pemda: pemdaID, kode: model.pd.kode).path
+        let tw = PeriodeLaporan.romawi(model.triwulan)
+        var content: [HTML] = [
+            .el("h1", [], "Realisasi Triwulan \(tw) Tahun \(model.tahun)"),
+            .el(
+                "p", [("class", "muted")],
+                [
+                    .el(
+                        "a", [("href", SiteURL.perangkatDaerah(pemda: pemdaID, kode: model.pd.kode).path)],
+                        model.pd.nama),
+                    .text(
+                        " · isi realisasi triwulan ini saja (bukan kumulatif); capaian s.d. triwulan dihitung menurut "
+                            + "cara agregasi indikator. Angka ditulis cara Indonesia: 1.234,5."),
+                ]),
+            filter(model, action: action),
+            Form.pesan(isian.sukses, galat: false),
+            Form.pesan(isian.pesan, galat: true),
+        ]
+        if model.kinerja.isEmpty && model.anggaran.isEmpty {
+            content.append(.el("p", [], "Tidak ada indikator bertarget pada tahun \(model.tahun)."))
+        }
+        let kinerjaRows = model.kinerja.map { row -> HTML in
+            let key = row.indikator.id.uuid.uuidString.lowercased()
+            let original = row.tersimpan?.teks ?? ""
+            let typed = isian.nilai["r." + key] ?? original
+            let error = isian.galat["r." + key] ?? isian.konflik["r." + key]
+            let version = isian.versi["r." + key] ?? row.tersimpan?.versi ?? 0
+            let evidence: [HTML] = row.bukti.map { item in
+                HTML.el(
+                    "div", [],
+                    [
+                        .el(
+                            "a",
+                            [("href", SiteURL.bukti(pemda: pemdaID, kode: model.pd.kode, bukti: item.id).path)],
+                            item.namaBerkas),
+                        .el(
+                            "span", [("class", "muted")],
+                            " (\(IndonesianFormat.number(Decimal(item.ukuran) / 1024, maxFractionDigits: 0)) KB)"),
+                    ])
+            }
+            return .el(
+                "tr", [],
+                [
+                    .el("td", [("class", "kode")], row.kode),
+                    .el(
+                        "td", [],
+                        [
+                            .el("div", [("class", "muted")], row.uraian),
+                            .el("label", [("for", "r." + key)], row.indikator.nama),
+                        ]),
+                    .el("td", [], row.indikator.satuan),
+                    .el("td", [("class", "num")], row.targetTahun?.teks ?? "–"),
+                    .el("td", [("class", "num")], row.targetSampai?.teks ?? "–"),
+                    .el(
+                        "td", [],
+                        [
+                            .el(
+                                "input",
+                                [
+                                    ("type", "text"), ("name", "r." + key), ("id", "r." + key), ("value", typed),
+                                    ("inputmode", "decimal"), ("size", "10"), ("autocomplete", "off"),
+                                    ("aria-invalid", error == nil ? nil : "true"),
+                                    ("aria-describedby", "c." + key),
+                                    (
+                                        "data-capaian",
+                                        action
+                                            + "/capaian?indikator=\(key)&tahun=\(model.tahun)&triwulan=\(model.triwulan)"
+                                    ),
+                                ]),
+                            .el("input", [("type", "hidden"), ("name", "v." + key), ("value", String(version))]),
+                            .el("input", [("type", "hidden"), ("name", "a." + key), ("value", original)]),
+                            error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
+                        ]),
+                    .el(
+                        "td", [("class", "num"), ("id", "c." + key), ("aria-live", "polite")],
+                        [
+                            .text(PerangkatDaerahPage.capaianText(row.capaian) + " "),
+                            row.kategori.map(PerangkatDaerahPage.badge) ?? .empty,
+                        ]),
+                    .el(
+                        "td", [],
+                        evidence + [
+                            .el(
+                                "input",
+                                [
+                                    ("type", "file"), ("name", "b." + key),
+                                    ("accept", "application/pdf,image/png,image/jpeg"),
+                                    ("aria-label", "Bukti " + row.indikator.nama),
+                                ]),
+                            (isian.galat["b." + key]).map { HTML.el("div", [("class", "galat-isian")], $0) } ?? .empty,
+                        ]),
+                ])
+        }
+        let anggaranRows = model.anggaran.map { row -> HTML in
+            let key = row.node.id.uuid.uuidString.lowercased()
+            let originalK = row.tersimpan?.keuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""
+            let originalF = row.tersimpan?.fisik.map { IndonesianFormat.number($0) } ?? ""
+            let error = isian.galat["k." + key] ?? isian.galat["f." + key] ?? isian.konflik["k." + key]
+            return .el(
+                "tr", [],
+                [
+                    .el("td", [("class", "kode")], row.node.kode?.asli ?? row.node.nomor),
+                    .el("td", [], [.el("label", [("for", "k." + key)], row.node.uraian)]),
+                    .el("td", [("class", "num")], row.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "–"),
+                    .el(
+                        "td", [],
+                        [
+                            .el(
+                                "input",
+                                [
+                                    ("type", "text"), ("name", "k." + key), ("id", "k." + key),
+                                    ("value", isian.nilai["k." + key] ?? originalK), ("inputmode", "decimal"),
+                                    ("size", "16"), ("autocomplete", "off"),
+                                    ("aria-invalid", error == nil ? nil : "true"),
+                                ]),
+                            .el(
+                                "input",
+                                [
+                                    ("type", "hidden"), ("name", "kv." + key),
+                                    ("value", String(isian.versi["k." + key] ?? row.tersimpan?.versi ?? 0)),
+                                ]),
+                            .el("input", [("type", "hidden"), ("name", "ka." + key), ("value", originalK)]),
+                            .el("input", [("type", "hidden"), ("name", "fa." + key), ("value", originalF)]),
+                            error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
+                        ]),
+                    .el(
+                        "td", [],
+                        [
+                            .el(
+                                "input",
+                                [
+                                    ("type", "text"), ("name", "f." + key),
+                                    ("value", isian.nilai["f." + key] ?? originalF),
+                                    ("inputmode", "decimal"), ("size", "6"),
+                                    ("aria-label", "Fisik (%) " + row.node.uraian),
+                                ])
+                        ]),
+                    .el("td", [("class", "num")], row.serapanSampai.map { IndonesianFormat.percent($0) } ?? "–"),
+                ])
+        }
+        var fields: [HTML] = []
+        if !model.kinerja.isEmpty {
+            fields.append(
+                .el(
+                    "fieldset", [],
+                    [
+                        .el("legend", [], "Realisasi kinerja"),
+                        .el(
+                            "div", [("class", "box")],
+                            [
+                                .el(
+                                    "table", [("class", "isian")],
+                                    [
+                                        .el(
+                                            "thead", [],
+                                            [
+                                                .el(
+                                                    "tr", [],
+                                                    [
+                                                        "Kode", "Uraian / indikator", "Satuan", "Target tahun",
+                                                        "Target s.d. TW \(tw)", "Realisasi TW \(tw)",
+                                                        "Capaian s.d. TW \(tw)", "Bukti (PDF/JPG/PNG, maks. 5 MB)",
+                                                    ].map { HTML.el("th", [("scope", "col")], $0) })
+                                            ]),
+                                        .el("tbody", [], kinerjaRows),
+                                    ])
+                            ]),
+                    ]))
+        }
+        if !model.anggaran.isEmpty {
+            fields.append(
+                .el(
+                    "fieldset", [],
+                    [
+                        .el("legend", [], "Realisasi keuangan dan fisik sub kegiatan"),
+                        .el(
+                            "div", [("class", "box")],
+                            [
+                                .el(
+                                    "table", [],
+                                    [
+                                        .el(
+                                            "thead", [],
+                                            [
+                                                .el(
+                                                    "tr", [],
+                                                    [
+                                                        "Kode", "Sub kegiatan", "Pagu (Rp)",
+                                                        "Realisasi keuangan TW \(tw) (Rp)",
+                                                        "Fisik TW \(tw) (%)", "Serapan s.d. TW \(tw)",
+                                                    ].map { HTML.el("th", [("scope", "col")], $0) })
+                                            ]),
+                                        .el("tbody", [], anggaranRows),
+                                    ])
+                            ]),
+                    ]))
+        }
+        if !fields.isEmpty {
+            content.append(
+                Form.post(
+                    action + "?tahun=\(model.tahun)&triwulan=\(model.triwulan)", csrf: akun.csrf, multipart: true,
+                    fields + [.el("p", [], [.el("button", [("type", "submit")], "Simpan realisasi")])]))
+        }
+        if model.tanpaTarget > 0 {
+            content.append(
+                .el(
+                    "p", [("class", "muted")],
+                    "\(model.tanpaTarget) indikator tidak bertarget pada tahun \(model.tahun) dan tidak ditampilkan."))
+        }
+        return Layout.page(
+            title: "Realisasi TW \(tw) \(model.tahun) · \(model.pd.nama)",
+            breadcrumbs: [
+                ("Beranda", SiteURL.beranda.path),
+                (model.pd.nama, SiteURL.perangkatDaerah(pemda: pemdaID, kode: model.pd.kode).path),
+                ("Realisasi", nil),
+            ], akun: akun, content: content)
+    }
+
+    static func filter(_ model: Model, action: String) -> HTML {
+        .el(
+            "form", [("class", "filter"), ("method", "get"), ("action", action)],
+            [
+                Form.select(
+                    "Tahun", name: "tahun", options: model.tahunTersedia.map { (String($0), String($0)) },
+                    selected: String(model.tahun)),
+                Form.select(
+                    "Triwulan", name: "triwulan",
+                    options: (1...model.pemda.jumlahTriwulan).map {
+                        (String($0), "Triwulan " + PeriodeLaporan.romawi($0))
+                    },
+                    selected: String(model.triwulan)),
+                .el("button", [("type", "submit"), ("class", "kedua")], "Buka"),
+            ])
+    }
+}
+
+/// The capaian of an indicator up to a triwulan, optionally with a value the user is typing for that triwulan:
+/// the same calculation for the form, its live preview and the tables.
+enum Capaian {
+    static func sampai(
+        _ history: RiwayatIndikator, indikator: Indikator, pemda: Pemda, periode: PeriodeLaporan,
+        isian: Nilai?? = nil
+    ) -> (capaian: HasilCapaian, kategori: KategoriCapaian.Pita?, realisasi: Nilai?) {
+        var history = history
+        if let isian { history.realisasi[periode] = isian }
+        let target = history.targetTahun(periode.tahun, sampai: periode.triwulan)
+        let realisasi = history.realisasiTahun(periode.tahun, sampai: periode.triwulan)
+        let hasil = CapaianEngine.capaian(
+            target: target, realisasi: realisasi, aturan: indikator.aturan(kebijakan: pemda.kebijakan))
+        return (hasil, pemda.kebijakan.kategori.kategori(hasil), realisasi)
+    }
+}
