@@ -5,28 +5,6 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// The app on SQLite in memory with the demo loaded, exercised through HTTP.
-func withDemoApp(_ test: (Application) async throws -> Void) async throws {
-    try await withApp(
-        configure: { app in
-            try KinerjaApp.configure(app, database: .sqliteMemory)
-            try await KinerjaApp.prepareDemo(app)
-        }, test)
-}
-
-/// The link of a PD on the home page.
-func pdPath(_ app: Application, kode: String) async throws -> String {
-    var path = ""
-    try await app.testing().test(.GET, "/") { res in
-        let html = res.body.string
-        let marker = "/pd/\(kode)\""
-        guard let end = html.range(of: marker) else { return }
-        let start = html[..<end.lowerBound].range(of: "href=\"", options: .backwards)!.upperBound
-        path = String(html[start..<end.lowerBound]) + "/pd/\(kode)"
-    }
-    return path
-}
-
 @Suite("Halaman web")
 struct PagesTests {
     @Test func healthReportsTheDatabase() async throws {
@@ -61,7 +39,8 @@ struct PagesTests {
         try await withDemoApp { app in
             let path = try await pdPath(app, kode: "DINSOS")
             #expect(!path.isEmpty)
-            try await app.testing().test(.GET, path + "?tahun=2022") { res in
+            let admin = try await Peramban.masuk(app, "admin")
+            try await admin.buka(app, path + "?tahun=2022") { res in
                 #expect(res.status == .ok)
                 let html = res.body.string
                 #expect(html.contains("Ratio Kekerasan Terhadap Anak"))
@@ -71,7 +50,7 @@ struct PagesTests {
                 #expect(html.contains("capaian kinerja tahun 2022"))
             }
             // 2024: the Renja pagu with the parent's printed pagu flagged (program 6.06).
-            try await app.testing().test(.GET, path + "?tahun=2024") { res in
+            try await admin.buka(app, path + "?tahun=2024") { res in
                 let html = res.body.string
                 #expect(html.contains("481.722.600"))
                 #expect(html.contains("Rp 487.722.600 ≠ jumlah anak"))
@@ -84,7 +63,8 @@ struct PagesTests {
     @Test func quarterFilterIsAnArgumentNotTheClock() async throws {
         try await withDemoApp { app in
             let path = try await pdPath(app, kode: "DINSOS")
-            try await app.testing().test(.GET, path + "?tahun=2022&triwulan=2") { res in
+            let admin = try await Peramban.masuk(app, "admin")
+            try await admin.buka(app, path + "?tahun=2022&triwulan=2") { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("s.d. Triwulan II tahun 2022"))
             }
@@ -94,12 +74,13 @@ struct PagesTests {
     @Test func badInputGetsAnIndonesianErrorNamingTheField() async throws {
         try await withDemoApp { app in
             let path = try await pdPath(app, kode: "DINSOS")
-            try await app.testing().test(.GET, path + "?tahun=abc") { res in
+            let admin = try await Peramban.masuk(app, "admin")
+            try await admin.buka(app, path + "?tahun=abc") { res in
                 #expect(res.status == .badRequest)
                 #expect(res.body.string.contains("tahun"))
                 #expect(res.body.string.contains("bukan nilai tahun yang sah"))
             }
-            try await app.testing().test(.GET, path + "?triwulan=7") { res in
+            try await admin.buka(app, path + "?triwulan=7") { res in
                 #expect(res.status == .badRequest)
                 #expect(res.body.string.contains("Triwulan harus 1 sampai 4"))
             }
@@ -129,11 +110,22 @@ struct PagesTests {
                     rest = tail[end...]
                 }
             }
+            paths = paths.filter { $0.contains("/pd/") }
             #expect(paths.count == 15)
+            // Each PD page opens for the admin of its own Pemda and is refused to the admins of the others.
+            var admins: [Peramban] = []
+            for name in ["admin", "admin.banyuasin", "admin.balangan"] {
+                admins.append(try await Peramban.masuk(app, name))
+            }
             for path in paths {
-                try await app.testing().test(.GET, path) { res in
-                    #expect(res.status == .ok, "\(path)")
+                var opened = 0
+                for admin in admins {
+                    try await admin.buka(app, path) { res in
+                        #expect(res.status == .ok || res.status == .forbidden, "\(path)")
+                        if res.status == .ok { opened += 1 }
+                    }
                 }
+                #expect(opened == 1, "\(path)")
             }
         }
     }

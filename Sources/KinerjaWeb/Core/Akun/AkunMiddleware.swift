@@ -94,9 +94,7 @@ enum Akun {
 
     /// Checks a submitted form's CSRF token against the session's (or the anonymous double-submit cookie).
     static func periksaCSRF(_ request: Request) throws {
-        let sent =
-            request.headers.first(name: "X-CSRF-Token")
-            ?? (try? request.content.get(String.self, at: "_csrf"))
+        let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? FormulirMentah.baca(request))?["_csrf"]
         let expected = request.storage[SesiKey.self]?.csrf ?? request.cookies[cookieCSRF]?.string
         guard let sent, let expected, !expected.isEmpty,
             sent.utf8.count == expected.utf8.count,

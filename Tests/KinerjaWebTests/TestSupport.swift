@@ -1,0 +1,111 @@
+import Foundation
+import KinerjaPersistence
+import KinerjaWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// The app on SQLite in memory with the demo (and its accounts) loaded, exercised through HTTP. Bcrypt at its
+/// lowest cost keeps the tests fast.
+func withDemoApp(_ test: (Application) async throws -> Void) async throws {
+    try await withApp(
+        configure: { app in
+            try KinerjaApp.configure(app, database: .sqliteMemory, bcryptCost: 4)
+            try await KinerjaApp.prepareDemo(app)
+        }, test)
+}
+
+/// The link of a PD on the home page.
+func pdPath(_ app: Application, kode: String) async throws -> String {
+    var path = ""
+    try await app.testing().test(.GET, "/") { res in
+        let html = res.body.string
+        let marker = "/pd/\(kode)\""
+        guard let end = html.range(of: marker) else { return }
+        let start = html[..<end.lowerBound].range(of: "href=\"", options: .backwards)!.upperBound
+        path = String(html[start..<end.lowerBound]) + "/pd/\(kode)"
+    }
+    return path
+}
+
+/// The Pemda part of a PD path: `/pemda/<uuid>`.
+func pemdaPath(_ pd: String) -> String {
+    String(pd[..<pd.range(of: "/pd/")!.lowerBound])
+}
+
+/// A signed-in (or anonymous) browser: its cookies and the CSRF token its forms carry.
+struct Peramban {
+    var cookie: String
+    var csrf: String
+
+    var headers: HTTPHeaders { cookie.isEmpty ? [:] : ["Cookie": cookie] }
+
+    /// An anonymous visitor with the login form's CSRF cookie.
+    static func anonim(_ app: Application) async throws -> Peramban {
+        var cookie = ""
+        var token = ""
+        try await app.testing().test(.GET, "/masuk") { res in
+            cookie = "kinerja_csrf=" + (res.headers.setCookie?["kinerja_csrf"]?.string ?? "")
+            token = csrfDari(res.body.string)
+        }
+        return Peramban(cookie: cookie, csrf: token)
+    }
+
+    /// Logs in through the form, as a person would.
+    static func masuk(_ app: Application, _ nama: String, sandi: String = "demo2026") async throws -> Peramban {
+        let anon = try await anonim(app)
+        var session = ""
+        try await app.testing().test(
+            .POST, "/masuk",
+            beforeRequest: { req in
+                req.headers.add(name: .cookie, value: anon.cookie)
+                try req.content.encode(
+                    ["_csrf": anon.csrf, "nama_pengguna": nama, "sandi": sandi], as: .urlEncodedForm)
+            },
+            afterResponse: { res in
+                #expect(res.status == .seeOther, "login \(nama): \(res.status)")
+                session = res.headers.setCookie?["kinerja_sesi"]?.string ?? ""
+            })
+        var token = ""
+        try await app.testing().test(.GET, "/akun/sandi", headers: ["Cookie": "kinerja_sesi=\(session)"]) { res in
+            token = csrfDari(res.body.string)
+        }
+        return Peramban(cookie: "kinerja_sesi=\(session)", csrf: token)
+    }
+
+    /// Submits a form (urlencoded) with the CSRF token.
+    func kirim(
+        _ app: Application, _ path: String, _ fields: [String: String] = [:], csrf: Bool = true,
+        _ check: (TestingHTTPResponse) async throws -> Void
+    ) async throws {
+        var body = fields
+        if csrf { body["_csrf"] = self.csrf }
+        let encoded = body.map { key, value in
+            (key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key) + "="
+                + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)
+        }.joined(separator: "&")
+        var headers = self.headers
+        headers.contentType = .urlEncodedForm
+        try await app.testing().test(
+            .POST, path, headers: headers, body: ByteBuffer(string: encoded), afterResponse: check)
+    }
+
+    func buka(_ app: Application, _ path: String, _ check: (TestingHTTPResponse) async throws -> Void) async throws {
+        try await app.testing().test(.GET, path, headers: headers, afterResponse: check)
+    }
+}
+
+func csrfDari(_ html: String) -> String {
+    guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return "" }
+    let tail = html[range.upperBound...]
+    return String(tail[..<tail.firstIndex(of: "\"")!])
+}
+
+/// Every value of a named hidden or text input in a page.
+func nilaiInput(_ html: String, name: String) -> String? {
+    guard let range = html.range(of: "name=\"\(name)\"") else { return nil }
+    let tail = html[range.upperBound...]
+    guard let value = tail.range(of: "value=\"") else { return nil }
+    let rest = tail[value.upperBound...]
+    return String(rest[..<rest.firstIndex(of: "\"")!])
+}
