@@ -1,0 +1,203 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import KinerjaWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// The realisasi entry form as an operator uses it.
+@Suite("Formulir realisasi")
+struct RealisasiFormTests {
+    struct Formulir {
+        var path: String
+        var html: String
+        /// The first indicator input's key (`<uuid>` of `r.<uuid>`).
+        var kunci: String
+        /// The first sub kegiatan's key (`k.<uuid>`).
+        var kunciAnggaran: String?
+
+        /// The form's fields as the browser would send them, with changes.
+        func isian(_ changes: [String: String]) -> [String: String] {
+            var fields: [String: String] = [:]
+            for prefix in ["v.", "a."] { fields[prefix + kunci] = nilaiInput(html, name: prefix + kunci) ?? "" }
+            fields["r." + kunci] = nilaiInput(html, name: "r." + kunci) ?? ""
+            if let key = kunciAnggaran {
+                for prefix in ["k.", "f.", "kv.", "ka.", "fa."] {
+                    fields[prefix + key] = nilaiInput(html, name: prefix + key) ?? ""
+                }
+            }
+            return fields.merging(changes) { $1 }
+        }
+    }
+
+    static func buka(_ app: Application, _ browser: Peramban, tahun: Int = 2024, triwulan: Int = 1) async throws
+        -> Formulir
+    {
+        let path = try await pdPath(app, kode: "DINSOS") + "/realisasi?tahun=\(tahun)&triwulan=\(triwulan)"
+        var html = ""
+        try await browser.buka(app, path) { res in
+            #expect(res.status == .ok)
+            html = res.body.string
+        }
+        func firstKey(_ prefix: String) -> String? {
+            guard let range = html.range(of: "name=\"\(prefix)") else { return nil }
+            return String(html[range.upperBound...].prefix(36))
+        }
+        return Formulir(path: path, html: html, kunci: try #require(firstKey("r.")), kunciAnggaran: firstKey("k."))
+    }
+
+    @Test func savedValueShowsOnTheFormAndInTheTables() async throws {
+        try await withDemoApp { app in
+            // setup
+            let op = try await Peramban.masuk(app, "operator")
+            let form = try await Self.buka(app, op)
+            let money = try #require(form.kunciAnggaran)
+            // MUT
+            try await op.kirim(app, form.path, form.isian(["r." + form.kunci: "12,5", "k." + money: "1.234.567,89", "f." + money: "40"])) { res in
+                // validate
+                #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
+                #expect(res.headers.first(name: .location)?.contains("disimpan=2") == true)
+            }
+            let again = try await Self.buka(app, op)
+            #expect(nilaiInput(again.html, name: "r." + form.kunci) == "12,5")
+            #expect(nilaiInput(again.html, name: "v." + form.kunci) == "1")
+            #expect(nilaiInput(again.html, name: "k." + money) == "1.234.567,89")
+            // The PD page (s.d. TW I 2024) shows the realisasi keuangan.
+            try await op.buka(app, try await pdPath(app, kode: "DINSOS") + "?tahun=2024&triwulan=1") { res in
+                #expect(res.body.string.contains("1.234.567,89"))
+            }
+            // Saving the same form again changes nothing.
+            try await op.kirim(app, form.path, again.isian([:])) { res in
+                #expect(res.headers.first(name: .location)?.contains("disimpan=0") == true)
+            }
+        }
+    }
+
+    @Test func twoPeopleNeverSilentlyOverwriteEachOther() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let admin = try await Peramban.masuk(app, "admin")
+            let seenByOperator = try await Self.buka(app, op)
+            let seenByAdmin = try await Self.buka(app, admin)
+            try await op.kirim(app, seenByOperator.path, seenByOperator.isian(["r." + seenByOperator.kunci: "13"])) {
+                res in #expect(res.status == .seeOther)
+            }
+            // The admin saves from the form he loaded before the operator's change.
+            var conflictPage = ""
+            try await admin.kirim(app, seenByAdmin.path, seenByAdmin.isian(["r." + seenByAdmin.kunci: "14"])) { res in
+                #expect(res.status == .conflict)
+                conflictPage = res.body.string
+                #expect(conflictPage.contains("Tersimpan: 13; isian Anda: 14"))
+                #expect(nilaiInput(conflictPage, name: "r." + seenByAdmin.kunci) == "14")  // his value is kept
+            }
+            let stored = try await Self.buka(app, op)
+            #expect(nilaiInput(stored.html, name: "r." + stored.kunci) == "13")
+            // Saving the conflict page again is a deliberate overwrite.
+            let resubmit = Formulir(path: seenByAdmin.path, html: conflictPage, kunci: seenByAdmin.kunci, kunciAnggaran: nil)
+            var fields = resubmit.isian([:])
+            fields["a." + resubmit.kunci] = nilaiInput(conflictPage, name: "a." + resubmit.kunci) ?? ""
+            try await admin.kirim(app, seenByAdmin.path, fields) { res in #expect(res.status == .seeOther) }
+            let final = try await Self.buka(app, op)
+            #expect(nilaiInput(final.html, name: "r." + final.kunci) == "14")
+        }
+    }
+
+    @Test func invalidEntriesKeepWhatWasTypedAndWriteNothing() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let form = try await Self.buka(app, op)
+            let money = try #require(form.kunciAnggaran)
+            try await op.kirim(app, form.path, form.isian(["r." + form.kunci: "dua belas", "k." + money: "1.000,5", "f." + money: "140"])) { res in
+                #expect(res.status == .badRequest)
+                let html = res.body.string
+                #expect(html.contains("bukan angka, rentang, predikat"))
+                #expect(html.contains("fisik harus 0 sampai 100."))
+                #expect(nilaiInput(html, name: "r." + form.kunci) == "dua belas")
+                #expect(nilaiInput(html, name: "f." + money) == "140")
+                #expect(html.contains("Belum tersimpan: 2 isian perlu diperbaiki"))
+            }
+            // The valid money value was not written either.
+            let again = try await Self.buka(app, op)
+            #expect(nilaiInput(again.html, name: "k." + money) == "")
+        }
+    }
+
+    @Test func evidenceIsCheckedByContentAndServedToReaders() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let form = try await Self.buka(app, op)
+            func multipart(_ fileName: String, _ bytes: [UInt8]) -> (HTTPHeaders, ByteBuffer) {
+                let boundary = "----kinerja-uji"
+                var body = ByteBuffer()
+                for (name, value) in form.isian(["_csrf": op.csrf]) {
+                    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+                }
+                body.writeString(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"b.\(form.kunci)\"; filename=\"\(fileName)\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                body.writeBytes(bytes)
+                body.writeString("\r\n--\(boundary)--\r\n")
+                var headers = op.headers
+                headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                return (headers, body)
+            }
+            let (badHeaders, badBody) = multipart("virus.exe", Array("MZ\u{90}\u{0}".utf8))
+            try await app.testing().test(.POST, form.path, headers: badHeaders, body: badBody) { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("virus.exe bukan PDF, PNG, atau JPEG."))
+            }
+            let pdf = Array("%PDF-1.4\n% bukti kegiatan\n%%EOF\n".utf8)
+            let (headers, body) = multipart("laporan kegiatan.pdf", pdf)
+            try await app.testing().test(.POST, form.path, headers: headers, body: body) { res in
+                #expect(res.status == .seeOther)
+            }
+            let again = try await Self.buka(app, op)
+            #expect(again.html.contains("laporan kegiatan.pdf"))
+            let marker = try #require(again.html.range(of: "/bukti/"))
+            let start = again.html[..<marker.lowerBound].range(of: "href=\"", options: .backwards)!.upperBound
+            let end = again.html[marker.upperBound...].firstIndex(of: "\"")!
+            let link = String(again.html[start..<end])
+            let kepala = try await Peramban.masuk(app, "kepala")
+            try await kepala.buka(app, link) { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.description.hasPrefix("application/pdf") == true)
+                #expect(Array(res.body.readableBytesView) == pdf)
+            }
+            let setwan = try await Peramban.masuk(app, "operator.setwan")
+            try await setwan.buka(app, link) { res in #expect(res.status == .forbidden) }
+        }
+    }
+
+    @Test func liveCapaianUsesTheSameCalculation() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let pd = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
+            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: 2024)
+            let index = IndeksKinerja(data)
+            // An increasing indicator with a numeric 2024 target.
+            let candidates = data.indikator.compactMap { item -> (Indikator, Decimal)? in
+                guard item.polaritas == .naik, let value = index.riwayat(item).targetTahun(2024, sampai: 1)?.angka,
+                    value > 0
+                else { return nil }
+                return (item, value)
+            }
+            let (indikator, target) = try #require(candidates.first)
+            let typed = IndonesianFormat.number(target / 2)
+            let path =
+                try await pdPath(app, kode: "DINSOS") + "/realisasi/capaian?indikator=\(indikator.id.uuid.uuidString)"
+                + "&tahun=2024&triwulan=1&nilai=" + (typed.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            try await op.buka(app, path) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("\"capaian\":\"50,00 %\""), "\(typed): \(res.body.string)")
+                #expect(res.body.string.contains("Sangat Rendah"))
+            }
+            try await op.buka(app, path.replacingOccurrences(of: "nilai=", with: "nilai=abc")) { res in
+                #expect(res.body.string.contains("bukan angka"))
+            }
+        }
+    }
+}
