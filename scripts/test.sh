@@ -49,10 +49,24 @@ log "PostgreSQL sementara di 127.0.0.1:$PG_PORT"
 "${RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
 
-# openpyxl reads back every XLSX the project writes (scripts/xlsx_dump.py).
-if ! python3 -c "import openpyxl" >/dev/null 2>&1; then
-    log "Memasang openpyxl (pip)"
-    python3 -m pip install --quiet openpyxl
+# openpyxl reads back every XLSX the project writes (scripts/xlsx_dump.py); selenium drives Chromium for the
+# browser tests and pypdf reads the printed PDFs.
+for module in openpyxl selenium pypdf; do
+    if ! python3 -c "import $module" >/dev/null 2>&1; then
+        log "Memasang $module (pip)"
+        python3 -m pip install --quiet "$module"
+    fi
+done
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+        log "Memasang chromium dan chromium-driver (apt-get)"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq chromium chromium-driver >/dev/null
+    else
+        echo "Chromium tidak ditemukan: pasang paket 'chromium' dan 'chromium-driver'." >&2
+        exit 1
+    fi
 fi
 
 log "swift format lint --strict"
@@ -62,3 +76,7 @@ log "swift test (SQLite di memori dan PostgreSQL)"
 export KINERJA_TEST_POSTGRES_URL="postgres://kinerja@127.0.0.1:$PG_PORT/postgres?sslmode=disable"
 export KINERJA_REQUIRE_POSTGRES=1
 swift test --parallel --num-workers 2 2>&1 | tee "${KINERJA_TEST_LOG:-/tmp/kinerja-test.log}"
+
+log "Uji peramban (Chromium headless): tangkapan layar dan PDF di ci-artifacts/screenshots"
+swift build --product kinerja
+python3 scripts/browser_test.py .build/debug/kinerja ci-artifacts/screenshots

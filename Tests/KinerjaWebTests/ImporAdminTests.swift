@@ -33,7 +33,8 @@ struct ImporWebTests {
         try await withDemoApp { app in
             let op = try await Peramban.masuk(app, "operator")
             let pd = try await pdPath(app, kode: "DINSOS")
-            let csv = "kode;indikator;tahun;triwulan;realisasi;realisasi_keuangan;fisik\n06.01.2.01.01;;2024;2;;2.000.000;50\n"
+            let csv =
+                "kode;indikator;tahun;triwulan;realisasi;realisasi_keuangan;fisik\n06.01.2.01.01;;2024;2;;2.000.000;50\n"
             var preview = ""
             try await unggah(app, op, pd + "/impor", name: "realisasi-tw2.csv", Array(csv.utf8)) { res in
                 #expect(res.status == .seeOther)
@@ -49,14 +50,18 @@ struct ImporWebTests {
                 applyForm = html
             }
             // Nothing is stored before apply.
-            try await op.buka(app, pd + "?tahun=2024&triwulan=2") { res in #expect(!res.body.string.contains("2.000.000")) }
+            try await op.buka(app, pd + "?tahun=2024&triwulan=2") { res in
+                #expect(!res.body.string.contains("2.000.000"))
+            }
             let action = try #require(applyForm.range(of: "/impor/")).upperBound
             let id = String(applyForm[action...].prefix(36))
             try await op.kirim(app, pd + "/impor/" + id + "?jenis=otomatis&dokumen=renja") { res in
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location)?.contains("diimpor=1") == true)
             }
-            try await op.buka(app, pd + "?tahun=2024&triwulan=2") { res in #expect(res.body.string.contains("2.000.000")) }
+            try await op.buka(app, pd + "?tahun=2024&triwulan=2") { res in
+                #expect(res.body.string.contains("2.000.000"))
+            }
             // The upload is gone once applied.
             try await op.buka(app, preview) { res in #expect(res.status == .notFound) }
         }
@@ -103,7 +108,10 @@ struct AdminTests {
             // Bad input: the error names the field and the typed values stay.
             try await admin.kirim(
                 app, pemda + "/admin/pengguna",
-                ["nama_pengguna": "Op Baru", "nama_lengkap": "Siti", "peran": "operator", "perangkat_daerah": setwanID, "sandi": "abc"]
+                [
+                    "nama_pengguna": "Op Baru", "nama_lengkap": "Siti", "peran": "operator",
+                    "perangkat_daerah": setwanID, "sandi": "abc",
+                ]
             ) { res in
                 #expect(res.status == .badRequest)
                 #expect(res.body.string.contains("Nama pengguna 3-40 karakter"))
@@ -111,11 +119,18 @@ struct AdminTests {
             }
             try await admin.kirim(
                 app, pemda + "/admin/pengguna",
-                ["nama_pengguna": "op.baru", "nama_lengkap": "Siti", "peran": "operator", "perangkat_daerah": setwanID, "sandi": "rahasia123"]
+                [
+                    "nama_pengguna": "op.baru", "nama_lengkap": "Siti", "peran": "operator",
+                    "perangkat_daerah": setwanID, "sandi": "rahasia123",
+                ]
             ) { res in #expect(res.status == .seeOther) }
             let newUser = try await Peramban.masuk(app, "op.baru", sandi: "rahasia123")
-            try await newUser.buka(app, try await pdPath(app, kode: "SETWAN") + "/realisasi") { res in #expect(res.status == .ok) }
-            try await newUser.buka(app, try await pdPath(app, kode: "DINSOS") + "/realisasi") { res in #expect(res.status == .forbidden) }
+            try await newUser.buka(app, try await pdPath(app, kode: "SETWAN") + "/realisasi") { res in
+                #expect(res.status == .ok)
+            }
+            try await newUser.buka(app, try await pdPath(app, kode: "DINSOS") + "/realisasi") { res in
+                #expect(res.status == .forbidden)
+            }
         }
     }
 
@@ -123,18 +138,25 @@ struct AdminTests {
         try await withDemoApp { app in
             let admin = try await Peramban.masuk(app, "admin")
             let pemda = pemdaPath(try await pdPath(app, kode: "DINSOS"))
-            try await admin.kirim(app, pemda + "/admin/pd", ["aksi": "pd", "kode": "DISDIK", "nama": "Dinas Pendidikan", "singkatan": "Disdik"]) { res in
+            try await admin.kirim(
+                app, pemda + "/admin/pd",
+                ["aksi": "pd", "kode": "DISDIK", "nama": "Dinas Pendidikan", "singkatan": "Disdik"]
+            ) { res in
                 #expect(res.status == .seeOther)
             }
             try await admin.kirim(app, pemda + "/admin/pd", ["aksi": "pd", "kode": "DISDIK", "nama": "Lagi"]) { res in
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("Perangkat daerah dengan kode DISDIK sudah ada."))
             }
-            try await admin.kirim(app, pemda + "/admin/periode", ["jenis": "rpjmd", "tahun_awal": "2030", "tahun_akhir": "2029"]) { res in
+            try await admin.kirim(
+                app, pemda + "/admin/periode", ["jenis": "rpjmd", "tahun_awal": "2030", "tahun_akhir": "2029"]
+            ) { res in
                 #expect(res.status == .badRequest)
                 #expect(res.body.string.contains("Tahun akhir 2029 sebelum tahun awal 2030."))
             }
-            try await admin.kirim(app, pemda + "/admin/periode", ["jenis": "rpjmd", "tahun_awal": "2030", "tahun_akhir": "2034"]) { res in
+            try await admin.kirim(
+                app, pemda + "/admin/periode", ["jenis": "rpjmd", "tahun_awal": "2030", "tahun_akhir": "2034"]
+            ) { res in
                 #expect(res.status == .seeOther)
             }
             var bands: [String: String] = ["metode_turun": "selisih", "batas_rasio": "150"]

@@ -32,7 +32,9 @@ struct RealisasiFormTests {
         }
     }
 
-    static func buka(_ app: Application, _ browser: Peramban, tahun: Int = 2024, triwulan: Int = 1) async throws
+    static func buka(
+        _ app: Application, _ browser: Peramban, tahun: Int = 2024, triwulan: Int = 1
+    ) async throws
         -> Formulir
     {
         let path = try await pdPath(app, kode: "DINSOS") + "/realisasi?tahun=\(tahun)&triwulan=\(triwulan)"
@@ -55,7 +57,10 @@ struct RealisasiFormTests {
             let form = try await Self.buka(app, op)
             let money = try #require(form.kunciAnggaran)
             // MUT
-            try await op.kirim(app, form.path, form.isian(["r." + form.kunci: "12,5", "k." + money: "1.234.567,89", "f." + money: "40"])) { res in
+            try await op.kirim(
+                app, form.path,
+                form.isian(["r." + form.kunci: "12,5", "k." + money: "1.234.567,89", "f." + money: "40"])
+            ) { res in
                 // validate
                 #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
                 #expect(res.headers.first(name: .location)?.contains("disimpan=2") == true)
@@ -95,7 +100,8 @@ struct RealisasiFormTests {
             let stored = try await Self.buka(app, op)
             #expect(nilaiInput(stored.html, name: "r." + stored.kunci) == "13")
             // Saving the conflict page again is a deliberate overwrite.
-            let resubmit = Formulir(path: seenByAdmin.path, html: conflictPage, kunci: seenByAdmin.kunci, kunciAnggaran: nil)
+            let resubmit = Formulir(
+                path: seenByAdmin.path, html: conflictPage, kunci: seenByAdmin.kunci, kunciAnggaran: nil)
             var fields = resubmit.isian([:])
             fields["a." + resubmit.kunci] = nilaiInput(conflictPage, name: "a." + resubmit.kunci) ?? ""
             try await admin.kirim(app, seenByAdmin.path, fields) { res in #expect(res.status == .seeOther) }
@@ -109,7 +115,10 @@ struct RealisasiFormTests {
             let op = try await Peramban.masuk(app, "operator")
             let form = try await Self.buka(app, op)
             let money = try #require(form.kunciAnggaran)
-            try await op.kirim(app, form.path, form.isian(["r." + form.kunci: "dua belas", "k." + money: "1.000,5", "f." + money: "140"])) { res in
+            try await op.kirim(
+                app, form.path,
+                form.isian(["r." + form.kunci: "dua belas", "k." + money: "1.000,5", "f." + money: "140"])
+            ) { res in
                 #expect(res.status == .badRequest)
                 let html = res.body.string
                 #expect(html.contains("bukan angka, rentang, predikat"))
@@ -132,7 +141,8 @@ struct RealisasiFormTests {
                 let boundary = "----kinerja-uji"
                 var body = ByteBuffer()
                 for (name, value) in form.isian(["_csrf": op.csrf]) {
-                    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+                    body.writeString(
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
                 }
                 body.writeString(
                     "--\(boundary)\r\nContent-Disposition: form-data; name=\"b.\(form.kunci)\"; filename=\"\(fileName)\"\r\n"
@@ -189,7 +199,8 @@ struct RealisasiFormTests {
             let typed = IndonesianFormat.number(target / 2)
             let path =
                 try await pdPath(app, kode: "DINSOS") + "/realisasi/capaian?indikator=\(indikator.id.uuid.uuidString)"
-                + "&tahun=2024&triwulan=1&nilai=" + (typed.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                + "&tahun=2024&triwulan=1&nilai="
+                + (typed.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             try await op.buka(app, path) { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("\"capaian\":\"50,00 %\""), "\(typed): \(res.body.string)")

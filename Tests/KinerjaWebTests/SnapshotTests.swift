@@ -37,7 +37,8 @@ struct SnapshotTests {
             let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let first =
-                Array(zip(actualLines, expectedLines)).firstIndex { $0.0 != $0.1 } ?? min(actualLines.count, expectedLines.count)
+                Array(zip(actualLines, expectedLines)).firstIndex { $0.0 != $0.1 }
+                ?? min(actualLines.count, expectedLines.count)
             Issue.record(
                 """
                 Snapshot \(name) berbeda pada baris \(first + 1):

@@ -26,7 +26,10 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
             } else {
                 request.logger.debug("\(status.code) \(request.method) \(request.url.path): \(message)")
             }
-            let wantsJSON = request.headers.accept.mediaTypes.contains(.json) || request.url.path.hasPrefix("/api/")
+            // JSON for clients that ask for it and not for HTML (a browser's `*/*` is not a request for JSON).
+            let accept = request.headers[.accept].joined(separator: ",").lowercased()
+            let wantsJSON =
+                request.url.path.hasPrefix("/api/") || (accept.contains("json") && !accept.contains("text/html"))
             if wantsJSON {
                 let problem = Problem(
                     status: Int(status.code), title: status.reasonPhrase, detail: message, field: field,
@@ -39,6 +42,7 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
             let page = Layout.page(
                 title: "Kesalahan",
                 breadcrumbs: [("Beranda", SiteURL.beranda.path)],
+                akun: Layout.Akun(pengguna: request.pengguna, csrf: request.csrfToken, pemda: nil),
                 content: [
                     .el("h1", [], Self.heading(status)),
                     .el("p", [], message),

@@ -236,7 +236,7 @@ struct AdminPage {
             Form.post(
                 SiteURL.adminKategori(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu")],
                 [
-                    .el("table", [], [.el("tbody", [], bandRows)]),
+                    .el("div", [("class", "box")], [.el("table", [], [.el("tbody", [], bandRows)])]),
                     .el(
                         "p", [("class", "muted")],
                         "Kosongkan baris yang tidak dipakai. Capaian di bawah batas terendah masuk kategori terendah."),

@@ -100,13 +100,15 @@ enum LaporanKatalog {
                             item.sel.teks)
                     })
             } + [HTML.el("tr", [("class", "nomor")], laporan.kolom.map { HTML.el("th", [], $0.nomor) })]
+        let kodeColumn = laporan.kolom.first?.judul.lowercased().hasPrefix("kode") == true
         let body = laporan.baris.map { baris in
             HTML.el(
                 "tr", [("class", baris.gaya == .biasa ? nil : "gaya-\(baris.gaya)")],
                 baris.sel.enumerated().map { column, sel in
                     let numeric = column < laporan.kolom.count && laporan.kolom[column].jenis != .teks
                     let indent = column == 1 ? String(repeating: "\u{2003}", count: baris.kedalaman) : ""
-                    return HTML.el("td", [("class", numeric ? "num" : nil)], indent + sel.teks)
+                    let kind = numeric ? "num" : (column == 0 && kodeColumn ? "kode" : nil)
+                    return HTML.el("td", [("class", kind)], indent + sel.teks)
                 })
         }
         var content: [HTML] = [
@@ -115,7 +117,11 @@ enum LaporanKatalog {
             sebelumTabel,
             .el(
                 "div", [("class", "box")],
-                [.el("table", [("class", "laporan")], [.el("thead", [], header), .el("tbody", [], body)])]),
+                [
+                    .el(
+                        "table", [("class", laporan.kolom.count > 12 ? "laporan lebar" : "laporan")],
+                        [.el("thead", [], header), .el("tbody", [], body)])
+                ]),
         ]
         if !laporan.catatan.isEmpty {
             content.append(.el("ol", [("class", "catatan")], laporan.catatan.map { HTML.el("li", [], $0) }))
@@ -138,9 +144,10 @@ enum LaporanKatalog {
             .catatan{font-size:.85rem}.ttd{margin:2rem 0 0 auto;width:18rem;text-align:center}.ttd .ruang{height:4rem}.ttd .nama{font-weight:700;text-decoration:underline}
             @page{size:\(kertas.css);margin:12mm 10mm;@bottom-right{content:"Halaman " counter(page) " dari " counter(pages);font-size:9pt}}
             @media print{body{font-size:9pt}main{padding:0}table.laporan{font-size:8pt;width:100%}table.laporan th,table.laporan td{padding:1px 3px}
+            table.laporan td.num{white-space:normal}table.laporan.lebar{font-size:7pt}table.laporan.lebar th,table.laporan.lebar td{padding:1px 2px;overflow-wrap:anywhere;hyphens:auto}
             thead{display:table-header-group}tr{break-inside:avoid}.ttd{break-inside:avoid}svg{max-width:100%;height:auto}
             .box table th:first-child,.box table td:first-child{position:static}}
-            table.laporan td{overflow-wrap:anywhere}
+            table.laporan td{overflow-wrap:break-word}
             """
         let print = HTML.el(
             "p", [("class", "no-print")],

@@ -108,11 +108,11 @@ enum Layout {
         .pesan{padding:.5rem .8rem;border-radius:.3rem;margin:.6rem 0}.pesan.galat{background:#fef2f2;border:1px solid #fca5a5;color:#7f1d1d}
         .pesan.sukses{background:#f0fdf4;border:1px solid #86efac;color:#14532d}
         form.filter{display:flex;gap:.6rem;align-items:end;flex-wrap:wrap;margin:.6rem 0}form.inline{display:inline}
-        label{display:flex;flex-direction:column;font-size:.85rem;gap:.15rem}
+        label{display:flex;flex-direction:column;font-size:.85rem;gap:.15rem;max-width:100%;min-width:0}
         input,select,button,textarea{font:inherit;padding:.3rem .45rem;border:1px solid #8c959f;border-radius:.25rem;max-width:100%}
         button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}button.kedua{background:#fff;color:var(--accent)}
         input[aria-invalid=true]{border-color:#b91c1c;background:#fef2f2}.galat-isian{color:#b91c1c;font-size:.8rem}
-        fieldset{border:1px solid var(--line);margin:.6rem 0}.kartu{border:1px solid var(--line);border-radius:.4rem;padding:.6rem .8rem;margin:.6rem 0}
+        fieldset{border:1px solid var(--line);margin:.6rem 0;min-width:0}.kartu{border:1px solid var(--line);border-radius:.4rem;padding:.6rem .8rem;margin:.6rem 0}
         ul.pd{columns:2 22rem}.summary{display:flex;gap:1.5rem;flex-wrap:wrap;margin:.5rem 0}
         .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}
         svg{max-width:100%;height:auto}details>summary{cursor:pointer}

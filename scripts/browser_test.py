@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Kinerja in a real browser (headless Chromium driven by selenium), as a person would use it.
+
+Usage: scripts/browser_test.py PATH/TO/kinerja [OUTPUT_DIR]
+
+Starts `kinerja serve --demo` in a temporary folder, then:
+  1. an operator logs in, enters a triwulan's realisasi, sees the live capaian, saves, and sees the PD page and the
+     dashboard change;
+  2. downloads a report as XLSX (read back with openpyxl);
+  3. imports a CSV through upload, preview and apply;
+  4. cannot open another PD's form;
+  5. every main page has no horizontal scroll at 1366x768 and 390x844; screenshots of each are saved;
+  6. every report of a PD prints (print media, A4 landscape): no table wider than the page, a PDF whose page
+     count is printed, and the header's column numbers on every page (the header repeats).
+Exits non-zero on the first failed check, with a message naming it.
+"""
+import base64
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import openpyxl
+from pypdf import PdfReader
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+BINARY = os.path.abspath(sys.argv[1])
+OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "artifacts/screenshots")
+SIZES = {"1366x768": (1366, 768), "390x844": (390, 844)}
+checks = 0
+
+
+def check(condition, message):
+    global checks
+    checks += 1
+    if not condition:
+        raise SystemExit("GAGAL: " + message)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server():
+    workdir = tempfile.mkdtemp(prefix="kinerja-browser-")
+    port = free_port()
+    log = open(os.path.join(workdir, "server.log"), "w")
+    process = subprocess.Popen(
+        [BINARY, "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
+        cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            return process, base, workdir
+        except Exception:
+            if process.poll() is not None:
+                raise SystemExit("server berhenti: " + open(os.path.join(workdir, "server.log")).read()[-2000:])
+            time.sleep(0.5)
+    raise SystemExit("server tidak siap dalam 120 detik")
+
+
+def browser(download_dir):
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=id"]:
+        options.add_argument(argument)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    options.add_experimental_option("prefs", {
+        "download.default_directory": download_dir, "download.prompt_for_download": False})
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.set_window_size(1366, 768)
+    return driver
+
+
+def viewport(driver, width, height):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+
+def no_horizontal_scroll(driver, name, size):
+    wide = driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    culprit = "" if wide[0] <= wide[1] + 1 else driver.execute_script("""
+        const w = document.documentElement.clientWidth; let found = [];
+        for (const e of document.querySelectorAll('body *')) {
+          const r = e.getBoundingClientRect();
+          if (r.right > w + 1 && !e.closest('.box')) found.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right));
+        }
+        return found.slice(0, 5).join('; ');""")
+    check(wide[0] <= wide[1] + 1, f"{name} {size}: halaman bergulir mendatar ({wide[0]} > {wide[1]} px: {culprit})")
+
+
+def shoot(driver, base, name, path):
+    for size, (width, height) in SIZES.items():
+        viewport(driver, width, height)
+        driver.get(base + path)
+        driver.save_screenshot(os.path.join(OUT, f"{name}-{size}.png"))
+        no_horizontal_scroll(driver, name, size)
+    viewport(driver, 1366, 768)
+
+
+def login(driver, base, name):
+    driver.get(base + "/masuk")
+    driver.find_element(By.NAME, "nama_pengguna").send_keys(name)
+    driver.find_element(By.NAME, "sandi").send_keys("demo2026")
+    driver.find_element(By.CSS_SELECTOR, "form.kartu button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/masuk" not in d.current_url)
+
+
+def logout(driver):
+    driver.find_element(By.CSS_SELECTOR, ".akun button.tautan").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".akun a[href='/masuk']"))
+
+
+def dinsos_row(driver, base, pemda):
+    driver.get(f"{base}{pemda}/dasbor?tahun=2024&triwulan=1")
+    for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr"):
+        cells = row.find_elements(By.TAG_NAME, "td")
+        if cells and cells[0].text.startswith("Dinas Sosial"):
+            return [cell.text for cell in cells]
+    raise SystemExit("GAGAL: baris Dinas Sosial tidak ada di dasbor")
+
+
+def print_check(driver, base, name, path):
+    """Print media at A4 landscape: tables fit the printable width; the PDF repeats the header on every page."""
+    driver.get(base + path)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    # A4 landscape 297 mm minus 2 x 10 mm margins = 277 mm = 1047 CSS px.
+    viewport(driver, 1047, 700)
+    overflow = driver.execute_script("""
+        const out = [];
+        for (const t of document.querySelectorAll('table.laporan')) {
+          const box = t.getBoundingClientRect();
+          if (box.right > document.documentElement.clientWidth + 1) out.push(Math.round(box.right));
+          for (const c of t.querySelectorAll('th, td')) {
+            if (c.scrollWidth > c.clientWidth + 2 && getComputedStyle(c).overflow === 'hidden') out.push('sel');
+          }
+        }
+        return out;""")
+    check(not overflow, f"{name}: tabel lebih lebar dari kertas saat dicetak ({overflow})")
+    numbers = driver.execute_script(
+        "return [...document.querySelectorAll('table.laporan tr.nomor th')].map(e => e.textContent.trim())")
+    last_row = driver.execute_script(
+        "const r = [...document.querySelectorAll('table.laporan tbody tr')].pop(); return r ? r.innerText : ''")
+    last_row = "".join(last_row.split())[:12]
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+    data = base64.b64decode(pdf["data"])
+    with open(os.path.join(OUT, f"cetak-{name}.pdf"), "wb") as handle:
+        handle.write(data)
+    pages = PdfReader(io.BytesIO(data)).pages
+    check(len(pages) >= 1, f"{name}: PDF kosong")
+    if numbers:
+        texts = ["".join((page.extract_text() or "").split()) for page in pages]
+        # Pages up to the one with the table's last row (later pages hold notes and the signature).
+        table_pages = max([i for i, text in enumerate(texts) if last_row and last_row in text] or [len(texts) - 1])
+        # ... from the first page with the header (a chart may come before the table).
+        header = "".join("".join(numbers).split())
+        table_start = min([i for i, text in enumerate(texts) if header in text] or [0])
+        for index, text in enumerate(texts[: table_pages + 1]):
+            if index < table_start:
+                continue
+            # Every column number, in order, on every page: the header repeats and no column is cut off.
+            check(header in text, f"{name}: halaman {index + 1} tanpa nomor kolom {numbers[0]}…{numbers[-1]} lengkap")
+    print(f"  cetak {name}: {len(pages)} halaman A4 lanskap, {len(numbers)} kolom")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    viewport(driver, 1366, 768)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    process, base, workdir = start_server()
+    downloads = os.path.join(workdir, "unduhan")
+    os.makedirs(downloads)
+    driver = browser(downloads)
+    try:
+        driver.get(base + "/")
+        link = driver.find_element(By.PARTIAL_LINK_TEXT, "Dinas Sosial").get_attribute("href")
+        pd = link[len(base):]
+        pemda = pd.split("/pd/")[0]
+        shoot(driver, base, "beranda", "/")
+        shoot(driver, base, "dasbor", pemda + "/dasbor?tahun=2022")
+        shoot(driver, base, "laporan-pilih", pemda + "/laporan")
+        shoot(driver, base, "cascading-setwan", pd.replace("DINSOS", "SETWAN") + "/cascading")
+        shoot(driver, base, "laporan-renja", pd + "/laporan/renja?tahun=2024")
+
+        # 1. An operator enters TW I 2024 realisasi.
+        before = dinsos_row(driver, base, pemda)
+        login(driver, base, "operator")
+        driver.get(base + pd)
+        check("Isi realisasi" in driver.page_source, "operator tidak melihat tautan Isi realisasi")
+        shoot(driver, base, "pd-dinsos", pd + "?tahun=2024")
+        driver.get(base + pd + "/realisasi?tahun=2024&triwulan=1")
+        field = driver.find_element(By.CSS_SELECTOR, "input[data-capaian]")
+        key = field.get_attribute("name")[2:]
+        cell = driver.find_element(By.ID, "c." + key)
+        old = cell.text
+        field.clear()
+        field.send_keys("1.000")
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "c." + key).text != old)
+        live = driver.find_element(By.ID, "c." + key).text
+        check("%" in live or "–" in live, f"capaian langsung tidak tampil: {live!r}")
+        money = driver.find_element(By.CSS_SELECTOR, "input[name^='k.']")
+        money.clear()
+        money.send_keys("25.000.000")
+        shoot_form = os.path.join(OUT, "realisasi-isi-1366x768.png")
+        driver.save_screenshot(shoot_form)
+        driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "Tersimpan" in d.page_source)
+        check(driver.find_element(By.NAME, "r." + key).get_attribute("value") == "1.000", "nilai tidak tersimpan")
+        shoot(driver, base, "realisasi", pd + "/realisasi?tahun=2024&triwulan=1")
+        driver.get(base + pd + "?tahun=2024&triwulan=1")
+        check("25.000.000" in driver.page_source, "halaman PD tidak menampilkan realisasi keuangan baru")
+        after = dinsos_row(driver, base, pemda)
+        check(after != before, f"dasbor tidak berubah setelah realisasi diisi: {before} → {after}")
+        print(f"  dasbor Dinas Sosial TW I 2024: {before[1:3]} → {after[1:3]}, realisasi keuangan {after[6]}")
+
+        # 2. Download a report as XLSX.
+        driver.get(base + pd + "/laporan/realisasi?tahun=2024&format=xlsx")
+        target = os.path.join(downloads, "realisasi-DINSOS.xlsx")
+        for _ in range(100):
+            if os.path.exists(target):
+                break
+            time.sleep(0.1)
+        check(os.path.exists(target), "XLSX tidak terunduh")
+        sheet = openpyxl.load_workbook(target).active
+        values = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+        check(any("25000000" in v.replace(".", "").replace(",", "") for v in values) or any("SUM" in v for v in values),
+              "XLSX realisasi tidak memuat realisasi keuangan baru")
+
+        # 3. Import a CSV through upload, preview, apply.
+        csv_path = os.path.join(workdir, "realisasi-tw2.csv")
+        with open(csv_path, "w") as handle:
+            handle.write("kode;indikator;tahun;triwulan;realisasi;realisasi_keuangan;fisik\n"
+                         "06.01.2.01.01;;2024;2;;3.500.000;60\n")
+        driver.get(base + pd + "/impor")
+        driver.find_element(By.NAME, "berkas").send_keys(csv_path)
+        driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "Pratinjau impor" in d.page_source)
+        check("Terapkan 1 perubahan" in driver.page_source, "pratinjau impor tidak menawarkan 1 perubahan")
+        shoot_preview = os.path.join(OUT, "impor-pratinjau-1366x768.png")
+        driver.save_screenshot(shoot_preview)
+        driver.find_element(By.XPATH, "//button[contains(., 'Terapkan')]").click()
+        WebDriverWait(driver, 10).until(lambda d: "Impor diterapkan" in d.page_source)
+        driver.get(base + pd + "?tahun=2024&triwulan=2")
+        check("3.500.000" in driver.page_source, "impor tidak tampil di halaman PD")
+
+        # 4. Another PD's form is refused.
+        driver.get(base + pd.replace("DINSOS", "SETWAN") + "/realisasi")
+        check("Akses ditolak" in driver.page_source, "operator dapat membuka formulir PD lain: " + driver.page_source[:600])
+        shoot(driver, base, "akses-ditolak", pd.replace("DINSOS", "SETWAN") + "/realisasi")
+        logout(driver)
+
+        # 5. Admin pages.
+        login(driver, base, "admin")
+        shoot(driver, base, "admin", pemda + "/admin")
+        logout(driver)
+
+        # 6. Printing.
+        for name, year in [("renja", 2024), ("capaian-sasaran", 2022), ("tujuan-sasaran", 2024), ("realisasi", 2024),
+                           ("evaluasi-triwulan", 2022), ("evaluasi-renja", 2023), ("renstra", 2024)]:
+            print_check(driver, base, name, f"{pd}/laporan/{name}?tahun={year}")
+        print_check(driver, base, "cascading-setwan", pd.replace("DINSOS", "SETWAN") + "/laporan/cascading")
+        print_check(driver, base, "iku-setda", driver.find_element(By.TAG_NAME, "html") and
+                    pemda_of(driver, base, "SETDA") + "/laporan/iku")
+        print_check(driver, base, "realisasi-seluruh", f"{pemda}/laporan/realisasi?tahun=2024")
+    finally:
+        driver.quit()
+        process.terminate()
+        process.wait(timeout=10)
+    print(f"Uji peramban: {checks} pemeriksaan lulus; tangkapan layar dan PDF di {OUT}")
+
+
+def pemda_of(driver, base, kode):
+    driver.get(base + "/")
+    for anchor in driver.find_elements(By.TAG_NAME, "a"):
+        href = anchor.get_attribute("href") or ""
+        if href.endswith("/pd/" + kode):
+            return href[len(base):]
+    raise SystemExit("GAGAL: PD " + kode + " tidak ada di beranda")
+
+
+if __name__ == "__main__":
+    main()
