@@ -37,6 +37,8 @@ struct MatriksAksesTests {
         "GET /pemda/:pemda/pd/:kode/realisasi": .tulisPD,
         "POST /pemda/:pemda/pd/:kode/realisasi": .tulisPD,
         "GET /pemda/:pemda/pd/:kode/realisasi/capaian": .tulisPD,
+        "GET /pemda/:pemda/pd/:kode/rencana": .tulisPD,
+        "POST /pemda/:pemda/pd/:kode/rencana": .tulisPD,
         "GET /pemda/:pemda/pd/:kode/bukti/:bukti": .bacaPD,
         "GET /pemda/:pemda/pd/:kode/impor": .tulisPD,
         "POST /pemda/:pemda/pd/:kode/impor": .tulisPD,

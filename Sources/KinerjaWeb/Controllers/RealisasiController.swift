@@ -184,6 +184,7 @@ enum RealisasiController {
         var capaian: String
         var kategori: String?
         var warna: String?
+        var warnaTeks: String?
         var galat: String?
     }
 
@@ -214,6 +215,7 @@ enum RealisasiController {
             result.capaian = PerangkatDaerahPage.capaianText(hasil.capaian)
             result.kategori = hasil.kategori?.label
             result.warna = hasil.kategori?.warna
+            result.warnaTeks = hasil.kategori.map { PerangkatDaerahPage.warnaTeks($0.warna) }
         } catch {
             result.galat = error.pesan
         }

@@ -52,6 +52,7 @@ public enum KinerjaApp {
         AkunController.routes(app)
         TampilanController.routes(app)
         RealisasiController.routes(app)
+        RencanaController.routes(app)
         ImporController.routes(app)
         AdminController.routes(app)
     }

@@ -20,6 +20,7 @@ public enum SiteURL: Sendable {
     case cascading(pemda: UUID, kode: String)
     case iku(pemda: UUID, kode: String)
     case realisasi(pemda: UUID, kode: String)
+    case rencana(pemda: UUID, kode: String)
     case bukti(pemda: UUID, kode: String, bukti: UUID)
     case impor(pemda: UUID, kode: String)
     case imporTerapkan(pemda: UUID, kode: String, unggahan: UUID)
@@ -51,6 +52,7 @@ public enum SiteURL: Sendable {
         case .cascading(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/cascading"
         case .iku(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/iku"
         case .realisasi(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/realisasi"
+        case .rencana(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/rencana"
         case .bukti(let pemda, let kode, let bukti):
             SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/bukti/" + Self.id(bukti)
         case .impor(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/impor"
@@ -96,6 +98,7 @@ public enum SiteURL: Sendable {
         public static let cascading: [PathComponent] = pd + ["cascading"]
         public static let iku: [PathComponent] = pd + ["iku"]
         public static let realisasi: [PathComponent] = pd + ["realisasi"]
+        public static let rencana: [PathComponent] = pd + ["rencana"]
         public static let bukti: [PathComponent] = pd + ["bukti", ":bukti"]
         public static let impor: [PathComponent] = pd + ["impor"]
         public static let imporTerapkan: [PathComponent] = pd + ["impor", ":unggahan"]

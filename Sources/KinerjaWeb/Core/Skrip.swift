@@ -17,7 +17,7 @@ enum Skrip {
                 cell.appendChild(document.createTextNode(j.capaian + " "));
                 if (j.kategori) {
                   var b = document.createElement("span");
-                  b.className = "badge"; b.style.background = j.warna; b.textContent = j.kategori;
+                  b.className = "badge"; b.style.background = j.warna; b.style.color = j.warnaTeks; b.textContent = j.kategori;
                   cell.appendChild(b);
                 }
               })

@@ -103,7 +103,7 @@ enum Layout {
         .box table thead th:first-child{z-index:3}
         td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
         td.kode{white-space:nowrap}.lvl-program td{background:#f6f8fa;font-weight:600}
-        .badge{display:inline-block;padding:.05rem .4rem;border-radius:.6rem;color:#fff;font-size:.8rem;white-space:nowrap;text-shadow:0 0 2px #000}
+        .badge{display:inline-block;padding:.05rem .4rem;border-radius:.6rem;color:#fff;font-size:.8rem;white-space:nowrap}
         .muted{color:var(--muted)}.warn{color:#9a3412}.ok{color:#166534}
         .pesan{padding:.5rem .8rem;border-radius:.3rem;margin:.6rem 0}.pesan.galat{background:#fef2f2;border:1px solid #fca5a5;color:#7f1d1d}
         .pesan.sukses{background:#f0fdf4;border:1px solid #86efac;color:#14532d}

@@ -122,6 +122,7 @@ struct PerangkatDaerahPage {
                     "Isi realisasi",
                     SiteURL.realisasi(pemda: pemda, kode: kode).path(tahun: model.tahun, triwulan: model.triwulan ?? 1)
                 ))
+            links.append(("Ubah rencana", SiteURL.rencana(pemda: pemda, kode: kode).path + "?tahun=\(model.tahun)"))
             links.append(("Impor", SiteURL.impor(pemda: pemda, kode: kode).path))
         }
         links += [
@@ -191,7 +192,22 @@ struct PerangkatDaerahPage {
     }
 
     static func badge(_ pita: KategoriCapaian.Pita) -> HTML {
-        .el("span", [("class", "badge"), ("style", "background:" + pita.warna)], pita.label)
+        .el(
+            "span", [("class", "badge"), ("style", "background:\(pita.warna);color:\(warnaTeks(pita.warna))")],
+            pita.label)
+    }
+
+    /// Dark or white text, whichever contrasts more with a band's colour (the Pemda chooses the colours).
+    static func warnaTeks(_ hex: String) -> String {
+        let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
+        guard digits.count == 6, let value = Int(digits, radix: 16) else { return "#fff" }
+        func channel(_ shift: Int) -> Double {
+            let c = Double((value >> shift) & 0xFF) / 255
+            return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        let luminance = 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
+        // Contrast with white vs with #1f2328 (luminance ≈ 0.016).
+        return (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.066) ? "#fff" : "#1f2328"
     }
 
     static func table(_ model: Model) -> HTML {

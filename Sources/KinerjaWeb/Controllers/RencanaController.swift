@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import Vapor
+
+/// Editing targets and pagu of a PD for a year and document, with the same safety as the realisasi form.
+enum RencanaController {
+    static func routes(_ app: Application) {
+        app.rute(.GET, SiteURL.Pattern.rencana, .tulisPD) { req, ctx in
+            let model = try await query(req, ctx)
+            var isian = RealisasiPage.Isian()
+            if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
+                isian.sukses = saved == 0 ? "Tidak ada perubahan." : "Tersimpan: \(saved) isian berubah."
+            }
+            return KinerjaApp.htmlResponse(RencanaPage.render(model, akun: ctx.akunBar, isian: isian))
+        }
+        app.rute(.POST, SiteURL.Pattern.rencana, .tulisPD) { req, ctx in try await simpan(req, ctx) }
+    }
+
+    static func query(_ req: Request, _ ctx: Konteks) async throws -> RencanaPage.Model {
+        guard let dokumen = DokumenRencana(rawValue: req.query[String.self, at: "dokumen"] ?? "renja") else {
+            throw DomainError.tidakSah(field: "dokumen", pesan: "Dokumen tidak dikenal.")
+        }
+        return try await RencanaPage.Model.query(
+            KinerjaStore(req.db), pemda: try ctx.pemdaWajib(), pd: try ctx.pdWajib(),
+            tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200), dokumen: dokumen)
+    }
+
+    static func simpan(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let model = try await query(req, ctx)
+        let form = try FormulirMentah.baca(req)
+        var isian = RealisasiPage.Isian()
+        var targets: [KinerjaStore.IsianKinerja] = []
+        var pagu: [KinerjaStore.IsianPagu] = []
+        for row in model.baris {
+            let label = row.node.kode?.asli ?? row.node.nomor
+            for (indikator, _) in row.indikator {
+                let key = indikator.id.uuid.uuidString.lowercased()
+                guard let typed = form["t." + key]?.trimmingCharacters(in: .whitespaces) else { continue }
+                isian.nilai["t." + key] = typed
+                guard typed != (form["ta." + key] ?? "").trimmingCharacters(in: .whitespaces) else { continue }
+                do {
+                    let parsed = try NilaiParser.parse(
+                        typed, desimal: .koma, skala: indikator.skala.flatMap { SkalaPredikat.bawaan[$0] })
+                    targets.append(
+                        .init(
+                            indikator: indikator.id, nilai: parsed?.nilai, teks: typed,
+                            versi: Int(form["tv." + key] ?? "") ?? 0))
+                } catch {
+                    isian.galat["t." + key] = "\(label) · \(indikator.nama): \(error.pesan)"
+                }
+            }
+            guard row.node.tingkat == .subKegiatan else { continue }
+            let key = row.node.id.uuid.uuidString.lowercased()
+            guard let typed = form["p." + key]?.trimmingCharacters(in: .whitespaces) else { continue }
+            isian.nilai["p." + key] = typed
+            guard typed != (form["pa." + key] ?? "").trimmingCharacters(in: .whitespaces) else { continue }
+            do {
+                let amount = try RealisasiController.angka(typed).map { value throws(DomainError) in
+                    guard let money = Rupiah(exactly: value), money.sen >= 0 else {
+                        throw .tidakSah(
+                            field: "pagu", pesan: "Rupiah tidak sah (paling banyak 2 angka desimal, tidak negatif).")
+                    }
+                    return money
+                }
+                pagu.append(.init(elemen: row.node.id, jumlah: amount, versi: Int(form["pv." + key] ?? "") ?? 0))
+            } catch {
+                isian.galat["p." + key] = "\(label) · pagu: \(error.pesan)"
+            }
+        }
+        guard isian.galat.isEmpty else {
+            isian.pesan = "Belum tersimpan: \(isian.galat.count) isian perlu diperbaiki (ditandai merah)."
+            return KinerjaApp.htmlResponse(
+                RencanaPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
+        }
+        let pemda = try ctx.pemdaWajib()
+        let pd = try ctx.pdWajib()
+        do {
+            let changed = try await KinerjaStore(req.db).simpanRencana(
+                pemda: pemda.id, pd: pd.id, dokumen: model.dokumen, tahun: model.tahun, target: targets, pagu: pagu)
+            return req.redirect(
+                to: SiteURL.rencana(pemda: pemda.id.uuid, kode: pd.kode).path
+                    + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)&disimpan=\(changed)")
+        } catch let conflict as KinerjaStore.KonflikVersi {
+            let fresh = try await query(req, ctx)
+            for item in conflict.butir {
+                let field = (item.apa == "pagu" ? "p." : "t.") + item.kunci.uuidString.lowercased()
+                isian.konflik[field] =
+                    "Diubah orang lain sejak Anda membuka formulir. Tersimpan: \(item.tersimpan); isian Anda: \(item.isian). "
+                    + "Simpan lagi untuk menimpa, atau muat ulang halaman."
+            }
+            isian.pesan =
+                "Belum tersimpan: \(conflict.butir.count) isian sudah diubah orang lain. Tidak ada yang ditimpa."
+            return KinerjaApp.htmlResponse(
+                RencanaPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
+        }
+    }
+}

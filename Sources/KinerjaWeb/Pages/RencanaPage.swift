@@ -1,0 +1,190 @@
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+
+/// Editing a PD's plan for one year and document: the annual target of every indicator and the pagu of every sub
+/// kegiatan (program and kegiatan pagu are their children's sum, shown, not typed).
+struct RencanaPage {
+    struct Baris {
+        var node: PlanNode
+        var kedalaman: Int
+        var indikator: [(Indikator, KinerjaStore.Tersimpan?)]
+        var pagu: (versi: Int, jumlah: Rupiah)?
+        var paguJumlahAnak: Rupiah?
+    }
+
+    struct Model {
+        var pemda: Pemda
+        var pd: PerangkatDaerah
+        var tahun: Int
+        var dokumen: DokumenRencana
+        var tahunPilihan: [Int]
+        var baris: [Baris]
+
+        static func query(
+            _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, dokumen: DokumenRencana
+        ) async throws -> Model {
+            let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
+            let year = tahun ?? years.semua.last ?? 2025
+            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year)
+            let stored = try await store.rencanaTersimpan(pemda: pemda.id, pd: pd.id, dokumen: dokumen, tahun: year)
+            let index = IndeksKinerja(data)
+            var rows: [Baris] = []
+            func visit(_ node: PlanNode, depth: Int) {
+                rows.append(
+                    Baris(
+                        node: node, kedalaman: depth,
+                        indikator: (index.indikatorPerElemen[node.id] ?? []).map { ($0, stored.target[$0.id.uuid]) },
+                        pagu: stored.pagu[node.id.uuid],
+                        paguJumlahAnak: node.tingkat.hasAnggaran
+                            ? index.pagu(node.id, tahun: year, dokumen: dokumen) : nil))
+                for child in index.anakDari(node.id) { visit(child, depth: depth + 1) }
+            }
+            for root in index.akar(perangkatDaerah: pd.id) { visit(root, depth: 0) }
+            let periodYears = data.periode.flatMap { Array($0.tahun) }
+            return Model(
+                pemda: pemda, pd: pd, tahun: year, dokumen: dokumen,
+                tahunPilihan: Array(Set(years.semua + periodYears + [year])).sorted(), baris: rows)
+        }
+    }
+
+    static func render(_ model: Model, akun: Layout.Akun, isian: RealisasiPage.Isian = .init()) -> String {
+        let pemdaID = model.pemda.id.uuid
+        let action = SiteURL.rencana(pemda: pemdaID, kode: model.pd.kode).path
+        var rows: [HTML] = []
+        for row in model.baris {
+            let indent = String(repeating: "\u{2003}", count: row.kedalaman)
+            let title: HTML = .el(
+                "td", [],
+                [
+                    .text(indent), .el("span", [("class", "muted")], row.node.tingkat.label.capitalized + ": "),
+                    .text(row.node.uraian),
+                ])
+            var paguCell: HTML = .el(
+                "td", [("class", "num")], row.paguJumlahAnak.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "")
+            if row.node.tingkat == .subKegiatan {
+                let key = row.node.id.uuid.uuidString.lowercased()
+                let original = row.pagu.map { IndonesianFormat.rupiah($0.jumlah, prefix: false) } ?? ""
+                let error = isian.galat["p." + key] ?? isian.konflik["p." + key]
+                paguCell = .el(
+                    "td", [],
+                    [
+                        .el(
+                            "input",
+                            [
+                                ("type", "text"), ("name", "p." + key), ("value", isian.nilai["p." + key] ?? original),
+                                ("inputmode", "decimal"), ("size", "16"), ("aria-label", "Pagu " + row.node.uraian),
+                                ("aria-invalid", error == nil ? nil : "true"),
+                            ]),
+                        .el(
+                            "input",
+                            [
+                                ("type", "hidden"), ("name", "pv." + key),
+                                ("value", String(isian.versi["p." + key] ?? row.pagu?.versi ?? 0)),
+                            ]),
+                        .el("input", [("type", "hidden"), ("name", "pa." + key), ("value", original)]),
+                        error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
+                    ])
+            }
+            let items: [(Indikator, KinerjaStore.Tersimpan?)?] = row.indikator.isEmpty ? [nil] : row.indikator
+            for (position, item) in items.enumerated() {
+                var cells: [HTML] = [
+                    .el("td", [("class", "kode")], position == 0 ? (row.node.kode?.asli ?? row.node.nomor) : ""),
+                    position == 0 ? title : .el("td", [], ""),
+                ]
+                if let (indikator, stored) = item {
+                    let key = indikator.id.uuid.uuidString.lowercased()
+                    let original = stored?.teks ?? ""
+                    let error = isian.galat["t." + key] ?? isian.konflik["t." + key]
+                    cells += [
+                        .el("td", [], [.el("label", [("for", "t." + key)], indikator.nama)]),
+                        .el("td", [], indikator.satuan),
+                        .el(
+                            "td", [],
+                            [
+                                .el(
+                                    "input",
+                                    [
+                                        ("type", "text"), ("name", "t." + key), ("id", "t." + key),
+                                        ("value", isian.nilai["t." + key] ?? original), ("size", "12"),
+                                        ("aria-invalid", error == nil ? nil : "true"),
+                                    ]),
+                                .el(
+                                    "input",
+                                    [
+                                        ("type", "hidden"), ("name", "tv." + key),
+                                        ("value", String(isian.versi["t." + key] ?? stored?.versi ?? 0)),
+                                    ]),
+                                .el("input", [("type", "hidden"), ("name", "ta." + key), ("value", original)]),
+                                error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) }
+                                    ?? .empty,
+                            ]),
+                    ]
+                } else {
+                    cells += [.el("td", [("class", "muted"), ("colspan", "3")], "Belum ada indikator")]
+                }
+                cells.append(position == 0 ? paguCell : .el("td", [], ""))
+                rows.append(.el("tr", [("class", "lvl-" + row.node.tingkat.rawValue)], cells))
+            }
+        }
+        let content: [HTML] = [
+            .el("h1", [], "Rencana \(model.dokumen.label) \(model.tahun)"),
+            .el(
+                "p", [("class", "muted")],
+                [
+                    .el(
+                        "a", [("href", SiteURL.perangkatDaerah(pemda: pemdaID, kode: model.pd.kode).path)],
+                        model.pd.nama),
+                    .text(
+                        " · target tahunan setiap indikator dan pagu setiap sub kegiatan; pagu program dan kegiatan = jumlah anaknya."
+                    ),
+                ]),
+            .el(
+                "form", [("class", "filter"), ("method", "get"), ("action", action)],
+                [
+                    Form.select(
+                        "Tahun", name: "tahun", options: model.tahunPilihan.map { (String($0), String($0)) },
+                        selected: String(model.tahun)),
+                    Form.select(
+                        "Dokumen", name: "dokumen",
+                        options: DokumenRencana.allCases.filter { $0 != .rpjmd }.map { ($0.rawValue, $0.label) },
+                        selected: model.dokumen.rawValue),
+                    .el("button", [("type", "submit"), ("class", "kedua")], "Buka"),
+                ]),
+            Form.pesan(isian.sukses, galat: false),
+            Form.pesan(isian.pesan, galat: true),
+            Form.post(
+                action + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)", csrf: akun.csrf,
+                [
+                    .el(
+                        "div", [("class", "box")],
+                        [
+                            .el(
+                                "table", [],
+                                [
+                                    .el(
+                                        "thead", [],
+                                        [
+                                            .el(
+                                                "tr", [],
+                                                [
+                                                    "Kode", "Uraian", "Indikator", "Satuan", "Target \(model.tahun)",
+                                                    "Pagu \(model.tahun) (Rp)",
+                                                ].map {
+                                                    HTML.el("th", [("scope", "col")], $0)
+                                                })
+                                        ]),
+                                    .el("tbody", [], rows),
+                                ])
+                        ]),
+                    .el("p", [], [.el("button", [("type", "submit")], "Simpan rencana")]),
+                ]),
+        ]
+        return Layout.page(
+            title: "Rencana \(model.tahun) · \(model.pd.nama)",
+            breadcrumbs: [
+                ("Beranda", SiteURL.beranda.path),
+                (model.pd.nama, SiteURL.perangkatDaerah(pemda: pemdaID, kode: model.pd.kode).path), ("Rencana", nil),
+            ], akun: akun, content: content)
+    }
+}

@@ -1,0 +1,103 @@
+import FluentKit
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import KinerjaTestSupport
+import Testing
+
+/// Accounts, sessions and the form saves, on SQLite in memory and on real PostgreSQL.
+@Suite("Penyimpanan akun dan formulir")
+struct AkunFormulirTests {
+    @Test(arguments: TestBackend.available)
+    func accountsSessionsAndThrottling(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, _, _, _) = try StoreTests.sample()
+            try await store.simpanBaru(data)
+            let pd = data.perangkatDaerah[0]
+            let user = try Pengguna(
+                namaPengguna: "operator", namaLengkap: "Op", peran: .operatorPD, pemda: data.pemda.id,
+                perangkatDaerah: pd.id)
+            try await store.tambah(user, sandiHash: "hash-1")
+            await #expect(throws: DomainError.self) { try await store.tambah(user, sandiHash: "x") }
+            #expect(try await store.pengguna(namaPengguna: " OPERATOR ")?.0 == user)
+            let now = Date(timeIntervalSince1970: 2_000_000_000)
+            try await store.buatSesi(
+                pengguna: user.id, tokenHash: "t1", csrf: "c1", sekarang: now, kedaluwarsa: now.addingTimeInterval(60))
+            #expect(try await store.sesi(tokenHash: "t1", sekarang: now)?.pengguna == user)
+            #expect(try await store.sesi(tokenHash: "t1", sekarang: now.addingTimeInterval(61)) == nil)
+            // Expired sessions are removed when seen.
+            #expect(try await SesiModel.query(on: db).count() == 0)
+            for second in 0..<3 {
+                try await store.catatPercobaan(
+                    namaPengguna: "Operator", alamat: "10.0.0.1", berhasil: false,
+                    waktu: now.addingTimeInterval(Double(second)))
+            }
+            let failures = try await store.gagalMasuk(namaPengguna: "operator", alamat: "10.0.0.1", sejak: now)
+            #expect(failures.nama == 3)
+            #expect(failures.alamat == 3)
+            #expect(failures.tertua == now)
+            // Deactivating ends the sessions.
+            try await store.buatSesi(
+                pengguna: user.id, tokenHash: "t2", csrf: "c2", sekarang: now, kedaluwarsa: now.addingTimeInterval(600))
+            var inactive = user
+            inactive.aktif = false
+            try await store.ubah(inactive)
+            #expect(try await store.sesi(tokenHash: "t2", sekarang: now) == nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func formSaveIsAllOrNothingWithVersions(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, sub, indikator, program) = try StoreTests.sample()
+            try await store.simpanBaru(data)
+            let pd = data.perangkatDaerah[0].id
+            let periode = PeriodeLaporan(tahun: 2024, triwulan: 2)
+            let first = try await store.simpanRealisasi(
+                pemda: data.pemda.id, pd: pd, periode: periode,
+                kinerja: [.init(indikator: indikator.id, nilai: .angka(2), teks: "2", versi: 0)],
+                anggaran: [.init(elemen: sub.id, keuangan: Rupiah(1_000), fisik: 10, versi: 0)],
+                bukti: [
+                    .init(
+                        indikator: indikator.id, namaBerkas: "a.pdf", jenis: "application/pdf", isi: Data("%PDF".utf8))
+                ],
+                oleh: "operator")
+            #expect(first == 3)
+            // A stale version on one entry: nothing of the form is written.
+            await #expect(throws: KinerjaStore.KonflikVersi.self) {
+                try await store.simpanRealisasi(
+                    pemda: data.pemda.id, pd: pd, periode: periode,
+                    kinerja: [.init(indikator: indikator.id, nilai: .angka(3), teks: "3", versi: 0)],
+                    anggaran: [.init(elemen: sub.id, keuangan: Rupiah(2_000), fisik: 20, versi: 1)], oleh: "admin")
+            }
+            let stored = try await store.tersimpan(pemda: data.pemda.id, pd: pd, periode: periode)
+            #expect(stored.kinerja[indikator.id.uuid]?.versi == 1)
+            #expect(stored.kinerja[indikator.id.uuid]?.teks == "2")
+            #expect(stored.anggaran[sub.id.uuid]?.keuangan == Rupiah(1_000))
+            #expect(try await store.daftarBukti(pemda: data.pemda.id, pd: pd, periode: periode).count == 1)
+            // Money only on sub kegiatan of this PD.
+            await #expect(throws: DomainError.self) {
+                try await store.simpanRealisasi(
+                    pemda: data.pemda.id, pd: pd, periode: periode, kinerja: [],
+                    anggaran: [.init(elemen: program.id, keuangan: Rupiah(1), fisik: nil, versi: 0)], oleh: "x")
+            }
+            // Targets and pagu.
+            let changed = try await store.simpanRencana(
+                pemda: data.pemda.id, pd: pd, dokumen: .renja, tahun: 2024,
+                target: [.init(indikator: indikator.id, nilai: .angka(5), teks: "5 dokumen", versi: 1)],
+                pagu: [.init(elemen: sub.id, jumlah: Rupiah(20_000_000), versi: 1)])
+            #expect(changed == 2)
+            let plan = try await store.rencanaTersimpan(pemda: data.pemda.id, pd: pd, dokumen: .renja, tahun: 2024)
+            #expect(plan.target[indikator.id.uuid]?.versi == 2)
+            #expect(plan.target[indikator.id.uuid]?.teks == "5 dokumen")
+            #expect(plan.pagu[sub.id.uuid]?.jumlah == Rupiah(20_000_000))
+            await #expect(throws: KinerjaStore.KonflikVersi.self) {
+                try await store.simpanRencana(
+                    pemda: data.pemda.id, pd: pd, dokumen: .renja, tahun: 2024, target: [],
+                    pagu: [.init(elemen: sub.id, jumlah: Rupiah(1), versi: 1)])
+            }
+        }
+    }
+}
