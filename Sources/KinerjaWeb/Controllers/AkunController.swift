@@ -28,9 +28,14 @@ enum AkunController {
     }
 
     struct MasukForm: Content {
-        var nama_pengguna: String?
+        var namaPengguna: String?
         var sandi: String?
         var lanjut: String?
+
+        enum CodingKeys: String, CodingKey {
+            case namaPengguna = "nama_pengguna"
+            case sandi, lanjut
+        }
     }
 
     /// Only a local path may follow a login (no open redirect).
@@ -42,7 +47,7 @@ enum AkunController {
 
     static func masuk(_ req: Request, _ ctx: Konteks) async throws -> Response {
         let form = try req.content.decode(MasukForm.self)
-        let nama = (form.nama_pengguna ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let nama = (form.namaPengguna ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let sandi = form.sandi ?? ""
         let store = KinerjaStore(req.db)
         let now = Date()
