@@ -13,6 +13,7 @@ public enum KinerjaMigrations {
         M006CreateIndexes(),  // lookup indexes by Pemda and PD
         M007CreateAkun(),  // users, sessions (any instance serves any user), login attempts for throttling
         M008CreateBerkas(),  // evidence files of realisasi, uploaded workbooks awaiting apply
+        M009CreateVersiData(),  // a counter per Pemda, raised by every write: the key of the derived-page cache
     ]
 }
 
@@ -329,5 +330,20 @@ struct M008CreateBerkas: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema("unggahan").delete()
         try await database.schema("bukti").delete()
+    }
+}
+
+struct M009CreateVersiData: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        // No foreign key: the counter outlives a deleted Pemda, so a Pemda recreated with the same id never meets
+        // a cached page of its previous life.
+        try await database.schema("versi_data")
+            .id()
+            .field("versi", .int64, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("versi_data").delete()
     }
 }

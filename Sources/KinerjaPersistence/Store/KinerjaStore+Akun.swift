@@ -148,7 +148,7 @@ extension KinerjaStore {
 extension KinerjaStore {
     /// Adds an RPJMD or Renstra period; the same kind and years twice (for the same PD) is a conflict.
     public func tambah(_ periode: Periode, pemda: TypedID<Pemda>) async throws {
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             var query = PeriodeModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
                 .filter(\.$jenis == periode.jenis.rawValue).filter(\.$tahunAwal == periode.tahunAwal)
             if let pd = periode.perangkatDaerah {

@@ -17,7 +17,7 @@ extension KinerjaStore {
         let pdOfIndikator = Dictionary(
             uniqueKeysWithValues: data.indikator.map { ($0.id, pdOfNode[$0.elemen] ?? nil) })
         let pdOfUnit = Dictionary(uniqueKeysWithValues: data.unitKerja.map { ($0.id, $0.perangkatDaerah.uuid) })
-        try await db.transaction { db in
+        try await tulis(pemda: data.pemda.id) { db in
             if try await PemdaModel.query(on: db).filter(\.$nama == data.pemda.nama).first() != nil {
                 throw DomainError.konflik("Pemda \"\(data.pemda.nama)\" sudah ada.")
             }

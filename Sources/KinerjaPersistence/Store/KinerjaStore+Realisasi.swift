@@ -101,7 +101,7 @@ extension KinerjaStore {
         pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, periode: PeriodeLaporan, kinerja: [IsianKinerja],
         anggaran: [IsianAnggaran], bukti: [BerkasBukti] = [], oleh: String, sekarang: Date = Date()
     ) async throws -> Int {
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             let triwulan = periode.triwulan ?? 0
             let indicatorIDs = Set(kinerja.map(\.indikator.uuid) + bukti.map(\.indikator.uuid))
             let owned =

@@ -47,7 +47,7 @@ extension KinerjaStore {
         pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, dokumen: DokumenRencana, tahun: Int,
         target: [IsianKinerja], pagu: [IsianPagu]
     ) async throws -> Int {
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             let indicatorIDs = target.map(\.indikator.uuid)
             let owned =
                 indicatorIDs.isEmpty

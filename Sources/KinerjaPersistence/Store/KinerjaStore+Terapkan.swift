@@ -9,7 +9,7 @@ extension KinerjaStore {
     @discardableResult
     public func terapkan(_ perubahan: PerubahanData, pemda id: TypedID<Pemda>) async throws -> Int {
         let pemda = id.uuid
-        return try await db.transaction { db in
+        return try await tulis(pemda: id) { db in
             var written = 0
             for pd in perubahan.perangkatDaerahBaru {
                 try await PerangkatDaerahModel(pemda: pemda, pd).create(on: db)

@@ -39,7 +39,7 @@ public struct KinerjaStore: Sendable {
     /// Creates or updates a Pemda and its policy (bands included).
     public func simpan(_ pemda: Pemda) async throws {
         try validasi(pemda)
-        try await db.transaction { db in
+        try await tulis(pemda: pemda.id) { db in
             if let existing = try await PemdaModel.find(pemda.id.uuid, on: db) {
                 existing.apply(pemda)
                 try await existing.update(on: db)
@@ -69,7 +69,7 @@ public struct KinerjaStore: Sendable {
     }
 
     public func hapus(pemda: TypedID<Pemda>) async throws {
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             try await PemdaModel.query(on: db).filter(\.$id == pemda.uuid).delete()
         }
     }
@@ -91,7 +91,7 @@ public struct KinerjaStore: Sendable {
             throw DomainError.tidakSah(
                 field: pd.kode.isEmpty ? "kode_pd" : "nama", pesan: "Kode dan nama PD wajib diisi.")
         }
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             if try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
                 .filter(\.$kode == pd.kode).first() != nil
             {
@@ -106,7 +106,7 @@ public struct KinerjaStore: Sendable {
     /// Adds an element after checking its parent (level and kode prefix) and that its kode is not already used
     /// in the same PD.
     public func tambah(_ node: PlanNode, pemda: TypedID<Pemda>) async throws {
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             var parent: PlanNode?
             if let induk = node.induk {
                 guard
@@ -130,7 +130,7 @@ public struct KinerjaStore: Sendable {
     }
 
     public func tambah(_ indikator: Indikator, pemda: TypedID<Pemda>) async throws {
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             guard
                 let node = try await ElemenModel.query(on: db).filter(\.$id == indikator.elemen.uuid)
                     .filter(\.$pemdaID == pemda.uuid).first()
@@ -145,7 +145,7 @@ public struct KinerjaStore: Sendable {
     /// since it was read. Returns the new version.
     @discardableResult
     public func simpan(_ target: Target, pemda: TypedID<Pemda>, versiDiharapkan: Int? = nil) async throws -> Int {
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             let indikator = try await indikatorRow(target.indikator, pemda: pemda, on: db)
             let existing = try await TargetModel.query(on: db).filter(\.$indikatorID == target.indikator.uuid)
                 .filter(\.$dokumen == target.dokumen.rawValue).filter(\.$tahun == target.periode.tahun)
@@ -171,7 +171,7 @@ public struct KinerjaStore: Sendable {
     ) async throws
         -> Int
     {
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             let indikator = try await indikatorRow(realisasi.indikator, pemda: pemda, on: db)
             let existing = try await RealisasiKinerjaModel.query(on: db)
                 .filter(\.$indikatorID == realisasi.indikator.uuid).filter(\.$tahun == realisasi.periode.tahun)
@@ -194,7 +194,7 @@ public struct KinerjaStore: Sendable {
 
     @discardableResult
     public func simpan(_ pagu: Pagu, pemda: TypedID<Pemda>, versiDiharapkan: Int? = nil) async throws -> Int {
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             let node = try await elemenRow(pagu.elemen, pemda: pemda, on: db)
             guard
                 try decodeEnum(Tingkat.self, node.tingkat, table: "elemen_rencana", id: node.id, column: "tingkat")
@@ -225,7 +225,7 @@ public struct KinerjaStore: Sendable {
     ) async throws
         -> Int
     {
-        try await db.transaction { db in
+        try await tulis(pemda: pemda) { db in
             let node = try await elemenRow(anggaran.elemen, pemda: pemda, on: db)
             guard node.tingkat == Tingkat.subKegiatan.rawValue else {
                 throw DomainError.tidakSah(

@@ -9,21 +9,32 @@ import Vapor
 enum TampilanController {
     static func routes(_ app: Application) {
         app.rute(.GET, SiteURL.Pattern.dasbor, .publik) { req, ctx in
-            let model = try await DasborPage.Model.query(
-                KinerjaStore(req.db), pemda: try ctx.pemdaWajib(),
-                tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
-                triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
+            let pemda = try ctx.pemdaWajib()
+            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
+            let model = try await req.turunan(
+                ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id,
+                ukuran: { $0.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
+            ) {
+                try await DasborPage.Model.query(KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan)
+            }
             return KinerjaApp.htmlResponse(DasborPage.render(model, akun: ctx.akunBar))
         }
         app.rute(.GET, SiteURL.Pattern.perangkatDaerah, .bacaPD) { req, ctx in
             let pemda = try ctx.pemdaWajib()
-            let model = try await PerangkatDaerahPage.Model.query(
-                KinerjaStore(req.db), pemda: pemda.id, kode: try ctx.pdWajib().kode,
-                tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
-                triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
+            let kode = try ctx.pdWajib().kode
+            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
+            let tersaji = try await req.turunan(
+                ["pd", kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, ukuran: \.ukuran
+            ) {
+                PerangkatDaerahPage.Tersaji(
+                    try await PerangkatDaerahPage.Model.query(
+                        KinerjaStore(req.db), pemda: pemda.id, kode: kode, tahun: tahun, triwulan: triwulan))
+            }
             return KinerjaApp.htmlResponse(
                 PerangkatDaerahPage.render(
-                    model, akun: ctx.akunBar, bolehTulis: ctx.boleh(.tulisPD),
+                    tersaji, akun: ctx.akunBar, bolehTulis: ctx.boleh(.tulisPD),
                     diimpor: try KinerjaApp.queryInt(req, "diimpor", range: 0...10_000_000)))
         }
         app.rute(.GET, SiteURL.Pattern.laporanPemda, .publik) { req, ctx in try await pilihLaporan(req, ctx) }
@@ -32,13 +43,15 @@ enum TampilanController {
             let name = req.parameters.get("nama") ?? ""
             let store = KinerjaStore(req.db)
             let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
-            let laporan: Laporan
-            if name == "iku-pemda" {
-                laporan = Laporan.ikuPemda(IndeksKinerja(try await store.muat(pemda: pemda.id)))
-            } else {
+            let laporan = try await req.turunan(
+                ["laporan-seluruh", name, "\(tahun ?? 0)"], pemda: pemda.id, ukuran: { $0.baris.count * 1_000 }
+            ) {
+                if name == "iku-pemda" {
+                    return Laporan.ikuPemda(IndeksKinerja(try await store.muat(pemda: pemda.id)))
+                }
                 let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
                 let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
-                laporan = try await LaporanKatalog.seluruhPemda(name, store: store, pemda: pemda.id, tahun: year)
+                return try await LaporanKatalog.seluruhPemda(name, store: store, pemda: pemda.id, tahun: year)
             }
             return try kirim(req, ctx, laporan, nama: name + "-seluruh")
         }
@@ -48,12 +61,18 @@ enum TampilanController {
             let name = req.parameters.get("nama") ?? ""
             let store = KinerjaStore(req.db)
             let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
-            let laporan = try await LaporanKatalog.buat(
-                name, store: store, pemda: pemda.id, kode: pd.kode, tahun: tahun)
-            var chart = HTML.empty
-            if name == "cascading", (req.query[String.self, at: "format"] ?? "html") == "html" {
-                let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true)
-                chart = PohonSVG.render(PohonKinerja(IndeksKinerja(data), pd: pd.id, tahun: tahun))
+            let (laporan, chart) = try await req.turunan(
+                ["laporan", pd.kode, name, "\(tahun ?? 0)"], pemda: pemda.id,
+                ukuran: { $0.0.baris.count * 1_000 + $0.1.rendered.utf8.count }
+            ) {
+                let laporan = try await LaporanKatalog.buat(
+                    name, store: store, pemda: pemda.id, kode: pd.kode, tahun: tahun)
+                var chart = HTML.empty
+                if name == "cascading" {
+                    let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true)
+                    chart = PohonSVG.render(PohonKinerja(IndeksKinerja(data), pd: pd.id, tahun: tahun))
+                }
+                return (laporan, chart)
             }
             return try kirim(req, ctx, laporan, nama: name + "-" + pd.kode, sebelumTabel: chart)
         }

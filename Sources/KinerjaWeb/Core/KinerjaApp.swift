@@ -28,6 +28,8 @@ public enum KinerjaApp {
         app.asyncCommands.use(ReportCommand(), as: "report")
         app.asyncCommands.use(UserCommand(), as: "user")
         app.storage[DatabaseLabelKey.self] = database.label
+        let cacheMB = Environment.get("KINERJA_TEMBOLOK_MB").flatMap(Int.init) ?? 256
+        app.storage[TembolokKey.self] = Tembolok(budgetBytes: max(0, cacheMB) * 1_048_576)
         try routes(app)
     }
 

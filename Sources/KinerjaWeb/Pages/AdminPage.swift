@@ -73,7 +73,8 @@ struct AdminPage {
                                         .el(
                                             "ul", [],
                                             unitList.map { unit in
-                                                let names = (officials[unit.id] ?? []).map {
+                                                let names = (officials[unit.id] ?? []).sorted { $0.nama < $1.nama }.map
+                                                {
                                                     "\($0.nama)" + ($0.nip.isEmpty ? "" : " (NIP \($0.nipTercetak))")
                                                 }
                                                 return HTML.el(
@@ -87,7 +88,7 @@ struct AdminPage {
         }
         let unitOptions = model.data.unitKerja.map { unit in
             (unit.id.uuid.uuidString.lowercased(), (pdByID[unit.perangkatDaerah]?.singkatan ?? "") + " · " + unit.nama)
-        }
+        }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         let bands = model.pemda.kebijakan.kategori.pita
         let bandRows = (0..<6).map { index -> HTML in
             let band = index < bands.count ? bands[index] : nil

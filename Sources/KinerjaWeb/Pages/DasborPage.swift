@@ -5,14 +5,14 @@ import KinerjaPersistence
 /// The Pemda's dashboard: capaian per PD and per sasaran for a year up to a triwulan, with charts, and the
 /// indicators not yet reported.
 struct DasborPage {
-    struct PerPD {
+    struct PerPD: Sendable {
         var pd: PerangkatDaerah
         var tabel: TabelCapaian
         var pagu: Rupiah?
         var realisasiKeuangan: Rupiah?
     }
 
-    struct Model {
+    struct Model: Sendable {
         var pemda: Pemda
         var tahun: Int
         var triwulan: Int?

@@ -4,7 +4,7 @@ import KinerjaPersistence
 
 /// A PD's plan tree with targets, realisasi and capaian for a year up to a triwulan.
 struct PerangkatDaerahPage {
-    struct Model {
+    struct Model: Sendable {
         var pemda: Pemda
         var pd: PerangkatDaerah
         var tahunTersedia: [Int]
@@ -43,7 +43,25 @@ struct PerangkatDaerahPage {
         }
     }
 
+    /// A model with its table already rendered (the costly part), as the cache keeps it.
+    struct Tersaji: Sendable {
+        var model: Model
+        var tabel: HTML
+
+        init(_ model: Model) {
+            self.model = model
+            tabel = PerangkatDaerahPage.table(model)
+        }
+
+        var ukuran: Int { tabel.rendered.utf8.count * 3 }
+    }
+
     static func render(_ model: Model, akun: Layout.Akun, bolehTulis: Bool, diimpor: Int? = nil) -> String {
+        render(Tersaji(model), akun: akun, bolehTulis: bolehTulis, diimpor: diimpor)
+    }
+
+    static func render(_ tersaji: Tersaji, akun: Layout.Akun, bolehTulis: Bool, diimpor: Int? = nil) -> String {
+        let model = tersaji.model
         let pemdaID = model.pemda.id.uuid
         let url = SiteURL.perangkatDaerah(pemda: model.pemda.id.uuid, kode: model.pd.kode)
         let periode = model.triwulan.map { "s.d. Triwulan \(PeriodeLaporan.romawi($0)) " } ?? ""
@@ -86,7 +104,7 @@ struct PerangkatDaerahPage {
                         .el(
                             "ul", [],
                             model.unitKerja.sorted { ($0.eselon, $0.nama) < ($1.eselon, $1.nama) }.map { unit in
-                                let names = (officials[unit.id] ?? []).map {
+                                let names = (officials[unit.id] ?? []).sorted { $0.nama < $1.nama }.map {
                                     $0.nama + ($0.nip.isEmpty ? "" : ", NIP \($0.nipTercetak)")
                                         + ($0.pangkat.isEmpty ? "" : ", \($0.pangkat)")
                                 }
@@ -98,7 +116,7 @@ struct PerangkatDaerahPage {
                             }),
                     ]))
         }
-        content.append(.el("div", [("class", "box")], [table(model)]))
+        content.append(.el("div", [("class", "box")], [tersaji.tabel]))
         content.append(
             .el(
                 "p", [("class", "muted")],

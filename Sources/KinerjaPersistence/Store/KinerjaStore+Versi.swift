@@ -1,0 +1,39 @@
+import FluentKit
+import Foundation
+import KinerjaDomain
+import SQLKit
+
+/// Every write to a Pemda's data raises the Pemda's counter in the same transaction, so that anything derived from
+/// the data (a computed table, a rendered page) can be cached by any instance under the key (Pemda, counter) and is
+/// never served after a change, whichever instance made it.
+extension KinerjaStore {
+    /// The Pemda's data version: 0 before its first write.
+    public func versiData(pemda: TypedID<Pemda>) async throws -> Int64 {
+        guard let sql = db as? any SQLDatabase else { return 0 }
+        let row = try await sql.raw("SELECT versi FROM versi_data WHERE id = \(bind: pemda.uuid)").first()
+        return try row?.decode(column: "versi", as: Int64.self) ?? 0
+    }
+
+    /// Runs `body` in a transaction that also raises the Pemda's data version.
+    func tulis<T: Sendable>(
+        pemda: TypedID<Pemda>, _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        try await db.transaction { db in
+            let result = try await body(db)
+            try await KinerjaStore.naikkanVersi(pemda: pemda, on: db)
+            return result
+        }
+    }
+
+    /// `INSERT … ON CONFLICT DO UPDATE`: the same statement on SQLite (3.24+) and PostgreSQL, atomic under
+    /// concurrent writers.
+    static func naikkanVersi(pemda: TypedID<Pemda>, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.raw(
+            """
+            INSERT INTO versi_data (id, versi) VALUES (\(bind: pemda.uuid), 1)
+            ON CONFLICT (id) DO UPDATE SET versi = versi_data.versi + 1
+            """
+        ).run()
+    }
+}

@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import Vapor
+
+/// A cache of derived values (computed tables, rendered fragments), keyed by what they were computed from and by
+/// the Pemda's data version (`KinerjaStore.versiData`), which every write raises in its transaction. An entry is
+/// therefore never served after a change, whichever instance made the change: the database stays the only state
+/// that matters, and several instances stay consistent without talking to each other. Least recently used entries
+/// go first when the size budget is exceeded.
+final class Tembolok: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (value: any Sendable, bytes: Int, used: UInt64)] = [:]
+    private var clock: UInt64 = 0
+    private var total = 0
+    let budget: Int
+
+    init(budgetBytes: Int) { budget = budgetBytes }
+
+    func ambil<T: Sendable>(_ key: String, as type: T.Type) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard var entry = entries[key], let value = entry.value as? T else { return nil }
+        clock += 1
+        entry.used = clock
+        entries[key] = entry
+        return value
+    }
+
+    func simpan<T: Sendable>(_ key: String, _ value: T, bytes: Int) {
+        guard bytes <= budget else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        clock += 1
+        if let old = entries[key] { total -= old.bytes }
+        entries[key] = (value, bytes, clock)
+        total += bytes
+        if total > budget {
+            for (oldKey, entry) in entries.sorted(by: { $0.value.used < $1.value.used }) where total > budget {
+                entries[oldKey] = nil
+                total -= entry.bytes
+            }
+        }
+    }
+
+    var jumlah: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.count
+    }
+}
+
+struct TembolokKey: StorageKey { typealias Value = Tembolok }
+
+extension Application {
+    /// Set once by `KinerjaApp.configure` (256 MB by default; `KINERJA_TEMBOLOK_MB=0` turns it off).
+    var tembolok: Tembolok { storage[TembolokKey.self] ?? Tembolok(budgetBytes: 0) }
+}
+
+extension Request {
+    /// The value derived from the Pemda's data for `parts`, from the cache when the data has not changed since it
+    /// was computed. The version is read before the data, so a value is never filed under a newer version than the
+    /// data it was built from.
+    func turunan<T: Sendable>(
+        _ parts: [String], pemda: TypedID<Pemda>, ukuran: (T) -> Int, _ build: () async throws -> T
+    ) async throws -> T {
+        let versi = try await KinerjaStore(db).versiData(pemda: pemda)
+        let key = (parts + [pemda.uuid.uuidString, String(versi)]).joined(separator: "|")
+        let cache = application.tembolok
+        if let hit = cache.ambil(key, as: T.self) { return hit }
+        let value = try await build()
+        cache.simpan(key, value, bytes: ukuran(value))
+        return value
+    }
+}

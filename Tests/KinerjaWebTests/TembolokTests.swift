@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KinerjaWeb
+
+@Suite("Tembolok halaman turunan")
+struct TembolokTests {
+    @Test func leastRecentlyUsedGoesFirst() {
+        let cache = Tembolok(budgetBytes: 100)
+        cache.simpan("a", "A", bytes: 40)
+        cache.simpan("b", "B", bytes: 40)
+        #expect(cache.ambil("a", as: String.self) == "A")  // a is now the most recent
+        cache.simpan("c", "C", bytes: 40)
+        #expect(cache.ambil("b", as: String.self) == nil)
+        #expect(cache.ambil("a", as: String.self) == "A")
+        #expect(cache.ambil("c", as: String.self) == "C")
+        cache.simpan("besar", "X", bytes: 1_000)
+        #expect(cache.ambil("besar", as: String.self) == nil)
+        #expect(Tembolok(budgetBytes: 0).ambil("a", as: String.self) == nil)
+    }
+
+    /// A write made straight to the database (as another instance would make it, without this instance's cache
+    /// knowing) is seen at once: the cache key holds the Pemda's data version, which every write raises.
+    @Test func aWriteByAnyoneIsSeenAtOnce() async throws {
+        try await withDemoApp { app in
+            let admin = try await Peramban.masuk(app, "admin")
+            let pd = try await pdPath(app, kode: "DINSOS")
+            let pemdaURL = pemdaPath(pd)
+            let pages = [
+                pd + "?tahun=2024&triwulan=1", pemdaURL + "/dasbor?tahun=2024&triwulan=1",
+                pd + "/laporan/realisasi?tahun=2024",
+            ]
+            for page in pages {
+                try await admin.buka(app, page) { res in
+                    #expect(res.status == .ok, "\(page)")
+                    #expect(!res.body.string.contains("7.654.321"))
+                }
+            }
+            #expect(app.tembolok.jumlah >= 3)
+            // Another instance writes.
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let dinsos = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
+            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: dinsos.id, tahun: 2024)
+            let sub = try #require(data.elemen.first { $0.tingkat == .subKegiatan })
+            let before = try await store.versiData(pemda: pemda.id)
+            try await store.simpan(
+                try RealisasiAnggaran(
+                    elemen: sub.id, periode: PeriodeLaporan(tahun: 2024, triwulan: 1), keuangan: Rupiah(7_654_321),
+                    fisik: nil), pemda: pemda.id)
+            #expect(try await store.versiData(pemda: pemda.id) == before + 1)
+            for page in pages {
+                try await admin.buka(app, page) { res in #expect(res.body.string.contains("7.654.321"), "\(page)") }
+            }
+        }
+    }
+}
