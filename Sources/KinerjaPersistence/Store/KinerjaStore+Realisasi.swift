@@ -104,26 +104,11 @@ extension KinerjaStore {
         try await tulis(pemda: pemda) { db in
             let triwulan = periode.triwulan ?? 0
             let indicatorIDs = Set(kinerja.map(\.indikator.uuid) + bukti.map(\.indikator.uuid))
-            let owned =
-                indicatorIDs.isEmpty
-                ? []
-                : try await IndikatorModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
-                    .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$id ~~ Array(indicatorIDs)).all()
-            guard owned.count == indicatorIDs.count else {
-                throw DomainError.tidakSah(field: "indikator", pesan: "Indikator bukan milik perangkat daerah ini.")
-            }
             let elementIDs = anggaran.map(\.elemen.uuid)
-            let elements =
-                elementIDs.isEmpty
-                ? []
-                : try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
-                    .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$id ~~ elementIDs).all()
-            guard elements.count == Set(elementIDs).count,
-                elements.allSatisfy({ $0.tingkat == Tingkat.subKegiatan.rawValue })
-            else {
-                throw DomainError.tidakSah(
-                    field: "realisasi_keuangan", pesan: "Realisasi keuangan hanya untuk sub kegiatan PD ini.")
-            }
+            try await Self.pastikanMilikPD(
+                pemda: pemda, pd: pd, indikator: Array(indicatorIDs), subKegiatan: elementIDs,
+                galatSub: .tidakSah(
+                    field: "realisasi_keuangan", pesan: "Realisasi keuangan hanya untuk sub kegiatan PD ini."), on: db)
             var conflicts: [KonflikVersi.Butir] = []
             var changed = 0
             let storedK =
@@ -288,5 +273,30 @@ extension KinerjaStore {
 
     public func hapusUnggahan(_ id: UUID) async throws {
         try await UnggahanModel.query(on: db).filter(\.$id == id).delete()
+    }
+}
+
+extension KinerjaStore {
+    /// Every indicator belongs to the PD, and every element is a sub kegiatan of the PD (a form cannot write
+    /// another PD's rows by sending their ids).
+    static func pastikanMilikPD(
+        pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, indikator: [UUID], subKegiatan: [UUID],
+        galatSub: DomainError, on db: any Database
+    ) async throws {
+        let indicators = Set(indikator)
+        if !indicators.isEmpty {
+            let owned = try await IndikatorModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
+                .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$id ~~ Array(indicators)).count()
+            guard owned == indicators.count else {
+                throw DomainError.tidakSah(field: "indikator", pesan: "Indikator bukan milik perangkat daerah ini.")
+            }
+        }
+        let elements = Set(subKegiatan)
+        if !elements.isEmpty {
+            let owned = try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
+                .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$id ~~ Array(elements))
+                .filter(\.$tingkat == Tingkat.subKegiatan.rawValue).count()
+            guard owned == elements.count else { throw galatSub }
+        }
     }
 }

@@ -49,26 +49,11 @@ extension KinerjaStore {
     ) async throws -> Int {
         try await tulis(pemda: pemda) { db in
             let indicatorIDs = target.map(\.indikator.uuid)
-            let owned =
-                indicatorIDs.isEmpty
-                ? []
-                : try await IndikatorModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
-                    .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$id ~~ indicatorIDs).all()
-            guard owned.count == Set(indicatorIDs).count else {
-                throw DomainError.tidakSah(field: "indikator", pesan: "Indikator bukan milik perangkat daerah ini.")
-            }
             let elementIDs = pagu.map(\.elemen.uuid)
-            let elements =
-                elementIDs.isEmpty
-                ? []
-                : try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
-                    .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$id ~~ elementIDs).all()
-            guard elements.count == Set(elementIDs).count,
-                elements.allSatisfy({ $0.tingkat == Tingkat.subKegiatan.rawValue })
-            else {
-                throw DomainError.tidakSah(
-                    field: "pagu", pesan: "Pagu diisi pada sub kegiatan PD ini; induknya dijumlahkan.")
-            }
+            try await Self.pastikanMilikPD(
+                pemda: pemda, pd: pd, indikator: indicatorIDs, subKegiatan: elementIDs,
+                galatSub: .tidakSah(field: "pagu", pesan: "Pagu diisi pada sub kegiatan PD ini; induknya dijumlahkan."),
+                on: db)
             var conflicts: [KonflikVersi.Butir] = []
             var changed = 0
             let storedT =

@@ -95,14 +95,7 @@ enum RealisasiController {
             var keuangan: Rupiah?
             var fisik: Decimal?
             do {
-                keuangan = try angka(keuanganText).map { value throws(DomainError) in
-                    guard let money = Rupiah(exactly: value), money.sen >= 0 else {
-                        throw .tidakSah(
-                            field: "realisasi_keuangan",
-                            pesan: "Rupiah tidak sah (paling banyak 2 angka desimal, tidak negatif).")
-                    }
-                    return money
-                }
+                keuangan = try rupiah(keuanganText, field: "realisasi_keuangan")
             } catch {
                 isian.galat["k." + key] = "\(label): realisasi keuangan \(error.pesan)"
             }
@@ -159,6 +152,15 @@ enum RealisasiController {
             throw .tidakSah(field: "angka", pesan: "\"\(text)\" bukan angka (contoh 1.234.567,89).")
         }
         return reading.nilai(desimal: .koma)
+    }
+
+    /// Rupiah as typed ("1.234.567,89"): at most two decimals, never negative; empty is nil.
+    static func rupiah(_ text: String, field: String) throws(DomainError) -> Rupiah? {
+        guard let value = try angka(text) else { return nil }
+        guard let money = Rupiah(exactly: value), money.sen >= 0 else {
+            throw .tidakSah(field: field, pesan: "Rupiah tidak sah (paling banyak 2 angka desimal, tidak negatif).")
+        }
+        return money
     }
 
     static func periksaBukti(_ file: FormulirMentah.Berkas) -> String? {

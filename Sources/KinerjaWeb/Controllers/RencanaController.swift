@@ -57,13 +57,7 @@ enum RencanaController {
             isian.nilai["p." + key] = typed
             guard typed != (form["pa." + key] ?? "").trimmingCharacters(in: .whitespaces) else { continue }
             do {
-                let amount = try RealisasiController.angka(typed).map { value throws(DomainError) in
-                    guard let money = Rupiah(exactly: value), money.sen >= 0 else {
-                        throw .tidakSah(
-                            field: "pagu", pesan: "Rupiah tidak sah (paling banyak 2 angka desimal, tidak negatif).")
-                    }
-                    return money
-                }
+                let amount = try RealisasiController.rupiah(typed, field: "pagu")
                 pagu.append(.init(elemen: row.node.id, jumlah: amount, versi: Int(form["pv." + key] ?? "") ?? 0))
             } catch {
                 isian.galat["p." + key] = "\(label) · pagu: \(error.pesan)"

@@ -118,24 +118,7 @@ struct AdminPage {
             Form.pesan(isian.sukses, galat: false),
             Form.pesan(isian.pesan, galat: true),
             .el("h2", [("id", "pengguna")], "Pengguna dan peran"),
-            .el(
-                "div", [("class", "box")],
-                [
-                    .el(
-                        "table", [],
-                        [
-                            .el(
-                                "thead", [],
-                                [
-                                    .el(
-                                        "tr", [],
-                                        ["Nama pengguna", "Nama", "Peran, PD, status, sandi", "PD"].map {
-                                            HTML.el("th", [("scope", "col")], $0)
-                                        })
-                                ]),
-                            .el("tbody", [], userRows),
-                        ])
-                ]),
+            Tabel.kotak(kepala: ["Nama pengguna", "Nama", "Peran, PD, status, sandi", "PD"], userRows),
             Form.post(
                 SiteURL.adminPengguna(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu filter")],
                 [
@@ -155,24 +138,7 @@ struct AdminPage {
                     .el("button", [("type", "submit")], "Tambah"),
                 ]),
             .el("h2", [("id", "pd")], "Perangkat daerah, unit kerja dan pejabat"),
-            .el(
-                "div", [("class", "box")],
-                [
-                    .el(
-                        "table", [],
-                        [
-                            .el(
-                                "thead", [],
-                                [
-                                    .el(
-                                        "tr", [],
-                                        ["Kode", "Nama", "Singkatan", "Unit kerja dan pejabat"].map {
-                                            HTML.el("th", [("scope", "col")], $0)
-                                        })
-                                ]),
-                            .el("tbody", [], pdRows),
-                        ])
-                ]),
+            Tabel.kotak(kepala: ["Kode", "Nama", "Singkatan", "Unit kerja dan pejabat"], pdRows),
             Form.post(
                 SiteURL.adminPD(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu filter")],
                 [

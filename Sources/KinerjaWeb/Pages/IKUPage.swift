@@ -49,26 +49,11 @@ enum IKUPage {
                     "\(sorted.count) indikator. Klik indikator untuk definisi operasional, target dan capaian."),
                 sorted.isEmpty
                     ? .el("p", [], "Belum ada IKU.")
-                    : .el(
-                        "div", [("class", "box")],
-                        [
-                            .el(
-                                "table", [],
-                                [
-                                    .el(
-                                        "thead", [],
-                                        [
-                                            .el(
-                                                "tr", [],
-                                                [
-                                                    "Pemilik", "Sasaran / kinerja utama", "Indikator", "Satuan",
-                                                    "Penanggung jawab",
-                                                ]
-                                                .map { HTML.el("th", [("scope", "col")], $0) })
-                                        ]),
-                                    .el("tbody", [], rows),
-                                ])
-                        ]),
+                    : Tabel.kotak(
+                        kepala: [
+                            "Pemilik", "Sasaran / kinerja utama", "Indikator", "Satuan",
+                            "Penanggung jawab",
+                        ], rows),
             ])
     }
 
@@ -131,24 +116,7 @@ enum IKUPage {
                     ? GrafikSVG.tren(
                         perYear.map { (String($0.0), $0.3.persen) }, judul: "Tren capaian " + indikator.nama)
                     : .empty,
-                .el(
-                    "div", [("class", "box")],
-                    [
-                        .el(
-                            "table", [],
-                            [
-                                .el(
-                                    "thead", [],
-                                    [
-                                        .el(
-                                            "tr", [],
-                                            ["Tahun", "Target", "Realisasi", "Capaian", "Kategori"].map {
-                                                HTML.el("th", [("scope", "col")], $0)
-                                            })
-                                    ]),
-                                .el("tbody", [], yearRows),
-                            ])
-                    ]),
+                Tabel.kotak(kepala: ["Tahun", "Target", "Realisasi", "Capaian", "Kategori"], yearRows),
             ])
     }
 }

@@ -109,24 +109,7 @@ enum ImporPage {
         if !rows.isEmpty {
             content.append(.el("h2", [], "Galat, peringatan dan temuan konsistensi"))
             content.append(
-                .el(
-                    "div", [("class", "box")],
-                    [
-                        .el(
-                            "table", [],
-                            [
-                                .el(
-                                    "thead", [],
-                                    [
-                                        .el(
-                                            "tr", [],
-                                            ["Jenis", "Lembar", "Baris", "Kolom", "Pesan", "Tercetak", "Dihitung"].map {
-                                                HTML.el("th", [("scope", "col")], $0)
-                                            })
-                                    ]),
-                                .el("tbody", [], rows),
-                            ])
-                    ]))
+                Tabel.kotak(kepala: ["Jenis", "Lembar", "Baris", "Kolom", "Pesan", "Tercetak", "Dihitung"], rows))
         }
         for (title, items) in [("Baru", preview.dibuat), ("Berubah", preview.diubah)] where !items.isEmpty {
             content.append(

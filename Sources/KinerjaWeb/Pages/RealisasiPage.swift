@@ -247,26 +247,12 @@ struct RealisasiPage {
                     "fieldset", [],
                     [
                         .el("legend", [], "Realisasi kinerja"),
-                        .el(
-                            "div", [("class", "box")],
-                            [
-                                .el(
-                                    "table", [("class", "isian")],
-                                    [
-                                        .el(
-                                            "thead", [],
-                                            [
-                                                .el(
-                                                    "tr", [],
-                                                    [
-                                                        "Kode", "Uraian / indikator", "Satuan", "Target tahun",
-                                                        "Target s.d. TW \(tw)", "Realisasi TW \(tw)",
-                                                        "Capaian s.d. TW \(tw)", "Bukti (PDF/JPG/PNG, maks. 5 MB)",
-                                                    ].map { HTML.el("th", [("scope", "col")], $0) })
-                                            ]),
-                                        .el("tbody", [], kinerjaRows),
-                                    ])
-                            ]),
+                        Tabel.kotak(
+                            kepala: [
+                                "Kode", "Uraian / indikator", "Satuan", "Target tahun",
+                                "Target s.d. TW \(tw)", "Realisasi TW \(tw)",
+                                "Capaian s.d. TW \(tw)", "Bukti (PDF/JPG/PNG, maks. 5 MB)",
+                            ], kinerjaRows, atribut: [("class", "isian")]),
                     ]))
         }
         if !model.anggaran.isEmpty {
@@ -275,26 +261,12 @@ struct RealisasiPage {
                     "fieldset", [],
                     [
                         .el("legend", [], "Realisasi keuangan dan fisik sub kegiatan"),
-                        .el(
-                            "div", [("class", "box")],
-                            [
-                                .el(
-                                    "table", [],
-                                    [
-                                        .el(
-                                            "thead", [],
-                                            [
-                                                .el(
-                                                    "tr", [],
-                                                    [
-                                                        "Kode", "Sub kegiatan", "Pagu (Rp)",
-                                                        "Realisasi keuangan TW \(tw) (Rp)",
-                                                        "Fisik TW \(tw) (%)", "Serapan s.d. TW \(tw)",
-                                                    ].map { HTML.el("th", [("scope", "col")], $0) })
-                                            ]),
-                                        .el("tbody", [], anggaranRows),
-                                    ])
-                            ]),
+                        Tabel.kotak(
+                            kepala: [
+                                "Kode", "Sub kegiatan", "Pagu (Rp)",
+                                "Realisasi keuangan TW \(tw) (Rp)",
+                                "Fisik TW \(tw) (%)", "Serapan s.d. TW \(tw)",
+                            ], anggaranRows),
                     ]))
         }
         if !fields.isEmpty {

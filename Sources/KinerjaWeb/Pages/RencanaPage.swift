@@ -156,27 +156,11 @@ struct RencanaPage {
             Form.post(
                 action + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)", csrf: akun.csrf,
                 [
-                    .el(
-                        "div", [("class", "box")],
-                        [
-                            .el(
-                                "table", [],
-                                [
-                                    .el(
-                                        "thead", [],
-                                        [
-                                            .el(
-                                                "tr", [],
-                                                [
-                                                    "Kode", "Uraian", "Indikator", "Satuan", "Target \(model.tahun)",
-                                                    "Pagu \(model.tahun) (Rp)",
-                                                ].map {
-                                                    HTML.el("th", [("scope", "col")], $0)
-                                                })
-                                        ]),
-                                    .el("tbody", [], rows),
-                                ])
-                        ]),
+                    Tabel.kotak(
+                        kepala: [
+                            "Kode", "Uraian", "Indikator", "Satuan", "Target \(model.tahun)",
+                            "Pagu \(model.tahun) (Rp)",
+                        ], rows),
                     .el("p", [], [.el("button", [("type", "submit")], "Simpan rencana")]),
                 ]),
         ]
