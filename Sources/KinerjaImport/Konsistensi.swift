@@ -79,7 +79,7 @@ enum Konsistensi {
                 findings.append(
                     Temuan(
                         .peringatan, .kegiatanTanpaOutput, lembar: row.lembar, baris: row.nomor, kolom: "indikator",
-                        pesan: "\(row.tingkat.label.capitalized) \(row.kode!.asli) tanpa indikator output."))
+                        pesan: "\(row.tingkat.labelAwal) \(row.kode!.asli) tanpa indikator output."))
             }
         }
         for row in rows where !row.indikator.isEmpty {

@@ -173,7 +173,7 @@ struct RencanaPlanner {
                 guard node.tingkat.hasAnggaran else {
                     finding(
                         row, .galat, .nilaiTidakSah, kolom: "pagu_\(year)",
-                        "\(node.tingkat.label.capitalized) tidak mempunyai pagu.")
+                        "\(node.tingkat.labelAwal) tidak mempunyai pagu.")
                     continue
                 }
                 upsertPagu(node: node, row: row, year: year, jumlah: pagu.jumlah, dokumen: pagu.dokumen)

@@ -121,7 +121,7 @@ enum RencanaReader {
                     .nilaiTidakSah, peta["tingkat"],
                     "Baris tanpa kode harus mengisi kolom tingkat (tujuan, sasaran, …).")
             } else if let level = tingkat, level.hasKode {
-                peringatan(.kodeTidakSah, peta["kode"], "\(level.label.capitalized) tanpa kode.")
+                peringatan(.kodeTidakSah, peta["kode"], "\(level.labelAwal) tanpa kode.")
             }
             let uraian = row[peta["uraian"]].teks
             if uraian.isEmpty { galat(.nilaiTidakSah, peta["uraian"], "Uraian kosong.") }

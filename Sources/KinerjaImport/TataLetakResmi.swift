@@ -191,7 +191,7 @@ enum TataLetakResmi {
                 } else if lastByLevel[parentLevel] == nil {
                     add(
                         .peringatan, .indukTidakAda, kolom.kode,
-                        "\(kode.tingkat.label.capitalized) \(kode.asli) tanpa \(parentLevel.label) di atasnya.")
+                        "\(kode.tingkat.labelAwal) \(kode.asli) tanpa \(parentLevel.label) di atasnya.")
                 }
             }
             lastByLevel[kode.tingkat] = kode

@@ -64,12 +64,12 @@ public struct PlanNode: Hashable, Sendable, Codable, Identifiable {
             {
                 return
             }
-            throw .tidakSah(field: "induk", pesan: "\(tingkat.label.capitalized) \(label) tidak mempunyai induk.")
+            throw .tidakSah(field: "induk", pesan: "\(tingkat.labelAwal) \(label) tidak mempunyai induk.")
         }
         guard tingkat.allowedParents.contains(parent.tingkat) else {
             throw .tidakSah(
                 field: "induk",
-                pesan: "\(tingkat.label.capitalized) \(label) tidak boleh berada di bawah \(parent.tingkat.label).")
+                pesan: "\(tingkat.labelAwal) \(label) tidak boleh berada di bawah \(parent.tingkat.label).")
         }
         if let kode, let parentKode = parent.kode, !kode.extends(parentKode) {
             throw .tidakSah(

@@ -75,6 +75,9 @@ public enum Tingkat: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
+    /// The label at the start of a line or cell: "Tujuan PD", "Sub kegiatan" (`capitalized` would give "Pd").
+    public var labelAwal: String { label.prefix(1).uppercased() + label.dropFirst() }
+
     /// Reads the spellings documents and templates use ("sub kegiatan", "Sub-Kegiatan", "sasaran_pd").
     public init?(teks: String) {
         let key = teks.lowercased().trimmingCharacters(in: .whitespaces)

@@ -85,7 +85,7 @@ extension Laporan {
                 rows.append(
                     Baris(
                         [
-                            .teks(index == 0 ? node.elemen.tingkat.label.capitalized : ""),
+                            .teks(index == 0 ? node.elemen.tingkat.labelAwal : ""),
                             .teks(index == 0 ? node.elemen.uraian : ""),
                             .teks(item?.nama ?? ""), .teks(item?.target ?? ""),
                             .teks(index == 0 ? node.elemen.penanggungJawab : ""),

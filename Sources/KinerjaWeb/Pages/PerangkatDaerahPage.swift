@@ -255,7 +255,7 @@ struct PerangkatDaerahPage {
                     "td", [("rowspan", String(span))],
                     [
                         .text(indent),
-                        .el("span", [("class", "muted")], node.tingkat.label.capitalized + ": "),
+                        .el("span", [("class", "muted")], node.tingkat.labelAwal + ": "),
                         .text(node.uraian),
                     ]),
             ]

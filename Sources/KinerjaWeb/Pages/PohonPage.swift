@@ -36,7 +36,7 @@ enum PohonPage {
                         }))
             }
             let summary: [HTML] = [
-                .el("span", [("class", "tingkat")], element.tingkat.label.capitalized),
+                .el("span", [("class", "tingkat")], element.tingkat.labelAwal),
                 .text(" " + (element.kode.map { $0.asli + " " } ?? "") + element.uraian),
                 pj.map { HTML.el("span", [("class", "muted")], " — PJ: " + $0) } ?? .empty,
             ]

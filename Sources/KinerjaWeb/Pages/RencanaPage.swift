@@ -57,7 +57,7 @@ struct RencanaPage {
             let title: HTML = .el(
                 "td", [],
                 [
-                    .text(indent), .el("span", [("class", "muted")], row.node.tingkat.label.capitalized + ": "),
+                    .text(indent), .el("span", [("class", "muted")], row.node.tingkat.labelAwal + ": "),
                     .text(row.node.uraian),
                 ])
             var paguCell: HTML = .el(
