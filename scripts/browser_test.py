@@ -201,12 +201,19 @@ def main():
         check("Isi realisasi" in driver.page_source, "operator tidak melihat tautan Isi realisasi")
         shoot(driver, base, "pd-dinsos", pd + "?tahun=2024")
         driver.get(base + pd + "/realisasi?tahun=2024&triwulan=1")
-        field = driver.find_element(By.CSS_SELECTOR, "input[data-capaian]")
+        # An indicator with a numeric target (its "Target s.d. TW" cell is a number).
+        field = None
+        for candidate in driver.find_elements(By.CSS_SELECTOR, "input[data-capaian]"):
+            cells = candidate.find_elements(By.XPATH, "./ancestor::tr[1]/td")
+            if cells[4].text.replace(".", "").replace(",", "").isdigit():
+                field = candidate
+                break
+        check(field is not None, "tidak ada indikator bertarget angka di formulir")
         key = field.get_attribute("name")[2:]
         cell = driver.find_element(By.ID, "c." + key)
         old = cell.text
         field.clear()
-        field.send_keys("1.000")
+        field.send_keys("1.000")  # Indonesian thousands separator
         WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "c." + key).text != old)
         live = driver.find_element(By.ID, "c." + key).text
         check("%" in live or "–" in live, f"capaian langsung tidak tampil: {live!r}")

@@ -15,6 +15,8 @@ struct PerangkatDaerahPage {
         var periode: [Periode]
         var unitKerja: [UnitKerja] = []
         var pejabat: [Pejabat] = []
+        /// The Renstra's target of the year beside the measured one (Renja, PK… by priority).
+        var targetRenstra: [TypedID<Indikator>: Nilai] = [:]
 
         /// Loads the PD (one query per table) and computes its table. The year defaults to the latest year with
         /// realisasi, else the latest year with a target: a function of the data, never of today's date.
@@ -34,12 +36,20 @@ struct PerangkatDaerahPage {
                 throw DomainError.tidakSah(
                     field: "triwulan", pesan: "Triwulan harus 1 sampai \(data.pemda.jumlahTriwulan).")
             }
+            let index = IndeksKinerja(data)
             let tabel = TabelCapaian(
-                indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan)
+                indeks: index, perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan)
+            var renstra: [TypedID<Indikator>: Nilai] = [:]
+            for indikator in data.indikator {
+                if let value = index.riwayat(indikator, dokumen: .renstra).targetTahun(chosen) {
+                    renstra[indikator.id] = value
+                }
+            }
             return Model(
                 pemda: data.pemda, pd: pd, tahunTersedia: years.semua, tahun: chosen, triwulan: triwulan, tabel: tabel,
                 periode: data.periode.filter { $0.contains(chosen) },
-                unitKerja: data.unitKerja.filter { $0.perangkatDaerah == pd.id }, pejabat: data.pejabat)
+                unitKerja: data.unitKerja.filter { $0.perangkatDaerah == pd.id }, pejabat: data.pejabat,
+                targetRenstra: renstra)
         }
     }
 
@@ -122,7 +132,8 @@ struct PerangkatDaerahPage {
                 "p", [("class", "muted")],
                 "Pagu induk = jumlah pagu anak (tanda ⚠ bila pagu tercatat berbeda). Capaian indikator \"turun\" "
                     + "dihitung dengan metode Pemda (\(model.pemda.kebijakan.metodeTurun == .kebalikan ? "T ÷ R" : "(2T − R) ÷ T")); "
-                    + "\"belum diisi\" berarti realisasi belum dilaporkan, bukan nol."))
+                    + "\"belum diisi\" berarti realisasi belum dilaporkan, bukan nol. Target diukur: dari Perjanjian Kinerja, "
+                    + "Renja Perubahan, Renja, prakiraan maju, lalu Renstra — yang pertama ada."))
         return Layout.page(
             title: model.pd.nama,
             breadcrumbs: [("Beranda", SiteURL.beranda.path), (model.pemda.nama, nil), (model.pd.nama, nil)],
@@ -230,7 +241,8 @@ struct PerangkatDaerahPage {
 
     static func table(_ model: Model) -> HTML {
         let headers = [
-            "Kode", "Uraian", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Pagu (Rp)",
+            "Kode", "Uraian", "Indikator", "Satuan", "Target Renstra", "Target diukur", "Realisasi", "Capaian",
+            "Kategori", "Pagu (Rp)",
             "Realisasi keuangan (Rp)", "Serapan", "Fisik",
         ]
         var rows: [HTML] = []
@@ -275,13 +287,14 @@ struct PerangkatDaerahPage {
                 rows.append(
                     .el(
                         "tr", [("class", "lvl-" + node.tingkat.rawValue)],
-                        lead + [.el("td", [("colspan", "6"), ("class", "muted")], "Belum ada indikator")] + money))
+                        lead + [.el("td", [("colspan", "7"), ("class", "muted")], "Belum ada indikator")] + money))
                 continue
             }
             for (index, item) in baris.indikator.enumerated() {
                 let cells: [HTML] = [
                     .el("td", [], item.indikator.nama),
                     .el("td", [], item.indikator.satuan),
+                    .el("td", [("class", "num")], model.targetRenstra[item.indikator.id]?.teks ?? "–"),
                     .el("td", [("class", "num")], item.target?.teks ?? "–"),
                     .el("td", [("class", "num")], item.realisasi?.teks ?? "belum diisi"),
                     .el("td", [("class", "num"), ("title", capaianTitle(item.capaian))], capaianText(item.capaian)),
