@@ -39,6 +39,8 @@ struct MatriksAksesTests {
         "GET /pemda/:pemda/pd/:kode/realisasi/capaian": .tulisPD,
         "GET /pemda/:pemda/pd/:kode/rencana": .tulisPD,
         "POST /pemda/:pemda/pd/:kode/rencana": .tulisPD,
+        "POST /pemda/:pemda/pd/:kode/rencana/elemen": .tulisPD,
+        "POST /pemda/:pemda/pd/:kode/rencana/indikator": .tulisPD,
         "GET /pemda/:pemda/pd/:kode/bukti/:bukti": .bacaPD,
         "GET /pemda/:pemda/pd/:kode/impor": .tulisPD,
         "POST /pemda/:pemda/pd/:kode/impor": .tulisPD,

@@ -49,3 +49,56 @@ struct RencanaFormTests {
         }
     }
 }
+
+@Suite("Struktur rencana lewat web")
+struct StrukturRencanaTests {
+    @Test func operatorAddsAnElementAndAnIndicator() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let pd = try await pdPath(app, kode: "DINSOS")
+            let plan = pd + "/rencana?tahun=2024&dokumen=renja"
+            var page = ""
+            try await op.buka(app, plan) { res in page = res.body.string }
+            // The parent: the program 6.01 (its option value precedes its label).
+            let label = try #require(page.range(of: "\">· Program 6.01 ") ?? page.range(of: "\">Program 6.01 "))
+            let start = page[..<label.lowerBound].range(of: "value=\"", options: .backwards)!.upperBound
+            let program = String(page[start..<label.lowerBound])
+            // A kegiatan whose kode does not extend its parent's is refused, and what was typed stays.
+            try await op.kirim(
+                app, pd + "/rencana/elemen?tahun=2024&dokumen=renja",
+                ["tingkat": "kegiatan", "induk": program, "kode": "07.02.2.09", "uraian": "Kegiatan Uji"]
+            ) { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("value=\"Kegiatan Uji\""))
+            }
+            try await op.kirim(
+                app, pd + "/rencana/elemen?tahun=2024&dokumen=renja",
+                ["tingkat": "kegiatan", "induk": program, "kode": "06.01.2.99", "uraian": "Kegiatan Uji"]
+            ) { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location)?.contains("ditambah=elemen") == true)
+            }
+            try await op.buka(app, plan) { res in page = res.body.string }
+            #expect(page.contains("Kegiatan Uji"))
+            let newLabel = try #require(page.range(of: "Kegiatan 06.01.2.99 Kegiatan Uji"))
+            let newStart = page[..<newLabel.lowerBound].range(of: "value=\"", options: .backwards)!.upperBound
+            let kegiatan = String(page[newStart...].prefix(36))
+            try await op.kirim(
+                app, pd + "/rencana/indikator?tahun=2024&dokumen=renja",
+                [
+                    "elemen": kegiatan, "nama": "Jumlah dokumen uji", "satuan": "Dokumen", "jenis": "output",
+                    "polaritas": "naik",
+                ]
+            ) { res in #expect(res.status == .seeOther) }
+            try await op.buka(app, plan) { res in #expect(res.body.string.contains("Jumlah dokumen uji")) }
+            // Another PD's element cannot be a parent.
+            try await op.kirim(
+                app, pd + "/rencana/elemen?tahun=2024&dokumen=renja",
+                ["tingkat": "program", "induk": UUID().uuidString, "kode": "6.09", "uraian": "Lain"]
+            ) { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("Induk bukan elemen perangkat daerah ini."))
+            }
+        }
+    }
+}

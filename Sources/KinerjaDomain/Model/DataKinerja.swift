@@ -67,7 +67,7 @@ public struct IndeksKinerja: Sendable {
         anggaranPerElemen = Dictionary(grouping: data.anggaran, by: \.elemen)
     }
 
-    static func urutanElemen(_ lhs: PlanNode, _ rhs: PlanNode) -> Bool {
+    public static func urutanElemen(_ lhs: PlanNode, _ rhs: PlanNode) -> Bool {
         if lhs.urutan != rhs.urutan { return lhs.urutan < rhs.urutan }
         return (lhs.kode?.normal ?? lhs.nomor, lhs.uraian) < (rhs.kode?.normal ?? rhs.nomor, rhs.uraian)
     }

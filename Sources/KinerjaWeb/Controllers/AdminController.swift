@@ -10,7 +10,7 @@ enum AdminController {
     static func routes(_ app: Application) {
         app.rute(.GET, SiteURL.Pattern.admin, .adminPemda) { req, ctx in
             var isian = AdminPage.Isian()
-            isian.sukses = req.query[String.self, at: "pesan"]
+            isian.sukses = req.query[String.self, at: "pesan"].flatMap { AdminController.pesan[$0] }
             return try await halaman(req, ctx, isian)
         }
         app.rute(.POST, SiteURL.Pattern.adminPengguna, .adminPemda) { req, ctx in try await tambahPengguna(req, ctx) }
@@ -31,11 +31,16 @@ enum AdminController {
         return KinerjaApp.htmlResponse(AdminPage.render(model, akun: ctx.akunBar, isian: isian), status: status)
     }
 
-    static func selesai(_ req: Request, _ ctx: Konteks, _ pesan: String, anchor: String) throws -> Response {
+    /// Messages after a redirect, by code (a link cannot put other text on the page).
+    static let pesan: [String: String] = [
+        "pengguna-baru": "Pengguna ditambahkan.", "pengguna": "Pengguna diperbarui.",
+        "pd": "Perangkat daerah ditambahkan.", "unit": "Unit kerja ditambahkan.", "pejabat": "Pejabat ditambahkan.",
+        "periode": "Periode ditambahkan.", "kategori": "Kebijakan capaian disimpan.",
+    ]
+
+    static func selesai(_ req: Request, _ ctx: Konteks, _ kode: String, anchor: String) throws -> Response {
         let path = SiteURL.admin(pemda: try ctx.pemdaWajib().id.uuid).path
-        return req.redirect(
-            to: path + "?pesan=" + (pesan.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "#"
-                + anchor)
+        return req.redirect(to: path + "?pesan=" + kode + "#" + anchor)
     }
 
     /// Runs `body`; a domain error re-renders the page with the typed values and the message on its field.
@@ -76,7 +81,7 @@ enum AdminController {
             try Pengguna.periksaSandi(form["sandi"] ?? "")
             let hash = try await req.password.async.hash(form["sandi"] ?? "").get()
             try await KinerjaStore(req.db).tambah(user, sandiHash: hash)
-            return try selesai(req, ctx, "Pengguna \(user.namaPengguna) ditambahkan.", anchor: "pengguna")
+            return try selesai(req, ctx, "pengguna-baru", anchor: "pengguna")
         }
     }
 
@@ -106,7 +111,7 @@ enum AdminController {
                 try Pengguna.periksaSandi(sandi)
                 try await store.ubahSandi(current.id, sandiHash: try await req.password.async.hash(sandi).get())
             }
-            return try selesai(req, ctx, "Pengguna \(current.namaPengguna) diperbarui.", anchor: "pengguna")
+            return try selesai(req, ctx, "pengguna", anchor: "pengguna")
         }
     }
 
@@ -122,7 +127,7 @@ enum AdminController {
                     nama: (form["nama"] ?? "").trimmingCharacters(in: .whitespaces),
                     singkatan: (form["singkatan"] ?? "").trimmingCharacters(in: .whitespaces))
                 try await store.tambah(pd, pemda: pemda.id)
-                return try selesai(req, ctx, "Perangkat daerah \(pd.nama) ditambahkan.", anchor: "pd")
+                return try selesai(req, ctx, "pd", anchor: "pd")
             case "unit":
                 guard let pd = try await pdID(form["unit_pd"], pemda: pemda, req: req) else {
                     throw DomainError.tidakSah(field: "unit_pd", pesan: "Pilih perangkat daerah.")
@@ -139,7 +144,7 @@ enum AdminController {
                     UnitKerja(perangkatDaerah: pd, nama: nama, jabatan: form["unit_jabatan"] ?? "", eselon: eselon)
                 ]
                 _ = try await store.terapkan(change, pemda: pemda.id)
-                return try selesai(req, ctx, "Unit kerja \(nama) ditambahkan.", anchor: "pd")
+                return try selesai(req, ctx, "unit", anchor: "pd")
             case "pejabat":
                 guard let raw = form["pejabat_unit"], let unit = UUID(uuidString: raw) else {
                     throw DomainError.tidakSah(field: "pejabat_unit", pesan: "Pilih unit kerja.")
@@ -159,7 +164,7 @@ enum AdminController {
                         pangkat: form["pejabat_pangkat"] ?? "")
                 ]
                 _ = try await store.terapkan(change, pemda: pemda.id)
-                return try selesai(req, ctx, "Pejabat \(nama) ditambahkan.", anchor: "pd")
+                return try selesai(req, ctx, "pejabat", anchor: "pd")
             default:
                 throw DomainError.tidakSah(field: "aksi", pesan: "Aksi tidak dikenal.")
             }
@@ -187,7 +192,7 @@ enum AdminController {
             let periode = try Periode(
                 jenis: jenis, tahunAwal: first, tahunAkhir: last, perangkatDaerah: jenis == .rpjmd ? nil : pd)
             try await KinerjaStore(req.db).tambah(periode, pemda: pemda.id)
-            return try selesai(req, ctx, "Periode \(periode.nama) ditambahkan.", anchor: "periode")
+            return try selesai(req, ctx, "periode", anchor: "periode")
         }
     }
 
@@ -221,7 +226,7 @@ enum AdminController {
                 metodeTurun: metode, batasRasio: ratio, batasiRollUp: pemda.kebijakan.batasiRollUp,
                 kategori: try KategoriCapaian(pita: bands))
             try await KinerjaStore(req.db).simpan(pemda)
-            return try selesai(req, ctx, "Kebijakan capaian disimpan.", anchor: "kategori")
+            return try selesai(req, ctx, "kategori", anchor: "kategori")
         }
     }
 }

@@ -13,9 +13,16 @@ enum RencanaController {
             if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
                 isian.sukses = saved == 0 ? "Tidak ada perubahan." : "Tersimpan: \(saved) isian berubah."
             }
+            switch req.query[String.self, at: "ditambah"] {
+            case "elemen": isian.sukses = "Elemen rencana ditambahkan."
+            case "indikator": isian.sukses = "Indikator ditambahkan."
+            default: break
+            }
             return KinerjaApp.htmlResponse(RencanaPage.render(model, akun: ctx.akunBar, isian: isian))
         }
         app.rute(.POST, SiteURL.Pattern.rencana, .tulisPD) { req, ctx in try await simpan(req, ctx) }
+        app.rute(.POST, SiteURL.Pattern.rencanaElemen, .tulisPD) { req, ctx in try await tambahElemen(req, ctx) }
+        app.rute(.POST, SiteURL.Pattern.rencanaIndikator, .tulisPD) { req, ctx in try await tambahIndikator(req, ctx) }
     }
 
     static func query(_ req: Request, _ ctx: Konteks) async throws -> RencanaPage.Model {
@@ -88,6 +95,83 @@ enum RencanaController {
                 "Belum tersimpan: \(conflict.butir.count) isian sudah diubah orang lain. Tidak ada yang ditimpa."
             return KinerjaApp.htmlResponse(
                 RencanaPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
+        }
+    }
+
+    /// Runs `body`; a domain error re-renders the plan page with what was typed and the message on its field.
+    static func dengan(
+        _ req: Request, _ ctx: Konteks, _ form: FormulirMentah, apa: String,
+        _ body: (RencanaPage.Model) async throws -> Void
+    ) async throws -> Response {
+        let model = try await query(req, ctx)
+        do {
+            try await body(model)
+            let pd = try ctx.pdWajib()
+            return req.redirect(
+                to: SiteURL.rencana(pemda: try ctx.pemdaWajib().id.uuid, kode: pd.kode).path
+                    + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)&ditambah=\(apa)#struktur")
+        } catch let error as DomainError {
+            var isian = RealisasiPage.Isian(nilai: form.isian)
+            isian.nilai["_csrf"] = nil
+            if let field = error.field { isian.galat[field] = error.pesan }
+            isian.pesan = "Belum tersimpan: " + error.pesan
+            let status: HTTPStatus = if case .konflik = error { .conflict } else { .badRequest }
+            return KinerjaApp.htmlResponse(RencanaPage.render(model, akun: ctx.akunBar, isian: isian), status: status)
+        }
+    }
+
+    static func tambahElemen(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let form = try FormulirMentah.baca(req)
+        return try await dengan(req, ctx, form, apa: "elemen") { model in
+            let pemda = try ctx.pemdaWajib()
+            let pd = try ctx.pdWajib()
+            guard let tingkat = Tingkat(rawValue: form["tingkat"] ?? ""), tingkat.isPD else {
+                throw DomainError.tidakSah(field: "tingkat", pesan: "Tingkat tidak dikenal.")
+            }
+            // The parent: one of this PD's elements, or a tujuan/sasaran of the Pemda.
+            var induk: TypedID<PlanNode>?
+            if let raw = form["induk"], !raw.isEmpty {
+                guard let id = UUID(uuidString: raw),
+                    model.baris.contains(where: { $0.node.id.uuid == id })
+                        || model.induk.contains(where: { $0.0 == raw.lowercased() })
+                else { throw DomainError.tidakSah(field: "induk", pesan: "Induk bukan elemen perangkat daerah ini.") }
+                induk = TypedID(id)
+            }
+            let kodeText = (form["kode"] ?? "").trimmingCharacters(in: .whitespaces)
+            var kode: Kode?
+            if !kodeText.isEmpty {
+                do { kode = try Kode.parse(kodeText) } catch {
+                    throw DomainError.tidakSah(
+                        field: "kode", pesan: "Kode \"\(kodeText)\" tidak sah (contoh 06.01.2.01.01).")
+                }
+            }
+            if tingkat.hasKode && kode == nil {
+                throw DomainError.tidakSah(field: "kode", pesan: "\(tingkat.labelAwal) memerlukan kode.")
+            }
+            let node = try PlanNode(
+                perangkatDaerah: pd.id, induk: induk, tingkat: tingkat, kode: kode,
+                uraian: form["uraian"] ?? "", urutan: model.baris.count + 1)
+            try await KinerjaStore(req.db).tambah(node, pemda: pemda.id)
+        }
+    }
+
+    static func tambahIndikator(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let form = try FormulirMentah.baca(req)
+        return try await dengan(req, ctx, form, apa: "indikator") { model in
+            let pemda = try ctx.pemdaWajib()
+            guard let raw = form["elemen"], let id = UUID(uuidString: raw),
+                let row = model.baris.first(where: { $0.node.id.uuid == id })
+            else { throw DomainError.tidakSah(field: "elemen", pesan: "Pilih elemen perangkat daerah ini.") }
+            guard let jenis = JenisIndikator(rawValue: form["jenis"] ?? ""),
+                let polaritas = Polaritas(rawValue: form["polaritas"] ?? "")
+            else { throw DomainError.tidakSah(field: "jenis", pesan: "Jenis atau polaritas tidak dikenal.") }
+            let nama = (form["nama"] ?? "").trimmingCharacters(in: .whitespaces)
+            let satuan = (form["satuan"] ?? "").trimmingCharacters(in: .whitespaces)
+            let indikator = try Indikator(
+                elemen: row.node.id, nama: nama, satuan: satuan, jenis: jenis, polaritas: polaritas,
+                agregasi: Agregasi.tebakan(nama: nama, satuan: satuan, jenisNilai: .angka),
+                urutan: row.indikator.count + 1)
+            try await KinerjaStore(req.db).tambah(indikator, pemda: pemda.id)
         }
     }
 }

@@ -21,6 +21,8 @@ public enum SiteURL: Sendable {
     case iku(pemda: UUID, kode: String)
     case realisasi(pemda: UUID, kode: String)
     case rencana(pemda: UUID, kode: String)
+    case rencanaElemen(pemda: UUID, kode: String)
+    case rencanaIndikator(pemda: UUID, kode: String)
     case bukti(pemda: UUID, kode: String, bukti: UUID)
     case impor(pemda: UUID, kode: String)
     case imporTerapkan(pemda: UUID, kode: String, unggahan: UUID)
@@ -53,6 +55,8 @@ public enum SiteURL: Sendable {
         case .iku(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/iku"
         case .realisasi(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/realisasi"
         case .rencana(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/rencana"
+        case .rencanaElemen(let pemda, let kode): SiteURL.rencana(pemda: pemda, kode: kode).path + "/elemen"
+        case .rencanaIndikator(let pemda, let kode): SiteURL.rencana(pemda: pemda, kode: kode).path + "/indikator"
         case .bukti(let pemda, let kode, let bukti):
             SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/bukti/" + Self.id(bukti)
         case .impor(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/impor"
@@ -99,6 +103,8 @@ public enum SiteURL: Sendable {
         public static let iku: [PathComponent] = pd + ["iku"]
         public static let realisasi: [PathComponent] = pd + ["realisasi"]
         public static let rencana: [PathComponent] = pd + ["rencana"]
+        public static let rencanaElemen: [PathComponent] = pd + ["rencana", "elemen"]
+        public static let rencanaIndikator: [PathComponent] = pd + ["rencana", "indikator"]
         public static let bukti: [PathComponent] = pd + ["bukti", ":bukti"]
         public static let impor: [PathComponent] = pd + ["impor"]
         public static let imporTerapkan: [PathComponent] = pd + ["impor", ":unggahan"]

@@ -20,13 +20,15 @@ struct RencanaPage {
         var dokumen: DokumenRencana
         var tahunPilihan: [Int]
         var baris: [Baris]
+        /// The Pemda's (RPJMD) tujuan and sasaran, as parents a PD's tujuan or sasaran may hang under.
+        var induk: [(String, String)] = []
 
         static func query(
             _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, dokumen: DokumenRencana
         ) async throws -> Model {
             let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
             let year = tahun ?? years.semua.last ?? 2025
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year)
+            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true, tahun: year)
             let stored = try await store.rencanaTersimpan(pemda: pemda.id, pd: pd.id, dokumen: dokumen, tahun: year)
             let index = IndeksKinerja(data)
             var rows: [Baris] = []
@@ -42,9 +44,16 @@ struct RencanaPage {
             }
             for root in index.akar(perangkatDaerah: pd.id) { visit(root, depth: 0) }
             let periodYears = data.periode.flatMap { Array($0.tahun) }
+            let rpjmd = data.elemen.filter {
+                $0.perangkatDaerah == nil && ($0.tingkat == .tujuan || $0.tingkat == .sasaran)
+            }
+            .sorted(by: IndeksKinerja.urutanElemen)
+            .map {
+                ($0.id.uuid.uuidString.lowercased(), "Pemda · \($0.tingkat.labelAwal) " + String($0.uraian.prefix(60)))
+            }
             return Model(
                 pemda: pemda, pd: pd, tahun: year, dokumen: dokumen,
-                tahunPilihan: Array(Set(years.semua + periodYears + [year])).sorted(), baris: rows)
+                tahunPilihan: Array(Set(years.semua + periodYears + [year])).sorted(), baris: rows, induk: rpjmd)
         }
     }
 
@@ -164,11 +173,70 @@ struct RencanaPage {
                     .el("p", [], [.el("button", [("type", "submit")], "Simpan rencana")]),
                 ]),
         ]
+        let structure = struktur(model, akun: akun, isian: isian)
         return Layout.page(
             title: "Rencana \(model.tahun) · \(model.pd.nama)",
             breadcrumbs: [
                 ("Beranda", SiteURL.beranda.path),
                 (model.pd.nama, SiteURL.perangkatDaerah(pemda: pemdaID, kode: model.pd.kode).path), ("Rencana", nil),
-            ], akun: akun, content: content)
+            ], akun: akun, content: content + structure)
+    }
+
+    /// Adding to the tree: an element under one of the PD's elements (or a Pemda sasaran), and an indicator on one
+    /// of the PD's elements. The store checks level and kode against the parent.
+    static func struktur(_ model: Model, akun: Layout.Akun, isian: RealisasiPage.Isian) -> [HTML] {
+        let pemdaID = model.pemda.id.uuid
+        let query = "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)"
+        let elements = model.baris.map { row in
+            (
+                row.node.id.uuid.uuidString.lowercased(),
+                String(repeating: "· ", count: row.kedalaman) + row.node.tingkat.labelAwal + " "
+                    + (row.node.kode.map { $0.asli + " " } ?? "") + String(row.node.uraian.prefix(60))
+            )
+        }
+        let parents = [("", "— (tanpa induk / akar PD)")] + model.induk.map { ($0.0, $0.1) } + elements
+        func value(_ name: String) -> String { isian.nilai[name] ?? "" }
+        return [
+            .el("h2", [("id", "struktur")], "Tambah ke pohon rencana"),
+            Form.post(
+                SiteURL.rencanaElemen(pemda: pemdaID, kode: model.pd.kode).path + query, csrf: akun.csrf,
+                attributes: [("class", "kartu filter")],
+                [
+                    .el("strong", [], "Elemen baru"),
+                    Form.select(
+                        "Tingkat", name: "tingkat",
+                        options: [Tingkat.tujuanPD, .sasaranPD, .program, .kegiatan, .subKegiatan].map {
+                            ($0.rawValue, $0.labelAwal)
+                        }, selected: isian.nilai["tingkat"] ?? Tingkat.program.rawValue),
+                    Form.select("Induk", name: "induk", options: parents, selected: isian.nilai["induk"]),
+                    Form.input(
+                        "Kode (program dan di bawahnya)", name: "kode", value: value("kode"), galat: isian.galat["kode"]
+                    ),
+                    Form.input(
+                        "Uraian", name: "uraian", value: value("uraian"),
+                        galat: isian.galat["uraian"] ?? isian.galat["induk"]),
+                    .el("button", [("type", "submit")], "Tambah elemen"),
+                ]),
+            Form.post(
+                SiteURL.rencanaIndikator(pemda: pemdaID, kode: model.pd.kode).path + query, csrf: akun.csrf,
+                attributes: [("class", "kartu filter")],
+                [
+                    .el("strong", [], "Indikator baru"),
+                    Form.select("Elemen", name: "elemen", options: elements, selected: isian.nilai["elemen"]),
+                    Form.input("Nama indikator", name: "nama", value: value("nama"), galat: isian.galat["indikator"]),
+                    Form.input("Satuan", name: "satuan", value: value("satuan")),
+                    Form.select(
+                        "Jenis", name: "jenis",
+                        options: JenisIndikator.allCases.map { ($0.rawValue, $0.rawValue.capitalized) },
+                        selected: isian.nilai["jenis"] ?? JenisIndikator.output.rawValue),
+                    Form.select(
+                        "Polaritas", name: "polaritas",
+                        options: [
+                            ("naik", "Naik (makin tinggi makin baik)"), ("turun", "Turun (makin rendah makin baik)"),
+                        ],
+                        selected: isian.nilai["polaritas"] ?? "naik"),
+                    .el("button", [("type", "submit")], "Tambah indikator"),
+                ]),
+        ]
     }
 }
