@@ -102,3 +102,47 @@ struct StrukturRencanaTests {
         }
     }
 }
+
+/// Every named input of a page's forms with its value, as a browser sends them.
+func semuaInput(_ html: String, awalan: [String]) -> [String: String] {
+    var fields: [String: String] = [:]
+    let pattern = try! NSRegularExpression(pattern: "<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"")
+    let range = NSRange(html.startIndex..., in: html)
+    for match in pattern.matches(in: html, range: range) {
+        let name = String(html[Range(match.range(at: 1), in: html)!])
+        guard awalan.contains(where: { name.hasPrefix($0) }) else { continue }
+        fields[name] = String(html[Range(match.range(at: 2), in: html)!])
+    }
+    return fields
+}
+
+@Suite("Formulir utuh")
+struct FormulirUtuhTests {
+    /// The whole plan form of a PD, every field sent as a browser sends it, fits the body limit and changes nothing.
+    @Test func theWholePlanFormIsAccepted() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let path = try await pdPath(app, kode: "DINSOS") + "/rencana?tahun=2024&dokumen=renja"
+            var fields: [String: String] = [:]
+            try await op.buka(app, path) { res in
+                fields = semuaInput(res.body.string, awalan: ["t.", "tv.", "ta.", "p.", "pv.", "pa."])
+            }
+            #expect(fields.count > 300)
+            fields["_csrf"] = op.csrf
+            let body = fields.map { key, value in
+                (key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key) + "="
+                    + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)
+            }.joined(separator: "&")
+            #expect(body.utf8.count > 16_384)  // more than Vapor's default body limit
+            var headers = op.headers
+            headers.contentType = .urlEncodedForm
+            // Through a real server: the in-memory tester does not apply the body limit.
+            let server = try app.testing(method: .running(hostname: "127.0.0.1", port: Int.random(in: 20_000...60_000)))
+            try await server.test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { res in
+                // The live client follows the redirect to the form.
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Tidak ada perubahan."))
+            }
+        }
+    }
+}

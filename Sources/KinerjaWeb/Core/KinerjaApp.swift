@@ -14,6 +14,9 @@ public enum KinerjaApp {
         try database.register(on: app.databases)
         app.migrations.add(KinerjaMigrations.all)
         app.passwords.use(.bcrypt(cost: bcryptCost))
+        // A whole PD's plan or realisasi form is one POST: a large PD sends thousands of fields. Uploads set their
+        // own limits on their routes.
+        app.routes.defaultMaxBodySize = "8mb"
         app.middleware = Middlewares()
         app.middleware.use(KinerjaErrorMiddleware())
         app.middleware.use(KeamananHeaderMiddleware())
