@@ -232,6 +232,15 @@ def main():
         check(after != before, f"dasbor tidak berubah setelah realisasi diisi: {before} → {after}")
         print(f"  dasbor Dinas Sosial TW I 2024: {before[1:3]} → {after[1:3]}, realisasi keuangan {after[6]}")
 
+        # 1b. The same operator edits a target in the plan form (the whole form is one POST).
+        driver.get(base + pd + "/rencana?tahun=2024&dokumen=renja")
+        target = driver.find_element(By.CSS_SELECTOR, "input[name^='t.']")
+        target.clear()
+        target.send_keys("42")
+        driver.find_element(By.XPATH, "//button[contains(., 'Simpan rencana')]").click()
+        WebDriverWait(driver, 10).until(lambda d: "Tersimpan: 1 isian berubah." in d.page_source)
+        shoot(driver, base, "rencana", pd + "/rencana?tahun=2024&dokumen=renja")
+
         # 2. Download a report as XLSX.
         driver.get(base + pd + "/laporan/realisasi?tahun=2024&format=xlsx")
         target = os.path.join(downloads, "realisasi-DINSOS.xlsx")
