@@ -52,6 +52,16 @@ struct BenchCommand: AsyncCommand {
             let data = try await store.muat(pemda: pemda.id)
             return data.target.count + data.realisasi.count + data.pagu.count + data.indikator.count + data.elemen.count
         }
+        // The dashboard: its parts, then the whole model (what the first visitor after a write waits for).
+        try await measure(context, "dasbor: tahun data Pemda", repeats) {
+            try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil).semua.count
+        }
+        try await measure(context, "dasbor: muat Pemda tahun 2025", max(1, repeats / 2)) {
+            try await store.muat(pemda: pemda.id, tahun: 2025).realisasi.count
+        }
+        try await measure(context, "dasbor: model lengkap (muat+hitung)", max(1, repeats / 2)) {
+            try await DasborPage.Model.query(store, pemda: pemda, tahun: 2025, triwulan: nil).perPD.count
+        }
         let all = try await store.muat(pemda: pemda.id)
         try await measure(context, "tabel capaian seluruh Pemda", max(1, repeats / 2)) {
             let index = IndeksKinerja(all)
