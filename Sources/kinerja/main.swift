@@ -25,7 +25,10 @@ do {
     try KinerjaApp.configure(app, database: database)
     if demo {
         try await KinerjaApp.prepareDemo(app)
-        app.logger.notice("Data demo dimuat ke \(database.label). Buka http://localhost:8080")
+        let accounts = "admin, operator, kepala, evaluator, pimpinan, operator.setwan, admin.banyuasin, admin.balangan"
+        app.logger.notice(
+            "Data demo dimuat ke \(database.label). Buka http://localhost:8080 — akun demo (sandi demo2026): \(accounts)"
+        )
     }
     try await app.execute()
 } catch {

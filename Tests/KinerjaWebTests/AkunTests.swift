@@ -129,6 +129,12 @@ struct AkunTests {
                 #expect(res.headers.first(name: "X-Frame-Options") == "DENY")
                 #expect(res.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'") == true)
                 #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(res.headers.first(name: .cacheControl) == nil)
+            }
+            // A signed-in user's pages are never stored by caches.
+            let admin = try await Peramban.masuk(app, "admin")
+            try await admin.buka(app, "/") { res in
+                #expect(res.headers.first(name: .cacheControl) == "private, no-store")
             }
         }
     }

@@ -75,6 +75,7 @@ enum AkunController {
         let valid = try await req.password.async.verify(sandi, created: hash).get()
         guard let (pengguna, _) = found, valid, pengguna.aktif else {
             try await store.catatPercobaan(namaPengguna: nama, alamat: alamat, berhasil: false, waktu: now)
+            req.logger.notice("masuk gagal: \(nama) dari \(alamat)")
             return gagal("Nama pengguna atau kata sandi salah.")
         }
         try await store.bersihkanPercobaan(namaPengguna: nama, sebelum: now.addingTimeInterval(-86_400))
@@ -82,6 +83,7 @@ enum AkunController {
         try await store.buatSesi(
             pengguna: pengguna.id, tokenHash: Akun.hash(token), csrf: Akun.tokenAcak(), sekarang: now,
             kedaluwarsa: now.addingTimeInterval(Akun.umurSesi))
+        req.logger.info("masuk: \(pengguna.namaPengguna) (\(pengguna.peran.rawValue)) dari \(alamat)")
         let response = req.redirect(to: lanjut(req), redirectType: .normal)
         response.cookies[Akun.cookieSesi] = Akun.cookie(token, request: req, maxAge: nil)
         return response

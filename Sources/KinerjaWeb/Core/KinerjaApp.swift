@@ -113,6 +113,10 @@ struct KeamananHeaderMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        // A signed-in user's pages are his: never kept by a shared cache or the browser's back-forward store.
+        if request.storage[SesiKey.self] != nil, response.headers.first(name: .cacheControl) == nil {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        }
         if response.headers.first(name: "Content-Security-Policy") == nil {
             response.headers.replaceOrAdd(
                 name: "Content-Security-Policy",

@@ -18,6 +18,16 @@ struct BerandaPage {
 
     static func render(_ model: Model, akun: Layout.Akun) -> String {
         var content: [HTML] = [.el("h1", [], "Perangkat daerah")]
+        if akun.pengguna == nil {
+            content.append(
+                .el(
+                    "p", [("class", "muted")],
+                    [
+                        .text("Dasbor, laporan, IKU dan cascading setiap Pemda terbuka untuk umum. "),
+                        .el("a", [("href", SiteURL.masuk.path)], "Masuk"),
+                        .text(" untuk membuka halaman kerja perangkat daerah, mengisi realisasi dan mengimpor data."),
+                    ]))
+        }
         if model.daftar.isEmpty {
             content.append(
                 .el(
