@@ -114,7 +114,8 @@ enum ImporPage {
         for (title, items) in [("Baru", preview.dibuat), ("Berubah", preview.diubah)] where !items.isEmpty {
             content.append(
                 .el(
-                    "details", [],
+                    // Open when short enough to read at a glance: the user sees what he is about to apply.
+                    "details", [("open", items.count <= 50 ? "open" : nil)],
                     [
                         .el("summary", [], "\(title) (\(items.count))"),
                         .el("ul", [], items.prefix(500).map { HTML.el("li", [], $0) }),
