@@ -11,6 +11,8 @@ func withDemoApp(_ test: (Application) async throws -> Void) async throws {
     try await withApp(
         configure: { app in
             try KinerjaApp.configure(app, database: .sqliteMemory, bcryptCost: 4)
+            // Logins are logged at info in production; the tests log in hundreds of times.
+            app.logger.logLevel = .warning
             try await KinerjaApp.prepareDemo(app)
         }, test)
 }
