@@ -17,7 +17,15 @@ struct FormulirMentah: Sendable {
 
     subscript(_ name: String) -> String? { isian[name] }
 
+    /// The request's form, parsed once (the CSRF check and the handler both read it; an upload may be 40 MB).
     static func baca(_ req: Request) throws -> FormulirMentah {
+        if let parsed = req.storage[FormulirKey.self] { return parsed }
+        let parsed = try urai(req)
+        req.storage[FormulirKey.self] = parsed
+        return parsed
+    }
+
+    private static func urai(_ req: Request) throws -> FormulirMentah {
         guard let type = req.headers.contentType else { return FormulirMentah() }
         let body = req.body.data ?? ByteBuffer()
         if type.type == "multipart", let boundary = type.parameters["boundary"] {
@@ -91,3 +99,5 @@ struct FormulirMentah: Sendable {
         return collector.form
     }
 }
+
+struct FormulirKey: StorageKey { typealias Value = FormulirMentah }
