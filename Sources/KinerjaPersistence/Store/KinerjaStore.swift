@@ -19,9 +19,8 @@ public struct KinerjaStore: Sendable {
     }
 
     public func pemda(_ id: TypedID<Pemda>) async throws -> Pemda {
-        guard let row = try await PemdaModel.find(id.uuid, on: db) else { throw DomainError.tidakDitemukan("Pemda") }
-        let bands = try await KategoriModel.query(on: db).filter(\.$pemdaID == id.uuid).all()
-        return try row.domain(kategori: bands)
+        guard let pemda = try await pemdaJikaAda(id) else { throw DomainError.tidakDitemukan("Pemda") }
+        return pemda
     }
 
     /// The Pemda of an id from a URL: nil when unknown.
