@@ -49,16 +49,13 @@ public struct TabelCapaian: Sendable {
             var indicatorRows: [BarisIndikator] = []
             var children: [RollUp.Anak] = []
             for indikator in indeks.indikatorPerElemen[node.id] ?? [] {
-                let history = indeks.riwayat(indikator)
-                let target = history.targetTahun(tahun, sampai: sampaiTriwulan)
-                let realisasi = history.realisasiTahun(tahun, sampai: sampaiTriwulan)
-                let hasil = CapaianEngine.capaian(
-                    target: target, realisasi: realisasi, aturan: indikator.aturan(kebijakan: kebijakan, skala: skala))
+                let hasil = indeks.riwayat(indikator).hitung(
+                    tahun: tahun, sampai: sampaiTriwulan, indikator: indikator, kebijakan: kebijakan, skala: skala)
                 indicatorRows.append(
                     BarisIndikator(
-                        indikator: indikator, target: target, realisasi: realisasi, capaian: hasil,
-                        kategori: kebijakan.kategori.kategori(hasil)))
-                children.append(RollUp.Anak(hasil: hasil, bobot: indikator.bobot))
+                        indikator: indikator, target: hasil.target, realisasi: hasil.realisasi,
+                        capaian: hasil.capaian, kategori: hasil.kategori))
+                children.append(RollUp.Anak(hasil: hasil.capaian, bobot: indikator.bobot))
             }
             all += children
             var pagu: Rupiah?
@@ -90,5 +87,36 @@ public struct TabelCapaian: Sendable {
         baris.flatMap(\.indikator).filter {
             if case .belumDiisi = $0.capaian { return $0.target != nil } else { return false }
         }
+    }
+}
+
+extension RiwayatIndikator {
+    /// Target, realisasi, capaian and category of one indicator for a year up to a triwulan.
+    public struct Hasil: Sendable {
+        public var target: Nilai?
+        public var realisasi: Nilai?
+        public var capaian: HasilCapaian
+        public var kategori: KategoriCapaian.Pita?
+    }
+
+    /// The one calculation behind every table, form, live preview and chart: the target and realisasi of `tahun` up
+    /// to triwulan `sampai` (nil: the whole year), the capaian by the indicator's rule and its category.
+    public func hitung(
+        tahun: Int, sampai triwulan: Int?, indikator: Indikator, kebijakan: KebijakanCapaian,
+        skala: [String: SkalaPredikat] = SkalaPredikat.bawaan
+    ) -> Hasil {
+        let target = targetTahun(tahun, sampai: triwulan)
+        let realisasi = realisasiTahun(tahun, sampai: triwulan)
+        let capaian = CapaianEngine.capaian(
+            target: target, realisasi: realisasi, aturan: indikator.aturan(kebijakan: kebijakan, skala: skala))
+        return Hasil(
+            target: target, realisasi: realisasi, capaian: capaian, kategori: kebijakan.kategori.kategori(capaian))
+    }
+
+    /// The same with the realisasi of one period replaced (what a user is typing; nil clears it).
+    public func dengan(realisasi nilai: Nilai?, pada periode: PeriodeLaporan) -> RiwayatIndikator {
+        var copy = self
+        copy.realisasi[periode] = nilai
+        return copy
     }
 }

@@ -211,9 +211,9 @@ enum RealisasiController {
         do {
             let parsed = try NilaiParser.parse(
                 text, desimal: .koma, skala: indikator.skala.flatMap { SkalaPredikat.bawaan[$0] })
-            let hasil = Capaian.sampai(
-                index.riwayat(indikator), indikator: indikator, pemda: data.pemda,
-                periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan), isian: .some(parsed?.nilai))
+            let hasil = index.riwayat(indikator)
+                .dengan(realisasi: parsed?.nilai, pada: PeriodeLaporan(tahun: tahun, triwulan: triwulan))
+                .hitung(tahun: tahun, sampai: triwulan, indikator: indikator, kebijakan: data.pemda.kebijakan)
             result.capaian = PerangkatDaerahPage.capaianText(hasil.capaian)
             result.kategori = hasil.kategori?.label
             result.warna = hasil.kategori?.warna

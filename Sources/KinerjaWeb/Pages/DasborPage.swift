@@ -45,9 +45,8 @@ struct DasborPage {
                     for item in baris.indikator {
                         let history = index.riwayat(item.indikator)
                         let points = (1...data.pemda.jumlahTriwulan).map { quarter in
-                            Capaian.sampai(
-                                history, indikator: item.indikator, pemda: data.pemda,
-                                periode: PeriodeLaporan(tahun: year, triwulan: quarter)
+                            history.hitung(
+                                tahun: year, sampai: quarter, indikator: item.indikator, kebijakan: data.pemda.kebijakan
                             ).capaian.persen
                         }
                         if points.contains(where: { $0 != nil }) { trend.append((pd, item.indikator, points)) }

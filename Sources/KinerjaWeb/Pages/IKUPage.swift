@@ -62,11 +62,9 @@ enum IKUPage {
         let pd = node?.perangkatDaerah.flatMap { id in index.data.perangkatDaerah.first { $0.id == id } }
         let history = index.riwayat(indikator)
         let years = Set(history.target.keys.map(\.tahun) + history.realisasi.keys.map(\.tahun)).sorted()
-        let aturan = indikator.aturan(kebijakan: pemda.kebijakan)
         let perYear = years.map { year -> (Int, Nilai?, Nilai?, HasilCapaian) in
-            let target = history.targetTahun(year)
-            let real = history.realisasiTahun(year)
-            return (year, target, real, CapaianEngine.capaian(target: target, realisasi: real, aturan: aturan))
+            let hasil = history.hitung(tahun: year, sampai: nil, indikator: indikator, kebijakan: pemda.kebijakan)
+            return (year, hasil.target, hasil.realisasi, hasil.capaian)
         }
         func row(_ label: String, _ value: String) -> HTML {
             .el("tr", [], [.el("th", [("scope", "row")], label), .el("td", [], value.isEmpty ? "–" : value)])

@@ -60,7 +60,8 @@ struct RealisasiPage {
                         withoutTarget += 1
                         continue
                     }
-                    let hasil = Capaian.sampai(history, indikator: indikator, pemda: data.pemda, periode: periode)
+                    let hasil = history.hitung(
+                        tahun: year, sampai: quarter, indikator: indikator, kebijakan: data.pemda.kebijakan)
                     kinerja.append(
                         BarisKinerja(
                             kode: node.kode?.asli ?? node.nomor, uraian: node.uraian, indikator: indikator,
@@ -305,22 +306,5 @@ struct RealisasiPage {
                     selected: String(model.triwulan)),
                 .el("button", [("type", "submit"), ("class", "kedua")], "Buka"),
             ])
-    }
-}
-
-/// The capaian of an indicator up to a triwulan, optionally with a value the user is typing for that triwulan:
-/// the same calculation for the form, its live preview and the tables.
-enum Capaian {
-    static func sampai(
-        _ history: RiwayatIndikator, indikator: Indikator, pemda: Pemda, periode: PeriodeLaporan,
-        isian: Nilai?? = nil
-    ) -> (capaian: HasilCapaian, kategori: KategoriCapaian.Pita?, realisasi: Nilai?) {
-        var history = history
-        if let isian { history.realisasi[periode] = isian }
-        let target = history.targetTahun(periode.tahun, sampai: periode.triwulan)
-        let realisasi = history.realisasiTahun(periode.tahun, sampai: periode.triwulan)
-        let hasil = CapaianEngine.capaian(
-            target: target, realisasi: realisasi, aturan: indikator.aturan(kebijakan: pemda.kebijakan))
-        return (hasil, pemda.kebijakan.kategori.kategori(hasil), realisasi)
     }
 }
