@@ -201,8 +201,12 @@ enum RealisasiController {
         guard let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...pemda.jumlahTriwulan)
         else { throw DomainError.tidakSah(field: "tahun", pesan: "Tahun dan triwulan wajib diisi.") }
-        let data = try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: tahun)
-        let index = IndeksKinerja(data)
+        // Asked on every pause in typing: the PD's year is loaded once per data version, not per keystroke.
+        let index = try await req.turunan(
+            ["indeks", pd.kode, String(tahun)], pemda: pemda.id,
+            ukuran: { ($0.data.indikator.count + $0.data.target.count + $0.data.realisasi.count) * 400 }
+        ) { IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: tahun)) }
+        let data = index.data
         guard let indikator = data.indikator.first(where: { $0.id.uuid == id }) else {
             throw DomainError.tidakDitemukan("Indikator")
         }
