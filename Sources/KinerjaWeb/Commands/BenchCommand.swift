@@ -42,7 +42,7 @@ struct BenchCommand: AsyncCommand {
             }
             try await measure(context, "halaman PD \(pd.kode) (muat+hitung+HTML)", repeats) {
                 let model = try await PerangkatDaerahPage.Model.query(
-                    store, pemda: pemda.id, kode: pd.kode, tahun: 2025, triwulan: nil)
+                    store, pemda: pemda.id, pd: pd, tahun: 2025, triwulan: nil)
                 return PerangkatDaerahPage.render(
                     model, akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil), bolehTulis: false
                 ).utf8.count

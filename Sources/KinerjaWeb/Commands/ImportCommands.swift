@@ -246,7 +246,7 @@ struct ReportCommand: AsyncCommand {
         let laporan: Laporan
         if signature.nama == "iku-pemda" {
             let pemda = try await resolvePemda(store, nama: signature.pemda)
-            laporan = try await LaporanKatalog.buat("iku-pemda", store: store, pemda: pemda.id, kode: "", tahun: nil)
+            laporan = try await LaporanKatalog.buat("iku-pemda", store: store, pemda: pemda.id, pd: nil, tahun: nil)
         } else if signature.pd == nil {
             // --pd omitted: the whole Pemda, every PD under its heading.
             let pemda = try await resolvePemda(store, nama: signature.pemda, sebutan: "--pd KODE atau --pemda NAMA")
@@ -259,9 +259,9 @@ struct ReportCommand: AsyncCommand {
             guard let kode = signature.pd else {
                 throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.")
             }
-            let (pemda, _) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
+            let (pemda, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
             laporan = try await LaporanKatalog.buat(
-                signature.nama, store: store, pemda: pemda.id, kode: kode, tahun: signature.tahun)
+                signature.nama, store: store, pemda: pemda.id, pd: pd, tahun: signature.tahun)
         }
         let data: Data
         switch signature.format ?? "html" {

@@ -22,15 +22,15 @@ enum TampilanController {
         }
         app.rute(.GET, SiteURL.Pattern.perangkatDaerah, .bacaPD) { req, ctx in
             let pemda = try ctx.pemdaWajib()
-            let kode = try ctx.pdWajib().kode
+            let pd = try ctx.pdWajib()
             let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
             let tersaji = try await req.turunan(
-                ["pd", kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, ukuran: \.ukuran
+                ["pd", pd.kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, ukuran: \.ukuran
             ) {
                 PerangkatDaerahPage.Tersaji(
                     try await PerangkatDaerahPage.Model.query(
-                        KinerjaStore(req.db), pemda: pemda.id, kode: kode, tahun: tahun, triwulan: triwulan))
+                        KinerjaStore(req.db), pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan))
             }
             return KinerjaApp.htmlResponse(
                 PerangkatDaerahPage.render(
@@ -66,7 +66,7 @@ enum TampilanController {
                 ukuran: { $0.0.baris.count * 1_000 + $0.1.rendered.utf8.count }
             ) {
                 let laporan = try await LaporanKatalog.buat(
-                    name, store: store, pemda: pemda.id, kode: pd.kode, tahun: tahun)
+                    name, store: store, pemda: pemda.id, pd: pd, tahun: tahun)
                 var chart = HTML.empty
                 if name == "cascading" {
                     let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true)

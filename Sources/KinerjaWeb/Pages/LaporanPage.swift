@@ -18,7 +18,7 @@ enum LaporanKatalog {
     ]
 
     static func buat(
-        _ name: String, store: KinerjaStore, pemda: TypedID<Pemda>, kode: String, tahun: Int?
+        _ name: String, store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah?, tahun: Int?
     ) async throws
         -> Laporan
     {
@@ -31,8 +31,8 @@ enum LaporanKatalog {
                 field: "laporan", pesan: "Laporan \"\(name)\" tidak dikenal (\(nama.map(\.0).joined(separator: ", ")))."
             )
         }
-        guard let pd = try await store.pd(pemda: pemda, kode: kode) else {
-            throw DomainError.tidakDitemukan("Perangkat daerah \(kode)")
+        guard let pd else {
+            throw DomainError.tidakSah(field: "pd", pesan: "Laporan \"\(name)\" dibuat untuk satu perangkat daerah.")
         }
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
         let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025

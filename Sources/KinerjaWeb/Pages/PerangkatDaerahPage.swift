@@ -21,13 +21,10 @@ struct PerangkatDaerahPage {
         /// Loads the PD (one query per table) and computes its table. The year defaults to the latest year with
         /// realisasi, else the latest year with a target: a function of the data, never of today's date.
         static func query(
-            _ store: KinerjaStore, pemda: TypedID<Pemda>, kode: String, tahun: Int?, triwulan: Int?
+            _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?
         )
             async throws -> Model
         {
-            guard let pd = try await store.pd(pemda: pemda, kode: kode) else {
-                throw DomainError.tidakDitemukan("Perangkat daerah \(kode)")
-            }
             // The years first (small DISTINCT queries), then only the chosen year's rows.
             let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
             let chosen = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
