@@ -9,7 +9,7 @@ import Vapor
 enum AdminController {
     static func routes(_ app: Application) {
         app.rute(.GET, SiteURL.Pattern.admin, .adminPemda) { req, ctx in
-            var isian = AdminPage.Isian()
+            var isian = Isian()
             isian.sukses = req.query[String.self, at: "pesan"].flatMap { AdminController.pesan[$0] }
             return try await halaman(req, ctx, isian)
         }
@@ -21,7 +21,7 @@ enum AdminController {
     }
 
     static func halaman(
-        _ req: Request, _ ctx: Konteks, _ isian: AdminPage.Isian, status: HTTPStatus = .ok
+        _ req: Request, _ ctx: Konteks, _ isian: Isian, status: HTTPStatus = .ok
     ) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
         let store = KinerjaStore(req.db)
@@ -50,12 +50,7 @@ enum AdminController {
         do {
             return try await body()
         } catch let error as DomainError {
-            var isian = AdminPage.Isian(nilai: form.isian)
-            isian.nilai["_csrf"] = nil
-            if let field = error.field { isian.galat[field] = error.pesan }
-            isian.pesan = "Belum tersimpan: " + error.pesan
-            let status: HTTPStatus = if case .konflik = error { .conflict } else { .badRequest }
-            return try await halaman(req, ctx, isian, status: status)
+            return try await halaman(req, ctx, Isian(form: form, galat: error), status: error.statusFormulir)
         }
     }
 

@@ -119,13 +119,3 @@ enum AkunController {
                 akun: ctx.akunBar, galat: [:], sukses: "Kata sandi diubah. Sesi lain akun ini telah diakhiri."))
     }
 }
-
-extension DomainError {
-    /// The message without the field name.
-    var pesan: String {
-        switch self {
-        case .tidakSah(_, let pesan): pesan
-        default: description
-        }
-    }
-}

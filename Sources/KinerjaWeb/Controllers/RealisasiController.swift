@@ -15,7 +15,7 @@ enum RealisasiController {
                 KinerjaStore(req.db), pemda: try ctx.pemdaWajib(), pd: try ctx.pdWajib(),
                 tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
                 triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
-            var isian = RealisasiPage.Isian()
+            var isian = Isian()
             if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
                 isian.sukses = saved == 0 ? "Tidak ada perubahan." : "Tersimpan: \(saved) isian berubah."
             }
@@ -48,7 +48,7 @@ enum RealisasiController {
             store, pemda: pemda, pd: pd, tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
             triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
         let periode = PeriodeLaporan(tahun: model.tahun, triwulan: model.triwulan)
-        var isian = RealisasiPage.Isian()
+        var isian = Isian()
         var kinerja: [KinerjaStore.IsianKinerja] = []
         var anggaran: [KinerjaStore.IsianAnggaran] = []
         var bukti: [KinerjaStore.BerkasBukti] = []
@@ -131,15 +131,7 @@ enum RealisasiController {
             // Show both values; the form now carries the stored versions, so saving again overwrites deliberately.
             let fresh = try await RealisasiPage.Model.query(
                 store, pemda: pemda, pd: pd, tahun: model.tahun, triwulan: model.triwulan)
-            for item in conflict.butir {
-                let key = item.kunci.uuidString.lowercased()
-                let field = item.apa == "realisasi" ? "r." + key : "k." + key
-                isian.konflik[field] =
-                    "Diubah orang lain sejak Anda membuka formulir. Tersimpan: \(item.tersimpan); isian Anda: \(item.isian). "
-                    + "Simpan lagi untuk menimpa, atau muat ulang halaman."
-            }
-            isian.pesan =
-                "Belum tersimpan: \(conflict.butir.count) isian sudah diubah orang lain. Tidak ada yang ditimpa; periksa yang ditandai."
+            isian.catat(conflict) { ($0.apa == "realisasi" ? "r." : "k.") + $0.kunci.uuidString.lowercased() }
             return KinerjaApp.htmlResponse(
                 RealisasiPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
         }
@@ -204,7 +196,7 @@ enum RealisasiController {
         // Asked on every pause in typing: the PD's year is loaded once per data version, not per keystroke.
         let index = try await req.turunan(
             ["indeks", pd.kode, String(tahun)], pemda: pemda.id,
-            ukuran: { ($0.data.indikator.count + $0.data.target.count + $0.data.realisasi.count) * 400 }
+            ukuran: \.ukuranTembolok
         ) { IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: tahun)) }
         let data = index.data
         guard let indikator = data.indikator.first(where: { $0.id.uuid == id }) else {
@@ -226,13 +218,5 @@ enum RealisasiController {
             result.galat = error.pesan
         }
         return try await result.encodeResponse(for: req)
-    }
-}
-
-extension Error {
-    /// An Indonesian message for the user: the domain's own, else a generic one (never a stack trace or SQL).
-    var pesan: String {
-        if let domain = self as? DomainError { return domain.pesan }
-        return "isian tidak sah."
     }
 }

@@ -9,7 +9,7 @@ enum RencanaController {
     static func routes(_ app: Application) {
         app.rute(.GET, SiteURL.Pattern.rencana, .tulisPD) { req, ctx in
             let model = try await query(req, ctx)
-            var isian = RealisasiPage.Isian()
+            var isian = Isian()
             if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
                 isian.sukses = saved == 0 ? "Tidak ada perubahan." : "Tersimpan: \(saved) isian berubah."
             }
@@ -37,7 +37,7 @@ enum RencanaController {
     static func simpan(_ req: Request, _ ctx: Konteks) async throws -> Response {
         let model = try await query(req, ctx)
         let form = try FormulirMentah.baca(req)
-        var isian = RealisasiPage.Isian()
+        var isian = Isian()
         var targets: [KinerjaStore.IsianKinerja] = []
         var pagu: [KinerjaStore.IsianPagu] = []
         for row in model.baris {
@@ -85,14 +85,7 @@ enum RencanaController {
                     + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)&disimpan=\(changed)")
         } catch let conflict as KinerjaStore.KonflikVersi {
             let fresh = try await query(req, ctx)
-            for item in conflict.butir {
-                let field = (item.apa == "pagu" ? "p." : "t.") + item.kunci.uuidString.lowercased()
-                isian.konflik[field] =
-                    "Diubah orang lain sejak Anda membuka formulir. Tersimpan: \(item.tersimpan); isian Anda: \(item.isian). "
-                    + "Simpan lagi untuk menimpa, atau muat ulang halaman."
-            }
-            isian.pesan =
-                "Belum tersimpan: \(conflict.butir.count) isian sudah diubah orang lain. Tidak ada yang ditimpa."
+            isian.catat(conflict) { ($0.apa == "pagu" ? "p." : "t.") + $0.kunci.uuidString.lowercased() }
             return KinerjaApp.htmlResponse(
                 RencanaPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
         }
@@ -111,12 +104,9 @@ enum RencanaController {
                 to: SiteURL.rencana(pemda: try ctx.pemdaWajib().id.uuid, kode: pd.kode).path
                     + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)&ditambah=\(apa)#struktur")
         } catch let error as DomainError {
-            var isian = RealisasiPage.Isian(nilai: form.isian)
-            isian.nilai["_csrf"] = nil
-            if let field = error.field { isian.galat[field] = error.pesan }
-            isian.pesan = "Belum tersimpan: " + error.pesan
-            let status: HTTPStatus = if case .konflik = error { .conflict } else { .badRequest }
-            return KinerjaApp.htmlResponse(RencanaPage.render(model, akun: ctx.akunBar, isian: isian), status: status)
+            return KinerjaApp.htmlResponse(
+                RencanaPage.render(model, akun: ctx.akunBar, isian: Isian(form: form, galat: error)),
+                status: error.statusFormulir)
         }
     }
 

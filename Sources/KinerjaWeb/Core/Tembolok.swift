@@ -74,3 +74,10 @@ extension Request {
         return value
     }
 }
+
+extension IndeksKinerja {
+    /// A rough size in bytes for the cache budget.
+    var ukuranTembolok: Int {
+        (data.elemen.count + data.indikator.count + data.target.count + data.realisasi.count) * 400
+    }
+}

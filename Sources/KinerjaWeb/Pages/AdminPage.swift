@@ -9,14 +9,6 @@ struct AdminPage {
         var data: DataKinerja
     }
 
-    /// What was typed into the add forms and what went wrong.
-    struct Isian {
-        var nilai: [String: String] = [:]
-        var galat: [String: String] = [:]
-        var pesan: String?
-        var sukses: String?
-    }
-
     static func render(_ model: Model, akun: Layout.Akun, isian: Isian = Isian()) -> String {
         let pemdaID = model.pemda.id.uuid
         let pdOptions = [("", "—")] + model.data.perangkatDaerah.map { ($0.id.uuid.uuidString.lowercased(), $0.nama) }

@@ -89,16 +89,6 @@ struct RealisasiPage {
         }
     }
 
-    /// What the user typed and what went wrong, to render the form again without losing anything.
-    struct Isian {
-        var nilai: [String: String] = [:]
-        var galat: [String: String] = [:]
-        var konflik: [String: String] = [:]
-        var versi: [String: Int] = [:]
-        var pesan: String?
-        var sukses: String?
-    }
-
     static func render(_ model: Model, akun: Layout.Akun, isian: Isian = Isian()) -> String {
         let pemdaID = model.pemda.id.uuid
         let action = SiteURL.realisasi(pemda: pemdaID, kode: model.pd.kode).path

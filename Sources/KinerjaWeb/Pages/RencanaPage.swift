@@ -57,7 +57,7 @@ struct RencanaPage {
         }
     }
 
-    static func render(_ model: Model, akun: Layout.Akun, isian: RealisasiPage.Isian = .init()) -> String {
+    static func render(_ model: Model, akun: Layout.Akun, isian: Isian = .init()) -> String {
         let pemdaID = model.pemda.id.uuid
         let action = SiteURL.rencana(pemda: pemdaID, kode: model.pd.kode).path
         var rows: [HTML] = []
@@ -184,7 +184,7 @@ struct RencanaPage {
 
     /// Adding to the tree: an element under one of the PD's elements (or a Pemda sasaran), and an indicator on one
     /// of the PD's elements. The store checks level and kode against the parent.
-    static func struktur(_ model: Model, akun: Layout.Akun, isian: RealisasiPage.Isian) -> [HTML] {
+    static func struktur(_ model: Model, akun: Layout.Akun, isian: Isian) -> [HTML] {
         let pemdaID = model.pemda.id.uuid
         let query = "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)"
         let elements = model.baris.map { row in
