@@ -12,19 +12,8 @@ func unggah(
     _ app: Application, _ browser: Peramban, _ path: String, name: String, _ bytes: [UInt8],
     _ check: (TestingHTTPResponse) async throws -> Void
 ) async throws {
-    let boundary = "----kinerja-impor"
-    var body = ByteBuffer()
-    for (field, value) in ["_csrf": browser.csrf, "jenis": "otomatis", "dokumen": "renja"] {
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n")
-    }
-    body.writeString(
-        "--\(boundary)\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"\(name)\"\r\n"
-            + "Content-Type: application/octet-stream\r\n\r\n")
-    body.writeBytes(bytes)
-    body.writeString("\r\n--\(boundary)--\r\n")
-    var headers = browser.headers
-    headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-    try await app.testing().test(.POST, path, headers: headers, body: body, afterResponse: check)
+    try await browser.kirimBerkas(
+        app, path, ["jenis": "otomatis", "dokumen": "renja"], berkas: "berkas", nama: name, bytes, check)
 }
 
 @Suite("Impor lewat web")

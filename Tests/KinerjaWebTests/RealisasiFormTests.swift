@@ -137,30 +137,17 @@ struct RealisasiFormTests {
         try await withDemoApp { app in
             let op = try await Peramban.masuk(app, "operator")
             let form = try await Self.buka(app, op)
-            func multipart(_ fileName: String, _ bytes: [UInt8]) -> (HTTPHeaders, ByteBuffer) {
-                let boundary = "----kinerja-uji"
-                var body = ByteBuffer()
-                for (name, value) in form.isian(["_csrf": op.csrf]) {
-                    body.writeString(
-                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
-                }
-                body.writeString(
-                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"b.\(form.kunci)\"; filename=\"\(fileName)\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n")
-                body.writeBytes(bytes)
-                body.writeString("\r\n--\(boundary)--\r\n")
-                var headers = op.headers
-                headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-                return (headers, body)
-            }
-            let (badHeaders, badBody) = multipart("virus.exe", Array("MZ\u{90}\u{0}".utf8))
-            try await app.testing().test(.POST, form.path, headers: badHeaders, body: badBody) { res in
+            try await op.kirimBerkas(
+                app, form.path, form.isian([:]), berkas: "b." + form.kunci, nama: "virus.exe",
+                Array("MZ\u{90}\u{0}".utf8)
+            ) { res in
                 #expect(res.status == .badRequest)
                 #expect(res.body.string.contains("virus.exe bukan PDF, PNG, atau JPEG."))
             }
             let pdf = Array("%PDF-1.4\n% bukti kegiatan\n%%EOF\n".utf8)
-            let (headers, body) = multipart("laporan kegiatan.pdf", pdf)
-            try await app.testing().test(.POST, form.path, headers: headers, body: body) { res in
+            try await op.kirimBerkas(
+                app, form.path, form.isian([:]), berkas: "b." + form.kunci, nama: "laporan kegiatan.pdf", pdf
+            ) { res in
                 #expect(res.status == .seeOther)
             }
             let again = try await Self.buka(app, op)

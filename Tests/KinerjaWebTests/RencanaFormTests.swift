@@ -129,10 +129,7 @@ struct FormulirUtuhTests {
             }
             #expect(fields.count > 300)
             fields["_csrf"] = op.csrf
-            let body = fields.map { key, value in
-                (key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key) + "="
-                    + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)
-            }.joined(separator: "&")
+            let body = Peramban.urlEncoded(fields)
             #expect(body.utf8.count > 16_384)  // more than Vapor's default body limit
             var headers = op.headers
             headers.contentType = .urlEncodedForm

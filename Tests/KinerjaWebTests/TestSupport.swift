@@ -82,14 +82,39 @@ struct Peramban {
     ) async throws {
         var body = fields
         if csrf { body["_csrf"] = self.csrf }
-        let encoded = body.map { key, value in
-            (key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key) + "="
-                + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)
-        }.joined(separator: "&")
+        let encoded = Self.urlEncoded(body)
         var headers = self.headers
         headers.contentType = .urlEncodedForm
         try await app.testing().test(
             .POST, path, headers: headers, body: ByteBuffer(string: encoded), afterResponse: check)
+    }
+
+    /// `application/x-www-form-urlencoded`, as a browser encodes a form.
+    static func urlEncoded(_ fields: [String: String]) -> String {
+        fields.map { key, value in
+            (key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key) + "="
+                + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)
+        }.joined(separator: "&")
+    }
+
+    /// Submits a multipart form (with the CSRF token) carrying one file, as a browser's file upload does.
+    func kirimBerkas(
+        _ app: Application, _ path: String, _ fields: [String: String], berkas field: String, nama: String,
+        _ bytes: [UInt8], _ check: (TestingHTTPResponse) async throws -> Void
+    ) async throws {
+        let boundary = "----kinerja-uji"
+        var body = ByteBuffer()
+        for (name, value) in fields.merging(["_csrf": csrf], uniquingKeysWith: { $1 }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(nama)\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = self.headers
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        try await app.testing().test(.POST, path, headers: headers, body: body, afterResponse: check)
     }
 
     func buka(_ app: Application, _ path: String, _ check: (TestingHTTPResponse) async throws -> Void) async throws {
