@@ -26,19 +26,13 @@ enum AkunDemo {
         for item in daftar {
             guard let pemda = try await store.pemda(nama: item.pemda) else { continue }
             guard try await store.pengguna(namaPengguna: item.nama) == nil else { continue }
-            let pd = try await item.pd.asyncMap { try await store.pd(pemda: pemda.id, kode: $0) } ?? nil
+            var pd: PerangkatDaerah?
+            if let kode = item.pd { pd = try await store.pd(pemda: pemda.id, kode: kode) }
             try await store.tambah(
                 try Pengguna(
                     namaPengguna: item.nama, namaLengkap: item.lengkap, peran: item.peran, pemda: pemda.id,
                     perangkatDaerah: pd?.id),
                 sandiHash: hash)
         }
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
