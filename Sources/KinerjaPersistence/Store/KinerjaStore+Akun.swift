@@ -95,12 +95,18 @@ extension KinerjaStore {
 
     /// The live session of a token hash (nil when unknown, expired, or its user inactive).
     public func sesi(tokenHash: String, sekarang: Date) async throws -> Sesi? {
-        guard let row = try await SesiModel.query(on: db).filter(\.$tokenHash == tokenHash).first() else { return nil }
+        // One query on every request: the session with its user.
+        guard
+            let row = try await SesiModel.query(on: db)
+                .join(PenggunaModel.self, on: \SesiModel.$penggunaID == \PenggunaModel.$id)
+                .filter(\.$tokenHash == tokenHash).first()
+        else { return nil }
         guard row.kedaluwarsa > sekarang else {
-            try await row.delete(on: db)
+            try await SesiModel.query(on: db).filter(\.$id == row.id!).delete()
             return nil
         }
-        guard let user = try await PenggunaModel.find(row.penggunaID, on: db), user.aktif else { return nil }
+        let user = try row.joined(PenggunaModel.self)
+        guard user.aktif else { return nil }
         return Sesi(id: row.id!, pengguna: try user.domain(), csrf: row.csrf, kedaluwarsa: row.kedaluwarsa)
     }
 
