@@ -65,14 +65,18 @@ enum TampilanController {
                 ["laporan", pd.kode, name, "\(tahun ?? 0)"], pemda: pemda.id,
                 ukuran: { $0.0.baris.count * 1_000 + $0.1.rendered.utf8.count }
             ) {
-                let laporan = try await LaporanKatalog.buat(
-                    name, store: store, pemda: pemda.id, pd: pd, tahun: tahun)
-                var chart = HTML.empty
-                if name == "cascading" {
-                    let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true)
-                    chart = PohonSVG.render(PohonKinerja(IndeksKinerja(data), pd: pd.id, tahun: tahun))
+                guard name == "cascading" else {
+                    let laporan = try await LaporanKatalog.buat(
+                        name, store: store, pemda: pemda.id, pd: pd, tahun: tahun)
+                    return (laporan, HTML.empty)
                 }
-                return (laporan, chart)
+                // The table and the chart from one load of the PD with the RPJMD above it.
+                let index = IndeksKinerja(
+                    try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
+                return (
+                    Laporan.cascading(index, pd: pd, tahun: tahun),
+                    PohonSVG.render(PohonKinerja(index, pd: pd.id, tahun: tahun))
+                )
             }
             return try kirim(req, ctx, laporan, nama: name + "-" + pd.kode, sebelumTabel: chart)
         }
