@@ -82,9 +82,9 @@ struct DasborPage {
                 "div", [("class", "box"), ("style", "max-height:none")],
                 [GrafikSVG.batang(bars, judul: "Capaian per perangkat daerah")]),
             .el("h2", [], "Per perangkat daerah"),
-            .el("div", [("class", "box")], [tabelPD(model, akun: akun)]),
+            tabelPD(model, akun: akun),
             .el("h2", [], "Per sasaran"),
-            .el("div", [("class", "box")], [tabelSasaran(model)]),
+            tabelSasaran(model),
         ]
         if !model.tren.isEmpty {
             content.append(.el("h2", [], "Tren capaian sasaran per triwulan \(model.tahun)"))
@@ -199,21 +199,11 @@ struct DasborPage {
             ]
             return .el("tr", [], cells)
         }
-        return .el(
-            "table", [],
-            [
-                .el(
-                    "thead", [],
-                    [
-                        .el(
-                            "tr", [],
-                            [
-                                "Perangkat daerah", "Capaian", "Kategori", "Indikator dihitung", "Belum dilaporkan",
-                                "Pagu (Rp)", "Realisasi keuangan (Rp)", "Serapan",
-                            ].map { HTML.el("th", [("scope", "col")], $0) })
-                    ]),
-                .el("tbody", [], rows),
-            ])
+        return Tabel.kotak(
+            kepala: [
+                "Perangkat daerah", "Capaian", "Kategori", "Indikator dihitung", "Belum dilaporkan",
+                "Pagu (Rp)", "Realisasi keuangan (Rp)", "Serapan",
+            ], rows)
     }
 
     static func tabelSasaran(_ model: Model) -> HTML {
@@ -240,19 +230,6 @@ struct DasborPage {
                 .el("tr", [], [.el("td", [("colspan", "5"), ("class", "muted")], "Belum ada sasaran berindikator.")])
             ]
         }
-        return .el(
-            "table", [],
-            [
-                .el(
-                    "thead", [],
-                    [
-                        .el(
-                            "tr", [],
-                            ["Perangkat daerah", "Sasaran", "Indikator", "Capaian", "Kategori"].map {
-                                HTML.el("th", [("scope", "col")], $0)
-                            })
-                    ]),
-                .el("tbody", [], rows),
-            ])
+        return Tabel.kotak(kepala: ["Perangkat daerah", "Sasaran", "Indikator", "Capaian", "Kategori"], rows)
     }
 }
