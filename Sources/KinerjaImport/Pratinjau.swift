@@ -3,7 +3,7 @@ import KinerjaDomain
 
 /// What an import will do, shown before anything is written: what it creates, changes and leaves alone, and every
 /// error and warning with sheet, row and column.
-public struct Pratinjau: Sendable {
+public struct Pratinjau: Sendable, Codable {
     public var temuan: [Temuan] = []
     /// Human-readable lines.
     public var dibuat: [String] = []
@@ -58,6 +58,16 @@ struct RencanaPlanner {
     private var realisasiByKey: [String: RealisasiKinerja] = [:]
     private var anggaranByKey: [String: RealisasiAnggaran] = [:]
     private var seenRows: [String: Int] = [:]
+    // Where each planned change sits in `pratinjau.perubahan`, so that planning stays linear in the rows: a later
+    // row for the same key replaces the earlier change in place instead of searching the list.
+    private var elemenBaruIDs: Set<TypedID<PlanNode>> = []
+    private var elemenUbahIDs: Set<TypedID<PlanNode>> = []
+    private var indikatorBaruIndex: [TypedID<Indikator>: Int] = [:]
+    private var indikatorUbahIndex: [TypedID<Indikator>: Int] = [:]
+    private var targetIndex: [String: Int] = [:]
+    private var paguIndex: [String: Int] = [:]
+    private var realisasiIndex: [String: Int] = [:]
+    private var anggaranIndex: [String: Int] = [:]
 
     init(pd: PerangkatDaerah, existing data: DataKinerja) {
         self.pd = pd
@@ -199,8 +209,7 @@ struct RencanaPlanner {
             if node.uraian != row.uraian || node.kode?.asli != kode.asli
                 || (!row.penanggungJawab.isEmpty && node.penanggungJawab != row.penanggungJawab)
             {
-                let wasNew = pratinjau.perubahan.elemenBaru.contains { $0.id == node.id }
-                if wasNew {
+                if elemenBaruIDs.contains(node.id) {
                     if node.uraian != row.uraian {
                         finding(
                             row, .peringatan, .kodeGanda, kolom: "uraian",
@@ -212,19 +221,19 @@ struct RencanaPlanner {
                 node.uraian = row.uraian
                 node.kode = kode
                 if !row.penanggungJawab.isEmpty { node.penanggungJawab = row.penanggungJawab }
-                if !pratinjau.perubahan.elemenUbah.contains(where: { $0.id == node.id }) {
+                if elemenUbahIDs.insert(node.id).inserted {
                     pratinjau.perubahan.elemenUbah.append(node)
                     pratinjau.diubah.append("\(node.tingkat.label) \(kode.asli): uraian/penanggung jawab")
                 }
                 nodeByKode[kode.normal] = node
-            } else if !pratinjau.perubahan.elemenBaru.contains(where: { $0.id == node.id }) {
+            } else if !elemenBaruIDs.contains(node.id) {
                 pratinjau.tetap += 1
             }
             return node
         }
         let nameKey = Self.nameKey(row.tingkat, row.uraian, induk: parent?.id)
         if row.kode == nil, let node = nodeByName[nameKey] {
-            if !pratinjau.perubahan.elemenBaru.contains(where: { $0.id == node.id }) { pratinjau.tetap += 1 }
+            if !elemenBaruIDs.contains(node.id) { pratinjau.tetap += 1 }
             return node
         }
         let node = try PlanNode(
@@ -232,6 +241,7 @@ struct RencanaPlanner {
             penanggungJawab: row.penanggungJawab, urutan: row.nomor)
         try node.validasiInduk(parent)
         pratinjau.perubahan.elemenBaru.append(node)
+        elemenBaruIDs.insert(node.id)
         pratinjau.dibuat.append("\(node.tingkat.label) \(node.label)")
         if let kode = row.kode { nodeByKode[kode.normal] = node } else { nodeByName[nameKey] = node }
         return node
@@ -270,11 +280,12 @@ struct RencanaPlanner {
                 changed = true
             }
             if changed {
-                if let index = pratinjau.perubahan.indikatorBaru.firstIndex(where: { $0.id == indikator.id }) {
+                if let index = indikatorBaruIndex[indikator.id] {
                     pratinjau.perubahan.indikatorBaru[index] = indikator
-                } else if let index = pratinjau.perubahan.indikatorUbah.firstIndex(where: { $0.id == indikator.id }) {
+                } else if let index = indikatorUbahIndex[indikator.id] {
                     pratinjau.perubahan.indikatorUbah[index] = indikator
                 } else {
+                    indikatorUbahIndex[indikator.id] = pratinjau.perubahan.indikatorUbah.count
                     pratinjau.perubahan.indikatorUbah.append(indikator)
                     pratinjau.diubah.append("indikator \"\(indikator.nama)\" (\(node.label))")
                 }
@@ -293,6 +304,7 @@ struct RencanaPlanner {
                 definisi: row.definisi ?? .init(),
                 sumberData: row.sumberData, penanggungJawab: row.penanggungJawab, isIKU: row.isIKU,
                 baseline: row.baseline.map { Baseline(tahun: nil, nilai: $0.nilai, teks: $0.teks) }, urutan: row.nomor)
+            indikatorBaruIndex[indikator.id] = pratinjau.perubahan.indikatorBaru.count
             pratinjau.perubahan.indikatorBaru.append(indikator)
             pratinjau.dibuat.append("indikator \"\(indikator.nama)\" (\(node.label))")
             indikatorByKey[key] = indikator
@@ -311,8 +323,7 @@ struct RencanaPlanner {
         }
         let isNew = targetByKey[key] == nil
         targetByKey[key] = target
-        pratinjau.perubahan.target.removeAll { Self.targetKey($0) == key }
-        pratinjau.perubahan.target.append(target)
+        Self.tempatkan(target, key, in: &pratinjau.perubahan.target, index: &targetIndex)
         let line = "target \(target.dokumen.label) \(target.periode): \(target.teks)"
         if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
     }
@@ -332,21 +343,35 @@ struct RencanaPlanner {
         else { return }
         let isNew = paguByKey[key] == nil
         paguByKey[key] = pagu
-        pratinjau.perubahan.pagu.removeAll { Self.paguKey($0.elemen, $0.dokumen, $0.tahun) == key }
-        pratinjau.perubahan.pagu.append(pagu)
+        Self.tempatkan(pagu, key, in: &pratinjau.perubahan.pagu, index: &paguIndex)
         let line = "pagu \(dokumen.label) \(year) \(node.kode?.asli ?? node.uraian): \(IndonesianFormat.rupiah(jumlah))"
         if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
     }
 
+    /// A planned change for `key`: replaces the earlier change of the same key where it stands, else is appended.
+    static func tempatkan<T>(_ item: T, _ key: String, in list: inout [T], index: inout [String: Int]) {
+        if let at = index[key] {
+            list[at] = item
+        } else {
+            index[key] = list.count
+            list.append(item)
+        }
+    }
+
     /// Plans realisasi rows: the element and indicator must exist (in the data or earlier in this import).
     mutating func realisasi(_ rows: [RealisasiBaris]) {
+        // Elements without kode by their name, built once (was a search of every element for every row).
+        var byUraian: [String: PlanNode] = [:]
+        for node in nodeByName.values.sorted(by: { $0.urutan < $1.urutan }) {
+            let key = node.uraian.lowercased()
+            if byUraian[key] == nil { byUraian[key] = node }
+        }
         for row in rows {
             let found: PlanNode?
             if let kode = row.kode {
                 found = nodeByKode[kode.normal]
             } else {
-                let key = row.uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
-                found = nodeByName.values.first { $0.uraian.lowercased() == key }
+                found = byUraian[row.uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)]
             }
             guard let node = found else {
                 let what = row.kode.map { "Kode \($0.asli)" } ?? "Uraian \"\(row.uraian)\""
@@ -382,8 +407,7 @@ struct RencanaPlanner {
                 } else {
                     let isNew = realisasiByKey[key] == nil
                     realisasiByKey[key] = item
-                    pratinjau.perubahan.realisasi.removeAll { Self.realisasiKey($0.indikator, $0.periode) == key }
-                    pratinjau.perubahan.realisasi.append(item)
+                    Self.tempatkan(item, key, in: &pratinjau.perubahan.realisasi, index: &realisasiIndex)
                     let line = "realisasi \(periode) \"\(indikator.nama)\": \(item.teks)"
                     if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
                 }
@@ -409,8 +433,7 @@ struct RencanaPlanner {
             } else {
                 let isNew = anggaranByKey[key] == nil
                 anggaranByKey[key] = item
-                pratinjau.perubahan.anggaran.removeAll { Self.anggaranKey($0.elemen, $0.periode) == key }
-                pratinjau.perubahan.anggaran.append(item)
+                Self.tempatkan(item, key, in: &pratinjau.perubahan.anggaran, index: &anggaranIndex)
                 let line =
                     "realisasi keuangan \(periode) \(node.kode?.asli ?? ""): "
                     + (item.keuangan.map { IndonesianFormat.rupiah($0) } ?? "-")

@@ -81,7 +81,7 @@ public struct TabelMasukan: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw SpreadsheetError.bukanXLSX("berkas bukan XLSX dan bukan CSV UTF-8.")
         }
-        let rows = try CSV.parse(text)
+        let rows = try CSV.parse(text, maksKolom: limits.maxColumns)
         guard rows.count <= limits.maxRows else {
             throw SpreadsheetError.terlaluBesar("CSV mempunyai lebih dari \(limits.maxRows) baris.")
         }
@@ -92,7 +92,9 @@ public struct TabelMasukan: Sendable {
                 baris: rows.enumerated().map { index, row in
                     Baris(
                         nomor: index + 1,
-                        sel: row.map { $0.trimmingCharacters(in: .whitespaces).isEmpty ? .kosong : .teks($0) })
+                        sel: row.map {
+                            $0.trimmingCharacters(in: .whitespaces).isEmpty ? .kosong : .teks(CSV.tanpaNetral($0))
+                        })
                 })
         ]
     }

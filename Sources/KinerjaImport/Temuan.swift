@@ -3,8 +3,8 @@ import KinerjaDomain
 
 /// A finding about an input file: an error that blocks applying it, a warning, or a contradiction the document
 /// makes with itself. Always located by sheet, row and column.
-public struct Temuan: Hashable, Sendable, CustomStringConvertible {
-    public enum Keparahan: String, Sendable, Hashable, Comparable {
+public struct Temuan: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Keparahan: String, Sendable, Hashable, Codable, Comparable {
         case galat
         case peringatan
 
@@ -14,7 +14,7 @@ public struct Temuan: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Kinds of finding; the raw value is what CSV output and tests use.
-    public enum Jenis: String, Sendable, Hashable, CaseIterable {
+    public enum Jenis: String, Sendable, Hashable, Codable, CaseIterable {
         case berkas
         case kolomTidakAda = "kolom_tidak_ada"
         case kolomTidakDikenal = "kolom_tidak_dikenal"

@@ -44,6 +44,14 @@ public enum DatabaseConfig: Equatable, Sendable {
         }
     }
 
+    /// The kind of database, for `/health`: nothing an outsider could use (no path, user or host).
+    public var jenis: String {
+        switch self {
+        case .sqliteFile, .sqliteMemory: "sqlite"
+        case .postgres: "postgresql"
+        }
+    }
+
     public var label: String {
         switch self {
         case .sqliteFile(let path): "SQLite \(path)"

@@ -14,8 +14,14 @@ public enum CSV {
         }
     }
 
-    /// Parses `text` into rows of fields.
-    public static func parse(_ text: String, separator: Character? = nil) throws(ParseError) -> [[String]] {
+    /// Most fields in one row by default: the widest official table has a few dozen columns; 200 000 columns made a
+    /// preview take 11 s.
+    public static let kolomMaks = 1_000
+
+    /// Parses `text` into rows of fields; a row of more than `maksKolom` fields is an error naming the row.
+    public static func parse(
+        _ text: String, separator: Character? = nil, maksKolom: Int = kolomMaks
+    ) throws(ParseError) -> [[String]] {
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
         let delimiter = separator ?? detectSeparator(body)
@@ -50,6 +56,9 @@ public enum CSV {
                 row.append(field)
                 field = ""
                 fieldStartedQuoted = false
+                if row.count >= maksKolom {
+                    throw ParseError(baris: line, pesan: "lebih dari \(maksKolom) kolom dalam satu baris.")
+                }
             } else if character == "\n" || character == "\r\n" || character == "\r" {
                 row.append(field)
                 rows.append(row)
@@ -96,14 +105,46 @@ public enum CSV {
         return semicolons > commas ? ";" : ","
     }
 
-    /// Writes rows as CSV (UTF-8 with BOM so that Excel reads it as UTF-8), quoting where needed.
+    /// Writes rows as CSV (UTF-8 with BOM so that Excel reads it as UTF-8), quoting where needed. A field that a
+    /// spreadsheet would take for a formula is written as text (`netral`).
     public static func write(_ rows: [[String]], separator: Character = ";", bom: Bool = true) -> String {
         var output = bom ? "\u{FEFF}" : ""
         for row in rows {
-            output += row.map { quote($0, separator: separator) }.joined(separator: String(separator))
+            output += row.map { quote(netral($0), separator: separator) }.joined(separator: String(separator))
             output += "\r\n"
         }
         return output
+    }
+
+    /// Characters that make Excel or LibreOffice read a field as a formula (or a DDE call) when it starts with them.
+    static let awalanRumus: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n", "\n", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+
+    /// Formula injection: a field starting with `=`, `+`, `-`, `@`, tab or CR (or their full-width forms) gets a
+    /// leading apostrophe, which both Excel and LibreOffice show as text and do not evaluate. A plain number
+    /// (`-12,5`, `-1.234.567`, `+62`) is left as it is, so negative numbers stay numbers. The reader removes the
+    /// apostrophe again (`tanpaNetral`), so an exported file re-imports unchanged.
+    public static func netral(_ field: String) -> String {
+        guard let first = field.first, awalanRumus.contains(first) else { return field }
+        if angkaPolos(field) { return field }
+        return "'" + field
+    }
+
+    /// The inverse of `netral` for a field read from a CSV.
+    public static func tanpaNetral(_ field: String) -> String {
+        guard field.hasPrefix("'"), let second = field.dropFirst().first, awalanRumus.contains(second) else {
+            return field
+        }
+        return String(field.dropFirst())
+    }
+
+    /// `[+-]digits` with `.` and `,` between digits, and an optional `%`: a number in either locale.
+    static func angkaPolos(_ field: String) -> Bool {
+        var rest = Substring(field)
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        if rest.last == "%" { rest = rest.dropLast() }
+        guard let first = rest.first, let last = rest.last, first.isASCII, first.isNumber, last.isASCII, last.isNumber
+        else { return false }
+        return rest.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }
     }
 
     static func quote(_ field: String, separator: Character) -> String {

@@ -28,15 +28,30 @@ struct AkunFormulirTests {
             #expect(try await store.sesi(tokenHash: "t1", sekarang: now.addingTimeInterval(61)) == nil)
             // Expired sessions are removed when seen.
             #expect(try await SesiModel.query(on: db).count() == 0)
+            var attempts: [UUID] = []
             for second in 0..<3 {
-                try await store.catatPercobaan(
-                    namaPengguna: "Operator", alamat: "10.0.0.1", berhasil: false,
-                    waktu: now.addingTimeInterval(Double(second)))
+                attempts.append(
+                    try await store.catatPercobaan(
+                        namaPengguna: "Operator", alamat: "10.0.0.1", waktu: now.addingTimeInterval(Double(second))))
             }
-            let failures = try await store.gagalMasuk(namaPengguna: "operator", alamat: "10.0.0.1", sejak: now)
-            #expect(failures.nama == 3)
+            _ = try await store.catatPercobaan(namaPengguna: "operator", alamat: "10.0.0.2", waktu: now)
+            var failures = try await store.gagalMasuk(namaPengguna: "operator", alamat: "10.0.0.1", sejak: now)
+            #expect(failures.pasangan == 3)
             #expect(failures.alamat == 3)
+            #expect(failures.nama == 4)
             #expect(failures.tertua == now)
+            // A refused attempt does not count; a success clears the pair's failures only.
+            try await store.batalkanPercobaan(attempts[2])
+            failures = try await store.gagalMasuk(namaPengguna: "operator", alamat: "10.0.0.1", sejak: now)
+            #expect(failures.pasangan == 2)
+            try await store.berhasilMasuk(
+                percobaan: attempts[1], namaPengguna: "operator", alamat: "10.0.0.1", sebelum: now)
+            failures = try await store.gagalMasuk(namaPengguna: "operator", alamat: "10.0.0.1", sejak: now)
+            #expect(failures.pasangan == 0)
+            #expect(failures.nama == 1)
+            // The admin lifts every lock on the name.
+            try await store.bukaKunciMasuk(namaPengguna: "OPERATOR")
+            #expect(try await store.gagalMasuk(namaPengguna: "operator", alamat: "10.0.0.2", sejak: now).nama == 0)
             // Deactivating ends the sessions.
             try await store.buatSesi(
                 pengguna: user.id, tokenHash: "t2", csrf: "c2", sekarang: now, kedaluwarsa: now.addingTimeInterval(600))

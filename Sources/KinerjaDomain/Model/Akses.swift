@@ -52,6 +52,7 @@ public struct Pengguna: Hashable, Sendable, Codable, Identifiable {
                 field: "nama_pengguna",
                 pesan: "Nama pengguna 3-40 karakter: huruf kecil, angka, titik, tanda hubung atau garis bawah.")
         }
+        try Batas.periksa(namaLengkap, field: "nama_lengkap", maks: Batas.namaOrang, label: "Nama lengkap")
         if peran.perluPD && perangkatDaerah == nil {
             throw .tidakSah(
                 field: "perangkat_daerah", pesan: "\(peran.label) harus terhubung ke satu perangkat daerah.")
@@ -74,8 +75,11 @@ public struct Pengguna: Hashable, Sendable, Codable, Identifiable {
         guard sandi.count >= 8, sandi.contains(where: \.isLetter), sandi.contains(where: \.isNumber) else {
             throw .tidakSah(field: field, pesan: "Kata sandi minimal 8 karakter dan memuat huruf serta angka.")
         }
-        guard sandi.count <= 72 else {
-            throw .tidakSah(field: field, pesan: "Kata sandi paling panjang 72 karakter.")
+        // Bcrypt reads at most 72 bytes: a longer password is refused, never silently truncated. Measured in UTF-8
+        // bytes (an "é" is two).
+        guard sandi.utf8.count <= 72 else {
+            throw .tidakSah(
+                field: field, pesan: "Kata sandi paling panjang 72 byte (huruf beraksen dihitung 2 byte atau lebih).")
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A set of writes prepared by an import (or a form): applied by the store in one transaction. Elements and
 /// indicators are inserted or updated by id; targets, pagu and realisasi are upserted by their natural key
 /// (indikator + dokumen + period, elemen + dokumen + tahun, indikator + period, elemen + period).
-public struct PerubahanData: Sendable {
+public struct PerubahanData: Sendable, Codable {
     public var perangkatDaerahBaru: [PerangkatDaerah] = []
     public var unitKerjaBaru: [UnitKerja] = []
     public var pejabatBaru: [Pejabat] = []

@@ -33,6 +33,8 @@ public struct PlanNode: Hashable, Sendable, Codable, Identifiable {
         urutan: Int = 0
     ) throws(DomainError) {
         let text = uraian.trimmingCharacters(in: .whitespacesAndNewlines)
+        try Batas.periksa(text, field: "uraian", maks: Batas.uraian, label: "Uraian")
+        try Batas.periksa(penanggungJawab, field: "penanggung_jawab", maks: Batas.nama, label: "Penanggung jawab")
         guard !text.isEmpty || tingkat == .subKegiatan else {
             throw .tidakSah(field: "uraian", pesan: "Uraian \(tingkat.label) kosong.")
         }

@@ -14,6 +14,7 @@ public enum KinerjaMigrations {
         M007CreateAkun(),  // users, sessions (any instance serves any user), login attempts for throttling
         M008CreateBerkas(),  // evidence files of realisasi, uploaded workbooks awaiting apply
         M009CreateVersiData(),  // a counter per Pemda, raised by every write: the key of the derived-page cache
+        M010UnggahanDenganRencana(),  // an upload keeps its import plan (jenis, dokumen, computed preview, version)
     ]
 }
 
@@ -345,5 +346,42 @@ struct M009CreateVersiData: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("versi_data").delete()
+    }
+}
+
+/// An upload waiting between preview and apply keeps what the preview showed: the import's jenis and dokumen, the
+/// computed preview (so a reload does not redo it and the apply writes exactly what was shown) and the Pemda's data
+/// version it was computed against (the apply refuses when the data moved on). Uploads live a day at most, so the
+/// table is recreated rather than altered (the schema never changes columns in place); uploads pending at the
+/// upgrade are dropped.
+struct M010UnggahanDenganRencana: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("unggahan").delete()
+        try await database.schema("unggahan")
+            .id()
+            .pemdaColumn()
+            .pdColumn(required: true)
+            .field("nama_berkas", .string, .required)
+            .field("isi", .data, .required)
+            .field("pengguna_id", .uuid, .required, .references("pengguna", "id", onDelete: .cascade))
+            .field("waktu", .datetime, .required)
+            .field("jenis", .string, .required)
+            .field("dokumen", .string, .required)
+            .field("versi_data", .int64, .required)
+            .field("pratinjau", .data, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("unggahan").delete()
+        try await database.schema("unggahan")
+            .id()
+            .pemdaColumn()
+            .pdColumn(required: true)
+            .field("nama_berkas", .string, .required)
+            .field("isi", .data, .required)
+            .field("pengguna_id", .uuid, .required, .references("pengguna", "id", onDelete: .cascade))
+            .field("waktu", .datetime, .required)
+            .create()
     }
 }

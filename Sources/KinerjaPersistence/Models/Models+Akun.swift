@@ -83,5 +83,9 @@ public final class UnggahanModel: Model, @unchecked Sendable {
     @Field(key: "isi") public var isi: Data
     @Field(key: "pengguna_id") public var penggunaID: UUID
     @Field(key: "waktu") public var waktu: Date
+    @Field(key: "jenis") public var jenis: String
+    @Field(key: "dokumen") public var dokumen: String
+    @Field(key: "versi_data") public var versiData: Int64
+    @Field(key: "pratinjau") public var pratinjau: Data
     public init() {}
 }

@@ -14,7 +14,7 @@ extension KinerjaStore {
     }
 
     public func tambah(_ pengguna: Pengguna, sandiHash: String, sekarang: Date = Date()) async throws {
-        try await db.transaction { db in
+        try await tulisTanpaVersi { db in
             if try await PenggunaModel.query(on: db).filter(\.$namaPengguna == pengguna.namaPengguna).first() != nil {
                 throw DomainError.konflik("Nama pengguna \"\(pengguna.namaPengguna)\" sudah dipakai.")
             }
@@ -49,7 +49,7 @@ extension KinerjaStore {
 
     /// Changes role, PD and whether the account is active. Deactivating ends the user's sessions.
     public func ubah(_ pengguna: Pengguna) async throws {
-        try await db.transaction { db in
+        try await tulisTanpaVersi { db in
             guard
                 let row = try await PenggunaModel.query(on: db).filter(\.$id == pengguna.id.uuid)
                     .filter(\.$pemdaID == pengguna.pemda.uuid).first()
@@ -67,7 +67,7 @@ extension KinerjaStore {
 
     /// Sets a new password hash and ends every session of the user except `kecuali`.
     public func ubahSandi(_ pengguna: TypedID<Pengguna>, sandiHash: String, kecuali: UUID? = nil) async throws {
-        try await db.transaction { db in
+        try await tulisTanpaVersi { db in
             guard let row = try await PenggunaModel.find(pengguna.uuid, on: db) else {
                 throw DomainError.tidakDitemukan("Pengguna")
             }
@@ -90,7 +90,7 @@ extension KinerjaStore {
         row.csrf = csrf
         row.dibuat = sekarang
         row.kedaluwarsa = kedaluwarsa
-        try await row.create(on: db)
+        try await tulisTanpaVersi { db in try await row.create(on: db) }
     }
 
     /// The live session of a token hash (nil when unknown, expired, or its user inactive).
@@ -102,7 +102,8 @@ extension KinerjaStore {
                 .filter(\.$tokenHash == tokenHash).first()
         else { return nil }
         guard row.kedaluwarsa > sekarang else {
-            try await SesiModel.query(on: db).filter(\.$id == row.id!).delete()
+            let id = row.id!
+            try await tulisTanpaVersi { db in try await SesiModel.query(on: db).filter(\.$id == id).delete() }
             return nil
         }
         let user = try row.joined(PenggunaModel.self)
@@ -111,43 +112,72 @@ extension KinerjaStore {
     }
 
     public func perpanjangSesi(_ id: UUID, kedaluwarsa: Date) async throws {
-        try await SesiModel.query(on: db).filter(\.$id == id).set(\.$kedaluwarsa, to: kedaluwarsa).update()
+        try await tulisTanpaVersi { db in
+            try await SesiModel.query(on: db).filter(\.$id == id).set(\.$kedaluwarsa, to: kedaluwarsa).update()
+        }
     }
 
     public func hapusSesi(tokenHash: String) async throws {
-        try await SesiModel.query(on: db).filter(\.$tokenHash == tokenHash).delete()
+        try await tulisTanpaVersi { db in
+            try await SesiModel.query(on: db).filter(\.$tokenHash == tokenHash).delete()
+        }
     }
 
     // MARK: - Login throttling
 
-    public func catatPercobaan(namaPengguna: String, alamat: String, berhasil: Bool, waktu: Date) async throws {
+    /// Records a login attempt as failed *before* its password is checked, so that the count that follows is
+    /// atomic: of N concurrent attempts for one name and address, the k-th to be recorded sees at least k, and no
+    /// more attempts are checked than the limit allows. A successful check removes the row again (`berhasilMasuk`);
+    /// a refused attempt removes it too (`batalkanPercobaan`): only checked passwords count.
+    public func catatPercobaan(namaPengguna: String, alamat: String, waktu: Date) async throws -> UUID {
         let row = PercobaanMasukModel()
+        row.id = UUID()
         row.namaPengguna = namaPengguna.lowercased()
         row.alamat = alamat
         row.waktu = waktu
-        row.berhasil = berhasil
-        try await row.create(on: db)
+        row.berhasil = false
+        try await tulisTanpaVersi { db in try await row.create(on: db) }
+        return row.id!
     }
 
-    /// Failed attempts since `sejak`, for a login name and for an address; the oldest of them, to say when the
-    /// lock ends.
+    public func batalkanPercobaan(_ id: UUID) async throws {
+        try await tulisTanpaVersi { db in try await PercobaanMasukModel.query(on: db).filter(\.$id == id).delete() }
+    }
+
+    /// Failed attempts since `sejak`: for the name from this address (the pair), from this address for any name,
+    /// and for the name from any address; the oldest of the pair's, to say when its lock ends.
     public func gagalMasuk(
         namaPengguna: String, alamat: String, sejak: Date
     ) async throws -> (
-        nama: Int, alamat: Int, tertua: Date?
+        pasangan: Int, alamat: Int, nama: Int, tertua: Date?
     ) {
-        let byName = try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == namaPengguna.lowercased())
-            .filter(\.$waktu >= sejak).filter(\.$berhasil == false).sort(\.$waktu).all()
+        let name = namaPengguna.lowercased()
+        let pair = try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == name)
+            .filter(\.$alamat == alamat).filter(\.$waktu >= sejak).filter(\.$berhasil == false).sort(\.$waktu).all()
         let byAddress = try await PercobaanMasukModel.query(on: db).filter(\.$alamat == alamat)
             .filter(\.$waktu >= sejak).filter(\.$berhasil == false).count()
-        return (byName.count, byAddress, byName.first?.waktu)
+        let byName = try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == name)
+            .filter(\.$waktu >= sejak).filter(\.$berhasil == false).count()
+        return (pair.count, byAddress, byName, pair.first?.waktu)
     }
 
-    /// After a successful login the name's failures no longer count; old attempts are pruned.
-    public func bersihkanPercobaan(namaPengguna: String, sebelum: Date) async throws {
-        try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == namaPengguna.lowercased())
-            .filter(\.$berhasil == false).delete()
-        try await PercobaanMasukModel.query(on: db).filter(\.$waktu < sebelum).delete()
+    /// After a successful login: this attempt and the earlier failures of the same name from the same address no
+    /// longer count; attempts older than `sebelum` are pruned.
+    public func berhasilMasuk(percobaan: UUID, namaPengguna: String, alamat: String, sebelum: Date) async throws {
+        try await tulisTanpaVersi { db in
+            try await PercobaanMasukModel.query(on: db).filter(\.$id == percobaan).delete()
+            try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == namaPengguna.lowercased())
+                .filter(\.$alamat == alamat).filter(\.$berhasil == false).delete()
+            try await PercobaanMasukModel.query(on: db).filter(\.$waktu < sebelum).delete()
+        }
+    }
+
+    /// The admin lifts every lock on a name (all addresses).
+    public func bukaKunciMasuk(namaPengguna: String) async throws {
+        try await tulisTanpaVersi { db in
+            try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == namaPengguna.lowercased())
+                .delete()
+        }
     }
 }
 

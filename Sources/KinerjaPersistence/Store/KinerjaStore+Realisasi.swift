@@ -244,35 +244,78 @@ extension KinerjaStore {
 
     // MARK: - Uploaded workbooks awaiting apply
 
+    /// An uploaded workbook with the import plan its preview showed.
+    public struct Unggahan: Sendable {
+        public var id: UUID
+        public var namaBerkas: String
+        public var isi: Data
+        /// The import's options as chosen at upload (`JenisImpor`, `DokumenRencana` raw values).
+        public var jenis: String
+        public var dokumen: String
+        /// The Pemda's data version the preview was computed against.
+        public var versiData: Int64
+        /// The computed preview, encoded by the import layer.
+        public var pratinjau: Data
+
+        public init(
+            id: UUID = UUID(), namaBerkas: String, isi: Data, jenis: String, dokumen: String, versiData: Int64,
+            pratinjau: Data
+        ) {
+            self.id = id
+            self.namaBerkas = namaBerkas
+            self.isi = isi
+            self.jenis = jenis
+            self.dokumen = dokumen
+            self.versiData = versiData
+            self.pratinjau = pratinjau
+        }
+    }
+
     public func simpanUnggahan(
-        pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, namaBerkas: String, isi: Data,
-        pengguna: TypedID<Pengguna>, sekarang: Date = Date()
-    ) async throws -> UUID {
-        // Older uploads (a day) are not kept.
-        try await UnggahanModel.query(on: db).filter(\.$waktu < sekarang.addingTimeInterval(-86_400)).delete()
-        let row = UnggahanModel()
-        row.pemdaID = pemda.uuid
-        row.perangkatDaerahID = pd.uuid
-        row.namaBerkas = namaBerkas
-        row.isi = isi
-        row.penggunaID = pengguna.uuid
-        row.waktu = sekarang
-        try await row.create(on: db)
-        return row.id!
+        _ upload: Unggahan, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, pengguna: TypedID<Pengguna>,
+        sekarang: Date = Date()
+    ) async throws {
+        try await tulisTanpaVersi { db in
+            // Older uploads (a day) are not kept.
+            try await UnggahanModel.query(on: db).filter(\.$waktu < sekarang.addingTimeInterval(-86_400)).delete()
+            let row = UnggahanModel()
+            row.id = upload.id
+            row.pemdaID = pemda.uuid
+            row.perangkatDaerahID = pd.uuid
+            row.namaBerkas = upload.namaBerkas
+            row.isi = upload.isi
+            row.penggunaID = pengguna.uuid
+            row.waktu = sekarang
+            row.jenis = upload.jenis
+            row.dokumen = upload.dokumen
+            row.versiData = upload.versiData
+            row.pratinjau = upload.pratinjau
+            try await row.create(on: db)
+        }
+    }
+
+    /// A preview computed anew (the data moved on since the upload's preview).
+    public func perbaruiPratinjau(_ id: UUID, versiData: Int64, pratinjau: Data) async throws {
+        try await tulisTanpaVersi { db in
+            try await UnggahanModel.query(on: db).filter(\.$id == id).set(\.$versiData, to: versiData)
+                .set(\.$pratinjau, to: pratinjau).update()
+        }
     }
 
     public func unggahan(
         _ id: UUID, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>
-    ) async throws -> (nama: String, isi: Data)? {
+    ) async throws -> Unggahan? {
         guard
             let row = try await UnggahanModel.query(on: db).filter(\.$id == id).filter(\.$pemdaID == pemda.uuid)
                 .filter(\.$perangkatDaerahID == pd.uuid).first()
         else { return nil }
-        return (row.namaBerkas, row.isi)
+        return Unggahan(
+            id: id, namaBerkas: row.namaBerkas, isi: row.isi, jenis: row.jenis, dokumen: row.dokumen,
+            versiData: row.versiData, pratinjau: row.pratinjau)
     }
 
     public func hapusUnggahan(_ id: UUID) async throws {
-        try await UnggahanModel.query(on: db).filter(\.$id == id).delete()
+        try await tulisTanpaVersi { db in try await UnggahanModel.query(on: db).filter(\.$id == id).delete() }
     }
 }
 

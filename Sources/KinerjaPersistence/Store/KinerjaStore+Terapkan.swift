@@ -6,10 +6,24 @@ extension KinerjaStore {
     /// Applies a prepared change set in one transaction: everything or nothing. Upserts compare with what is stored
     /// and write only what differs, so applying the same change set twice writes nothing the second time.
     /// Returns the number of rows written.
+    ///
+    /// With `versiPratinjau` (the data version a preview was computed against) the apply first checks, inside the
+    /// transaction, that the Pemda's data has not changed since: otherwise it throws `DataBerubah` and writes
+    /// nothing. With `unggahan`, the upload is removed in the same transaction.
     @discardableResult
-    public func terapkan(_ perubahan: PerubahanData, pemda id: TypedID<Pemda>) async throws -> Int {
+    public func terapkan(
+        _ perubahan: PerubahanData, pemda id: TypedID<Pemda>, versiPratinjau: Int64? = nil, unggahan: UUID? = nil
+    ) async throws -> Int {
         let pemda = id.uuid
+        for pd in perubahan.perangkatDaerahBaru { try Self.periksa(pd) }
+        for unit in perubahan.unitKerjaBaru { try Self.periksa(unit) }
+        for pejabat in perubahan.pejabatBaru { try Self.periksa(pejabat) }
         return try await tulis(pemda: id) { db in
+            if let versiPratinjau {
+                let now = try await Self.versiData(pemda: id, on: db, kunci: true)
+                guard now == versiPratinjau else { throw DataBerubah(sejak: versiPratinjau, kini: now) }
+            }
+            if let unggahan { try await UnggahanModel.query(on: db).filter(\.$id == unggahan).delete() }
             var written = 0
             for pd in perubahan.perangkatDaerahBaru {
                 try await PerangkatDaerahModel(pemda: pemda, pd).create(on: db)

@@ -9,20 +9,41 @@ import SQLKit
 extension KinerjaStore {
     /// The Pemda's data version: 0 before its first write.
     public func versiData(pemda: TypedID<Pemda>) async throws -> Int64 {
+        try await Self.versiData(pemda: pemda, on: db, kunci: false)
+    }
+
+    /// The version as seen inside a transaction; `kunci` locks the row on PostgreSQL (`FOR UPDATE`) so that no
+    /// other writer of the Pemda commits between this check and the end of the transaction (on SQLite the single
+    /// writer already guarantees it).
+    static func versiData(pemda: TypedID<Pemda>, on db: any Database, kunci: Bool) async throws -> Int64 {
         guard let sql = db as? any SQLDatabase else { return 0 }
-        let row = try await sql.raw("SELECT versi FROM versi_data WHERE id = \(bind: pemda.uuid)").first()
+        let lock = kunci && sql.dialect.name == "postgresql"
+        let row = try await sql.raw(
+            "SELECT versi FROM versi_data WHERE id = \(bind: pemda.uuid)\(unsafeRaw: lock ? " FOR UPDATE" : "")"
+        ).first()
         return try row?.decode(column: "versi", as: Int64.self) ?? 0
     }
 
-    /// Runs `body` in a transaction that also raises the Pemda's data version.
+    /// Runs `body` in a transaction that also raises the Pemda's data version, as the single writer on SQLite and
+    /// retried when the database reports a transient conflict (`PenulisTunggal`).
     func tulis<T: Sendable>(
         pemda: TypedID<Pemda>, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        try await db.transaction { db in
-            let result = try await body(db)
-            try await KinerjaStore.naikkanVersi(pemda: pemda, on: db)
-            return result
+        try await PenulisTunggal.jalankan(db) { db in
+            try await db.transaction { db in
+                let result = try await body(db)
+                try await KinerjaStore.naikkanVersi(pemda: pemda, on: db)
+                return result
+            }
         }
+    }
+
+    /// A write that changes no Pemda data (sessions, login attempts, uploads awaiting apply): one transaction,
+    /// through the same single writer and retry.
+    func tulisTanpaVersi<T: Sendable>(
+        _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        try await PenulisTunggal.jalankan(db) { db in try await db.transaction { db in try await body(db) } }
     }
 
     /// `INSERT … ON CONFLICT DO UPDATE`: the same statement on SQLite (3.24+) and PostgreSQL, atomic under
@@ -36,4 +57,10 @@ extension KinerjaStore {
             """
         ).run()
     }
+}
+
+/// The apply of a preview found the Pemda's data changed since the preview was computed: nothing was written.
+public struct DataBerubah: Error, Sendable {
+    public var sejak: Int64
+    public var kini: Int64
 }

@@ -59,6 +59,8 @@ public struct KinerjaStore: Sendable {
         guard !pemda.nama.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw DomainError.tidakSah(field: "nama", pesan: "Nama Pemda kosong.")
         }
+        try Batas.periksa(pemda.nama, field: "nama", maks: Batas.nama, label: "Nama Pemda")
+        try Batas.periksa(pemda.ibukota, field: "ibukota", maks: Batas.nama, label: "Ibu kota")
         guard (1...12).contains(pemda.jumlahTriwulan) else {
             throw DomainError.tidakSah(field: "jumlah_triwulan", pesan: "Jumlah periode per tahun harus 1-12.")
         }
@@ -90,6 +92,7 @@ public struct KinerjaStore: Sendable {
             throw DomainError.tidakSah(
                 field: pd.kode.isEmpty ? "kode_pd" : "nama", pesan: "Kode dan nama PD wajib diisi.")
         }
+        try Self.periksa(pd)
         try await tulis(pemda: pemda) { db in
             if try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
                 .filter(\.$kode == pd.kode).first() != nil
@@ -273,5 +276,24 @@ public struct KinerjaStore: Sendable {
                 .first()
         else { throw DomainError.tidakDitemukan("Elemen rencana") }
         return row
+    }
+}
+
+extension KinerjaStore {
+    /// The lengths and forms every organisation entry must have, whichever way it enters (form, import, CLI).
+    static func periksa(_ pd: PerangkatDaerah) throws(DomainError) {
+        try Batas.periksaKodePD(pd.kode)
+        try Batas.periksa(pd.nama, field: "nama", maks: Batas.nama, label: "Nama PD")
+        try Batas.periksa(pd.singkatan, field: "singkatan", maks: Batas.satuan, label: "Singkatan")
+    }
+
+    static func periksa(_ unit: UnitKerja) throws(DomainError) {
+        try Batas.periksa(unit.nama, field: "unit_kerja", maks: Batas.nama, label: "Nama unit kerja")
+        try Batas.periksa(unit.jabatan, field: "jabatan", maks: Batas.nama, label: "Jabatan")
+    }
+
+    static func periksa(_ pejabat: Pejabat) throws(DomainError) {
+        try Batas.periksa(pejabat.nama, field: "nama_pejabat", maks: Batas.namaOrang, label: "Nama pejabat")
+        try Batas.periksa(pejabat.pangkat, field: "pangkat", maks: Batas.nama, label: "Pangkat")
     }
 }

@@ -38,6 +38,8 @@ public struct XLSXReader: Sendable {
         public var maxRows: Int
         /// Most non-empty cells in the workbook.
         public var maxCells: Int
+        /// Most columns in one sheet (a cell further right is an error naming it).
+        public var maxColumns: Int = CSV.kolomMaks
 
         public init(
             maxFileBytes: Int = 30 << 20, maxPartBytes: Int = 120 << 20, maxTotalBytes: Int = 200 << 20,
@@ -112,6 +114,7 @@ public struct XLSXReader: Sendable {
             let handler = SheetHandler(
                 shared: shared, dateStyles: dateStyles, maxRows: limits.maxRows,
                 maxCells: limits.maxCells - cellCount, sheetName: info.name)
+            handler.maxColumns = limits.maxColumns
             let parsed = try parse(handler, xml, part: target)
             if let error = parsed.limitError { throw error }
             cellCount += parsed.cellCount
@@ -301,6 +304,7 @@ final class SheetHandler: XMLHandler {
     let dateStyles: Set<Int>
     let maxRows: Int
     let maxCells: Int
+    var maxColumns = CSV.kolomMaks
     let sheetName: String
     var cells: [Int: [Int: CellValue]] = [:]
     var merges: [CellRange] = []
@@ -339,6 +343,11 @@ final class SheetHandler: XMLHandler {
             }
         case "c":
             ref = attributes["r"].flatMap(CellRef.init) ?? CellRef(row: max(row, 0), column: nextColumn)
+            if let column = ref?.column, column >= maxColumns {
+                limitError = .terlaluBesar(
+                    "lembar \"\(sheetName)\" baris \(max(row, 0) + 1) mempunyai sel di luar kolom ke-\(maxColumns).")
+                parser.abortParsing()
+            }
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap(Int.init) ?? 0
             value = nil

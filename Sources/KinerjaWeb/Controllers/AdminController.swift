@@ -74,7 +74,7 @@ enum AdminController {
                 pemda: pemda.id,
                 perangkatDaerah: peran.perluPD ? try await pdID(form["perangkat_daerah"], pemda: pemda, req: req) : nil)
             try Pengguna.periksaSandi(form["sandi"] ?? "")
-            let hash = try await req.password.async.hash(form["sandi"] ?? "").get()
+            let hash = try await req.sandi.hash(form["sandi"] ?? "")
             try await KinerjaStore(req.db).tambah(user, sandiHash: hash)
             return try selesai(req, ctx, "pengguna-baru", anchor: "pengguna")
         }
@@ -104,7 +104,7 @@ enum AdminController {
             try await store.ubah(updated)
             if let sandi = form["sandi"], !sandi.isEmpty {
                 try Pengguna.periksaSandi(sandi)
-                try await store.ubahSandi(current.id, sandiHash: try await req.password.async.hash(sandi).get())
+                try await store.ubahSandi(current.id, sandiHash: try await req.sandi.hash(sandi))
             }
             return try selesai(req, ctx, "pengguna", anchor: "pengguna")
         }

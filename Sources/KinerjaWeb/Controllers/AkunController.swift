@@ -38,11 +38,11 @@ enum AkunController {
         }
     }
 
-    /// Only a local path may follow a login (no open redirect).
+    /// Only a path of this site may follow a login: one that `Pengalihan.lokal` accepts (a relative path of a
+    /// known page, no control characters, no `//` or `\\`), else the home page.
     static func lanjut(_ req: Request) -> String {
         let raw = (try? req.query.get(String.self, at: "lanjut")) ?? (try? req.content.get(String.self, at: "lanjut"))
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return "/" }
-        return raw
+        return raw.flatMap { Pengalihan.lokal($0, app: req.application) } ?? SiteURL.beranda.path
     }
 
     static func masuk(_ req: Request, _ ctx: Konteks) async throws -> Response {
@@ -54,43 +54,49 @@ enum AkunController {
         let alamat = Akun.alamat(req)
         func gagal(_ pesan: String, status: HTTPStatus = .unauthorized) -> Response {
             KinerjaApp.htmlResponse(
-                MasukPage.render(akun: ctx.akunBar, namaPengguna: nama, lanjut: lanjut(req), galat: pesan),
+                MasukPage.render(
+                    akun: ctx.akunBar, namaPengguna: String(nama.prefix(Batas.namaPengguna)), lanjut: lanjut(req),
+                    galat: pesan),
                 status: status)
         }
         guard !nama.isEmpty, !sandi.isEmpty else {
             return gagal("Isi nama pengguna dan kata sandi.", status: .badRequest)
         }
+        guard nama.count <= Batas.namaPengguna else { return gagal("Nama pengguna atau kata sandi salah.") }
+        // Recorded as a failure before the check, then counted: the count is atomic (see catatPercobaan).
+        let attempt = try await store.catatPercobaan(namaPengguna: nama, alamat: alamat, waktu: now)
         let failures = try await store.gagalMasuk(
             namaPengguna: nama, alamat: alamat, sejak: now.addingTimeInterval(-Akun.jendelaGagal))
-        if failures.nama >= Akun.batasGagalNama || failures.alamat >= Akun.batasGagalAlamat {
+        if failures.pasangan > Akun.batasGagalPasangan || failures.alamat > Akun.batasGagalAlamat {
+            try await store.batalkanPercobaan(attempt)
             let until = (failures.tertua ?? now).addingTimeInterval(Akun.jendelaGagal)
             let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+            req.logger.notice("masuk ditolak (batas): \(Log.aman(nama)) dari \(Log.aman(alamat))")
             return gagal(
-                "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(minutes) menit.", status: .tooManyRequests
-            )
+                "Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam \(minutes) menit, "
+                    + "atau minta admin Pemda membuka kunci.", status: .tooManyRequests)
         }
+        // Many failures for one name from many addresses: each further try waits longer (at most 10 s), which slows
+        // the attacker without locking the owner out.
+        let delay = min(10, max(0, failures.nama - Akun.batasGagalNamaTanpaJeda))
+        if delay > 0 { try await Task.sleep(for: .seconds(delay)) }
         let found = try await store.pengguna(namaPengguna: nama)
-        // Verify against a real hash even for an unknown name, so timing does not tell which names exist.
-        let hash = found?.sandiHash ?? dummyHash(req)
-        let valid = try await req.password.async.verify(sandi, created: hash).get()
+        let valid = try await req.sandi.cocok(sandi, hash: found?.sandiHash)
         guard let (pengguna, _) = found, valid, pengguna.aktif else {
-            try await store.catatPercobaan(namaPengguna: nama, alamat: alamat, berhasil: false, waktu: now)
-            req.logger.notice("masuk gagal: \(nama) dari \(alamat)")
+            req.logger.notice("masuk gagal: \(Log.aman(nama)) dari \(Log.aman(alamat))")
             return gagal("Nama pengguna atau kata sandi salah.")
         }
-        try await store.bersihkanPercobaan(namaPengguna: nama, sebelum: now.addingTimeInterval(-86_400))
+        try await store.berhasilMasuk(
+            percobaan: attempt, namaPengguna: nama, alamat: alamat, sebelum: now.addingTimeInterval(-86_400))
         let token = Akun.tokenAcak()
         try await store.buatSesi(
             pengguna: pengguna.id, tokenHash: Akun.hash(token), csrf: Akun.tokenAcak(), sekarang: now,
             kedaluwarsa: now.addingTimeInterval(Akun.umurSesi))
-        req.logger.info("masuk: \(pengguna.namaPengguna) (\(pengguna.peran.rawValue)) dari \(alamat)")
+        req.logger.info(
+            "masuk: \(Log.aman(pengguna.namaPengguna)) (\(pengguna.peran.rawValue)) dari \(Log.aman(alamat))")
         let response = req.redirect(to: lanjut(req), redirectType: .normal)
         response.cookies[Akun.cookieSesi] = Akun.cookie(token, request: req, maxAge: nil)
         return response
-    }
-
-    static func dummyHash(_ req: Request) -> String {
-        (try? req.password.hash("kinerja-bukan-sandi")) ?? ""
     }
 
     static func ubahSandi(_ req: Request, _ ctx: Konteks) async throws -> Response {
@@ -100,19 +106,15 @@ enum AkunController {
         let ulang = (try? req.content.get(String.self, at: "sandi_ulang")) ?? ""
         let store = KinerjaStore(req.db)
         var galat: [String: String] = [:]
-        if let (_, hash) = try await store.pengguna(user.id),
-            try await req.password.async.verify(lama, created: hash).get()
-        {
-        } else {
-            galat["sandi_lama"] = "Kata sandi lama salah."
-        }
+        let stored = try await store.pengguna(user.id)?.sandiHash
+        if try await !req.sandi.cocok(lama, hash: stored) { galat["sandi_lama"] = "Kata sandi lama salah." }
         do { try Pengguna.periksaSandi(baru, field: "sandi_baru") } catch { galat["sandi_baru"] = error.pesan }
         if baru != ulang { galat["sandi_ulang"] = "Ulangan kata sandi tidak sama." }
         guard galat.isEmpty else {
             return KinerjaApp.htmlResponse(
                 MasukPage.sandi(akun: ctx.akunBar, galat: galat, sukses: nil), status: .badRequest)
         }
-        let hash = try await req.password.async.hash(baru).get()
+        let hash = try await req.sandi.hash(baru)
         try await store.ubahSandi(user.id, sandiHash: hash, kecuali: sesi.id)
         return KinerjaApp.htmlResponse(
             MasukPage.sandi(

@@ -29,58 +29,109 @@ enum ImporController {
                     ImporPage.unggah(pemda: pemda, pd: pd, akun: ctx.akunBar, galat: "Pilih berkas XLSX atau CSV."),
                     status: .badRequest)
             }
+            guard let jenis = JenisImpor(rawValue: form["jenis"] ?? "otomatis"), jenis != .perangkatDaerah else {
+                throw DomainError.tidakSah(field: "jenis", pesan: "Jenis impor tidak dikenal.")
+            }
+            guard let dokumen = DokumenRencana(rawValue: form["dokumen"] ?? "renstra") else {
+                throw DomainError.tidakSah(field: "dokumen", pesan: "Dokumen tidak dikenal.")
+            }
             guard let user = ctx.pengguna else { throw Abort(.unauthorized) }
-            let store = KinerjaStore(req.db)
-            let id = try await store.simpanUnggahan(
-                pemda: pemda.id, pd: pd.id, namaBerkas: file.namaBerkas, isi: file.isi, pengguna: user.id)
-            let options = "jenis=\(form["jenis"] ?? "otomatis")&dokumen=\(form["dokumen"] ?? "renstra")"
-            return req.redirect(
-                to: SiteURL.imporTerapkan(pemda: pemda.id.uuid, kode: pd.kode, unggahan: id).path + "?" + options)
+            let name = NamaBerkas.bersih(file.namaBerkas)
+            // The plan is computed once, here, and kept with the upload: the preview page shows it and the apply
+            // writes exactly it (the form carries nothing but the upload's id).
+            let (versi, tersimpan) = try await hitung(
+                req, pemda: pemda, pd: pd, isi: file.isi, namaBerkas: name, jenis: jenis, dokumen: dokumen)
+            let upload = KinerjaStore.Unggahan(
+                namaBerkas: name, isi: file.isi, jenis: jenis.rawValue, dokumen: dokumen.rawValue, versiData: versi,
+                pratinjau: try tersimpan.kode())
+            try await KinerjaStore(req.db).simpanUnggahan(upload, pemda: pemda.id, pd: pd.id, pengguna: user.id)
+            return req.redirect(to: SiteURL.imporTerapkan(pemda: pemda.id.uuid, kode: pd.kode, unggahan: upload.id).path)
         }
-        // The preview of an upload (GET, so it can be reloaded), and its apply (POST).
+        // The preview of an upload (GET, so it can be reloaded: it is read, not computed again), and its apply.
         app.rute(.GET, SiteURL.Pattern.imporTerapkan, .tulisPD) { req, ctx in
-            let (pemda, pd, id, name, hasil, preview) = try await pratinjau(req, ctx)
-            return KinerjaApp.htmlResponse(
-                ImporPage.pratinjau(
-                    pemda: pemda, pd: pd, namaBerkas: name, lembar: hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" },
-                    preview: preview, unggahan: id, akun: ctx.akunBar),
-                status: preview.bisaDiterapkan ? .ok : .unprocessableEntity)
+            let (upload, tersimpan) = try await muat(req, ctx)
+            return halaman(ctx, upload: upload, tersimpan, status: nil)
         }
         app.rute(.POST, SiteURL.Pattern.imporTerapkan, .tulisPD) { req, ctx in
-            let (pemda, pd, id, _, _, preview) = try await pratinjau(req, ctx)
+            let pemda = try ctx.pemdaWajib()
+            let pd = try ctx.pdWajib()
+            let (upload, tersimpan) = try await muat(req, ctx)
+            let preview = tersimpan.pratinjau
             guard preview.bisaDiterapkan else {
                 throw DomainError.tidakSah(
                     field: "berkas", pesan: "Impor tidak diterapkan: \(preview.galat.count) galat.")
             }
             let store = KinerjaStore(req.db)
-            let written = try await store.terapkan(preview.perubahan, pemda: pemda.id)
-            try await store.hapusUnggahan(id)
-            return req.redirect(
-                to: SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: pd.kode).path + "?diimpor=\(written)")
+            do {
+                let written = try await store.terapkan(
+                    preview.perubahan, pemda: pemda.id, versiPratinjau: upload.versiData, unggahan: upload.id)
+                return req.redirect(
+                    to: SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: pd.kode).path + "?diimpor=\(written)")
+            } catch is DataBerubah {
+                // Someone saved in this Pemda since the preview: nothing was written. The preview is computed again
+                // against today's data and shown, to be checked and applied again.
+                guard let jenis = JenisImpor(rawValue: upload.jenis),
+                    let dokumen = DokumenRencana(rawValue: upload.dokumen)
+                else { throw DomainError.tidakSah(field: "jenis", pesan: "Jenis impor tidak dikenal.") }
+                let (versi, fresh) = try await hitung(
+                    req, pemda: pemda, pd: pd, isi: upload.isi, namaBerkas: upload.namaBerkas, jenis: jenis,
+                    dokumen: dokumen)
+                try await store.perbaruiPratinjau(upload.id, versiData: versi, pratinjau: try fresh.kode())
+                var updated = upload
+                updated.versiData = versi
+                return halaman(ctx, upload: updated, fresh, status: .conflict)
+            }
         }
     }
 
-    static func pratinjau(
-        _ req: Request, _ ctx: Konteks
-    ) async throws -> (
-        Pemda, PerangkatDaerah, UUID, String, HasilBaca, Pratinjau
-    ) {
+    /// What the preview showed, kept with the upload.
+    struct PratinjauTersimpan: Codable, Sendable {
+        var lembar: [String]
+        var pratinjau: Pratinjau
+
+        func kode() throws -> Data { try JSONEncoder().encode(self) }
+        static func baca(_ data: Data) throws -> PratinjauTersimpan {
+            try JSONDecoder().decode(PratinjauTersimpan.self, from: data)
+        }
+    }
+
+    /// Reads the file and plans the import against the PD's stored data, as one bounded heavy computation. The
+    /// data version is read before the data, so a write in between makes the apply refuse rather than miss it.
+    static func hitung(
+        _ req: Request, pemda: Pemda, pd: PerangkatDaerah, isi: Data, namaBerkas: String, jenis: JenisImpor,
+        dokumen: DokumenRencana
+    ) async throws -> (Int64, PratinjauTersimpan) {
+        let store = KinerjaStore(req.db)
+        return try await req.application.berat.dengan(batas: Berat.batasTunggu, habisWaktu: { ServerSibuk() }) {
+            let versi = try await store.versiData(pemda: pemda.id)
+            let existing = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let hasil = Importer.baca(
+                isi, namaBerkas: namaBerkas, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan)
+            let preview = Importer.pratinjau(hasil, pd: pd, existing: existing)
+            return (
+                versi,
+                PratinjauTersimpan(lembar: hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }, pratinjau: preview)
+            )
+        }
+    }
+
+    static func muat(_ req: Request, _ ctx: Konteks) async throws -> (KinerjaStore.Unggahan, PratinjauTersimpan) {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
-        let store = KinerjaStore(req.db)
         guard let id = req.parameters.get("unggahan", as: UUID.self),
-            let upload = try await store.unggahan(id, pemda: pemda.id, pd: pd.id)
+            let upload = try await KinerjaStore(req.db).unggahan(id, pemda: pemda.id, pd: pd.id)
         else { throw DomainError.tidakDitemukan("Unggahan (mungkin sudah diterapkan atau kedaluwarsa)") }
-        guard let jenis = JenisImpor(rawValue: req.query[String.self, at: "jenis"] ?? "otomatis"),
-            jenis != .perangkatDaerah
-        else { throw DomainError.tidakSah(field: "jenis", pesan: "Jenis impor tidak dikenal.") }
-        guard let dokumen = DokumenRencana(rawValue: req.query[String.self, at: "dokumen"] ?? "renstra") else {
-            throw DomainError.tidakSah(field: "dokumen", pesan: "Dokumen tidak dikenal.")
-        }
-        let hasil = Importer.baca(
-            upload.isi, namaBerkas: upload.nama, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan)
-        let preview = Importer.pratinjau(
-            hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
-        return (pemda, pd, id, upload.nama, hasil, preview)
+        return (upload, try PratinjauTersimpan.baca(upload.pratinjau))
+    }
+
+    static func halaman(
+        _ ctx: Konteks, upload: KinerjaStore.Unggahan, _ tersimpan: PratinjauTersimpan, status: HTTPStatus?
+    ) -> Response {
+        let preview = tersimpan.pratinjau
+        let html = ImporPage.pratinjau(
+            pemda: ctx.pemda!, pd: ctx.pd!, namaBerkas: upload.namaBerkas, lembar: tersimpan.lembar,
+            preview: preview, unggahan: upload.id, rencana: ImporPage.Rencana(jenis: upload.jenis, dokumen: upload.dokumen),
+            berubah: status == .conflict, akun: ctx.akunBar)
+        return KinerjaApp.htmlResponse(html, status: status ?? (preview.bisaDiterapkan ? .ok : .unprocessableEntity))
     }
 }

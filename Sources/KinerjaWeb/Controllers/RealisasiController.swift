@@ -32,7 +32,7 @@ enum RealisasiController {
             else { throw DomainError.tidakDitemukan("Bukti") }
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: file.jenis)
-            headers.contentDisposition = .init(.inline, filename: file.nama)
+            headers.replaceOrAdd(name: .contentDisposition, value: NamaBerkas.contentDisposition(file.nama, inline: true))
             headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
             headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox")
             return Response(status: .ok, headers: headers, body: .init(data: file.isi))

@@ -10,7 +10,7 @@ enum TampilanController {
     static func routes(_ app: Application) {
         app.rute(.GET, SiteURL.Pattern.dasbor, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
-            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
             let model = try await req.turunan(
                 ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id,
@@ -23,7 +23,7 @@ enum TampilanController {
         app.rute(.GET, SiteURL.Pattern.perangkatDaerah, .bacaPD) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
-            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
             let tersaji = try await req.turunan(
                 ["pd", pd.kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, ukuran: \.ukuran
@@ -42,7 +42,7 @@ enum TampilanController {
             let pemda = try ctx.pemdaWajib()
             let name = req.parameters.get("nama") ?? ""
             let store = KinerjaStore(req.db)
-            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let laporan = try await req.turunan(
                 ["laporan-seluruh", name, "\(tahun ?? 0)"], pemda: pemda.id, ukuran: { $0.baris.count * 1_000 }
             ) {
@@ -60,7 +60,7 @@ enum TampilanController {
             let pd = try ctx.pdWajib()
             let name = req.parameters.get("nama") ?? ""
             let store = KinerjaStore(req.db)
-            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let (laporan, chart) = try await req.turunan(
                 ["laporan", pd.kode, name, "\(tahun ?? 0)"], pemda: pemda.id,
                 ukuran: { $0.0.baris.count * 1_000 + $0.1.rendered.utf8.count }
@@ -82,17 +82,23 @@ enum TampilanController {
         }
         app.rute(.GET, SiteURL.Pattern.cascadingPemda, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
-            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
-            let index = IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id, denganRPJMD: true))
+            let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
+            // The whole Pemda: computed once per data version and year, then served from the cache.
+            let (pohon, index) = try await req.turunan(
+                ["cascading-pemda", "\(tahun ?? 0)"], pemda: pemda.id, ukuran: { $0.1.ukuranTembolok * 2 }
+            ) {
+                let index = IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id, denganRPJMD: true))
+                return (PohonKinerja(index, pd: nil, tahun: tahun), index)
+            }
             return KinerjaApp.htmlResponse(
                 PohonPage.render(
-                    PohonKinerja(index, pd: nil, tahun: tahun), index: index, judul: "Cascading \(pemda.nama)",
-                    tahun: tahun, pemda: pemda, pd: nil, akun: ctx.akunBar))
+                    pohon, index: index, judul: "Cascading \(pemda.nama)", tahun: tahun, pemda: pemda, pd: nil,
+                    akun: ctx.akunBar))
         }
         app.rute(.GET, SiteURL.Pattern.cascading, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
-            let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200)
+            let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let index = IndeksKinerja(
                 try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
             return KinerjaApp.htmlResponse(
@@ -102,7 +108,9 @@ enum TampilanController {
         }
         app.rute(.GET, SiteURL.Pattern.ikuPemda, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
-            let index = IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id))
+            let index = try await req.turunan(["iku-pemda"], pemda: pemda.id, ukuran: \.ukuranTembolok) {
+                IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id))
+            }
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: nil, akun: ctx.akunBar))
         }
         app.rute(.GET, SiteURL.Pattern.iku, .publik) { req, ctx in

@@ -21,6 +21,12 @@ struct FormulirMentah: Sendable {
     static func baca(_ req: Request) throws -> FormulirMentah {
         if let parsed = req.storage[FormulirKey.self] { return parsed }
         let parsed = try urai(req)
+        // No text field is longer than a form could need (files are limited by their routes).
+        if let (name, value) = parsed.isian.first(where: { $0.value.count > Batas.isianForm }) {
+            throw DomainError.tidakSah(
+                field: String(name.prefix(80)),
+                pesan: "Isian \"\(String(name.prefix(80)))\" terlalu panjang (\(value.count) karakter, batas \(Batas.isianForm)).")
+        }
         req.storage[FormulirKey.self] = parsed
         return parsed
     }

@@ -14,6 +14,8 @@ public enum KinerjaApp {
         try database.register(on: app.databases)
         app.migrations.add(KinerjaMigrations.all)
         app.passwords.use(.bcrypt(cost: bcryptCost))
+        app.storage[SandiKey.self] = try Sandi(cost: bcryptCost)
+        app.lifecycle.use(SandiLifecycle())
         // A whole PD's plan or realisasi form is one POST: a large PD sends thousands of fields. Uploads set their
         // own limits on their routes.
         app.routes.defaultMaxBodySize = "8mb"
@@ -30,9 +32,10 @@ public enum KinerjaApp {
         app.asyncCommands.use(BenchCommand(), as: "bench")
         app.asyncCommands.use(ReportCommand(), as: "report")
         app.asyncCommands.use(UserCommand(), as: "user")
-        app.storage[DatabaseLabelKey.self] = database.label
+        app.storage[DatabaseLabelKey.self] = database.jenis
         let cacheMB = Environment.get("KINERJA_TEMBOLOK_MB").flatMap(Int.init) ?? 256
         app.storage[TembolokKey.self] = Tembolok(budgetBytes: max(0, cacheMB) * 1_048_576)
+        app.storage[BeratKey.self] = Berat.buat()
         try routes(app)
     }
 
@@ -40,6 +43,7 @@ public enum KinerjaApp {
     public static func routes(_ app: Application) throws {
         app.rute(.GET, SiteURL.Pattern.health, .publik) { req, _ in
             _ = try await PemdaModel.query(on: req.db).count()
+            // The kind of database only: no path, user or host.
             let body = ["status": "ok", "database": req.application.storage[DatabaseLabelKey.self] ?? ""]
             return try await body.encodeResponse(for: req)
         }
@@ -72,6 +76,20 @@ public enum KinerjaApp {
         return value
     }
 
+    /// The `tahun` of a reading page: absent, or a year the Pemda has data for (targets, pagu or realisasi). Any
+    /// other year is a 404 naming it, so that nobody makes the server compute pages of years without data. A Pemda
+    /// without any data yet accepts every year (its pages cost nothing).
+    static func tahunData(_ req: Request, pemda: TypedID<Pemda>) async throws -> Int? {
+        guard let tahun = try queryInt(req, "tahun", range: 1945...2200) else { return nil }
+        let years = try await req.turunan(["tahun-data"], pemda: pemda, ukuran: { $0.count * 8 + 64 }) {
+            try await KinerjaStore(req.db).tahunData(pemda: pemda, perangkatDaerah: nil).semua
+        }
+        guard years.isEmpty || years.contains(tahun) else {
+            throw DomainError.tidakDitemukan("Data tahun \(tahun)")
+        }
+        return tahun
+    }
+
     static func htmlResponse(_ html: String, status: HTTPStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
@@ -89,7 +107,7 @@ public enum KinerjaApp {
         case .csv:
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         }
-        headers.contentDisposition = .init(.attachment, filename: nama)
+        headers.replaceOrAdd(name: .contentDisposition, value: NamaBerkas.contentDisposition(nama))
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
@@ -110,6 +128,11 @@ struct DatabaseLabelKey: StorageKey {
 struct KeamananHeaderMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
+        // Only a path of this site ever reaches a Location header, whatever a handler built.
+        if let location = response.headers.first(name: .location), !Pengalihan.amanUntukLokasi(location) {
+            request.logger.warning("Location ditolak: \(Log.aman(location))")
+            response.headers.replaceOrAdd(name: .location, value: SiteURL.beranda.path)
+        }
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

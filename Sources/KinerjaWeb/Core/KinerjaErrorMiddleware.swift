@@ -1,5 +1,7 @@
+import AsyncKit
 import Foundation
 import KinerjaDomain
+import KinerjaPersistence
 import Vapor
 
 /// Maps every error to a status and an Indonesian message, as an HTML page or a JSON problem body. No stack trace
@@ -19,12 +21,15 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
         } catch {
             let (status, message, field) = Self.describe(error)
             let requestID = request.headers.first(name: "X-Request-Id") ?? request.id
-            if status.code >= 500 {
+            let path = Log.aman(request.url.path)
+            if status == .serviceUnavailable {
+                request.logger.warning("503 \(request.method) \(path): \(String(reflecting: error))")
+            } else if status.code >= 500 {
                 request.logger.error(
-                    "\(status.code) \(request.method) \(request.url.path): \(String(reflecting: error)) [request-id \(requestID)]"
+                    "\(status.code) \(request.method) \(path): \(String(reflecting: error)) [request-id \(Log.aman(requestID))]"
                 )
             } else {
-                request.logger.debug("\(status.code) \(request.method) \(request.url.path): \(message)")
+                request.logger.debug("\(status.code) \(request.method) \(path): \(Log.aman(message))")
             }
             // JSON for clients that ask for it and not for HTML (a browser's `*/*` is not a request for JSON).
             let accept = request.headers[.accept].joined(separator: ",").lowercased()
@@ -35,6 +40,7 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
                     status: Int(status.code), title: status.reasonPhrase, detail: message, field: field,
                     requestId: requestID)
                 let response = Response(status: status)
+                if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
                 try response.content.encode(problem, as: .json)
                 response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
                 return response
@@ -48,7 +54,9 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
                     .el("p", [], message),
                     .el("p", [("class", "muted")], "Kode permintaan: \(requestID)"),
                 ])
-            return KinerjaApp.htmlResponse(page, status: status)
+            let response = KinerjaApp.htmlResponse(page, status: status)
+            if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
+            return response
         }
     }
 
@@ -60,6 +68,14 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
             case .tidakDitemukan: return (.notFound, domain.description, nil)
             case .konflik(let pesan): return (.conflict, pesan, nil)
             }
+        case is PenulisSibuk, is ServerSibuk, is ConnectionPoolTimeoutError:
+            return (
+                .serviceUnavailable,
+                "Server sedang melayani banyak permintaan pada saat yang sama; permintaan Anda belum diproses dan "
+                    + "tidak ada yang tersimpan. Coba lagi sebentar lagi.", nil
+            )
+        case is DataBerubah:
+            return (.conflict, "Data telah diubah orang lain sejak pratinjau dibuat; tidak ada yang disimpan.", nil)
         case let abort as any AbortError:
             let message: String
             switch abort.status {
@@ -89,6 +105,7 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
         case 404: "Tidak ditemukan"
         case 400: "Isian tidak sah"
         case 409: "Terjadi konflik"
+        case 503: "Coba lagi"
         case 401: "Perlu masuk"
         case 403: "Akses ditolak"
         case 500...: "Kesalahan server"

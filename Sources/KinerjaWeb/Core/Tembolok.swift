@@ -69,9 +69,36 @@ extension Request {
         let key = (parts + [pemda.uuid.uuidString, String(versi)]).joined(separator: "|")
         let cache = application.tembolok
         if let hit = cache.ambil(key, as: T.self) { return hit }
-        let value = try await build()
-        cache.simpan(key, value, bytes: ukuran(value))
-        return value
+        // Computing is bounded (`Berat`); whoever waited for a turn finds the value another request just computed.
+        return try await application.berat.dengan(batas: Berat.batasTunggu, habisWaktu: { ServerSibuk() }) {
+            if let hit = cache.ambil(key, as: T.self) { return hit }
+            let value = try await build()
+            cache.simpan(key, value, bytes: ukuran(value))
+            return value
+        }
+    }
+}
+
+/// How many heavy computations (a page or report computed from a Pemda's data, an import preview) run at once:
+/// one per core but one, at least one (`KINERJA_KOMPUTASI_SERENTAK`), so that a burst of expensive requests queues
+/// instead of taking every thread and all the memory. A request that waits longer than 60 s is answered "coba
+/// lagi" (503).
+enum Berat {
+    static let batasTunggu: Duration = .seconds(60)
+    static func buat() -> Semafor {
+        let configured = Environment.get("KINERJA_KOMPUTASI_SERENTAK").flatMap(Int.init)
+        return Semafor(izin: configured ?? max(1, System.coreCount - 1))
+    }
+}
+
+struct BeratKey: StorageKey { typealias Value = Semafor }
+
+extension Application {
+    var berat: Semafor {
+        if let semafor = storage[BeratKey.self] { return semafor }
+        let semafor = Berat.buat()
+        storage[BeratKey.self] = semafor
+        return semafor
     }
 }
 

@@ -48,9 +48,32 @@ enum ImporPage {
             ])
     }
 
+    /// The options the upload was read with, shown on the preview (they are kept with the upload).
+    struct Rencana {
+        var jenis: String
+        var dokumen: String
+
+        var label: String {
+            let kind = JenisImpor(rawValue: jenis).map(Self.labelJenis) ?? jenis
+            let document = DokumenRencana(rawValue: dokumen)?.label ?? dokumen
+            return "Jenis isi: \(kind) · dokumen target dan pagu bila kolom dokumen kosong: \(document)"
+        }
+
+        static func labelJenis(_ jenis: JenisImpor) -> String {
+            switch jenis {
+            case .otomatis: "dikenali otomatis"
+            case .rencana: "rencana"
+            case .realisasi: "realisasi"
+            case .iku: "IKU"
+            case .cascading: "cascading"
+            case .perangkatDaerah: "perangkat daerah"
+            }
+        }
+    }
+
     static func pratinjau(
         pemda: Pemda, pd: PerangkatDaerah, namaBerkas: String, lembar: [String], preview: Pratinjau, unggahan: UUID,
-        akun: Layout.Akun
+        rencana: Rencana, berubah: Bool = false, akun: Layout.Akun
     ) -> String {
         let findings = preview.temuan.sorted {
             ($0.keparahan, $0.lembar, $0.baris ?? 0) < ($1.keparahan, $1.lembar, $1.baris ?? 0)
@@ -68,6 +91,7 @@ enum ImporPage {
         var content: [HTML] = [
             .el("h1", [], "Pratinjau impor: \(namaBerkas)"),
             .el("p", [("class", "muted")], "\(pd.nama) · lembar: " + lembar.joined(separator: ", ")),
+            .el("p", [("class", "muted")], rencana.label),
             .el(
                 "div", [("class", "summary")],
                 [
@@ -83,6 +107,12 @@ enum ImporPage {
                         ]),
                 ]),
         ]
+        if berubah {
+            content.append(
+                Form.pesan(
+                    "Data Pemda telah berubah sejak pratinjau sebelumnya dibuat, jadi tidak ada yang disimpan. Inilah "
+                        + "pratinjau baru terhadap data terkini: periksa lagi lalu terapkan.", galat: true))
+        }
         if preview.bisaDiterapkan {
             content.append(
                 Form.post(

@@ -55,10 +55,14 @@ enum Akun {
     static let cookieCSRF = "kinerja_csrf"
     /// Sessions expire after 8 hours without use.
     static let umurSesi: TimeInterval = 8 * 3600
-    /// Five failed logins for a name (or 20 from one address) in 15 minutes lock further tries for that window.
+    /// Within 15 minutes: five failed logins for a name from one address lock that name for that address, 20 from
+    /// one address lock the address; a name failing from many addresses is slowed (each try past 10 failures waits
+    /// a second more, at most 10 s), never locked, so an attacker cannot lock the owner out. The admin lifts a
+    /// name's locks on the admin page (or `kinerja user unlock NAMA`).
     static let jendelaGagal: TimeInterval = 15 * 60
-    static let batasGagalNama = 5
+    static let batasGagalPasangan = 5
     static let batasGagalAlamat = 20
+    static let batasGagalNamaTanpaJeda = 10
 
     static func tokenAcak() -> String {
         Data([UInt8].random(count: 32)).base64EncodedString()
@@ -81,15 +85,33 @@ enum Akun {
     static func aman(_ request: Request) -> Bool {
         if Environment.get("KINERJA_COOKIE_SECURE") == "1" { return true }
         if request.url.scheme == "https" { return true }
+        guard dariProxy(request) else { return false }
         return request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 
-    /// The client's address for throttling: the first X-Forwarded-For hop when behind a proxy, else the peer.
-    static func alamat(_ request: Request) -> String {
-        if let forwarded = request.headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return request.remoteAddress?.ipAddress ?? "?"
+    /// The proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed: `KINERJA_PROXY_TEPERCAYA`, a
+    /// comma-separated list of addresses (e.g. `127.0.0.1,::1` for an nginx on the same machine). Empty by
+    /// default: then the headers are ignored and the peer's address is the client's.
+    static let proxyTepercaya: Set<String> = Set(
+        (Environment.get("KINERJA_PROXY_TEPERCAYA") ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+
+    static func dariProxy(_ request: Request, tepercaya: Set<String> = proxyTepercaya) -> Bool {
+        guard let peer = request.remoteAddress?.ipAddress else { return false }
+        return tepercaya.contains(peer)
+    }
+
+    /// The client's address for throttling: the peer, or, when the peer is a trusted proxy, the last address of
+    /// `X-Forwarded-For` that is not itself a trusted proxy (the entries before it are the client's own claims).
+    static func alamat(_ request: Request, tepercaya: Set<String> = proxyTepercaya) -> String {
+        let peer = request.remoteAddress?.ipAddress ?? "?"
+        guard tepercaya.contains(peer) else { return peer }
+        let hops = request.headers[.xForwardedFor].flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let client = hops.last(where: { !tepercaya.contains($0) }) else { return peer }
+        // An address, not free text: anything else is the proxy's word only.
+        guard client.count <= 45, client.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else { return peer }
+        return client
     }
 
     /// Checks a submitted form's CSRF token against the session's (or the anonymous double-submit cookie).

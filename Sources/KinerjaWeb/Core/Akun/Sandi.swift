@@ -1,0 +1,78 @@
+import Foundation
+import KinerjaDomain
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import Vapor
+
+/// Bcrypt off the event loops and off the database's thread pool: its own threads (one per two cores, at least
+/// one), so that a burst of logins costs the logins time and nobody else's page. At most `antreanMaks` hashes wait
+/// at once; past that a login is answered "coba lagi" (503) at once instead of queueing for minutes.
+///
+/// An unknown name is checked against one hash made at start-up with the same cost, so that it takes the time of
+/// a known name's check and does not tell which names exist.
+final class Sandi: Sendable {
+    let cost: Int
+    let pool: NIOThreadPool
+    let dummy: String
+    static let antreanMaks = 256
+    private let antrean = NIOLockedValueBox(0)
+
+    init(cost: Int) throws {
+        self.cost = cost
+        pool = NIOThreadPool(numberOfThreads: max(1, System.coreCount / 2))
+        pool.start()
+        dummy = try Bcrypt.hash("kinerja-bukan-sandi-\(UUID().uuidString)", cost: cost)
+    }
+
+    func tutup() { try? pool.syncShutdownGracefully() }
+
+    /// The byte limit of bcrypt: longer passwords are refused, never truncated.
+    static let panjangMaks = 72
+
+    func hash(_ sandi: String) async throws -> String {
+        guard sandi.utf8.count <= Self.panjangMaks else {
+            throw DomainError.tidakSah(field: "sandi", pesan: "Kata sandi paling panjang \(Self.panjangMaks) byte.")
+        }
+        let cost = cost
+        return try await jalankan { try Bcrypt.hash(sandi, cost: cost) }
+    }
+
+    /// Checks a password against a stored hash, or against the start-up hash when there is none.
+    func cocok(_ sandi: String, hash: String?) async throws -> Bool {
+        let target = hash ?? dummy
+        // A password bcrypt would truncate can never be the stored one; checked all the same, for equal timing.
+        let tooLong = sandi.utf8.count > Self.panjangMaks
+        let valid = try await jalankan { try Bcrypt.verify(sandi, created: target) }
+        return valid && hash != nil && !tooLong
+    }
+
+    private func jalankan<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let admitted = antrean.withLockedValue { count -> Bool in
+            guard count < Self.antreanMaks else { return false }
+            count += 1
+            return true
+        }
+        guard admitted else { throw ServerSibuk() }
+        defer { antrean.withLockedValue { $0 -= 1 } }
+        return try await pool.runIfActive(work)
+    }
+}
+
+struct SandiKey: StorageKey { typealias Value = Sandi }
+
+extension Application {
+    var sandi: Sandi {
+        guard let sandi = storage[SandiKey.self] else { fatalError("Sandi belum dikonfigurasi (KinerjaApp.configure)") }
+        return sandi
+    }
+}
+
+extension Request {
+    var sandi: Sandi { application.sandi }
+}
+
+/// Stops the hashing threads when the application stops.
+struct SandiLifecycle: LifecycleHandler {
+    func shutdown(_ application: Application) { application.storage[SandiKey.self]?.tutup() }
+}
