@@ -127,6 +127,7 @@ let package = Package(
             name: "KinerjaWebTests",
             dependencies: [
                 "KinerjaWeb",
+                "KinerjaTestSupport",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "VaporTesting", package: "vapor"),
             ],

@@ -104,3 +104,36 @@ private func runOnAdmin(_ configuration: SQLPostgresConfiguration, logger: Logge
         throw error
     }
 }
+
+/// A database for a whole application under test, as its configuration: a fresh SQLite file (as in production:
+/// several connections, one file) or a fresh PostgreSQL database on this machine, removed afterwards.
+public func withTestDatabaseConfig<T: Sendable>(
+    _ backend: TestBackend, _ body: @Sendable (DatabaseConfig) async throws -> T
+) async throws -> T {
+    var logger = Logger(label: "kinerja.test")
+    logger.logLevel = .warning
+    switch backend {
+    case .sqlite:
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinerja-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try await body(.sqliteFile(folder.appendingPathComponent("kinerja.sqlite").path))
+    case .postgres:
+        let url = TestBackend.postgresURL!
+        let admin = try SQLPostgresConfiguration(url: url)
+        guard var components = URLComponents(string: url),
+            ["localhost", "127.0.0.1", "::1"].contains(components.host ?? "")
+        else { throw TestDatabaseError.notLocal(URLComponents(string: url)?.host ?? "") }
+        let name = "kinerja_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try await runOnAdmin(admin, logger: logger, "CREATE DATABASE \(name)")
+        components.path = "/" + name
+        do {
+            let result = try await body(.postgres(components.string!))
+            try await runOnAdmin(admin, logger: logger, "DROP DATABASE \(name) WITH (FORCE)")
+            return result
+        } catch {
+            try? await runOnAdmin(admin, logger: logger, "DROP DATABASE \(name) WITH (FORCE)")
+            throw error
+        }
+    }
+}

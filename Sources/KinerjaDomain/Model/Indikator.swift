@@ -181,3 +181,11 @@ public struct Baseline: Hashable, Sendable, Codable {
         self.teks = teks
     }
 }
+
+extension Indikator {
+    /// The units a value typed for this indicator may carry after its number: its own satuan (lower-cased).
+    public var satuanSah: Set<String> {
+        let unit = satuan.trimmingCharacters(in: .whitespaces).lowercased()
+        return unit.isEmpty ? [] : [unit]
+    }
+}

@@ -18,8 +18,40 @@ public enum NilaiParser {
     }
 
     /// Parses `text`; nil for an empty cell or `-`. Throws when the text is not a value.
+    ///
+    /// With `satuanSah` (what a form passes: the indicator's own unit), the text must be read exactly: after the
+    /// number only nothing, `%` or one of those units may follow, no space or other character may stand inside the
+    /// number, and at most 18 digits. `1e3`, `1e999`, `0x10` and `1 000` with a non-breaking space are refused
+    /// instead of being stored as 1, 1, 0 and 1 beside the typed text.
     public static func parse(
-        _ text: String, desimal: TandaDesimal = .titik, skala: SkalaPredikat? = nil
+        _ text: String, desimal: TandaDesimal = .titik, skala: SkalaPredikat? = nil, satuanSah: Set<String>? = nil
+    )
+        throws(DomainError) -> Hasil?
+    {
+        let result = try parseBebas(text, desimal: desimal, skala: skala)
+        guard let satuanSah, let result else { return result }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        func refuse() -> DomainError {
+            .tidakSah(
+                field: "nilai",
+                pesan: "\"\(String(trimmed.prefix(60)))\" tidak dapat dibaca dengan pasti: tulis angka seperti 1.234,5, "
+                    + "rentang 70-75, predikat, atau Ada/Tidak Ada.")
+        }
+        let unit = result.satuan.lowercased()
+        guard unit.isEmpty || unit == "%" || satuanSah.contains(unit) else { throw refuse() }
+        switch result.nilai {
+        case .angka, .rentang:
+            let numberPart = trimmed.dropLast(result.satuan.count).trimmingCharacters(in: .whitespaces)
+            // Spaces only around a range's dash.
+            let compact = numberPart.replacingOccurrences(of: " - ", with: "-")
+            guard !compact.contains(" "), compact.filter(\.isNumber).count <= 18 else { throw refuse() }
+        default: break
+        }
+        return result
+    }
+
+    static func parseBebas(
+        _ text: String, desimal: TandaDesimal, skala: SkalaPredikat?
     )
         throws(DomainError) -> Hasil?
     {

@@ -183,6 +183,22 @@ extension KinerjaStore {
                 }
             }
             guard conflicts.isEmpty else { throw KonflikVersi(butir: conflicts) }
+            if !bukti.isEmpty {
+                // A new file for an indicator and period replaces the earlier one (no pile of versions), and a PD's
+                // evidence together stays within its space.
+                let replaced = bukti.map(\.indikator.uuid)
+                try await BuktiModel.query(on: db).filter(\.$perangkatDaerahID == pd.uuid)
+                    .filter(\.$indikatorID ~~ replaced).filter(\.$tahun == periode.tahun)
+                    .filter(\.$triwulan == triwulan).delete()
+                let used = try await BuktiModel.query(on: db).filter(\.$perangkatDaerahID == pd.uuid).sum(\.$ukuran) ?? 0
+                let adding = bukti.reduce(0) { $0 + $1.isi.count }
+                guard used + adding <= Self.batasBuktiPD else {
+                    throw DomainError.tidakSah(
+                        field: "bukti",
+                        pesan: "Ruang bukti perangkat daerah ini penuh: terpakai \(used >> 20) MB, unggahan ini "
+                            + "\(max(1, adding >> 20)) MB, batas \(Self.batasBuktiPD >> 20) MB. Hubungi admin Pemda.")
+                }
+            }
             for file in bukti {
                 let row = BuktiModel()
                 row.pemdaID = pemda.uuid
@@ -204,6 +220,10 @@ extension KinerjaStore {
     }
 
     // MARK: - Evidence
+
+    /// The evidence space of one PD (`KINERJA_BUKTI_MAKS_PD_MB`, default 500 MB).
+    public static let batasBuktiPD: Int =
+        (Int(ProcessInfo.processInfo.environment["KINERJA_BUKTI_MAKS_PD_MB"] ?? "") ?? 500) << 20
 
     public struct InfoBukti: Sendable, Hashable {
         public var id: UUID

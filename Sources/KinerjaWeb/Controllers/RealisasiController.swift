@@ -60,7 +60,7 @@ enum RealisasiController {
                 } else {
                     bukti.append(
                         .init(
-                            indikator: row.indikator.id, namaBerkas: file.namaBerkas, jenis: jenis(file.isi),
+                            indikator: row.indikator.id, namaBerkas: NamaBerkas.bersih(file.namaBerkas), jenis: jenis(file.isi),
                             isi: file.isi))
                 }
             }
@@ -71,7 +71,8 @@ enum RealisasiController {
             let version = Int(form["v." + key] ?? "") ?? 0
             do {
                 let parsed = try NilaiParser.parse(
-                    text, desimal: .koma, skala: row.indikator.skala.flatMap { SkalaPredikat.bawaan[$0] })
+                    text, desimal: .koma, skala: row.indikator.skala.flatMap { SkalaPredikat.bawaan[$0] },
+                    satuanSah: row.indikator.satuanSah)
                 if case .rentang = parsed?.nilai {
                     throw DomainError.tidakSah(field: "realisasi", pesan: "Realisasi tidak boleh berupa rentang.")
                 }
@@ -134,11 +135,26 @@ enum RealisasiController {
             isian.catat(conflict) { ($0.apa == "realisasi" ? "r." : "k.") + $0.kunci.uuidString.lowercased() }
             return KinerjaApp.htmlResponse(
                 RealisasiPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
+        } catch let error where Isian.sibuk(error) {
+            // Too many saves at once: nothing was written; the page keeps everything typed (files must be chosen
+            // again: no browser keeps a file input).
+            isian.pesan = Isian.pesanSibuk
+            return KinerjaApp.htmlResponse(
+                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .serviceUnavailable)
+        } catch let error as DomainError {
+            isian.pesan = "Belum tersimpan: " + error.pesan
+            return KinerjaApp.htmlResponse(
+                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
         }
     }
 
     /// An Indonesian number as typed in a form ("1.234,5"): a dot groups thousands, a comma marks decimals.
     static func angka(_ text: String) throws(DomainError) -> Decimal? {
+        // Read exactly: no space of any kind inside the number, at most 18 digits.
+        let inner = text.trimmingCharacters(in: .whitespaces)
+        guard !inner.contains(where: \.isWhitespace), inner.filter(\.isNumber).count <= 18 else {
+            throw .tidakSah(field: "angka", pesan: "\"\(String(text.prefix(60)))\" bukan angka (contoh 1.234.567,89).")
+        }
         let reading: AngkaIndonesia.Hasil
         do { reading = try AngkaIndonesia.baca(text) } catch {
             throw .tidakSah(field: "angka", pesan: "\"\(text)\" bukan angka (contoh 1.234.567,89).")
@@ -206,7 +222,8 @@ enum RealisasiController {
         var result = CapaianJSON(capaian: "–")
         do {
             let parsed = try NilaiParser.parse(
-                text, desimal: .koma, skala: indikator.skala.flatMap { SkalaPredikat.bawaan[$0] })
+                text, desimal: .koma, skala: indikator.skala.flatMap { SkalaPredikat.bawaan[$0] },
+                satuanSah: indikator.satuanSah)
             let hasil = index.riwayat(indikator)
                 .dengan(realisasi: parsed?.nilai, pada: PeriodeLaporan(tahun: tahun, triwulan: triwulan))
                 .hitung(tahun: tahun, sampai: triwulan, indikator: indikator, kebijakan: data.pemda.kebijakan)

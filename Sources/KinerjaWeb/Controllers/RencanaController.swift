@@ -49,7 +49,8 @@ enum RencanaController {
                 guard typed != (form["ta." + key] ?? "").trimmingCharacters(in: .whitespaces) else { continue }
                 do {
                     let parsed = try NilaiParser.parse(
-                        typed, desimal: .koma, skala: indikator.skala.flatMap { SkalaPredikat.bawaan[$0] })
+                        typed, desimal: .koma, skala: indikator.skala.flatMap { SkalaPredikat.bawaan[$0] },
+                        satuanSah: indikator.satuanSah)
                     targets.append(
                         .init(
                             indikator: indikator.id, nilai: parsed?.nilai, teks: typed,
@@ -88,6 +89,10 @@ enum RencanaController {
             isian.catat(conflict) { ($0.apa == "pagu" ? "p." : "t.") + $0.kunci.uuidString.lowercased() }
             return KinerjaApp.htmlResponse(
                 RencanaPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
+        } catch let error where Isian.sibuk(error) {
+            isian.pesan = Isian.pesanSibuk
+            return KinerjaApp.htmlResponse(
+                RencanaPage.render(model, akun: ctx.akunBar, isian: isian), status: .serviceUnavailable)
         }
     }
 

@@ -116,7 +116,9 @@ enum NamaBerkas {
             clean.unicodeScalars.map { scalar -> Character in
                 scalar.isASCII && scalar != "\"" && scalar != "\\" && scalar != ";" ? Character(scalar) : "_"
             })
+        let kind = inline ? "inline" : "attachment"
+        guard ascii != clean else { return kind + "; filename=\"\(ascii)\"" }
         let encoded = clean.addingPercentEncoding(withAllowedCharacters: Pengalihan.tidakDicadangkan) ?? ascii
-        return (inline ? "inline" : "attachment") + "; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+        return kind + "; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 }

@@ -1,3 +1,4 @@
+import AsyncKit
 import Foundation
 import KinerjaDomain
 import KinerjaPersistence
@@ -60,4 +61,16 @@ extension Error {
         if let domain = self as? DomainError { return domain.pesan }
         return "isian tidak sah."
     }
+}
+
+extension Isian {
+    /// The server could not take the save now (its turn to write did not come in time, or no database connection
+    /// was free): nothing was written.
+    static func sibuk(_ error: any Error) -> Bool {
+        error is PenulisSibuk || error is ServerSibuk || error is ConnectionPoolTimeoutError
+    }
+
+    static let pesanSibuk =
+        "Belum tersimpan: server sedang menyimpan isian banyak pengguna pada saat yang sama. Isian Anda masih di "
+        + "halaman ini; tekan Simpan lagi sebentar lagi."
 }

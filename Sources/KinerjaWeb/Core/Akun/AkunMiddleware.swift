@@ -82,10 +82,10 @@ enum Akun {
             isHTTPOnly: true, sameSite: .lax)
     }
 
-    static func aman(_ request: Request) -> Bool {
+    static func aman(_ request: Request, tepercaya: Set<String> = proxyTepercaya) -> Bool {
         if Environment.get("KINERJA_COOKIE_SECURE") == "1" { return true }
         if request.url.scheme == "https" { return true }
-        guard dariProxy(request) else { return false }
+        guard dariProxy(request, tepercaya: tepercaya) else { return false }
         return request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 
