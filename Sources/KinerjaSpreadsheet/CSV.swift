@@ -125,7 +125,8 @@ public enum CSV {
     /// apostrophe again (`tanpaNetral`), so an exported file re-imports unchanged.
     public static func netral(_ field: String) -> String {
         guard let first = field.first, awalanRumus.contains(first) else { return field }
-        if angkaPolos(field) { return field }
+        // A plain number, and the lone dash that marks a missing value, are no formula.
+        if angkaPolos(field) || field == "-" { return field }
         return "'" + field
     }
 

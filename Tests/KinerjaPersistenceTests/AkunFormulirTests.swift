@@ -34,7 +34,10 @@ struct AkunFormulirTests {
                     try await store.catatPercobaan(
                         namaPengguna: "Operator", alamat: "10.0.0.1", waktu: now.addingTimeInterval(Double(second))))
             }
-            _ = try await store.catatPercobaan(namaPengguna: "operator", alamat: "10.0.0.2", waktu: now)
+            let other = try await store.catatPercobaan(namaPengguna: "operator", alamat: "10.0.0.2", waktu: now)
+            // Pending attempts count for their pair only; failed ones for the address and the name too.
+            #expect(try await store.gagalMasuk(namaPengguna: "operator", alamat: "10.0.0.1", sejak: now).alamat == 0)
+            for id in attempts + [other] { try await store.gagal(percobaan: id) }
             var failures = try await store.gagalMasuk(namaPengguna: "operator", alamat: "10.0.0.1", sejak: now)
             #expect(failures.pasangan == 3)
             #expect(failures.alamat == 3)

@@ -125,27 +125,37 @@ extension KinerjaStore {
 
     // MARK: - Login throttling
 
-    /// Records a login attempt as failed *before* its password is checked, so that the count that follows is
-    /// atomic: of N concurrent attempts for one name and address, the k-th to be recorded sees at least k, and no
-    /// more attempts are checked than the limit allows. A successful check removes the row again (`berhasilMasuk`);
-    /// a refused attempt removes it too (`batalkanPercobaan`): only checked passwords count.
+    /// Records a login attempt *before* its password is checked, so that the count that follows is atomic: of N
+    /// concurrent attempts for one name and address, the k-th to be recorded sees at least k, and no more attempts
+    /// are checked than the limit allows. The row is pending (`berhasil` true: not a failure yet); a failed check
+    /// marks it failed (`gagal`), a successful one removes it (`berhasilMasuk`), a refused attempt removes it
+    /// (`batalkanPercobaan`). Pending rows count only for their own name and address, so that colleagues behind
+    /// one office address logging in at the same moment do not lock each other out.
     public func catatPercobaan(namaPengguna: String, alamat: String, waktu: Date) async throws -> UUID {
         let row = PercobaanMasukModel()
         row.id = UUID()
         row.namaPengguna = namaPengguna.lowercased()
         row.alamat = alamat
         row.waktu = waktu
-        row.berhasil = false
+        row.berhasil = true
         try await tulisTanpaVersi { db in try await row.create(on: db) }
         return row.id!
+    }
+
+    /// The attempt's password was wrong: it counts as a failure from now on.
+    public func gagal(percobaan id: UUID) async throws {
+        try await tulisTanpaVersi { db in
+            try await PercobaanMasukModel.query(on: db).filter(\.$id == id).set(\.$berhasil, to: false).update()
+        }
     }
 
     public func batalkanPercobaan(_ id: UUID) async throws {
         try await tulisTanpaVersi { db in try await PercobaanMasukModel.query(on: db).filter(\.$id == id).delete() }
     }
 
-    /// Failed attempts since `sejak`: for the name from this address (the pair), from this address for any name,
-    /// and for the name from any address; the oldest of the pair's, to say when its lock ends.
+    /// Attempts since `sejak`: failed or still being checked for the name from this address (the pair); failed
+    /// from this address for any name, and for the name from any address; the oldest of the pair's, to say when
+    /// its lock ends.
     public func gagalMasuk(
         namaPengguna: String, alamat: String, sejak: Date
     ) async throws -> (
@@ -153,7 +163,7 @@ extension KinerjaStore {
     ) {
         let name = namaPengguna.lowercased()
         let pair = try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == name)
-            .filter(\.$alamat == alamat).filter(\.$waktu >= sejak).filter(\.$berhasil == false).sort(\.$waktu).all()
+            .filter(\.$alamat == alamat).filter(\.$waktu >= sejak).sort(\.$waktu).all()
         let byAddress = try await PercobaanMasukModel.query(on: db).filter(\.$alamat == alamat)
             .filter(\.$waktu >= sejak).filter(\.$berhasil == false).count()
         let byName = try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == name)

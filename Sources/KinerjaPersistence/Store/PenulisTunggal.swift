@@ -64,6 +64,7 @@ public enum PenulisTunggal {
 
 /// The write had to wait too long for its turn: nothing was written; the user may try again.
 public struct PenulisSibuk: Error, Sendable, CustomStringConvertible {
+    public init() {}
     public var description: String { "Server sedang sibuk menyimpan data lain." }
 }
 

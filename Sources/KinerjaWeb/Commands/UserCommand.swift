@@ -6,9 +6,10 @@ import Vapor
 
 /// `kinerja user add NAMA --peran admin --pemda "Kabupaten X" [--pd KODE] [--nama "Nama Lengkap"]`: creates an
 /// account (the first admin, typically). The password is read from `KINERJA_SANDI` or asked at the prompt.
+/// `kinerja user unlock NAMA`: lifts the login throttling of a name (every address).
 struct UserCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "aksi", help: "add")
+        @Argument(name: "aksi", help: "add | unlock")
         var aksi: String
         @Argument(name: "nama_pengguna", help: "Nama pengguna (huruf kecil, angka, . - _)")
         var namaPengguna: String
@@ -25,8 +26,15 @@ struct UserCommand: AsyncCommand {
     var help: String { "Menambah akun pengguna: kinerja user add NAMA --peran admin --pemda \"Kabupaten X\"." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        if signature.aksi == "unlock" {
+            let app = context.application
+            try await app.autoMigrate()
+            try await KinerjaStore(app.db).bukaKunciMasuk(namaPengguna: signature.namaPengguna)
+            context.console.print("Kunci masuk \(signature.namaPengguna) dibuka.")
+            return
+        }
         guard signature.aksi == "add" else {
-            throw DomainError.tidakSah(field: "aksi", pesan: "Aksi yang tersedia: add.")
+            throw DomainError.tidakSah(field: "aksi", pesan: "Aksi yang tersedia: add, unlock.")
         }
         guard let peran = Peran(rawValue: signature.peran ?? "admin") else {
             throw DomainError.tidakSah(
@@ -48,7 +56,7 @@ struct UserCommand: AsyncCommand {
             perangkatDaerah: pd?.id)
         let sandi = Environment.get("KINERJA_SANDI") ?? context.console.ask("Kata sandi", isSecure: true)
         try Pengguna.periksaSandi(sandi)
-        try await store.tambah(user, sandiHash: try app.password.hash(sandi))
+        try await store.tambah(user, sandiHash: try await app.sandi.hash(sandi))
         context.console.print("Pengguna \(user.namaPengguna) (\(peran.label), \(pemda.nama)) dibuat.")
     }
 }

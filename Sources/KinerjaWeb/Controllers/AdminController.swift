@@ -102,6 +102,12 @@ enum AdminController {
                 perangkatDaerah: peran.perluPD ? try await pdID(form["perangkat_daerah"], pemda: pemda, req: req) : nil,
                 aktif: active)
             try await store.ubah(updated)
+            if form["kunci"] == "buka" {
+                // Lifts the throttling of this name from every address (after a lock-out the owner reports).
+                try await store.bukaKunciMasuk(namaPengguna: current.namaPengguna)
+                req.logger.notice(
+                    "kunci masuk dibuka: \(Log.aman(current.namaPengguna)) oleh \(Log.aman(ctx.pengguna?.namaPengguna ?? "?"))")
+            }
             if let sandi = form["sandi"], !sandi.isEmpty {
                 try Pengguna.periksaSandi(sandi)
                 try await store.ubahSandi(current.id, sandiHash: try await req.sandi.hash(sandi))

@@ -83,6 +83,7 @@ enum AkunController {
         let found = try await store.pengguna(namaPengguna: nama)
         let valid = try await req.sandi.cocok(sandi, hash: found?.sandiHash)
         guard let (pengguna, _) = found, valid, pengguna.aktif else {
+            try await store.gagal(percobaan: attempt)
             req.logger.notice("masuk gagal: \(Log.aman(nama)) dari \(Log.aman(alamat))")
             return gagal("Nama pengguna atau kata sandi salah.")
         }

@@ -39,6 +39,10 @@ struct AdminPage {
                                     Form.input(
                                         "Sandi baru (opsional)", name: "sandi", type: "password",
                                         extra: [("autocomplete", "new-password"), ("id", "sandi-" + id)]),
+                                    Form.select(
+                                        "Kunci masuk", name: "kunci",
+                                        options: [("", "Biarkan"), ("buka", "Buka (hapus percobaan gagal)")],
+                                        selected: ""),
                                     .el("button", [("type", "submit"), ("class", "kedua")], "Simpan"),
                                 ])
                         ]),

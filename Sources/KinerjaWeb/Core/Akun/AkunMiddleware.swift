@@ -116,7 +116,17 @@ enum Akun {
 
     /// Checks a submitted form's CSRF token against the session's (or the anonymous double-submit cookie).
     static func periksaCSRF(_ request: Request) throws {
-        let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? FormulirMentah.baca(request))?["_csrf"]
+        var sent = request.headers.first(name: "X-CSRF-Token")
+        if sent == nil {
+            do {
+                sent = try FormulirMentah.baca(request)["_csrf"]
+            } catch let error as DomainError {
+                // A field over its limit: say which, rather than call the form forged.
+                throw error
+            } catch {
+                sent = nil
+            }
+        }
         let expected = request.storage[SesiKey.self]?.csrf ?? request.cookies[cookieCSRF]?.string
         guard let sent, let expected, !expected.isEmpty,
             sent.utf8.count == expected.utf8.count,
