@@ -468,6 +468,18 @@ struct KeamananTests {
 
     // MARK: - 8. Smaller leaks
 
+    @Test func otherMethodsAreAnsweredAtOnce() async throws {
+        try await withDemoApp { app in
+            for method in [HTTPMethod.CONNECT, .TRACE, .PUT, .DELETE, .OPTIONS] {
+                try await app.testing().test(method, "/") { res in
+                    #expect(res.status == .methodNotAllowed, "\(method)")
+                    #expect(res.headers.first(name: .allow) == "GET, HEAD, POST")
+                }
+            }
+            #expect(app.http.server.configuration.idleTimeout == .seconds(75))
+        }
+    }
+
     @Test func evidenceReplacesTheEarlierFileAndNamesAreSafe() async throws {
         try await withDemoApp { app in
             let op = try await Peramban.masuk(app, "operator")

@@ -5,6 +5,7 @@ import KinerjaDomain
 import KinerjaImport
 import KinerjaPersistence
 import KinerjaSpreadsheet
+import SQLKit
 import Vapor
 
 /// Builds the application from its dependencies: the database configuration is read once by the caller.
@@ -16,10 +17,14 @@ public enum KinerjaApp {
         app.passwords.use(.bcrypt(cost: bcryptCost))
         app.storage[SandiKey.self] = try Sandi(cost: bcryptCost)
         app.lifecycle.use(SandiLifecycle())
+        if case .sqliteFile = database { app.lifecycle.use(SQLiteWAL()) }
         // A whole PD's plan or realisasi form is one POST: a large PD sends thousands of fields. Uploads set their
         // own limits on their routes.
         app.routes.defaultMaxBodySize = "8mb"
+        app.http.server.configuration.idleTimeout = .seconds(
+            Int64(Environment.get("KINERJA_IDLE_DETIK").flatMap(Int.init) ?? 75))
         app.middleware = Middlewares()
+        app.middleware.use(MetodeMiddleware())
         app.middleware.use(KinerjaErrorMiddleware())
         app.middleware.use(KeamananHeaderMiddleware())
         app.middleware.use(AkunMiddleware())
@@ -30,6 +35,7 @@ public enum KinerjaApp {
         app.asyncCommands.use(ExportCommand(), as: "export")
         app.asyncCommands.use(TemplateCommand(), as: "template")
         app.asyncCommands.use(BenchCommand(), as: "bench")
+        app.asyncCommands.use(BenchImporCommand(), as: "bench-impor")
         app.asyncCommands.use(ReportCommand(), as: "report")
         app.asyncCommands.use(UserCommand(), as: "user")
         app.storage[DatabaseLabelKey.self] = database.jenis
@@ -148,5 +154,36 @@ struct KeamananHeaderMiddleware: AsyncMiddleware {
             )
         }
         return response
+    }
+}
+
+/// A SQLite file runs in WAL mode: readers never wait for the writer nor the writer for readers, and a reader never
+/// sees a half-written transaction. The mode is kept in the file; setting it at every start is harmless.
+struct SQLiteWAL: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        guard let sql = application.db as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}
+
+/// The site answers GET, HEAD and POST. Anything else (CONNECT, TRACE, PUT…) gets 405 at once. A method the HTTP
+/// parser does not know at all, such as `FOO`, never reaches the application: the server closes that connection
+/// immediately. A connection idle for `KINERJA_IDLE_DETIK` (75 s) is closed, so nothing is left hanging (the
+/// parser treats the bytes after a CONNECT as a tunnel).
+struct MetodeMiddleware: AsyncMiddleware {
+    static let diizinkan: Set<String> = ["GET", "HEAD", "POST"]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard Self.diizinkan.contains(request.method.rawValue) else {
+            let response = KinerjaApp.htmlResponse(
+                Layout.page(
+                    title: "Metode tidak diizinkan", breadcrumbs: [("Beranda", SiteURL.beranda.path)],
+                    akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil),
+                    content: [.el("h1", [], "Metode tidak diizinkan"), .el("p", [], "Gunakan GET atau POST.")]),
+                status: .methodNotAllowed)
+            response.headers.replaceOrAdd(name: .allow, value: "GET, HEAD, POST")
+            return response
+        }
+        return try await next.respond(to: request)
     }
 }
