@@ -117,7 +117,9 @@ public enum CSV {
     }
 
     /// Characters that make Excel or LibreOffice read a field as a formula (or a DDE call) when it starts with them.
-    static let awalanRumus: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n", "\n", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+    static let awalanRumus: Set<Character> = [
+        "=", "+", "-", "@", "\t", "\r", "\r\n", "\n", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}",
+    ]
 
     /// Formula injection: a field starting with `=`, `+`, `-`, `@`, tab or CR (or their full-width forms) gets a
     /// leading apostrophe, which both Excel and LibreOffice show as text and do not evaluate. A plain number

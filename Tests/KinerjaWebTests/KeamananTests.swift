@@ -1,11 +1,11 @@
 import Fluent
-import NIOCore
 import Foundation
 import KinerjaDomain
 import KinerjaImport
 import KinerjaPersistence
 import KinerjaSpreadsheet
 import KinerjaTestSupport
+import NIOCore
 import Testing
 import Vapor
 import VaporTesting
@@ -27,9 +27,11 @@ struct KeamananTests {
         let elements = try await ElemenModel.query(on: app.db).filter(\.$perangkatDaerahID == pd.id!)
             .filter(\.$tingkat == Tingkat.subKegiatan.rawValue).all()
         let byID = Dictionary(uniqueKeysWithValues: elements.map { ($0.id!, $0) })
-        let indikator = try #require(indicators.first { byID[$0.elemenID] != nil && byID[$0.elemenID]?.kodeAsli != nil })
+        let indikator = try #require(
+            indicators.first { byID[$0.elemenID] != nil && byID[$0.elemenID]?.kodeAsli != nil })
         let node = byID[indikator.elemenID]!
-        let csv = "kode;uraian;indikator;satuan;target_2027\n\(node.kodeAsli!);\(node.uraian);\(indikator.nama);\(indikator.satuan);42\n"
+        let csv =
+            "kode;uraian;indikator;satuan;target_2027\n\(node.kodeAsli!);\(node.uraian);\(indikator.nama);\(indikator.satuan);42\n"
         return (csv, indikator.id!)
     }
 
@@ -86,10 +88,14 @@ struct KeamananTests {
                 #expect(html.contains("Data Pemda telah berubah sejak pratinjau sebelumnya dibuat"))
                 #expect(html.contains("target Renja 2027: 42"))
             }
-            #expect(try await TargetModel.query(on: app.db).filter(\.$indikatorID == indikator).filter(\.$tahun == 2027).count() == 0)
+            #expect(
+                try await TargetModel.query(on: app.db).filter(\.$indikatorID == indikator).filter(\.$tahun == 2027)
+                    .count() == 0)
             // The new preview was kept: applying it now works.
             try await op.kirim(app, preview) { res in #expect(res.status == .seeOther) }
-            #expect(try await TargetModel.query(on: app.db).filter(\.$indikatorID == indikator).filter(\.$tahun == 2027).count() == 1)
+            #expect(
+                try await TargetModel.query(on: app.db).filter(\.$indikatorID == indikator).filter(\.$tahun == 2027)
+                    .count() == 1)
         }
     }
 
@@ -117,7 +123,9 @@ struct KeamananTests {
                 let statuses = try await withThrowingTaskGroup(of: (String, UInt).self) { group in
                     for (offset, key) in keys.enumerated() {
                         group.addTask {
-                            var fields = ["r." + key: "\(offset + 1)", "a." + key: "", "v." + key: "0", "_csrf": op.csrf]
+                            var fields = [
+                                "r." + key: "\(offset + 1)", "a." + key: "", "v." + key: "0", "_csrf": op.csrf,
+                            ]
                             fields["a." + key] = nilaiInput(form.html, name: "a." + key) ?? ""
                             fields["v." + key] = nilaiInput(form.html, name: "v." + key) ?? "0"
                             var headers = op.headers
@@ -146,7 +154,8 @@ struct KeamananTests {
                         }
                     }
                     group.addTask {
-                        let res = try await app.testing().performTest(request: .init(method: .GET, url: "/health", headers: [:], body: ByteBuffer()))
+                        let res = try await app.testing().performTest(
+                            request: .init(method: .GET, url: "/health", headers: [:], body: ByteBuffer()))
                         return ("health", res.status.code)
                     }
                     var all: [(String, UInt)] = []
@@ -170,12 +179,12 @@ struct KeamananTests {
         // The single writer hands its turn on in order; a waiter past its limit gets PenulisSibuk (503 "coba
         // lagi" in the web, the form kept), never a half-written save.
         let semafor = Semafor(izin: 1)
-        try await semafor.masuk(batas: .seconds(1), habisWaktu: { PenulisSibuk() })
+        try await semafor.masuk(batas: .seconds(1), galat: PenulisSibuk())
         await #expect(throws: PenulisSibuk.self) {
-            try await semafor.masuk(batas: .milliseconds(50), habisWaktu: { PenulisSibuk() })
+            try await semafor.masuk(batas: .milliseconds(50), galat: PenulisSibuk())
         }
         await semafor.keluar()
-        try await semafor.masuk(batas: .milliseconds(50), habisWaktu: { PenulisSibuk() })
+        try await semafor.masuk(batas: .milliseconds(50), galat: PenulisSibuk())
         await semafor.keluar()
         #expect(Isian.sibuk(PenulisSibuk()))
         #expect(KinerjaErrorMiddleware.describe(PenulisSibuk()).0 == .serviceUnavailable)
@@ -209,7 +218,8 @@ struct KeamananTests {
             let pd = try await pdPath(app, kode: "DINSOS")
             let anon = try await Peramban.anonim(app)
             try await anon.kirim(
-                app, "/masuk", ["nama_pengguna": "operator", "sandi": "demo2026", "lanjut": pd + "/realisasi?tahun=2024"]
+                app, "/masuk",
+                ["nama_pengguna": "operator", "sandi": "demo2026", "lanjut": pd + "/realisasi?tahun=2024"]
             ) { res in
                 #expect(res.headers.first(name: .location) == pd + "/realisasi?tahun=2024")
             }
@@ -298,8 +308,10 @@ struct KeamananTests {
             let user = try #require(try await store.pengguna(namaPengguna: "operator")?.0)
             try await admin.kirim(
                 app, SiteURL.adminPenggunaUbah(pemda: user.pemda.uuid, pengguna: user.id.uuid).path,
-                ["peran": "operator", "perangkat_daerah": user.perangkatDaerah!.uuid.uuidString.lowercased(),
-                 "aktif": "1", "kunci": "buka"]
+                [
+                    "peran": "operator", "perangkat_daerah": user.perangkatDaerah!.uuid.uuidString.lowercased(),
+                    "aktif": "1", "kunci": "buka",
+                ]
             ) { res in #expect(res.status == .seeOther) }
             _ = try await Peramban.masuk(app, "operator")
         }
@@ -387,9 +399,10 @@ struct KeamananTests {
         try await withDemoApp { app in
             let pd = try await pdPath(app, kode: "DINSOS")
             let pemda = pemdaPath(pd)
-            for path in [pemda + "/dasbor?tahun=1945", pemda + "/cascading?tahun=2200", pd + "/laporan/renja?tahun=1999",
-                pemda + "/laporan/realisasi?tahun=2150"]
-            {
+            for path in [
+                pemda + "/dasbor?tahun=1945", pemda + "/cascading?tahun=2200", pd + "/laporan/renja?tahun=1999",
+                pemda + "/laporan/realisasi?tahun=2150",
+            ] {
                 try await app.testing().test(.GET, path) { res in
                     #expect(res.status == .notFound, "\(path)")
                     #expect(res.body.string.contains("Data tahun"))
@@ -430,7 +443,9 @@ struct KeamananTests {
                 #expect(res.body.string.contains("Nama PD paling panjang 300 karakter"))
             }
             for kode in ["A/B", "..", "A..B", "../X", "A B"] {
-                try await admin.kirim(app, pemda + "/admin/pd", ["aksi": "pd", "kode": kode, "nama": "X", "singkatan": ""]) {
+                try await admin.kirim(
+                    app, pemda + "/admin/pd", ["aksi": "pd", "kode": kode, "nama": "X", "singkatan": ""]
+                ) {
                     res in
                     #expect(res.status == .badRequest, "\(kode)")
                     #expect(res.body.string.contains("tidak sah"), "\(kode)")
@@ -458,7 +473,8 @@ struct KeamananTests {
     }
 
     @Test func exactNumbersAreStillRead() throws {
-        for (text, value) in [("1.234,5", Decimal(string: "1234.5")!), ("66,90 %", Decimal(string: "66.9")!), ("2", 2)] {
+        for (text, value) in [("1.234,5", Decimal(string: "1234.5")!), ("66,90 %", Decimal(string: "66.9")!), ("2", 2)]
+        {
             let parsed = try NilaiParser.parse(text, desimal: .koma, satuanSah: ["dokumen"])
             #expect(parsed?.nilai == .angka(value), "\(text)")
         }

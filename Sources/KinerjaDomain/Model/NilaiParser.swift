@@ -34,7 +34,8 @@ public enum NilaiParser {
         func refuse() -> DomainError {
             .tidakSah(
                 field: "nilai",
-                pesan: "\"\(String(trimmed.prefix(60)))\" tidak dapat dibaca dengan pasti: tulis angka seperti 1.234,5, "
+                pesan:
+                    "\"\(String(trimmed.prefix(60)))\" tidak dapat dibaca dengan pasti: tulis angka seperti 1.234,5, "
                     + "rentang 70-75, predikat, atau Ada/Tidak Ada.")
         }
         let unit = result.satuan.lowercased()

@@ -190,7 +190,8 @@ extension KinerjaStore {
                 try await BuktiModel.query(on: db).filter(\.$perangkatDaerahID == pd.uuid)
                     .filter(\.$indikatorID ~~ replaced).filter(\.$tahun == periode.tahun)
                     .filter(\.$triwulan == triwulan).delete()
-                let used = try await BuktiModel.query(on: db).filter(\.$perangkatDaerahID == pd.uuid).sum(\.$ukuran) ?? 0
+                let used =
+                    try await BuktiModel.query(on: db).filter(\.$perangkatDaerahID == pd.uuid).sum(\.$ukuran) ?? 0
                 let adding = bukti.reduce(0) { $0 + $1.isi.count }
                 guard used + adding <= Self.batasBuktiPD else {
                     throw DomainError.tidakSah(

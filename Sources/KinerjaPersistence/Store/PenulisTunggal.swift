@@ -33,12 +33,12 @@ public enum PenulisTunggal {
         while true {
             do {
                 if sqlite {
-                    return try await kunci.dengan(batas: batasTunggu, habisWaktu: { PenulisSibuk() }) {
+                    return try await kunci.dengan(batas: batasTunggu, galat: PenulisSibuk()) {
                         try await body(db)
                     }
                 }
                 return try await body(db)
-            } catch where attempt < percobaan && sementara(error) {
+            } catch  where attempt < percobaan && sementara(error) {
                 attempt += 1
                 // 10, 20, 40, 80, 160 ms, with jitter so that two retrying writers part.
                 let base = 10 << (attempt - 2)
@@ -69,7 +69,7 @@ public struct PenulisSibuk: Error, Sendable, CustomStringConvertible {
 }
 
 /// A first-come-first-served async semaphore with a time limit on waiting: `izin` holders at once, the rest wait in
-/// order; one that waits longer than its limit gets `habisWaktu` thrown and leaves the queue. Used for the single
+/// order; one that waits longer than its limit gets `galat` thrown and leaves the queue. Used for the single
 /// SQLite writer (1) and to bound the heavy computations a server runs at once.
 public actor Semafor {
     private let izin: Int
@@ -79,8 +79,8 @@ public actor Semafor {
 
     public init(izin: Int) { self.izin = max(1, izin) }
 
-    /// Waits for a turn; throws `habisWaktu()` when none came within `batas`.
-    public func masuk(batas: Duration, habisWaktu: @escaping @Sendable () -> any Error) async throws {
+    /// Waits for a turn; throws `galat` when none came within `batas`.
+    public func masuk(batas: Duration, galat: any Error) async throws {
         guard dipakai >= izin else {
             dipakai += 1
             return
@@ -91,7 +91,7 @@ public actor Semafor {
             antrean.append((id, lanjut))
             Task { [weak self] in
                 try? await Task.sleep(for: batas)
-                await self?.lewat(id, habisWaktu())
+                await self?.lewat(id, galat)
             }
         }
     }
@@ -114,9 +114,9 @@ public actor Semafor {
 extension Semafor {
     /// Runs `body` in a turn.
     public nonisolated func dengan<T>(
-        batas: Duration, habisWaktu: @escaping @Sendable () -> any Error, _ body: () async throws -> T
+        batas: Duration, galat: any Error, _ body: () async throws -> T
     ) async throws -> T {
-        try await masuk(batas: batas, habisWaktu: habisWaktu)
+        try await masuk(batas: batas, galat: galat)
         do {
             let result = try await body()
             await keluar()

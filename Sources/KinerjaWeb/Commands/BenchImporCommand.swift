@@ -32,7 +32,8 @@ struct BenchImporCommand: AsyncCommand {
             for triwulan in 1...4 { lines.append("\(kode.asli);\(indikator.nama);2026;\(triwulan);\(triwulan * 3)") }
         }
         context.console.print(
-            "PD sintetis: \(data.elemen.count) elemen, \(data.indikator.count) indikator; \(lines.count) baris tersedia")
+            "PD sintetis: \(data.elemen.count) elemen, \(data.indikator.count) indikator; \(lines.count) baris tersedia"
+        )
         context.console.print("baris        baca (ms)   rencana (ms)   total per 1.000 baris (ms)   diubah")
         for size in [2_000, 8_000, 32_000, 128_000] where size <= min(largest, lines.count) {
             let csv = "kode;indikator;tahun;triwulan;realisasi\n" + lines.prefix(size).joined(separator: "\n")
@@ -46,7 +47,8 @@ struct BenchImporCommand: AsyncCommand {
             }
             let total = ms(end - start)
             context.console.print(
-                String(format: "%7d   %10.1f   %12.1f   %26.2f   %6d", size, ms(read - start), ms(end - read),
+                String(
+                    format: "%7d   %10.1f   %12.1f   %26.2f   %6d", size, ms(read - start), ms(end - read),
                     total / Double(size) * 1000, preview.perubahan.jumlah))
         }
     }

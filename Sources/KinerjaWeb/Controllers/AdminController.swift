@@ -106,7 +106,8 @@ enum AdminController {
                 // Lifts the throttling of this name from every address (after a lock-out the owner reports).
                 try await store.bukaKunciMasuk(namaPengguna: current.namaPengguna)
                 req.logger.notice(
-                    "kunci masuk dibuka: \(Log.aman(current.namaPengguna)) oleh \(Log.aman(ctx.pengguna?.namaPengguna ?? "?"))")
+                    "kunci masuk dibuka: \(Log.aman(current.namaPengguna)) oleh \(Log.aman(ctx.pengguna?.namaPengguna ?? "?"))"
+                )
             }
             if let sandi = form["sandi"], !sandi.isEmpty {
                 try Pengguna.periksaSandi(sandi)

@@ -45,7 +45,8 @@ enum ImporController {
                 namaBerkas: name, isi: file.isi, jenis: jenis.rawValue, dokumen: dokumen.rawValue, versiData: versi,
                 pratinjau: try tersimpan.kode())
             try await KinerjaStore(req.db).simpanUnggahan(upload, pemda: pemda.id, pd: pd.id, pengguna: user.id)
-            return req.redirect(to: SiteURL.imporTerapkan(pemda: pemda.id.uuid, kode: pd.kode, unggahan: upload.id).path)
+            return req.redirect(
+                to: SiteURL.imporTerapkan(pemda: pemda.id.uuid, kode: pd.kode, unggahan: upload.id).path)
         }
         // The preview of an upload (GET, so it can be reloaded: it is read, not computed again), and its apply.
         app.rute(.GET, SiteURL.Pattern.imporTerapkan, .tulisPD) { req, ctx in
@@ -102,7 +103,7 @@ enum ImporController {
         dokumen: DokumenRencana
     ) async throws -> (Int64, PratinjauTersimpan) {
         let store = KinerjaStore(req.db)
-        return try await req.application.berat.dengan(batas: Berat.batasTunggu, habisWaktu: { ServerSibuk() }) {
+        return try await req.application.berat.dengan(batas: Berat.batasTunggu, galat: ServerSibuk()) {
             let versi = try await store.versiData(pemda: pemda.id)
             let existing = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
             let hasil = Importer.baca(
@@ -130,7 +131,8 @@ enum ImporController {
         let preview = tersimpan.pratinjau
         let html = ImporPage.pratinjau(
             pemda: ctx.pemda!, pd: ctx.pd!, namaBerkas: upload.namaBerkas, lembar: tersimpan.lembar,
-            preview: preview, unggahan: upload.id, rencana: ImporPage.Rencana(jenis: upload.jenis, dokumen: upload.dokumen),
+            preview: preview, unggahan: upload.id,
+            rencana: ImporPage.Rencana(jenis: upload.jenis, dokumen: upload.dokumen),
             berubah: status == .conflict, akun: ctx.akunBar)
         return KinerjaApp.htmlResponse(html, status: status ?? (preview.bisaDiterapkan ? .ok : .unprocessableEntity))
     }

@@ -32,7 +32,8 @@ enum RealisasiController {
             else { throw DomainError.tidakDitemukan("Bukti") }
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: file.jenis)
-            headers.replaceOrAdd(name: .contentDisposition, value: NamaBerkas.contentDisposition(file.nama, inline: true))
+            headers.replaceOrAdd(
+                name: .contentDisposition, value: NamaBerkas.contentDisposition(file.nama, inline: true))
             headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
             headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox")
             return Response(status: .ok, headers: headers, body: .init(data: file.isi))
@@ -60,7 +61,8 @@ enum RealisasiController {
                 } else {
                     bukti.append(
                         .init(
-                            indikator: row.indikator.id, namaBerkas: NamaBerkas.bersih(file.namaBerkas), jenis: jenis(file.isi),
+                            indikator: row.indikator.id, namaBerkas: NamaBerkas.bersih(file.namaBerkas),
+                            jenis: jenis(file.isi),
                             isi: file.isi))
                 }
             }

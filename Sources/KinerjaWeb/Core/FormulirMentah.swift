@@ -25,7 +25,9 @@ struct FormulirMentah: Sendable {
         if let (name, value) = parsed.isian.first(where: { $0.value.count > Batas.isianForm }) {
             throw DomainError.tidakSah(
                 field: String(name.prefix(80)),
-                pesan: "Isian \"\(String(name.prefix(80)))\" terlalu panjang (\(value.count) karakter, batas \(Batas.isianForm)).")
+                pesan:
+                    "Isian \"\(String(name.prefix(80)))\" terlalu panjang (\(value.count) karakter, batas \(Batas.isianForm))."
+            )
         }
         req.storage[FormulirKey.self] = parsed
         return parsed

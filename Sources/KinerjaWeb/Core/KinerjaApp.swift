@@ -87,7 +87,8 @@ public enum KinerjaApp {
     /// without any data yet accepts every year (its pages cost nothing).
     static func tahunData(_ req: Request, pemda: TypedID<Pemda>) async throws -> Int? {
         guard let tahun = try queryInt(req, "tahun", range: 1945...2200) else { return nil }
-        let years = try await req.turunan(["tahun-data"], pemda: pemda, ukuran: { $0.count * 8 + 64 }) {
+        let size: ([Int]) -> Int = { $0.count * 8 + 64 }
+        let years = try await req.turunan(["tahun-data"], pemda: pemda, ukuran: size) {
             try await KinerjaStore(req.db).tahunData(pemda: pemda, perangkatDaerah: nil).semua
         }
         guard years.isEmpty || years.contains(tahun) else {

@@ -70,7 +70,7 @@ extension Request {
         let cache = application.tembolok
         if let hit = cache.ambil(key, as: T.self) { return hit }
         // Computing is bounded (`Berat`); whoever waited for a turn finds the value another request just computed.
-        return try await application.berat.dengan(batas: Berat.batasTunggu, habisWaktu: { ServerSibuk() }) {
+        return try await application.berat.dengan(batas: Berat.batasTunggu, galat: ServerSibuk()) {
             if let hit = cache.ambil(key, as: T.self) { return hit }
             let value = try await build()
             cache.simpan(key, value, bytes: ukuran(value))
