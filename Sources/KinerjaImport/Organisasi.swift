@@ -45,8 +45,21 @@ enum OrganisasiReader {
             }
             let kode = row[peta["kode_pd"]].teks
             let nama = row[peta["nama_pd"]].teks
-            if kode.isEmpty { galat("kode_pd", "Kode PD kosong.") }
+            if kode.isEmpty {
+                galat("kode_pd", "Kode PD kosong.")
+            } else {
+                do { try Batas.periksaKodePD(kode) } catch { galat("kode_pd", error.pesan) }
+            }
             if nama.isEmpty { galat("nama_pd", "Nama PD kosong.") }
+            for (column, maks, label) in [
+                ("nama_pd", Batas.nama, "Nama PD"), ("unit_kerja", Batas.nama, "Nama unit kerja"),
+                ("jabatan", Batas.nama, "Jabatan"), ("nama_pejabat", Batas.namaOrang, "Nama pejabat"),
+                ("pangkat", Batas.nama, "Pangkat"),
+            ] {
+                do {
+                    try Batas.periksa(row[peta[column]].teks, field: column, maks: maks, label: label)
+                } catch { galat(column, error.pesan) }
+            }
             let eselonText = row[peta["eselon"]].teks.uppercased()
             var eselon: Eselon?
             if !eselonText.isEmpty {

@@ -14,6 +14,14 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The message without the field name (for a place that names the field itself: a form, a sheet's column).
+    public var pesan: String {
+        switch self {
+        case .tidakSah(_, let pesan): pesan
+        default: description
+        }
+    }
+
     public var field: String? {
         if case .tidakSah(let field, _) = self { return field }
         return nil

@@ -129,12 +129,17 @@ enum TampilanController {
             guard let owner = try await store.pemilikIndikator(TypedID(id), pemda: pemda.id) else {
                 throw DomainError.tidakDitemukan("Indikator")
             }
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: owner, denganRPJMD: true)
-            guard let indikator = data.indikator.first(where: { $0.id.uuid == id }) else {
+            // The owner's data (the whole Pemda for a Pemda-level indicator): loaded once per data version.
+            let index = try await req.turunan(
+                ["iku-detail", owner?.uuid.uuidString ?? "pemda"], pemda: pemda.id, ukuran: \.ukuranTembolok
+            ) {
+                IndeksKinerja(try await store.muat(pemda: pemda.id, perangkatDaerah: owner, denganRPJMD: true))
+            }
+            guard let indikator = index.data.indikator.first(where: { $0.id.uuid == id }) else {
                 throw DomainError.tidakDitemukan("Indikator")
             }
             return KinerjaApp.htmlResponse(
-                IKUPage.detail(IndeksKinerja(data), indikator: indikator, pemda: pemda, akun: ctx.akunBar))
+                IKUPage.detail(index, indikator: indikator, pemda: pemda, akun: ctx.akunBar))
         }
     }
 

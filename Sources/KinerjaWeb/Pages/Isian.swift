@@ -40,14 +40,6 @@ struct Isian: Sendable {
 }
 
 extension DomainError {
-    /// The message without the field name.
-    var pesan: String {
-        switch self {
-        case .tidakSah(_, let pesan): pesan
-        default: description
-        }
-    }
-
     /// A form that failed on this error answers 409 for a conflict, else 400.
     var statusFormulir: HTTPStatus {
         if case .konflik = self { return .conflict }
