@@ -44,7 +44,7 @@ struct ImporWebTests {
             }
             let action = try #require(applyForm.range(of: "/impor/")).upperBound
             let id = String(applyForm[action...].prefix(36))
-            try await op.kirim(app, pd + "/impor/" + id + "?jenis=otomatis&dokumen=renja") { res in
+            try await op.kirim(app, pd + "/impor/" + id) { res in
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location)?.contains("diimpor=1") == true)
             }
