@@ -30,6 +30,18 @@ extension SchemaBuilder {
     }
 }
 
+/// The columns of `unggahan` as M008 created them (M010 adds the import plan).
+private func unggahan(_ database: any Database) -> SchemaBuilder {
+    database.schema("unggahan")
+        .id()
+        .pemdaColumn()
+        .pdColumn(required: true)
+        .field("nama_berkas", .string, .required)
+        .field("isi", .data, .required)
+        .field("pengguna_id", .uuid, .required, .references("pengguna", "id", onDelete: .cascade))
+        .field("waktu", .datetime, .required)
+}
+
 struct M001CreatePemda: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("pemda")
@@ -315,15 +327,7 @@ struct M008CreateBerkas: AsyncMigration {
             .field("diunggah_oleh", .string, .required)
             .field("waktu", .datetime, .required)
             .create()
-        try await database.schema("unggahan")
-            .id()
-            .pemdaColumn()
-            .pdColumn(required: true)
-            .field("nama_berkas", .string, .required)
-            .field("isi", .data, .required)
-            .field("pengguna_id", .uuid, .required, .references("pengguna", "id", onDelete: .cascade))
-            .field("waktu", .datetime, .required)
-            .create()
+        try await unggahan(database).create()
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("CREATE INDEX idx_bukti_pd ON bukti (pemda_id, perangkat_daerah_id, tahun, triwulan)").run()
     }
@@ -357,14 +361,7 @@ struct M009CreateVersiData: AsyncMigration {
 struct M010UnggahanDenganRencana: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("unggahan").delete()
-        try await database.schema("unggahan")
-            .id()
-            .pemdaColumn()
-            .pdColumn(required: true)
-            .field("nama_berkas", .string, .required)
-            .field("isi", .data, .required)
-            .field("pengguna_id", .uuid, .required, .references("pengguna", "id", onDelete: .cascade))
-            .field("waktu", .datetime, .required)
+        try await unggahan(database)
             .field("jenis", .string, .required)
             .field("dokumen", .string, .required)
             .field("versi_data", .int64, .required)
@@ -374,14 +371,6 @@ struct M010UnggahanDenganRencana: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("unggahan").delete()
-        try await database.schema("unggahan")
-            .id()
-            .pemdaColumn()
-            .pdColumn(required: true)
-            .field("nama_berkas", .string, .required)
-            .field("isi", .data, .required)
-            .field("pengguna_id", .uuid, .required, .references("pengguna", "id", onDelete: .cascade))
-            .field("waktu", .datetime, .required)
-            .create()
+        try await unggahan(database).create()
     }
 }
