@@ -80,3 +80,6 @@ swift test --parallel --num-workers 2 2>&1 | tee "${KINERJA_TEST_LOG:-/tmp/kiner
 log "Uji peramban (Chromium headless): tangkapan layar dan PDF di ci-artifacts/screenshots"
 swift build --product kinerja
 python3 scripts/browser_test.py .build/debug/kinerja ci-artifacts/screenshots
+
+log "Pemasangan baru (README): baris perintah dan halaman penyiapan pada basis data kosong"
+python3 scripts/install_test.py .build/debug/kinerja

@@ -52,6 +52,10 @@ struct MatriksAksesTests {
         "POST /pemda/:pemda/admin/pd": .adminPemda,
         "POST /pemda/:pemda/admin/periode": .adminPemda,
         "POST /pemda/:pemda/admin/kategori": .adminPemda,
+        "POST /pemda/:pemda/admin/profil": .adminPemda,
+        "GET /pemda/:pemda/logo": .publik,
+        "GET /siapkan": .publik,
+        "POST /siapkan": .publik,
     ]
 
     /// Who may, for a route of DINSOS in Kabupaten Batu Bara. `operator.setwan` is an operator of another PD of

@@ -15,6 +15,7 @@ public enum KinerjaMigrations {
         M008CreateBerkas(),  // evidence files of realisasi, uploaded workbooks awaiting apply
         M009CreateVersiData(),  // a counter per Pemda, raised by every write: the key of the derived-page cache
         M010UnggahanDenganRencana(),  // an upload keeps its import plan (jenis, dokumen, computed preview, version)
+        M011Penyiapan(),  // the Pemda's address and logo for the kop; one-time setup codes of a new installation
     ]
 }
 
@@ -372,5 +373,29 @@ struct M010UnggahanDenganRencana: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema("unggahan").delete()
         try await unggahan(database).create()
+    }
+}
+
+/// The first day of an installation: the Pemda's address and logo (printed in the kop of documents) beside the
+/// Pemda row (which every request reads, so the logo's bytes stay out of it), and the one-time setup codes the
+/// server prints while no Pemda exists (only their SHA-256 is stored).
+struct M011Penyiapan: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("pemda_profil")
+            .field("id", .uuid, .identifier(auto: false), .references("pemda", "id", onDelete: .cascade))
+            .field("alamat", .string, .required)
+            .field("logo", .data)
+            .field("logo_jenis", .string)
+            .create()
+        try await database.schema("kode_penyiapan")
+            .id()
+            .field("kode_hash", .string, .required)
+            .field("dibuat", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("kode_penyiapan").delete()
+        try await database.schema("pemda_profil").delete()
     }
 }

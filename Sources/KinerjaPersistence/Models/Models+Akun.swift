@@ -89,3 +89,20 @@ public final class UnggahanModel: Model, @unchecked Sendable {
     @Field(key: "pratinjau") public var pratinjau: Data
     public init() {}
 }
+
+public final class PemdaProfilModel: Model, @unchecked Sendable {
+    public static let schema = "pemda_profil"
+    @ID(custom: "id", generatedBy: .user) public var id: UUID?
+    @Field(key: "alamat") public var alamat: String
+    @OptionalField(key: "logo") public var logo: Data?
+    @OptionalField(key: "logo_jenis") public var logoJenis: String?
+    public init() {}
+}
+
+public final class KodePenyiapanModel: Model, @unchecked Sendable {
+    public static let schema = "kode_penyiapan"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "kode_hash") public var kodeHash: String
+    @Field(key: "dibuat") public var dibuat: Date
+    public init() {}
+}

@@ -33,6 +33,11 @@ func resolvePemda(_ store: KinerjaStore, nama: String?, sebutan: String = "--pem
     let chosen = try await store.daftarPemda().filter {
         nama == nil || $0.nama.caseInsensitiveCompare(nama!) == .orderedSame
     }
+    if chosen.isEmpty, try await store.daftarPemda().isEmpty {
+        throw DomainError.tidakSah(
+            field: "--pemda",
+            pesan: "Belum ada Pemda di basis data ini. Buat dulu: kinerja pemda add \"Kabupaten X\" --ibukota \"Y\".")
+    }
     guard chosen.count == 1 else {
         throw DomainError.tidakSah(
             field: "--pemda", pesan: "Sebutkan \(sebutan) (ada \(chosen.count) Pemda yang cocok).")
@@ -243,13 +248,16 @@ struct ReportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let store = KinerjaStore(context.application.db)
-        let laporan: Laporan
+        var laporan: Laporan
+        let pemdaID: TypedID<Pemda>
         if signature.nama == "iku-pemda" {
             let pemda = try await resolvePemda(store, nama: signature.pemda)
+            pemdaID = pemda.id
             laporan = try await LaporanKatalog.buat("iku-pemda", store: store, pemda: pemda.id, pd: nil, tahun: nil)
         } else if signature.pd == nil {
             // --pd omitted: the whole Pemda, every PD under its heading.
             let pemda = try await resolvePemda(store, nama: signature.pemda, sebutan: "--pd KODE atau --pemda NAMA")
+            pemdaID = pemda.id
             guard let tahun = signature.tahun else {
                 throw DomainError.tidakSah(field: "--tahun", pesan: "Sebutkan --tahun untuk seluruh Pemda.")
             }
@@ -260,12 +268,19 @@ struct ReportCommand: AsyncCommand {
                 throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.")
             }
             let (pemda, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
+            pemdaID = pemda.id
             laporan = try await LaporanKatalog.buat(
                 signature.nama, store: store, pemda: pemda.id, pd: pd, tahun: signature.tahun)
         }
+        // The kop: the Pemda's address, and its logo embedded (the file stands alone).
+        let profil = try await store.profil(pemda: pemdaID, denganLogo: true)
+        laporan = LaporanKatalog.denganAlamat(laporan, profil)
+        let logo = profil.logo.flatMap { data in
+            profil.logoJenis.map { "data:\($0);base64," + data.base64EncodedString() }
+        }
         let data: Data
         switch signature.format ?? "html" {
-        case "html": data = Data(LaporanKatalog.html(laporan).utf8)
+        case "html": data = Data(LaporanKatalog.html(laporan, logo: logo).utf8)
         case "csv": data = Data(LaporanEkspor.csv(laporan).utf8)
         case "xlsx": data = try LaporanEkspor.xlsx(laporan)
         default: throw DomainError.tidakSah(field: "--format", pesan: "Format harus html, xlsx, atau csv.")

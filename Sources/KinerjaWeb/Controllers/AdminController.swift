@@ -27,7 +27,9 @@ enum AdminController {
         let store = KinerjaStore(req.db)
         // Organisation only: the plan rows are not needed here.
         let data = try await store.muatOrganisasi(pemda: pemda.id)
-        let model = AdminPage.Model(pemda: pemda, pengguna: try await store.daftarPengguna(pemda: pemda.id), data: data)
+        let model = AdminPage.Model(
+            pemda: pemda, pengguna: try await store.daftarPengguna(pemda: pemda.id), data: data,
+            profil: try await store.profil(pemda: pemda.id))
         return KinerjaApp.htmlResponse(AdminPage.render(model, akun: ctx.akunBar, isian: isian), status: status)
     }
 
@@ -36,6 +38,8 @@ enum AdminController {
         "pengguna-baru": "Pengguna ditambahkan.", "pengguna": "Pengguna diperbarui.",
         "pd": "Perangkat daerah ditambahkan.", "unit": "Unit kerja ditambahkan.", "pejabat": "Pejabat ditambahkan.",
         "periode": "Periode ditambahkan.", "kategori": "Kebijakan capaian disimpan.",
+        "profil": "Alamat dan logo Pemda disimpan.",
+        "siap": "Instalasi siap. Tambahkan perangkat daerah dan pengguna di bawah, lalu impor rencana setiap PD.",
     ]
 
     static func selesai(_ req: Request, _ ctx: Konteks, _ kode: String, anchor: String) throws -> Response {

@@ -89,15 +89,9 @@ enum AkunController {
         }
         try await store.berhasilMasuk(
             percobaan: attempt, namaPengguna: nama, alamat: alamat, sebelum: now.addingTimeInterval(-86_400))
-        let token = Akun.tokenAcak()
-        try await store.buatSesi(
-            pengguna: pengguna.id, tokenHash: Akun.hash(token), csrf: Akun.tokenAcak(), sekarang: now,
-            kedaluwarsa: now.addingTimeInterval(Akun.umurSesi))
         req.logger.info(
             "masuk: \(Log.aman(pengguna.namaPengguna)) (\(pengguna.peran.rawValue)) dari \(Log.aman(alamat))")
-        let response = req.redirect(to: lanjut(req), redirectType: .normal)
-        response.cookies[Akun.cookieSesi] = Akun.cookie(token, request: req, maxAge: nil)
-        return response
+        return try await Akun.mulaiSesi(req, pengguna, ke: lanjut(req))
     }
 
     static func ubahSandi(_ req: Request, _ ctx: Konteks) async throws -> Response {

@@ -53,7 +53,7 @@ enum TampilanController {
                 let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
                 return try await LaporanKatalog.seluruhPemda(name, store: store, pemda: pemda.id, tahun: year)
             }
-            return try kirim(req, ctx, laporan, nama: name + "-seluruh")
+            return try await kirim(req, ctx, laporan, nama: name + "-seluruh")
         }
         app.rute(.GET, SiteURL.Pattern.laporan, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
@@ -78,7 +78,7 @@ enum TampilanController {
                     PohonSVG.render(PohonKinerja(index, pd: pd.id, tahun: tahun))
                 )
             }
-            return try kirim(req, ctx, laporan, nama: name + "-" + pd.kode, sebelumTabel: chart)
+            return try await kirim(req, ctx, laporan, nama: name + "-" + pd.kode, sebelumTabel: chart)
         }
         app.rute(.GET, SiteURL.Pattern.cascadingPemda, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
@@ -176,12 +176,17 @@ enum TampilanController {
     /// A report as HTML (screen and print, `kertas=a4|f4`), XLSX or CSV.
     static func kirim(
         _ req: Request, _ ctx: Konteks, _ laporan: Laporan, nama: String, sebelumTabel: HTML = .empty
-    ) throws -> Response {
+    ) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let profil = try await KinerjaStore(req.db).profil(pemda: pemda.id)
+        let laporan = LaporanKatalog.denganAlamat(laporan, profil)
         switch req.query[String.self, at: "format"] ?? "html" {
         case "html":
             let kertas = LaporanKatalog.Kertas(rawValue: req.query[String.self, at: "kertas"] ?? "a4") ?? .a4
             return KinerjaApp.htmlResponse(
-                LaporanKatalog.html(laporan, sebelumTabel: sebelumTabel, kertas: kertas, akun: ctx.akunBar))
+                LaporanKatalog.html(
+                    laporan, sebelumTabel: sebelumTabel, kertas: kertas, akun: ctx.akunBar,
+                    logo: profil.logoJenis == nil ? nil : SiteURL.logo(pemda: pemda.id.uuid).path))
         case "xlsx":
             return KinerjaApp.download(try LaporanEkspor.xlsx(laporan), nama: nama + ".xlsx", jenis: .xlsx)
         case "csv":

@@ -18,6 +18,7 @@ public enum KinerjaApp {
         app.storage[SandiKey.self] = try Sandi(cost: bcryptCost)
         app.lifecycle.use(SandiLifecycle())
         if case .sqliteFile = database { app.lifecycle.use(SQLiteWAL()) }
+        app.lifecycle.use(PenyiapanLifecycle())
         // A whole PD's plan or realisasi form is one POST: a large PD sends thousands of fields. Uploads set their
         // own limits on their routes.
         app.routes.defaultMaxBodySize = "8mb"
@@ -38,6 +39,7 @@ public enum KinerjaApp {
         app.asyncCommands.use(BenchImporCommand(), as: "bench-impor")
         app.asyncCommands.use(ReportCommand(), as: "report")
         app.asyncCommands.use(UserCommand(), as: "user")
+        app.asyncCommands.use(PemdaCommand(), as: "pemda")
         app.storage[DatabaseLabelKey.self] = database.jenis
         let cacheMB = Environment.get("KINERJA_TEMBOLOK_MB").flatMap(Int.init) ?? 256
         app.storage[TembolokKey.self] = Tembolok(budgetBytes: max(0, cacheMB) * 1_048_576)
@@ -62,6 +64,8 @@ public enum KinerjaApp {
         }
         app.rute(.GET, SiteURL.Pattern.beranda, .publik) { req, ctx in
             let model = try await BerandaPage.Model.query(KinerjaStore(req.db))
+            // An installation without a Pemda starts at its setup page.
+            if model.daftar.isEmpty { return req.redirect(to: SiteURL.siapkan.path) }
             return htmlResponse(BerandaPage.render(model, akun: ctx.akunBar))
         }
         AkunController.routes(app)
@@ -70,6 +74,7 @@ public enum KinerjaApp {
         RencanaController.routes(app)
         ImporController.routes(app)
         AdminController.routes(app)
+        PenyiapanController.routes(app)
     }
 
     /// An optional integer query parameter; an empty value counts as absent, anything else not a number in range

@@ -32,6 +32,9 @@ public enum SiteURL: Sendable {
     case adminPD(pemda: UUID)
     case adminPeriode(pemda: UUID)
     case adminKategori(pemda: UUID)
+    case siapkan
+    case logo(pemda: UUID)
+    case adminProfil(pemda: UUID)
 
     public var path: String {
         switch self {
@@ -68,6 +71,9 @@ public enum SiteURL: Sendable {
         case .adminPD(let pemda): Self.pemda(pemda) + "/admin/pd"
         case .adminPeriode(let pemda): Self.pemda(pemda) + "/admin/periode"
         case .adminKategori(let pemda): Self.pemda(pemda) + "/admin/kategori"
+        case .siapkan: "/siapkan"
+        case .logo(let pemda): Self.pemda(pemda) + "/logo"
+        case .adminProfil(let pemda): Self.pemda(pemda) + "/admin/profil"
         }
     }
 
@@ -114,5 +120,8 @@ public enum SiteURL: Sendable {
         public static let adminPD: [PathComponent] = pemda + ["admin", "pd"]
         public static let adminPeriode: [PathComponent] = pemda + ["admin", "periode"]
         public static let adminKategori: [PathComponent] = pemda + ["admin", "kategori"]
+        public static let siapkan: [PathComponent] = ["siapkan"]
+        public static let logo: [PathComponent] = pemda + ["logo"]
+        public static let adminProfil: [PathComponent] = pemda + ["admin", "profil"]
     }
 }

@@ -7,6 +7,7 @@ struct AdminPage {
         var pemda: Pemda
         var pengguna: [Pengguna]
         var data: DataKinerja
+        var profil = ProfilPemda()
     }
 
     static func render(_ model: Model, akun: Layout.Akun, isian: Isian = Isian()) -> String {
@@ -174,6 +175,27 @@ struct AdminPage {
                         "NIP (18 angka)", name: "pejabat_nip", value: value("pejabat_nip"), galat: isian.galat["nip"]),
                     Form.input("Pangkat / golongan", name: "pejabat_pangkat", value: value("pejabat_pangkat")),
                     .el("button", [("type", "submit")], "Tambah"),
+                ]),
+            .el("h2", [("id", "profil")], "Kop dokumen: alamat dan logo"),
+            Form.post(
+                SiteURL.adminProfil(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu filter")],
+                multipart: true,
+                [
+                    model.profil.logoJenis == nil
+                        ? .el("span", [("class", "muted")], "Belum ada logo.")
+                        : .el(
+                            "img",
+                            [
+                                ("src", SiteURL.logo(pemda: pemdaID).path), ("alt", "Logo \(model.pemda.nama)"),
+                                ("style", "max-height:48px"),
+                            ]),
+                    Form.input("Alamat kantor", name: "alamat", value: model.profil.alamat),
+                    Form.input(
+                        "Logo baru (PNG/JPEG, maks. 1 MB)", name: "logo", type: "file",
+                        extra: [("accept", "image/png,image/jpeg")]),
+                    Form.select(
+                        "Logo lama", name: "hapus_logo", options: [("", "Biarkan"), ("1", "Hapus")], selected: ""),
+                    .el("button", [("type", "submit")], "Simpan"),
                 ]),
             .el("h2", [("id", "periode")], "Periode"),
             .el("ul", [], periodRows),

@@ -83,8 +83,18 @@ enum LaporanKatalog {
         var css: String { self == .a4 ? "A4 landscape" : "330mm 215mm" }
     }
 
+    /// The kop's address line: the Pemda's office address under its name (all formats).
+    static func denganAlamat(_ laporan: Laporan, _ profil: ProfilPemda) -> Laporan {
+        guard !profil.alamat.isEmpty else { return laporan }
+        var result = laporan
+        result.kop.append(profil.alamat)
+        return result
+    }
+
+    /// `logo`: the address of the Pemda's logo (a path of the site, or a `data:` URI for a file), left of the kop.
     static func html(
-        _ laporan: Laporan, sebelumTabel: HTML = .empty, kertas: Kertas = .a4, akun: Layout.Akun? = nil
+        _ laporan: Laporan, sebelumTabel: HTML = .empty, kertas: Kertas = .a4, akun: Layout.Akun? = nil,
+        logo: String? = nil
     ) -> String {
         let header =
             laporan.kepalaGrid.map { placed in
@@ -112,7 +122,10 @@ enum LaporanKatalog {
                 })
         }
         var content: [HTML] = [
-            .el("div", [("class", "kop")], laporan.kop.map { HTML.el("div", [], $0) }),
+            .el(
+                "div", [("class", "kop")],
+                (logo.map { [HTML.el("img", [("src", $0), ("alt", "Logo"), ("class", "logo-kop")])] } ?? [])
+                    + laporan.kop.map { HTML.el("div", [], $0) }),
             .el("h1", [("class", "judul")], laporan.judul.map { HTML.el("div", [], $0) }),
             sebelumTabel,
             .el(
@@ -138,7 +151,7 @@ enum LaporanKatalog {
                     ]))
         }
         let style = """
-            .kop{text-align:center;font-weight:700}.judul{text-align:center;font-size:1.1rem}
+            .kop{text-align:center;font-weight:700}.logo-kop{display:block;margin:0 auto .3rem;max-height:64px}.judul{text-align:center;font-size:1.1rem}
             table.laporan th{text-align:center}tr.nomor th{font-weight:400;font-size:.8rem}
             tr.gaya-kelompok td{font-weight:600;background:#f6f8fa}tr.gaya-total td{font-weight:700;border-top:2px solid #333}
             .catatan{font-size:.85rem}.ttd{margin:2rem 0 0 auto;width:18rem;text-align:center}.ttd .ruang{height:4rem}.ttd .nama{font-weight:700;text-decoration:underline}

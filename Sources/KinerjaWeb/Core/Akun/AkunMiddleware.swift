@@ -114,6 +114,18 @@ enum Akun {
         return client
     }
 
+    /// Starts a session for `pengguna` (a random token in the cookie, its hash in `sesi`) and redirects to `ke`.
+    static func mulaiSesi(_ req: Request, _ pengguna: Pengguna, ke path: String) async throws -> Response {
+        let now = Date()
+        let token = tokenAcak()
+        try await KinerjaStore(req.db).buatSesi(
+            pengguna: pengguna.id, tokenHash: hash(token), csrf: tokenAcak(), sekarang: now,
+            kedaluwarsa: now.addingTimeInterval(umurSesi))
+        let response = req.redirect(to: path, redirectType: .normal)
+        response.cookies[cookieSesi] = cookie(token, request: req, maxAge: nil)
+        return response
+    }
+
     /// Checks a submitted form's CSRF token against the session's (or the anonymous double-submit cookie).
     static func periksaCSRF(_ request: Request) throws {
         var sent = request.headers.first(name: "X-CSRF-Token")
