@@ -96,6 +96,14 @@ struct KolomAngka {
                 case .kosong: return .kosong
                 case .angka(let value, let percent, _): return .angka(value, persen: percent)
                 case .ambigu(let dot, let comma, let percent):
+                    // `1.250` where the document groups thousands with dots (its other numbers show it) is simply
+                    // 1 250: no finding. A mixed spelling such as `245.000,000` stays a warning.
+                    let marks = Set(text.filter { $0 == "." || $0 == "," })
+                    if let konvensi, marks.count == 1,
+                        (konvensi == .koma && marks == ["."]) || (konvensi == .titik && marks == [","])
+                    {
+                        return .angka(konvensi == .titik ? dot : comma, persen: percent)
+                    }
                     if let konvensi {
                         let value = konvensi == .titik ? dot : comma
                         return .diputuskan(

@@ -10,7 +10,8 @@ enum Konsistensi {
         _ rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)] = [:], periksaSatuan: Bool = true
     ) -> [Temuan] {
         var findings: [Temuan] = []
-        // One row per distinct kode carries its money (the first).
+        // One row per distinct kode stands for the element (the first); its money per year is on whichever of its
+        // rows prints it (documents put the pagu on any one of an element's indicator rows).
         var firstByKode: [String: RencanaBaris] = [:]
         var order: [String] = []
         var hasIndicator: [String: Bool] = [:]
@@ -29,7 +30,13 @@ enum Konsistensi {
             if firstByKode[kode.normal] == nil {
                 firstByKode[kode.normal] = row
                 order.append(kode.normal)
-            } else if let first = firstByKode[kode.normal], first.uraian.lowercased() != row.uraian.lowercased() {
+            } else if var first = firstByKode[kode.normal] {
+                for (year, pagu) in row.pagu where first.pagu[year] == nil { first.pagu[year] = pagu }
+                firstByKode[kode.normal] = first
+            }
+            if let first = firstByKode[kode.normal], first.nomor != row.nomor,
+                first.uraian.lowercased() != row.uraian.lowercased()
+            {
                 findings.append(
                     Temuan(
                         .peringatan, .kodeGanda, lembar: row.lembar, baris: row.nomor, kolom: "kode",

@@ -29,12 +29,38 @@ enum TataLetakResmi {
             {
                 start -= 1
             }
+            // A group header ("Rencana Tahun 2026" over Lokasi, Target, Pagu…) printed without merged cells stands in
+            // its first column only: it reaches right over the empty cells of its row whose columns have a header
+            // below, up to the next header of that row.
+            let ordered = numbers.keys.sorted()
+            var text: [Int: [Int: String]] = [:]
+            for headerRow in start..<index {
+                for column in ordered {
+                    text[headerRow, default: [:]][column] = table.headerText(rowIndex: headerRow, column: column)
+                }
+            }
+            for headerRow in start..<index where headerRow < index - 1 {
+                var group = ""
+                var groupHasBelow = false
+                for column in ordered {
+                    let own = text[headerRow]![column]!
+                    let below = ((headerRow + 1)..<index).contains { !(text[$0]![column]!.isEmpty) }
+                    if !own.isEmpty {
+                        group = own
+                        groupHasBelow = below
+                    } else if !group.isEmpty && groupHasBelow && below {
+                        text[headerRow]![column] = group
+                    } else {
+                        group = ""
+                    }
+                }
+            }
             var columns: [Int: String] = [:]
-            for column in numbers.keys {
+            for column in ordered {
                 var parts: [String] = []
                 for headerRow in start..<index {
-                    let text = table.headerText(rowIndex: headerRow, column: column)
-                    if !text.isEmpty && parts.last != text { parts.append(text) }
+                    let value = text[headerRow]![column]!
+                    if !value.isEmpty && parts.last != value { parts.append(value) }
                 }
                 columns[column] = parts.joined(separator: " ")
             }
@@ -43,12 +69,50 @@ enum TataLetakResmi {
         return nil
     }
 
+    /// The column number of a numbering cell: `3`, `(3)`, `(03)`, `3.`, `8=(7/6)`, `6 = 5/4`.
     static func leadingInteger(_ text: String) -> Int? {
         let digits = text.drop { $0 == "(" || $0 == " " }.prefix { $0.isNumber }
-        guard !digits.isEmpty, let value = Int(digits) else { return nil }
-        let rest = text.drop { $0 == "(" || $0 == " " }.dropFirst(digits.count)
+        guard !digits.isEmpty, digits.count <= 3, let value = Int(digits) else { return nil }
+        let rest = text.drop { $0 == "(" || $0 == " " }.dropFirst(digits.count).drop { $0 == " " }
         guard rest.isEmpty || rest.first == ")" || rest.first == "=" || rest.first == "." else { return nil }
         return value
+    }
+
+    /// `7.01.01 - PROGRAM …`, `1.02.02.2.01 Penyediaan …`: a kode at the start of an uraian cell, and the rest.
+    static func kodeDiAwal(_ text: String) -> (Kode, String)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let candidate = trimmed.prefix { $0.isNumber || $0 == "." || $0 == "X" || $0 == "x" }
+        guard candidate.contains("."), let kode = try? Kode.parse(String(candidate)) else { return nil }
+        var rest = trimmed.dropFirst(candidate.count).drop { $0 == " " }
+        guard
+            rest.isEmpty || rest.first == "-" || rest.first == "–" || rest.first == ":"
+                || trimmed[trimmed.index(trimmed.startIndex, offsetBy: candidate.count)] == " "
+        else { return nil }
+        if rest.first == "-" || rest.first == "–" || rest.first == ":" { rest = rest.dropFirst().drop { $0 == " " } }
+        return (kode, String(rest))
+    }
+
+    /// Units that an indicator's name carries in parentheses at its end (`Jumlah Dokumen (Dokumen)`).
+    static let satuanUmum: Set<String> = [
+        "%", "persen", "dokumen", "laporan", "orang", "unit", "paket", "kegiatan", "bulan", "tahun", "hari", "kali",
+        "desa", "kelurahan", "desa/kel", "kecamatan", "lokasi", "buah", "jiwa", "kk", "keluarga", "sekolah", "ha",
+        "km", "m", "m2", "m3", "meter", "nilai", "indeks", "poin", "rupiah", "rp", "lembaga", "kelompok", "opd",
+        "pd", "perda", "perkada", "rumah", "titik", "ruas", "set", "eksemplar", "jam", "minggu", "pasien", "siswa",
+        "peserta", "layanan", "sistem", "aplikasi", "informasi", "izin", "berkas", "predikat", "skor", "level",
+    ]
+
+    /// `Jumlah Dokumen (Dokumen)` → `Jumlah Dokumen`, `Dokumen`: only a known unit, or the unit printed with the
+    /// row's targets, is taken from the parentheses (an abbreviation such as `(IKM)` stays part of the name).
+    static func satuanDalamKurung(_ name: String, unitTarget: String) -> (String, String)? {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
+        let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+            .trimmingCharacters(in: .whitespaces)
+        let lower = inside.lowercased()
+        guard !inside.isEmpty, satuanUmum.contains(lower) || (!unitTarget.isEmpty && lower == unitTarget.lowercased())
+        else { return nil }
+        let base = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+        return base.isEmpty ? nil : (base, inside)
     }
 
     static func year(in text: String) -> Int? {
@@ -83,7 +147,8 @@ enum TataLetakResmi {
     // MARK: - Renja (T-C.33, Tabel 3.2)
 
     struct RenjaKolom {
-        var kode: Int
+        /// The kode column; nil when the kode is printed at the start of the uraian (`7.01.01 - PROGRAM …`).
+        var kode: Int?
         var uraian: Int
         var indikator: Int
         var lokasi: Int?
@@ -95,8 +160,8 @@ enum TataLetakResmi {
     static func renjaKolom(_ kepala: Kepala) -> RenjaKolom? {
         let headers = kepala.columns.mapValues { $0.lowercased() }
         let sorted = headers.sorted { $0.key < $1.key }
-        guard let kode = sorted.first(where: { $0.value.contains("kode") })?.key,
-            let indikator = sorted.first(where: { $0.value.contains("indikator") })?.key,
+        let kode = sorted.first(where: { $0.value.contains("kode") })?.key
+        guard let indikator = sorted.first(where: { $0.value.contains("indikator") })?.key,
             let uraian = sorted.first(where: {
                 ($0.value.contains("program") || $0.value.contains("kegiatan")) && !$0.value.contains("indikator")
                     && !$0.value.contains("kode")
@@ -135,9 +200,19 @@ enum TataLetakResmi {
         var total: [Int: (Rupiah, RencanaBaris)] = [:]
         var lastByLevel: [Tingkat: Kode] = [:]
         for row in data {
-            let kodeText = row[kolom.kode].teks
-            let uraian = row[kolom.uraian].teks
+            var kodeText = row[kolom.kode].teks
+            var uraian = row[kolom.uraian].teks
+            if kodeText.isEmpty, let (kode, rest) = kodeDiAwal(uraian) {
+                // `7.01.01 - PROGRAM …`: the kode printed in the uraian cell.
+                kodeText = kode.asli
+                uraian = rest
+            }
+            let indikatorText = row[kolom.indikator].teks
             let hasNumbers = (kolom.pagu + kolom.target).contains { !row[$0.column].isKosong }
+            let hasPagu = kolom.pagu.contains { !row[$0.column].isKosong }
+            // Another indicator of the element above (its kode and uraian are not printed again); it may carry the
+            // element's pagu.
+            var continues: RencanaBaris?
             func add(
                 _ keparahan: Temuan.Keparahan, _ jenis: Temuan.Jenis, _ column: Int?, _ message: String,
                 tercetak: String? = nil
@@ -149,8 +224,14 @@ enum TataLetakResmi {
                         tercetak: tercetak))
             }
             if kodeText.isEmpty {
-                let lower = (uraian + " " + row[kolom.indikator].teks + " " + row[0].teks).lowercased()
-                if hasNumbers && (lower.contains("total") || lower.contains("jumlah")) {
+                let label = (uraian.isEmpty ? row[0].teks : uraian).trimmingCharacters(in: .whitespaces).lowercased()
+                let labelled = label.contains("total") || label.hasPrefix("jumlah")
+                // A total row, labelled or not: money and no text but its label (never an element).
+                let textCells = row.sel.enumerated().filter { column, cell in
+                    !cell.isKosong && !(kolom.pagu + kolom.target).contains { $0.column == column }
+                }
+                let bare = textCells.isEmpty
+                if hasPagu && indikatorText.isEmpty && (labelled || bare) {
                     var template = RencanaBaris.kosong(lembar: table.lembar, nomor: row.nomor)
                     template.uraian = "TOTAL"
                     for item2 in kolom.pagu {
@@ -168,22 +249,33 @@ enum TataLetakResmi {
                 if !hasNumbers, var previous = rows.popLast() {
                     // Continuation of the row above, split by a page break.
                     if !uraian.isEmpty { previous.uraian += " " + uraian }
-                    let more = row[kolom.indikator].teks
-                    if !more.isEmpty { previous.indikator += (previous.indikator.isEmpty ? "" : " ") + more }
+                    if !indikatorText.isEmpty {
+                        previous.indikator += (previous.indikator.isEmpty ? "" : " ") + indikatorText
+                    }
                     rows.append(previous)
                     continue
                 }
-                add(.galat, .kodeTidakSah, kolom.kode, "Baris berisi angka tanpa kode.")
-                continue
+                if uraian.isEmpty, !indikatorText.isEmpty, let previous = rows.last, previous.kode != nil {
+                    continues = previous
+                } else {
+                    add(.galat, .kodeTidakSah, kolom.kode ?? kolom.uraian, "Baris berisi angka tanpa kode.")
+                    continue
+                }
             }
             let kode: Kode
-            do {
-                kode = try Kode.parse(kodeText)
-            } catch {
-                add(.galat, .kodeTidakSah, kolom.kode, error.description)
-                continue
+            if let previous = continues, let previousKode = previous.kode {
+                kode = previousKode
+            } else {
+                do {
+                    kode = try Kode.parse(kodeText)
+                } catch {
+                    add(.galat, .kodeTidakSah, kolom.kode ?? kolom.uraian, error.description)
+                    continue
+                }
             }
-            if let parentLevel = [Tingkat.kegiatan: Tingkat.program, .subKegiatan: .kegiatan][kode.tingkat] {
+            if continues == nil,
+                let parentLevel = [Tingkat.kegiatan: Tingkat.program, .subKegiatan: .kegiatan][kode.tingkat]
+            {
                 if let parent = lastByLevel[parentLevel], !kode.extends(parent) {
                     add(
                         .peringatan, .kodeTidakMengikutiInduk, kolom.kode,
@@ -199,9 +291,9 @@ enum TataLetakResmi {
             var item = RencanaBaris.kosong(lembar: table.lembar, nomor: row.nomor)
             item.kode = kode
             item.tingkat = kode.tingkat
-            item.uraian = uraian
-            item.indikator = row[kolom.indikator].teks
-            item.lokasi = row[kolom.lokasi].teks
+            item.uraian = continues?.uraian ?? uraian
+            item.indikator = indikatorText
+            item.lokasi = row[kolom.lokasi].teks.isEmpty ? (continues?.lokasi ?? "") : row[kolom.lokasi].teks
             for item2 in kolom.pagu {
                 item.labelKolom["pagu_\(item2.year)"] = kepala.columns[item2.column].map(shortHeader)
             }
@@ -209,7 +301,7 @@ enum TataLetakResmi {
                 item.labelKolom["target_\(item2.year)"] = kepala.columns[item2.column].map(shortHeader)
             }
             item.labelKolom["indikator"] = kepala.columns[kolom.indikator].map(shortHeader)
-            item.sumberDana = row[kolom.sumber].teks
+            item.sumberDana = row[kolom.sumber].teks.isEmpty ? (continues?.sumberDana ?? "") : row[kolom.sumber].teks
             for target in kolom.target {
                 let cell = row[target.column]
                 if cell.isKosong {
@@ -236,6 +328,10 @@ enum TataLetakResmi {
                     if let amount = Rupiah(exactly: value) { item.pagu[pagu.year] = (amount, pagu.dokumen) }
                 case .galat(let message): add(.galat, .nilaiTidakSah, pagu.column, message)
                 }
+            }
+            if let (name, unit) = satuanDalamKurung(item.indikator, unitTarget: item.satuan) {
+                item.indikator = name
+                if item.satuan.isEmpty { item.satuan = unit }
             }
             rows.append(item)
         }
