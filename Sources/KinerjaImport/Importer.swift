@@ -20,6 +20,8 @@ public struct HasilBaca: Sendable {
     public var temuan: [Temuan] = []
     /// Sheet name and the layout it was read as.
     public var lembar: [(nama: String, tataLetak: String)] = []
+    /// The Renstra periods the file's T-C.27 tables cover (proposed when the PD has none for those years).
+    public var periodeRenstra: [ClosedRange<Int>] = []
 
     public var galat: [Temuan] { temuan.filter { $0.keparahan == .galat } }
 }
@@ -69,6 +71,20 @@ public enum Importer {
                     result.realisasi += official.realisasi
                     result.temuan += official.temuan
                     result.temuan += Konsistensi.rencana(official.rencana, periksaSatuan: false)
+                    continue
+                }
+                if let official = TataLetakResmi.renstra(table) {
+                    result.lembar.append(
+                        (table.lembar, "Renstra T-C.27 (\(official.periode.lowerBound)-\(official.periode.upperBound))")
+                    )
+                    var rows = official.rows
+                    for index in rows.indices { rows[index].dokumen = .renstra }
+                    result.rencana += rows
+                    result.temuan += official.temuan
+                    result.temuan += Konsistensi.rencana(rows, total: official.total)
+                    if !result.periodeRenstra.contains(official.periode) {
+                        result.periodeRenstra.append(official.periode)
+                    }
                     continue
                 }
                 if let official = TataLetakResmi.renja(table) {
@@ -155,6 +171,18 @@ public enum Importer {
                 Temuan(
                     .galat, .nilaiTidakSah, lembar: sheet, baris: row, kolom: "kode_pd",
                     pesan: "Baris untuk PD \(other), bukan \(pd.kode): impor per PD."))
+        }
+        for range in hasil.periodeRenstra {
+            let covered = existing.periode.contains {
+                $0.jenis == .renstra && ($0.perangkatDaerah == pd.id || $0.perangkatDaerah == nil)
+                    && $0.tahunAwal <= range.lowerBound && $0.tahunAkhir >= range.upperBound
+            }
+            guard !covered,
+                let periode = try? Periode(
+                    jenis: .renstra, tahunAwal: range.lowerBound, tahunAkhir: range.upperBound, perangkatDaerah: pd.id)
+            else { continue }
+            planner.pratinjau.perubahan.periodeBaru.append(periode)
+            planner.pratinjau.dibuat.append("\(periode.nama) \(pd.nama) (diusulkan dari berkas)")
         }
         planner.rencana(hasil.rencana.filter { $0.kodePD == nil || $0.kodePD == pd.kode })
         planner.realisasi(hasil.realisasi.filter { $0.kodePD == nil || $0.kodePD == pd.kode })

@@ -32,6 +32,10 @@ enum Konsistensi {
                 order.append(kode.normal)
             } else if var first = firstByKode[kode.normal] {
                 for (year, pagu) in row.pagu where first.pagu[year] == nil { first.pagu[year] = pagu }
+                if first.paguAkhir == nil, let end = row.paguAkhir {
+                    first.paguAkhir = end
+                    first.labelKolom["pagu_akhir"] = row.labelKolom["pagu_akhir"]
+                }
                 firstByKode[kode.normal] = first
             }
             if let first = firstByKode[kode.normal], first.nomor != row.nomor,
@@ -61,6 +65,18 @@ enum Konsistensi {
                             "Pagu \(year) \(parent.kode!.asli) ≠ jumlah pagu \(kids.count) \(kids[0].tingkat.label) di bawahnya.",
                         tercetak: fmt(printed.jumlah), dihitung: fmt(sum), selisih: fmt(printed.jumlah - sum)))
             }
+        }
+        // Renstra: the Rp printed for the end of the period against the sum of the years.
+        for key in order {
+            guard let row = firstByKode[key], let printed = row.paguAkhir, !row.pagu.isEmpty else { continue }
+            let sum = row.pagu.values.map(\.jumlah).sum()
+            guard sum != printed else { continue }
+            findings.append(
+                Temuan(
+                    .peringatan, .totalPeriodeBerbeda, lembar: row.lembar, baris: row.nomor,
+                    kolom: row.kolom("pagu_akhir"),
+                    pesan: "Pagu akhir periode \(row.kode!.asli) ≠ jumlah pagu \(row.pagu.count) tahun.",
+                    tercetak: fmt(printed), dihitung: fmt(sum), selisih: fmt(printed - sum)))
         }
         // A printed total against Σ programs.
         let programs = order.compactMap { firstByKode[$0] }.filter { $0.tingkat == .program }

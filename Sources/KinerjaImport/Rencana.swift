@@ -19,6 +19,8 @@ public struct RencanaBaris: Sendable {
     /// By year: the value and the text as printed, and which document.
     public var target: [Int: (nilai: Nilai, teks: String, dokumen: DokumenRencana)]
     public var pagu: [Int: (jumlah: Rupiah, dokumen: DokumenRencana)]
+    /// Renstra T-C.27: the Rp printed for the end of the period (checked against the sum of the years).
+    public var paguAkhir: Rupiah?
     public var lokasi: String
     public var sumberDana: String
     public var penanggungJawab: String

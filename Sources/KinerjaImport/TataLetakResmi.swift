@@ -10,6 +10,10 @@ enum TataLetakResmi {
         var numbering: Int
         var columns: [Int: String]
         var numbers: [Int: Int]
+        /// The text above the header (the table's title), where a period such as `2026-2030` is printed.
+        var judul: String = ""
+        /// The lowest header text of each column ("Target", "Rp" under a year).
+        var bawah: [Int: String] = [:]
     }
 
     /// The numbering row: at least five cells whose leading integers run 1, 2, 3, …
@@ -42,13 +46,17 @@ enum TataLetakResmi {
             for headerRow in start..<index where headerRow < index - 1 {
                 var group = ""
                 var groupHasBelow = false
+                var groupAbove = ""
                 for column in ordered {
                     let own = text[headerRow]![column]!
                     let below = ((headerRow + 1)..<index).contains { !(text[$0]![column]!.isEmpty) }
+                    // A group never reaches under another group of the row above.
+                    let above = headerRow > start ? text[headerRow - 1]![column]! : ""
                     if !own.isEmpty {
                         group = own
                         groupHasBelow = below
-                    } else if !group.isEmpty && groupHasBelow && below {
+                        groupAbove = above
+                    } else if !group.isEmpty && groupHasBelow && below && above == groupAbove {
                         text[headerRow]![column] = group
                     } else {
                         group = ""
@@ -56,7 +64,9 @@ enum TataLetakResmi {
                 }
             }
             var columns: [Int: String] = [:]
+            var bottom: [Int: String] = [:]
             for column in ordered {
+                bottom[column] = (start..<index).reversed().lazy.map { text[$0]![column]! }.first { !$0.isEmpty } ?? ""
                 var parts: [String] = []
                 for headerRow in start..<index {
                     let value = text[headerRow]![column]!
@@ -64,7 +74,9 @@ enum TataLetakResmi {
                 }
                 columns[column] = parts.joined(separator: " ")
             }
-            return Kepala(numbering: index, columns: columns, numbers: numbers)
+            let judul = table.baris.prefix(start).flatMap { $0.sel.map(\.teks) }.filter { !$0.isEmpty }
+                .joined(separator: " ")
+            return Kepala(numbering: index, columns: columns, numbers: numbers, judul: judul, bawah: bottom)
         }
         return nil
     }
@@ -155,6 +167,84 @@ enum TataLetakResmi {
         var sumber: Int?
         var target: [(year: Int, column: Int, dokumen: DokumenRencana)] = []
         var pagu: [(year: Int, column: Int, dokumen: DokumenRencana)] = []
+        // Renstra (T-C.27) only:
+        /// Tujuan and sasaran of the PD, each in its own column (rows without kode).
+        var tujuan: Int?
+        var sasaran: Int?
+        /// "Data capaian pada tahun awal perencanaan": the baseline.
+        var baseline: Int?
+        /// "Kondisi kinerja pada akhir periode": target and Rp at the end of the period.
+        var targetAkhir: Int?
+        var paguAkhir: Int?
+        var penanggungJawab: Int?
+    }
+
+    /// The Renstra table (T-C.27): baseline, then target and Rp for each year of the period (5 or 6), the
+    /// condition at the end of the period, the unit in charge and the location. Years are read from the headers
+    /// (`2026`) or, for `Tahun-1 … Tahun-5`, counted from the period in the title (`2026-2030`).
+    static func renstraKolom(_ kepala: Kepala) -> RenjaKolom? {
+        let sorted = kepala.columns.mapValues { $0.lowercased() }.sorted { $0.key < $1.key }
+        func first(_ test: (String) -> Bool) -> Int? { sorted.first { test($0.value) }?.key }
+        let kode = first { $0.contains("kode") }
+        guard let indikator = first({ $0.contains("indikator") }),
+            let uraian = first({
+                ($0.contains("program") || $0.contains("kegiatan")) && !$0.contains("indikator") && !$0.contains("kode")
+            })
+        else { return nil }
+        var result = RenjaKolom(kode: kode, uraian: uraian, indikator: indikator)
+        result.tujuan = first { $0.contains("tujuan") && !$0.contains("indikator") && !$0.contains("program") }
+        result.sasaran = first { $0.contains("sasaran") && !$0.contains("indikator") && !$0.contains("program") }
+        let periodStart = periode(in: kepala.judul)?.awal
+        for (column, header) in sorted where ![kode, uraian, indikator, result.tujuan, result.sasaran].contains(column)
+        {
+            let lowest = (kepala.bawah[column] ?? header).lowercased()
+            let money = ["rp", "pagu", "dana", "anggaran"].contains { lowest.contains($0) }
+            if header.contains("akhir") && (header.contains("kondisi") || header.contains("capaian")) {
+                if money {
+                    result.paguAkhir = column
+                } else if header.contains("target") || !money {
+                    result.targetAkhir = column
+                }
+            } else if header.contains("awal") || header.contains("baseline") {
+                result.baseline = column
+            } else if header.contains("penanggung") || header.contains("unit kerja") {
+                result.penanggungJawab = column
+            } else if header.contains("lokasi") {
+                result.lokasi = column
+            } else if let year = year(in: header) ?? tahunKe(header).flatMap({ n in periodStart.map { $0 + n - 1 } }) {
+                if money {
+                    result.pagu.append((year, column, .renstra))
+                } else if header.contains("target") || header.contains("kinerja") {
+                    result.target.append((year, column, .renstra))
+                }
+            }
+        }
+        guard Set(result.target.map(\.year)).count >= 3 else { return nil }
+        return result
+    }
+
+    /// `tahun-1`, `tahun ke-2`, `tahun ke 3`, `tahun 4` (not a four-digit year): the year's place in the period.
+    static func tahunKe(_ header: String) -> Int? {
+        guard let range = header.range(of: "tahun") else { return nil }
+        let rest = header[range.upperBound...].drop { $0 == " " || $0 == "-" }
+        let afterKe = rest.hasPrefix("ke") ? rest.dropFirst(2).drop { $0 == " " || $0 == "-" } : rest
+        let digits = afterKe.prefix { $0.isNumber }
+        guard (1...2).contains(digits.count), let value = Int(digits), (1...10).contains(value) else { return nil }
+        return value
+    }
+
+    /// A period `2026-2030` (or `2026 - 2030`, `2026 s.d. 2030`) in a title.
+    static func periode(in text: String) -> (awal: Int, akhir: Int)? {
+        var years: [Int] = []
+        var rest = Substring(text)
+        while let found = year(in: String(rest)) {
+            years.append(found)
+            guard let range = rest.range(of: String(found)) else { break }
+            rest = rest[range.upperBound...]
+        }
+        guard let start = years.first, let end = years.dropFirst().first(where: { $0 > start }), end - start <= 10
+        else { return nil }
+        return (start, end)
     }
 
     static func renjaKolom(_ kepala: Kepala) -> RenjaKolom? {
@@ -190,15 +280,39 @@ enum TataLetakResmi {
         _ table: TabelMasukan
     ) -> (rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan])? {
         guard let kepala = cariKepala(table), let kolom = renjaKolom(kepala) else { return nil }
+        return baca(table, kepala, kolom)
+    }
+
+    /// The Renstra table (T-C.27), with the period its title or headers name.
+    static func renstra(
+        _ table: TabelMasukan
+    ) -> (
+        rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], periode: ClosedRange<Int>
+    )? {
+        guard let kepala = cariKepala(table), let kolom = renstraKolom(kepala) else { return nil }
+        let years = kolom.target.map(\.year)
+        let (rows, total, findings) = baca(table, kepala, kolom)
+        return (rows, total, findings, years.min()!...years.max()!)
+    }
+
+    /// The rows of an official plan table whose columns are known: elements by kode (in its column or at the start
+    /// of the uraian), the PD's tujuan and sasaran in their own columns, further indicators of an element on rows of
+    /// their own, continuation lines, the total row.
+    static func baca(
+        _ table: TabelMasukan, _ kepala: Kepala, _ kolom: RenjaKolom
+    ) -> (rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan]) {
         var findings: [Temuan] = []
         let data = dataRows(table, kepala)
-        let numeric = (kolom.pagu + kolom.target).map(\.column)
+        let numeric =
+            (kolom.pagu + kolom.target).map(\.column)
+            + [kolom.baseline, kolom.paguAkhir, kolom.targetAkhir].compactMap { $0 }
         let tableConvention = KolomAngka.konvensi(numeric.flatMap { column in data.map { $0[column] } })
         var readers: [Int: KolomAngka] = [:]
         for column in numeric { readers[column] = KolomAngka(data.map { $0[column] }, cadangan: tableConvention) }
         var rows: [RencanaBaris] = []
         var total: [Int: (Rupiah, RencanaBaris)] = [:]
         var lastByLevel: [Tingkat: Kode] = [:]
+        var lastStatement: [Tingkat: String] = [:]
         for row in data {
             var kodeText = row[kolom.kode].teks
             var uraian = row[kolom.uraian].teks
@@ -213,6 +327,8 @@ enum TataLetakResmi {
             // Another indicator of the element above (its kode and uraian are not printed again); it may carry the
             // element's pagu.
             var continues: RencanaBaris?
+            var pdLevel: (Tingkat, String)?
+            if kodeText.isEmpty, uraian.isEmpty, let found = pernyataanPD(row, kolom) { pdLevel = found }
             func add(
                 _ keparahan: Temuan.Keparahan, _ jenis: Temuan.Jenis, _ column: Int?, _ message: String,
                 tercetak: String? = nil
@@ -223,7 +339,25 @@ enum TataLetakResmi {
                         kolom: column.flatMap { kepala.columns[$0] }.map(shortHeader), pesan: message,
                         tercetak: tercetak))
             }
-            if kodeText.isEmpty {
+            // Tujuan and sasaran printed beside a lower row (merged down over it): each new one is an element of its
+            // own, before the row.
+            for (level, column) in [(Tingkat.tujuanPD, kolom.tujuan), (.sasaranPD, kolom.sasaran)] {
+                guard let column, !row[column].teks.isEmpty else { continue }
+                let text = row[column].teks
+                if pdLevel?.0 == level {
+                    lastStatement[level] = text
+                    if level == .tujuanPD { lastStatement[.sasaranPD] = nil }
+                    continue
+                }
+                guard lastStatement[level] != text else { continue }
+                lastStatement[level] = text
+                if level == .tujuanPD { lastStatement[.sasaranPD] = nil }
+                var statement = RencanaBaris.kosong(lembar: table.lembar, nomor: row.nomor)
+                statement.tingkat = level
+                statement.uraian = text
+                rows.append(statement)
+            }
+            if kodeText.isEmpty && pdLevel == nil {
                 let label = (uraian.isEmpty ? row[0].teks : uraian).trimmingCharacters(in: .whitespaces).lowercased()
                 let labelled = label.contains("total") || label.hasPrefix("jumlah")
                 // A total row, labelled or not: money and no text but its label (never an element).
@@ -255,17 +389,20 @@ enum TataLetakResmi {
                     rows.append(previous)
                     continue
                 }
-                if uraian.isEmpty, !indikatorText.isEmpty, let previous = rows.last, previous.kode != nil {
+                if uraian.isEmpty, !indikatorText.isEmpty, let previous = rows.last, !previous.uraian.isEmpty {
                     continues = previous
+                } else if uraian.isEmpty, let (level, text) = pernyataanPD(row, kolom) {
+                    // A tujuan or sasaran of the PD (T-C.27): no kode, its text in its own column.
+                    pdLevel = (level, text)
                 } else {
                     add(.galat, .kodeTidakSah, kolom.kode ?? kolom.uraian, "Baris berisi angka tanpa kode.")
                     continue
                 }
             }
-            let kode: Kode
-            if let previous = continues, let previousKode = previous.kode {
-                kode = previousKode
-            } else {
+            var kode: Kode?
+            if let previous = continues {
+                kode = previous.kode
+            } else if pdLevel == nil {
                 do {
                     kode = try Kode.parse(kodeText)
                 } catch {
@@ -273,7 +410,7 @@ enum TataLetakResmi {
                     continue
                 }
             }
-            if continues == nil,
+            if let kode, continues == nil,
                 let parentLevel = [Tingkat.kegiatan: Tingkat.program, .subKegiatan: .kegiatan][kode.tingkat]
             {
                 if let parent = lastByLevel[parentLevel], !kode.extends(parent) {
@@ -286,11 +423,14 @@ enum TataLetakResmi {
                         "\(kode.tingkat.labelAwal) \(kode.asli) tanpa \(parentLevel.label) di atasnya.")
                 }
             }
-            lastByLevel[kode.tingkat] = kode
-            for level in Tingkat.allCases where level.depth > kode.tingkat.depth { lastByLevel[level] = nil }
+            if let kode, continues == nil {
+                lastByLevel[kode.tingkat] = kode
+                for level in Tingkat.allCases where level.depth > kode.tingkat.depth { lastByLevel[level] = nil }
+            }
             var item = RencanaBaris.kosong(lembar: table.lembar, nomor: row.nomor)
             item.kode = kode
-            item.tingkat = kode.tingkat
+            item.tingkat = continues?.tingkat ?? kode?.tingkat ?? pdLevel?.0 ?? .program
+            if let (_, text) = pdLevel { uraian = text }
             item.uraian = continues?.uraian ?? uraian
             item.indikator = indikatorText
             item.lokasi = row[kolom.lokasi].teks.isEmpty ? (continues?.lokasi ?? "") : row[kolom.lokasi].teks
@@ -302,6 +442,24 @@ enum TataLetakResmi {
             }
             item.labelKolom["indikator"] = kepala.columns[kolom.indikator].map(shortHeader)
             item.sumberDana = row[kolom.sumber].teks.isEmpty ? (continues?.sumberDana ?? "") : row[kolom.sumber].teks
+            item.penanggungJawab =
+                row[kolom.penanggungJawab].teks.isEmpty
+                ? (continues?.penanggungJawab ?? "") : row[kolom.penanggungJawab].teks
+            if let column = kolom.baseline, !row[column].isKosong {
+                if case .success(let (value, _)) = RencanaReader.bacaNilai(row[column], kolom: readers[column]) {
+                    item.baseline = (value, row[column].teks)
+                } else {
+                    item.baseline = (nil, row[column].teks)
+                }
+            }
+            if let column = kolom.paguAkhir, !row[column].isKosong {
+                if case .angka(let value, _) = readers[column]!.baca(row[column], uang: true),
+                    let amount = Rupiah(exactly: value)
+                {
+                    item.paguAkhir = amount
+                    item.labelKolom["pagu_akhir"] = kepala.columns[column].map(shortHeader)
+                }
+            }
             for target in kolom.target {
                 let cell = row[target.column]
                 if cell.isKosong {
@@ -336,6 +494,13 @@ enum TataLetakResmi {
             rows.append(item)
         }
         return (rows, total, findings)
+    }
+
+    /// The PD's tujuan or sasaran printed in its own column on a row without kode (Renstra T-C.27).
+    static func pernyataanPD(_ row: TabelMasukan.Baris, _ kolom: RenjaKolom) -> (Tingkat, String)? {
+        if let column = kolom.sasaran, !row[column].teks.isEmpty { return (.sasaranPD, row[column].teks) }
+        if let column = kolom.tujuan, !row[column].teks.isEmpty { return (.tujuanPD, row[column].teks) }
+        return nil
     }
 
     static func shortHeader(_ text: String) -> String {

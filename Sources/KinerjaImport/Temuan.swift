@@ -36,6 +36,7 @@ public struct Temuan: Hashable, Sendable, Codable, CustomStringConvertible {
         case kegiatanTanpaOutput = "kegiatan_tanpa_output"
         case galatRumus = "galat_rumus"
         case rumusTanpaNilai = "rumus_tanpa_nilai"
+        case totalPeriodeBerbeda = "total_periode_berbeda"
     }
 
     public var keparahan: Keparahan

@@ -25,6 +25,16 @@ extension KinerjaStore {
             }
             if let unggahan { try await UnggahanModel.query(on: db).filter(\.$id == unggahan).delete() }
             var written = 0
+            for periode in perubahan.periodeBaru {
+                var query = PeriodeModel.query(on: db).filter(\.$pemdaID == pemda)
+                    .filter(\.$jenis == periode.jenis.rawValue).filter(\.$tahunAwal == periode.tahunAwal)
+                query =
+                    periode.perangkatDaerah.map { pd in query.filter(\.$perangkatDaerahID == pd.uuid) }
+                    ?? query.filter(\.$perangkatDaerahID == nil)
+                guard try await query.first() == nil else { continue }
+                try await PeriodeModel(pemda: pemda, periode).create(on: db)
+                written += 1
+            }
             for pd in perubahan.perangkatDaerahBaru {
                 try await PerangkatDaerahModel(pemda: pemda, pd).create(on: db)
                 written += 1

@@ -122,7 +122,16 @@ enum ImporController {
         guard let id = req.parameters.get("unggahan", as: UUID.self),
             let upload = try await KinerjaStore(req.db).unggahan(id, pemda: pemda.id, pd: pd.id)
         else { throw DomainError.tidakDitemukan("Unggahan (mungkin sudah diterapkan atau kedaluwarsa)") }
-        return (upload, try PratinjauTersimpan.baca(upload.pratinjau))
+        if let stored = try? PratinjauTersimpan.baca(upload.pratinjau) { return (upload, stored) }
+        // A preview stored by an earlier version of Kinerja: computed again, with today's data version.
+        guard let jenis = JenisImpor(rawValue: upload.jenis), let dokumen = DokumenRencana(rawValue: upload.dokumen)
+        else { throw DomainError.tidakSah(field: "jenis", pesan: "Jenis impor tidak dikenal.") }
+        let (versi, fresh) = try await hitung(
+            req, pemda: pemda, pd: pd, isi: upload.isi, namaBerkas: upload.namaBerkas, jenis: jenis, dokumen: dokumen)
+        try await KinerjaStore(req.db).perbaruiPratinjau(upload.id, versiData: versi, pratinjau: try fresh.kode())
+        var updated = upload
+        updated.versiData = versi
+        return (updated, fresh)
     }
 
     static func halaman(
