@@ -22,6 +22,8 @@ public struct HasilBaca: Sendable {
     public var lembar: [(nama: String, tataLetak: String)] = []
     /// The Renstra periods the file's T-C.27 tables cover (proposed when the PD has none for those years).
     public var periodeRenstra: [ClosedRange<Int>] = []
+    /// Urusan and bidang urusan named by the official tables.
+    public var urusan: [Urusan] = []
 
     public var galat: [Temuan] { temuan.filter { $0.keparahan == .galat } }
 }
@@ -82,6 +84,7 @@ public enum Importer {
                     result.rencana += rows
                     result.temuan += official.temuan
                     result.temuan += Konsistensi.rencana(rows, total: official.total)
+                    result.urusan += official.urusan
                     if !result.periodeRenstra.contains(official.periode) {
                         result.periodeRenstra.append(official.periode)
                     }
@@ -89,6 +92,7 @@ public enum Importer {
                 }
                 if let official = TataLetakResmi.renja(table) {
                     result.lembar.append((table.lembar, "Renja T-C.33 (Tabel 3.2)"))
+                    result.urusan += official.urusan
                     var rows = official.rows
                     for index in rows.indices { rows[index].dokumen = .renja }
                     result.rencana += rows
@@ -171,6 +175,21 @@ public enum Importer {
                 Temuan(
                     .galat, .nilaiTidakSah, lembar: sheet, baris: row, kolom: "kode_pd",
                     pesan: "Baris untuk PD \(other), bukan \(pd.kode): impor per PD."))
+        }
+        let known = Dictionary(existing.urusan.map { ($0.kode, $0.nama) }, uniquingKeysWith: { first, _ in first })
+        var named: Set<String> = []
+        for item in hasil.urusan where named.insert(item.kode).inserted {
+            let label = "\(item.isBidang ? "Bidang urusan" : "Urusan") \(item.kode) \(item.nama)"
+            switch known[item.kode] {
+            case nil:
+                planner.pratinjau.perubahan.urusan.append(item)
+                planner.pratinjau.dibuat.append(label)
+            case let name? where name != item.nama:
+                planner.pratinjau.perubahan.urusan.append(item)
+                planner.pratinjau.diubah.append(label)
+            default:
+                planner.pratinjau.tetap += 1
+            }
         }
         for range in hasil.periodeRenstra {
             let covered = existing.periode.contains {

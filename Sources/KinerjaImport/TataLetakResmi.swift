@@ -104,6 +104,32 @@ enum TataLetakResmi {
         return (kode, String(rest))
     }
 
+    /// An urusan or bidang urusan row: its kode in the kode column or at the start of the uraian. One part (`1`)
+    /// is an urusan; two parts (`1.02`) are a bidang urusan when the document's programs are written under it
+    /// (`1.02.02`) or the text says so (`URUSAN …`, `BIDANG …`). A row whose text says `PROGRAM` is a program.
+    static func urusanBaris(kode: String, uraian: String, bidangProgram: Set<String>) -> Urusan? {
+        var token = kode.trimmingCharacters(in: .whitespaces)
+        var name = uraian.trimmingCharacters(in: .whitespaces)
+        if token.isEmpty {
+            let candidate = name.prefix { $0.isNumber || $0 == "." || $0 == "X" || $0 == "x" }
+            guard !candidate.isEmpty else { return nil }
+            var rest = name.dropFirst(candidate.count)
+            guard rest.first == " " || rest.first == "-" || rest.first == "–" else { return nil }
+            rest = rest.drop { $0 == " " }
+            if rest.first == "-" || rest.first == "–" || rest.first == ":" {
+                rest = rest.dropFirst().drop { $0 == " " }
+            }
+            token = String(candidate)
+            name = String(rest)
+        }
+        guard let normal = Urusan.kode(token) else { return nil }
+        let lower = name.lowercased()
+        let saysSo = lower.hasPrefix("urusan") || lower.hasPrefix("bidang")
+        guard !lower.hasPrefix("program") else { return nil }
+        guard !normal.contains(".") || bidangProgram.contains(normal) || saysSo else { return nil }
+        return Urusan(kode: normal, nama: name)
+    }
+
     /// Units that an indicator's name carries in parentheses at its end (`Jumlah Dokumen (Dokumen)`).
     static let satuanUmum: Set<String> = [
         "%", "persen", "dokumen", "laporan", "orang", "unit", "paket", "kegiatan", "bulan", "tahun", "hari", "kali",
@@ -278,7 +304,7 @@ enum TataLetakResmi {
 
     static func renja(
         _ table: TabelMasukan
-    ) -> (rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan])? {
+    ) -> (rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan])? {
         guard let kepala = cariKepala(table), let kolom = renjaKolom(kepala) else { return nil }
         return baca(table, kepala, kolom)
     }
@@ -287,12 +313,13 @@ enum TataLetakResmi {
     static func renstra(
         _ table: TabelMasukan
     ) -> (
-        rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], periode: ClosedRange<Int>
+        rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan],
+        periode: ClosedRange<Int>
     )? {
         guard let kepala = cariKepala(table), let kolom = renstraKolom(kepala) else { return nil }
         let years = kolom.target.map(\.year)
-        let (rows, total, findings) = baca(table, kepala, kolom)
-        return (rows, total, findings, years.min()!...years.max()!)
+        let (rows, total, findings, urusan) = baca(table, kepala, kolom)
+        return (rows, total, findings, urusan, years.min()!...years.max()!)
     }
 
     /// The rows of an official plan table whose columns are known: elements by kode (in its column or at the start
@@ -300,9 +327,20 @@ enum TataLetakResmi {
     /// their own, continuation lines, the total row.
     static func baca(
         _ table: TabelMasukan, _ kepala: Kepala, _ kolom: RenjaKolom
-    ) -> (rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan]) {
+    ) -> (rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan]) {
         var findings: [Temuan] = []
         let data = dataRows(table, kepala)
+        // The bidang urusan that the document's programs are written under (`1.02` of `1.02.02`): a two-part kode
+        // (`1.02`) is that bidang urusan, while one no program extends stays a program without urusan (`6.01`, as
+        // seed 003 prints its programs beside `2.08.02`).
+        let bidangProgram = Set(
+            data.compactMap { row -> String? in
+                let text = row[kolom.kode].teks.isEmpty ? row[kolom.uraian].teks : row[kolom.kode].teks
+                let token = text.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber || $0 == "." || $0 == "X" }
+                return (try? Kode.parse(String(token))).flatMap(Urusan.dari)?.bidang
+            })
+        let withUrusan = !bidangProgram.isEmpty
+        var urusanRows: [(urusan: Urusan, nomor: Int, pagu: [Int: Rupiah])] = []
         let numeric =
             (kolom.pagu + kolom.target).map(\.column)
             + [kolom.baseline, kolom.paguAkhir, kolom.targetAkhir].compactMap { $0 }
@@ -316,6 +354,19 @@ enum TataLetakResmi {
         for row in data {
             var kodeText = row[kolom.kode].teks
             var uraian = row[kolom.uraian].teks
+            if let item = urusanBaris(kode: kodeText, uraian: uraian, bidangProgram: bidangProgram) {
+                // `1 - URUSAN …`, `1.02 - URUSAN PEMERINTAHAN BIDANG KESEHATAN`: the level above the programs.
+                var money: [Int: Rupiah] = [:]
+                for pagu in kolom.pagu {
+                    if case .angka(let value, _) = readers[pagu.column]!.baca(row[pagu.column], uang: true),
+                        let amount = Rupiah(exactly: value)
+                    {
+                        money[pagu.year] = amount
+                    }
+                }
+                urusanRows.append((item, row.nomor, money))
+                continue
+            }
             if kodeText.isEmpty, let (kode, rest) = kodeDiAwal(uraian) {
                 // `7.01.01 - PROGRAM …`: the kode printed in the uraian cell.
                 kodeText = kode.asli
@@ -493,7 +544,32 @@ enum TataLetakResmi {
             }
             rows.append(item)
         }
-        return (rows, total, findings)
+        // An urusan's or bidang urusan's pagu against the programs under it.
+        let programs = rows.filter { $0.tingkat == .program && $0.kode != nil }
+        var seenProgram: Set<String> = []
+        let distinctPrograms = programs.filter { seenProgram.insert($0.kode!.normal).inserted }
+        for (item, nomor, money) in urusanRows where withUrusan {
+            for (year, printed) in money.sorted(by: { $0.key < $1.key }) {
+                let under = distinctPrograms.filter { program in
+                    guard let parts = Urusan.dari(program.kode!) else { return false }
+                    return item.isBidang ? parts.bidang == item.kode : parts.urusan == item.kode
+                }
+                let amounts = under.compactMap { program in
+                    rows.first { $0.kode?.normal == program.kode!.normal && $0.pagu[year] != nil }?.pagu[year]?.jumlah
+                }
+                guard !amounts.isEmpty, amounts.sum() != printed else { continue }
+                let column = kolom.pagu.first { $0.year == year }?.column
+                findings.append(
+                    Temuan(
+                        .peringatan, .paguIndukBerbeda, lembar: table.lembar, baris: nomor,
+                        kolom: column.flatMap { kepala.columns[$0] }.map(shortHeader),
+                        pesan:
+                            "Pagu \(year) \(item.isBidang ? "bidang urusan" : "urusan") \(item.kode) ≠ jumlah pagu \(amounts.count) program di bawahnya.",
+                        tercetak: IndonesianFormat.rupiah(printed), dihitung: IndonesianFormat.rupiah(amounts.sum()),
+                        selisih: IndonesianFormat.rupiah(printed - amounts.sum())))
+            }
+        }
+        return (rows, total, findings, urusanRows.map(\.urusan))
     }
 
     /// The PD's tujuan or sasaran printed in its own column on a row without kode (Renstra T-C.27).

@@ -1,7 +1,9 @@
 import Foundation
 import KinerjaDomain
 import KinerjaImport
+import KinerjaPersistence
 import KinerjaSpreadsheet
+import KinerjaTestSupport
 import Testing
 
 /// Renja tables (T-C.33 / Tabel 3.2) as different Pemda keep them, built here: each in a correct version, which
@@ -68,6 +70,8 @@ struct VariasiTataLetakTests {
         var paguDiBarisTerakhir = false
         /// The header printed again after the third element (a page break).
         var ulangKepala = false
+        /// Rows for the urusan (`1`) and bidang urusan (`1.02`) above the program, with their pagu.
+        var urusan = false
     }
 
     static let tataLetak: [TataLetak] = [
@@ -75,7 +79,7 @@ struct VariasiTataLetakTests {
         TataLetak(
             nama: "kode-dalam-uraian", kolomKode: false, nomor: { "(\($0))" },
             target: { value, unit in unit == "%" ? value + "%" : value + " " + unit },
-            labelTotal: "", paguDiBarisTerakhir: true),
+            labelTotal: "", paguDiBarisTerakhir: true, urusan: true),
         TataLetak(
             nama: "satuan-dalam-kurung", nomor: { String(format: "(%02d)", $0) },
             namaIndikator: { name, unit in "\(name) (\(unit))" },
@@ -83,6 +87,9 @@ struct VariasiTataLetakTests {
                 "Rp " + IndonesianFormat.rupiah(Rupiah(sen: $0 * 100)).replacingOccurrences(of: "Rp ", with: "")
             },
             labelTotal: "JUMLAH", ulangKepala: true),
+        TataLetak(
+            nama: "urusan-di-kolom-kode", target: { value, unit in unit == "%" ? value + "%" : value + " " + unit },
+            urusan: true),
     ]
 
     /// The workbook of a layout, with `ubah` applied to the elements and the total as printed.
@@ -111,6 +118,17 @@ struct VariasiTataLetakTests {
             rows += [header1, header2, numbering].map { $0.map { XLSXCell.text($0, .header) } }
         }
         kepala()
+        if tataLetak.urusan {
+            for (kode, name) in [
+                ("1", "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR"),
+                ("1.02", "URUSAN PEMERINTAHAN BIDANG KESEHATAN"),
+            ] {
+                var row = tataLetak.kolomKode ? [kode, name] : [kode + " - " + name]
+                // As printed: the planted changes below do not reach these rows.
+                row += ["", "", "", tataLetak.rupiah(elemen[0].pagu26), "", "", "", tataLetak.rupiah(elemen[0].pagu27)]
+                rows.append(row.map { XLSXCell.text($0, .boldText) })
+            }
+        }
         for (position, element) in elements.enumerated() {
             if tataLetak.ulangKepala && position == 3 { kepala() }
             for (index, indicator) in element.indikator.enumerated() {
@@ -155,6 +173,7 @@ struct VariasiTataLetakTests {
         #expect(mothers.target[2027]?.dokumen == .prakiraanMaju, "\(nama)")
         #expect(mothers.satuan.lowercased() == "orang", "\(nama)")
         #expect(mothers.indikator == "Jumlah ibu hamil yang mendapatkan pelayanan", "\(nama)")
+        #expect(hasil.urusan.map(\.kode) == (layout.urusan ? ["1", "1.02"] : []), "\(nama)")
     }
 
     @Test(arguments: tataLetak.map(\.nama))
@@ -167,10 +186,49 @@ struct VariasiTataLetakTests {
         #expect(hasil.temuan.count == 1, "\(nama): \(hasil.temuan.map(\.description))")
     }
 
+    @Test func aBidangUrusanThatDoesNotAddUpIsFoundOnce() throws {
+        let layout = Self.tataLetak.first { $0.nama == "urusan-di-kolom-kode" }!
+        // The program's pagu changed with its kegiatan (both consistent), the bidang urusan row not.
+        let data = try Self.berkas(
+            layout,
+            ubah: {
+                $0[0].pagu26 = 510_000_000
+                $0[1].pagu26 = 410_000_000
+                $0[2].pagu26 = 160_000_000
+            }, total: 510_000_000)
+        let hasil = Importer.baca(data, namaBerkas: "renja.xlsx")
+        // The urusan row and the bidang urusan row each print the old sum: each found once.
+        #expect(hasil.temuan.map(\.baris) == [7, 8], "\(hasil.temuan.map(\.description))")
+        #expect(hasil.temuan.last?.pesan.contains("bidang urusan 1.02") == true)
+    }
+
     @Test(arguments: tataLetak.map(\.nama))
     func aTotalThatDoesNotAddUpIsFoundOnce(nama: String) throws {
         let layout = Self.tataLetak.first { $0.nama == nama }!
         let hasil = Importer.baca(try Self.berkas(layout, total: 499_000_000), namaBerkas: "renja-\(nama).xlsx")
         #expect(hasil.temuan.count == 1, "\(nama): \(hasil.temuan.map(\.description))")
+    }
+}
+
+@Suite("Urusan dan bidang urusan")
+struct UrusanImporTests {
+    @Test(arguments: TestBackend.available)
+    func theirNamesAreKeptForThePemda(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (pemda, pd) = try await emptyPD(store)
+            let layout = VariasiTataLetakTests.tataLetak.first { $0.urusan }!
+            let data = try VariasiTataLetakTests.berkas(layout)
+            let preview = try await importFile(store, pemda: pemda, pd: pd, data, name: "renja.xlsx")
+            #expect(preview.bisaDiterapkan, "\(preview.galat.map(\.description))")
+            #expect(preview.dibuat.contains("Bidang urusan 1.02 URUSAN PEMERINTAHAN BIDANG KESEHATAN"))
+            let stored = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            #expect(stored.urusan.map(\.kode) == ["1", "1.02"])
+            // Programs stay programs: `1.02.02` under the bidang urusan, never `1.02` as a program.
+            #expect(!stored.elemen.contains { $0.kode?.normal == "01.02" || $0.kode?.normal == "1.02" })
+            #expect(stored.elemen.filter { $0.tingkat == .program }.map { $0.kode?.normal } == ["1.02.02"])
+            let again = try await importFile(store, pemda: pemda, pd: pd, data, name: "renja.xlsx", apply: false)
+            #expect(again.perubahan.isEmpty)
+        }
     }
 }

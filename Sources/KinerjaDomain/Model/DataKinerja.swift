@@ -14,6 +14,8 @@ public struct DataKinerja: Sendable {
     public var pagu: [Pagu]
     public var realisasi: [RealisasiKinerja]
     public var anggaran: [RealisasiAnggaran]
+    /// Names of the urusan and bidang urusan the Pemda's documents print.
+    public var urusan: [Urusan] = []
 
     public init(
         pemda: Pemda,

@@ -17,18 +17,20 @@ public struct PerubahanData: Sendable, Codable {
     public var anggaran: [RealisasiAnggaran] = []
     /// Periods the file implies and the Pemda does not have yet (a Renstra T-C.27 for 2026-2030).
     public var periodeBaru: [Periode] = []
+    /// Urusan and bidang urusan named by the file, new or renamed.
+    public var urusan: [Urusan] = []
 
     public init() {}
 
     public var isEmpty: Bool {
         perangkatDaerahBaru.isEmpty && unitKerjaBaru.isEmpty && pejabatBaru.isEmpty && elemenBaru.isEmpty
             && elemenUbah.isEmpty && indikatorBaru.isEmpty && indikatorUbah.isEmpty && target.isEmpty && pagu.isEmpty
-            && realisasi.isEmpty && anggaran.isEmpty && periodeBaru.isEmpty
+            && realisasi.isEmpty && anggaran.isEmpty && periodeBaru.isEmpty && urusan.isEmpty
     }
 
     public var jumlah: Int {
         perangkatDaerahBaru.count + unitKerjaBaru.count + pejabatBaru.count + elemenBaru.count + elemenUbah.count
             + indikatorBaru.count + indikatorUbah.count + target.count + pagu.count + realisasi.count + anggaran.count
-            + periodeBaru.count
+            + periodeBaru.count + urusan.count
     }
 }

@@ -106,3 +106,12 @@ public final class KodePenyiapanModel: Model, @unchecked Sendable {
     @Field(key: "dibuat") public var dibuat: Date
     public init() {}
 }
+
+public final class UrusanModel: Model, @unchecked Sendable {
+    public static let schema = "urusan"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "pemda_id") public var pemdaID: UUID
+    @Field(key: "kode") public var kode: String
+    @Field(key: "nama") public var nama: String
+    public init() {}
+}

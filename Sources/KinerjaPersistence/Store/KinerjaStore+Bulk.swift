@@ -99,7 +99,7 @@ extension KinerjaStore {
                 $0.filter(\.$perangkatDaerahID == pdID).filter(\.$perangkatDaerahID == .null)
             }
         }
-        return DataKinerja(
+        var data = DataKinerja(
             pemda: pemda,
             periode: try await periodeQuery.sort(\.$tahunAwal).all().map { try $0.domain() },
             perangkatDaerah: pds,
@@ -112,5 +112,8 @@ extension KinerjaStore {
             realisasi: try await loadRealisasi(scope),
             anggaran: try await loadAnggaran(scope)
         )
+        data.urusan = try await UrusanModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
+            .map { Urusan(kode: $0.kode, nama: $0.nama) }
+        return data
     }
 }

@@ -25,6 +25,22 @@ extension KinerjaStore {
             }
             if let unggahan { try await UnggahanModel.query(on: db).filter(\.$id == unggahan).delete() }
             var written = 0
+            for item in perubahan.urusan {
+                if let row = try await UrusanModel.query(on: db).filter(\.$pemdaID == pemda)
+                    .filter(\.$kode == item.kode).first()
+                {
+                    guard row.nama != item.nama else { continue }
+                    row.nama = item.nama
+                    try await row.update(on: db)
+                } else {
+                    let row = UrusanModel()
+                    row.pemdaID = pemda
+                    row.kode = item.kode
+                    row.nama = item.nama
+                    try await row.create(on: db)
+                }
+                written += 1
+            }
             for periode in perubahan.periodeBaru {
                 var query = PeriodeModel.query(on: db).filter(\.$pemdaID == pemda)
                     .filter(\.$jenis == periode.jenis.rawValue).filter(\.$tahunAwal == periode.tahunAwal)
