@@ -136,3 +136,34 @@ struct PenyiapanTests {
         #expect(Penyiapan.normal(" abcd-efgh ") == "ABCDEFGH")
     }
 }
+
+/// A report asked without a year shows the period that holds its data (issue 10.6), never the clock's year.
+@Suite("Tahun bawaan laporan")
+struct TahunBawaanTests {
+    @Test func theRenstraPrintsItsPeriodAndTheRenjaItsLatestYear() throws {
+        let pd = PerangkatDaerah(kode: "DINKES", nama: "Dinas Kesehatan")
+        var data = DataKinerja(pemda: Pemda(nama: "Kabupaten Contoh"), perangkatDaerah: [pd])
+        data.periode = [
+            try Periode(jenis: .renstra, tahunAwal: 2021, tahunAkhir: 2025, perangkatDaerah: pd.id),
+            try Periode(jenis: .renstra, tahunAwal: 2026, tahunAkhir: 2030, perangkatDaerah: pd.id),
+        ]
+        let node = try PlanNode(
+            perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("1.02.02"), uraian: "P")
+        data.elemen = [node]
+        data.pagu = [
+            try Pagu(elemen: node.id, dokumen: .renstra, tahun: 2030, jumlah: Rupiah(sen: 100)),
+            try Pagu(elemen: node.id, dokumen: .renja, tahun: 2027, jumlah: Rupiah(sen: 100)),
+        ]
+        // No realisasi yet: the latest Renstra period, from its first year; the Renja's own latest year.
+        #expect(
+            LaporanKatalog.tahunBawaan("renstra", data, pd: pd, realisasiTerakhir: nil, semua: [2027, 2030]) == 2026)
+        #expect(LaporanKatalog.tahunBawaan("renja", data, pd: pd, realisasiTerakhir: nil, semua: [2027, 2030]) == 2027)
+        // With realisasi of 2024, the Renstra that holds it.
+        #expect(
+            LaporanKatalog.tahunBawaan("renstra", data, pd: pd, realisasiTerakhir: 2024, semua: [2024, 2030]) == 2021)
+        #expect(
+            LaporanKatalog.tahunBawaan("realisasi", data, pd: pd, realisasiTerakhir: 2024, semua: [2024, 2030]) == 2024)
+        let report = LaporanKatalog.bangun("renstra", IndeksKinerja(data), pd: pd, tahun: 2026, tahunDiminta: nil)
+        #expect(report.judul.joined().contains("2026-2030"))
+    }
+}

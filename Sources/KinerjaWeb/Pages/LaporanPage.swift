@@ -35,9 +35,35 @@ enum LaporanKatalog {
             throw DomainError.tidakSah(field: "pd", pesan: "Laporan \"\(name)\" dibuat untuk satu perangkat daerah.")
         }
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
-        let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
         let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id, denganRPJMD: name == "cascading")
+        let year =
+            tahun ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
         return bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun)
+    }
+
+    /// The year a report shows when none is asked: the period that holds its data, never the clock. The Renstra:
+    /// the first year of the PD's Renstra period (the one with the latest realisasi, else the latest period); the
+    /// Renja: the latest year with Renja targets or pagu; the others: the latest year with realisasi, else the
+    /// latest year with any data.
+    static func tahunBawaan(
+        _ name: String, _ data: DataKinerja, pd: PerangkatDaerah, realisasiTerakhir: Int?, semua: [Int]
+    ) -> Int {
+        let fallback = realisasiTerakhir ?? semua.last ?? 2025
+        switch name {
+        case "renstra":
+            let periods = data.periode.filter { $0.jenis == .renstra && $0.perangkatDaerah == pd.id }
+            let chosen =
+                realisasiTerakhir.flatMap { year in periods.first { $0.contains(year) } }
+                ?? periods.max { $0.tahunAwal < $1.tahunAwal }
+            return chosen?.tahunAwal ?? semua.first ?? fallback
+        case "renja":
+            let renja: Set<DokumenRencana> = [.renja, .renjaPerubahan]
+            let targetYears = data.target.filter { renja.contains($0.dokumen) }.map(\.periode.tahun)
+            let paguYears = data.pagu.filter { renja.contains($0.dokumen) }.map(\.tahun)
+            return (targetYears + paguYears).max() ?? fallback
+        default:
+            return fallback
+        }
     }
 
     /// Builds a named report of one PD from loaded data.
