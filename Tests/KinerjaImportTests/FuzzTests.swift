@@ -20,6 +20,54 @@ struct FuzzTests {
         String((0..<Int.random(in: 0...length, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
     }
 
+    /// The official-table readers on damaged tables: cells of the Renja and Renstra layouts built by the tests
+    /// blanked, swapped, cut or replaced by what real files hold (`(3)`, `1.02 -`, `TOTAL`, units, long text);
+    /// reading and planning never crash, and every outcome is a table or a finding.
+    @Test func damagedOfficialTablesNeverCrash() throws {
+        var rng = Generator(seed: 11)
+        var grids: [[[String]]] = []
+        for layout in VariasiTataLetakTests.tataLetak {
+            grids.append(try Self.grid(try VariasiTataLetakTests.berkas(layout)))
+        }
+        for form in RenstraTataLetakTests.bentuk {
+            grids.append(
+                try Self.grid(
+                    try RenstraTataLetakTests.berkas(
+                        RenstraTataLetakTests.isi(), tahunDiKepala: form.tahunDiKepala,
+                        kodeDalamUraian: form.kodeDalamUraian)))
+        }
+        let pieces = [
+            "", "(3)", "(01)", "6 = 5/4", "1", "1.02", "1.02 - URUSAN KESEHATAN", "7.01.01 - PROGRAM", "TOTAL",
+            "JUMLAH", "7 Dokumen", "- desa/kel", "100%", "Rp 1.000.000,00", "2,746", "Tahun-3", "Tahun 2027", "Target",
+            "Rp", "Jumlah (Unit)", "(", ")", "1.02.02.2.01.0001", "X.XX", "kode", "indikator", "pagu",
+            String(repeating: "panjang ", count: 200),
+        ]
+        let pemda = Pemda(nama: "Kabupaten Fuzz")
+        let pd = PerangkatDaerah(kode: "FUZZ", nama: "Dinas Fuzz")
+        let existing = DataKinerja(pemda: pemda, perangkatDaerah: [pd])
+        for _ in 0..<Self.iterations {
+            var grid = grids.randomElement(using: &rng)!
+            for _ in 0..<Int.random(in: 1...10, using: &rng) {
+                let row = Int.random(in: 0..<grid.count, using: &rng)
+                guard !grid[row].isEmpty else { continue }
+                let column = Int.random(in: 0..<grid[row].count, using: &rng)
+                switch Int.random(in: 0..<5, using: &rng) {
+                case 0: grid[row][column] = pieces.randomElement(using: &rng)!
+                case 1: grid[row][column] = Self.randomText(&rng)
+                case 2: grid.remove(at: row)
+                case 3: grid.insert(grid[row], at: row)
+                default: grid[row].remove(at: column)
+                }
+            }
+            let hasil = Importer.baca(Data(CSV.write(grid).utf8), namaBerkas: "rusak.csv")
+            _ = Importer.pratinjau(hasil, pd: pd, existing: existing)
+        }
+    }
+
+    static func grid(_ xlsx: Data) throws -> [[String]] {
+        try XLSXReader().read(xlsx).sheets[0].textRows()
+    }
+
     @Test func parsersNeverCrash() {
         var rng = Generator(seed: 42)
         for _ in 0..<(Self.iterations * 20) {
