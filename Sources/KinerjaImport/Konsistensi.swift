@@ -49,6 +49,18 @@ enum Konsistensi {
             hasIndicator[kode.normal] = (hasIndicator[kode.normal] ?? false) || !row.indikator.isEmpty
         }
         let children = Dictionary(grouping: order.compactMap { firstByKode[$0] }) { $0.kode?.induk?.normal ?? "" }
+        // What an element's pagu adds up to from the bottom: a wrong figure is reported once, where it stands, not
+        // again at its parent (see `sesuai`).
+        var computed: [String: Rupiah] = [:]
+        func dihitung(_ row: RencanaBaris, _ year: Int) -> Rupiah? {
+            let key = row.kode!.normal + "|\(year)"
+            if let known = computed[key] { return known }
+            let kids = children[row.kode!.normal] ?? []
+            let amounts = kids.compactMap { dihitung($0, year) }
+            let value = amounts.isEmpty ? row.pagu[year]?.jumlah : amounts.sum()
+            computed[key] = value
+            return value
+        }
         // Parent pagu against Σ children, per year.
         for key in order {
             guard let parent = firstByKode[key], let kids = children[key], !kids.isEmpty else { continue }
@@ -56,7 +68,8 @@ enum Konsistensi {
                 let amounts = kids.compactMap { $0.pagu[year]?.jumlah }
                 guard !amounts.isEmpty else { continue }
                 let sum = amounts.sum()
-                guard sum != printed.jumlah else { continue }
+                let sumBelow = kids.compactMap { dihitung($0, year) }.sum()
+                guard !sesuai(printed.jumlah, sum, sumBelow) else { continue }
                 findings.append(
                     Temuan(
                         .peringatan, .paguIndukBerbeda, lembar: parent.lembar, baris: parent.nomor,
@@ -150,6 +163,12 @@ enum Konsistensi {
 
     /// Checks of a realisasi sheet: printed % keuangan against its ratio, parents' realisasi keuangan against Σ
     /// children of the same period.
+    /// A parent's printed figure agrees with its children when it equals the sum of what they print, or the sum
+    /// of what they add up to from their own children: a child printed wrong is then reported at the child only.
+    static func sesuai(_ printed: Rupiah, _ sumPrinted: Rupiah, _ sumBelow: Rupiah) -> Bool {
+        printed == sumPrinted || printed == sumBelow
+    }
+
     static func realisasi(_ rows: [RealisasiBaris], pagu: (Kode, Int) -> Rupiah?) -> [Temuan] {
         var findings: [Temuan] = []
         var money: [String: (Rupiah, RealisasiBaris)] = [:]
@@ -176,10 +195,19 @@ enum Konsistensi {
         let byParent = Dictionary(grouping: money.values.map(\.1).filter { $0.kode?.induk != nil }) {
             $0.kode!.induk!.normal + "|\($0.tahun)|\($0.triwulan ?? 0)"
         }
+        var computed: [String: Rupiah] = [:]
+        func dihitung(_ row: RealisasiBaris) -> Rupiah? {
+            let key = row.kode!.normal + "|\(row.tahun)|\(row.triwulan ?? 0)"
+            if let known = computed[key] { return known }
+            let amounts = (byParent[key] ?? []).compactMap { dihitung($0) }
+            let value = amounts.isEmpty ? row.keuangan : amounts.sum()
+            computed[key] = value
+            return value
+        }
         for (key, (printed, row)) in money.sorted(by: { $0.value.1.nomor < $1.value.1.nomor }) {
             guard let kids = byParent[key], !kids.isEmpty else { continue }
             let sum = kids.compactMap(\.keuangan).sum()
-            if sum != printed {
+            if !sesuai(printed, sum, kids.compactMap { dihitung($0) }.sum()) {
                 findings.append(
                     Temuan(
                         .peringatan, .realisasiIndukBerbeda, lembar: row.lembar, baris: row.nomor,

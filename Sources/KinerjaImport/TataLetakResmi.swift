@@ -203,6 +203,66 @@ enum TataLetakResmi {
         var targetAkhir: Int?
         var paguAkhir: Int?
         var penanggungJawab: Int?
+        // The realisasi table (Tabel 2.1, eight columns): one year's realisasi beside its target and pagu.
+        var tahun: Int?
+        var realisasi: Int?
+        var keuangan: Int?
+        var persenKeuangan: Int?
+        var fisik: Int?
+    }
+
+    /// The year's realisasi table (the 8-column shape of Tabel 2.1): target, pagu, realisasi kinerja, realisasi
+    /// keuangan, % keuangan and % fisik of one year, found in the headers or the title.
+    static func realisasiKolom(_ kepala: Kepala) -> RenjaKolom? {
+        let sorted = kepala.columns.mapValues { $0.lowercased() }.sorted { $0.key < $1.key }
+        func first(_ test: (String) -> Bool) -> Int? { sorted.first { test($0.value) }?.key }
+        let kode = first { $0.contains("kode") }
+        guard let indikator = first({ $0.contains("indikator") }),
+            let uraian = first({
+                ($0.contains("program") || $0.contains("kegiatan")) && !$0.contains("indikator") && !$0.contains("kode")
+            })
+        else { return nil }
+        var result = RenjaKolom(kode: kode, uraian: uraian, indikator: indikator)
+        var year: Int?
+        for (column, header) in sorted where ![kode, uraian, indikator].contains(column) {
+            let percent = header.contains("%") || header.contains("persen") || header.contains("serapan")
+            let money = ["keuangan", "anggaran", "rp", "dana"].contains { header.contains($0) }
+            if header.contains("fisik") {
+                result.fisik = column
+            } else if percent && money {
+                result.persenKeuangan = column
+            } else if header.contains("realisasi") && money {
+                result.keuangan = column
+            } else if header.contains("realisasi") || header.contains("capaian") && !percent {
+                result.realisasi = result.realisasi ?? column
+            } else if header.contains("target") {
+                year = year ?? Self.year(in: header)
+                result.target.append((0, column, .renja))
+            } else if header.contains("pagu") || money {
+                year = year ?? Self.year(in: header)
+                result.pagu.append((0, column, .renja))
+            } else if header.contains("lokasi") {
+                result.lokasi = column
+            }
+        }
+        guard let tahun = year ?? Self.year(in: kepala.judul), result.realisasi != nil, result.keuangan != nil,
+            result.target.count == 1, result.pagu.count == 1
+        else { return nil }
+        result.tahun = tahun
+        result.target = result.target.map { (tahun, $0.column, $0.dokumen) }
+        result.pagu = result.pagu.map { (tahun, $0.column, $0.dokumen) }
+        return result
+    }
+
+    /// The year's realisasi table, read into the plan rows (target, pagu) and the realisasi rows.
+    static func realisasiTahunan(
+        _ table: TabelMasukan
+    ) -> (
+        rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan],
+        realisasi: [RealisasiBaris]
+    )? {
+        guard let kepala = cariKepala(table), let kolom = realisasiKolom(kepala) else { return nil }
+        return baca(table, kepala, kolom)
     }
 
     /// The Renstra table (T-C.27): baseline, then target and Rp for each year of the period (5 or 6), the
@@ -306,7 +366,8 @@ enum TataLetakResmi {
         _ table: TabelMasukan
     ) -> (rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan])? {
         guard let kepala = cariKepala(table), let kolom = renjaKolom(kepala) else { return nil }
-        return baca(table, kepala, kolom)
+        let (rows, total, findings, urusan, _) = baca(table, kepala, kolom)
+        return (rows, total, findings, urusan)
     }
 
     /// The Renstra table (T-C.27), with the period its title or headers name.
@@ -318,7 +379,7 @@ enum TataLetakResmi {
     )? {
         guard let kepala = cariKepala(table), let kolom = renstraKolom(kepala) else { return nil }
         let years = kolom.target.map(\.year)
-        let (rows, total, findings, urusan) = baca(table, kepala, kolom)
+        let (rows, total, findings, urusan, _) = baca(table, kepala, kolom)
         return (rows, total, findings, urusan, years.min()!...years.max()!)
     }
 
@@ -327,8 +388,12 @@ enum TataLetakResmi {
     /// their own, continuation lines, the total row.
     static func baca(
         _ table: TabelMasukan, _ kepala: Kepala, _ kolom: RenjaKolom
-    ) -> (rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan]) {
+    ) -> (
+        rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan],
+        realisasi: [RealisasiBaris]
+    ) {
         var findings: [Temuan] = []
+        var realisasiRows: [RealisasiBaris] = []
         let data = dataRows(table, kepala)
         // The bidang urusan that the document's programs are written under (`1.02` of `1.02.02`): a two-part kode
         // (`1.02`) is that bidang urusan, while one no program extends stays a program without urusan (`6.01`, as
@@ -343,7 +408,11 @@ enum TataLetakResmi {
         var urusanRows: [(urusan: Urusan, nomor: Int, pagu: [Int: Rupiah])] = []
         let numeric =
             (kolom.pagu + kolom.target).map(\.column)
-            + [kolom.baseline, kolom.paguAkhir, kolom.targetAkhir].compactMap { $0 }
+            + [
+                kolom.baseline, kolom.paguAkhir, kolom.targetAkhir, kolom.realisasi, kolom.keuangan,
+                kolom.persenKeuangan,
+                kolom.fisik,
+            ].compactMap { $0 }
         let tableConvention = KolomAngka.konvensi(numeric.flatMap { column in data.map { $0[column] } })
         var readers: [Int: KolomAngka] = [:]
         for column in numeric { readers[column] = KolomAngka(data.map { $0[column] }, cadangan: tableConvention) }
@@ -543,6 +612,9 @@ enum TataLetakResmi {
                 if item.satuan.isEmpty { item.satuan = unit }
             }
             rows.append(item)
+            if let tahun = kolom.tahun {
+                realisasiRows.append(realisasiBaris(row, item, tahun: tahun, kolom, readers, add))
+            }
         }
         // An urusan's or bidang urusan's pagu against the programs under it.
         let programs = rows.filter { $0.tingkat == .program && $0.kode != nil }
@@ -569,7 +641,42 @@ enum TataLetakResmi {
                         selisih: IndonesianFormat.rupiah(printed - amounts.sum())))
             }
         }
-        return (rows, total, findings, urusanRows.map(\.urusan))
+        return (rows, total, findings, urusanRows.map(\.urusan), realisasiRows)
+    }
+
+    /// One row's realisasi of the year: kinerja, keuangan, % keuangan as printed, % fisik.
+    static func realisasiBaris(
+        _ row: TabelMasukan.Baris, _ item: RencanaBaris, tahun: Int, _ kolom: RenjaKolom, _ readers: [Int: KolomAngka],
+        _ add: (Temuan.Keparahan, Temuan.Jenis, Int?, String, String?) -> Void
+    ) -> RealisasiBaris {
+        var result = RealisasiBaris(
+            lembar: item.lembar, nomor: item.nomor, kodePD: nil, kode: item.kode, uraian: item.uraian,
+            indikator: item.indikator, tahun: tahun, triwulan: nil)
+        func number(_ column: Int?, uang: Bool = false) -> Decimal? {
+            guard let column, let reader = readers[column] else { return nil }
+            switch reader.baca(row[column], uang: uang) {
+            case .angka(let value, _): return value
+            case .diputuskan(let value, _, let note):
+                add(.peringatan, .angkaAmbigu, column, note, row[column].teks)
+                return value
+            case .kosong: return nil
+            case .galat(let message):
+                add(.galat, .nilaiTidakSah, column, message, row[column].teks)
+                return nil
+            }
+        }
+        if let column = kolom.realisasi, !row[column].isKosong, !item.indikator.isEmpty {
+            switch RencanaReader.bacaNilai(row[column], kolom: readers[column]) {
+            case .success(let (value, _)): result.realisasi = (value, row[column].teks)
+            case .failure(let error): add(.galat, .nilaiTidakSah, column, error.message, row[column].teks)
+            }
+        }
+        result.keuangan = number(kolom.keuangan, uang: true).flatMap { Rupiah(exactly: $0) }
+        result.fisik = number(kolom.fisik)
+        if let column = kolom.persenKeuangan, let value = number(column) {
+            result.persenKeuangan = (value, row[column].teks)
+        }
+        return result
     }
 
     /// The PD's tujuan or sasaran printed in its own column on a row without kode (Renstra T-C.27).

@@ -49,6 +49,10 @@ struct VariasiTataLetakTests {
             pagu26: 100_000_000, pagu27: 110_000_000),
     ]
 
+    static func rp(_ value: Int64) -> String {
+        IndonesianFormat.rupiah(Rupiah(sen: value * 100)).replacingOccurrences(of: "Rp ", with: "")
+    }
+
     /// How a layout prints a table.
     struct TataLetak: Sendable {
         var nama: String
@@ -207,6 +211,16 @@ struct VariasiTataLetakTests {
         let layout = Self.tataLetak.first { $0.nama == nama }!
         let hasil = Importer.baca(try Self.berkas(layout, total: 499_000_000), namaBerkas: "renja-\(nama).xlsx")
         #expect(hasil.temuan.count == 1, "\(nama): \(hasil.temuan.map(\.description))")
+    }
+
+    @Test(arguments: tataLetak.map(\.nama))
+    func aKegiatansPaguThatDoesNotAddUpIsFoundOnceNotAgainAtItsProgram(nama: String) throws {
+        let layout = Self.tataLetak.first { $0.nama == nama }!
+        // The kegiatan prints 410 000 000 over sub kegiatan of 400 000 000; the program's 500 000 000 is right.
+        let data = try Self.berkas(layout, ubah: { $0[1].pagu26 = 410_000_000 })
+        let hasil = Importer.baca(data, namaBerkas: "renja-\(nama).xlsx")
+        #expect(hasil.temuan.map(\.jenis) == [.paguIndukBerbeda], "\(nama): \(hasil.temuan.map(\.description))")
+        #expect(hasil.temuan.first?.pesan.contains("1.02.02.2.01") == true)
     }
 }
 
