@@ -24,6 +24,8 @@ public struct HasilBaca: Sendable {
     public var periodeRenstra: [ClosedRange<Int>] = []
     /// Urusan and bidang urusan named by the official tables.
     public var urusan: [Urusan] = []
+    /// Sheets read by none of the layouts and no saved mapping: the mapping step shows them.
+    public var tidakDikenali: [LembarTidakDikenali] = []
 
     public var galat: [Temuan] { temuan.filter { $0.keparahan == .galat } }
 }
@@ -32,7 +34,7 @@ public enum Importer {
     /// Reads every sheet of a file and runs the consistency check. Never throws: an unreadable file is a finding.
     public static func baca(
         _ data: Data, namaBerkas: String, jenis: JenisImpor = .otomatis, dokumen: DokumenRencana = .renstra,
-        jumlahTriwulan: Int = 4, limits: XLSXReader.Limits = .init()
+        jumlahTriwulan: Int = 4, limits: XLSXReader.Limits = .init(), peta: [PetaLembar] = []
     ) -> HasilBaca {
         var result = HasilBaca()
         let tables: [TabelMasukan]
@@ -52,6 +54,23 @@ public enum Importer {
             let name = normalHeader(table.lembar)
             if ["petunjuk", "instructions", "instruksi", "keterangan"].contains(name) { continue }
             if table.baris.allSatisfy(\.isKosong) { continue }
+            // A layout the Pemda mapped before: read as it said.
+            if let (mapping, header) = Self.petaCocok(table, peta) {
+                let template = mapping.sebagaiTemplat(table, kepala: header)
+                if mapping.jenis == "realisasi" {
+                    let (rows, findings) = RealisasiReader.baca(template, jumlahTriwulan: jumlahTriwulan)
+                    result.lembar.append((table.lembar, "Peta kolom tersimpan (realisasi)"))
+                    result.realisasi += rows
+                    result.temuan += findings
+                } else {
+                    let (rows, findings) = RencanaReader.baca(template, dokumen: dokumen, iku: false)
+                    result.lembar.append((table.lembar, "Peta kolom tersimpan (rencana)"))
+                    result.rencana += rows
+                    result.temuan += findings
+                    result.temuan += Konsistensi.rencana(rows)
+                }
+                continue
+            }
             var kind = jenis
             if kind == .otomatis {
                 if name.hasPrefix("realisasi") {
@@ -120,11 +139,17 @@ public enum Importer {
                 } else if PetaKolom.cari(table, wajib: ["kode", "tahun"], dikenal: [], tahunan: []) != nil {
                     kind = .realisasi
                 } else {
+                    let mappable = LembarTidakDikenali.dari(table)
+                    if let (sheet, _) = mappable { result.tidakDikenali.append(sheet) }
                     result.temuan.append(
                         Temuan(
-                            .peringatan, .kolomTidakAda, lembar: table.lembar, baris: nil, kolom: nil,
+                            .peringatan, .kolomTidakAda, lembar: table.lembar, baris: mappable?.0.barisKepala,
+                            kolom: nil,
                             pesan:
-                                "Lembar tidak dikenali (bukan templat rencana/realisasi/iku, Tabel 3.2, atau Tabel 2.1) dan dilewati."
+                                "Lembar tidak dikenali (bukan templat rencana/realisasi/iku, Renstra T-C.27, Renja T-C.33, "
+                                + "atau Tabel 2.1) dan dilewati"
+                                + (mappable == nil
+                                    ? "." : ": tandai kolomnya pada langkah peta kolom, lalu periksa lagi.")
                         ))
                     continue
                 }
@@ -158,6 +183,16 @@ public enum Importer {
             }
         }
         return result
+    }
+
+    /// The saved mapping whose header signature one of the sheet's first rows has, with that row's index.
+    static func petaCocok(_ table: TabelMasukan, _ peta: [PetaLembar]) -> (PetaLembar, Int)? {
+        guard !peta.isEmpty else { return nil }
+        let byTanda = Dictionary(peta.map { ($0.tanda, $0) }, uniquingKeysWith: { _, last in last })
+        for (index, row) in table.baris.prefix(25).enumerated() {
+            if let mapping = byTanda[LembarTidakDikenali.tanda(row)] { return (mapping, index) }
+        }
+        return nil
     }
 
     static func paguLookup(_ rows: [RencanaBaris]) -> [String: Rupiah] {

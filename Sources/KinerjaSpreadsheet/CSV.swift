@@ -91,14 +91,21 @@ public enum CSV {
         }
     }
 
+    /// The separator of the first line that has one (a title line above the header has none).
     static func detectSeparator(_ text: Substring) -> Character {
         var semicolons = 0
         var commas = 0
         var inQuotes = false
+        var lines = 0
         for character in text {
             if character == "\"" { inQuotes.toggle() }
             if inQuotes { continue }
-            if character == "\n" || character == "\r\n" { break }
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                if semicolons + commas > 0 { break }
+                lines += 1
+                if lines >= 25 { break }
+                continue
+            }
             if character == ";" { semicolons += 1 }
             if character == "," { commas += 1 }
         }

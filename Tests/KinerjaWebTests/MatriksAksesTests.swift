@@ -46,6 +46,7 @@ struct MatriksAksesTests {
         "POST /pemda/:pemda/pd/:kode/impor": .tulisPD,
         "GET /pemda/:pemda/pd/:kode/impor/:unggahan": .tulisPD,
         "POST /pemda/:pemda/pd/:kode/impor/:unggahan": .tulisPD,
+        "POST /pemda/:pemda/pd/:kode/impor/:unggahan/peta": .tulisPD,
         "GET /pemda/:pemda/admin": .adminPemda,
         "POST /pemda/:pemda/admin/pengguna": .adminPemda,
         "POST /pemda/:pemda/admin/pengguna/:pengguna": .adminPemda,

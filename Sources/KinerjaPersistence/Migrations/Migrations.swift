@@ -400,9 +400,19 @@ struct M011Penyiapan: AsyncMigration {
             .field("nama", .string, .required)
             .unique(on: "pemda_id", "kode")
             .create()
+        // Column mappings the Pemda confirmed for sheets Kinerja did not recognise, by header signature.
+        try await database.schema("peta_kolom")
+            .id()
+            .pemdaColumn()
+            .field("tanda", .string, .required)
+            .field("isi", .data, .required)
+            .field("dibuat", .datetime, .required)
+            .unique(on: "pemda_id", "tanda")
+            .create()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema("peta_kolom").delete()
         try await database.schema("urusan").delete()
         try await database.schema("kode_penyiapan").delete()
         try await database.schema("pemda_profil").delete()

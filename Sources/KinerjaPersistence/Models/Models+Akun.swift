@@ -115,3 +115,13 @@ public final class UrusanModel: Model, @unchecked Sendable {
     @Field(key: "nama") public var nama: String
     public init() {}
 }
+
+public final class PetaKolomModel: Model, @unchecked Sendable {
+    public static let schema = "peta_kolom"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "pemda_id") public var pemdaID: UUID
+    @Field(key: "tanda") public var tanda: String
+    @Field(key: "isi") public var isi: Data
+    @Field(key: "dibuat") public var dibuat: Date
+    public init() {}
+}

@@ -112,3 +112,24 @@ extension KinerjaStore {
         }
     }
 }
+
+/// Column mappings of sheets the Pemda's staff mapped by hand (encoded by the import layer), by header signature.
+extension KinerjaStore {
+    public func daftarPetaKolom(pemda: TypedID<Pemda>) async throws -> [Data] {
+        try await PetaKolomModel.query(on: db).filter(\.$pemdaID == pemda.uuid).sort(\.$dibuat).all().map(\.isi)
+    }
+
+    /// Saves (or replaces) the mapping of a header signature.
+    public func simpanPetaKolom(pemda: TypedID<Pemda>, tanda: String, isi: Data, sekarang: Date = Date()) async throws {
+        try await tulis(pemda: pemda) { db in
+            let row =
+                try await PetaKolomModel.query(on: db).filter(\.$pemdaID == pemda.uuid).filter(\.$tanda == tanda)
+                .first() ?? PetaKolomModel()
+            row.pemdaID = pemda.uuid
+            row.tanda = tanda
+            row.isi = isi
+            row.dibuat = sekarang
+            try await row.save(on: db)
+        }
+    }
+}

@@ -67,9 +67,30 @@ struct ImportCommand: AsyncCommand {
         var dokumen: String?
         @Flag(name: "apply", help: "Terapkan (tanpa ini hanya pratinjau)")
         var apply: Bool
+        @Option(name: "peta", help: "Berkas JSON peta kolom (daftar PetaLembar) untuk lembar yang tidak dikenali")
+        var peta: String?
     }
 
     var help: String { "Pratinjau lalu terapkan impor berkas XLSX/CSV untuk satu perangkat daerah." }
+
+    /// `--peta FILE`: one mapping or a list, as the web saves them; the Pemda's saved mappings besides.
+    static func peta(_ path: String?, store: KinerjaStore, pemda: TypedID<Pemda>) async throws -> [PetaLembar] {
+        let saved = try await store.daftarPetaKolom(pemda: pemda).compactMap {
+            try? JSONDecoder().decode(PetaLembar.self, from: $0)
+        }
+        guard let path else { return saved }
+        let data = try readFile(path)
+        let given: [PetaLembar]
+        if let list = try? JSONDecoder().decode([PetaLembar].self, from: data) {
+            given = list
+        } else if let one = try? JSONDecoder().decode(PetaLembar.self, from: data) {
+            given = [one]
+        } else {
+            throw DomainError.tidakSah(field: "--peta", pesan: "Berkas peta \(path) bukan JSON peta kolom.")
+        }
+        for mapping in given { try mapping.periksa() }
+        return saved + given
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let jenis = JenisImpor(rawValue: signature.jenis ?? "otomatis") else {
@@ -89,7 +110,15 @@ struct ImportCommand: AsyncCommand {
             let (found, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
             pemda = found
             let hasil = Importer.baca(
-                data, namaBerkas: name, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan)
+                data, namaBerkas: name, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan,
+                peta: try await Self.peta(signature.peta, store: store, pemda: pemda.id))
+            for sheet in hasil.tidakDikenali {
+                context.console.print(
+                    "Lembar \(sheet.lembar) tidak dikenali; judul kolom di baris \(sheet.barisKepala). Peta untuk --peta:\n"
+                        + "{\"tanda\": \(String(reflecting: sheet.tanda)), \"jenis\": \"rencana\", \"kolom\": {"
+                        + sheet.kolom.map { "\"\($0.indeks)\": \"…\" /* \($0.kepala) */" }.joined(separator: ", ")
+                        + "}}")
+            }
             preview = Importer.pratinjau(
                 hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
             context.console.print(

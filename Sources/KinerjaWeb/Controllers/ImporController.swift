@@ -3,6 +3,7 @@ import Foundation
 import KinerjaDomain
 import KinerjaImport
 import KinerjaPersistence
+import KinerjaSpreadsheet
 import Vapor
 
 /// Upload → preview → apply, for one PD. The uploaded file waits in the database (table `unggahan`), so the
@@ -53,6 +54,7 @@ enum ImporController {
             let (upload, tersimpan) = try await muat(req, ctx)
             return halaman(ctx, upload: upload, tersimpan, status: nil)
         }
+        app.rute(.POST, SiteURL.Pattern.imporPeta, .tulisPD) { req, ctx in try await petakan(req, ctx) }
         app.rute(.POST, SiteURL.Pattern.imporTerapkan, .tulisPD) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
@@ -85,10 +87,45 @@ enum ImporController {
         }
     }
 
+    /// The mapping step: the user says what each column of an unrecognised sheet holds. The mapping is saved for
+    /// the Pemda (the same layout imports directly next time) and the preview computed again with it.
+    static func petakan(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let pd = try ctx.pdWajib()
+        let (upload, tersimpan) = try await muat(req, ctx)
+        let form = try FormulirMentah.baca(req)
+        guard let tanda = form["tanda"], tersimpan.tidakDikenali.contains(where: { $0.tanda == tanda }) else {
+            throw DomainError.tidakSah(field: "tanda", pesan: "Lembar yang dipetakan tidak ada pada unggahan ini.")
+        }
+        var kolom: [Int: String] = [:]
+        for (name, value) in form.isian where name.hasPrefix("k.") && !value.isEmpty {
+            guard let index = Int(name.dropFirst(2)), (0..<CSV.kolomMaks).contains(index) else { continue }
+            kolom[index] = value
+        }
+        let mapping = PetaLembar(
+            tanda: tanda, jenis: form["jenis"] ?? "rencana", kolom: kolom,
+            tahun: form["tahun"].flatMap { Int($0) }, triwulan: form["triwulan"].flatMap { Int($0) })
+        do {
+            try mapping.periksa()
+        } catch {
+            return halaman(ctx, upload: upload, tersimpan, status: .badRequest, galatPeta: error.pesan)
+        }
+        let store = KinerjaStore(req.db)
+        try await store.simpanPetaKolom(pemda: pemda.id, tanda: tanda, isi: try JSONEncoder().encode(mapping))
+        guard let jenis = JenisImpor(rawValue: upload.jenis), let dokumen = DokumenRencana(rawValue: upload.dokumen)
+        else { throw DomainError.tidakSah(field: "jenis", pesan: "Jenis impor tidak dikenal.") }
+        let (versi, fresh) = try await hitung(
+            req, pemda: pemda, pd: pd, isi: upload.isi, namaBerkas: upload.namaBerkas, jenis: jenis, dokumen: dokumen)
+        try await store.perbaruiPratinjau(upload.id, versiData: versi, pratinjau: try fresh.kode())
+        return req.redirect(to: SiteURL.imporTerapkan(pemda: pemda.id.uuid, kode: pd.kode, unggahan: upload.id).path)
+    }
+
     /// What the preview showed, kept with the upload.
     struct PratinjauTersimpan: Codable, Sendable {
         var lembar: [String]
         var pratinjau: Pratinjau
+        /// Sheets no layout recognised: the mapping step.
+        var tidakDikenali: [LembarTidakDikenali]
 
         func kode() throws -> Data { try JSONEncoder().encode(self) }
         static func baca(_ data: Data) throws -> PratinjauTersimpan {
@@ -106,12 +143,18 @@ enum ImporController {
         return try await req.application.berat.dengan(batas: Berat.batasTunggu, galat: ServerSibuk()) {
             let versi = try await store.versiData(pemda: pemda.id)
             let existing = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let peta = try await store.daftarPetaKolom(pemda: pemda.id).compactMap {
+                try? JSONDecoder().decode(PetaLembar.self, from: $0)
+            }
             let hasil = Importer.baca(
-                isi, namaBerkas: namaBerkas, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan)
+                isi, namaBerkas: namaBerkas, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan,
+                peta: peta)
             let preview = Importer.pratinjau(hasil, pd: pd, existing: existing)
             return (
                 versi,
-                PratinjauTersimpan(lembar: hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }, pratinjau: preview)
+                PratinjauTersimpan(
+                    lembar: hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }, pratinjau: preview,
+                    tidakDikenali: hasil.tidakDikenali)
             )
         }
     }
@@ -135,14 +178,16 @@ enum ImporController {
     }
 
     static func halaman(
-        _ ctx: Konteks, upload: KinerjaStore.Unggahan, _ tersimpan: PratinjauTersimpan, status: HTTPStatus?
+        _ ctx: Konteks, upload: KinerjaStore.Unggahan, _ tersimpan: PratinjauTersimpan, status: HTTPStatus?,
+        galatPeta: String? = nil
     ) -> Response {
         let preview = tersimpan.pratinjau
         let html = ImporPage.pratinjau(
             pemda: ctx.pemda!, pd: ctx.pd!, namaBerkas: upload.namaBerkas, lembar: tersimpan.lembar,
             preview: preview, unggahan: upload.id,
             rencana: ImporPage.Rencana(jenis: upload.jenis, dokumen: upload.dokumen),
-            berubah: status == .conflict, akun: ctx.akunBar)
+            berubah: status == .conflict, tidakDikenali: tersimpan.tidakDikenali, galatPeta: galatPeta,
+            akun: ctx.akunBar)
         return KinerjaApp.htmlResponse(html, status: status ?? (preview.bisaDiterapkan ? .ok : .unprocessableEntity))
     }
 }

@@ -33,6 +33,7 @@ public enum SiteURL: Sendable {
     case adminPeriode(pemda: UUID)
     case adminKategori(pemda: UUID)
     case siapkan
+    case imporPeta(pemda: UUID, kode: String, unggahan: UUID)
     case logo(pemda: UUID)
     case adminProfil(pemda: UUID)
 
@@ -72,6 +73,8 @@ public enum SiteURL: Sendable {
         case .adminPeriode(let pemda): Self.pemda(pemda) + "/admin/periode"
         case .adminKategori(let pemda): Self.pemda(pemda) + "/admin/kategori"
         case .siapkan: "/siapkan"
+        case .imporPeta(let pemda, let kode, let unggahan):
+            SiteURL.imporTerapkan(pemda: pemda, kode: kode, unggahan: unggahan).path + "/peta"
         case .logo(let pemda): Self.pemda(pemda) + "/logo"
         case .adminProfil(let pemda): Self.pemda(pemda) + "/admin/profil"
         }
@@ -121,6 +124,7 @@ public enum SiteURL: Sendable {
         public static let adminPeriode: [PathComponent] = pemda + ["admin", "periode"]
         public static let adminKategori: [PathComponent] = pemda + ["admin", "kategori"]
         public static let siapkan: [PathComponent] = ["siapkan"]
+        public static let imporPeta: [PathComponent] = pd + ["impor", ":unggahan", "peta"]
         public static let logo: [PathComponent] = pemda + ["logo"]
         public static let adminProfil: [PathComponent] = pemda + ["admin", "profil"]
     }

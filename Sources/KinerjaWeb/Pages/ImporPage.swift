@@ -73,7 +73,8 @@ enum ImporPage {
 
     static func pratinjau(
         pemda: Pemda, pd: PerangkatDaerah, namaBerkas: String, lembar: [String], preview: Pratinjau, unggahan: UUID,
-        rencana: Rencana, berubah: Bool = false, akun: Layout.Akun
+        rencana: Rencana, berubah: Bool = false, tidakDikenali: [LembarTidakDikenali] = [], galatPeta: String? = nil,
+        akun: Layout.Akun
     ) -> String {
         let findings = preview.temuan.sorted {
             ($0.keparahan, $0.lembar, $0.baris ?? 0) < ($1.keparahan, $1.lembar, $1.baris ?? 0)
@@ -136,6 +137,21 @@ enum ImporPage {
                     "Berkas belum dapat diterapkan: \(preview.galat.count) galat. Perbaiki baris dan kolom yang disebut lalu unggah lagi.",
                     galat: true))
         }
+        if !tidakDikenali.isEmpty {
+            content.append(.el("h2", [("id", "peta")], "Peta kolom: lembar yang belum dikenali"))
+            content.append(
+                .el(
+                    "p", [],
+                    "Tandai isi setiap kolom. Peta disimpan untuk Pemda ini: berkas dengan tata letak yang sama "
+                        + "berikutnya langsung terbaca."))
+            content.append(Form.pesan(galatPeta, galat: true))
+            for sheet in tidakDikenali {
+                content.append(
+                    petaForm(
+                        sheet, action: SiteURL.imporPeta(pemda: pemda.id.uuid, kode: pd.kode, unggahan: unggahan).path,
+                        csrf: akun.csrf))
+            }
+        }
         if !rows.isEmpty {
             content.append(.el("h2", [], "Galat, peringatan dan temuan konsistensi"))
             content.append(
@@ -153,6 +169,62 @@ enum ImporPage {
         }
         return Layout.page(
             title: "Pratinjau impor · " + pd.nama, breadcrumbs: crumbs(pemda, pd), akun: akun, content: content)
+    }
+
+    /// The mapping form of one sheet: each column with its header and first values, and what it holds.
+    static func petaForm(_ sheet: LembarTidakDikenali, action: String, csrf: String) -> HTML {
+        let years =
+            sheet.tahun.isEmpty ? Array(2024...2031) : Array((sheet.tahun.min()! - 1)...(sheet.tahun.max()! + 1))
+        let names: [(String, String)] =
+            [("", "— abaikan —")]
+            + (PetaLembar.namaRencana + PetaLembar.namaRealisasi.filter { !PetaLembar.namaRencana.contains($0) })
+            .map { ($0, $0.replacingOccurrences(of: "_", with: " ")) }
+            + years.flatMap { [("target_\($0)", "target \($0)"), ("pagu_\($0)", "pagu \($0)")] }
+        let rows = sheet.kolom.map { column in
+            HTML.el(
+                "tr", [],
+                [
+                    .el("td", [], column.kepala.isEmpty ? "(tanpa judul)" : column.kepala),
+                    .el("td", [("class", "muted")], column.contoh.joined(separator: " · ")),
+                    .el(
+                        "td", [],
+                        [
+                            Form.select(
+                                "Isi kolom \(column.indeks + 1)", name: "k.\(column.indeks)", options: names,
+                                selected: tebakan(column.kepala, years: years))
+                        ]),
+                ])
+        }
+        return Form.post(
+            action, csrf: csrf, attributes: [("class", "kartu")],
+            [
+                .el("h3", [], "Lembar \(sheet.lembar) (judul kolom di baris \(sheet.barisKepala))"),
+                .el("input", [("type", "hidden"), ("name", "tanda"), ("value", sheet.tanda)]),
+                Form.select(
+                    "Jenis isi", name: "jenis",
+                    options: [("rencana", "Rencana (target, pagu)"), ("realisasi", "Realisasi")],
+                    selected: "rencana"),
+                Form.input(
+                    "Tahun realisasi (bila tanpa kolom tahun)", name: "tahun", extra: [("inputmode", "numeric")]),
+                Form.input("Triwulan (kosong: setahun)", name: "triwulan", extra: [("inputmode", "numeric")]),
+                Tabel.kotak(kepala: ["Judul kolom", "Contoh isi", "Isi kolom"], rows),
+                .el("p", [], [.el("button", [("type", "submit")], "Simpan peta dan periksa lagi")]),
+            ])
+    }
+
+    /// A first guess from the header text; the user confirms or changes it.
+    static func tebakan(_ header: String, years: [Int]) -> String {
+        let text = header.lowercased()
+        let year = PetaLembar.tahunDalam(text)
+        if text.contains("kode") { return "kode" }
+        if text.contains("indikator") { return "indikator" }
+        if text.contains("satuan") { return "satuan" }
+        if text.contains("program") || text.contains("kegiatan") || text.contains("uraian") { return "uraian" }
+        if text.contains("target"), let year, years.contains(year) { return "target_\(year)" }
+        if text.contains("pagu") || text.contains("anggaran"), let year, years.contains(year) { return "pagu_\(year)" }
+        if text.contains("lokasi") { return "lokasi" }
+        if text.contains("sumber dana") { return "sumber_dana" }
+        return ""
     }
 
     static func crumbs(_ pemda: Pemda, _ pd: PerangkatDaerah) -> [(String, String?)] {
