@@ -185,6 +185,25 @@ public enum Importer {
         return result
     }
 
+    /// Urusan and bidang urusan names: new, renamed, or as stored.
+    static func rencanakanUrusan(_ items: [Urusan], existing: DataKinerja, pratinjau: inout Pratinjau) {
+        let known = Dictionary(existing.urusan.map { ($0.kode, $0.nama) }, uniquingKeysWith: { first, _ in first })
+        var named: Set<String> = []
+        for item in items where !item.nama.isEmpty && named.insert(item.kode).inserted {
+            let label = "\(item.isBidang ? "Bidang urusan" : "Urusan") \(item.kode) \(item.nama)"
+            switch known[item.kode] {
+            case nil:
+                pratinjau.perubahan.urusan.append(item)
+                pratinjau.dibuat.append(label)
+            case let name? where name != item.nama:
+                pratinjau.perubahan.urusan.append(item)
+                pratinjau.diubah.append(label)
+            default:
+                pratinjau.tetap += 1
+            }
+        }
+    }
+
     /// The saved mapping whose header signature one of the sheet's first rows has, with that row's index.
     static func petaCocok(_ table: TabelMasukan, _ peta: [PetaLembar]) -> (PetaLembar, Int)? {
         guard !peta.isEmpty else { return nil }
@@ -222,21 +241,7 @@ public enum Importer {
                     .galat, .nilaiTidakSah, lembar: sheet, baris: row, kolom: "kode_pd",
                     pesan: "Baris untuk PD \(other), bukan \(pd.kode): impor per PD."))
         }
-        let known = Dictionary(existing.urusan.map { ($0.kode, $0.nama) }, uniquingKeysWith: { first, _ in first })
-        var named: Set<String> = []
-        for item in hasil.urusan where named.insert(item.kode).inserted {
-            let label = "\(item.isBidang ? "Bidang urusan" : "Urusan") \(item.kode) \(item.nama)"
-            switch known[item.kode] {
-            case nil:
-                planner.pratinjau.perubahan.urusan.append(item)
-                planner.pratinjau.dibuat.append(label)
-            case let name? where name != item.nama:
-                planner.pratinjau.perubahan.urusan.append(item)
-                planner.pratinjau.diubah.append(label)
-            default:
-                planner.pratinjau.tetap += 1
-            }
-        }
+        rencanakanUrusan(hasil.urusan, existing: existing, pratinjau: &planner.pratinjau)
         for range in hasil.periodeRenstra {
             let covered = existing.periode.contains {
                 $0.jenis == .renstra && ($0.perangkatDaerah == pd.id || $0.perangkatDaerah == nil)
@@ -269,6 +274,7 @@ public enum Importer {
         var preview = Pratinjau()
         preview.temuan = hasil.temuan
         OrganisasiReader.rencanakan(hasil.organisasi, existing: existing, pratinjau: &preview)
+        rencanakanUrusan(hasil.organisasi.flatMap(\.urusan) + hasil.urusan, existing: existing, pratinjau: &preview)
         return preview
     }
 

@@ -15,12 +15,14 @@ public struct OrganisasiBaris: Sendable {
     public var namaPejabat: String
     public var nip: String
     public var pangkat: String
+    /// The PD's urusan and bidang urusan as the workbook names them (`7` PEMERINTAHAN UMUM, `7.01` KECAMATAN).
+    public var urusan: [Urusan] = []
 }
 
 enum OrganisasiReader {
     static let dikenal: Set<String> = [
         "kode_pd", "nama_pd", "singkatan", "unit_kerja", "jabatan", "eselon", "induk_jabatan", "nama_pejabat", "nip",
-        "pangkat",
+        "pangkat", "kode_urusan", "urusan", "kode_bidang_urusan", "bidang_urusan",
     ]
 
     static func baca(_ table: TabelMasukan) -> ([OrganisasiBaris], [Temuan]) {
@@ -78,6 +80,35 @@ enum OrganisasiReader {
             if !row[peta["nama_pejabat"]].teks.isEmpty && jabatan.isEmpty {
                 galat("jabatan", "Pejabat tanpa jabatan.")
             }
+            // Urusan and bidang urusan: `kode_urusan`/`urusan`, `kode_bidang_urusan`/`bidang_urusan`, or a name with
+            // its kode in front (`7.01 - KECAMATAN`).
+            var urusan: [Urusan] = []
+            for (kodeColumn, nameColumn) in [("kode_urusan", "urusan"), ("kode_bidang_urusan", "bidang_urusan")] {
+                var kode = row[peta[kodeColumn]].teks
+                var nama = row[peta[nameColumn]].teks
+                if kode.isEmpty, let split = nama.range(of: " - ") ?? nama.range(of: " ") {
+                    let head = String(nama[..<split.lowerBound])
+                    if Urusan.kode(head) != nil {
+                        kode = head
+                        nama = String(nama[split.upperBound...]).trimmingCharacters(in: .whitespaces)
+                    }
+                }
+                let label = kodeColumn == "kode_urusan" ? "urusan" : "bidang urusan"
+                guard !kode.isEmpty else {
+                    if !nama.isEmpty {
+                        galat(
+                            kodeColumn,
+                            "Nama \(label) \"\(nama)\" tanpa kode yang sah (contoh 7 atau 7.01 - KECAMATAN).")
+                    }
+                    continue
+                }
+                guard let normal = Urusan.kode(kode), normal.contains(".") == (kodeColumn == "kode_bidang_urusan")
+                else {
+                    galat(kodeColumn, "Kode \(label) \"\(kode)\" tidak sah (contoh 7 atau 7.01).")
+                    continue
+                }
+                urusan.append(Urusan(kode: normal, nama: nama))
+            }
             findings += rowFindings
             guard rowFindings.isEmpty else { continue }
             rows.append(
@@ -87,7 +118,7 @@ enum OrganisasiReader {
                     jabatan: jabatan, namaUnit: row[peta["unit_kerja"]].teks, eselon: eselon,
                     indukJabatan: row[peta["induk_jabatan"]].teks, namaPejabat: row[peta["nama_pejabat"]].teks,
                     nip: nip,
-                    pangkat: row[peta["pangkat"]].teks))
+                    pangkat: row[peta["pangkat"]].teks, urusan: urusan))
         }
         return (rows, findings)
     }

@@ -52,6 +52,38 @@ struct OrganisasiCascadingTests {
         }
     }
 
+    /// SIPD unit codes as PD kode, urusan and bidang urusan in their columns or as `KODE - NAMA` (issue 10.2).
+    static let organisasiSIPD = """
+        kode_pd;nama_pd;kode_urusan;urusan;bidang_urusan;unit_kerja;jabatan;eselon
+        7.01.0.00.0.00.03.0000;Kecamatan Limapuluh;7;PEMERINTAHAN UMUM;7.01 - KECAMATAN;Camat;Camat;III
+        1.02.0.00.0.00.01.0000;Dinas Kesehatan;1;URUSAN WAJIB PELAYANAN DASAR;1.02 - KESEHATAN;Kepala Dinas;Kepala Dinas;II
+        9.99.0.00.0.00.01.0000;Dinas Keliru;1;X;12.3 - SALAH;Kepala;Kepala;II
+
+        """
+
+    @Test(arguments: TestBackend.available)
+    func sipdCodesAndUrusanComeInWithTheOrganisation(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let pemda = Pemda(nama: "Kabupaten SIPD")
+            try await store.simpanBaru(DataKinerja(pemda: pemda))
+            let hasil = Importer.baca(Data(Self.organisasiSIPD.utf8), namaBerkas: "perangkat_daerah.csv")
+            // The third row's bidang urusan is no code: an error naming its row and column.
+            #expect(hasil.galat.map { "\($0.baris ?? 0)|\($0.kolom ?? "")" } == ["4|kode_bidang_urusan"])
+            let good = Self.organisasiSIPD.split(separator: "\n").prefix(3).joined(separator: "\n") + "\n"
+            let read = Importer.baca(Data(good.utf8), namaBerkas: "perangkat_daerah.csv")
+            let preview = Importer.pratinjauOrganisasi(read, existing: try await store.muat(pemda: pemda.id))
+            #expect(preview.bisaDiterapkan, "\(preview.laporan)")
+            try await store.terapkan(preview.perubahan, pemda: pemda.id)
+            let data = try await store.muat(pemda: pemda.id)
+            #expect(data.perangkatDaerah.map(\.kode).sorted() == ["1.02.0.00.0.00.01.0000", "7.01.0.00.0.00.03.0000"])
+            #expect(
+                data.urusan.map { "\($0.kode) \($0.nama)" } == [
+                    "1 URUSAN WAJIB PELAYANAN DASAR", "1.02 KESEHATAN", "7 PEMERINTAHAN UMUM", "7.01 KECAMATAN",
+                ])
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func cascadingKeepsRepeatedNamesUnderDifferentParents(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in
