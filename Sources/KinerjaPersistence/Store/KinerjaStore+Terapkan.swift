@@ -69,10 +69,14 @@ extension KinerjaStore {
                 try await PejabatModel(pemda: pemda, pd: pd, pejabat).create(on: db)
                 written += 1
             }
-            for node in Self.parentsFirst(perubahan.elemenBaru, id: \.id, parent: \.induk) {
-                try await ElemenModel(pemda: pemda, node).create(on: db)
-                written += 1
-            }
+            // New rows go in chunks of multi-row INSERTs (a Renja of 20 000 rows is one statement per 400 rows, not
+            // per row); rows that may exist already are compared and updated one by one.
+            try await insert(
+                Self.parentsFirst(perubahan.elemenBaru, id: \.id, parent: \.induk).map {
+                    ElemenModel(pemda: pemda, $0)
+                },
+                on: db)
+            written += perubahan.elemenBaru.count
             for node in perubahan.elemenUbah {
                 guard
                     let row = try await ElemenModel.query(on: db).filter(\.$id == node.id.uuid).filter(
@@ -103,12 +107,16 @@ extension KinerjaStore {
                 return row.perangkatDaerahID
             }
             var pdOfIndikator: [UUID: UUID?] = [:]
+            var newIndicators: [IndikatorModel] = []
             for indikator in perubahan.indikatorBaru {
                 let pdID = try await pd(ofNode: indikator.elemen)
                 pdOfIndikator[indikator.id.uuid] = pdID
-                try await IndikatorModel(pemda: pemda, pd: pdID, indikator).create(on: db)
-                written += 1
+                newIndicators.append(IndikatorModel(pemda: pemda, pd: pdID, indikator))
             }
+            try await insert(newIndicators, on: db)
+            written += newIndicators.count
+            let indikatorBaru = Set(perubahan.indikatorBaru.map(\.id))
+            let elemenBaru = Set(perubahan.elemenBaru.map(\.id))
             for indikator in perubahan.indikatorUbah {
                 guard
                     let row = try await IndikatorModel.query(on: db).filter(\.$id == indikator.id.uuid)
@@ -145,7 +153,13 @@ extension KinerjaStore {
                 pdOfIndikator[id.uuid] = row.perangkatDaerahID
                 return row.perangkatDaerahID
             }
-            for target in perubahan.target {
+            var freshTargets: [TargetModel] = []
+            for target in perubahan.target where indikatorBaru.contains(target.indikator) {
+                freshTargets.append(TargetModel(pemda: pemda, pd: try await pd(ofIndikator: target.indikator), target))
+            }
+            try await insert(freshTargets, on: db)
+            written += freshTargets.count
+            for target in perubahan.target where !indikatorBaru.contains(target.indikator) {
                 let existing = try await TargetModel.query(on: db).filter(\.$indikatorID == target.indikator.uuid)
                     .filter(\.$dokumen == target.dokumen.rawValue).filter(\.$tahun == target.periode.tahun)
                     .filter(\.$triwulan == (target.periode.triwulan ?? 0)).first()
@@ -161,7 +175,13 @@ extension KinerjaStore {
                 }
                 written += 1
             }
-            for pagu in perubahan.pagu {
+            var freshPagu: [PaguModel] = []
+            for pagu in perubahan.pagu where elemenBaru.contains(pagu.elemen) {
+                freshPagu.append(PaguModel(pemda: pemda, pd: try await pd(ofNode: pagu.elemen), pagu))
+            }
+            try await insert(freshPagu, on: db)
+            written += freshPagu.count
+            for pagu in perubahan.pagu where !elemenBaru.contains(pagu.elemen) {
                 let existing = try await PaguModel.query(on: db).filter(\.$elemenID == pagu.elemen.uuid)
                     .filter(\.$dokumen == pagu.dokumen.rawValue).filter(\.$tahun == pagu.tahun).first()
                 if let existing {
@@ -179,7 +199,14 @@ extension KinerjaStore {
                 }
                 written += 1
             }
-            for realisasi in perubahan.realisasi {
+            var freshRealisasi: [RealisasiKinerjaModel] = []
+            for realisasi in perubahan.realisasi where indikatorBaru.contains(realisasi.indikator) {
+                freshRealisasi.append(
+                    RealisasiKinerjaModel(pemda: pemda, pd: try await pd(ofIndikator: realisasi.indikator), realisasi))
+            }
+            try await insert(freshRealisasi, on: db)
+            written += freshRealisasi.count
+            for realisasi in perubahan.realisasi where !indikatorBaru.contains(realisasi.indikator) {
                 let existing = try await RealisasiKinerjaModel.query(on: db).filter(
                     \.$indikatorID == realisasi.indikator.uuid
                 )
@@ -200,7 +227,14 @@ extension KinerjaStore {
                 }
                 written += 1
             }
-            for anggaran in perubahan.anggaran {
+            var freshAnggaran: [RealisasiAnggaranModel] = []
+            for anggaran in perubahan.anggaran where elemenBaru.contains(anggaran.elemen) {
+                freshAnggaran.append(
+                    RealisasiAnggaranModel(pemda: pemda, pd: try await pd(ofNode: anggaran.elemen), anggaran))
+            }
+            try await insert(freshAnggaran, on: db)
+            written += freshAnggaran.count
+            for anggaran in perubahan.anggaran where !elemenBaru.contains(anggaran.elemen) {
                 let existing = try await RealisasiAnggaranModel.query(on: db).filter(
                     \.$elemenID == anggaran.elemen.uuid
                 )

@@ -1,7 +1,9 @@
+import Fluent
 import Foundation
 import KinerjaDemo
 import KinerjaDomain
 import KinerjaImport
+import KinerjaPersistence
 import Vapor
 
 /// `kinerja bench-impor`: times reading and planning a realisasi CSV of 2 000, 8 000, 32 000 and 128 000 rows
@@ -11,11 +13,17 @@ struct BenchImporCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "maks", help: "Baris terbanyak (bawaan 128000)")
         var maks: Int?
+        @Option(name: "renja", help: "Juga: Renja T-C.33 sebanyak N baris, pratinjau dan terapkan pada DATABASE_URL")
+        var renja: Int?
     }
 
     var help: String { "Mengukur pratinjau impor realisasi: waktu per 1.000 baris untuk 2.000 sampai 128.000 baris." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        if let rows = signature.renja {
+            try await renja(context, rows: rows)
+            return
+        }
         let largest = signature.maks ?? 128_000
         // One PD with enough sub kegiatan: two indicators each, four triwulan each → 8 rows per sub kegiatan.
         let programs = max(1, (largest + 399) / 400)
@@ -51,5 +59,69 @@ struct BenchImporCommand: AsyncCommand {
                     format: "%7d   %10.1f   %12.1f   %26.2f   %6d", size, ms(read - start), ms(end - read),
                     total / Double(size) * 1000, preview.perubahan.jumlah))
         }
+    }
+
+    /// A Renja T-C.33 of about `rows` rows (the synthetic kabupaten's plan of one large PD, two indicators per sub
+    /// kegiatan, year n and prakiraan maju), read, planned and applied to an empty PD of `DATABASE_URL`; the
+    /// figures beside the goal (preview under 3 s, apply under 5 s, release build on SQLite).
+    func renja(_ context: CommandContext, rows wanted: Int) async throws {
+        let programs = max(1, wanted / 104)
+        let data = try SyntheticKabupaten(
+            jumlahPD: 1, seed: 3, jumlahTahun: 2, programPerPD: programs, kegiatanPerProgram: 5, subPerKegiatan: 10
+        ).build()
+        let index = IndeksKinerja(data)
+        var lines = [
+            "Tabel 3.2 Rumusan Rencana Program dan Kegiatan Tahun 2025",
+            "Kode;Program/Kegiatan/Sub Kegiatan;Indikator Kinerja Program (Outcome)/Kegiatan (Output);Lokasi;"
+                + "Target Capaian Kinerja 2025;Kebutuhan Dana/Pagu Indikatif 2025;Sumber Dana;"
+                + "Prakiraan Maju Target 2026;Prakiraan Maju Pagu 2026",
+            "1;2;3;4;5;6;7;8;9",
+        ]
+        func rp(_ value: Rupiah?) -> String {
+            value.map { IndonesianFormat.rupiah($0).replacingOccurrences(of: "Rp ", with: "") } ?? ""
+        }
+        func walk(_ node: PlanNode) {
+            if let kode = node.kode {
+                let indicators = index.indikatorPerElemen[node.id] ?? []
+                for (position, indikator) in indicators.enumerated() {
+                    let targets = index.targetPerIndikator[indikator.id] ?? []
+                    let t25 = targets.first { $0.periode.tahun == 2025 }?.teks ?? ""
+                    let t26 = targets.first { $0.periode.tahun == 2026 }?.teks ?? ""
+                    let first = position == 0
+                    lines.append(
+                        [
+                            first ? kode.asli : "", first ? node.uraian : "", indikator.nama, first ? "Kabupaten" : "",
+                            t25 + " " + indikator.satuan, first ? rp(index.pagu(node.id, tahun: 2025)) : "",
+                            first ? "DAU" : "", t26, first ? rp(index.pagu(node.id, tahun: 2026)) : "",
+                        ].joined(separator: ";"))
+                }
+            }
+            for child in index.anakDari(node.id) { walk(child) }
+        }
+        for root in data.elemen where root.induk == nil && root.tingkat == .program { walk(root) }
+        let csv = Data(lines.joined(separator: "\n").utf8)
+        context.console.print("Renja T-C.33 sintetis: \(lines.count - 3) baris, \(csv.count / 1024) kB")
+        let store = KinerjaStore(context.application.db)
+        try await context.application.autoMigrate()
+        let pemda = Pemda(nama: "Kabupaten Bench Impor \(UUID().uuidString.prefix(8))")
+        let pd = PerangkatDaerah(kode: "BENCH", nama: "Dinas Bench")
+        try await store.simpanBaru(DataKinerja(pemda: pemda, perangkatDaerah: [pd]))
+        let start = ContinuousClock.now
+        let hasil = Importer.baca(csv, namaBerkas: "renja.csv", dokumen: .renja)
+        let read = ContinuousClock.now
+        let preview = Importer.pratinjau(
+            hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
+        let planned = ContinuousClock.now
+        let written = try await store.terapkan(preview.perubahan, pemda: pemda.id)
+        let applied = ContinuousClock.now
+        func s(_ duration: Duration) -> String {
+            String(
+                format: "%.2f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        }
+        context.console.print("temuan: \(hasil.temuan.count), galat: \(preview.galat.count), baris ditulis: \(written)")
+        context.console.print(
+            "baca \(s(read - start)) · rencana \(s(planned - read)) · pratinjau \(s(planned - start)) (sasaran < 3 s)")
+        context.console.print("terapkan \(s(applied - planned)) (sasaran < 5 s)")
+        try await store.hapus(pemda: pemda.id)
     }
 }
