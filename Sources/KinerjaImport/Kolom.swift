@@ -68,12 +68,38 @@ struct KolomAngka {
     }
 
     static func konvensi(_ cells: [Sel]) -> AngkaIndonesia.TandaDesimal? {
-        let readings = cells.compactMap { cell -> AngkaIndonesia.Hasil? in
-            guard case .teks(let text) = cell else { return nil }
-            return try? AngkaIndonesia.baca(text)
-        }
-        return AngkaIndonesia.konvensiKolom(readings)
+        let marks = tanda(cells)
+        return marks.count == 1 ? marks.first : nil
     }
+
+    /// The decimal marks a column's unambiguous cells show; each distinct text is read once (columns repeat
+    /// their values: `1 Dokumen`, `100 %`).
+    static func tanda(_ cells: [Sel]) -> Set<AngkaIndonesia.TandaDesimal> {
+        var seen: Set<String> = []
+        var marks: Set<AngkaIndonesia.TandaDesimal> = []
+        for cell in cells {
+            guard case .teks(let text) = cell, seen.insert(text).inserted else { continue }
+            if case .angka(_, _, let mark?) = try? AngkaIndonesia.baca(text) { marks.insert(mark) }
+        }
+        return marks
+    }
+
+    /// The readers of a table's number columns: each column's own convention, else the table's (all columns
+    /// together), computed with one pass over each column.
+    static func untukKolom(_ columns: [Int], _ rows: [TabelMasukan.Baris]) -> [Int: KolomAngka] {
+        var marks: [Int: Set<AngkaIndonesia.TandaDesimal>] = [:]
+        for column in columns { marks[column] = tanda(rows.map { $0[column] }) }
+        let all = marks.values.reduce(into: Set<AngkaIndonesia.TandaDesimal>()) { $0.formUnion($1) }
+        let table = all.count == 1 ? all.first : nil
+        var readers: [Int: KolomAngka] = [:]
+        for column in columns {
+            let own = marks[column]!
+            readers[column] = KolomAngka(konvensi: own.count == 1 ? own.first : table)
+        }
+        return readers
+    }
+
+    init(konvensi: AngkaIndonesia.TandaDesimal?) { self.konvensi = konvensi }
 
     enum Bacaan {
         case kosong

@@ -120,10 +120,10 @@ enum Konsistensi {
         }
         for row in rows where !row.indikator.isEmpty {
             let isPercent = row.satuan.contains("%") || isPercentName(row.indikator)
-            let unitInTargets = row.target.values.contains {
-                (try? NilaiParser.parse($0.teks))??.satuan.isEmpty == false
+            let unitInTargets = {
+                row.target.values.contains { (try? NilaiParser.parse($0.teks))??.satuan.isEmpty == false }
             }
-            if periksaSatuan && row.satuan.isEmpty && !isPercent && !unitInTargets {
+            if periksaSatuan && row.satuan.isEmpty && !isPercent && !unitInTargets() {
                 findings.append(
                     Temuan(
                         .peringatan, .tanpaSatuan, lembar: row.lembar, baris: row.nomor, kolom: "satuan",

@@ -231,13 +231,12 @@ enum RencanaReader {
     static func bacaNilai(_ cell: Sel, kolom: KolomAngka?) -> Result<(Nilai, String?), NilaiGalat> {
         if case .angka(let number) = cell { return .success((.angka(number), nil)) }
         let text = cell.teks
-        let reading = try? AngkaIndonesia.baca(text)
         switch (kolom ?? KolomAngka([])).baca(cell) {
         case .angka(let value, _): return .success((.angka(value), nil))
         case .diputuskan(let value, _, let note): return .success((.angka(value), note))
         case .galat(let message):
             // An ambiguous number is reported, never guessed.
-            if case .ambigu = reading { return .failure(NilaiGalat(message)) }
+            if case .ambigu = try? AngkaIndonesia.baca(text) { return .failure(NilaiGalat(message)) }
         case .kosong: break
         }
         do {

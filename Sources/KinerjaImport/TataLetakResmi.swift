@@ -211,18 +211,25 @@ enum TataLetakResmi {
         var fisik: Int?
     }
 
-    /// The year's realisasi table (the 8-column shape of Tabel 2.1): target, pagu, realisasi kinerja, realisasi
-    /// keuangan, % keuangan and % fisik of one year, found in the headers or the title.
-    static func realisasiKolom(_ kepala: Kepala) -> RenjaKolom? {
+    /// The headers in column order, lower-cased, and the columns every plan table has: kode (optional), uraian
+    /// (program/kegiatan) and indikator.
+    static func kolomDasar(_ kepala: Kepala) -> ([(key: Int, value: String)], RenjaKolom)? {
         let sorted = kepala.columns.mapValues { $0.lowercased() }.sorted { $0.key < $1.key }
         func first(_ test: (String) -> Bool) -> Int? { sorted.first { test($0.value) }?.key }
-        let kode = first { $0.contains("kode") }
         guard let indikator = first({ $0.contains("indikator") }),
             let uraian = first({
                 ($0.contains("program") || $0.contains("kegiatan")) && !$0.contains("indikator") && !$0.contains("kode")
             })
         else { return nil }
-        var result = RenjaKolom(kode: kode, uraian: uraian, indikator: indikator)
+        return (sorted, RenjaKolom(kode: first { $0.contains("kode") }, uraian: uraian, indikator: indikator))
+    }
+
+    /// The year's realisasi table (the 8-column shape of Tabel 2.1): target, pagu, realisasi kinerja, realisasi
+    /// keuangan, % keuangan and % fisik of one year, found in the headers or the title.
+    static func realisasiKolom(_ kepala: Kepala) -> RenjaKolom? {
+        guard let (sorted, base) = kolomDasar(kepala) else { return nil }
+        var result = base
+        let (kode, uraian, indikator) = (base.kode, base.uraian, base.indikator)
         var year: Int?
         for (column, header) in sorted where ![kode, uraian, indikator].contains(column) {
             let percent = header.contains("%") || header.contains("persen") || header.contains("serapan")
@@ -269,15 +276,10 @@ enum TataLetakResmi {
     /// condition at the end of the period, the unit in charge and the location. Years are read from the headers
     /// (`2026`) or, for `Tahun-1 … Tahun-5`, counted from the period in the title (`2026-2030`).
     static func renstraKolom(_ kepala: Kepala) -> RenjaKolom? {
-        let sorted = kepala.columns.mapValues { $0.lowercased() }.sorted { $0.key < $1.key }
+        guard let (sorted, base) = kolomDasar(kepala) else { return nil }
+        var result = base
+        let (kode, uraian, indikator) = (base.kode, base.uraian, base.indikator)
         func first(_ test: (String) -> Bool) -> Int? { sorted.first { test($0.value) }?.key }
-        let kode = first { $0.contains("kode") }
-        guard let indikator = first({ $0.contains("indikator") }),
-            let uraian = first({
-                ($0.contains("program") || $0.contains("kegiatan")) && !$0.contains("indikator") && !$0.contains("kode")
-            })
-        else { return nil }
-        var result = RenjaKolom(kode: kode, uraian: uraian, indikator: indikator)
         result.tujuan = first { $0.contains("tujuan") && !$0.contains("indikator") && !$0.contains("program") }
         result.sasaran = first { $0.contains("sasaran") && !$0.contains("indikator") && !$0.contains("program") }
         let periodStart = periode(in: kepala.judul)?.awal
@@ -413,9 +415,7 @@ enum TataLetakResmi {
                 kolom.persenKeuangan,
                 kolom.fisik,
             ].compactMap { $0 }
-        let tableConvention = KolomAngka.konvensi(numeric.flatMap { column in data.map { $0[column] } })
-        var readers: [Int: KolomAngka] = [:]
-        for column in numeric { readers[column] = KolomAngka(data.map { $0[column] }, cadangan: tableConvention) }
+        let readers = KolomAngka.untukKolom(numeric, data)
         var rows: [RencanaBaris] = []
         var total: [Int: (Rupiah, RencanaBaris)] = [:]
         var lastByLevel: [Tingkat: Kode] = [:]
@@ -709,9 +709,7 @@ enum TataLetakResmi {
         let beforeYear = headers[column[4]!].flatMap(year) ?? lastYear - 1
         let data = dataRows(table, kepala)
         let numeric = (3...10).compactMap { column[$0] }
-        let tableConvention = KolomAngka.konvensi(numeric.flatMap { col in data.map { $0[col] } })
-        var readers: [Int: KolomAngka] = [:]
-        for col in numeric { readers[col] = KolomAngka(data.map { $0[col] }, cadangan: tableConvention) }
+        let readers = KolomAngka.untukKolom(numeric, data)
         var findings: [Temuan] = []
         var plan: [RencanaBaris] = []
         var realisasi: [RealisasiBaris] = []

@@ -113,10 +113,17 @@ extension KinerjaStore {
                 pdOfIndikator[indikator.id.uuid] = pdID
                 newIndicators.append(IndikatorModel(pemda: pemda, pd: pdID, indikator))
             }
-            try await insert(newIndicators, on: db)
+            try await sisip(newIndicators, on: db)
             written += newIndicators.count
             let indikatorBaru = Set(perubahan.indikatorBaru.map(\.id))
             let elemenBaru = Set(perubahan.elemenBaru.map(\.id))
+            /// Rows of new indicators or elements cannot exist yet: one chunked INSERT for all of them.
+            func masukkanBaru<T, M: BarisMentah>(_ items: [T], _ make: (T) async throws -> M) async throws -> Int {
+                var rows: [M] = []
+                for item in items { rows.append(try await make(item)) }
+                try await sisip(rows, on: db)
+                return rows.count
+            }
             for indikator in perubahan.indikatorUbah {
                 guard
                     let row = try await IndikatorModel.query(on: db).filter(\.$id == indikator.id.uuid)
@@ -153,12 +160,9 @@ extension KinerjaStore {
                 pdOfIndikator[id.uuid] = row.perangkatDaerahID
                 return row.perangkatDaerahID
             }
-            var freshTargets: [TargetModel] = []
-            for target in perubahan.target where indikatorBaru.contains(target.indikator) {
-                freshTargets.append(TargetModel(pemda: pemda, pd: try await pd(ofIndikator: target.indikator), target))
+            written += try await masukkanBaru(perubahan.target.filter { indikatorBaru.contains($0.indikator) }) {
+                TargetModel(pemda: pemda, pd: try await pd(ofIndikator: $0.indikator), $0)
             }
-            try await insert(freshTargets, on: db)
-            written += freshTargets.count
             for target in perubahan.target where !indikatorBaru.contains(target.indikator) {
                 let existing = try await TargetModel.query(on: db).filter(\.$indikatorID == target.indikator.uuid)
                     .filter(\.$dokumen == target.dokumen.rawValue).filter(\.$tahun == target.periode.tahun)
@@ -175,12 +179,9 @@ extension KinerjaStore {
                 }
                 written += 1
             }
-            var freshPagu: [PaguModel] = []
-            for pagu in perubahan.pagu where elemenBaru.contains(pagu.elemen) {
-                freshPagu.append(PaguModel(pemda: pemda, pd: try await pd(ofNode: pagu.elemen), pagu))
+            written += try await masukkanBaru(perubahan.pagu.filter { elemenBaru.contains($0.elemen) }) {
+                PaguModel(pemda: pemda, pd: try await pd(ofNode: $0.elemen), $0)
             }
-            try await insert(freshPagu, on: db)
-            written += freshPagu.count
             for pagu in perubahan.pagu where !elemenBaru.contains(pagu.elemen) {
                 let existing = try await PaguModel.query(on: db).filter(\.$elemenID == pagu.elemen.uuid)
                     .filter(\.$dokumen == pagu.dokumen.rawValue).filter(\.$tahun == pagu.tahun).first()
@@ -199,13 +200,9 @@ extension KinerjaStore {
                 }
                 written += 1
             }
-            var freshRealisasi: [RealisasiKinerjaModel] = []
-            for realisasi in perubahan.realisasi where indikatorBaru.contains(realisasi.indikator) {
-                freshRealisasi.append(
-                    RealisasiKinerjaModel(pemda: pemda, pd: try await pd(ofIndikator: realisasi.indikator), realisasi))
+            written += try await masukkanBaru(perubahan.realisasi.filter { indikatorBaru.contains($0.indikator) }) {
+                RealisasiKinerjaModel(pemda: pemda, pd: try await pd(ofIndikator: $0.indikator), $0)
             }
-            try await insert(freshRealisasi, on: db)
-            written += freshRealisasi.count
             for realisasi in perubahan.realisasi where !indikatorBaru.contains(realisasi.indikator) {
                 let existing = try await RealisasiKinerjaModel.query(on: db).filter(
                     \.$indikatorID == realisasi.indikator.uuid
@@ -227,13 +224,9 @@ extension KinerjaStore {
                 }
                 written += 1
             }
-            var freshAnggaran: [RealisasiAnggaranModel] = []
-            for anggaran in perubahan.anggaran where elemenBaru.contains(anggaran.elemen) {
-                freshAnggaran.append(
-                    RealisasiAnggaranModel(pemda: pemda, pd: try await pd(ofNode: anggaran.elemen), anggaran))
+            written += try await masukkanBaru(perubahan.anggaran.filter { elemenBaru.contains($0.elemen) }) {
+                RealisasiAnggaranModel(pemda: pemda, pd: try await pd(ofNode: $0.elemen), $0)
             }
-            try await insert(freshAnggaran, on: db)
-            written += freshAnggaran.count
             for anggaran in perubahan.anggaran where !elemenBaru.contains(anggaran.elemen) {
                 let existing = try await RealisasiAnggaranModel.query(on: db).filter(
                     \.$elemenID == anggaran.elemen.uuid

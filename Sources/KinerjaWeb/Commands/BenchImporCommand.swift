@@ -65,9 +65,11 @@ struct BenchImporCommand: AsyncCommand {
     /// kegiatan, year n and prakiraan maju), read, planned and applied to an empty PD of `DATABASE_URL`; the
     /// figures beside the goal (preview under 3 s, apply under 5 s, release build on SQLite).
     func renja(_ context: CommandContext, rows wanted: Int) async throws {
-        let programs = max(1, wanted / 104)
+        // 411 rows a program (its outcome, 10 kegiatan, 200 sub kegiatan with two indicators each); at most 99
+        // programs in one bidang.
+        let programs = min(99, max(1, wanted / 411))
         let data = try SyntheticKabupaten(
-            jumlahPD: 1, seed: 3, jumlahTahun: 2, programPerPD: programs, kegiatanPerProgram: 5, subPerKegiatan: 10
+            jumlahPD: 1, seed: 3, jumlahTahun: 2, programPerPD: programs, kegiatanPerProgram: 10, subPerKegiatan: 20
         ).build()
         let index = IndeksKinerja(data)
         var lines = [
@@ -106,6 +108,9 @@ struct BenchImporCommand: AsyncCommand {
         let pemda = Pemda(nama: "Kabupaten Bench Impor \(UUID().uuidString.prefix(8))")
         let pd = PerangkatDaerah(kode: "BENCH", nama: "Dinas Bench")
         try await store.simpanBaru(DataKinerja(pemda: pemda, perangkatDaerah: [pd]))
+        let parseStart = ContinuousClock.now
+        _ = try TabelMasukan.baca(csv, namaBerkas: "renja.csv")
+        let parsed = ContinuousClock.now - parseStart
         let start = ContinuousClock.now
         let hasil = Importer.baca(csv, namaBerkas: "renja.csv", dokumen: .renja)
         let read = ContinuousClock.now
@@ -119,6 +124,7 @@ struct BenchImporCommand: AsyncCommand {
                 format: "%.2f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         }
         context.console.print("temuan: \(hasil.temuan.count), galat: \(preview.galat.count), baris ditulis: \(written)")
+        context.console.print("membaca CSV saja \(s(parsed))")
         context.console.print(
             "baca \(s(read - start)) · rencana \(s(planned - read)) · pratinjau \(s(planned - start)) (sasaran < 3 s)")
         context.console.print("terapkan \(s(applied - planned)) (sasaran < 5 s)")

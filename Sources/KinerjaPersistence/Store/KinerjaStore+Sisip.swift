@@ -1,0 +1,100 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Rows written in bulk without FluentKit's per-model reflection (which cost ~100 µs a row): the columns and values
+/// of the large tables, bound through the same database encoder as FluentKit uses, so the stored form is the same.
+protocol BarisMentah: Model {
+    static var kolomSQL: [String] { get }
+    var nilaiSQL: [any Encodable & Sendable] { get }
+}
+
+extension KinerjaStore {
+    /// INSERTs `rows` in statements of as many rows as the bound-parameter limits allow (SQLite 32 766,
+    /// PostgreSQL 65 535); falls back to FluentKit on a database without SQL.
+    func sisip<M: BarisMentah>(_ rows: [M], on db: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        guard let sql = db as? any SQLDatabase else {
+            try await insert(rows, on: db)
+            return
+        }
+        let perStatement = max(1, 30_000 / M.kolomSQL.count)
+        var start = 0
+        while start < rows.count {
+            let end = min(start + perStatement, rows.count)
+            var query = sql.insert(into: M.schema).columns(M.kolomSQL)
+            for row in rows[start..<end] {
+                query = query.values(row.nilaiSQL.map { SQLBind($0) as any SQLExpression })
+            }
+            try await query.run()
+            start = end
+        }
+    }
+}
+
+extension ElemenModel: BarisMentah {
+    static let kolomSQL = [
+        "id", "pemda_id", "perangkat_daerah_id", "induk_id", "tingkat", "kode", "kode_asli", "nomor", "uraian",
+        "selaras_id", "penanggung_jawab", "unit_kerja_id", "urutan",
+    ]
+    var nilaiSQL: [any Encodable & Sendable] {
+        [
+            id!, pemdaID, perangkatDaerahID, indukID, tingkat, kode, kodeAsli, nomor, uraian, selarasID,
+            penanggungJawab, unitKerjaID, urutan,
+        ]
+    }
+}
+
+extension IndikatorModel: BarisMentah {
+    static let kolomSQL = [
+        "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "nama", "satuan", "jenis", "polaritas", "jenis_nilai",
+        "agregasi", "metode_turun", "skala", "makna", "alasan", "rumus", "sumber_data", "penanggung_jawab", "iku",
+        "baseline_tahun", "baseline_nilai", "baseline_teks", "bobot", "urutan",
+    ]
+    var nilaiSQL: [any Encodable & Sendable] {
+        [
+            id!, pemdaID, perangkatDaerahID, elemenID, nama, satuan, jenis, polaritas, jenisNilai, agregasi,
+            metodeTurun,
+            skala, makna, alasan, rumus, sumberData, penanggungJawab, iku, baselineTahun, baselineNilai, baselineTeks,
+            bobot, urutan,
+        ]
+    }
+}
+
+extension TargetModel: BarisMentah {
+    static let kolomSQL = [
+        "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks",
+        "versi",
+    ]
+    var nilaiSQL: [any Encodable & Sendable] {
+        [id ?? UUID(), pemdaID, perangkatDaerahID, indikatorID, dokumen, tahun, triwulan, nilai, teks, versi]
+    }
+}
+
+extension PaguModel: BarisMentah {
+    static let kolomSQL = [
+        "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi",
+        "versi",
+    ]
+    var nilaiSQL: [any Encodable & Sendable] {
+        [id ?? UUID(), pemdaID, perangkatDaerahID, elemenID, dokumen, tahun, jumlahSen, sumberDana, lokasi, versi]
+    }
+}
+
+extension RealisasiKinerjaModel: BarisMentah {
+    static let kolomSQL = [
+        "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "tahun", "triwulan", "nilai", "teks", "versi",
+    ]
+    var nilaiSQL: [any Encodable & Sendable] {
+        [id ?? UUID(), pemdaID, perangkatDaerahID, indikatorID, tahun, triwulan, nilai, teks, versi]
+    }
+}
+
+extension RealisasiAnggaranModel: BarisMentah {
+    static let kolomSQL = [
+        "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik", "versi",
+    ]
+    var nilaiSQL: [any Encodable & Sendable] {
+        [id ?? UUID(), pemdaID, perangkatDaerahID, elemenID, tahun, triwulan, keuanganSen, fisik, versi]
+    }
+}
