@@ -64,6 +64,33 @@ struct FuzzTests {
         }
     }
 
+    /// Mapping files are input too: random mappings (unknown names, huge or negative column numbers, repeated
+    /// names, no year) are refused by `periksa` or read harmlessly; none crashes the reader.
+    @Test func randomMappingsNeverCrash() throws {
+        var rng = Generator(seed: 5)
+        let data = Data(PetaLembarTests.csv.utf8)
+        let names = PetaLembar.namaRencana + PetaLembar.namaRealisasi + ["target_2026", "pagu_2026", "x", ""]
+        for _ in 0..<Self.iterations {
+            var kolom: [Int: String] = [:]
+            for _ in 0..<Int.random(in: 0...8, using: &rng) {
+                let index = [Int.random(in: -5...10, using: &rng), Int.max, Int.min, 1_000_000].randomElement(
+                    using: &rng)!
+                kolom[index] = names.randomElement(using: &rng)!
+            }
+            let mapping = PetaLembar(
+                tanda: PetaLembarTests.peta.tanda, jenis: ["rencana", "realisasi", "lain"].randomElement(using: &rng)!,
+                kolom: kolom, tahun: Bool.random(using: &rng) ? Int.random(in: -3...3000, using: &rng) : nil,
+                triwulan: Bool.random(using: &rng) ? Int.random(in: -3...20, using: &rng) : nil)
+            _ = try? mapping.periksa()
+            _ = Importer.baca(data, namaBerkas: "bidang.csv", peta: [mapping])
+            if let json = try? JSONEncoder().encode(mapping) {
+                var bytes = Array(json)
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 32...126, using: &rng)
+                _ = try? JSONDecoder().decode(PetaLembar.self, from: Data(bytes))
+            }
+        }
+    }
+
     static func grid(_ xlsx: Data) throws -> [[String]] {
         try XLSXReader().read(xlsx).sheets[0].textRows()
     }
