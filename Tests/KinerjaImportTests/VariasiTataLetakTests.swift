@@ -243,6 +243,12 @@ struct UrusanImporTests {
             #expect(stored.elemen.filter { $0.tingkat == .program }.map { $0.kode?.normal } == ["1.02.02"])
             let again = try await importFile(store, pemda: pemda, pd: pd, data, name: "renja.xlsx", apply: false)
             #expect(again.perubahan.isEmpty)
+            // The Renja report prints them above the programs, with the sum of the programs' pagu.
+            let report = Laporan.renja(IndeksKinerja(stored), pd: pd, tahun: 2026)
+            let first = report.baris.prefix(3).map { $0.sel[0].teks }
+            #expect(first == ["1", "1.02", "1.02.02"])
+            #expect(report.baris[1].sel[1].teks == "URUSAN PEMERINTAHAN BIDANG KESEHATAN")
+            #expect(report.baris[1].sel[5].teks == report.baris[2].sel[5].teks)
         }
     }
 }

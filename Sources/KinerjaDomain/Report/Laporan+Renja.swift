@@ -34,12 +34,49 @@ extension Laporan {
             relevant[node.id] = result
             return result
         }
+        // The urusan and bidang urusan the Pemda named (imported from its tables): a row above their programs, with
+        // the sum of those programs' pagu.
+        let names = Dictionary(data.urusan.map { ($0.kode, $0.nama) }, uniquingKeysWith: { first, _ in first })
+        var groupSums: [String: [Rupiah?]] = [:]
+        if !names.isEmpty {
+            func collect(_ node: PlanNode) {
+                guard inRenja(node) else { return }
+                if node.tingkat == .program, let kode = node.kode, let parts = Urusan.dari(kode) {
+                    for key in [parts.urusan, parts.bidang] {
+                        var sums = groupSums[key] ?? [nil, nil]
+                        sums[0] = add(sums[0], indeks.pagu(node.id, tahun: tahun))
+                        sums[1] = add(sums[1], indeks.pagu(node.id, tahun: tahun + 1))
+                        groupSums[key] = sums
+                    }
+                    return
+                }
+                for child in indeks.anakDari(node.id) { collect(child) }
+            }
+            for root in indeks.akar(perangkatDaerah: pd.id) { collect(root) }
+        }
+        var lastGroup: [Bool: String] = [:]
+        func groupRows(_ kode: Kode) {
+            guard let parts = Urusan.dari(kode) else { return }
+            for (isBidang, key) in [(false, parts.urusan), (true, parts.bidang)] {
+                guard let name = names[key], lastGroup[isBidang] != key else { continue }
+                lastGroup[isBidang] = key
+                if !isBidang { lastGroup[true] = nil }
+                let sums = groupSums[key] ?? [nil, nil]
+                rows.append(
+                    Baris(
+                        [
+                            .teks(key), .teks(name), .kosong, .kosong, .kosong, .rupiah(sums[0]), .kosong, .kosong,
+                            .rupiah(sums[1]),
+                        ], kedalaman: 0, gaya: .kelompok))
+            }
+        }
         func visit(_ node: PlanNode, depth: Int) {
             guard inRenja(node) else { return }
             guard node.tingkat.hasAnggaran else {
                 for child in indeks.anakDari(node.id) { visit(child, depth: depth) }
                 return
             }
+            if node.tingkat == .program, let kode = node.kode { groupRows(kode) }
             // The indicators with a target in n or n+1; if none has one, all of them (a program prints its outcome
             // indicator without a target).
             let all = indeks.indikatorPerElemen[node.id] ?? []
