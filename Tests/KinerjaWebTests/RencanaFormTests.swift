@@ -46,6 +46,19 @@ struct RencanaFormTests {
                 #expect(res.status == .badRequest)
                 #expect(res.body.string.contains("pagu: Rupiah tidak sah"))
             }
+            // Numbers the form cannot read exactly are refused under their field, never stored as something else.
+            try await op.buka(app, path) { res in page = res.body.string }
+            for text in ["1e3", "0x10", "1\u{00A0}000"] {
+                try await op.kirim(app, path, fields(page, ["t." + target: text, "p." + pagu: text])) { res in
+                    #expect(res.status == .badRequest, "\(text)")
+                    #expect(nilaiInput(res.body.string, name: "t." + target) == text)
+                    #expect(res.body.string.contains("tidak dapat dibaca dengan pasti"), "\(text)")
+                }
+            }
+            try await op.buka(app, path) { res in
+                #expect(nilaiInput(res.body.string, name: "t." + target) == "7")
+                #expect(nilaiInput(res.body.string, name: "p." + pagu) == "12.500.000")
+            }
         }
     }
 }
