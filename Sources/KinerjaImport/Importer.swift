@@ -94,6 +94,17 @@ public enum Importer {
                     result.temuan += Konsistensi.rencana(official.rencana, periksaSatuan: false)
                     continue
                 }
+                if let official = TataLetakResmi.evaluasiTriwulan(table) {
+                    result.lembar.append((table.lembar, "Evaluasi Renja per triwulan (E.81)"))
+                    var rows = official.rows
+                    for index in rows.indices { rows[index].dokumen = .renja }
+                    result.rencana += rows
+                    result.realisasi += official.realisasi
+                    result.urusan += official.urusan
+                    result.temuan += official.temuan
+                    result.temuan += Konsistensi.rencana(rows, total: official.total)
+                    continue
+                }
                 if let official = TataLetakResmi.realisasiTahunan(table) {
                     result.lembar.append((table.lembar, "Realisasi tahunan (Tabel 2.1, 8 kolom)"))
                     var rows = official.rows

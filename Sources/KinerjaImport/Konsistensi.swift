@@ -81,7 +81,8 @@ enum Konsistensi {
         }
         // Renstra: the Rp printed for the end of the period against the sum of the years.
         for key in order {
-            guard let row = firstByKode[key], let printed = row.paguAkhir, !row.pagu.isEmpty else { continue }
+            // Only a Renstra (several years) adds up to its end of period; form E.81 prints it beside one year.
+            guard let row = firstByKode[key], let printed = row.paguAkhir, row.pagu.count >= 3 else { continue }
             let sum = row.pagu.values.map(\.jumlah).sum()
             guard sum != printed else { continue }
             findings.append(

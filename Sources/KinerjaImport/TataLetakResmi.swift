@@ -209,6 +209,82 @@ enum TataLetakResmi {
         var keuangan: Int?
         var persenKeuangan: Int?
         var fisik: Int?
+        // The quarterly evaluation (form E.81): K and Rp of each triwulan, of the year so far, of the Renstra up to
+        // last year and to date, and the % of the Renstra target.
+        var triwulanK: [Int: Int] = [:]
+        var triwulanRp: [Int: Int] = [:]
+        var tahunIniRp: Int?
+        var sampaiLaluRp: Int?
+        var renstraKiniRp: Int?
+        var persenRenstraRp: Int?
+    }
+
+    /// The triwulan a header names: `Triwulan I` … `IV`, `TW 2`, `Triwulan ke-3`.
+    static func triwulan(in header: String) -> Int? {
+        guard let range = header.range(of: "triwulan") ?? header.range(of: "tw") else { return nil }
+        let rest = header[range.upperBound...].drop { $0 == " " || $0 == "-" || $0 == "." }
+        let word = (rest.hasPrefix("ke") ? rest.dropFirst(2).drop { $0 == " " || $0 == "-" } : rest)
+            .prefix { $0.isLetter || $0.isNumber }.lowercased()
+        return ["i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4][word]
+    }
+
+    /// Form E.81 (Permendagri 86/2017, kabupaten/kota): the evaluation of a year's Renja by triwulan, each figure
+    /// as a pair K (kinerja) and Rp. Recognised by at least three triwulan column groups; the year from the title.
+    static func e81Kolom(_ kepala: Kepala) -> RenjaKolom? {
+        guard let (sorted, base) = kolomDasar(kepala) else { return nil }
+        var result = base
+        func first(_ test: (String) -> Bool) -> Int? { sorted.first { test($0.value) }?.key }
+        result.sasaran = first { $0.contains("sasaran") && !$0.contains("indikator") && !$0.contains("program") }
+        let fixed = [base.kode, base.uraian, base.indikator, result.sasaran]
+        guard let year = Self.year(in: kepala.judul) ?? sorted.compactMap({ Self.year(in: $0.value) }).max() else {
+            return nil
+        }
+        for (column, header) in sorted where !fixed.contains(column) {
+            let lowest = (kepala.bawah[column] ?? header).lowercased().trimmingCharacters(in: .whitespaces)
+            let rp = lowest.hasPrefix("rp") || lowest.contains("anggaran")
+            let k = lowest == "k" || lowest.hasPrefix("k ") || lowest.contains("kinerja") && !rp
+            if let tw = triwulan(in: header), !header.contains("target") {
+                if rp { result.triwulanRp[tw] = column } else if k { result.triwulanK[tw] = column }
+            } else if header.contains("akhir periode") || header.contains("target renstra")
+                || header.contains("target kinerja renstra")
+            {
+                if rp { result.paguAkhir = column } else { result.targetAkhir = column }
+            } else if header.contains("tahun lalu") || header.contains("sampai dengan renja") {
+                if rp { result.sampaiLaluRp = column }
+            } else if header.contains("tingkat capaian") || header.contains("%") {
+                if rp { result.persenRenstraRp = column }
+            } else if header.contains("realisasi") && header.contains("renstra") {
+                if rp { result.renstraKiniRp = column }
+            } else if header.contains("realisasi")
+                && (header.contains("dievaluasi") || header.contains("tahun berjalan"))
+            {
+                if rp { result.tahunIniRp = column } else { result.realisasi = result.realisasi ?? column }
+            } else if header.contains("target") && header.contains("renja") || header.contains("dievaluasi") {
+                if rp {
+                    result.pagu.append((year, column, .renja))
+                } else {
+                    result.target.append((year, column, .renja))
+                }
+            } else if header.contains("penanggung") || header.contains("unit") {
+                result.penanggungJawab = column
+            }
+        }
+        guard result.triwulanK.count + result.triwulanRp.count >= 3, result.target.count == 1 else { return nil }
+        result.tahun = year
+        // The year's realisasi is the sum of the quarters: the column "realisasi … dievaluasi" is checked, not read.
+        result.realisasi = nil
+        return result
+    }
+
+    /// Form E.81, read into the plan rows (the year's Renja target and pagu) and one realisasi row per triwulan.
+    static func evaluasiTriwulan(
+        _ table: TabelMasukan
+    ) -> (
+        rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan],
+        realisasi: [RealisasiBaris]
+    )? {
+        guard let kepala = cariKepala(table), let kolom = e81Kolom(kepala) else { return nil }
+        return baca(table, kepala, kolom)
     }
 
     /// The headers in column order, lower-cased, and the columns every plan table has: kode (optional), uraian
@@ -412,9 +488,9 @@ enum TataLetakResmi {
             (kolom.pagu + kolom.target).map(\.column)
             + [
                 kolom.baseline, kolom.paguAkhir, kolom.targetAkhir, kolom.realisasi, kolom.keuangan,
-                kolom.persenKeuangan,
-                kolom.fisik,
-            ].compactMap { $0 }
+                kolom.persenKeuangan, kolom.fisik, kolom.tahunIniRp, kolom.sampaiLaluRp, kolom.renstraKiniRp,
+                kolom.persenRenstraRp,
+            ].compactMap { $0 } + Array(kolom.triwulanK.values) + Array(kolom.triwulanRp.values)
         let readers = KolomAngka.untukKolom(numeric, data)
         var rows: [RencanaBaris] = []
         var total: [Int: (Rupiah, RencanaBaris)] = [:]
@@ -612,8 +688,10 @@ enum TataLetakResmi {
                 if item.satuan.isEmpty { item.satuan = unit }
             }
             rows.append(item)
-            if let tahun = kolom.tahun {
+            if let tahun = kolom.tahun, kolom.triwulanK.isEmpty && kolom.triwulanRp.isEmpty {
                 realisasiRows.append(realisasiBaris(row, item, tahun: tahun, kolom, readers, add))
+            } else if let tahun = kolom.tahun {
+                realisasiRows += triwulanBaris(row, item, tahun: tahun, kolom, readers, add)
             }
         }
         // An urusan's or bidang urusan's pagu against the programs under it.
@@ -642,6 +720,64 @@ enum TataLetakResmi {
             }
         }
         return (rows, total, findings, urusanRows.map(\.urusan), realisasiRows)
+    }
+
+    /// One row of form E.81: a realisasi per triwulan (K and Rp), and the row's own arithmetic checked: the year so
+    /// far against the sum of the quarters, the Renstra to date against last year's plus this year's, and its % of
+    /// the Renstra target (to the decimals printed).
+    static func triwulanBaris(
+        _ row: TabelMasukan.Baris, _ item: RencanaBaris, tahun: Int, _ kolom: RenjaKolom, _ readers: [Int: KolomAngka],
+        _ add: (Temuan.Keparahan, Temuan.Jenis, Int?, String, String?) -> Void
+    ) -> [RealisasiBaris] {
+        func money(_ column: Int?) -> Rupiah? {
+            guard let column, let reader = readers[column],
+                case .angka(let value, _) = reader.baca(row[column], uang: true)
+            else { return nil }
+            return Rupiah(exactly: value)
+        }
+        var result: [RealisasiBaris] = []
+        var spent: [Rupiah] = []
+        for tw in 1...4 {
+            var real = RealisasiBaris(
+                lembar: item.lembar, nomor: item.nomor, kodePD: nil, kode: item.kode, uraian: item.uraian,
+                indikator: item.indikator, tahun: tahun, triwulan: tw)
+            if let column = kolom.triwulanK[tw], !row[column].isKosong, !item.indikator.isEmpty,
+                case .success(let (value, _)) = RencanaReader.bacaNilai(row[column], kolom: readers[column])
+            {
+                real.realisasi = (value, row[column].teks)
+            }
+            real.keuangan = money(kolom.triwulanRp[tw])
+            if let amount = real.keuangan { spent.append(amount) }
+            if real.realisasi != nil || real.keuangan != nil { result.append(real) }
+        }
+        let fmt = { (value: Rupiah) in IndonesianFormat.rupiah(value) }
+        if let column = kolom.tahunIniRp, let printed = money(column), !spent.isEmpty, printed != spent.sum() {
+            add(
+                .peringatan, .jumlahTriwulanBerbeda, column,
+                "Realisasi Rp tahun ini ≠ jumlah realisasi Rp triwulan I-IV (\(fmt(spent.sum()))).", row[column].teks)
+        }
+        let thisYear = money(kolom.tahunIniRp) ?? (spent.isEmpty ? nil : spent.sum())
+        if let column = kolom.renstraKiniRp, let printed = money(column), let lastYears = money(kolom.sampaiLaluRp),
+            let thisYear, printed != lastYears + thisYear
+        {
+            add(
+                .peringatan, .jumlahTriwulanBerbeda, column,
+                "Realisasi Rp Renstra s.d. tahun ini ≠ realisasi s.d. tahun lalu + tahun ini (\(fmt(lastYears + thisYear))).",
+                row[column].teks)
+        }
+        if let column = kolom.persenRenstraRp, let reader = readers[column],
+            case .angka(let printed, _) = reader.baca(row[column]), let toDate = money(kolom.renstraKiniRp),
+            let target = money(kolom.paguAkhir), let ratio = Serapan.persen(realisasi: toDate, pagu: target)
+        {
+            let decimals = Konsistensi.decimalsPrinted(row[column].teks)
+            if ratio.rounded(scale: decimals) != printed {
+                add(
+                    .peringatan, .persenBerbeda, column,
+                    "% capaian Rp Renstra ≠ realisasi s.d. tahun ini ÷ target akhir periode × 100 "
+                        + "(\(IndonesianFormat.number(ratio, fractionDigits: decimals))).", row[column].teks)
+            }
+        }
+        return result
     }
 
     /// One row's realisasi of the year: kinerja, keuangan, % keuangan as printed, % fisik.

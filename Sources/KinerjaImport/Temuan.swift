@@ -37,6 +37,7 @@ public struct Temuan: Hashable, Sendable, Codable, CustomStringConvertible {
         case galatRumus = "galat_rumus"
         case rumusTanpaNilai = "rumus_tanpa_nilai"
         case totalPeriodeBerbeda = "total_periode_berbeda"
+        case jumlahTriwulanBerbeda = "jumlah_triwulan_berbeda"
     }
 
     public var keparahan: Keparahan

@@ -29,6 +29,8 @@ struct FuzzTests {
         for layout in VariasiTataLetakTests.tataLetak {
             grids.append(try Self.grid(try VariasiTataLetakTests.berkas(layout)))
         }
+        grids.append(try Self.grid(try EvaluasiTriwulanTests.berkas()))
+        grids.append(try Self.grid(try RealisasiTahunanTests.berkas()))
         for form in RenstraTataLetakTests.bentuk {
             grids.append(
                 try Self.grid(
