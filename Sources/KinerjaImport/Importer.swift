@@ -94,51 +94,16 @@ public enum Importer {
                     result.temuan += Konsistensi.rencana(official.rencana, periksaSatuan: false)
                     continue
                 }
-                if let official = TataLetakResmi.evaluasiTriwulan(table) {
-                    result.lembar.append((table.lembar, "Evaluasi Renja per triwulan (E.81)"))
-                    var rows = official.rows
-                    for index in rows.indices { rows[index].dokumen = .renja }
-                    result.rencana += rows
+                if let official = TataLetakResmi.rencanaResmi(table) {
+                    result.lembar.append((table.lembar, official.tataLetak))
+                    result.rencana += official.rows
                     result.realisasi += official.realisasi
                     result.urusan += official.urusan
                     result.temuan += official.temuan
-                    result.temuan += Konsistensi.rencana(rows, total: official.total)
-                    continue
-                }
-                if let official = TataLetakResmi.realisasiTahunan(table) {
-                    result.lembar.append((table.lembar, "Realisasi tahunan (Tabel 2.1, 8 kolom)"))
-                    var rows = official.rows
-                    for index in rows.indices { rows[index].dokumen = .renja }
-                    result.rencana += rows
-                    result.realisasi += official.realisasi
-                    result.urusan += official.urusan
-                    result.temuan += official.temuan
-                    result.temuan += Konsistensi.rencana(rows, total: official.total)
-                    continue
-                }
-                if let official = TataLetakResmi.renstra(table) {
-                    result.lembar.append(
-                        (table.lembar, "Renstra T-C.27 (\(official.periode.lowerBound)-\(official.periode.upperBound))")
-                    )
-                    var rows = official.rows
-                    for index in rows.indices { rows[index].dokumen = .renstra }
-                    result.rencana += rows
-                    result.temuan += official.temuan
-                    result.temuan += Konsistensi.rencana(rows, total: official.total)
-                    result.urusan += official.urusan
-                    if !result.periodeRenstra.contains(official.periode) {
-                        result.periodeRenstra.append(official.periode)
+                    result.temuan += Konsistensi.rencana(official.rows, total: official.total)
+                    if let periode = official.periode, !result.periodeRenstra.contains(periode) {
+                        result.periodeRenstra.append(periode)
                     }
-                    continue
-                }
-                if let official = TataLetakResmi.renja(table) {
-                    result.lembar.append((table.lembar, "Renja T-C.33 (Tabel 3.2)"))
-                    result.urusan += official.urusan
-                    var rows = official.rows
-                    for index in rows.indices { rows[index].dokumen = .renja }
-                    result.rencana += rows
-                    result.temuan += official.temuan
-                    result.temuan += Konsistensi.rencana(rows, total: official.total)
                     continue
                 }
             }

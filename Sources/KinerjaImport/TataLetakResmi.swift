@@ -276,17 +276,6 @@ enum TataLetakResmi {
         return result
     }
 
-    /// Form E.81, read into the plan rows (the year's Renja target and pagu) and one realisasi row per triwulan.
-    static func evaluasiTriwulan(
-        _ table: TabelMasukan
-    ) -> (
-        rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan],
-        realisasi: [RealisasiBaris]
-    )? {
-        guard let kepala = cariKepala(table), let kolom = e81Kolom(kepala) else { return nil }
-        return baca(table, kepala, kolom)
-    }
-
     /// The headers in column order, lower-cased, and the columns every plan table has: kode (optional), uraian
     /// (program/kegiatan) and indikator.
     static func kolomDasar(_ kepala: Kepala) -> ([(key: Int, value: String)], RenjaKolom)? {
@@ -335,17 +324,6 @@ enum TataLetakResmi {
         result.target = result.target.map { (tahun, $0.column, $0.dokumen) }
         result.pagu = result.pagu.map { (tahun, $0.column, $0.dokumen) }
         return result
-    }
-
-    /// The year's realisasi table, read into the plan rows (target, pagu) and the realisasi rows.
-    static func realisasiTahunan(
-        _ table: TabelMasukan
-    ) -> (
-        rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan],
-        realisasi: [RealisasiBaris]
-    )? {
-        guard let kepala = cariKepala(table), let kolom = realisasiKolom(kepala) else { return nil }
-        return baca(table, kepala, kolom)
     }
 
     /// The Renstra table (T-C.27): baseline, then target and Rp for each year of the period (5 or 6), the
@@ -440,25 +418,46 @@ enum TataLetakResmi {
         return result.pagu.isEmpty ? nil : result
     }
 
-    static func renja(
-        _ table: TabelMasukan
-    ) -> (rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan])? {
-        guard let kepala = cariKepala(table), let kolom = renjaKolom(kepala) else { return nil }
-        let (rows, total, findings, urusan, _) = baca(table, kepala, kolom)
-        return (rows, total, findings, urusan)
+    /// What one of the plan tables that share `baca` gave: its layout's name, the document its targets and pagu
+    /// belong to, the rows, and for a Renstra the period it covers.
+    struct BacaanResmi {
+        var tataLetak: String
+        var dokumen: DokumenRencana
+        var rows: [RencanaBaris]
+        var total: [Int: (Rupiah, RencanaBaris)]
+        var temuan: [Temuan]
+        var urusan: [Urusan]
+        var realisasi: [RealisasiBaris]
+        var periode: ClosedRange<Int>?
     }
 
-    /// The Renstra table (T-C.27), with the period its title or headers name.
-    static func renstra(
-        _ table: TabelMasukan
-    ) -> (
-        rows: [RencanaBaris], total: [Int: (Rupiah, RencanaBaris)], temuan: [Temuan], urusan: [Urusan],
-        periode: ClosedRange<Int>
-    )? {
-        guard let kepala = cariKepala(table), let kolom = renstraKolom(kepala) else { return nil }
-        let years = kolom.target.map(\.year)
-        let (rows, total, findings, urusan, _) = baca(table, kepala, kolom)
-        return (rows, total, findings, urusan, years.min()!...years.max()!)
+    /// The plan tables read by one reader, recognised on one header in this order: form E.81, the year's realisasi
+    /// table (Tabel 2.1, 8 columns), the Renstra (T-C.27), the Renja (T-C.33 / Tabel 3.2).
+    static func rencanaResmi(_ table: TabelMasukan) -> BacaanResmi? {
+        guard let kepala = cariKepala(table) else { return nil }
+        let label: String
+        let dokumen: DokumenRencana
+        let kolom: RenjaKolom
+        var periode: ClosedRange<Int>?
+        if let found = e81Kolom(kepala) {
+            (label, dokumen, kolom) = ("Evaluasi Renja per triwulan (E.81)", .renja, found)
+        } else if let found = realisasiKolom(kepala) {
+            (label, dokumen, kolom) = ("Realisasi tahunan (Tabel 2.1, 8 kolom)", .renja, found)
+        } else if let found = renstraKolom(kepala) {
+            let years = found.target.map(\.year)
+            let range = years.min()!...years.max()!
+            periode = range
+            (label, dokumen, kolom) = ("Renstra T-C.27 (\(range.lowerBound)-\(range.upperBound))", .renstra, found)
+        } else if let found = renjaKolom(kepala) {
+            (label, dokumen, kolom) = ("Renja T-C.33 (Tabel 3.2)", .renja, found)
+        } else {
+            return nil
+        }
+        var (rows, total, findings, urusan, realisasi) = baca(table, kepala, kolom)
+        for index in rows.indices { rows[index].dokumen = dokumen }
+        return BacaanResmi(
+            tataLetak: label, dokumen: dokumen, rows: rows, total: total, temuan: findings, urusan: urusan,
+            realisasi: realisasi, periode: periode)
     }
 
     /// The rows of an official plan table whose columns are known: elements by kode (in its column or at the start

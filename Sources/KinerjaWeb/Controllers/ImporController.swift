@@ -73,15 +73,7 @@ enum ImporController {
             } catch is DataBerubah {
                 // Someone saved in this Pemda since the preview: nothing was written. The preview is computed again
                 // against today's data and shown, to be checked and applied again.
-                guard let jenis = JenisImpor(rawValue: upload.jenis),
-                    let dokumen = DokumenRencana(rawValue: upload.dokumen)
-                else { throw DomainError.tidakSah(field: "jenis", pesan: "Jenis impor tidak dikenal.") }
-                let (versi, fresh) = try await hitung(
-                    req, pemda: pemda, pd: pd, isi: upload.isi, namaBerkas: upload.namaBerkas, jenis: jenis,
-                    dokumen: dokumen)
-                try await store.perbaruiPratinjau(upload.id, versiData: versi, pratinjau: try fresh.kode())
-                var updated = upload
-                updated.versiData = versi
+                let (updated, fresh) = try await hitungUlang(req, pemda: pemda, pd: pd, upload)
                 return halaman(ctx, upload: updated, fresh, status: .conflict)
             }
         }
@@ -110,13 +102,9 @@ enum ImporController {
         } catch {
             return halaman(ctx, upload: upload, tersimpan, status: .badRequest, galatPeta: error.pesan)
         }
-        let store = KinerjaStore(req.db)
-        try await store.simpanPetaKolom(pemda: pemda.id, tanda: tanda, isi: try JSONEncoder().encode(mapping))
-        guard let jenis = JenisImpor(rawValue: upload.jenis), let dokumen = DokumenRencana(rawValue: upload.dokumen)
-        else { throw DomainError.tidakSah(field: "jenis", pesan: "Jenis impor tidak dikenal.") }
-        let (versi, fresh) = try await hitung(
-            req, pemda: pemda, pd: pd, isi: upload.isi, namaBerkas: upload.namaBerkas, jenis: jenis, dokumen: dokumen)
-        try await store.perbaruiPratinjau(upload.id, versiData: versi, pratinjau: try fresh.kode())
+        try await KinerjaStore(req.db).simpanPetaKolom(
+            pemda: pemda.id, tanda: tanda, isi: try JSONEncoder().encode(mapping))
+        _ = try await hitungUlang(req, pemda: pemda, pd: pd, upload)
         return req.redirect(to: SiteURL.imporTerapkan(pemda: pemda.id.uuid, kode: pd.kode, unggahan: upload.id).path)
     }
 
@@ -167,6 +155,14 @@ enum ImporController {
         else { throw DomainError.tidakDitemukan("Unggahan (mungkin sudah diterapkan atau kedaluwarsa)") }
         if let stored = try? PratinjauTersimpan.baca(upload.pratinjau) { return (upload, stored) }
         // A preview stored by an earlier version of Kinerja: computed again, with today's data version.
+        return try await hitungUlang(req, pemda: pemda, pd: pd, upload)
+    }
+
+    /// The upload's preview computed again against today's data (and the Pemda's saved mappings), with the options
+    /// it was uploaded with, and kept with it.
+    static func hitungUlang(
+        _ req: Request, pemda: Pemda, pd: PerangkatDaerah, _ upload: KinerjaStore.Unggahan
+    ) async throws -> (KinerjaStore.Unggahan, PratinjauTersimpan) {
         guard let jenis = JenisImpor(rawValue: upload.jenis), let dokumen = DokumenRencana(rawValue: upload.dokumen)
         else { throw DomainError.tidakSah(field: "jenis", pesan: "Jenis impor tidak dikenal.") }
         let (versi, fresh) = try await hitung(
