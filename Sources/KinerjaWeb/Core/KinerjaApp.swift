@@ -14,7 +14,6 @@ public enum KinerjaApp {
     public static func configure(_ app: Application, database: DatabaseConfig, bcryptCost: Int = 12) throws {
         try database.register(on: app.databases)
         app.migrations.add(KinerjaMigrations.all)
-        app.passwords.use(.bcrypt(cost: bcryptCost))
         app.storage[SandiKey.self] = try Sandi(cost: bcryptCost)
         app.lifecycle.use(SandiLifecycle())
         if case .sqliteFile = database { app.lifecycle.use(SQLiteWAL()) }

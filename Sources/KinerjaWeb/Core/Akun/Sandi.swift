@@ -9,12 +9,12 @@ import Vapor
 /// one), so that a burst of logins costs the logins time and nobody else's page. At most `antreanMaks` hashes wait
 /// at once; past that a login is answered "coba lagi" (503) at once instead of queueing for minutes.
 ///
-/// An unknown name is checked against one hash made at start-up with the same cost, so that it takes the time of
-/// a known name's check and does not tell which names exist.
+/// An unknown name is checked against one hash made once with the same cost (at the first login, not at start-up:
+/// commands need none), so that it takes the time of a known name's check and does not tell which names exist.
 final class Sandi: Sendable {
     let cost: Int
     let pool: NIOThreadPool
-    let dummy: String
+    private let dummyHash = NIOLockedValueBox<String?>(nil)
     static let antreanMaks = 256
     private let antrean = NIOLockedValueBox(0)
 
@@ -22,7 +22,17 @@ final class Sandi: Sendable {
         self.cost = cost
         pool = NIOThreadPool(numberOfThreads: max(1, System.coreCount / 2))
         pool.start()
-        dummy = try Bcrypt.hash("kinerja-bukan-sandi-\(UUID().uuidString)", cost: cost)
+    }
+
+    /// The hash an unknown name is checked against: made once, on the hashing threads.
+    func dummy() async throws -> String {
+        if let known = dummyHash.withLockedValue({ $0 }) { return known }
+        let cost = cost
+        let made = try await jalankan { try Bcrypt.hash("kinerja-bukan-sandi-\(UUID().uuidString)", cost: cost) }
+        return dummyHash.withLockedValue { value in
+            if value == nil { value = made }
+            return value!
+        }
     }
 
     func tutup() { try? pool.syncShutdownGracefully() }
@@ -40,7 +50,8 @@ final class Sandi: Sendable {
 
     /// Checks a password against a stored hash, or against the start-up hash when there is none.
     func cocok(_ sandi: String, hash: String?) async throws -> Bool {
-        let target = hash ?? dummy
+        let target: String
+        if let hash { target = hash } else { target = try await dummy() }
         // A password bcrypt would truncate can never be the stored one; checked all the same, for equal timing.
         let tooLong = sandi.utf8.count > Self.panjangMaks
         let valid = try await jalankan { try Bcrypt.verify(sandi, created: target) }
