@@ -94,10 +94,12 @@ enum Berat {
 struct BeratKey: StorageKey { typealias Value = Semafor }
 
 extension Application {
+    /// Set once by `KinerjaApp.configure` (never created on a request: the application's storage is not for
+    /// concurrent writes).
     var berat: Semafor {
-        if let semafor = storage[BeratKey.self] { return semafor }
-        let semafor = Berat.buat()
-        storage[BeratKey.self] = semafor
+        guard let semafor = storage[BeratKey.self] else {
+            fatalError("Berat belum dikonfigurasi (KinerjaApp.configure)")
+        }
         return semafor
     }
 }
