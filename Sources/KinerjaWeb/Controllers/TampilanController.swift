@@ -151,12 +151,12 @@ enum TampilanController {
             guard LaporanKatalog.nama.contains(where: { $0.0 == name }) else {
                 throw DomainError.tidakSah(field: "nama", pesan: "Laporan \"\(name)\" tidak dikenal.")
             }
-            var query: [String] = []
+            var query: [(String, String)] = []
             for key in ["tahun", "format", "kertas"] {
                 if let value = req.query[String.self, at: key], !value.isEmpty,
                     value.allSatisfy({ $0.isLetter || $0.isNumber })
                 {
-                    query.append("\(key)=\(value)")
+                    query.append((key, value))
                 }
             }
             let kode = req.query[String.self, at: "pd"] ?? ""
@@ -164,7 +164,7 @@ enum TampilanController {
                 kode.isEmpty || name == "iku-pemda"
                 ? SiteURL.laporanSeluruh(pemda: pemda.id.uuid, nama: name).path
                 : SiteURL.laporan(pemda: pemda.id.uuid, kode: kode, nama: name).path
-            return req.redirect(to: path + (query.isEmpty ? "" : "?" + query.joined(separator: "&")))
+            return req.redirect(to: path + (query.isEmpty ? "" : "?" + Pengalihan.query(query)))
         }
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
         return KinerjaApp.htmlResponse(

@@ -52,7 +52,8 @@ public enum SiteURL: Sendable {
         case .indikator(let pemda, let indikator): Self.pemda(pemda) + "/indikator/" + Self.id(indikator)
         case .cascadingPemda(let pemda): Self.pemda(pemda) + "/cascading"
         case .perangkatDaerah(let pemda, let kode):
-            Self.pemda(pemda) + "/pd/" + (kode.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? kode)
+            // A kode is one path segment: `/` and `..` never make it two.
+            Self.pemda(pemda) + "/pd/" + Pengalihan.segmen(kode)
         case .laporan(let pemda, let kode, let nama):
             SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/laporan/" + nama
         case .cascading(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/cascading"
