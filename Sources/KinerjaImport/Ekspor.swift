@@ -41,7 +41,8 @@ public enum Ekspor {
             "kode", "tingkat", "uraian", "indikator", "satuan", "polaritas", "agregasi", "baseline", "dokumen",
         ]
         header +=
-            years.map { "target_\($0)" } + years.map { "pagu_\($0)" } + ["lokasi", "sumber_dana", "penanggung_jawab"]
+            years.map { "target_\($0)" } + years.map { "pagu_\($0)" }
+            + ["lokasi", "sumber_dana", "penanggung_jawab", "hasil", "keterangan"]
         var plan: [[String]] = [header]
         var real: [[String]] = [
             ["kode", "uraian", "indikator", "tahun", "triwulan", "realisasi", "realisasi_keuangan", "fisik"]
@@ -79,7 +80,10 @@ public enum Ekspor {
                     for year in years {
                         row.append(paguOf.first { $0.tahun == year }.map { teksAngka($0.jumlah.decimal) } ?? "")
                     }
-                    row += [place?.lokasi ?? "", place?.sumberDana ?? "", node.penanggungJawab]
+                    row += [
+                        place?.lokasi ?? "", place?.sumberDana ?? "", node.penanggungJawab, node.hasil,
+                        place?.keterangan ?? "",
+                    ]
                     plan.append(row)
                 }
             }
@@ -173,7 +177,7 @@ public enum Templat {
         case .rencana:
             ["kode", "tingkat", "uraian", "indikator", "satuan", "polaritas", "agregasi", "baseline", "dokumen"]
                 + tahun.map { "target_\($0)" } + tahun.map { "pagu_\($0)" } + [
-                    "lokasi", "sumber_dana", "penanggung_jawab", "kode_pd",
+                    "lokasi", "sumber_dana", "penanggung_jawab", "hasil", "keterangan", "kode_pd",
                 ]
         case .realisasi:
             [
@@ -257,6 +261,7 @@ public enum Templat {
             "Pagu induk (program, kegiatan) boleh diisi seperti tercetak: yang dipakai adalah jumlah pagu anaknya, selisihnya dilaporkan.",
             "realisasi: triwulan 1-4, kosong untuk angka tahunan; realisasi_keuangan dan fisik dicatat pada sub kegiatan.",
             "dokumen: renstra (bawaan), renja, renja_perubahan, prakiraan_maju, pk, rpjmd.",
+            "hasil: rumusan outcome program / output kegiatan (\"Meningkatnya …\"); keterangan: catatan penting, disimpan bersama pagu baris itu.",
             "Impor menampilkan pratinjau lebih dulu; tidak ada yang disimpan sebelum diterapkan. Menerapkan berkas yang sama dua kali tidak mengubah apa pun.",
         ]
         return XLSXSheet(

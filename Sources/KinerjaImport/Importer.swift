@@ -26,6 +26,9 @@ public struct HasilBaca: Sendable {
     public var urusan: [Urusan] = []
     /// Sheets read by none of the layouts and no saved mapping: the mapping step shows them.
     public var tidakDikenali: [LembarTidakDikenali] = []
+    /// Official sheets printed without kode: their consistency check waits until their rows are matched to the
+    /// stored plan (the hierarchy is known only then), with the total rows they printed.
+    var ditunda: [String: [Int: (Rupiah, RencanaBaris)]] = [:]
 
     public var galat: [Temuan] { temuan.filter { $0.keparahan == .galat } }
 }
@@ -100,7 +103,11 @@ public enum Importer {
                     result.realisasi += official.realisasi
                     result.urusan += official.urusan
                     result.temuan += official.temuan
-                    result.temuan += Konsistensi.rencana(official.rows, total: official.total)
+                    if official.rows.contains(where: \.tanpaKode) {
+                        result.ditunda[table.lembar] = official.total
+                    } else {
+                        result.temuan += Konsistensi.rencana(official.rows, total: official.total)
+                    }
                     if let periode = official.periode, !result.periodeRenstra.contains(periode) {
                         result.periodeRenstra.append(periode)
                     }
@@ -230,8 +237,26 @@ public enum Importer {
             planner.pratinjau.perubahan.periodeBaru.append(periode)
             planner.pratinjau.dibuat.append("\(periode.nama) \(pd.nama) (diusulkan dari berkas)")
         }
-        planner.rencana(hasil.rencana.filter { $0.kodePD == nil || $0.kodePD == pd.kode })
-        planner.realisasi(hasil.realisasi.filter { $0.kodePD == nil || $0.kodePD == pd.kode })
+        var rencana = hasil.rencana.filter { $0.kodePD == nil || $0.kodePD == pd.kode }
+        var realisasi = hasil.realisasi.filter { $0.kodePD == nil || $0.kodePD == pd.kode }
+        if !hasil.ditunda.isEmpty {
+            // Rows without kode take the kode of the stored element they match; then their sheet is checked.
+            let before = Set(realisasi.filter { $0.kode == nil }.map { "\($0.lembar)|\($0.nomor)" })
+            let (matches, findings) = Pencocok.cocokkan(
+                rencana: &rencana, realisasi: &realisasi, data: existing, pd: pd)
+            planner.pratinjau.dicocokkan = matches
+            planner.pratinjau.temuan += findings
+            for (sheet, total) in hasil.ditunda.sorted(by: { $0.key < $1.key }) {
+                planner.pratinjau.temuan += Konsistensi.rencana(rencana.filter { $0.lembar == sheet }, total: total)
+            }
+            let matched = realisasi.filter { before.contains("\($0.lembar)|\($0.nomor)") && $0.kode != nil }
+            let paguByKode = paguLookup(rencana)
+            planner.pratinjau.temuan += Konsistensi.realisasi(matched) { kode, year in
+                paguByKode[kode.normal + "|\(year)"]
+            }
+        }
+        planner.rencana(rencana)
+        planner.realisasi(realisasi)
         if hasil.rencana.isEmpty && !hasil.realisasi.isEmpty {
             // Printed % keuangan against the stored pagu.
             let index = IndeksKinerja(existing)

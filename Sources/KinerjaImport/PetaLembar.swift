@@ -27,6 +27,7 @@ public struct PetaLembar: Codable, Sendable, Hashable {
     /// The names a column may be given (besides `target_YYYY` and `pagu_YYYY`).
     public static let namaRencana = [
         "kode", "uraian", "indikator", "satuan", "lokasi", "sumber_dana", "baseline", "penanggung_jawab", "polaritas",
+        "hasil", "keterangan",
     ]
     public static let namaRealisasi = [
         "kode", "uraian", "indikator", "realisasi", "realisasi_keuangan", "fisik", "persen_keuangan", "tahun",

@@ -10,8 +10,25 @@ public struct Pratinjau: Sendable, Codable {
     public var diubah: [String] = []
     public var tetap = 0
     public var perubahan = PerubahanData()
+    /// Rows printed without kode and the stored elements they were matched to.
+    public var dicocokkan: [Pencocokan] = []
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case temuan, dibuat, diubah, tetap, perubahan, dicocokkan
+    }
+
+    /// Previews kept with uploads made before `dicocokkan` existed still read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        temuan = try container.decode([Temuan].self, forKey: .temuan)
+        dibuat = try container.decode([String].self, forKey: .dibuat)
+        diubah = try container.decode([String].self, forKey: .diubah)
+        tetap = try container.decode(Int.self, forKey: .tetap)
+        perubahan = try container.decode(PerubahanData.self, forKey: .perubahan)
+        dicocokkan = try container.decodeIfPresent([Pencocokan].self, forKey: .dicocokkan) ?? []
+    }
 
     public var galat: [Temuan] { temuan.filter { $0.keparahan == .galat } }
     public var bisaDiterapkan: Bool { galat.isEmpty }
@@ -24,6 +41,8 @@ public struct Pratinjau: Sendable, Codable {
         if dibuat.count > 200 { lines.append("  … dan \(dibuat.count - 200) lagi") }
         for line in diubah.prefix(200) { lines.append("  ~ " + line) }
         if diubah.count > 200 { lines.append("  … dan \(diubah.count - 200) lagi") }
+        if !dicocokkan.isEmpty { lines.append("Baris tanpa kode yang dicocokkan: \(dicocokkan.count)") }
+        for match in dicocokkan { lines.append("  = " + match.description) }
         let errors = galat.count
         let warnings = temuan.count - errors
         lines.append("Galat: \(errors) · peringatan/temuan: \(warnings)")
@@ -188,6 +207,25 @@ struct RencanaPlanner {
                 }
                 upsertPagu(node: node, row: row, year: year, jumlah: pagu.jumlah, dokumen: pagu.dokumen)
             }
+            if row.pagu.isEmpty, !row.keterangan.isEmpty {
+                // A keterangan on an indicator row of an element whose pagu stands on another row (or is stored).
+                let years = Set(row.target.filter { $0.value.dokumen != .prakiraanMaju }.keys)
+                let withPagu = years.sorted().compactMap { year in
+                    paguByKey[Self.paguKey(node.id, row.dokumen, year)].map { (year, $0) }
+                }
+                for (year, stored) in withPagu {
+                    var carrier = row
+                    carrier.lokasi = stored.lokasi
+                    carrier.sumberDana = stored.sumberDana
+                    upsertPagu(node: node, row: carrier, year: year, jumlah: stored.jumlah, dokumen: stored.dokumen)
+                }
+                if withPagu.isEmpty {
+                    finding(
+                        row, .peringatan, .nilaiTidakSah, kolom: row.kolom("keterangan"),
+                        "Keterangan disimpan bersama pagu; \(node.label) tidak mempunyai pagu tahun ini, jadi keterangan tidak disimpan."
+                    )
+                }
+            }
             guard !row.indikator.isEmpty else {
                 if !row.target.isEmpty {
                     finding(row, .galat, .nilaiTidakSah, kolom: "indikator", "Target tanpa nama indikator.")
@@ -208,6 +246,7 @@ struct RencanaPlanner {
         if let kode = row.kode, var node = nodeByKode[kode.normal] {
             if node.uraian != row.uraian || node.kode?.asli != kode.asli
                 || (!row.penanggungJawab.isEmpty && node.penanggungJawab != row.penanggungJawab)
+                || (!row.hasil.isEmpty && node.hasil != row.hasil)
             {
                 if elemenBaruIDs.contains(node.id) {
                     if node.uraian != row.uraian {
@@ -221,9 +260,13 @@ struct RencanaPlanner {
                 node.uraian = row.uraian
                 node.kode = kode
                 if !row.penanggungJawab.isEmpty { node.penanggungJawab = row.penanggungJawab }
+                // A blank statement in the file never erases a stored one.
+                if !row.hasil.isEmpty { node.hasil = row.hasil }
                 if elemenUbahIDs.insert(node.id).inserted {
                     pratinjau.perubahan.elemenUbah.append(node)
-                    pratinjau.diubah.append("\(node.tingkat.label) \(kode.asli): uraian/penanggung jawab")
+                    pratinjau.diubah.append("\(node.tingkat.label) \(kode.asli): uraian/penanggung jawab/hasil")
+                } else if let at = pratinjau.perubahan.elemenUbah.firstIndex(where: { $0.id == node.id }) {
+                    pratinjau.perubahan.elemenUbah[at] = node
                 }
                 nodeByKode[kode.normal] = node
             } else if !elemenBaruIDs.contains(node.id) {
@@ -238,7 +281,7 @@ struct RencanaPlanner {
         }
         let node = try PlanNode(
             perangkatDaerah: pd.id, induk: parent?.id, tingkat: row.tingkat, kode: row.kode, uraian: row.uraian,
-            penanggungJawab: row.penanggungJawab, urutan: row.nomor)
+            penanggungJawab: row.penanggungJawab, urutan: row.nomor, hasil: row.hasil)
         try node.validasiInduk(parent)
         pratinjau.perubahan.elemenBaru.append(node)
         elemenBaruIDs.insert(node.id)
@@ -330,8 +373,12 @@ struct RencanaPlanner {
 
     mutating func upsertPagu(node: PlanNode, row: RencanaBaris, year: Int, jumlah: Rupiah, dokumen: DokumenRencana) {
         let key = Self.paguKey(node.id, dokumen, year)
+        // The keterangan (catatan penting) belongs to the year's plan, not to the prakiraan maju; a blank one in the
+        // file keeps what is stored.
+        let note =
+            dokumen == .prakiraanMaju || row.keterangan.isEmpty ? (paguByKey[key]?.keterangan ?? "") : row.keterangan
         if let stored = paguByKey[key], stored.jumlah == jumlah, stored.sumberDana == row.sumberDana,
-            stored.lokasi == row.lokasi
+            stored.lokasi == row.lokasi, stored.keterangan == note
         {
             pratinjau.tetap += 1
             return
@@ -339,8 +386,11 @@ struct RencanaPlanner {
         guard
             let pagu = try? Pagu(
                 elemen: node.id, dokumen: dokumen, tahun: year, jumlah: jumlah, sumberDana: row.sumberDana,
-                lokasi: row.lokasi)
-        else { return }
+                lokasi: row.lokasi, keterangan: note)
+        else {
+            finding(row, .galat, .nilaiTidakSah, kolom: "keterangan", "Keterangan terlalu panjang.")
+            return
+        }
         let isNew = paguByKey[key] == nil
         paguByKey[key] = pagu
         Self.tempatkan(pagu, key, in: &pratinjau.perubahan.pagu, index: &paguIndex)

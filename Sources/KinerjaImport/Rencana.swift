@@ -37,6 +37,14 @@ public struct RencanaBaris: Sendable {
     public var induk: String = ""
     /// Printed headers of the columns, by template name ("pagu_2024"), for findings on official layouts.
     public var labelKolom: [String: String] = [:]
+    /// The element's outcome (program) or output (kegiatan) statement, in its own column or row.
+    public var hasil: String = ""
+    /// Keterangan / catatan penting of the row, kept with the row's pagu.
+    public var keterangan: String = ""
+    /// An official table without kode: the row is matched to the PD's stored plan by name and position before it
+    /// is planned (`Pencocokan`), with the number it was printed with (`I.`, `A`, `1.2`).
+    public var tanpaKode = false
+    public var nomorTercetak: String = ""
 
     func kolom(_ name: String) -> String { labelKolom[name] ?? name }
 }
@@ -45,7 +53,7 @@ public struct RencanaBaris: Sendable {
 enum RencanaReader {
     static let dikenal: Set<String> = [
         "kode", "tingkat", "uraian", "indikator", "satuan", "polaritas", "agregasi", "baseline", "lokasi",
-        "sumber_dana",
+        "sumber_dana", "hasil", "keterangan",
         "penanggung_jawab", "kode_pd", "dokumen", "makna", "alasan_pemilihan", "cara_hitung", "sumber_data", "no",
         "induk",
         "eselon",
@@ -221,7 +229,8 @@ enum RencanaReader {
                     lokasi: row[peta["lokasi"]].teks,
                     sumberDana: row[peta["sumber_dana"]].teks, penanggungJawab: row[peta["penanggung_jawab"]].teks,
                     tahunKosong: emptyYears, definisi: definisi, sumberData: row[peta["sumber_data"]].teks, isIKU: iku,
-                    dokumen: rowDokumen, no: row[peta["no"]].teks, induk: row[peta["induk"]].teks))
+                    dokumen: rowDokumen, no: row[peta["no"]].teks, induk: row[peta["induk"]].teks,
+                    hasil: row[peta["hasil"]].teks, keterangan: row[peta["keterangan"]].teks))
         }
         return (rows, findings)
     }

@@ -189,6 +189,12 @@ enum TataLetakResmi {
         var kode: Int?
         var uraian: Int
         var indikator: Int
+        /// The outcome/output statement of the element ("Sasaran Program", "Outcome", "Hasil").
+        var hasil: Int?
+        /// Keterangan / catatan penting.
+        var keterangan: Int?
+        /// A numbering column ("No") beside an uraian printed without kode.
+        var nomor: Int?
         var lokasi: Int?
         var sumber: Int?
         var target: [(year: Int, column: Int, dokumen: DokumenRencana)] = []
@@ -217,6 +223,14 @@ enum TataLetakResmi {
         var sampaiLaluRp: Int?
         var renstraKiniRp: Int?
         var persenRenstraRp: Int?
+        /// E.81: the realisasi K of the year so far (checked against the quarters, not read).
+        var tahunIniK: Int?
+        // The perkiraan capaian table (the current year's estimate): estimated K and Rp and their % of the target
+        // and pagu, checked and not stored (the year's realisasi replaces an estimate).
+        var perkiraanK: Int?
+        var perkiraanRp: Int?
+        var persenPerkiraanK: Int?
+        var persenPerkiraanRp: Int?
     }
 
     /// The triwulan a header names: `Triwulan I` … `IV`, `TW 2`, `Triwulan ke-3`.
@@ -272,21 +286,125 @@ enum TataLetakResmi {
         guard result.triwulanK.count + result.triwulanRp.count >= 3, result.target.count == 1 else { return nil }
         result.tahun = year
         // The year's realisasi is the sum of the quarters: the column "realisasi … dievaluasi" is checked, not read.
+        result.tahunIniK = result.realisasi
         result.realisasi = nil
+        return result
+    }
+
+    /// The perkiraan capaian table: a year's target (and pagu) beside the estimate of what the year will reach
+    /// (`Perkiraan Realisasi 2025`, `Prakiraan Capaian`) and its % (`Tingkat Capaian (%)`).
+    static func perkiraanKolom(_ kepala: Kepala) -> RenjaKolom? {
+        guard let (sorted, base) = kolomDasar(kepala) else { return nil }
+        var result = base
+        var year: Int?
+        for (column, header) in sorted where ![base.kode, base.uraian, base.indikator].contains(column) {
+            let estimate = (header.contains("perkiraan") || header.contains("prakiraan")) && !header.contains("maju")
+            let percent = header.contains("%") || header.contains("persen") || header.contains("tingkat")
+            let money = ["keuangan", "anggaran", "rp", "dana", "pagu"].contains { header.contains($0) }
+            if percent && (estimate || header.contains("capaian") || header.contains("realisasi") || money) {
+                if money {
+                    result.persenPerkiraanRp = result.persenPerkiraanRp ?? column
+                } else {
+                    result.persenPerkiraanK = result.persenPerkiraanK ?? column
+                }
+            } else if estimate {
+                year = year ?? Self.year(in: header)
+                if money { result.perkiraanRp = column } else { result.perkiraanK = column }
+            } else if header.contains("target") {
+                year = year ?? Self.year(in: header)
+                result.target.append((0, column, .renja))
+            } else if header.contains("pagu") || money {
+                year = year ?? Self.year(in: header)
+                result.pagu.append((0, column, .renja))
+            } else if header.contains("lokasi") {
+                result.lokasi = column
+            } else if header.contains("realisasi") {
+                // A realisasi column: this is the realisasi table, not the estimate.
+                return nil
+            }
+        }
+        guard result.perkiraanK != nil || result.perkiraanRp != nil, result.target.count == 1,
+            result.pagu.count <= 1, let tahun = year ?? Self.year(in: kepala.judul)
+        else { return nil }
+        result.target = result.target.map { (tahun, $0.column, $0.dokumen) }
+        result.pagu = result.pagu.map { (tahun, $0.column, $0.dokumen) }
         return result
     }
 
     /// The headers in column order, lower-cased, and the columns every plan table has: kode (optional), uraian
     /// (program/kegiatan) and indikator.
+    /// The other columns (`sorted`) leave out the statement, keterangan and numbering columns.
     static func kolomDasar(_ kepala: Kepala) -> ([(key: Int, value: String)], RenjaKolom)? {
-        let sorted = kepala.columns.mapValues { $0.lowercased() }.sorted { $0.key < $1.key }
+        let all = kepala.columns.mapValues { $0.lowercased() }.sorted { $0.key < $1.key }
+        let hasil = all.first { kepalaHasil($0.value) }?.key
+        let keterangan = all.first { $0.value.contains("keterangan") || $0.value.contains("catatan") }?.key
+        let nomor = all.first {
+            ["no", "no.", "nomor", "no urut", "nomor urut"].contains($0.value.trimmingCharacters(in: .whitespaces))
+        }?.key
+        let sorted = all.filter { ![hasil, keterangan, nomor].contains($0.key) }
         func first(_ test: (String) -> Bool) -> Int? { sorted.first { test($0.value) }?.key }
         guard let indikator = first({ $0.contains("indikator") }),
             let uraian = first({
                 ($0.contains("program") || $0.contains("kegiatan")) && !$0.contains("indikator") && !$0.contains("kode")
             })
         else { return nil }
-        return (sorted, RenjaKolom(kode: first { $0.contains("kode") }, uraian: uraian, indikator: indikator))
+        var base = RenjaKolom(kode: first { $0.contains("kode") }, uraian: uraian, indikator: indikator)
+        base.hasil = hasil
+        base.keterangan = keterangan
+        base.nomor = nomor
+        return (sorted, base)
+    }
+
+    /// A column of outcome/output statements: `Sasaran Program`, `Outcome`, `Hasil Program`, `Keluaran (Output)`;
+    /// never an indicator, target, realisasi or money column, nor the uraian column `Program (Outcome)/Kegiatan`.
+    static func kepalaHasil(_ header: String) -> Bool {
+        let excluded = ["indikator", "target", "realisasi", "capaian", "kode", "pagu", "dana", "anggaran", "rp"]
+        guard !excluded.contains(where: header.contains) else { return false }
+        let statement =
+            header.hasPrefix("sasaran") || header.hasPrefix("hasil") || header.hasPrefix("outcome")
+            || header.hasPrefix("output") || header.hasPrefix("keluaran")
+        guard statement || !(header.contains("program") && header.contains("kegiatan")) else { return false }
+        return ["outcome", "output", "out put", "keluaran", "sasaran program", "sasaran kegiatan", "sasaran sub"]
+            .contains(where: header.contains) || header.hasPrefix("hasil")
+    }
+
+    /// `Outcome: Meningkatnya …`, `Sasaran Program - …`, `Hasil : …`: an element's statement on a row of its own.
+    static func pernyataanHasil(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        let labels = [
+            "sasaran sub kegiatan", "sasaran kegiatan", "sasaran program", "outcome", "output", "out put", "hasil",
+            "keluaran",
+        ]
+        guard let label = labels.first(where: { lower.hasPrefix($0) }) else { return nil }
+        var rest = trimmed.dropFirst(label.count).drop { $0 == " " }
+        // `Outcome (hasil): …`
+        if rest.first == "(", let close = rest.firstIndex(of: ")") {
+            rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        }
+        guard let mark = rest.first, [":", "-", "–", "="].contains(mark) else { return nil }
+        let statement = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        return statement.isEmpty ? nil : statement
+    }
+
+    /// `I. PROGRAM …`, `A. Kegiatan …`, `1.2 Penyediaan …`, `a) …`: the number an element without kode is printed
+    /// with, and the rest.
+    static func nomorDiAwal(_ text: String) -> (String, String)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let token = trimmed.prefix { !$0.isWhitespace }
+        guard !token.isEmpty, token.count < trimmed.count else { return nil }
+        let rest = trimmed.dropFirst(token.count).trimmingCharacters(in: .whitespaces)
+        var body = Substring(token)
+        let closed = body.last == "." || body.last == ")"
+        if closed { body = body.dropLast() }
+        guard !body.isEmpty, !rest.isEmpty else { return nil }
+        let roman = body.allSatisfy { "IVXLC".contains($0) } && body.count <= 6
+        let letter = body.count == 1 && body.first!.isLetter
+        let number = body.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+            !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber)
+        }
+        guard number || ((roman || letter) && closed) else { return nil }
+        return (String(token), rest)
     }
 
     /// The year's realisasi table (the 8-column shape of Tabel 2.1): target, pagu, realisasi kinerja, realisasi
@@ -390,17 +508,11 @@ enum TataLetakResmi {
     }
 
     static func renjaKolom(_ kepala: Kepala) -> RenjaKolom? {
-        let headers = kepala.columns.mapValues { $0.lowercased() }
-        let sorted = headers.sorted { $0.key < $1.key }
-        let kode = sorted.first(where: { $0.value.contains("kode") })?.key
-        guard let indikator = sorted.first(where: { $0.value.contains("indikator") })?.key,
-            let uraian = sorted.first(where: {
-                ($0.value.contains("program") || $0.value.contains("kegiatan")) && !$0.value.contains("indikator")
-                    && !$0.value.contains("kode")
-            })?.key,
+        guard let (sorted, base) = kolomDasar(kepala),
             sorted.contains(where: { $0.value.contains("pagu") || $0.value.contains("kebutuhan dana") })
         else { return nil }
-        var result = RenjaKolom(kode: kode, uraian: uraian, indikator: indikator)
+        var result = base
+        let (kode, uraian, indikator) = (base.kode, base.uraian, base.indikator)
         let baseYear = sorted.compactMap { year(in: $0.value) }.min()
         for (column, header) in sorted where column != kode && column != uraian && column != indikator {
             let maju = header.contains("prakiraan") || header.contains("perkiraan maju")
@@ -441,6 +553,13 @@ enum TataLetakResmi {
         var periode: ClosedRange<Int>?
         if let found = e81Kolom(kepala) {
             (label, dokumen, kolom) = ("Evaluasi Renja per triwulan (E.81)", .renja, found)
+        } else if let found = perkiraanKolom(kepala) {
+            let year = found.target.first!.year
+            (label, dokumen, kolom) = (
+                "Perkiraan capaian \(year) (target dan pagu diimpor; angka perkiraan diperiksa, tidak disimpan)",
+                .renja,
+                found
+            )
         } else if let found = realisasiKolom(kepala) {
             (label, dokumen, kolom) = ("Realisasi tahunan (Tabel 2.1, 8 kolom)", .renja, found)
         } else if let found = renstraKolom(kepala) {
@@ -482,13 +601,20 @@ enum TataLetakResmi {
                 return (try? Kode.parse(String(token))).flatMap(Urusan.dari)?.bidang
             })
         let withUrusan = !bidangProgram.isEmpty
+        // A sheet printed without any kode (neither a kode column nor a kode before the uraian): its elements are
+        // numbered `I.`, `A`, `1` or not at all, and are matched to the stored plan by name before planning.
+        let adaKode = data.contains { row in
+            let text = row[kolom.kode].teks
+            return (!text.isEmpty && (try? Kode.parse(text)) != nil) || kodeDiAwal(row[kolom.uraian].teks) != nil
+        }
         var urusanRows: [(urusan: Urusan, nomor: Int, pagu: [Int: Rupiah])] = []
         let numeric =
             (kolom.pagu + kolom.target).map(\.column)
             + [
                 kolom.baseline, kolom.paguAkhir, kolom.targetAkhir, kolom.realisasi, kolom.keuangan,
                 kolom.persenKeuangan, kolom.fisik, kolom.tahunIniRp, kolom.sampaiLaluRp, kolom.renstraKiniRp,
-                kolom.persenRenstraRp,
+                kolom.persenRenstraRp, kolom.tahunIniK, kolom.perkiraanK, kolom.perkiraanRp, kolom.persenPerkiraanK,
+                kolom.persenPerkiraanRp,
             ].compactMap { $0 } + Array(kolom.triwulanK.values) + Array(kolom.triwulanRp.values)
         let readers = KolomAngka.untukKolom(numeric, data)
         var rows: [RencanaBaris] = []
@@ -519,6 +645,27 @@ enum TataLetakResmi {
             let indikatorText = row[kolom.indikator].teks
             let hasNumbers = (kolom.pagu + kolom.target).contains { !row[$0.column].isKosong }
             let hasPagu = kolom.pagu.contains { !row[$0.column].isKosong }
+            if kodeText.isEmpty, let last = rows.last,
+                let statement = pernyataanHasil(uraian) ?? (hasNumbers ? nil : pernyataanHasil(indikatorText))
+            {
+                // `Outcome: Meningkatnya …` on a row of its own: the statement of the element above (all its rows).
+                var index = rows.count - 1
+                while index >= 0, rows[index].kode == last.kode, rows[index].uraian == last.uraian,
+                    rows[index].tingkat == last.tingkat
+                {
+                    rows[index].hasil = statement
+                    index -= 1
+                }
+                if indikatorText.isEmpty && !hasNumbers { continue }
+                // The statement row also carries an indicator of the element.
+                uraian = ""
+            }
+            var nomorTercetak = row[kolom.nomor].teks
+            var numbered = !nomorTercetak.isEmpty && !uraian.isEmpty
+            if !adaKode, kodeText.isEmpty, let (token, rest) = nomorDiAwal(uraian) {
+                (nomorTercetak, uraian, numbered) = (token, rest, true)
+            }
+            var tanpaKode = false
             // Another indicator of the element above (its kode and uraian are not printed again); it may carry the
             // element's pagu.
             var continues: RencanaBaris?
@@ -575,7 +722,10 @@ enum TataLetakResmi {
                     }
                     continue
                 }
-                if !hasNumbers, var previous = rows.popLast() {
+                if !adaKode, !uraian.isEmpty, numbered || hasNumbers || !indikatorText.isEmpty {
+                    // An element printed without kode: matched to the stored plan later (`Pencocok`).
+                    tanpaKode = true
+                } else if !hasNumbers, var previous = rows.popLast() {
                     // Continuation of the row above, split by a page break.
                     if !uraian.isEmpty { previous.uraian += " " + uraian }
                     if !indikatorText.isEmpty {
@@ -584,7 +734,9 @@ enum TataLetakResmi {
                     rows.append(previous)
                     continue
                 }
-                if uraian.isEmpty, !indikatorText.isEmpty, let previous = rows.last, !previous.uraian.isEmpty {
+                if tanpaKode {
+                    // Planned by name once matched.
+                } else if uraian.isEmpty, !indikatorText.isEmpty, let previous = rows.last, !previous.uraian.isEmpty {
                     continues = previous
                 } else if uraian.isEmpty, let (level, text) = pernyataanPD(row, kolom) {
                     // A tujuan or sasaran of the PD (T-C.27): no kode, its text in its own column.
@@ -597,7 +749,7 @@ enum TataLetakResmi {
             var kode: Kode?
             if let previous = continues {
                 kode = previous.kode
-            } else if pdLevel == nil {
+            } else if pdLevel == nil && !tanpaKode {
                 do {
                     kode = try Kode.parse(kodeText)
                 } catch {
@@ -628,6 +780,11 @@ enum TataLetakResmi {
             if let (_, text) = pdLevel { uraian = text }
             item.uraian = continues?.uraian ?? uraian
             item.indikator = indikatorText
+            item.tanpaKode = continues?.tanpaKode ?? tanpaKode
+            item.nomorTercetak = continues?.nomorTercetak ?? nomorTercetak
+            item.hasil = row[kolom.hasil].teks.isEmpty ? (continues?.hasil ?? "") : row[kolom.hasil].teks
+            item.keterangan = row[kolom.keterangan].teks
+            item.labelKolom["keterangan"] = kolom.keterangan.flatMap { kepala.columns[$0] }.map(shortHeader)
             item.lokasi = row[kolom.lokasi].teks.isEmpty ? (continues?.lokasi ?? "") : row[kolom.lokasi].teks
             for item2 in kolom.pagu {
                 item.labelKolom["pagu_\(item2.year)"] = kepala.columns[item2.column].map(shortHeader)
@@ -687,6 +844,9 @@ enum TataLetakResmi {
                 if item.satuan.isEmpty { item.satuan = unit }
             }
             rows.append(item)
+            if kolom.perkiraanK != nil || kolom.perkiraanRp != nil {
+                periksaPerkiraan(row, item, kolom, readers, add)
+            }
             if let tahun = kolom.tahun, kolom.triwulanK.isEmpty && kolom.triwulanRp.isEmpty {
                 realisasiRows.append(realisasiBaris(row, item, tahun: tahun, kolom, readers, add))
             } else if let tahun = kolom.tahun {
@@ -750,6 +910,32 @@ enum TataLetakResmi {
             if real.realisasi != nil || real.keuangan != nil { result.append(real) }
         }
         let fmt = { (value: Rupiah) in IndonesianFormat.rupiah(value) }
+        if let column = kolom.tahunIniK, !item.indikator.isEmpty, let reader = readers[column],
+            case .angka(let printed, _) = reader.baca(row[column])
+        {
+            // The year so far in K: the sum of the quarters (a count), the last quarter (a stock, a %), or their
+            // mean; any of the three is right for some indicator, so only a figure that is none of them is reported.
+            let quarters = (1...4).compactMap { tw -> Decimal? in
+                guard let quarter = kolom.triwulanK[tw], let reader = readers[quarter],
+                    case .angka(let value, _) = reader.baca(row[quarter])
+                else { return nil }
+                return value
+            }
+            let decimals = Konsistensi.decimalsPrinted(row[column].teks)
+            if let lastQuarter = quarters.last {
+                let sum = quarters.reduce(0, +)
+                let mean = sum / Decimal(quarters.count)
+                let candidates = [sum, lastQuarter, mean].map { $0.rounded(scale: decimals) }
+                if !candidates.contains(printed.rounded(scale: decimals)) {
+                    add(
+                        .peringatan, .jumlahTriwulanBerbeda, column,
+                        "Realisasi K tahun ini bukan jumlah (\(IndonesianFormat.number(sum))), nilai akhir "
+                            + "(\(IndonesianFormat.number(lastQuarter))) maupun rata-rata "
+                            + "(\(IndonesianFormat.number(mean, fractionDigits: max(decimals, 2)))) triwulan I-IV.",
+                        row[column].teks)
+                }
+            }
+        }
         if let column = kolom.tahunIniRp, let printed = money(column), !spent.isEmpty, printed != spent.sum() {
             add(
                 .peringatan, .jumlahTriwulanBerbeda, column,
@@ -777,6 +963,47 @@ enum TataLetakResmi {
             }
         }
         return result
+    }
+
+    /// A row of the perkiraan capaian table: the printed % of the estimate against the target (R/T, or for a
+    /// lower-is-better indicator (2T-R)/T or T/R: any of them is accepted, so a correct document is never flagged)
+    /// and of the estimated Rp against the pagu, to the decimals printed.
+    static func periksaPerkiraan(
+        _ row: TabelMasukan.Baris, _ item: RencanaBaris, _ kolom: RenjaKolom, _ readers: [Int: KolomAngka],
+        _ add: (Temuan.Keparahan, Temuan.Jenis, Int?, String, String?) -> Void
+    ) {
+        func number(_ column: Int?, uang: Bool = false) -> Decimal? {
+            guard let column, let reader = readers[column],
+                case .angka(let value, _) = reader.baca(row[column], uang: uang)
+            else { return nil }
+            return value
+        }
+        let year = kolom.target.first?.year ?? 0
+        if let column = kolom.persenPerkiraanK, let printed = number(column), let estimate = number(kolom.perkiraanK),
+            case .angka(let target)? = item.target[year]?.nilai, target != 0
+        {
+            let decimals = Konsistensi.decimalsPrinted(row[column].teks)
+            var ratios = [estimate / target * 100, (2 * target - estimate) / target * 100]
+            if estimate != 0 { ratios.append(target / estimate * 100) }
+            if !ratios.map({ $0.rounded(scale: decimals) }).contains(printed.rounded(scale: decimals)) {
+                add(
+                    .peringatan, .persenBerbeda, column,
+                    "% perkiraan capaian ≠ perkiraan realisasi ÷ target × 100 "
+                        + "(\(IndonesianFormat.number(ratios[0], fractionDigits: decimals))).", row[column].teks)
+            }
+        }
+        if let column = kolom.persenPerkiraanRp, let printed = number(column),
+            let estimate = number(kolom.perkiraanRp, uang: true).flatMap({ Rupiah(exactly: $0) }),
+            let pagu = item.pagu[year]?.jumlah, let ratio = Serapan.persen(realisasi: estimate, pagu: pagu)
+        {
+            let decimals = Konsistensi.decimalsPrinted(row[column].teks)
+            if ratio.rounded(scale: decimals) != printed.rounded(scale: decimals) {
+                add(
+                    .peringatan, .persenBerbeda, column,
+                    "% perkiraan realisasi anggaran ≠ perkiraan Rp ÷ pagu × 100 "
+                        + "(\(IndonesianFormat.number(ratio, fractionDigits: decimals))).", row[column].teks)
+            }
+        }
     }
 
     /// One row's realisasi of the year: kinerja, keuangan, % keuangan as printed, % fisik.

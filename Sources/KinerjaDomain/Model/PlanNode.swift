@@ -18,6 +18,9 @@ public struct PlanNode: Hashable, Sendable, Codable, Identifiable {
     public var penanggungJawab: String
     public var unitKerja: TypedID<UnitKerja>?
     public var urutan: Int
+    /// The outcome (program) or output (kegiatan, sub kegiatan) statement as the document words it: "Meningkatnya
+    /// kualitas pelayanan administrasi". Empty when none was given.
+    public var hasil: String
 
     public init(
         id: TypedID<PlanNode> = .init(),
@@ -30,11 +33,14 @@ public struct PlanNode: Hashable, Sendable, Codable, Identifiable {
         selarasDengan: TypedID<PlanNode>? = nil,
         penanggungJawab: String = "",
         unitKerja: TypedID<UnitKerja>? = nil,
-        urutan: Int = 0
+        urutan: Int = 0,
+        hasil: String = ""
     ) throws(DomainError) {
         let text = uraian.trimmingCharacters(in: .whitespacesAndNewlines)
         try Batas.periksa(text, field: "uraian", maks: Batas.uraian, label: "Uraian")
         try Batas.periksa(penanggungJawab, field: "penanggung_jawab", maks: Batas.nama, label: "Penanggung jawab")
+        let statement = hasil.trimmingCharacters(in: .whitespacesAndNewlines)
+        try Batas.periksa(statement, field: "hasil", maks: Batas.uraian, label: "Rumusan hasil (outcome/output)")
         guard !text.isEmpty || tingkat == .subKegiatan else {
             throw .tidakSah(field: "uraian", pesan: "Uraian \(tingkat.label) kosong.")
         }
@@ -56,6 +62,7 @@ public struct PlanNode: Hashable, Sendable, Codable, Identifiable {
         self.penanggungJawab = penanggungJawab
         self.unitKerja = unitKerja
         self.urutan = urutan
+        self.hasil = statement
     }
 
     /// Checks that `parent` may hold this element: the level is allowed and a kode extends the parent's kode.
@@ -84,5 +91,11 @@ public struct PlanNode: Hashable, Sendable, Codable, Identifiable {
     public var label: String {
         if let kode { return kode.asli + " " + uraian }
         return nomor.isEmpty ? uraian : nomor + " " + uraian
+    }
+
+    /// The uraian with the outcome/output statement on a line of its own, as the plan tables print it:
+    /// "PROGRAM …\nSasaran program: Meningkatnya …".
+    public var uraianDanHasil: String {
+        hasil.isEmpty ? uraian : uraian + "\nSasaran \(tingkat.label): " + hasil
     }
 }

@@ -61,20 +61,24 @@ public struct Pagu: Hashable, Sendable, Codable {
     public var jumlah: Rupiah
     public var sumberDana: String
     public var lokasi: String
+    /// Keterangan / catatan penting printed beside the year's pagu (T-C.33 column "Catatan Penting").
+    public var keterangan: String
 
     public init(
         elemen: TypedID<PlanNode>, dokumen: DokumenRencana, tahun: Int, jumlah: Rupiah, sumberDana: String = "",
-        lokasi: String = ""
+        lokasi: String = "", keterangan: String = ""
     )
         throws(DomainError)
     {
         guard jumlah.sen >= 0 else { throw .tidakSah(field: "pagu_\(tahun)", pesan: "Pagu tidak boleh negatif.") }
+        try Batas.periksa(keterangan, field: "keterangan", maks: Batas.catatan, label: "Keterangan")
         self.elemen = elemen
         self.dokumen = dokumen
         self.tahun = tahun
         self.jumlah = jumlah
         self.sumberDana = sumberDana
         self.lokasi = lokasi
+        self.keterangan = keterangan.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

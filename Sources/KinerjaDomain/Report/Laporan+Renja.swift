@@ -54,6 +54,14 @@ extension Laporan {
             }
             for root in indeks.akar(perangkatDaerah: pd.id) { collect(root) }
         }
+        // T-C.33 column 8 "Catatan Penting": printed when the PD's pagu of the year carry a keterangan.
+        let pdNodes = Set(data.elemen.filter { $0.perangkatDaerah == pd.id }.map(\.id))
+        let catatan = data.pagu.contains {
+            $0.tahun == tahun && !$0.keterangan.isEmpty && $0.dokumen != .prakiraanMaju && pdNodes.contains($0.elemen)
+        }
+        func susun(_ cells: [Sel], catatan note: Sel) -> [Sel] {
+            catatan ? Array(cells[0..<7]) + [note] + Array(cells[7...]) : cells
+        }
         var lastGroup: [Bool: String] = [:]
         func groupRows(_ kode: Kode) {
             guard let parts = Urusan.dari(kode) else { return }
@@ -64,10 +72,11 @@ extension Laporan {
                 let sums = groupSums[key] ?? [nil, nil]
                 rows.append(
                     Baris(
-                        [
-                            .teks(key), .teks(name), .kosong, .kosong, .kosong, .rupiah(sums[0]), .kosong, .kosong,
-                            .rupiah(sums[1]),
-                        ], kedalaman: 0, gaya: .kelompok))
+                        susun(
+                            [
+                                .teks(key), .teks(name), .kosong, .kosong, .kosong, .rupiah(sums[0]), .kosong, .kosong,
+                                .rupiah(sums[1]),
+                            ], catatan: .kosong), kedalaman: 0, gaya: .kelompok))
             }
         }
         func visit(_ node: PlanNode, depth: Int) {
@@ -105,14 +114,18 @@ extension Laporan {
             for (index, indikator) in (indicators.isEmpty ? [nil] : indicators.map(Optional.some)).enumerated() {
                 rows.append(
                     Baris(
-                        [
-                            .teks(index == 0 ? node.kode?.asli ?? "" : ""), .teks(index == 0 ? node.uraian : ""),
-                            .teks(indikator?.nama ?? ""), .teks(index == 0 ? leaf?.lokasi ?? "" : ""),
-                            .teks(indikator.map { target($0, tahun, [.renjaPerubahan, .renja, .renstra]) } ?? ""),
-                            index == 0 ? .rupiah(paguN) : .kosong, .teks(index == 0 ? leaf?.sumberDana ?? "" : ""),
-                            .teks(indikator.map { target($0, tahun + 1, [.prakiraanMaju, .renja, .renstra]) } ?? ""),
-                            index == 0 ? .rupiah(paguNext) : .kosong,
-                        ], kedalaman: depth, gaya: style))
+                        susun(
+                            [
+                                .teks(index == 0 ? node.kode?.asli ?? "" : ""),
+                                .teks(index == 0 ? node.uraianDanHasil : ""),
+                                .teks(indikator?.nama ?? ""), .teks(index == 0 ? leaf?.lokasi ?? "" : ""),
+                                .teks(indikator.map { target($0, tahun, [.renjaPerubahan, .renja, .renstra]) } ?? ""),
+                                index == 0 ? .rupiah(paguN) : .kosong, .teks(index == 0 ? leaf?.sumberDana ?? "" : ""),
+                                .teks(
+                                    indikator.map { target($0, tahun + 1, [.prakiraanMaju, .renja, .renstra]) } ?? ""),
+                                index == 0 ? .rupiah(paguNext) : .kosong,
+                            ], catatan: .teks(index == 0 ? leaf?.keterangan ?? "" : "")), kedalaman: depth,
+                        gaya: style))
             }
             for child in indeks.anakDari(node.id) { visit(child, depth: depth + 1) }
         }
@@ -120,42 +133,50 @@ extension Laporan {
         for root in roots { visit(root, depth: 0) }
         rows.append(
             Baris(
-                [
-                    .kosong, .teks("JUMLAH"), .kosong, .kosong, .kosong, .rupiah(totals[0]), .kosong, .kosong,
-                    .rupiah(totals[1]),
-                ],
+                susun(
+                    [
+                        .kosong, .teks("JUMLAH"), .kosong, .kosong, .kosong, .rupiah(totals[0]), .kosong, .kosong,
+                        .rupiah(totals[1]),
+                    ], catatan: .kosong),
                 gaya: .total))
+        var kolom = [
+            Kolom("Kode", nomor: "1", lebar: 16), Kolom("Uraian", nomor: "2", lebar: 40),
+            Kolom("Indikator", nomor: "3", lebar: 40),
+            Kolom("Lokasi", nomor: "4", lebar: 14), Kolom("Target", nomor: "5", lebar: 14),
+            Kolom("Pagu \(tahun)", nomor: "6", jenis: .rupiah, lebar: 18),
+            Kolom("Sumber dana", nomor: "7", lebar: 10),
+            Kolom("Target \(tahun + 1)", nomor: "8", lebar: 14),
+            Kolom("Pagu \(tahun + 1)", nomor: "9", jenis: .rupiah, lebar: 18),
+        ]
+        var kepala = [
+            [
+                SelKepala("Kode", baris: 2),
+                SelKepala("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", baris: 2),
+                SelKepala("Indikator Kinerja Program (Outcomes)/Kegiatan (Output)", baris: 2),
+                SelKepala("Rencana Tahun \(tahun)", kolom: 4),
+                SelKepala("Prakiraan Maju Rencana Tahun \(tahun + 1)", kolom: 2),
+            ],
+            [
+                SelKepala("Lokasi"), SelKepala("Target Capaian Kinerja"),
+                SelKepala("Kebutuhan Dana/Pagu Indikatif"),
+                SelKepala("Sumber Dana"), SelKepala("Target Capaian Kinerja"),
+                SelKepala("Kebutuhan Dana/Pagu Indikatif"),
+            ],
+        ]
+        if catatan {
+            kepala[0].insert(SelKepala("Catatan Penting", baris: 2), at: 4)
+            kolom.insert(Kolom("Catatan penting", nomor: "8", lebar: 18), at: 7)
+            kolom[8].nomor = "9"
+            kolom[9].nomor = "10"
+        }
         return Laporan(
             nama: "renja", kop: [data.pemda.nama.uppercased(), pd.nama.uppercased()],
             judul: [
                 "Rumusan Rencana Program dan Kegiatan \(pd.nama) Tahun \(tahun)",
                 "dan Prakiraan Maju Tahun \(tahun + 1)",
             ],
-            kepala: [
-                [
-                    SelKepala("Kode", baris: 2),
-                    SelKepala("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", baris: 2),
-                    SelKepala("Indikator Kinerja Program (Outcomes)/Kegiatan (Output)", baris: 2),
-                    SelKepala("Rencana Tahun \(tahun)", kolom: 4),
-                    SelKepala("Prakiraan Maju Rencana Tahun \(tahun + 1)", kolom: 2),
-                ],
-                [
-                    SelKepala("Lokasi"), SelKepala("Target Capaian Kinerja"),
-                    SelKepala("Kebutuhan Dana/Pagu Indikatif"),
-                    SelKepala("Sumber Dana"), SelKepala("Target Capaian Kinerja"),
-                    SelKepala("Kebutuhan Dana/Pagu Indikatif"),
-                ],
-            ],
-            kolom: [
-                Kolom("Kode", nomor: "1", lebar: 16), Kolom("Uraian", nomor: "2", lebar: 40),
-                Kolom("Indikator", nomor: "3", lebar: 40),
-                Kolom("Lokasi", nomor: "4", lebar: 14), Kolom("Target", nomor: "5", lebar: 14),
-                Kolom("Pagu \(tahun)", nomor: "6", jenis: .rupiah, lebar: 18),
-                Kolom("Sumber dana", nomor: "7", lebar: 10),
-                Kolom("Target \(tahun + 1)", nomor: "8", lebar: 14),
-                Kolom("Pagu \(tahun + 1)", nomor: "9", jenis: .rupiah, lebar: 18),
-            ],
-            baris: rows, catatan: notes, tandaTangan: tandaTangan(data, pd: pd.id, tanggal: tanggal))
+            kepala: kepala, kolom: kolom, baris: rows, catatan: notes,
+            tandaTangan: tandaTangan(data, pd: pd.id, tanggal: tanggal))
     }
 
     /// Seed 003 Tabel 2.3: capaian of the PD's sasaran indicators in a year, with the capaian category.

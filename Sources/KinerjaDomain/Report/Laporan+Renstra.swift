@@ -33,7 +33,7 @@ extension Laporan {
             let lokasi = (indeks.paguPerElemen[node.id] ?? []).first { !$0.lokasi.isEmpty }?.lokasi ?? ""
             for (index, indikator) in (indicators.isEmpty ? [nil] : indicators.map(Optional.some)).enumerated() {
                 var cells: [Sel] = [
-                    .teks(index == 0 ? node.kode?.asli ?? "" : ""), .teks(index == 0 ? node.uraian : ""),
+                    .teks(index == 0 ? node.kode?.asli ?? "" : ""), .teks(index == 0 ? node.uraianDanHasil : ""),
                     .teks(indikator?.nama ?? ""), .teks(indikator?.baseline?.teks ?? ""),
                 ]
                 for (yearIndex, year) in years.enumerated() {

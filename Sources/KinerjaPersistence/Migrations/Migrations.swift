@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import SQLKit
 
 /// The schema's changelog: every migration, in order. Written once for SQLite and PostgreSQL (no database enums,
@@ -16,6 +17,7 @@ public enum KinerjaMigrations {
         M009CreateVersiData(),  // a counter per Pemda, raised by every write: the key of the derived-page cache
         M010UnggahanDenganRencana(),  // an upload keeps its import plan (jenis, dokumen, computed preview, version)
         M011Penyiapan(),  // the Pemda's address and logo for the kop; one-time setup codes of a new installation
+        M012HasilKeterangan(),  // outcome/output statements of elements, keterangan (catatan penting) of pagu
     ]
 }
 
@@ -416,5 +418,17 @@ struct M011Penyiapan: AsyncMigration {
         try await database.schema("urusan").delete()
         try await database.schema("kode_penyiapan").delete()
         try await database.schema("pemda_profil").delete()
+    }
+}
+
+struct M012HasilKeterangan: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("elemen_rencana").field("hasil", .string, .required, .sql(.default(""))).update()
+        try await database.schema("pagu").field("keterangan", .string, .required, .sql(.default(""))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("pagu").deleteField("keterangan").update()
+        try await database.schema("elemen_rencana").deleteField("hasil").update()
     }
 }

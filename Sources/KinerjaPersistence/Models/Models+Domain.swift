@@ -173,6 +173,7 @@ extension ElemenModel {
         penanggungJawab = node.penanggungJawab
         unitKerjaID = node.unitKerja?.uuid
         urutan = node.urutan
+        hasil = node.hasil
     }
 
     func domain() throws -> PlanNode {
@@ -188,7 +189,7 @@ extension ElemenModel {
         return try PlanNode(
             id: TypedID(id!), perangkatDaerah: perangkatDaerahID.map(TypedID.init), induk: indukID.map(TypedID.init),
             tingkat: level, kode: parsed, nomor: nomor, uraian: uraian, selarasDengan: selarasID.map(TypedID.init),
-            penanggungJawab: penanggungJawab, unitKerja: unitKerjaID.map(TypedID.init), urutan: urutan)
+            penanggungJawab: penanggungJawab, unitKerja: unitKerjaID.map(TypedID.init), urutan: urutan, hasil: hasil)
     }
 }
 
@@ -279,6 +280,7 @@ extension PaguModel {
         jumlahSen = pagu.jumlah.sen
         sumberDana = pagu.sumberDana
         lokasi = pagu.lokasi
+        keterangan = pagu.keterangan
         versi = 1
     }
 
@@ -286,7 +288,8 @@ extension PaguModel {
         try Pagu(
             elemen: TypedID(elemenID),
             dokumen: try decodeEnum(DokumenRencana.self, dokumen, table: Self.schema, id: id, column: "dokumen"),
-            tahun: tahun, jumlah: Rupiah(sen: jumlahSen), sumberDana: sumberDana, lokasi: lokasi)
+            tahun: tahun, jumlah: Rupiah(sen: jumlahSen), sumberDana: sumberDana, lokasi: lokasi,
+            keterangan: keterangan)
     }
 }
 

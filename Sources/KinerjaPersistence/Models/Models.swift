@@ -90,6 +90,7 @@ public final class ElemenModel: Model, @unchecked Sendable {
     @Field(key: "penanggung_jawab") public var penanggungJawab: String
     @OptionalField(key: "unit_kerja_id") public var unitKerjaID: UUID?
     @Field(key: "urutan") public var urutan: Int
+    @Field(key: "hasil") public var hasil: String
     public init() {}
 }
 
@@ -149,6 +150,7 @@ public final class PaguModel: Model, @unchecked Sendable {
     @Field(key: "jumlah_sen") public var jumlahSen: Int64
     @Field(key: "sumber_dana") public var sumberDana: String
     @Field(key: "lokasi") public var lokasi: String
+    @Field(key: "keterangan") public var keterangan: String
     @Field(key: "versi") public var versi: Int
     public init() {}
 }

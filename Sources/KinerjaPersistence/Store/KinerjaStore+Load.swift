@@ -109,7 +109,7 @@ extension KinerjaStore {
     func loadElemen(_ scope: Scope) async throws -> [PlanNode] {
         let columns = [
             "id", "perangkat_daerah_id", "induk_id", "tingkat", "kode_asli", "nomor", "uraian", "selaras_id",
-            "penanggung_jawab", "unit_kerja_id", "urutan",
+            "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
         ]
         return try await select("elemen_rencana", columns, scope).map { row in
             let id = try uuid(row, "id", scope)
@@ -132,7 +132,8 @@ extension KinerjaStore {
                 selarasDengan: try optionalUUID(row, "selaras_id", scope).map(TypedID.init),
                 penanggungJawab: try row.decode(column: "penanggung_jawab", as: String.self),
                 unitKerja: try optionalUUID(row, "unit_kerja_id", scope).map(TypedID.init),
-                urutan: try row.decode(column: "urutan", as: Int.self))
+                urutan: try row.decode(column: "urutan", as: Int.self),
+                hasil: try row.decode(column: "hasil", as: String.self))
         }
     }
 
@@ -199,7 +200,8 @@ extension KinerjaStore {
 
     func loadPagu(_ scope: Scope) async throws -> [Pagu] {
         try await select(
-            "pagu", ["id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi"], scope, tahunan: true
+            "pagu", ["id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi", "keterangan"], scope,
+            tahunan: true
         )
         .map { row in
             let id = try uuid(row, "id", scope)
@@ -211,7 +213,8 @@ extension KinerjaStore {
                 tahun: try row.decode(column: "tahun", as: Int.self),
                 jumlah: Rupiah(sen: try row.decode(column: "jumlah_sen", as: Int64.self)),
                 sumberDana: try row.decode(column: "sumber_dana", as: String.self),
-                lokasi: try row.decode(column: "lokasi", as: String.self))
+                lokasi: try row.decode(column: "lokasi", as: String.self),
+                keterangan: try row.decode(column: "keterangan", as: String.self))
         }
     }
 

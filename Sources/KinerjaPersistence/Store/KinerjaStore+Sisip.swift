@@ -35,12 +35,12 @@ extension KinerjaStore {
 extension ElemenModel: BarisMentah {
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "induk_id", "tingkat", "kode", "kode_asli", "nomor", "uraian",
-        "selaras_id", "penanggung_jawab", "unit_kerja_id", "urutan",
+        "selaras_id", "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
     ]
     var nilaiSQL: [any Encodable & Sendable] {
         [
             id!, pemdaID, perangkatDaerahID, indukID, tingkat, kode, kodeAsli, nomor, uraian, selarasID,
-            penanggungJawab, unitKerjaID, urutan,
+            penanggungJawab, unitKerjaID, urutan, hasil,
         ]
     }
 }
@@ -74,10 +74,13 @@ extension TargetModel: BarisMentah {
 extension PaguModel: BarisMentah {
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi",
-        "versi",
+        "keterangan", "versi",
     ]
     var nilaiSQL: [any Encodable & Sendable] {
-        [id ?? UUID(), pemdaID, perangkatDaerahID, elemenID, dokumen, tahun, jumlahSen, sumberDana, lokasi, versi]
+        [
+            id ?? UUID(), pemdaID, perangkatDaerahID, elemenID, dokumen, tahun, jumlahSen, sumberDana, lokasi,
+            keterangan, versi,
+        ]
     }
 }
 

@@ -90,6 +90,7 @@ extension KinerjaStore {
                 row.indukID = updated.indukID
                 row.penanggungJawab = updated.penanggungJawab
                 row.nomor = updated.nomor
+                row.hasil = updated.hasil
                 try await row.update(on: db)
                 written += 1
             }
@@ -188,11 +189,12 @@ extension KinerjaStore {
                 if let existing {
                     guard
                         existing.jumlahSen != pagu.jumlah.sen || existing.sumberDana != pagu.sumberDana
-                            || existing.lokasi != pagu.lokasi
+                            || existing.lokasi != pagu.lokasi || existing.keterangan != pagu.keterangan
                     else { continue }
                     existing.jumlahSen = pagu.jumlah.sen
                     existing.sumberDana = pagu.sumberDana
                     existing.lokasi = pagu.lokasi
+                    existing.keterangan = pagu.keterangan
                     existing.versi += 1
                     try await existing.update(on: db)
                 } else {

@@ -212,6 +212,7 @@ public struct KinerjaStore: Sendable {
                 existing.jumlahSen = pagu.jumlah.sen
                 existing.sumberDana = pagu.sumberDana
                 existing.lokasi = pagu.lokasi
+                existing.keterangan = pagu.keterangan
                 existing.versi += 1
                 try await existing.update(on: db)
                 return existing.versi

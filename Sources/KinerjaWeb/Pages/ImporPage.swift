@@ -157,6 +157,23 @@ enum ImporPage {
             content.append(
                 Tabel.kotak(kepala: ["Jenis", "Lembar", "Baris", "Kolom", "Pesan", "Tercetak", "Dihitung"], rows))
         }
+        if !preview.dicocokkan.isEmpty {
+            // Rows printed without kode: which stored element each was taken for, and how sure.
+            content.append(
+                .el("h2", [("id", "dicocokkan")], "Baris tanpa kode yang dicocokkan (\(preview.dicocokkan.count))"))
+            content.append(
+                Tabel.kotak(
+                    kepala: ["Lembar", "Baris", "Tercetak", "Dicocokkan dengan", "Keyakinan", "Dasar"],
+                    preview.dicocokkan.map { match in
+                        HTML.el(
+                            "tr", [("class", match.keyakinan < 90 ? "ragu" : nil)],
+                            [
+                                .el("td", [], match.lembar), .el("td", [("class", "num")], String(match.baris)),
+                                .el("td", [], match.tercetak), .el("td", [], match.elemen),
+                                .el("td", [("class", "num")], "\(match.keyakinan) %"), .el("td", [], match.dasar),
+                            ])
+                    }))
+        }
         for (title, items) in [("Baru", preview.dibuat), ("Berubah", preview.diubah)] where !items.isEmpty {
             content.append(
                 .el(

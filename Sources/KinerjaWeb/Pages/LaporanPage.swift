@@ -143,7 +143,10 @@ enum LaporanKatalog {
                 baris.sel.enumerated().map { column, sel in
                     let numeric = column < laporan.kolom.count && laporan.kolom[column].jenis != .teks
                     let indent = column == 1 ? String(repeating: "\u{2003}", count: baris.kedalaman) : ""
-                    let kind = numeric ? "num" : (column == 0 && kodeColumn ? "kode" : nil)
+                    // A statement under the uraian ("Sasaran program: …") stands on its own line.
+                    let kind =
+                        numeric
+                        ? "num" : (column == 0 && kodeColumn ? "kode" : sel.teks.contains("\n") ? "baris-baru" : nil)
                     return HTML.el("td", [("class", kind)], indent + sel.teks)
                 })
         }
@@ -183,7 +186,7 @@ enum LaporanKatalog {
             .catatan{font-size:.85rem}.ttd{margin:2rem 0 0 auto;width:18rem;text-align:center}.ttd .ruang{height:4rem}.ttd .nama{font-weight:700;text-decoration:underline}
             @page{size:\(kertas.css);margin:12mm 10mm;@bottom-right{content:"Halaman " counter(page) " dari " counter(pages);font-size:9pt}}
             @media print{body{font-size:9pt}main{padding:0}table.laporan{font-size:8pt;width:100%}table.laporan th,table.laporan td{padding:1px 3px}
-            table.laporan td.num{white-space:normal}table.laporan.lebar{font-size:7pt}table.laporan.lebar th,table.laporan.lebar td{padding:1px 2px;overflow-wrap:anywhere;hyphens:auto}
+            table.laporan td.num{white-space:normal}td.baris-baru{white-space:pre-line}table.laporan.lebar{font-size:7pt}table.laporan.lebar th,table.laporan.lebar td{padding:1px 2px;overflow-wrap:anywhere;hyphens:auto}
             thead{display:table-header-group}tr{break-inside:avoid}.ttd{break-inside:avoid}svg{max-width:100%;height:auto}
             .box table th:first-child,.box table td:first-child{position:static}}
             table.laporan td{overflow-wrap:break-word}
