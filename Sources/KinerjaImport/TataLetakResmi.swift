@@ -910,17 +910,16 @@ enum TataLetakResmi {
             if real.realisasi != nil || real.keuangan != nil { result.append(real) }
         }
         let fmt = { (value: Rupiah) in IndonesianFormat.rupiah(value) }
-        if let column = kolom.tahunIniK, !item.indikator.isEmpty, let reader = readers[column],
-            case .angka(let printed, _) = reader.baca(row[column])
-        {
+        func kinerja(_ column: Int?) -> Decimal? {
+            guard let column, !row[column].isKosong,
+                case .success(let (.angka(value), _)) = RencanaReader.bacaNilai(row[column], kolom: readers[column])
+            else { return nil }
+            return value
+        }
+        if let column = kolom.tahunIniK, !item.indikator.isEmpty, let printed = kinerja(column) {
             // The year so far in K: the sum of the quarters (a count), the last quarter (a stock, a %), or their
             // mean; any of the three is right for some indicator, so only a figure that is none of them is reported.
-            let quarters = (1...4).compactMap { tw -> Decimal? in
-                guard let quarter = kolom.triwulanK[tw], let reader = readers[quarter],
-                    case .angka(let value, _) = reader.baca(row[quarter])
-                else { return nil }
-                return value
-            }
+            let quarters = (1...4).compactMap { kinerja(kolom.triwulanK[$0]) }
             let decimals = Konsistensi.decimalsPrinted(row[column].teks)
             if let lastQuarter = quarters.last {
                 let sum = quarters.reduce(0, +)
@@ -979,7 +978,13 @@ enum TataLetakResmi {
             return value
         }
         let year = kolom.target.first?.year ?? 0
-        if let column = kolom.persenPerkiraanK, let printed = number(column), let estimate = number(kolom.perkiraanK),
+        var estimate: Decimal?
+        if let column = kolom.perkiraanK, !row[column].isKosong,
+            case .success(let (.angka(value), _)) = RencanaReader.bacaNilai(row[column], kolom: readers[column])
+        {
+            estimate = value
+        }
+        if let column = kolom.persenPerkiraanK, let printed = number(column), let estimate,
             case .angka(let target)? = item.target[year]?.nilai, target != 0
         {
             let decimals = Konsistensi.decimalsPrinted(row[column].teks)

@@ -13,7 +13,9 @@ struct EvaluasiTriwulanTests {
     /// Rp per triwulan: 10, 20, 30, 40 % of the year's realisasi.
     static func quarters(_ total: Int64) -> [Int64] { [total / 10, total / 5, total * 3 / 10, total * 2 / 5] }
 
-    static func berkas(ubahTahunIni: [Int: Int64] = [:], ubahPersen: [Int: String] = [:]) throws -> Data {
+    static func berkas(
+        ubahTahunIni: [Int: Int64] = [:], ubahPersen: [Int: String] = [:], ubahK: [Int: String] = [:]
+    ) throws -> Data {
         let pairs = [
             "Target Renstra PD pada Akhir Periode Renstra",
             "Realisasi Capaian Kinerja Renstra PD sampai dengan Renja PD Tahun Lalu",
@@ -74,7 +76,8 @@ struct EvaluasiTriwulanTests {
                     cells += [tw == 3 ? indicator.t26 + unit : "", first ? rp(amount) : ""]
                 }
                 cells += [
-                    indicator.t26 + unit, first ? rp(ubahTahunIni[index] ?? year) : "", indicator.t26 + unit,
+                    (first ? ubahK[index] : nil) ?? indicator.t26 + unit, first ? rp(ubahTahunIni[index] ?? year) : "",
+                    indicator.t26 + unit,
                     first ? rp(toDate) : "", "", first ? (ubahPersen[index] ?? percent) : "",
                     first ? "Bidang Yankes" : "",
                     "",
@@ -106,5 +109,12 @@ struct EvaluasiTriwulanTests {
         #expect(
             hasil.temuan.map(\.jenis).sorted { $0.rawValue < $1.rawValue } == [.jumlahTriwulanBerbeda, .persenBerbeda],
             "\(hasil.temuan.map(\.description))")
+    }
+
+    @Test func aYearsKThatIsNeitherSumNorLastNorMeanOfTheQuartersIsFoundOnce() throws {
+        // Sub kegiatan 2 (1 puskesmas in triwulan IV) prints 2 for the year.
+        let hasil = Importer.baca(try Self.berkas(ubahK: [2: "2 Unit"]), namaBerkas: "e81.xlsx")
+        #expect(hasil.temuan.map(\.jenis) == [.jumlahTriwulanBerbeda], "\(hasil.temuan.map(\.description))")
+        #expect(hasil.temuan.first?.pesan.contains("Realisasi K tahun ini") == true)
     }
 }

@@ -38,15 +38,22 @@ struct FuzzTests {
                         RenstraTataLetakTests.isi(), tahunDiKepala: form.tahunDiKepala,
                         kodeDalamUraian: form.kodeDalamUraian)))
         }
+        for form in TanpaKodeTests.Penomoran.allCases {
+            grids.append(try Self.grid(try TanpaKodeTests.berkas(form)))
+        }
+        grids.append(try Self.grid(try PernyataanTests.renja()))
+        grids.append(try Self.grid(try PernyataanTests.perkiraan()))
         let pieces = [
-            "", "(3)", "(01)", "6 = 5/4", "1", "1.02", "1.02 - URUSAN KESEHATAN", "7.01.01 - PROGRAM", "TOTAL",
+            "", "(3)", "(01)", "6 = 5/4", "I.", "A.", "a)", "IV. PROGRAM", "Outcome: Meningkatnya", "Output -",
+            "Catatan Penting", "Sasaran Program", "Perkiraan Realisasi 2025", "Tingkat Capaian (%)", "1", "1.02",
+            "1.02 - URUSAN KESEHATAN", "7.01.01 - PROGRAM", "TOTAL",
             "JUMLAH", "7 Dokumen", "- desa/kel", "100%", "Rp 1.000.000,00", "2,746", "Tahun-3", "Tahun 2027", "Target",
             "Rp", "Jumlah (Unit)", "(", ")", "1.02.02.2.01.0001", "X.XX", "kode", "indikator", "pagu",
             String(repeating: "panjang ", count: 200),
         ]
-        let pemda = Pemda(nama: "Kabupaten Fuzz")
         let pd = PerangkatDaerah(kode: "FUZZ", nama: "Dinas Fuzz")
-        let existing = DataKinerja(pemda: pemda, perangkatDaerah: [pd])
+        // A stored plan, so that rows without kode are matched against something.
+        let existing = try TanpaKodeTests.tersimpan(pd)
         for _ in 0..<Self.iterations {
             var grid = grids.randomElement(using: &rng)!
             for _ in 0..<Int.random(in: 1...10, using: &rng) {

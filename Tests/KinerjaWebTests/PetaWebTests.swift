@@ -17,6 +17,38 @@ struct PetaWebTests {
 
         """
 
+    /// A Renja printed without kode is matched to the PD's stored plan; the preview lists each match.
+    @Test func aTableWithoutKodeShowsItsMatches() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let pd = try await pdPath(app, kode: "DINSOS")
+            let pemda = try #require(UUID(uuidString: String(pd.split(separator: "/")[1])))
+            let stored = try await KinerjaStore(app.db).muat(pemda: TypedID(pemda))
+            let dinsos = try #require(stored.perangkatDaerah.first { $0.kode == "DINSOS" })
+            let program = try #require(
+                stored.elemen.filter { $0.perangkatDaerah == dinsos.id && $0.tingkat == .program }
+                    .sorted(by: IndeksKinerja.urutanElemen).first)
+            let csv = """
+                Rencana Kerja Dinas Sosial 2024
+                No;Program/Kegiatan;Indikator Kinerja;Target 2024;Pagu Indikatif 2024
+                1;2;3;4;5
+                I.;\(program.uraian);Persentase uji;100 %;
+
+                """
+            var preview = ""
+            try await unggah(app, op, pd + "/impor", name: "renja-tanpa-kode.csv", Array(csv.utf8)) { res in
+                preview = res.headers.first(name: .location) ?? ""
+            }
+            try await op.buka(app, preview) { res in
+                let html = res.body.string
+                #expect(html.contains("Baris tanpa kode yang dicocokkan (1)"), "\(html)")
+                #expect(html.contains(program.kode!.asli + " " + program.uraian))
+                #expect(html.contains("100 %"))
+                #expect(html.contains("nama sama, letak sesuai"))
+            }
+        }
+    }
+
     @Test func anUnknownLayoutIsMappedOnceThenImportsDirectly() async throws {
         try await withDemoApp { app in
             let op = try await Peramban.masuk(app, "operator")
