@@ -176,9 +176,15 @@ enum TataLetakResmi {
             return texts
         }
         // The header rows and the numbering row, as they would be printed again after a page break.
-        let headerSignatures = Set((max(0, kepala.numbering - 4)...kepala.numbering).map { signature(table.baris[$0]) })
+        let headerRows = (max(0, kepala.numbering - 4)...kepala.numbering).map { table.baris[$0] }
+        let headerSignatures = Set(headerRows.map(signature))
+        // Only a row whose first filled cell reads like a header's is compared whole (most rows are not).
+        func first(_ row: TabelMasukan.Baris) -> String {
+            row.sel.first { !$0.isKosong }.map { normalHeader($0.teks) } ?? ""
+        }
+        let firsts = Set(headerRows.map(first))
         return table.baris.dropFirst(kepala.numbering + 1).filter { row in
-            !row.isKosong && !headerSignatures.contains(signature(row))
+            !row.isKosong && !(firsts.contains(first(row)) && headerSignatures.contains(signature(row)))
         }
     }
 
@@ -621,6 +627,12 @@ enum TataLetakResmi {
         var total: [Int: (Rupiah, RencanaBaris)] = [:]
         var lastByLevel: [Tingkat: Kode] = [:]
         var lastStatement: [Tingkat: String] = [:]
+        // The printed headers by template name, the same for every row (one dictionary shared by all of them).
+        var labels: [String: String] = [:]
+        labels["keterangan"] = kolom.keterangan.flatMap { kepala.columns[$0] }.map(shortHeader)
+        for item in kolom.pagu { labels["pagu_\(item.year)"] = kepala.columns[item.column].map(shortHeader) }
+        for item in kolom.target { labels["target_\(item.year)"] = kepala.columns[item.column].map(shortHeader) }
+        labels["indikator"] = kepala.columns[kolom.indikator].map(shortHeader)
         for row in data {
             var kodeText = row[kolom.kode].teks
             var uraian = row[kolom.uraian].teks
@@ -784,15 +796,8 @@ enum TataLetakResmi {
             item.nomorTercetak = continues?.nomorTercetak ?? nomorTercetak
             item.hasil = row[kolom.hasil].teks.isEmpty ? (continues?.hasil ?? "") : row[kolom.hasil].teks
             item.keterangan = row[kolom.keterangan].teks
-            item.labelKolom["keterangan"] = kolom.keterangan.flatMap { kepala.columns[$0] }.map(shortHeader)
+            item.labelKolom = labels
             item.lokasi = row[kolom.lokasi].teks.isEmpty ? (continues?.lokasi ?? "") : row[kolom.lokasi].teks
-            for item2 in kolom.pagu {
-                item.labelKolom["pagu_\(item2.year)"] = kepala.columns[item2.column].map(shortHeader)
-            }
-            for item2 in kolom.target {
-                item.labelKolom["target_\(item2.year)"] = kepala.columns[item2.column].map(shortHeader)
-            }
-            item.labelKolom["indikator"] = kepala.columns[kolom.indikator].map(shortHeader)
             item.sumberDana = row[kolom.sumber].teks.isEmpty ? (continues?.sumberDana ?? "") : row[kolom.sumber].teks
             item.penanggungJawab =
                 row[kolom.penanggungJawab].teks.isEmpty
