@@ -199,10 +199,10 @@ struct RencanaPlanner {
             }
             seenRows[rowKey] = row.nomor
             for (year, pagu) in row.pagu.sorted(by: { $0.key < $1.key }) {
-                guard node.tingkat.hasAnggaran else {
-                    finding(
-                        row, .galat, .nilaiTidakSah, kolom: "pagu_\(year)",
-                        "\(node.tingkat.labelAwal) tidak mempunyai pagu.")
+                do {
+                    try Pagu.periksaTingkat(node.tingkat, tahun: year)
+                } catch {
+                    finding(row, .galat, .nilaiTidakSah, kolom: "pagu_\(year)", error.pesan)
                     continue
                 }
                 upsertPagu(node: node, row: row, year: year, jumlah: pagu.jumlah, dokumen: pagu.dokumen)
@@ -467,14 +467,16 @@ struct RencanaPlanner {
                 // Parents' money is Σ of their sub kegiatan: compared by the consistency check, not stored.
                 continue
             }
-            guard
-                let item = try? RealisasiAnggaran(
+            let item: RealisasiAnggaran
+            do {
+                item = try RealisasiAnggaran(
                     elemen: node.id, periode: periode, keuangan: row.keuangan, fisik: row.fisik)
-            else {
+            } catch {
+                // The domain's rule and message.
                 pratinjau.temuan.append(
                     Temuan(
-                        .galat, .nilaiTidakSah, lembar: row.lembar, baris: row.nomor, kolom: "fisik",
-                        pesan: "Realisasi fisik harus 0-100 % dan keuangan tidak negatif."))
+                        .galat, .nilaiTidakSah, lembar: row.lembar, baris: row.nomor, kolom: error.field ?? "fisik",
+                        pesan: error.pesan))
                 continue
             }
             let key = Self.anggaranKey(node.id, periode)

@@ -122,8 +122,10 @@ enum RealisasiReader {
                 }
             }
             let fisik = number("fisik")
-            if let fisik, fisik < 0 || fisik > 100 {
-                add(.galat, .nilaiTidakSah, "fisik", "Fisik \(IndonesianFormat.number(fisik)) di luar 0-100 %.")
+            do {
+                try RealisasiAnggaran.periksaFisik(fisik)
+            } catch {
+                add(.galat, .nilaiTidakSah, "fisik", error.pesan)
             }
             let persen = number("persen_keuangan").map { ($0, row[peta["persen_keuangan"]].teks) }
             findings += rowFindings

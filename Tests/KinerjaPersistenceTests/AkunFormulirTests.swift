@@ -73,22 +73,40 @@ struct AkunFormulirTests {
             try await store.simpanBaru(data)
             let pd = data.perangkatDaerah[0].id
             let periode = PeriodeLaporan(tahun: 2024, triwulan: 2)
-            let first = try await store.simpanRealisasi(
-                pemda: data.pemda.id, pd: pd, periode: periode,
-                kinerja: [.init(indikator: indikator.id, nilai: .angka(2), teks: "2", versi: 0)],
-                anggaran: [.init(elemen: sub.id, keuangan: Rupiah(1_000), fisik: 10, versi: 0)],
-                bukti: [
-                    .init(
-                        indikator: indikator.id, namaBerkas: "a.pdf", jenis: "application/pdf", isi: Data("%PDF".utf8))
-                ],
-                oleh: "operator")
+            func form(_ build: (inout PerubahanData) throws -> Void) rethrows -> PerubahanData {
+                var change = try PerubahanData(build)
+                change.formulirPD = pd
+                change.oleh = "operator"
+                return change
+            }
+            let first = try await store.terapkan(
+                try form {
+                    $0.realisasi = [try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(2))]
+                    $0.versiDibaca[.realisasi(indikator.id, periode)] = 0
+                    $0.anggaran = [
+                        try RealisasiAnggaran(elemen: sub.id, periode: periode, keuangan: Rupiah(1_000), fisik: 10)
+                    ]
+                    $0.versiDibaca[.anggaran(sub.id, periode)] = 0
+                    $0.bukti = [
+                        BerkasBukti(
+                            indikator: indikator.id, periode: periode, namaBerkas: "a.pdf", jenis: "application/pdf",
+                            isi: Data("%PDF".utf8))
+                    ]
+                }, pemda: data.pemda.id)
             #expect(first == 3)
             // A stale version on one entry: nothing of the form is written.
-            await #expect(throws: KinerjaStore.KonflikVersi.self) {
-                try await store.simpanRealisasi(
-                    pemda: data.pemda.id, pd: pd, periode: periode,
-                    kinerja: [.init(indikator: indikator.id, nilai: .angka(3), teks: "3", versi: 0)],
-                    anggaran: [.init(elemen: sub.id, keuangan: Rupiah(2_000), fisik: 20, versi: 1)], oleh: "admin")
+            await #expect(throws: KonflikVersi.self) {
+                try await store.terapkan(
+                    try form {
+                        $0.realisasi = [
+                            try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(3))
+                        ]
+                        $0.versiDibaca[.realisasi(indikator.id, periode)] = 0
+                        $0.anggaran = [
+                            try RealisasiAnggaran(elemen: sub.id, periode: periode, keuangan: Rupiah(2_000), fisik: 20)
+                        ]
+                        $0.versiDibaca[.anggaran(sub.id, periode)] = 1
+                    }, pemda: data.pemda.id)
             }
             let stored = try await store.tersimpan(pemda: data.pemda.id, pd: pd, periode: periode)
             #expect(stored.kinerja[indikator.id.uuid]?.versi == 1)
@@ -97,24 +115,37 @@ struct AkunFormulirTests {
             #expect(try await store.daftarBukti(pemda: data.pemda.id, pd: pd, periode: periode).count == 1)
             // Money only on sub kegiatan of this PD.
             await #expect(throws: DomainError.self) {
-                try await store.simpanRealisasi(
-                    pemda: data.pemda.id, pd: pd, periode: periode, kinerja: [],
-                    anggaran: [.init(elemen: program.id, keuangan: Rupiah(1), fisik: nil, versi: 0)], oleh: "x")
+                try await store.terapkan(
+                    try form {
+                        $0.anggaran = [
+                            try RealisasiAnggaran(elemen: program.id, periode: periode, keuangan: Rupiah(1), fisik: nil)
+                        ]
+                    }, pemda: data.pemda.id)
             }
             // Targets and pagu.
-            let changed = try await store.simpanRencana(
-                pemda: data.pemda.id, pd: pd, dokumen: .renja, tahun: 2024,
-                target: [.init(indikator: indikator.id, nilai: .angka(5), teks: "5 dokumen", versi: 1)],
-                pagu: [.init(elemen: sub.id, jumlah: Rupiah(20_000_000), versi: 1)])
+            let year = PeriodeLaporan(tahun: 2024)
+            let changed = try await store.terapkan(
+                try form {
+                    $0.target = [
+                        Target(
+                            indikator: indikator.id, dokumen: .renja, periode: year, nilai: .angka(5), teks: "5 dokumen"
+                        )
+                    ]
+                    $0.versiDibaca[.target(indikator.id, .renja, year)] = 1
+                    $0.pagu = [try Pagu(elemen: sub.id, dokumen: .renja, tahun: 2024, jumlah: Rupiah(20_000_000))]
+                    $0.versiDibaca[.pagu(sub.id, .renja, tahun: 2024)] = 1
+                }, pemda: data.pemda.id)
             #expect(changed == 2)
             let plan = try await store.rencanaTersimpan(pemda: data.pemda.id, pd: pd, dokumen: .renja, tahun: 2024)
             #expect(plan.target[indikator.id.uuid]?.versi == 2)
             #expect(plan.target[indikator.id.uuid]?.teks == "5 dokumen")
             #expect(plan.pagu[sub.id.uuid]?.jumlah == Rupiah(20_000_000))
-            await #expect(throws: KinerjaStore.KonflikVersi.self) {
-                try await store.simpanRencana(
-                    pemda: data.pemda.id, pd: pd, dokumen: .renja, tahun: 2024, target: [],
-                    pagu: [.init(elemen: sub.id, jumlah: Rupiah(1), versi: 1)])
+            await #expect(throws: KonflikVersi.self) {
+                try await store.terapkan(
+                    try form {
+                        $0.pagu = [try Pagu(elemen: sub.id, dokumen: .renja, tahun: 2024, jumlah: Rupiah(1))]
+                        $0.versiDibaca[.pagu(sub.id, .renja, tahun: 2024)] = 1
+                    }, pemda: data.pemda.id)
             }
         }
     }

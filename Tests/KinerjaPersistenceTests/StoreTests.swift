@@ -150,26 +150,33 @@ struct StoreTests {
             try await store.simpanBaru(data)
             let pemda = data.pemda.id
             let periode = PeriodeLaporan(tahun: 2024, triwulan: 2)
-            let first = try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(2))
-            #expect(try await store.simpan(first, pemda: pemda, versiDiharapkan: 0) == 1)
-            let second = try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(3))
-            #expect(try await store.simpan(second, pemda: pemda, versiDiharapkan: 1) == 2)
-            // Someone still holding version 1 cannot overwrite silently: the message names both values.
-            let stale = try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(9))
+            func save(_ value: Decimal, readAt version: Int) async throws -> Int {
+                try await store.terapkan(
+                    try PerubahanData {
+                        $0.realisasi = [
+                            try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(value))
+                        ]
+                        $0.versiDibaca[.realisasi(indikator.id, periode)] = version
+                    }, pemda: pemda)
+            }
+            #expect(try await save(2, readAt: 0) == 1)
+            #expect(try await save(3, readAt: 1) == 1)
+            // Someone still holding version 1 cannot overwrite silently: the conflict names both values.
             do {
-                try await store.simpan(stale, pemda: pemda, versiDiharapkan: 1)
+                _ = try await save(9, readAt: 1)
                 Issue.record("expected a conflict")
-            } catch let error as DomainError {
-                #expect(error.description.contains("tersimpan: 3"))
-                #expect(error.description.contains("isian Anda: 9"))
+            } catch let conflict as KonflikVersi {
+                #expect(conflict.butir.map(\.tersimpan) == ["3"])
+                #expect(conflict.butir.map(\.isian) == ["9"])
             }
             let loaded = try await store.muat(pemda: pemda)
             #expect(loaded.realisasi.first { $0.periode == periode }?.nilai == .angka(3))
-            // Same applying twice changes nothing but the version.
-            try await store.simpan(
-                try Pagu(elemen: sub.id, dokumen: .renja, tahun: 2025, jumlah: Rupiah(10)), pemda: pemda)
-            try await store.simpan(
-                try Pagu(elemen: sub.id, dokumen: .renja, tahun: 2025, jumlah: Rupiah(10)), pemda: pemda)
+            // The same change set applied twice writes nothing the second time.
+            let pagu = try PerubahanData {
+                $0.pagu = [try Pagu(elemen: sub.id, dokumen: .renja, tahun: 2025, jumlah: Rupiah(10))]
+            }
+            #expect(try await store.terapkan(pagu, pemda: pemda) == 1)
+            #expect(try await store.terapkan(pagu, pemda: pemda) == 0)
             #expect(try await store.muat(pemda: pemda).pagu.filter { $0.tahun == 2025 }.count == 1)
         }
     }
@@ -186,35 +193,50 @@ struct StoreTests {
             let wrong = try PlanNode(
                 perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.02.2.01"),
                 uraian: "Salah")
-            await #expect(throws: DomainError.self) { try await store.tambah(wrong, pemda: pemda) }
+            await #expect(throws: DomainError.self) {
+                try await store.terapkan(PerubahanData { $0.elemenBaru = [wrong] }, pemda: pemda)
+            }
             // A duplicate code in the PD: refused.
             let duplicate = try PlanNode(
                 perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.01"),
                 uraian: "Dup")
-            await #expect(throws: DomainError.self) { try await store.tambah(duplicate, pemda: pemda) }
+            await #expect(throws: DomainError.self) {
+                try await store.terapkan(PerubahanData { $0.elemenBaru = [duplicate] }, pemda: pemda)
+            }
             let good = try PlanNode(
                 perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.02"),
                 uraian: "Baru")
-            try await store.tambah(good, pemda: pemda)
+            try await store.terapkan(PerubahanData { $0.elemenBaru = [good] }, pemda: pemda)
             // Realisasi keuangan belongs to sub kegiatan only.
             await #expect(throws: DomainError.self) {
-                try await store.simpan(
-                    try RealisasiAnggaran(
-                        elemen: program.id, periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(1), fisik: nil),
-                    pemda: pemda)
+                try await store.terapkan(
+                    try PerubahanData {
+                        $0.anggaran = [
+                            try RealisasiAnggaran(
+                                elemen: program.id, periode: .init(tahun: 2024, triwulan: 1), keuangan: Rupiah(1),
+                                fisik: nil)
+                        ]
+                    }, pemda: pemda)
             }
-            try await store.simpan(
-                try RealisasiAnggaran(
-                    elemen: sub.id, periode: .init(tahun: 2024, triwulan: 2), keuangan: Rupiah(1), fisik: nil),
-                pemda: pemda)
+            try await store.terapkan(
+                try PerubahanData {
+                    $0.anggaran = [
+                        try RealisasiAnggaran(
+                            elemen: sub.id, periode: .init(tahun: 2024, triwulan: 2), keuangan: Rupiah(1), fisik: nil)
+                    ]
+                }, pemda: pemda)
             // Another Pemda's id is not found from this Pemda.
             let (otherData, _, _, _) = try Self.sample(nama: "Kabupaten Lain")
             try await store.simpanBaru(otherData)
             await #expect(throws: DomainError.self) {
-                try await store.simpan(
-                    Target(
-                        indikator: otherData.indikator[0].id, dokumen: .renja, periode: .init(tahun: 2024),
-                        nilai: .angka(1)), pemda: pemda)
+                try await store.terapkan(
+                    PerubahanData {
+                        $0.target = [
+                            Target(
+                                indikator: otherData.indikator[0].id, dokumen: .renja, periode: .init(tahun: 2024),
+                                nilai: .angka(1))
+                        ]
+                    }, pemda: pemda)
             }
         }
     }

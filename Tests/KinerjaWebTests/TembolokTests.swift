@@ -49,10 +49,14 @@ struct TembolokTests {
             let data = try await store.muat(pemda: pemda.id, perangkatDaerah: dinsos.id, tahun: 2024)
             let sub = try #require(data.elemen.first { $0.tingkat == .subKegiatan })
             let before = try await store.versiData(pemda: pemda.id)
-            try await store.simpan(
-                try RealisasiAnggaran(
-                    elemen: sub.id, periode: PeriodeLaporan(tahun: 2024, triwulan: 1), keuangan: Rupiah(7_654_321),
-                    fisik: nil), pemda: pemda.id)
+            try await store.terapkan(
+                try PerubahanData {
+                    $0.anggaran = [
+                        try RealisasiAnggaran(
+                            elemen: sub.id, periode: PeriodeLaporan(tahun: 2024, triwulan: 1),
+                            keuangan: Rupiah(7_654_321), fisik: nil)
+                    ]
+                }, pemda: pemda.id)
             #expect(try await store.versiData(pemda: pemda.id) == before + 1)
             for page in pages {
                 try await admin.buka(app, page) { res in #expect(res.body.string.contains("7.654.321"), "\(page)") }

@@ -82,6 +82,33 @@ public struct Pagu: Hashable, Sendable, Codable {
     }
 }
 
+extension Pagu {
+    /// Only a program, kegiatan or sub kegiatan has a pagu: the one rule for forms, imports and the CLI.
+    public static func periksaTingkat(_ tingkat: Tingkat, tahun: Int) throws(DomainError) {
+        guard tingkat.hasAnggaran else {
+            throw .tidakSah(field: "pagu_\(tahun)", pesan: "\(tingkat.labelAwal) tidak mempunyai pagu.")
+        }
+    }
+}
+
+extension RealisasiAnggaran {
+    /// Physical progress is a percentage 0-100: the one rule and message for forms, imports and the CLI.
+    public static func periksaFisik(_ fisik: Decimal?) throws(DomainError) {
+        if let fisik, fisik < 0 || fisik > 100 {
+            throw .tidakSah(
+                field: "fisik", pesan: "Realisasi fisik harus 0 sampai 100. Terisi \(IndonesianFormat.number(fisik)) %."
+            )
+        }
+    }
+
+    /// Money spent is recorded on sub kegiatan only; a parent's is the sum of its children.
+    public static func periksaTingkat(_ tingkat: Tingkat) throws(DomainError) {
+        guard tingkat == .subKegiatan else {
+            throw .tidakSah(field: "realisasi_keuangan", pesan: "Realisasi keuangan hanya untuk sub kegiatan.")
+        }
+    }
+}
+
 /// What was achieved on an indicator in a period.
 public struct RealisasiKinerja: Hashable, Sendable, Codable {
     public var indikator: TypedID<Indikator>
@@ -116,9 +143,7 @@ public struct RealisasiAnggaran: Hashable, Sendable, Codable {
         if let keuangan, keuangan.sen < 0 {
             throw .tidakSah(field: "realisasi_keuangan", pesan: "Realisasi keuangan tidak boleh negatif.")
         }
-        if let fisik, fisik < 0 || fisik > 100 {
-            throw .tidakSah(field: "fisik", pesan: "Realisasi fisik \(IndonesianFormat.number(fisik)) di luar 0-100 %.")
-        }
+        try Self.periksaFisik(fisik)
         self.elemen = elemen
         self.periode = periode
         self.keuangan = keuangan

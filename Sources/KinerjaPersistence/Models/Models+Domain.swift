@@ -336,3 +336,33 @@ extension RealisasiAnggaranModel {
             fisik: try fisik.map { try decodeDecimal($0, table: Self.schema, id: id, column: "fisik") })
     }
 }
+
+/// Storage fact, written once: a period's `triwulan` column holds 0 for the whole year.
+extension PeriodeLaporan {
+    var kodeTriwulan: Int { triwulan ?? 0 }
+
+    init(tahun: Int, kodeTriwulan: Int) {
+        self.init(tahun: tahun, triwulan: kodeTriwulan == 0 ? nil : kodeTriwulan)
+    }
+}
+
+extension TargetModel {
+    var periode: PeriodeLaporan { PeriodeLaporan(tahun: tahun, kodeTriwulan: triwulan) }
+    var dokumenRencana: DokumenRencana {
+        get throws { try decodeEnum(DokumenRencana.self, dokumen, table: Self.schema, id: id, column: "dokumen") }
+    }
+}
+
+extension PaguModel {
+    var dokumenRencana: DokumenRencana {
+        get throws { try decodeEnum(DokumenRencana.self, dokumen, table: Self.schema, id: id, column: "dokumen") }
+    }
+}
+
+extension RealisasiKinerjaModel {
+    var periode: PeriodeLaporan { PeriodeLaporan(tahun: tahun, kodeTriwulan: triwulan) }
+}
+
+extension RealisasiAnggaranModel {
+    var periode: PeriodeLaporan { PeriodeLaporan(tahun: tahun, kodeTriwulan: triwulan) }
+}

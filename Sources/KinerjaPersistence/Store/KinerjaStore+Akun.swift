@@ -192,25 +192,6 @@ extension KinerjaStore {
 }
 
 extension KinerjaStore {
-    /// Adds an RPJMD or Renstra period; the same kind and years twice (for the same PD) is a conflict.
-    public func tambah(_ periode: Periode, pemda: TypedID<Pemda>) async throws {
-        try await tulis(pemda: pemda) { db in
-            var query = PeriodeModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
-                .filter(\.$jenis == periode.jenis.rawValue).filter(\.$tahunAwal == periode.tahunAwal)
-            if let pd = periode.perangkatDaerah {
-                query = query.filter(\.$perangkatDaerahID == pd.uuid)
-            } else {
-                query = query.filter(\.$perangkatDaerahID == nil)
-            }
-            if try await query.first() != nil {
-                throw DomainError.konflik("Periode \(periode.nama) sudah ada.")
-            }
-            try await PeriodeModel(pemda: pemda.uuid, periode).create(on: db)
-        }
-    }
-}
-
-extension KinerjaStore {
     /// The Pemda's organisation only (periods, PD, unit kerja, pejabat): four small queries, no plan rows.
     public func muatOrganisasi(pemda id: TypedID<Pemda>) async throws -> DataKinerja {
         let pemda = try await pemda(id)

@@ -7,11 +7,27 @@ import SQLKit
 protocol BarisMentah: Model {
     static var kolomSQL: [String] { get }
     var nilaiSQL: [any Encodable & Sendable] { get }
+    /// The row's id (every table's key is a UUID).
+    var idMentah: UUID { get }
+}
+
+extension BarisMentah where IDValue == UUID {
+    var idMentah: UUID { id! }
 }
 
 extension KinerjaStore {
     /// INSERTs `rows` in statements of as many rows as the bound-parameter limits allow (SQLite 32 766,
     /// PostgreSQL 65 535); falls back to FluentKit on a database without SQL.
+    /// Rows of one table given as existentials (the change set's replaced and new entries).
+    func sisipCampur(_ rows: [any BarisMentah], on db: any Database) async throws {
+        guard let first = rows.first else { return }
+        try await sisipSeperti(first, rows, on: db)
+    }
+
+    private func sisipSeperti<M: BarisMentah>(_: M, _ rows: [any BarisMentah], on db: any Database) async throws {
+        try await sisip(rows.map { $0 as! M }, on: db)
+    }
+
     func sisip<M: BarisMentah>(_ rows: [M], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
         guard let sql = db as? any SQLDatabase else {

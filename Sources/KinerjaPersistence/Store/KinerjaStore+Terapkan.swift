@@ -1,254 +1,530 @@
 import FluentKit
 import Foundation
 import KinerjaDomain
+import SQLKit
 
 extension KinerjaStore {
-    /// Applies a prepared change set in one transaction: everything or nothing. Upserts compare with what is stored
-    /// and write only what differs, so applying the same change set twice writes nothing the second time.
-    /// Returns the number of rows written.
+    /// The one write path of plan, target, pagu, realisasi, organisation and policy data: applies a change set in one
+    /// transaction, everything or nothing. Entries are compared with what is stored and only what differs is
+    /// written, so applying the same change set twice writes nothing the second time. Returns the number of rows
+    /// written.
     ///
-    /// With `versiPratinjau` (the data version a preview was computed against) the apply first checks, inside the
-    /// transaction, that the Pemda's data has not changed since: otherwise it throws `DataBerubah` and writes
-    /// nothing. With `unggahan`, the upload is removed in the same transaction.
+    /// Before anything is written: the change set's own rules (`formulirPD`: every entry of that PD, money on sub
+    /// kegiatan only; new elements under a parent of an allowed level, kode unused in their PD; PD kode unused);
+    /// every entry with a version in `versiDibaca` is compared with the stored version, and any difference (with a
+    /// different value) is a `KonflikVersi` naming each entry with both values. With `versiPratinjau` (the data
+    /// version a preview was computed against) the Pemda's data must not have changed since (`DataBerubah`). With
+    /// `unggahan`, the upload is removed in the same transaction.
+    ///
+    /// Batched: the stored entries are read with one query per table and 500 owners, new rows go in multi-row
+    /// INSERTs, changed rows are replaced (DELETE by id, then INSERT with the next version), deleted rows go in one
+    /// DELETE per 500; elements and indicators that change are updated one by one (an import renaming them is rare).
     @discardableResult
     public func terapkan(
-        _ perubahan: PerubahanData, pemda id: TypedID<Pemda>, versiPratinjau: Int64? = nil, unggahan: UUID? = nil
+        _ perubahan: PerubahanData, pemda id: TypedID<Pemda>, versiPratinjau: Int64? = nil, unggahan: UUID? = nil,
+        sekarang: Date = Date()
     ) async throws -> Int {
         let pemda = id.uuid
         for pd in perubahan.perangkatDaerahBaru { try Self.periksa(pd) }
         for unit in perubahan.unitKerjaBaru { try Self.periksa(unit) }
         for pejabat in perubahan.pejabatBaru { try Self.periksa(pejabat) }
+        if let policy = perubahan.pemda { try validasi(policy) }
         return try await tulis(pemda: id) { db in
             if let versiPratinjau {
                 let now = try await Self.versiData(pemda: id, on: db, kunci: true)
                 guard now == versiPratinjau else { throw DataBerubah(sejak: versiPratinjau, kini: now) }
             }
+            // 1. Where every entry belongs, and the change set's own rules.
+            let owners = try await Self.pemilik(perubahan, pemda: pemda, on: db)
+            try await Self.periksaStruktur(perubahan, pemda: pemda, on: db)
+            // 2. What is stored for the entries, and the conflicts: nothing is written before this.
+            let rencana = try await Self.rencanakanIsian(perubahan, pemda: pemda, owners: owners, on: db)
+            guard rencana.konflik.isEmpty else { throw KonflikVersi(butir: rencana.konflik) }
+            // 3. The writes.
             if let unggahan { try await UnggahanModel.query(on: db).filter(\.$id == unggahan).delete() }
-            var written = 0
-            for item in perubahan.urusan {
-                if let row = try await UrusanModel.query(on: db).filter(\.$pemdaID == pemda)
-                    .filter(\.$kode == item.kode).first()
-                {
-                    guard row.nama != item.nama else { continue }
-                    row.nama = item.nama
-                    try await row.update(on: db)
-                } else {
-                    let row = UrusanModel()
-                    row.pemdaID = pemda
-                    row.kode = item.kode
-                    row.nama = item.nama
-                    try await row.create(on: db)
-                }
-                written += 1
-            }
-            for periode in perubahan.periodeBaru {
-                var query = PeriodeModel.query(on: db).filter(\.$pemdaID == pemda)
-                    .filter(\.$jenis == periode.jenis.rawValue).filter(\.$tahunAwal == periode.tahunAwal)
-                query =
-                    periode.perangkatDaerah.map { pd in query.filter(\.$perangkatDaerahID == pd.uuid) }
-                    ?? query.filter(\.$perangkatDaerahID == nil)
-                guard try await query.first() == nil else { continue }
-                try await PeriodeModel(pemda: pemda, periode).create(on: db)
-                written += 1
-            }
-            for pd in perubahan.perangkatDaerahBaru {
-                try await PerangkatDaerahModel(pemda: pemda, pd).create(on: db)
-                written += 1
-            }
-            let pdOfUnit = Dictionary(
-                perubahan.unitKerjaBaru.map { ($0.id, $0.perangkatDaerah.uuid) },
-                uniquingKeysWith: { first, _ in first })
-            for unit in Self.parentsFirst(perubahan.unitKerjaBaru, id: \.id, parent: \.induk) {
-                try await UnitKerjaModel(pemda: pemda, unit).create(on: db)
-                written += 1
-            }
-            for pejabat in perubahan.pejabatBaru {
-                var pd = pdOfUnit[pejabat.unitKerja]
-                if pd == nil { pd = try await UnitKerjaModel.find(pejabat.unitKerja.uuid, on: db)?.perangkatDaerahID }
-                guard let pd else { throw DomainError.tidakDitemukan("Unit kerja pejabat \(pejabat.nama)") }
-                try await PejabatModel(pemda: pemda, pd: pd, pejabat).create(on: db)
-                written += 1
-            }
-            // New rows go in chunks of multi-row INSERTs (a Renja of 20 000 rows is one statement per 400 rows, not
-            // per row); rows that may exist already are compared and updated one by one.
-            try await insert(
-                Self.parentsFirst(perubahan.elemenBaru, id: \.id, parent: \.induk).map {
-                    ElemenModel(pemda: pemda, $0)
-                },
-                on: db)
-            written += perubahan.elemenBaru.count
-            for node in perubahan.elemenUbah {
-                guard
-                    let row = try await ElemenModel.query(on: db).filter(\.$id == node.id.uuid).filter(
-                        \.$pemdaID == pemda
-                    )
-                    .first()
-                else { throw DomainError.tidakDitemukan("Elemen \(node.label)") }
-                let updated = ElemenModel(pemda: pemda, node)
-                row.uraian = updated.uraian
-                row.kodeAsli = updated.kodeAsli
-                row.indukID = updated.indukID
-                row.penanggungJawab = updated.penanggungJawab
-                row.nomor = updated.nomor
-                row.hasil = updated.hasil
-                try await row.update(on: db)
-                written += 1
-            }
-            var pdOfNode: [UUID: UUID?] = [:]
-            for node in perubahan.elemenBaru + perubahan.elemenUbah {
-                pdOfNode[node.id.uuid] = node.perangkatDaerah?.uuid
-            }
-            func pd(ofNode node: TypedID<PlanNode>) async throws -> UUID? {
-                if let known = pdOfNode[node.uuid] { return known }
-                guard
-                    let row = try await ElemenModel.query(on: db).filter(\.$id == node.uuid).filter(\.$pemdaID == pemda)
-                        .first()
-                else { throw DomainError.tidakDitemukan("Elemen rencana") }
-                pdOfNode[node.uuid] = row.perangkatDaerahID
-                return row.perangkatDaerahID
-            }
-            var pdOfIndikator: [UUID: UUID?] = [:]
-            var newIndicators: [IndikatorModel] = []
-            for indikator in perubahan.indikatorBaru {
-                let pdID = try await pd(ofNode: indikator.elemen)
-                pdOfIndikator[indikator.id.uuid] = pdID
-                newIndicators.append(IndikatorModel(pemda: pemda, pd: pdID, indikator))
-            }
-            try await sisip(newIndicators, on: db)
-            written += newIndicators.count
-            let indikatorBaru = Set(perubahan.indikatorBaru.map(\.id))
-            let elemenBaru = Set(perubahan.elemenBaru.map(\.id))
-            /// Rows of new indicators or elements cannot exist yet: one chunked INSERT for all of them.
-            func masukkanBaru<T, M: BarisMentah>(_ items: [T], _ make: (T) async throws -> M) async throws -> Int {
-                var rows: [M] = []
-                for item in items { rows.append(try await make(item)) }
-                try await sisip(rows, on: db)
-                return rows.count
-            }
-            for indikator in perubahan.indikatorUbah {
-                guard
-                    let row = try await IndikatorModel.query(on: db).filter(\.$id == indikator.id.uuid)
-                        .filter(\.$pemdaID == pemda).first()
-                else { throw DomainError.tidakDitemukan("Indikator \(indikator.nama)") }
-                let updated = IndikatorModel(pemda: pemda, pd: row.perangkatDaerahID, indikator)
-                row.nama = updated.nama
-                row.satuan = updated.satuan
-                row.jenis = updated.jenis
-                row.polaritas = updated.polaritas
-                row.jenisNilai = updated.jenisNilai
-                row.agregasi = updated.agregasi
-                row.makna = updated.makna
-                row.alasan = updated.alasan
-                row.rumus = updated.rumus
-                row.sumberData = updated.sumberData
-                row.penanggungJawab = updated.penanggungJawab
-                row.bobot = updated.bobot
-                row.iku = updated.iku
-                row.baselineTeks = updated.baselineTeks
-                row.baselineNilai = updated.baselineNilai
-                row.baselineTahun = updated.baselineTahun
-                try await row.update(on: db)
-                written += 1
-            }
-            func pd(ofIndikator id: TypedID<Indikator>) async throws -> UUID? {
-                if let known = pdOfIndikator[id.uuid] { return known }
-                guard
-                    let row = try await IndikatorModel.query(on: db).filter(\.$id == id.uuid).filter(
-                        \.$pemdaID == pemda
-                    )
-                    .first()
-                else { throw DomainError.tidakDitemukan("Indikator") }
-                pdOfIndikator[id.uuid] = row.perangkatDaerahID
-                return row.perangkatDaerahID
-            }
-            written += try await masukkanBaru(perubahan.target.filter { indikatorBaru.contains($0.indikator) }) {
-                TargetModel(pemda: pemda, pd: try await pd(ofIndikator: $0.indikator), $0)
-            }
-            for target in perubahan.target where !indikatorBaru.contains(target.indikator) {
-                let existing = try await TargetModel.query(on: db).filter(\.$indikatorID == target.indikator.uuid)
-                    .filter(\.$dokumen == target.dokumen.rawValue).filter(\.$tahun == target.periode.tahun)
-                    .filter(\.$triwulan == (target.periode.triwulan ?? 0)).first()
-                if let existing {
-                    guard existing.nilai != target.nilai.kodeSimpan || existing.teks != target.teks else { continue }
-                    existing.nilai = target.nilai.kodeSimpan
-                    existing.teks = target.teks
-                    existing.versi += 1
-                    try await existing.update(on: db)
-                } else {
-                    try await TargetModel(pemda: pemda, pd: try await pd(ofIndikator: target.indikator), target).create(
-                        on: db)
-                }
-                written += 1
-            }
-            written += try await masukkanBaru(perubahan.pagu.filter { elemenBaru.contains($0.elemen) }) {
-                PaguModel(pemda: pemda, pd: try await pd(ofNode: $0.elemen), $0)
-            }
-            for pagu in perubahan.pagu where !elemenBaru.contains(pagu.elemen) {
-                let existing = try await PaguModel.query(on: db).filter(\.$elemenID == pagu.elemen.uuid)
-                    .filter(\.$dokumen == pagu.dokumen.rawValue).filter(\.$tahun == pagu.tahun).first()
-                if let existing {
-                    guard
-                        existing.jumlahSen != pagu.jumlah.sen || existing.sumberDana != pagu.sumberDana
-                            || existing.lokasi != pagu.lokasi || existing.keterangan != pagu.keterangan
-                    else { continue }
-                    existing.jumlahSen = pagu.jumlah.sen
-                    existing.sumberDana = pagu.sumberDana
-                    existing.lokasi = pagu.lokasi
-                    existing.keterangan = pagu.keterangan
-                    existing.versi += 1
-                    try await existing.update(on: db)
-                } else {
-                    try await PaguModel(pemda: pemda, pd: try await pd(ofNode: pagu.elemen), pagu).create(on: db)
-                }
-                written += 1
-            }
-            written += try await masukkanBaru(perubahan.realisasi.filter { indikatorBaru.contains($0.indikator) }) {
-                RealisasiKinerjaModel(pemda: pemda, pd: try await pd(ofIndikator: $0.indikator), $0)
-            }
-            for realisasi in perubahan.realisasi where !indikatorBaru.contains(realisasi.indikator) {
-                let existing = try await RealisasiKinerjaModel.query(on: db).filter(
-                    \.$indikatorID == realisasi.indikator.uuid
-                )
-                .filter(\.$tahun == realisasi.periode.tahun).filter(\.$triwulan == (realisasi.periode.triwulan ?? 0))
-                .first()
-                if let existing {
-                    guard existing.nilai != realisasi.nilai.kodeSimpan || existing.teks != realisasi.teks else {
-                        continue
-                    }
-                    existing.nilai = realisasi.nilai.kodeSimpan
-                    existing.teks = realisasi.teks
-                    existing.versi += 1
-                    try await existing.update(on: db)
-                } else {
-                    try await RealisasiKinerjaModel(
-                        pemda: pemda, pd: try await pd(ofIndikator: realisasi.indikator), realisasi
-                    ).create(on: db)
-                }
-                written += 1
-            }
-            written += try await masukkanBaru(perubahan.anggaran.filter { elemenBaru.contains($0.elemen) }) {
-                RealisasiAnggaranModel(pemda: pemda, pd: try await pd(ofNode: $0.elemen), $0)
-            }
-            for anggaran in perubahan.anggaran where !elemenBaru.contains(anggaran.elemen) {
-                let existing = try await RealisasiAnggaranModel.query(on: db).filter(
-                    \.$elemenID == anggaran.elemen.uuid
-                )
-                .filter(\.$tahun == anggaran.periode.tahun).filter(\.$triwulan == (anggaran.periode.triwulan ?? 0))
-                .first()
-                if let existing {
-                    let fisik = anggaran.fisik?.plainString
-                    guard existing.keuanganSen != anggaran.keuangan?.sen || existing.fisik != fisik else { continue }
-                    existing.keuanganSen = anggaran.keuangan?.sen
-                    existing.fisik = fisik
-                    existing.versi += 1
-                    try await existing.update(on: db)
-                } else {
-                    try await RealisasiAnggaranModel(pemda: pemda, pd: try await pd(ofNode: anggaran.elemen), anggaran)
-                        .create(on: db)
-                }
-                written += 1
-            }
+            var written = try await tulisStruktur(perubahan, pemda: pemda, on: db)
+            written += try await tulisIsian(rencana, on: db)
+            written += try await tulisBukti(perubahan, pemda: pemda, owners: owners, sekarang: sekarang, on: db)
             return written
         }
+    }
+
+    /// The PD of every indicator and element an entry names (those created by the change set included), read with
+    /// one query per 500; an id of another Pemda is an error. For a PD's form, each must be of that PD, and money
+    /// goes on its sub kegiatan only.
+    struct Pemilik {
+        var pdIndikator: [UUID: UUID?] = [:]
+        var pdElemen: [UUID: UUID?] = [:]
+        var tingkatElemen: [UUID: String] = [:]
+    }
+
+    static func pemilik(_ change: PerubahanData, pemda: UUID, on db: any Database) async throws -> Pemilik {
+        var result = Pemilik()
+        for node in change.elemenBaru + change.elemenUbah {
+            result.pdElemen.updateValue(node.perangkatDaerah?.uuid, forKey: node.id.uuid)
+            result.tingkatElemen[node.id.uuid] = node.tingkat.rawValue
+        }
+        var indicators = Set(change.target.map(\.indikator.uuid) + change.realisasi.map(\.indikator.uuid))
+        indicators.formUnion(change.bukti.map(\.indikator.uuid))
+        var elements = Set(change.pagu.map(\.elemen.uuid) + change.anggaran.map(\.elemen.uuid))
+        elements.formUnion(change.indikatorBaru.map(\.elemen.uuid))
+        for key in change.hapus {
+            switch key {
+            case .target, .realisasi: indicators.insert(key.pemilik)
+            case .pagu, .anggaran: elements.insert(key.pemilik)
+            }
+        }
+        let newIndicators = Set(change.indikatorBaru.map(\.id.uuid))
+        let unknownIndicators = indicators.filter { !newIndicators.contains($0) }
+        for chunk in Array(unknownIndicators).chunked(500) {
+            for row in try await IndikatorModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
+                .field(\.$id).field(\.$perangkatDaerahID).all()
+            {
+                result.pdIndikator.updateValue(row.perangkatDaerahID, forKey: row.id!)
+            }
+        }
+        let unknownElements = elements.filter { result.pdElemen[$0] == nil }
+        for chunk in Array(unknownElements).chunked(500) {
+            for row in try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
+                .field(\.$id).field(\.$perangkatDaerahID).field(\.$tingkat).all()
+            {
+                result.pdElemen.updateValue(row.perangkatDaerahID, forKey: row.id!)
+                result.tingkatElemen[row.id!] = row.tingkat
+            }
+        }
+        // New indicators belong where their element does.
+        for indikator in change.indikatorBaru {
+            guard let pd = result.pdElemen[indikator.elemen.uuid] else {
+                throw DomainError.tidakDitemukan("Elemen rencana indikator \(indikator.nama)")
+            }
+            result.pdIndikator.updateValue(pd, forKey: indikator.id.uuid)
+        }
+        guard indicators.allSatisfy({ result.pdIndikator[$0] != nil }) else {
+            throw DomainError.tidakDitemukan("Indikator")
+        }
+        guard elements.allSatisfy({ result.pdElemen[$0] != nil }) else {
+            throw DomainError.tidakDitemukan("Elemen rencana")
+        }
+        if let form = change.formulirPD?.uuid {
+            guard indicators.allSatisfy({ result.pdIndikator[$0] == form }) else {
+                throw DomainError.tidakSah(field: "indikator", pesan: "Indikator bukan milik perangkat daerah ini.")
+            }
+            let sub = Tingkat.subKegiatan.rawValue
+            func onSub(_ id: UUID) -> Bool { result.tingkatElemen[id] == sub && result.pdElemen[id] == form }
+            var ceilings = change.pagu.map(\.elemen.uuid)
+            var spent = change.anggaran.map(\.elemen.uuid)
+            for key in change.hapus {
+                if case .pagu = key { ceilings.append(key.pemilik) }
+                if case .anggaran = key { spent.append(key.pemilik) }
+            }
+            guard ceilings.allSatisfy(onSub) else {
+                throw DomainError.tidakSah(
+                    field: "pagu", pesan: "Pagu diisi pada sub kegiatan PD ini; induknya dijumlahkan.")
+            }
+            guard spent.allSatisfy(onSub) else {
+                throw DomainError.tidakSah(
+                    field: "realisasi_keuangan", pesan: "Realisasi keuangan hanya untuk sub kegiatan PD ini.")
+            }
+        }
+        // The domain's rules on where money goes, whatever the source.
+        for pagu in change.pagu {
+            let level = result.tingkatElemen[pagu.elemen.uuid].flatMap(Tingkat.init(rawValue:))
+            if let level { try Pagu.periksaTingkat(level, tahun: pagu.tahun) }
+        }
+        for anggaran in change.anggaran {
+            let level = result.tingkatElemen[anggaran.elemen.uuid].flatMap(Tingkat.init(rawValue:))
+            if let level { try RealisasiAnggaran.periksaTingkat(level) }
+        }
+        return result
+    }
+
+    /// New elements under a parent of an allowed level whose kode they extend, with a kode unused in their PD; new PD
+    /// with an unused kode; a new period not there already.
+    static func periksaStruktur(_ change: PerubahanData, pemda: UUID, on db: any Database) async throws {
+        if !change.perangkatDaerahBaru.isEmpty {
+            let codes = change.perangkatDaerahBaru.map(\.kode)
+            if let taken = try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$kode ~~ codes).first()
+            {
+                throw DomainError.konflik("Perangkat daerah dengan kode \(taken.kode) sudah ada.")
+            }
+        }
+        guard !change.elemenBaru.isEmpty else { return }
+        var parents = Dictionary(change.elemenBaru.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let missing = Set(change.elemenBaru.compactMap(\.induk)).filter { parents[$0] == nil }
+        for chunk in missing.map(\.uuid).chunked(500) {
+            for row in try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk).all() {
+                let node = try row.domain()
+                parents[node.id] = node
+            }
+        }
+        for node in change.elemenBaru {
+            if let induk = node.induk, parents[induk] == nil {
+                throw DomainError.tidakSah(field: "induk", pesan: "Elemen induk \(node.label) tidak ditemukan.")
+            }
+            try node.validasiInduk(node.induk.flatMap { parents[$0] })
+        }
+        // A kode is used once per PD.
+        var seen: Set<String> = []
+        for node in change.elemenBaru {
+            guard let kode = node.kode else { continue }
+            let key = (node.perangkatDaerah?.uuid.uuidString ?? "-") + "|" + kode.normal
+            guard seen.insert(key).inserted else { throw DomainError.konflik("Kode \(kode.asli) sudah dipakai.") }
+        }
+        let codes = Array(Set(change.elemenBaru.compactMap { $0.kode?.normal }))
+        for chunk in codes.chunked(500) {
+            for row in try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$kode ~~ chunk)
+                .field(\.$id).field(\.$kode).field(\.$kodeAsli).field(\.$perangkatDaerahID).all()
+            {
+                let key = (row.perangkatDaerahID?.uuidString ?? "-") + "|" + (row.kode ?? "")
+                if seen.contains(key) {
+                    throw DomainError.konflik("Kode \(row.kodeAsli ?? row.kode ?? "") sudah dipakai.")
+                }
+            }
+        }
+    }
+
+    /// What to write of the entries (target, pagu, realisasi, realisasi anggaran) and the conflicts.
+    struct RencanaIsian {
+        var baru: [any BarisMentah] = []
+        var ganti: [any BarisMentah] = []
+        var buang: [(tabel: String, id: UUID)] = []
+        var konflik: [KonflikVersi.Butir] = []
+    }
+
+    static func rencanakanIsian(
+        _ change: PerubahanData, pemda: UUID, owners: Pemilik, on db: any Database
+    ) async throws -> RencanaIsian {
+        var plan = RencanaIsian()
+        let deleted = Set(change.hapus)
+        let newIndicators = Set(change.indikatorBaru.map(\.id.uuid))
+        let newElements = Set(change.elemenBaru.map(\.id.uuid))
+        func owned(_ ids: some Sequence<UUID>, new: Set<UUID>) -> [UUID] { Array(Set(ids).subtracting(new)) }
+        func check(_ key: KunciIsian, storedVersion: Int?, stored: String, entered: String) -> Bool {
+            guard let read = change.versiDibaca[key], read != (storedVersion ?? 0) else { return true }
+            plan.konflik.append(.init(kunci: key.pemilik, apa: key.apa, tersimpan: stored, isian: entered))
+            return false
+        }
+        func pdOf(indikator id: TypedID<Indikator>) -> UUID? { owners.pdIndikator[id.uuid] ?? nil }
+        func pdOf(elemen id: TypedID<PlanNode>) -> UUID? { owners.pdElemen[id.uuid] ?? nil }
+
+        // Targets.
+        var indicators = change.target.map(\.indikator.uuid)
+        var elements = change.pagu.map(\.elemen.uuid)
+        var realised = change.realisasi.map(\.indikator.uuid)
+        var spent = change.anggaran.map(\.elemen.uuid)
+        for key in deleted {
+            switch key {
+            case .target: indicators.append(key.pemilik)
+            case .pagu: elements.append(key.pemilik)
+            case .realisasi: realised.append(key.pemilik)
+            case .anggaran: spent.append(key.pemilik)
+            }
+        }
+        var targets: [KunciIsian: TargetModel] = [:]
+        for chunk in owned(indicators, new: newIndicators).chunked(500) {
+            for row in try await TargetModel.query(on: db).filter(\.$indikatorID ~~ chunk).all() {
+                targets[.target(TypedID(row.indikatorID), try row.dokumenRencana, row.periode)] = row
+            }
+        }
+        for target in change.target {
+            let key = target.kunci
+            let existing = targets[key]
+            if let existing, existing.nilai == target.nilai.kodeSimpan, existing.teks == target.teks { continue }
+            guard check(key, storedVersion: existing?.versi, stored: existing?.teks ?? "(kosong)", entered: target.teks)
+            else { continue }
+            let row = TargetModel(pemda: pemda, pd: pdOf(indikator: target.indikator), target)
+            if let existing {
+                row.id = existing.id
+                row.versi = existing.versi + 1
+                plan.ganti.append(row)
+            } else {
+                plan.baru.append(row)
+            }
+        }
+        // Pagu.
+        var ceilings: [KunciIsian: PaguModel] = [:]
+        for chunk in owned(elements, new: newElements).chunked(500) {
+            for row in try await PaguModel.query(on: db).filter(\.$elemenID ~~ chunk).all() {
+                ceilings[.pagu(TypedID(row.elemenID), try row.dokumenRencana, tahun: row.tahun)] = row
+            }
+        }
+        for pagu in change.pagu {
+            let key = pagu.kunci
+            let existing = ceilings[key]
+            if let existing, existing.jumlahSen == pagu.jumlah.sen, existing.sumberDana == pagu.sumberDana,
+                existing.lokasi == pagu.lokasi, existing.keterangan == pagu.keterangan
+            {
+                continue
+            }
+            guard
+                check(
+                    key, storedVersion: existing?.versi,
+                    stored: existing.map { IndonesianFormat.rupiah(Rupiah(sen: $0.jumlahSen)) } ?? "(kosong)",
+                    entered: IndonesianFormat.rupiah(pagu.jumlah))
+            else { continue }
+            let row = PaguModel(pemda: pemda, pd: pdOf(elemen: pagu.elemen), pagu)
+            if let existing {
+                row.id = existing.id
+                row.versi = existing.versi + 1
+                plan.ganti.append(row)
+            } else {
+                plan.baru.append(row)
+            }
+        }
+        // Realisasi kinerja.
+        var achieved: [KunciIsian: RealisasiKinerjaModel] = [:]
+        for chunk in owned(realised, new: newIndicators).chunked(500) {
+            for row in try await RealisasiKinerjaModel.query(on: db).filter(\.$indikatorID ~~ chunk).all() {
+                achieved[.realisasi(TypedID(row.indikatorID), row.periode)] = row
+            }
+        }
+        for realisasi in change.realisasi {
+            let key = realisasi.kunci
+            let existing = achieved[key]
+            if let existing, existing.nilai == realisasi.nilai.kodeSimpan, existing.teks == realisasi.teks { continue }
+            guard
+                check(
+                    key, storedVersion: existing?.versi, stored: existing?.teks ?? "(kosong)", entered: realisasi.teks)
+            else { continue }
+            let row = RealisasiKinerjaModel(pemda: pemda, pd: pdOf(indikator: realisasi.indikator), realisasi)
+            if let existing {
+                row.id = existing.id
+                row.versi = existing.versi + 1
+                plan.ganti.append(row)
+            } else {
+                plan.baru.append(row)
+            }
+        }
+        // Realisasi anggaran.
+        var money: [KunciIsian: RealisasiAnggaranModel] = [:]
+        for chunk in owned(spent, new: newElements).chunked(500) {
+            for row in try await RealisasiAnggaranModel.query(on: db).filter(\.$elemenID ~~ chunk).all() {
+                money[.anggaran(TypedID(row.elemenID), row.periode)] = row
+            }
+        }
+        func show(_ sen: Int64?, _ fisik: String?) -> String {
+            (sen.map { IndonesianFormat.rupiah(Rupiah(sen: $0)) } ?? "-") + " / fisik "
+                + (fisik.flatMap { Decimal(string: $0) }.map { IndonesianFormat.number($0) + " %" } ?? "-")
+        }
+        for anggaran in change.anggaran {
+            let key = anggaran.kunci
+            let existing = money[key]
+            let fisik = anggaran.fisik?.plainString
+            if let existing, existing.keuanganSen == anggaran.keuangan?.sen, existing.fisik == fisik { continue }
+            guard
+                check(
+                    key, storedVersion: existing?.versi, stored: show(existing?.keuanganSen, existing?.fisik),
+                    entered: show(anggaran.keuangan?.sen, fisik))
+            else { continue }
+            let row = RealisasiAnggaranModel(pemda: pemda, pd: pdOf(elemen: anggaran.elemen), anggaran)
+            if let existing {
+                row.id = existing.id
+                row.versi = existing.versi + 1
+                plan.ganti.append(row)
+            } else {
+                plan.baru.append(row)
+            }
+        }
+        // Deletions: an entry that is not stored is already deleted.
+        for key in change.hapus {
+            let found: (table: String, id: UUID?, versi: Int, teks: String)?
+            switch key {
+            case .target: found = targets[key].map { ("target", $0.id, $0.versi, $0.teks) }
+            case .pagu:
+                found = ceilings[key].map {
+                    ("pagu", $0.id, $0.versi, IndonesianFormat.rupiah(Rupiah(sen: $0.jumlahSen)))
+                }
+            case .realisasi: found = achieved[key].map { ("realisasi_kinerja", $0.id, $0.versi, $0.teks) }
+            case .anggaran:
+                found = money[key].map { ("realisasi_anggaran", $0.id, $0.versi, show($0.keuanganSen, $0.fisik)) }
+            }
+            guard let found, let id = found.id else { continue }
+            guard check(key, storedVersion: found.versi, stored: found.teks, entered: "(kosong)") else { continue }
+            plan.buang.append((found.table, id))
+        }
+        return plan
+    }
+
+    func tulisIsian(_ plan: RencanaIsian, on db: any Database) async throws -> Int {
+        // Replaced rows keep their id and take the next version: deleted, then inserted with the new rows.
+        let replaced = plan.ganti.map { (Swift.type(of: $0).schema, $0.idMentah) }
+        for (table, ids) in Dictionary(grouping: plan.buang + replaced, by: \.0) {
+            for chunk in ids.map(\.1).chunked(500) {
+                guard let sql = db as? any SQLDatabase else { throw DomainError.tidakSah(field: "db", pesan: "SQL") }
+                try await sql.delete(from: table).where("id", .in, chunk).run()
+            }
+        }
+        for rows in Dictionary(grouping: plan.baru + plan.ganti, by: { Swift.type(of: $0).schema }).values {
+            try await sisipCampur(rows, on: db)
+        }
+        return plan.baru.count + plan.ganti.count + plan.buang.count
+    }
+
+    /// Urusan, periods, PD, units, officials, elements, indicators and the Pemda's policy.
+    func tulisStruktur(_ perubahan: PerubahanData, pemda: UUID, on db: any Database) async throws -> Int {
+        var written = 0
+        if let policy = perubahan.pemda {
+            guard let existing = try await PemdaModel.find(pemda, on: db), policy.id.uuid == pemda else {
+                throw DomainError.tidakDitemukan("Pemda")
+            }
+            existing.apply(policy)
+            try await existing.update(on: db)
+            try await KategoriModel.query(on: db).filter(\.$pemdaID == pemda).delete()
+            try await insert(policy.kebijakan.kategori.pita.map { KategoriModel(pemda: pemda, $0) }, on: db)
+            written += 1
+        }
+        for item in perubahan.urusan {
+            if let row = try await UrusanModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$kode == item.kode).first()
+            {
+                guard row.nama != item.nama else { continue }
+                row.nama = item.nama
+                try await row.update(on: db)
+            } else {
+                let row = UrusanModel()
+                row.pemdaID = pemda
+                row.kode = item.kode
+                row.nama = item.nama
+                try await row.create(on: db)
+            }
+            written += 1
+        }
+        for periode in perubahan.periodeBaru {
+            var query = PeriodeModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$jenis == periode.jenis.rawValue).filter(\.$tahunAwal == periode.tahunAwal)
+            query =
+                periode.perangkatDaerah.map { pd in query.filter(\.$perangkatDaerahID == pd.uuid) }
+                ?? query.filter(\.$perangkatDaerahID == nil)
+            guard try await query.first() == nil else {
+                throw DomainError.konflik("Periode \(periode.nama) sudah ada.")
+            }
+            try await PeriodeModel(pemda: pemda, periode).create(on: db)
+            written += 1
+        }
+        try await insert(perubahan.perangkatDaerahBaru.map { PerangkatDaerahModel(pemda: pemda, $0) }, on: db)
+        written += perubahan.perangkatDaerahBaru.count
+        let pdOfUnit = Dictionary(
+            perubahan.unitKerjaBaru.map { ($0.id, $0.perangkatDaerah.uuid) }, uniquingKeysWith: { first, _ in first })
+        for unit in Self.parentsFirst(perubahan.unitKerjaBaru, id: \.id, parent: \.induk) {
+            try await UnitKerjaModel(pemda: pemda, unit).create(on: db)
+            written += 1
+        }
+        for pejabat in perubahan.pejabatBaru {
+            var pd = pdOfUnit[pejabat.unitKerja]
+            if pd == nil { pd = try await UnitKerjaModel.find(pejabat.unitKerja.uuid, on: db)?.perangkatDaerahID }
+            guard let pd else { throw DomainError.tidakDitemukan("Unit kerja pejabat \(pejabat.nama)") }
+            try await PejabatModel(pemda: pemda, pd: pd, pejabat).create(on: db)
+            written += 1
+        }
+        try await sisip(
+            Self.parentsFirst(perubahan.elemenBaru, id: \.id, parent: \.induk).map { ElemenModel(pemda: pemda, $0) },
+            on: db)
+        written += perubahan.elemenBaru.count
+        for node in perubahan.elemenUbah {
+            guard
+                let row = try await ElemenModel.query(on: db).filter(\.$id == node.id.uuid).filter(\.$pemdaID == pemda)
+                    .first()
+            else { throw DomainError.tidakDitemukan("Elemen \(node.label)") }
+            let updated = ElemenModel(pemda: pemda, node)
+            row.uraian = updated.uraian
+            row.kodeAsli = updated.kodeAsli
+            row.indukID = updated.indukID
+            row.penanggungJawab = updated.penanggungJawab
+            row.nomor = updated.nomor
+            row.hasil = updated.hasil
+            try await row.update(on: db)
+            written += 1
+        }
+        var pdOfNode: [UUID: UUID?] = [:]
+        for node in perubahan.elemenBaru { pdOfNode.updateValue(node.perangkatDaerah?.uuid, forKey: node.id.uuid) }
+        let unknown = Set(perubahan.indikatorBaru.map(\.elemen.uuid)).filter { pdOfNode[$0] == nil }
+        for chunk in Array(unknown).chunked(500) {
+            for row in try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
+                .field(\.$id).field(\.$perangkatDaerahID).all()
+            {
+                pdOfNode.updateValue(row.perangkatDaerahID, forKey: row.id!)
+            }
+        }
+        var newIndicators: [IndikatorModel] = []
+        for indikator in perubahan.indikatorBaru {
+            guard let pd = pdOfNode[indikator.elemen.uuid] else { throw DomainError.tidakDitemukan("Elemen rencana") }
+            newIndicators.append(IndikatorModel(pemda: pemda, pd: pd, indikator))
+        }
+        try await sisip(newIndicators, on: db)
+        written += newIndicators.count
+        for indikator in perubahan.indikatorUbah {
+            guard
+                let row = try await IndikatorModel.query(on: db).filter(\.$id == indikator.id.uuid)
+                    .filter(\.$pemdaID == pemda).first()
+            else { throw DomainError.tidakDitemukan("Indikator \(indikator.nama)") }
+            let updated = IndikatorModel(pemda: pemda, pd: row.perangkatDaerahID, indikator)
+            row.nama = updated.nama
+            row.satuan = updated.satuan
+            row.jenis = updated.jenis
+            row.polaritas = updated.polaritas
+            row.jenisNilai = updated.jenisNilai
+            row.agregasi = updated.agregasi
+            row.makna = updated.makna
+            row.alasan = updated.alasan
+            row.rumus = updated.rumus
+            row.sumberData = updated.sumberData
+            row.penanggungJawab = updated.penanggungJawab
+            row.bobot = updated.bobot
+            row.iku = updated.iku
+            row.baselineTeks = updated.baselineTeks
+            row.baselineNilai = updated.baselineNilai
+            row.baselineTahun = updated.baselineTahun
+            try await row.update(on: db)
+            written += 1
+        }
+        return written
+    }
+
+    /// Evidence: a new file for an indicator and period replaces the earlier one (no pile of versions), and a PD's
+    /// evidence together stays within its space.
+    func tulisBukti(
+        _ perubahan: PerubahanData, pemda: UUID, owners: Pemilik, sekarang: Date, on db: any Database
+    ) async throws -> Int {
+        guard !perubahan.bukti.isEmpty else { return 0 }
+        for (pd, files) in Dictionary(grouping: perubahan.bukti, by: { owners.pdIndikator[$0.indikator.uuid] ?? nil }) {
+            guard let pd else { throw DomainError.tidakSah(field: "bukti", pesan: "Bukti hanya untuk indikator PD.") }
+            for file in files {
+                try await BuktiModel.query(on: db).filter(\.$perangkatDaerahID == pd)
+                    .filter(\.$indikatorID == file.indikator.uuid).filter(\.$tahun == file.periode.tahun)
+                    .filter(\.$triwulan == file.periode.kodeTriwulan).delete()
+            }
+            let used = try await BuktiModel.query(on: db).filter(\.$perangkatDaerahID == pd).sum(\.$ukuran) ?? 0
+            let adding = files.reduce(0) { $0 + $1.isi.count }
+            guard used + adding <= Self.batasBuktiPD else {
+                throw DomainError.tidakSah(
+                    field: "bukti",
+                    pesan: "Ruang bukti perangkat daerah ini penuh: terpakai \(used >> 20) MB, unggahan ini "
+                        + "\(max(1, adding >> 20)) MB, batas \(Self.batasBuktiPD >> 20) MB. Hubungi admin Pemda.")
+            }
+            for file in files {
+                let row = BuktiModel()
+                row.pemdaID = pemda
+                row.perangkatDaerahID = pd
+                row.indikatorID = file.indikator.uuid
+                row.tahun = file.periode.tahun
+                row.triwulan = file.periode.kodeTriwulan
+                row.namaBerkas = file.namaBerkas
+                row.jenis = file.jenis
+                row.ukuran = file.isi.count
+                row.isi = file.isi
+                row.diunggahOleh = perubahan.oleh
+                row.waktu = sekarang
+                try await row.create(on: db)
+            }
+        }
+        return perubahan.bukti.count
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

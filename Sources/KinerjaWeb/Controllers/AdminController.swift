@@ -132,7 +132,7 @@ enum AdminController {
                     kode: (form["kode"] ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
                     nama: (form["nama"] ?? "").trimmingCharacters(in: .whitespaces),
                     singkatan: (form["singkatan"] ?? "").trimmingCharacters(in: .whitespaces))
-                try await store.tambah(pd, pemda: pemda.id)
+                try await store.terapkan(PerubahanData { $0.perangkatDaerahBaru = [pd] }, pemda: pemda.id)
                 return try selesai(req, ctx, "pd", anchor: "pd")
             case "unit":
                 guard let pd = try await pdID(form["unit_pd"], pemda: pemda, req: req) else {
@@ -197,7 +197,7 @@ enum AdminController {
             }
             let periode = try Periode(
                 jenis: jenis, tahunAwal: first, tahunAkhir: last, perangkatDaerah: jenis == .rpjmd ? nil : pd)
-            try await KinerjaStore(req.db).tambah(periode, pemda: pemda.id)
+            try await KinerjaStore(req.db).terapkan(PerubahanData { $0.periodeBaru = [periode] }, pemda: pemda.id)
             return try selesai(req, ctx, "periode", anchor: "periode")
         }
     }
@@ -231,7 +231,7 @@ enum AdminController {
             pemda.kebijakan = KebijakanCapaian(
                 metodeTurun: metode, batasRasio: ratio, batasiRollUp: pemda.kebijakan.batasiRollUp,
                 kategori: try KategoriCapaian(pita: bands))
-            try await KinerjaStore(req.db).simpan(pemda)
+            try await KinerjaStore(req.db).terapkan(PerubahanData { $0.pemda = pemda }, pemda: pemda.id)
             return try selesai(req, ctx, "kategori", anchor: "kategori")
         }
     }

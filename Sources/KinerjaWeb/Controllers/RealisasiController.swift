@@ -50,20 +50,20 @@ enum RealisasiController {
             triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
         let periode = PeriodeLaporan(tahun: model.tahun, triwulan: model.triwulan)
         var isian = Isian()
-        var kinerja: [KinerjaStore.IsianKinerja] = []
-        var anggaran: [KinerjaStore.IsianAnggaran] = []
-        var bukti: [KinerjaStore.BerkasBukti] = []
+        // The form's changes as one change set: each entry with the version the form was read at.
+        var change = PerubahanData()
+        change.formulirPD = pd.id
+        change.oleh = ctx.pengguna?.namaPengguna ?? "?"
         for row in model.kinerja {
             let key = row.indikator.id.uuid.uuidString.lowercased()
             if let file = form.berkas["b." + key], !file.isi.isEmpty {
                 if let problem = periksaBukti(file) {
                     isian.galat["b." + key] = problem
                 } else {
-                    bukti.append(
-                        .init(
-                            indikator: row.indikator.id, namaBerkas: NamaBerkas.bersih(file.namaBerkas),
-                            jenis: jenis(file.isi),
-                            isi: file.isi))
+                    change.bukti.append(
+                        BerkasBukti(
+                            indikator: row.indikator.id, periode: periode,
+                            namaBerkas: NamaBerkas.bersih(file.namaBerkas), jenis: jenis(file.isi), isi: file.isi))
                 }
             }
             guard let typed = form["r." + key] else { continue }
@@ -75,11 +75,14 @@ enum RealisasiController {
                 let parsed = try NilaiParser.parse(
                     text, desimal: .koma, skala: row.indikator.skala.flatMap { SkalaPredikat.bawaan[$0] },
                     satuanSah: row.indikator.satuanSah)
-                if case .rentang = parsed?.nilai {
-                    throw DomainError.tidakSah(field: "realisasi", pesan: "Realisasi tidak boleh berupa rentang.")
+                let kunci = KunciIsian.realisasi(row.indikator.id, periode)
+                change.versiDibaca[kunci] = version
+                if let value = parsed?.nilai {
+                    change.realisasi.append(
+                        try RealisasiKinerja(indikator: row.indikator.id, periode: periode, nilai: value, teks: text))
+                } else {
+                    change.hapus.append(kunci)
                 }
-                kinerja.append(
-                    .init(indikator: row.indikator.id, nilai: parsed?.nilai, teks: text, versi: version))
             } catch {
                 isian.galat["r." + key] = "\(row.kode) · \(row.indikator.nama): \(error.pesan)"
             }
@@ -104,17 +107,22 @@ enum RealisasiController {
             }
             do {
                 fisik = try angka(fisikText)
-                if let value = fisik, value < 0 || value > 100 {
-                    throw DomainError.tidakSah(field: "fisik", pesan: "harus 0 sampai 100.")
-                }
             } catch {
                 isian.galat["f." + key] = "\(label): fisik \(error.pesan)"
             }
-            if isian.galat["k." + key] == nil && isian.galat["f." + key] == nil {
-                anggaran.append(
-                    .init(
-                        elemen: row.node.id, keuangan: keuangan, fisik: fisik, versi: Int(form["kv." + key] ?? "") ?? 0)
-                )
+            guard isian.galat["k." + key] == nil && isian.galat["f." + key] == nil else { continue }
+            let kunci = KunciIsian.anggaran(row.node.id, periode)
+            change.versiDibaca[kunci] = Int(form["kv." + key] ?? "") ?? 0
+            guard keuangan != nil || fisik != nil else {
+                change.hapus.append(kunci)
+                continue
+            }
+            do {
+                // The domain's rules (money never negative, fisik 0-100) with the domain's message.
+                change.anggaran.append(
+                    try RealisasiAnggaran(elemen: row.node.id, periode: periode, keuangan: keuangan, fisik: fisik))
+            } catch {
+                isian.galat[(error.field == "fisik" ? "f." : "k.") + key] = "\(label): \(error.pesan)"
             }
         }
         guard isian.galat.isEmpty else {
@@ -124,13 +132,11 @@ enum RealisasiController {
                 RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
         }
         do {
-            let changed = try await store.simpanRealisasi(
-                pemda: pemda.id, pd: pd.id, periode: periode, kinerja: kinerja, anggaran: anggaran, bukti: bukti,
-                oleh: ctx.pengguna?.namaPengguna ?? "?")
+            let changed = try await store.terapkan(change, pemda: pemda.id)
             return req.redirect(
                 to: SiteURL.realisasi(pemda: pemda.id.uuid, kode: pd.kode).path
                     + "?tahun=\(model.tahun)&triwulan=\(model.triwulan)&disimpan=\(changed)")
-        } catch let conflict as KinerjaStore.KonflikVersi {
+        } catch let conflict as KonflikVersi {
             // Show both values; the form now carries the stored versions, so saving again overwrites deliberately.
             let fresh = try await RealisasiPage.Model.query(
                 store, pemda: pemda, pd: pd, tahun: model.tahun, triwulan: model.triwulan)

@@ -38,8 +38,11 @@ enum RencanaController {
         let model = try await query(req, ctx)
         let form = try FormulirMentah.baca(req)
         var isian = Isian()
-        var targets: [KinerjaStore.IsianKinerja] = []
-        var pagu: [KinerjaStore.IsianPagu] = []
+        // The form's changes as one change set: each entry with the version the form was read at.
+        var change = PerubahanData()
+        change.formulirPD = try ctx.pdWajib().id
+        change.oleh = ctx.pengguna?.namaPengguna ?? "?"
+        let periode = PeriodeLaporan(tahun: model.tahun)
         for row in model.baris {
             let label = row.node.kode?.asli ?? row.node.nomor
             for (indikator, _) in row.indikator {
@@ -51,10 +54,16 @@ enum RencanaController {
                     let parsed = try NilaiParser.parse(
                         typed, desimal: .koma, skala: indikator.skala.flatMap { SkalaPredikat.bawaan[$0] },
                         satuanSah: indikator.satuanSah)
-                    targets.append(
-                        .init(
-                            indikator: indikator.id, nilai: parsed?.nilai, teks: typed,
-                            versi: Int(form["tv." + key] ?? "") ?? 0))
+                    let kunci = KunciIsian.target(indikator.id, model.dokumen, periode)
+                    change.versiDibaca[kunci] = Int(form["tv." + key] ?? "") ?? 0
+                    if let value = parsed?.nilai {
+                        change.target.append(
+                            Target(
+                                indikator: indikator.id, dokumen: model.dokumen, periode: periode, nilai: value,
+                                teks: typed))
+                    } else {
+                        change.hapus.append(kunci)
+                    }
                 } catch {
                     isian.galat["t." + key] = "\(label) · \(indikator.nama): \(error.pesan)"
                 }
@@ -66,7 +75,19 @@ enum RencanaController {
             guard typed != (form["pa." + key] ?? "").trimmingCharacters(in: .whitespaces) else { continue }
             do {
                 let amount = try RealisasiController.rupiah(typed, field: "pagu")
-                pagu.append(.init(elemen: row.node.id, jumlah: amount, versi: Int(form["pv." + key] ?? "") ?? 0))
+                let kunci = KunciIsian.pagu(row.node.id, model.dokumen, tahun: model.tahun)
+                change.versiDibaca[kunci] = Int(form["pv." + key] ?? "") ?? 0
+                if let amount {
+                    // The amount changes; sumber dana, lokasi and keterangan stay as stored.
+                    let stored = model.paguTercatat[row.node.id]
+                    change.pagu.append(
+                        try Pagu(
+                            elemen: row.node.id, dokumen: model.dokumen, tahun: model.tahun, jumlah: amount,
+                            sumberDana: stored?.sumberDana ?? "", lokasi: stored?.lokasi ?? "",
+                            keterangan: stored?.keterangan ?? ""))
+                } else {
+                    change.hapus.append(kunci)
+                }
             } catch {
                 isian.galat["p." + key] = "\(label) · pagu: \(error.pesan)"
             }
@@ -79,12 +100,11 @@ enum RencanaController {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
         do {
-            let changed = try await KinerjaStore(req.db).simpanRencana(
-                pemda: pemda.id, pd: pd.id, dokumen: model.dokumen, tahun: model.tahun, target: targets, pagu: pagu)
+            let changed = try await KinerjaStore(req.db).terapkan(change, pemda: pemda.id)
             return req.redirect(
                 to: SiteURL.rencana(pemda: pemda.id.uuid, kode: pd.kode).path
                     + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)&disimpan=\(changed)")
-        } catch let conflict as KinerjaStore.KonflikVersi {
+        } catch let conflict as KonflikVersi {
             let fresh = try await query(req, ctx)
             isian.catat(conflict) { ($0.apa == "pagu" ? "p." : "t.") + $0.kunci.uuidString.lowercased() }
             return KinerjaApp.htmlResponse(
@@ -146,7 +166,7 @@ enum RencanaController {
             let node = try PlanNode(
                 perangkatDaerah: pd.id, induk: induk, tingkat: tingkat, kode: kode,
                 uraian: form["uraian"] ?? "", urutan: model.baris.count + 1)
-            try await KinerjaStore(req.db).tambah(node, pemda: pemda.id)
+            try await KinerjaStore(req.db).terapkan(PerubahanData { $0.elemenBaru = [node] }, pemda: pemda.id)
         }
     }
 
@@ -166,7 +186,7 @@ enum RencanaController {
                 elemen: row.node.id, nama: nama, satuan: satuan, jenis: jenis, polaritas: polaritas,
                 agregasi: Agregasi.tebakan(nama: nama, satuan: satuan, jenisNilai: .angka),
                 urutan: row.indikator.count + 1)
-            try await KinerjaStore(req.db).tambah(indikator, pemda: pemda.id)
+            try await KinerjaStore(req.db).terapkan(PerubahanData { $0.indikatorBaru = [indikator] }, pemda: pemda.id)
         }
     }
 }

@@ -28,7 +28,7 @@ struct Isian: Sendable {
     /// Someone else saved these entries after the form was loaded: both values under each field (`field` names the
     /// input of an entry). Nothing was written; the page is rendered with the stored versions, so saving again
     /// overwrites deliberately.
-    mutating func catat(_ conflict: KinerjaStore.KonflikVersi, field: (KinerjaStore.KonflikVersi.Butir) -> String) {
+    mutating func catat(_ conflict: KonflikVersi, field: (KonflikVersi.Butir) -> String) {
         for item in conflict.butir {
             konflik[field(item)] =
                 "Diubah orang lain sejak Anda membuka formulir. Tersimpan: \(item.tersimpan); isian Anda: \(item.isian). "

@@ -22,6 +22,8 @@ struct RencanaPage {
         var baris: [Baris]
         /// The Pemda's (RPJMD) tujuan and sasaran, as parents a PD's tujuan or sasaran may hang under.
         var induk: [(String, String)] = []
+        /// The stored pagu of the year and document, whole (a save changes its amount and keeps the rest).
+        var paguTercatat: [TypedID<PlanNode>: Pagu] = [:]
 
         static func query(
             _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, dokumen: DokumenRencana
@@ -51,9 +53,11 @@ struct RencanaPage {
             .map {
                 ($0.id.uuid.uuidString.lowercased(), "Pemda · \($0.tingkat.labelAwal) " + String($0.uraian.prefix(60)))
             }
+            let recorded = data.pagu.filter { $0.dokumen == dokumen && $0.tahun == year }
             return Model(
                 pemda: pemda, pd: pd, tahun: year, dokumen: dokumen,
-                tahunPilihan: Array(Set(years.semua + periodYears + [year])).sorted(), baris: rows, induk: rpjmd)
+                tahunPilihan: Array(Set(years.semua + periodYears + [year])).sorted(), baris: rows, induk: rpjmd,
+                paguTercatat: Dictionary(recorded.map { ($0.elemen, $0) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 
