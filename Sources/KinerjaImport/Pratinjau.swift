@@ -367,6 +367,7 @@ struct RencanaPlanner {
         let isNew = targetByKey[key] == nil
         targetByKey[key] = target
         Self.tempatkan(target, key, in: &pratinjau.perubahan.target, index: &targetIndex)
+        catatVersi(target.kunci)
         let line = "target \(target.dokumen.label) \(target.periode): \(target.teks)"
         if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
     }
@@ -394,8 +395,16 @@ struct RencanaPlanner {
         let isNew = paguByKey[key] == nil
         paguByKey[key] = pagu
         Self.tempatkan(pagu, key, in: &pratinjau.perubahan.pagu, index: &paguIndex)
+        catatVersi(pagu.kunci)
         let line = "pagu \(dokumen.label) \(year) \(node.kode?.asli ?? node.uraian): \(IndonesianFormat.rupiah(jumlah))"
         if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
+    }
+
+    /// The version an entry this import writes was read at (0: not stored): an entry changed since is refused at
+    /// apply as a conflict naming it, as in a form.
+    mutating func catatVersi(_ key: KunciIsian) {
+        guard let versions = existing.data.versi else { return }
+        pratinjau.perubahan.versiDibaca[key] = versions[key] ?? 0
     }
 
     /// A planned change for `key`: replaces the earlier change of the same key where it stands, else is appended.
@@ -458,6 +467,7 @@ struct RencanaPlanner {
                     let isNew = realisasiByKey[key] == nil
                     realisasiByKey[key] = item
                     Self.tempatkan(item, key, in: &pratinjau.perubahan.realisasi, index: &realisasiIndex)
+                    catatVersi(item.kunci)
                     let line = "realisasi \(periode) \"\(indikator.nama)\": \(item.teks)"
                     if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
                 }
@@ -486,6 +496,7 @@ struct RencanaPlanner {
                 let isNew = anggaranByKey[key] == nil
                 anggaranByKey[key] = item
                 Self.tempatkan(item, key, in: &pratinjau.perubahan.anggaran, index: &anggaranIndex)
+                catatVersi(item.kunci)
                 let line =
                     "realisasi keuangan \(periode) \(node.kode?.asli ?? ""): "
                     + (item.keuangan.map { IndonesianFormat.rupiah($0) } ?? "-")

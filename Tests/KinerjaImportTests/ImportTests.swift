@@ -22,7 +22,7 @@ func importFile(
 {
     let hasil = Importer.baca(data, namaBerkas: name)
     let preview = Importer.pratinjau(
-        hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
+        hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true))
     if apply && preview.bisaDiterapkan { try await store.terapkan(preview.perubahan, pemda: pemda.id) }
     return preview
 }

@@ -253,7 +253,7 @@ extension TargetModel {
         indikatorID = target.indikator.uuid
         dokumen = target.dokumen.rawValue
         tahun = target.periode.tahun
-        triwulan = target.periode.triwulan ?? 0
+        triwulan = target.periode.kodeTriwulan
         nilai = target.nilai.kodeSimpan
         teks = target.teks
         versi = 1
@@ -263,7 +263,7 @@ extension TargetModel {
         Target(
             indikator: TypedID(indikatorID),
             dokumen: try decodeEnum(DokumenRencana.self, dokumen, table: Self.schema, id: id, column: "dokumen"),
-            periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan == 0 ? nil : triwulan),
+            periode: PeriodeLaporan(tahun: tahun, kodeTriwulan: triwulan),
             nilai: try decodeNilai(nilai, table: Self.schema, id: id), teks: teks)
     }
 }
@@ -301,7 +301,7 @@ extension RealisasiKinerjaModel {
         perangkatDaerahID = pd
         indikatorID = realisasi.indikator.uuid
         tahun = realisasi.periode.tahun
-        triwulan = realisasi.periode.triwulan ?? 0
+        triwulan = realisasi.periode.kodeTriwulan
         nilai = realisasi.nilai.kodeSimpan
         teks = realisasi.teks
         versi = 1
@@ -310,7 +310,7 @@ extension RealisasiKinerjaModel {
     func domain() throws -> RealisasiKinerja {
         try RealisasiKinerja(
             indikator: TypedID(indikatorID),
-            periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan == 0 ? nil : triwulan),
+            periode: PeriodeLaporan(tahun: tahun, kodeTriwulan: triwulan),
             nilai: try decodeNilai(nilai, table: Self.schema, id: id), teks: teks)
     }
 }
@@ -323,7 +323,7 @@ extension RealisasiAnggaranModel {
         perangkatDaerahID = pd
         elemenID = anggaran.elemen.uuid
         tahun = anggaran.periode.tahun
-        triwulan = anggaran.periode.triwulan ?? 0
+        triwulan = anggaran.periode.kodeTriwulan
         keuanganSen = anggaran.keuangan?.sen
         fisik = anggaran.fisik?.plainString
         versi = 1
@@ -331,7 +331,7 @@ extension RealisasiAnggaranModel {
 
     func domain() throws -> RealisasiAnggaran {
         try RealisasiAnggaran(
-            elemen: TypedID(elemenID), periode: PeriodeLaporan(tahun: tahun, triwulan: triwulan == 0 ? nil : triwulan),
+            elemen: TypedID(elemenID), periode: PeriodeLaporan(tahun: tahun, kodeTriwulan: triwulan),
             keuangan: keuanganSen.map { Rupiah(sen: $0) },
             fisik: try fisik.map { try decodeDecimal($0, table: Self.schema, id: id, column: "fisik") })
     }

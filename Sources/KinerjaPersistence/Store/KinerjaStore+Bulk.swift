@@ -76,7 +76,7 @@ extension KinerjaStore {
     /// other).
     public func muat(
         pemda id: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>? = nil, denganRPJMD: Bool = false,
-        tahun: Int? = nil
+        tahun: Int? = nil, denganVersi: Bool = false
     ) async throws -> DataKinerja {
         let pemda = try await pemda(id)
         let pemdaID = id.uuid
@@ -114,6 +114,7 @@ extension KinerjaStore {
         )
         data.urusan = try await UrusanModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
             .map { Urusan(kode: $0.kode, nama: $0.nama) }
+        if denganVersi { data.versi = try await loadVersi(scope) }
         return data
     }
 }

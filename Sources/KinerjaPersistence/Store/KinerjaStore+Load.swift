@@ -192,7 +192,7 @@ extension KinerjaStore {
                     DokumenRencana.self, try row.decode(column: "dokumen", as: String.self), table: "target", id: id,
                     column: "dokumen"),
                 periode: PeriodeLaporan(
-                    tahun: try row.decode(column: "tahun", as: Int.self), triwulan: triwulan == 0 ? nil : triwulan),
+                    tahun: try row.decode(column: "tahun", as: Int.self), kodeTriwulan: triwulan),
                 nilai: try decodeNilai(try row.decode(column: "nilai", as: String.self), table: "target", id: id),
                 teks: try row.decode(column: "teks", as: String.self))
         }
@@ -228,7 +228,7 @@ extension KinerjaStore {
             return try RealisasiKinerja(
                 indikator: TypedID(try uuid(row, "indikator_id", scope)),
                 periode: PeriodeLaporan(
-                    tahun: try row.decode(column: "tahun", as: Int.self), triwulan: triwulan == 0 ? nil : triwulan),
+                    tahun: try row.decode(column: "tahun", as: Int.self), kodeTriwulan: triwulan),
                 nilai: try decodeNilai(
                     try row.decode(column: "nilai", as: String.self), table: "realisasi_kinerja", id: id),
                 teks: try row.decode(column: "teks", as: String.self))
@@ -245,11 +245,52 @@ extension KinerjaStore {
             return try RealisasiAnggaran(
                 elemen: TypedID(try uuid(row, "elemen_id", scope)),
                 periode: PeriodeLaporan(
-                    tahun: try row.decode(column: "tahun", as: Int.self), triwulan: triwulan == 0 ? nil : triwulan),
+                    tahun: try row.decode(column: "tahun", as: Int.self), kodeTriwulan: triwulan),
                 keuangan: try row.decode(column: "keuangan_sen", as: Int64?.self).map { Rupiah(sen: $0) },
                 fisik: try row.decode(column: "fisik", as: String?.self).map {
                     try decodeDecimal($0, table: "realisasi_anggaran", id: id, column: "fisik")
                 })
         }
+    }
+
+    /// The stored version of every entry in scope, by natural key.
+    func loadVersi(_ scope: Scope) async throws -> [KunciIsian: Int] {
+        var result: [KunciIsian: Int] = [:]
+        func periode(_ row: any SQLRow) throws -> PeriodeLaporan {
+            PeriodeLaporan(
+                tahun: try row.decode(column: "tahun", as: Int.self),
+                kodeTriwulan: try row.decode(column: "triwulan", as: Int.self))
+        }
+        func dokumen(_ row: any SQLRow, _ table: String) throws -> DokumenRencana {
+            try decodeEnum(
+                DokumenRencana.self, try row.decode(column: "dokumen", as: String.self), table: table, id: nil,
+                column: "dokumen")
+        }
+        for row in try await select(
+            "target", ["indikator_id", "dokumen", "tahun", "triwulan", "versi"], scope, tahunan: true)
+        {
+            let key = KunciIsian.target(
+                TypedID(try uuid(row, "indikator_id", scope)), try dokumen(row, "target"), try periode(row))
+            result[key] = try row.decode(column: "versi", as: Int.self)
+        }
+        for row in try await select("pagu", ["elemen_id", "dokumen", "tahun", "versi"], scope, tahunan: true) {
+            let key = KunciIsian.pagu(
+                TypedID(try uuid(row, "elemen_id", scope)), try dokumen(row, "pagu"),
+                tahun: try row.decode(column: "tahun", as: Int.self))
+            result[key] = try row.decode(column: "versi", as: Int.self)
+        }
+        for row in try await select(
+            "realisasi_kinerja", ["indikator_id", "tahun", "triwulan", "versi"], scope, tahunan: true)
+        {
+            result[.realisasi(TypedID(try uuid(row, "indikator_id", scope)), try periode(row))] =
+                try row.decode(column: "versi", as: Int.self)
+        }
+        for row in try await select(
+            "realisasi_anggaran", ["elemen_id", "tahun", "triwulan", "versi"], scope, tahunan: true)
+        {
+            result[.anggaran(TypedID(try uuid(row, "elemen_id", scope)), try periode(row))] =
+                try row.decode(column: "versi", as: Int.self)
+        }
+        return result
     }
 }

@@ -20,7 +20,7 @@ extension KinerjaStore {
     public func tersimpan(
         pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, periode: PeriodeLaporan
     ) async throws -> (kinerja: [UUID: Tersimpan], anggaran: [UUID: TersimpanAnggaran]) {
-        let triwulan = periode.triwulan ?? 0
+        let triwulan = periode.kodeTriwulan
         let kinerja = try await RealisasiKinerjaModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
             .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$tahun == periode.tahun).filter(\.$triwulan == triwulan)
             .all()
@@ -63,7 +63,7 @@ extension KinerjaStore {
         pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, periode: PeriodeLaporan
     ) async throws -> [InfoBukti] {
         try await BuktiModel.query(on: db).filter(\.$pemdaID == pemda.uuid).filter(\.$perangkatDaerahID == pd.uuid)
-            .filter(\.$tahun == periode.tahun).filter(\.$triwulan == (periode.triwulan ?? 0))
+            .filter(\.$tahun == periode.tahun).filter(\.$triwulan == (periode.kodeTriwulan))
             .field(\.$id).field(\.$indikatorID).field(\.$namaBerkas).field(\.$ukuran).field(\.$diunggahOleh)
             .field(\.$waktu).sort(\.$waktu).all()
             .map {

@@ -17,7 +17,7 @@ extension KinerjaStore {
     ) async throws -> RencanaTersimpan {
         let targets = try await TargetModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
             .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$dokumen == dokumen.rawValue).filter(\.$tahun == tahun)
-            .filter(\.$triwulan == 0).all()
+            .filter(\.$triwulan == PeriodeLaporan(tahun: tahun).kodeTriwulan).all()
         let pagu = try await PaguModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
             .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$dokumen == dokumen.rawValue).filter(\.$tahun == tahun)
             .all()

@@ -115,7 +115,7 @@ struct BenchImporCommand: AsyncCommand {
         let hasil = Importer.baca(csv, namaBerkas: "renja.csv", dokumen: .renja)
         let read = ContinuousClock.now
         let preview = Importer.pratinjau(
-            hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
+            hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true))
         let planned = ContinuousClock.now
         let written = try await store.terapkan(preview.perubahan, pemda: pemda.id)
         let applied = ContinuousClock.now

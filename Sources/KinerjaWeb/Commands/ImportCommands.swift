@@ -120,7 +120,8 @@ struct ImportCommand: AsyncCommand {
                         + "}}")
             }
             preview = Importer.pratinjau(
-                hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
+                hasil, pd: pd,
+                existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true))
             context.console.print(
                 "\(pemda.nama) · \(pd.nama) · \(name): "
                     + hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }.joined(separator: ", "))

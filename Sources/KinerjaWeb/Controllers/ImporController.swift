@@ -130,7 +130,7 @@ enum ImporController {
         let store = KinerjaStore(req.db)
         return try await req.application.berat.dengan(batas: Berat.batasTunggu, galat: ServerSibuk()) {
             let versi = try await store.versiData(pemda: pemda.id)
-            let existing = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let existing = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true)
             let peta = try await store.daftarPetaKolom(pemda: pemda.id).compactMap {
                 try? JSONDecoder().decode(PetaLembar.self, from: $0)
             }

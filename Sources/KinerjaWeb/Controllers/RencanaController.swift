@@ -34,14 +34,14 @@ enum RencanaController {
             tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200), dokumen: dokumen)
     }
 
-    static func simpan(_ req: Request, _ ctx: Konteks) async throws -> Response {
-        let model = try await query(req, ctx)
-        let form = try FormulirMentah.baca(req)
+    /// The plan form as a change set (each entry with the version the form was read at) and what was typed, with
+    /// a message on every field that is not a value: callable without HTTP.
+    static func perubahan(_ model: RencanaPage.Model, _ form: FormulirMentah, oleh: String) -> (PerubahanData, Isian) {
         var isian = Isian()
         // The form's changes as one change set: each entry with the version the form was read at.
         var change = PerubahanData()
-        change.formulirPD = try ctx.pdWajib().id
-        change.oleh = ctx.pengguna?.namaPengguna ?? "?"
+        change.formulirPD = model.pd.id
+        change.oleh = oleh
         let periode = PeriodeLaporan(tahun: model.tahun)
         for row in model.baris {
             let label = row.node.kode?.asli ?? row.node.nomor
@@ -92,6 +92,15 @@ enum RencanaController {
                 isian.galat["p." + key] = "\(label) · pagu: \(error.pesan)"
             }
         }
+        return (change, isian)
+    }
+
+    static func simpan(_ req: Request, _ ctx: Konteks) async throws -> Response {
+        let model = try await query(req, ctx)
+        let form = try FormulirMentah.baca(req)
+        let planned = perubahan(model, form, oleh: ctx.pengguna?.namaPengguna ?? "?")
+        let change = planned.0
+        var isian = planned.1
         guard isian.galat.isEmpty else {
             isian.pesan = "Belum tersimpan: \(isian.galat.count) isian perlu diperbaiki (ditandai merah)."
             return KinerjaApp.htmlResponse(
