@@ -403,8 +403,10 @@ struct RencanaPlanner {
     /// The version an entry this import writes was read at (0: not stored): an entry changed since is refused at
     /// apply as a conflict naming it, as in a form.
     mutating func catatVersi(_ key: KunciIsian) {
-        guard let versions = existing.data.versi else { return }
-        pratinjau.perubahan.versiDibaca[key] = versions[key] ?? 0
+        // Only stored entries: a new one has nothing to be stale against (and the web's apply checks the Pemda's
+        // data version besides).
+        guard let version = existing.data.versi?[key] else { return }
+        pratinjau.perubahan.versiDibaca[key] = version
     }
 
     /// A planned change for `key`: replaces the earlier change of the same key where it stands, else is appended.

@@ -245,7 +245,8 @@ enum RencanaReader {
         case .diputuskan(let value, _, let note): return .success((.angka(value), note))
         case .galat(let message):
             // An ambiguous number is reported, never guessed.
-            if case .ambigu = try? AngkaIndonesia.baca(text) { return .failure(NilaiGalat(message)) }
+            // (Told by the reader's message, so that the text is not parsed a second time.)
+            if message.hasPrefix("\"\(text)\" dapat dibaca ") { return .failure(NilaiGalat(message)) }
         case .kosong: break
         }
         do {

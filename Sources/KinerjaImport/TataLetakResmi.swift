@@ -826,7 +826,9 @@ enum TataLetakResmi {
                 switch RencanaReader.bacaNilai(cell, kolom: readers[target.column]) {
                 case .success(let (value, note)):
                     item.target[target.year] = (value, cell.teks, target.dokumen)
-                    if item.satuan.isEmpty, let unit = (try? NilaiParser.parse(cell.teks))??.satuan {
+                    if item.satuan.isEmpty, cell.teks.contains(where: { $0.isLetter || $0 == "%" }),
+                        let unit = (try? NilaiParser.parse(cell.teks))??.satuan
+                    {
                         item.satuan = unit
                     }
                     if let note { add(.peringatan, .angkaAmbigu, target.column, note) }

@@ -105,29 +105,43 @@ struct BenchImporCommand: AsyncCommand {
         context.console.print("Renja T-C.33 sintetis: \(lines.count - 3) baris, \(csv.count / 1024) kB")
         let store = KinerjaStore(context.application.db)
         try await context.application.autoMigrate()
-        let pemda = Pemda(nama: "Kabupaten Bench Impor \(UUID().uuidString.prefix(8))")
-        let pd = PerangkatDaerah(kode: "BENCH", nama: "Dinas Bench")
-        try await store.simpanBaru(DataKinerja(pemda: pemda, perangkatDaerah: [pd]))
-        let parseStart = ContinuousClock.now
-        _ = try TabelMasukan.baca(csv, namaBerkas: "renja.csv")
-        let parsed = ContinuousClock.now - parseStart
-        let start = ContinuousClock.now
-        let hasil = Importer.baca(csv, namaBerkas: "renja.csv", dokumen: .renja)
-        let read = ContinuousClock.now
-        let preview = Importer.pratinjau(
-            hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true))
-        let planned = ContinuousClock.now
-        let written = try await store.terapkan(preview.perubahan, pemda: pemda.id)
-        let applied = ContinuousClock.now
         func s(_ duration: Duration) -> String {
             String(
                 format: "%.2f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         }
-        context.console.print("temuan: \(hasil.temuan.count), galat: \(preview.galat.count), baris ditulis: \(written)")
-        context.console.print("membaca CSV saja \(s(parsed))")
+        // Three runs, each into a new Pemda: this machine's neighbours make single runs vary by a second; the median
+        // and the best are printed beside each run.
+        var previews: [Duration] = []
+        var applies: [Duration] = []
+        for run in 1...3 {
+            let pemda = Pemda(nama: "Kabupaten Bench Impor \(UUID().uuidString.prefix(8))")
+            let pd = PerangkatDaerah(kode: "BENCH", nama: "Dinas Bench")
+            try await store.simpanBaru(DataKinerja(pemda: pemda, perangkatDaerah: [pd]))
+            let parseStart = ContinuousClock.now
+            _ = try TabelMasukan.baca(csv, namaBerkas: "renja.csv")
+            let parsed = ContinuousClock.now - parseStart
+            let start = ContinuousClock.now
+            let hasil = Importer.baca(csv, namaBerkas: "renja.csv", dokumen: .renja)
+            let read = ContinuousClock.now
+            let preview = Importer.pratinjau(
+                hasil, pd: pd,
+                existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true))
+            let planned = ContinuousClock.now
+            let written = try await store.terapkan(preview.perubahan, pemda: pemda.id)
+            let applied = ContinuousClock.now
+            previews.append(planned - start)
+            applies.append(applied - planned)
+            context.console.print(
+                "lari \(run): temuan \(hasil.temuan.count), galat \(preview.galat.count), baris ditulis \(written); "
+                    + "membaca CSV saja \(s(parsed)); baca \(s(read - start)) · rencana \(s(planned - read)) · "
+                    + "pratinjau \(s(planned - start)) · terapkan \(s(applied - planned))")
+            try await store.hapus(pemda: pemda.id)
+        }
+        let median = { (values: [Duration]) in values.sorted()[values.count / 2] }
         context.console.print(
-            "baca \(s(read - start)) · rencana \(s(planned - read)) · pratinjau \(s(planned - start)) (sasaran < 3 s)")
-        context.console.print("terapkan \(s(applied - planned)) (sasaran < 5 s)")
-        try await store.hapus(pemda: pemda.id)
+            "pratinjau: median \(s(median(previews))), terbaik \(s(previews.min()!)) (sasaran < 3 s)")
+        context.console.print(
+            "terapkan (satu perubahan data, satu transaksi): median \(s(median(applies))), terbaik \(s(applies.min()!)) "
+                + "(sasaran < 5 s)")
     }
 }
