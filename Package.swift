@@ -35,19 +35,25 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // Spreadsheets: XLSX and CSV.
+        // Spreadsheets: XLSX and CSV (no domain knowledge).
         .target(
             name: "KinerjaSpreadsheet",
             dependencies: [
-                "KinerjaDomain",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ],
             swiftSettings: strict
         ),
-        // Import, consistency check and export of the Pemda's workbooks (templates and official layouts).
+        // Import, consistency check and export of the Pemda's workbooks (templates and official layouts), reports as
+        // XLSX/CSV.
         .target(
             name: "KinerjaImport",
-            dependencies: ["KinerjaDomain", "KinerjaSpreadsheet", "KinerjaPersistence"],
+            dependencies: ["KinerjaDomain", "KinerjaSpreadsheet"],
+            swiftSettings: strict
+        ),
+        // Use cases, named after what users do, callable without HTTP: the web and the CLI both call them.
+        .target(
+            name: "KinerjaApplication",
+            dependencies: ["KinerjaDomain", "KinerjaPersistence", "KinerjaImport", "KinerjaSpreadsheet"],
             swiftSettings: strict
         ),
         // Demo data (from the seed documents) and the synthetic kabupaten generator.
@@ -67,7 +73,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // Web: routes, pages, commands.
+        // Web: routes, controllers, pages. It does not link the demo.
         .target(
             name: "KinerjaWeb",
             dependencies: [
@@ -75,9 +81,24 @@ let package = Package(
                 "KinerjaPersistence",
                 "KinerjaSpreadsheet",
                 "KinerjaImport",
-                "KinerjaDemo",
+                "KinerjaApplication",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            swiftSettings: strict
+        ),
+        // The command line: every `kinerja` subcommand but `serve`, and the demo.
+        .target(
+            name: "KinerjaCLI",
+            dependencies: [
+                "KinerjaDomain",
+                "KinerjaPersistence",
+                "KinerjaSpreadsheet",
+                "KinerjaImport",
+                "KinerjaApplication",
+                "KinerjaDemo",
+                "KinerjaWeb",
+                .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict
         ),
@@ -85,6 +106,7 @@ let package = Package(
             name: "kinerja",
             dependencies: [
                 "KinerjaWeb",
+                "KinerjaCLI",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict
@@ -105,7 +127,8 @@ let package = Package(
         .testTarget(
             name: "KinerjaGoldenTests",
             dependencies: [
-                "KinerjaDomain", "KinerjaPersistence", "KinerjaSpreadsheet", "KinerjaDemo", "KinerjaTestSupport",
+                "KinerjaDomain", "KinerjaPersistence", "KinerjaSpreadsheet", "KinerjaImport", "KinerjaDemo",
+                "KinerjaTestSupport",
             ],
             swiftSettings: strict
         ),
@@ -127,6 +150,8 @@ let package = Package(
             name: "KinerjaWebTests",
             dependencies: [
                 "KinerjaWeb",
+                "KinerjaCLI",
+                "KinerjaApplication",
                 "KinerjaTestSupport",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "VaporTesting", package: "vapor"),

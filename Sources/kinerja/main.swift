@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaCLI
 import KinerjaPersistence
 import KinerjaWeb
 import Logging
@@ -23,8 +24,9 @@ do {
         database = try DatabaseConfig.parse(Environment.get("DATABASE_URL"))
     }
     try KinerjaApp.configure(app, database: database)
+    KinerjaCLI.daftarkan(app)
     if demo {
-        try await KinerjaApp.prepareDemo(app)
+        try await KinerjaCLI.siapkanDemo(app)
         let accounts = "admin, operator, kepala, evaluator, pimpinan, operator.setwan, admin.banyuasin, admin.balangan"
         app.logger.notice(
             "Data demo dimuat ke \(database.label). Buka http://localhost:8080 — akun demo (sandi demo2026): \(accounts)"

@@ -1,6 +1,7 @@
 import Foundation
 import KinerjaDemo
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
 import KinerjaSpreadsheet
 import KinerjaTestSupport

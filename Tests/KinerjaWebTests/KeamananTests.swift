@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import KinerjaCLI
 import KinerjaDomain
 import KinerjaImport
 import KinerjaPersistence
@@ -108,7 +109,7 @@ struct KeamananTests {
                 configure: { app in
                     try KinerjaApp.configure(app, database: config, bcryptCost: 4)
                     app.logger.logLevel = .warning
-                    try await KinerjaApp.prepareDemo(app)
+                    try await KinerjaCLI.siapkanDemo(app)
                 }
             ) { app in
                 let op = try await Peramban.masuk(app, "operator")

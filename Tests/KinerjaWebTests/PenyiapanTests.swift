@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
 import KinerjaPersistence
 import Testing
@@ -156,14 +157,14 @@ struct TahunBawaanTests {
         ]
         // No realisasi yet: the latest Renstra period, from its first year; the Renja's own latest year.
         #expect(
-            LaporanKatalog.tahunBawaan("renstra", data, pd: pd, realisasiTerakhir: nil, semua: [2027, 2030]) == 2026)
-        #expect(LaporanKatalog.tahunBawaan("renja", data, pd: pd, realisasiTerakhir: nil, semua: [2027, 2030]) == 2027)
+            LaporanKatalog.tahunBawaan(.renstra, data, pd: pd, realisasiTerakhir: nil, semua: [2027, 2030]) == 2026)
+        #expect(LaporanKatalog.tahunBawaan(.renja, data, pd: pd, realisasiTerakhir: nil, semua: [2027, 2030]) == 2027)
         // With realisasi of 2024, the Renstra that holds it.
         #expect(
-            LaporanKatalog.tahunBawaan("renstra", data, pd: pd, realisasiTerakhir: 2024, semua: [2024, 2030]) == 2021)
+            LaporanKatalog.tahunBawaan(.renstra, data, pd: pd, realisasiTerakhir: 2024, semua: [2024, 2030]) == 2021)
         #expect(
-            LaporanKatalog.tahunBawaan("realisasi", data, pd: pd, realisasiTerakhir: 2024, semua: [2024, 2030]) == 2024)
-        let report = LaporanKatalog.bangun("renstra", IndeksKinerja(data), pd: pd, tahun: 2026, tahunDiminta: nil)
+            LaporanKatalog.tahunBawaan(.realisasi, data, pd: pd, realisasiTerakhir: 2024, semua: [2024, 2030]) == 2024)
+        let report = LaporanKatalog.bangun(.renstra, IndeksKinerja(data), pd: pd, tahun: 2026, tahunDiminta: nil)
         #expect(report.judul.joined().contains("2026-2030"))
     }
 }

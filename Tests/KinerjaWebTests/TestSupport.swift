@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaCLI
 import KinerjaPersistence
 import KinerjaWeb
 import Testing
@@ -13,7 +14,7 @@ func withDemoApp(_ test: (Application) async throws -> Void) async throws {
             try KinerjaApp.configure(app, database: .sqliteMemory, bcryptCost: 4)
             // Logins are logged at info in production; the tests log in hundreds of times.
             app.logger.logLevel = .warning
-            try await KinerjaApp.prepareDemo(app)
+            try await KinerjaCLI.siapkanDemo(app)
         }, test)
 }
 

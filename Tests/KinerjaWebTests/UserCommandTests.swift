@@ -5,6 +5,7 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import KinerjaCLI
 @testable import KinerjaWeb
 
 @Suite("kinerja user add")

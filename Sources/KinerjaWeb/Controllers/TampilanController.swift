@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
 import KinerjaSpreadsheet
 import Vapor
@@ -40,32 +42,32 @@ enum TampilanController {
         app.rute(.GET, SiteURL.Pattern.laporanPemda, .publik) { req, ctx in try await pilihLaporan(req, ctx) }
         app.rute(.GET, SiteURL.Pattern.laporanSeluruh, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
-            let name = req.parameters.get("nama") ?? ""
+            let name = try NamaLaporan.baca(req.parameters.get("nama") ?? "")
             let store = KinerjaStore(req.db)
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let laporan = try await req.turunan(
-                ["laporan-seluruh", name, "\(tahun ?? 0)"], pemda: pemda.id, ukuran: { $0.baris.count * 1_000 }
+                ["laporan-seluruh", name.rawValue, "\(tahun ?? 0)"], pemda: pemda.id,
+                ukuran: { $0.baris.count * 1_000 }
             ) {
-                if name == "iku-pemda" {
-                    return Laporan.ikuPemda(IndeksKinerja(try await store.muat(pemda: pemda.id)))
+                if name == .ikuPemda {
+                    return try await LaporanKatalog.buat(name, store: store, pemda: pemda.id, pd: nil, tahun: nil)
                 }
-                let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
-                let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
+                let year = try await LaporanKatalog.tahunSeluruhPemda(tahun, store: store, pemda: pemda.id)
                 return try await LaporanKatalog.seluruhPemda(name, store: store, pemda: pemda.id, tahun: year)
             }
-            return try await kirim(req, ctx, laporan, nama: name + "-seluruh")
+            return try await kirim(req, ctx, laporan, nama: name.rawValue + "-seluruh")
         }
         app.rute(.GET, SiteURL.Pattern.laporan, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
-            let name = req.parameters.get("nama") ?? ""
+            let name = try NamaLaporan.baca(req.parameters.get("nama") ?? "")
             let store = KinerjaStore(req.db)
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let (laporan, chart) = try await req.turunan(
-                ["laporan", pd.kode, name, "\(tahun ?? 0)"], pemda: pemda.id,
+                ["laporan", pd.kode, name.rawValue, "\(tahun ?? 0)"], pemda: pemda.id,
                 ukuran: { $0.0.baris.count * 1_000 + $0.1.rendered.utf8.count }
             ) {
-                guard name == "cascading" else {
+                guard name == .cascading else {
                     let laporan = try await LaporanKatalog.buat(
                         name, store: store, pemda: pemda.id, pd: pd, tahun: tahun)
                     return (laporan, HTML.empty)
@@ -78,7 +80,7 @@ enum TampilanController {
                     PohonSVG.render(PohonKinerja(index, pd: pd.id, tahun: tahun))
                 )
             }
-            return try await kirim(req, ctx, laporan, nama: name + "-" + pd.kode, sebelumTabel: chart)
+            return try await kirim(req, ctx, laporan, nama: name.rawValue + "-" + pd.kode, sebelumTabel: chart)
         }
         app.rute(.GET, SiteURL.Pattern.cascadingPemda, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
@@ -148,7 +150,7 @@ enum TampilanController {
         let pemda = try ctx.pemdaWajib()
         let store = KinerjaStore(req.db)
         if let name = req.query[String.self, at: "nama"], !name.isEmpty {
-            guard LaporanKatalog.nama.contains(where: { $0.0 == name }) else {
+            guard NamaLaporan(rawValue: name) != nil else {
                 throw DomainError.tidakSah(field: "nama", pesan: "Laporan \"\(name)\" tidak dikenal.")
             }
             var query: [(String, String)] = []
@@ -182,9 +184,9 @@ enum TampilanController {
         let laporan = LaporanKatalog.denganAlamat(laporan, profil)
         switch req.query[String.self, at: "format"] ?? "html" {
         case "html":
-            let kertas = LaporanKatalog.Kertas(rawValue: req.query[String.self, at: "kertas"] ?? "a4") ?? .a4
+            let kertas = LaporanHTML.Kertas(rawValue: req.query[String.self, at: "kertas"] ?? "a4") ?? .a4
             return KinerjaApp.htmlResponse(
-                LaporanKatalog.html(
+                LaporanHTML.html(
                     laporan, sebelumTabel: sebelumTabel, kertas: kertas, akun: ctx.akunBar,
                     logo: profil.logoJenis == nil ? nil : SiteURL.logo(pemda: pemda.id.uuid).path))
         case "xlsx":

@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import KinerjaDemo
 import KinerjaDomain
 import KinerjaImport
 import KinerjaPersistence
@@ -28,17 +27,6 @@ public enum KinerjaApp {
         app.middleware.use(KinerjaErrorMiddleware())
         app.middleware.use(KeamananHeaderMiddleware())
         app.middleware.use(AkunMiddleware())
-        app.asyncCommands.use(DemoCommand(), as: "demo")
-        app.asyncCommands.use(GenerateCommand(), as: "generate")
-        app.asyncCommands.use(ImportCommand(), as: "import")
-        app.asyncCommands.use(CheckCommand(), as: "check")
-        app.asyncCommands.use(ExportCommand(), as: "export")
-        app.asyncCommands.use(TemplateCommand(), as: "template")
-        app.asyncCommands.use(BenchCommand(), as: "bench")
-        app.asyncCommands.use(BenchImporCommand(), as: "bench-impor")
-        app.asyncCommands.use(ReportCommand(), as: "report")
-        app.asyncCommands.use(UserCommand(), as: "user")
-        app.asyncCommands.use(PemdaCommand(), as: "pemda")
         app.storage[DatabaseLabelKey.self] = database.jenis
         let cacheMB = Environment.get("KINERJA_TEMBOLOK_MB").flatMap(Int.init) ?? 256
         app.storage[TembolokKey.self] = Tembolok(budgetBytes: max(0, cacheMB) * 1_048_576)
@@ -120,13 +108,6 @@ public enum KinerjaApp {
         }
         headers.replaceOrAdd(name: .contentDisposition, value: NamaBerkas.contentDisposition(nama))
         return Response(status: .ok, headers: headers, body: .init(data: data))
-    }
-
-    /// Prepares a fresh demo database: migrates, loads the demo and its accounts (one per role, see README).
-    public static func prepareDemo(_ app: Application) async throws {
-        try await app.autoMigrate()
-        _ = try await Demo.load(into: KinerjaStore(app.db))
-        try await AkunDemo.buat(app)
     }
 }
 

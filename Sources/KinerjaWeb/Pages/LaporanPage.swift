@@ -1,120 +1,21 @@
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
 import KinerjaPersistence
 
-/// Reports: which exist, how they are built from stored data, and their HTML (screen and print).
-enum LaporanKatalog {
-    static let nama: [(String, String)] = [
-        ("renja", "Renja T-C.33 (Tabel 3.2): target dan pagu tahun n, prakiraan maju n+1"),
-        ("capaian-sasaran", "Capaian kinerja sasaran (Tabel 2.3)"),
-        ("tujuan-sasaran", "Tujuan dan sasaran dengan target tahunan (Tabel 3.1)"),
-        ("realisasi", "Realisasi kinerja dan keuangan dengan subtotal"),
-        ("evaluasi-triwulan", "Evaluasi per triwulan (Permendagri 86): K dan Rp per triwulan"),
-        ("evaluasi-renja", "Evaluasi Renja dan pencapaian Renstra (Tabel 2.1), kolom 1-11"),
-        ("renstra", "Renstra T-C.27: target dan pagu setiap tahun periode"),
-        ("cascading", "Cascading (pohon kinerja): bagan dan tabel"),
-        ("iku", "Indikator Kinerja Utama PD per unit dan eselon"),
-        ("iku-pemda", "Indikator Kinerja Utama Pemda (Lampiran I)"),
-    ]
-
-    static func buat(
-        _ name: String, store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah?, tahun: Int?
-    ) async throws
-        -> Laporan
-    {
-        if name == "iku-pemda" {
-            // The Pemda's own IKU: no PD needed.
-            return Laporan.ikuPemda(IndeksKinerja(try await store.muat(pemda: pemda)))
-        }
-        guard nama.contains(where: { $0.0 == name }) else {
-            throw DomainError.tidakSah(
-                field: "laporan", pesan: "Laporan \"\(name)\" tidak dikenal (\(nama.map(\.0).joined(separator: ", ")))."
-            )
-        }
-        guard let pd else {
-            throw DomainError.tidakSah(field: "pd", pesan: "Laporan \"\(name)\" dibuat untuk satu perangkat daerah.")
-        }
-        let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
-        let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id, denganRPJMD: name == "cascading")
-        let year =
-            tahun ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
-        return bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun)
-    }
-
-    /// The year a report shows when none is asked: the period that holds its data, never the clock. The Renstra:
-    /// the first year of the PD's Renstra period (the one with the latest realisasi, else the latest period); the
-    /// Renja: the latest year with Renja targets or pagu; the others: the latest year with realisasi, else the
-    /// latest year with any data.
-    static func tahunBawaan(
-        _ name: String, _ data: DataKinerja, pd: PerangkatDaerah, realisasiTerakhir: Int?, semua: [Int]
-    ) -> Int {
-        let fallback = realisasiTerakhir ?? semua.last ?? 2025
-        switch name {
-        case "renstra":
-            let periods = data.periode.filter { $0.jenis == .renstra && $0.perangkatDaerah == pd.id }
-            let chosen =
-                realisasiTerakhir.flatMap { year in periods.first { $0.contains(year) } }
-                ?? periods.max { $0.tahunAwal < $1.tahunAwal }
-            return chosen?.tahunAwal ?? semua.first ?? fallback
-        case "renja":
-            let renja: Set<DokumenRencana> = [.renja, .renjaPerubahan]
-            let targetYears = data.target.filter { renja.contains($0.dokumen) }.map(\.periode.tahun)
-            let paguYears = data.pagu.filter { renja.contains($0.dokumen) }.map(\.tahun)
-            return (targetYears + paguYears).max() ?? fallback
-        default:
-            return fallback
-        }
-    }
-
-    /// Builds a named report of one PD from loaded data.
-    static func bangun(
-        _ name: String, _ index: IndeksKinerja, pd: PerangkatDaerah, tahun year: Int, tahunDiminta: Int?
-    ) -> Laporan {
-        switch name {
-        case "renja": Laporan.renja(index, pd: pd, tahun: year)
-        case "tujuan-sasaran": Laporan.tujuanSasaran(index, pd: pd, tahun: year)
-        case "realisasi": Laporan.realisasi(index, pd: pd, tahun: year)
-        case "evaluasi-triwulan": Laporan.evaluasiTriwulan(index, pd: pd, tahun: year)
-        case "evaluasi-renja": Laporan.evaluasiRenja(index, pd: pd, tahun: year)
-        case "iku": Laporan.iku(index, pd: pd)
-        case "renstra": Laporan.renstra(index, pd: pd, tahun: year)
-        case "cascading": Laporan.cascading(index, pd: pd, tahun: tahunDiminta)
-        default: Laporan.capaianSasaran(index, pd: pd, tahun: year)
-        }
-    }
-
-    /// A report for the whole Pemda (every PD under its heading).
-    static func seluruhPemda(
-        _ name: String, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int
-    ) async throws -> Laporan {
-        guard nama.contains(where: { $0.0 == name }), name != "iku-pemda" else {
-            throw DomainError.tidakSah(
-                field: "laporan", pesan: "Laporan \"\(name)\" tidak dikenal untuk seluruh Pemda.")
-        }
-        let index = IndeksKinerja(try await store.muat(pemda: pemda))
-        guard
-            let laporan = Laporan.seluruhPemda(
-                index, { bangun(name, index, pd: $0, tahun: tahun, tahunDiminta: tahun) })
-        else {
-            throw DomainError.tidakDitemukan("Perangkat daerah")
-        }
-        return laporan
-    }
-
+/// A report's HTML (screen and print); which reports exist and how they are built: `LaporanKatalog`.
+public enum LaporanHTML {
     /// Paper for printing: A4 or F4 (folio, 215 × 330 mm), landscape.
-    enum Kertas: String, Sendable {
+    public enum Kertas: String, Sendable {
         case a4
         case f4
 
         var css: String { self == .a4 ? "A4 landscape" : "330mm 215mm" }
     }
 
-    /// The kop's address line: the Pemda's office address under its name (all formats).
-    static func denganAlamat(_ laporan: Laporan, _ profil: ProfilPemda) -> Laporan {
-        guard !profil.alamat.isEmpty else { return laporan }
-        var result = laporan
-        result.kop.append(profil.alamat)
-        return result
+    /// A whole printable page of the report (for the CLI's `--format html`).
+    public static func halaman(_ laporan: Laporan, kertas: Kertas = .a4, logo: String? = nil) -> String {
+        html(laporan, kertas: kertas, logo: logo)
     }
 
     /// `logo`: the address of the Pemda's logo (a path of the site, or a `data:` URI for a file), left of the kop.

@@ -1,5 +1,7 @@
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
+import KinerjaImport
 
 /// Choose a report: which, for which PD (or the whole Pemda), which year, which paper and format.
 enum LaporanPilihPage {

@@ -1,5 +1,7 @@
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
 
 /// A PD's plan tree with targets, realisasi and capaian for a year up to a triwulan.
@@ -327,5 +329,23 @@ struct PerangkatDaerahPage {
         case .tidakTerhitung(let reason): reason.pesan
         default: ""
         }
+    }
+}
+
+/// The pages `kinerja bench` times (model and HTML as a visitor gets them), for the command line.
+public enum HalamanUkur {
+    /// A PD's page: load, compute, render; the size of its HTML.
+    public static func perangkatDaerah(
+        _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah, tahun: Int
+    ) async throws -> Int {
+        let model = try await PerangkatDaerahPage.Model.query(store, pemda: pemda, pd: pd, tahun: tahun, triwulan: nil)
+        return PerangkatDaerahPage.render(
+            model, akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil), bolehTulis: false
+        ).utf8.count
+    }
+
+    /// The dashboard's model (load and compute); its number of PD.
+    public static func dasbor(_ store: KinerjaStore, pemda: Pemda, tahun: Int) async throws -> Int {
+        try await DasborPage.Model.query(store, pemda: pemda, tahun: tahun, triwulan: nil).perPD.count
     }
 }

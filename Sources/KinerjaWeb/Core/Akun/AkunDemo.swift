@@ -6,10 +6,10 @@ import Vapor
 
 /// The demo's accounts: one per role in Kabupaten Batu Bara, an operator of another PD, and an admin of each
 /// other Pemda. All have the password `demo2026` (documented in the README).
-enum AkunDemo {
-    static let sandi = "demo2026"
+public enum AkunDemo {
+    public static let sandi = "demo2026"
 
-    static let daftar: [(nama: String, lengkap: String, peran: Peran, pemda: String, pd: String?)] = [
+    public static let daftar: [(nama: String, lengkap: String, peran: Peran, pemda: String, pd: String?)] = [
         ("admin", "Admin Bappeda Batu Bara", .admin, "Kabupaten Batu Bara", nil),
         ("operator", "Operator Dinsos PPPA", .operatorPD, "Kabupaten Batu Bara", "DINSOS"),
         ("kepala", "Kepala Dinsos PPPA", .kepala, "Kabupaten Batu Bara", "DINSOS"),
@@ -20,7 +20,7 @@ enum AkunDemo {
         ("admin.balangan", "Admin Bagian Organisasi Balangan", .admin, "Kabupaten Balangan", nil),
     ]
 
-    static func buat(_ app: Application) async throws {
+    public static func buat(_ app: Application) async throws {
         let store = KinerjaStore(app.db)
         let hash = try await app.sandi.hash(sandi)
         for item in daftar {

@@ -11,7 +11,7 @@ import Vapor
 ///
 /// An unknown name is checked against one hash made once with the same cost (at the first login, not at start-up:
 /// commands need none), so that it takes the time of a known name's check and does not tell which names exist.
-final class Sandi: Sendable {
+public final class Sandi: Sendable {
     let cost: Int
     let pool: NIOThreadPool
     private let dummyHash = NIOLockedValueBox<String?>(nil)
@@ -40,7 +40,7 @@ final class Sandi: Sendable {
     /// The byte limit of bcrypt: longer passwords are refused, never truncated.
     static let panjangMaks = 72
 
-    func hash(_ sandi: String) async throws -> String {
+    public func hash(_ sandi: String) async throws -> String {
         guard sandi.utf8.count <= Self.panjangMaks else {
             throw DomainError.tidakSah(field: "sandi", pesan: "Kata sandi paling panjang \(Self.panjangMaks) byte.")
         }
@@ -73,7 +73,7 @@ final class Sandi: Sendable {
 struct SandiKey: StorageKey { typealias Value = Sandi }
 
 extension Application {
-    var sandi: Sandi {
+    public var sandi: Sandi {
         guard let sandi = storage[SandiKey.self] else { fatalError("Sandi belum dikonfigurasi (KinerjaApp.configure)") }
         return sandi
     }

@@ -1,7 +1,10 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
+import KinerjaWeb
 import Vapor
 
 /// `kinerja pemda add "Kabupaten X" --jenis kabupaten --ibukota "Y" [--alamat "…"] [--logo FILE] [--rpjmd 2025-2029]`:

@@ -1,5 +1,6 @@
 import Foundation
 import KinerjaDomain
+import KinerjaSpreadsheet
 
 /// Renders a `Laporan` as XLSX (merged multi-row header, numbering row, indented rows, totals as formulas with their
 /// cached values, notes and signature block, print setup) and as CSV.

@@ -1,9 +1,11 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
 import KinerjaImport
 import KinerjaPersistence
 import KinerjaSpreadsheet
+import KinerjaWeb
 import Vapor
 
 /// Finds a PD by kode: in the named Pemda, or in the only Pemda that has that kode.
@@ -280,19 +282,17 @@ struct ReportCommand: AsyncCommand {
         let store = KinerjaStore(context.application.db)
         var laporan: Laporan
         let pemdaID: TypedID<Pemda>
-        if signature.nama == "iku-pemda" {
+        let name = try NamaLaporan.baca(signature.nama)
+        if name == .ikuPemda {
             let pemda = try await resolvePemda(store, nama: signature.pemda)
             pemdaID = pemda.id
-            laporan = try await LaporanKatalog.buat("iku-pemda", store: store, pemda: pemda.id, pd: nil, tahun: nil)
+            laporan = try await LaporanKatalog.buat(name, store: store, pemda: pemda.id, pd: nil, tahun: nil)
         } else if signature.pd == nil {
-            // --pd omitted: the whole Pemda, every PD under its heading.
+            // --pd omitted: the whole Pemda, every PD under its heading; without --tahun the year of its data.
             let pemda = try await resolvePemda(store, nama: signature.pemda, sebutan: "--pd KODE atau --pemda NAMA")
             pemdaID = pemda.id
-            guard let tahun = signature.tahun else {
-                throw DomainError.tidakSah(field: "--tahun", pesan: "Sebutkan --tahun untuk seluruh Pemda.")
-            }
-            laporan = try await LaporanKatalog.seluruhPemda(
-                signature.nama, store: store, pemda: pemda.id, tahun: tahun)
+            let tahun = try await LaporanKatalog.tahunSeluruhPemda(signature.tahun, store: store, pemda: pemda.id)
+            laporan = try await LaporanKatalog.seluruhPemda(name, store: store, pemda: pemda.id, tahun: tahun)
         } else {
             guard let kode = signature.pd else {
                 throw DomainError.tidakSah(field: "--pd", pesan: "Sebutkan --pd KODE.")
@@ -300,7 +300,7 @@ struct ReportCommand: AsyncCommand {
             let (pemda, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
             pemdaID = pemda.id
             laporan = try await LaporanKatalog.buat(
-                signature.nama, store: store, pemda: pemda.id, pd: pd, tahun: signature.tahun)
+                name, store: store, pemda: pemda.id, pd: pd, tahun: signature.tahun)
         }
         // The kop: the Pemda's address, and its logo embedded (the file stands alone).
         let profil = try await store.profil(pemda: pemdaID, denganLogo: true)
@@ -310,7 +310,7 @@ struct ReportCommand: AsyncCommand {
         }
         let data: Data
         switch signature.format ?? "html" {
-        case "html": data = Data(LaporanKatalog.html(laporan, logo: logo).utf8)
+        case "html": data = Data(LaporanHTML.halaman(laporan, logo: logo).utf8)
         case "csv": data = Data(LaporanEkspor.csv(laporan).utf8)
         case "xlsx": data = try LaporanEkspor.xlsx(laporan)
         default: throw DomainError.tidakSah(field: "--format", pesan: "Format harus html, xlsx, atau csv.")

@@ -1,7 +1,10 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
+import KinerjaWeb
 import Vapor
 
 /// `kinerja user add NAMA --peran admin --pemda "Kabupaten X" [--pd KODE] [--nama "Nama Lengkap"]`: creates an

@@ -1,8 +1,11 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDemo
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
+import KinerjaWeb
 import Vapor
 
 /// `kinerja demo`: loads the demo Pemda (from the seed documents) into the configured database.

@@ -1,8 +1,11 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
 import KinerjaSpreadsheet
+import KinerjaWeb
 import Vapor
 
 /// `kinerja bench [--pemda NAMA] [--ulang N]`: times the PD page's work on the stored data — loading one PD,
@@ -41,11 +44,7 @@ struct BenchCommand: AsyncCommand {
                 TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: 2025).baris.count
             }
             try await measure(context, "halaman PD \(pd.kode) (muat+hitung+HTML)", repeats) {
-                let model = try await PerangkatDaerahPage.Model.query(
-                    store, pemda: pemda.id, pd: pd, tahun: 2025, triwulan: nil)
-                return PerangkatDaerahPage.render(
-                    model, akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil), bolehTulis: false
-                ).utf8.count
+                try await HalamanUkur.perangkatDaerah(store, pemda: pemda.id, pd: pd, tahun: 2025)
             }
         }
         try await measure(context, "muat seluruh Pemda", max(1, repeats / 2)) {
@@ -60,7 +59,7 @@ struct BenchCommand: AsyncCommand {
             try await store.muat(pemda: pemda.id, tahun: 2025).realisasi.count
         }
         try await measure(context, "dasbor: model lengkap (muat+hitung)", max(1, repeats / 2)) {
-            try await DasborPage.Model.query(store, pemda: pemda, tahun: 2025, triwulan: nil).perPD.count
+            try await HalamanUkur.dasbor(store, pemda: pemda, tahun: 2025)
         }
         let all = try await store.muat(pemda: pemda.id)
         try await measure(context, "tabel capaian seluruh Pemda", max(1, repeats / 2)) {
@@ -84,7 +83,7 @@ struct BenchCommand: AsyncCommand {
         for (name, build) in reports {
             try await measure(context, "laporan \(name) \(first.kode) HTML+XLSX", repeats) {
                 let laporan = build()
-                return LaporanKatalog.html(laporan).utf8.count + (try LaporanEkspor.xlsx(laporan)).count
+                return LaporanHTML.halaman(laporan).utf8.count + (try LaporanEkspor.xlsx(laporan)).count
             }
         }
         for name in ["realisasi", "evaluasi-renja"] {

@@ -1,9 +1,11 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDemo
 import KinerjaDomain
 import KinerjaImport
 import KinerjaPersistence
+import KinerjaWeb
 import Vapor
 
 /// `kinerja bench-impor`: times reading and planning a realisasi CSV of 2 000, 8 000, 32 000 and 128 000 rows

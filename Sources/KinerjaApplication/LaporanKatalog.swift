@@ -1,0 +1,143 @@
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+
+/// The reports Kinerja produces, by name: a typed value, not a string switch.
+public enum NamaLaporan: String, Sendable, CaseIterable {
+    case renja
+    case capaianSasaran = "capaian-sasaran"
+    case tujuanSasaran = "tujuan-sasaran"
+    case realisasi
+    case evaluasiTriwulan = "evaluasi-triwulan"
+    case evaluasiRenja = "evaluasi-renja"
+    case renstra
+    case cascading
+    case iku
+    case ikuPemda = "iku-pemda"
+
+    public var judul: String {
+        switch self {
+        case .renja: "Renja T-C.33 (Tabel 3.2): target dan pagu tahun n, prakiraan maju n+1"
+        case .capaianSasaran: "Capaian kinerja sasaran (Tabel 2.3)"
+        case .tujuanSasaran: "Tujuan dan sasaran dengan target tahunan (Tabel 3.1)"
+        case .realisasi: "Realisasi kinerja dan keuangan dengan subtotal"
+        case .evaluasiTriwulan: "Evaluasi per triwulan (Permendagri 86): K dan Rp per triwulan"
+        case .evaluasiRenja: "Evaluasi Renja dan pencapaian Renstra (Tabel 2.1), kolom 1-11"
+        case .renstra: "Renstra T-C.27: target dan pagu setiap tahun periode"
+        case .cascading: "Cascading (pohon kinerja): bagan dan tabel"
+        case .iku: "Indikator Kinerja Utama PD per unit dan eselon"
+        case .ikuPemda: "Indikator Kinerja Utama Pemda (Lampiran I)"
+        }
+    }
+
+    /// A name from a URL or the command line; an unknown one is an error listing the known names.
+    public static func baca(_ text: String) throws(DomainError) -> NamaLaporan {
+        guard let name = NamaLaporan(rawValue: text) else {
+            throw .tidakSah(
+                field: "laporan",
+                pesan: "Laporan \"\(text)\" tidak dikenal (\(allCases.map(\.rawValue).joined(separator: ", "))).")
+        }
+        return name
+    }
+}
+
+/// Use case "produce a named report for a PD or the whole Pemda": which year it shows when none is asked (from the
+/// data, never the clock), and the report built from stored data. Used by the web and the CLI alike.
+public enum LaporanKatalog {
+    /// Every report with its title, in the order pages offer them.
+    public static let nama: [(String, String)] = NamaLaporan.allCases.map { ($0.rawValue, $0.judul) }
+
+    public static func buat(
+        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah?, tahun: Int?
+    ) async throws -> Laporan {
+        if name == .ikuPemda {
+            // The Pemda's own IKU: no PD needed.
+            return Laporan.ikuPemda(IndeksKinerja(try await store.muat(pemda: pemda)))
+        }
+        guard let pd else {
+            throw DomainError.tidakSah(
+                field: "pd", pesan: "Laporan \"\(name.rawValue)\" dibuat untuk satu perangkat daerah.")
+        }
+        let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
+        let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id, denganRPJMD: name == .cascading)
+        let year =
+            tahun ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
+        return bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun)
+    }
+
+    /// The year a report shows when none is asked: the period that holds its data, never the clock. The Renstra:
+    /// the first year of the PD's Renstra period (the one with the latest realisasi, else the latest period); the
+    /// Renja: the latest year with Renja targets or pagu; the others: the latest year with realisasi, else the
+    /// latest year with any data.
+    public static func tahunBawaan(
+        _ name: NamaLaporan, _ data: DataKinerja, pd: PerangkatDaerah, realisasiTerakhir: Int?, semua: [Int]
+    ) -> Int {
+        let fallback = realisasiTerakhir ?? semua.last ?? 2025
+        switch name {
+        case .renstra:
+            let periods = data.periode.filter { $0.jenis == .renstra && $0.perangkatDaerah == pd.id }
+            let chosen =
+                realisasiTerakhir.flatMap { year in periods.first { $0.contains(year) } }
+                ?? periods.max { $0.tahunAwal < $1.tahunAwal }
+            return chosen?.tahunAwal ?? semua.first ?? fallback
+        case .renja:
+            let renja: Set<DokumenRencana> = [.renja, .renjaPerubahan]
+            let targetYears = data.target.filter { renja.contains($0.dokumen) }.map(\.periode.tahun)
+            let paguYears = data.pagu.filter { renja.contains($0.dokumen) }.map(\.tahun)
+            return (targetYears + paguYears).max() ?? fallback
+        default:
+            return fallback
+        }
+    }
+
+    /// Builds a named report of one PD from loaded data.
+    public static func bangun(
+        _ name: NamaLaporan, _ index: IndeksKinerja, pd: PerangkatDaerah, tahun year: Int, tahunDiminta: Int?
+    ) -> Laporan {
+        switch name {
+        case .renja: Laporan.renja(index, pd: pd, tahun: year)
+        case .tujuanSasaran: Laporan.tujuanSasaran(index, pd: pd, tahun: year)
+        case .realisasi: Laporan.realisasi(index, pd: pd, tahun: year)
+        case .evaluasiTriwulan: Laporan.evaluasiTriwulan(index, pd: pd, tahun: year)
+        case .evaluasiRenja: Laporan.evaluasiRenja(index, pd: pd, tahun: year)
+        case .iku: Laporan.iku(index, pd: pd)
+        case .renstra: Laporan.renstra(index, pd: pd, tahun: year)
+        case .cascading: Laporan.cascading(index, pd: pd, tahun: tahunDiminta)
+        case .capaianSasaran, .ikuPemda: Laporan.capaianSasaran(index, pd: pd, tahun: year)
+        }
+    }
+
+    /// The year of a whole-Pemda report when none is asked: the latest with realisasi, else the latest with data.
+    public static func tahunSeluruhPemda(_ tahun: Int?, store: KinerjaStore, pemda: TypedID<Pemda>) async throws -> Int
+    {
+        if let tahun { return tahun }
+        let years = try await store.tahunData(pemda: pemda, perangkatDaerah: nil)
+        return years.realisasiTerakhir ?? years.semua.last ?? 2025
+    }
+
+    /// A report for the whole Pemda (every PD under its heading).
+    public static func seluruhPemda(
+        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int
+    ) async throws -> Laporan {
+        guard name != .ikuPemda else {
+            throw DomainError.tidakSah(
+                field: "laporan", pesan: "Laporan \"\(name.rawValue)\" tidak dikenal untuk seluruh Pemda.")
+        }
+        let index = IndeksKinerja(try await store.muat(pemda: pemda))
+        guard
+            let laporan = Laporan.seluruhPemda(
+                index, { bangun(name, index, pd: $0, tahun: tahun, tahunDiminta: tahun) })
+        else {
+            throw DomainError.tidakDitemukan("Perangkat daerah")
+        }
+        return laporan
+    }
+
+    /// The kop's address line: the Pemda's office address under its name (all formats).
+    public static func denganAlamat(_ laporan: Laporan, _ profil: ProfilPemda) -> Laporan {
+        guard !profil.alamat.isEmpty else { return laporan }
+        var result = laporan
+        result.kop.append(profil.alamat)
+        return result
+    }
+}
