@@ -76,11 +76,9 @@ struct ImportCommand: AsyncCommand {
     var help: String { "Pratinjau lalu terapkan impor berkas XLSX/CSV untuk satu perangkat daerah." }
 
     /// `--peta FILE`: one mapping or a list, as the web saves them; the Pemda's saved mappings besides.
-    static func peta(_ path: String?, store: KinerjaStore, pemda: TypedID<Pemda>) async throws -> [PetaLembar] {
-        let saved = try await store.daftarPetaKolom(pemda: pemda).compactMap {
-            try? JSONDecoder().decode(PetaLembar.self, from: $0)
-        }
-        guard let path else { return saved }
+    /// The mappings of `--peta` (the Pemda's saved ones are added by the use case).
+    static func peta(_ path: String?) throws -> [PetaLembar] {
+        guard let path else { return [] }
         let data = try readFile(path)
         let given: [PetaLembar]
         if let list = try? JSONDecoder().decode([PetaLembar].self, from: data) {
@@ -91,7 +89,7 @@ struct ImportCommand: AsyncCommand {
             throw DomainError.tidakSah(field: "--peta", pesan: "Berkas peta \(path) bukan JSON peta kolom.")
         }
         for mapping in given { try mapping.periksa() }
-        return saved + given
+        return given
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -107,46 +105,31 @@ struct ImportCommand: AsyncCommand {
         let data = try readFile(signature.file)
         let name = URL(fileURLWithPath: signature.file).lastPathComponent
         let pemda: Pemda
-        let preview: Pratinjau
+        let plan: ImporBerkas.Rencana
         if let kode = signature.pd {
             let (found, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
             pemda = found
-            let hasil = Importer.baca(
-                data, namaBerkas: name, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan,
-                peta: try await Self.peta(signature.peta, store: store, pemda: pemda.id))
-            for sheet in hasil.tidakDikenali {
+            plan = try await ImporBerkas.rencanakan(
+                store, pemda: pemda, pd: pd, isi: data, namaBerkas: name, jenis: jenis, dokumen: dokumen,
+                petaTambahan: try Self.peta(signature.peta))
+            for sheet in plan.hasil.tidakDikenali {
                 context.console.print(
                     "Lembar \(sheet.lembar) tidak dikenali; judul kolom di baris \(sheet.barisKepala). Peta untuk --peta:\n"
                         + "{\"tanda\": \(String(reflecting: sheet.tanda)), \"jenis\": \"rencana\", \"kolom\": {"
                         + sheet.kolom.map { "\"\($0.indeks)\": \"…\" /* \($0.kepala) */" }.joined(separator: ", ")
                         + "}}")
             }
-            preview = Importer.pratinjau(
-                hasil, pd: pd,
-                existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true))
-            context.console.print(
-                "\(pemda.nama) · \(pd.nama) · \(name): "
-                    + hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }.joined(separator: ", "))
+            context.console.print("\(pemda.nama) · \(pd.nama) · \(name): " + plan.lembar.joined(separator: ", "))
         } else {
             // The perangkat_daerah template belongs to the Pemda, not to one PD.
-            let hasil = Importer.baca(data, namaBerkas: name, jenis: jenis, dokumen: dokumen)
-            guard !hasil.organisasi.isEmpty || !hasil.galat.isEmpty, hasil.rencana.isEmpty, hasil.realisasi.isEmpty
-            else {
-                throw DomainError.tidakSah(
-                    field: "--pd", pesan: "Sebutkan --pd KODE: berkas ini berisi rencana atau realisasi satu PD.")
-            }
             pemda = try await resolvePemda(store, nama: signature.pemda)
-            preview = Importer.pratinjauOrganisasi(hasil, existing: try await store.muat(pemda: pemda.id))
-            context.console.print(
-                "\(pemda.nama) · \(name): "
-                    + hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }.joined(separator: ", "))
+            plan = try await ImporBerkas.rencanakanOrganisasi(
+                store, pemda: pemda, isi: data, namaBerkas: name, jenis: jenis)
+            context.console.print("\(pemda.nama) · \(name): " + plan.lembar.joined(separator: ", "))
         }
-        context.console.print(preview.laporan)
+        context.console.print(plan.pratinjau.laporan)
         guard signature.apply else { return }
-        guard preview.bisaDiterapkan else {
-            throw DomainError.tidakSah(field: "FILE", pesan: "Impor tidak diterapkan: \(preview.galat.count) galat.")
-        }
-        let written = try await store.terapkan(preview.perubahan, pemda: pemda.id)
+        let written = try await ImporBerkas.terapkan(store, pemda: pemda.id, plan.pratinjau)
         context.console.print("Diterapkan: \(written) baris ditulis.")
     }
 }
@@ -167,7 +150,7 @@ struct CheckCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let data = try readFile(signature.file)
         let name = URL(fileURLWithPath: signature.file).lastPathComponent
-        let hasil = Importer.baca(
+        let hasil = ImporBerkas.periksa(
             data, namaBerkas: name, jenis: JenisImpor(rawValue: signature.jenis ?? "otomatis") ?? .otomatis)
         if signature.format == "csv" {
             FileHandle.standardOutput.write(Data(Importer.csv(hasil.temuan).utf8))

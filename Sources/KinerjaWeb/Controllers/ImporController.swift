@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
 import KinerjaImport
 import KinerjaPersistence
@@ -59,15 +60,11 @@ enum ImporController {
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
             let (upload, tersimpan) = try await muat(req, ctx)
-            let preview = tersimpan.pratinjau
-            guard preview.bisaDiterapkan else {
-                throw DomainError.tidakSah(
-                    field: "berkas", pesan: "Impor tidak diterapkan: \(preview.galat.count) galat.")
-            }
             let store = KinerjaStore(req.db)
             do {
-                let written = try await store.terapkan(
-                    preview.perubahan, pemda: pemda.id, versiPratinjau: upload.versiData, unggahan: upload.id)
+                let written = try await ImporBerkas.terapkan(
+                    store, pemda: pemda.id, tersimpan.pratinjau, versiPratinjau: upload.versiData,
+                    unggahan: upload.id)
                 return req.redirect(
                     to: SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: pd.kode).path + "?diimpor=\(written)")
             } catch is DataBerubah {
@@ -129,20 +126,12 @@ enum ImporController {
     ) async throws -> (Int64, PratinjauTersimpan) {
         let store = KinerjaStore(req.db)
         return try await req.application.berat.dengan(batas: Berat.batasTunggu, galat: ServerSibuk()) {
-            let versi = try await store.versiData(pemda: pemda.id)
-            let existing = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true)
-            let peta = try await store.daftarPetaKolom(pemda: pemda.id).compactMap {
-                try? JSONDecoder().decode(PetaLembar.self, from: $0)
-            }
-            let hasil = Importer.baca(
-                isi, namaBerkas: namaBerkas, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan,
-                peta: peta)
-            let preview = Importer.pratinjau(hasil, pd: pd, existing: existing)
+            let plan = try await ImporBerkas.rencanakan(
+                store, pemda: pemda, pd: pd, isi: isi, namaBerkas: namaBerkas, jenis: jenis, dokumen: dokumen)
             return (
-                versi,
+                plan.versiData,
                 PratinjauTersimpan(
-                    lembar: hasil.lembar.map { "\($0.nama) (\($0.tataLetak))" }, pratinjau: preview,
-                    tidakDikenali: hasil.tidakDikenali)
+                    lembar: plan.lembar, pratinjau: plan.pratinjau, tidakDikenali: plan.hasil.tidakDikenali)
             )
         }
     }
