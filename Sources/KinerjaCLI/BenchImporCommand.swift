@@ -84,7 +84,7 @@ struct BenchImporCommand: AsyncCommand {
         func rp(_ value: Rupiah?) -> String {
             value.map { IndonesianFormat.rupiah($0).replacingOccurrences(of: "Rp ", with: "") } ?? ""
         }
-        func walk(_ node: PlanNode) {
+        func walk(_ node: ElemenRencana) {
             if let kode = node.kode {
                 let indicators = index.indikatorPerElemen[node.id] ?? []
                 for (position, indikator) in indicators.enumerated() {

@@ -59,7 +59,7 @@ struct UserCommand: AsyncCommand {
             perangkatDaerah: pd?.id)
         let sandi = Environment.get("KINERJA_SANDI") ?? context.console.ask("Kata sandi", isSecure: true)
         try Pengguna.periksaSandi(sandi)
-        try await store.tambah(user, sandiHash: try await app.sandi.hash(sandi))
+        try await store.tambah(user, sandiHash: try await app.passwordHasher.hash(sandi))
         context.console.print("Pengguna \(user.namaPengguna) (\(peran.label), \(pemda.nama)) dibuat.")
     }
 }

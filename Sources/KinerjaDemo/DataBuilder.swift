@@ -5,7 +5,7 @@ import KinerjaDomain
 /// name let several tables of one document merge into one tree.
 final class DataBuilder {
     var data: DataKinerja
-    private var nodeByKey: [String: PlanNode] = [:]
+    private var nodeByKey: [String: ElemenRencana] = [:]
     private var indikatorByKey: [String: Indikator] = [:]
     private var unitByKey: [String: UnitKerja] = [:]
     private var counter = 0
@@ -36,14 +36,14 @@ final class DataBuilder {
 
     /// A node found by (PD, parent, level, kode or uraian); created when new.
     func node(
-        pd: PerangkatDaerah?, induk: PlanNode?, tingkat: Tingkat, kode: Kode? = nil, nomor: String = "",
+        pd: PerangkatDaerah?, induk: ElemenRencana?, tingkat: Tingkat, kode: Kode? = nil, nomor: String = "",
         uraian: String, penanggungJawab: String = "", unitKerja: UnitKerja? = nil, merge: Bool = true
-    ) throws -> PlanNode {
+    ) throws -> ElemenRencana {
         let identity = kode?.normal ?? uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
         let key = [pd?.kode ?? "-", tingkat.rawValue, kode == nil ? (induk?.id.description ?? "-") : "", identity]
             .joined(separator: "|")
         if merge, let existing = nodeByKey[key] { return existing }
-        let node = try PlanNode(
+        let node = try ElemenRencana(
             perangkatDaerah: pd?.id, induk: induk?.id, tingkat: tingkat, kode: kode, nomor: nomor, uraian: uraian,
             penanggungJawab: penanggungJawab, unitKerja: unitKerja?.id, urutan: nextOrder())
         try node.validasiInduk(induk)
@@ -53,7 +53,7 @@ final class DataBuilder {
     }
 
     /// An existing node of a PD by level and uraian (case-insensitive), wherever it hangs.
-    func find(pd: PerangkatDaerah?, tingkat: Tingkat, uraian: String) -> PlanNode? {
+    func find(pd: PerangkatDaerah?, tingkat: Tingkat, uraian: String) -> ElemenRencana? {
         let key = uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
         return data.elemen.first {
             $0.perangkatDaerah == pd?.id && $0.tingkat == tingkat && $0.uraian.lowercased() == key
@@ -62,7 +62,8 @@ final class DataBuilder {
 
     /// An indicator found by (node, name); created when new.
     func indikator(
-        on node: PlanNode, nama: String, satuan: String, polaritas: Polaritas = .naik, jenisNilai: JenisNilai? = nil,
+        on node: ElemenRencana, nama: String, satuan: String, polaritas: Polaritas = .naik,
+        jenisNilai: JenisNilai? = nil,
         agregasi: Agregasi? = nil, skala: String? = nil, definisi: DefinisiOperasional = .init(),
         sumberData: String = "", penanggungJawab: String = "", isIKU: Bool = false, baseline: Baseline? = nil
     ) throws -> Indikator {
@@ -100,7 +101,7 @@ final class DataBuilder {
     }
 
     func pagu(
-        _ node: PlanNode, _ dokumen: DokumenRencana, tahun: Int, sen: Int64?, sumberDana: String = "",
+        _ node: ElemenRencana, _ dokumen: DokumenRencana, tahun: Int, sen: Int64?, sumberDana: String = "",
         lokasi: String = ""
     ) throws {
         guard let sen else { return }

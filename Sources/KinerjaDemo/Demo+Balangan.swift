@@ -16,8 +16,8 @@ extension Demo {
             try Periode(jenis: .renstra, tahunAwal: 2021, tahunAkhir: 2026, perangkatDaerah: pd.id),
         ]
         let sekda = b.unit(pd: pd, jabatan: "Sekretaris Daerah", eselon: .ii)
-        var root: PlanNode?
-        var firstIII: [String: PlanNode] = [:]
+        var root: ElemenRencana?
+        var firstIII: [String: ElemenRencana] = [:]
         var lastKinerja = ""
         for row in try CSV.records(try SeedFiles.text("004/iku_setda.csv")) {
             let bagian = row[field: "bagian"]
@@ -37,7 +37,7 @@ extension Demo {
                     unit = b.unit(pd: pd, jabatan: jabatan, eselon: .iv, induk: kabag)
                 }
             }
-            let parent: PlanNode? = eselon == .ii ? nil : eselon == .iii ? root : (firstIII[bagian] ?? root)
+            let parent: ElemenRencana? = eselon == .ii ? nil : eselon == .iii ? root : (firstIII[bagian] ?? root)
             let sasaran = try b.node(
                 pd: pd, induk: parent, tingkat: .sasaranPD, uraian: lastKinerja, penanggungJawab: unit.jabatan,
                 unitKerja: unit)

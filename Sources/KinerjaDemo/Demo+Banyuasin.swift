@@ -8,7 +8,7 @@ extension Demo {
         let b = DataBuilder(pemda: Pemda(nama: "Kabupaten Banyuasin", jenis: .kabupaten, ibukota: "Pangkalan Balai"))
         b.data.periode.append(try Periode(jenis: .rpjmd, tahunAwal: 2018, tahunAkhir: 2023))
         for row in try CSV.records(try SeedFiles.text("001/iku_pemda.csv")) {
-            var parent: PlanNode?
+            var parent: ElemenRencana?
             if !row[field: "misi"].isEmpty {
                 parent = try b.node(pd: nil, induk: nil, tingkat: .misi, uraian: row[field: "misi"])
             }
@@ -30,7 +30,7 @@ extension Demo {
         return b.data
     }
 
-    static func ikuIndikator(_ b: DataBuilder, on node: PlanNode, row: [String: String], rumusKey: String) throws {
+    static func ikuIndikator(_ b: DataBuilder, on node: ElemenRencana, row: [String: String], rumusKey: String) throws {
         var nama = row[field: "indikator"]
         let sub = row[field: "sub_indikator"]
         if !sub.isEmpty { nama += " – " + sub }

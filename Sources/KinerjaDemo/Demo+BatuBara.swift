@@ -89,7 +89,7 @@ extension Demo {
         }
 
         // Tabel 3.2: the Renja 2024 with prakiraan maju 2025.
-        var byKode: [String: PlanNode] = [:]
+        var byKode: [String: ElemenRencana] = [:]
         for row in try CSV.records(try SeedFiles.text("003/renja_2024.csv")) {
             guard let tingkat = Tingkat(teks: row[field: "level"]) else { continue }  // the TOTAL row
             let kode = try Kode.parse(row[field: "kode"], tingkat: tingkat)
@@ -150,7 +150,7 @@ extension Demo {
     static func sekretariatDPRD(_ b: DataBuilder) throws {
         let pd = b.pd(kode: "SETWAN", nama: "Sekretariat DPRD", singkatan: "Setwan")
         let sekwan = b.unit(pd: pd, jabatan: "Sekretaris DPRD", eselon: .ii)
-        var nodes: [String: PlanNode] = [:]
+        var nodes: [String: ElemenRencana] = [:]
         for row in try CSV.records(try SeedFiles.text("000/cascade_flat.csv")) {
             let level = row[field: "level"]
             let parent = nodes[row[field: "parent_id"]]

@@ -67,17 +67,17 @@ public struct SyntheticKabupaten: Sendable {
         let realisasiYear = tahunAwal
         var order = 0
         func node(
-            _ pd: PerangkatDaerah, _ parent: PlanNode?, _ tingkat: Tingkat, _ kode: Kode?, _ uraian: String
-        ) throws -> PlanNode {
+            _ pd: PerangkatDaerah, _ parent: ElemenRencana?, _ tingkat: Tingkat, _ kode: Kode?, _ uraian: String
+        ) throws -> ElemenRencana {
             order += 1
-            let created = try PlanNode(
+            let created = try ElemenRencana(
                 id: TypedID(rng.uuid()), perangkatDaerah: pd.id, induk: parent?.id, tingkat: tingkat, kode: kode,
                 uraian: uraian, urutan: order)
             data.elemen.append(created)
             return created
         }
         func indikator(
-            _ on: PlanNode, _ nama: String, satuan: String, polaritas: Polaritas, jenisNilai: JenisNilai
+            _ on: ElemenRencana, _ nama: String, satuan: String, polaritas: Polaritas, jenisNilai: JenisNilai
         )
             throws -> Indikator
         {

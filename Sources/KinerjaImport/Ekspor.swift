@@ -47,7 +47,7 @@ public enum Ekspor {
         var real: [[String]] = [
             ["kode", "uraian", "indikator", "tahun", "triwulan", "realisasi", "realisasi_keuangan", "fisik"]
         ]
-        func visit(_ node: PlanNode) {
+        func visit(_ node: ElemenRencana) {
             let indicators = index.indikatorPerElemen[node.id] ?? []
             let pagu = index.paguPerElemen[node.id] ?? []
             var documents = Set(pagu.map(\.dokumen))

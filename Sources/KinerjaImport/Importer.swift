@@ -260,7 +260,7 @@ public enum Importer {
         if hasil.rencana.isEmpty && !hasil.realisasi.isEmpty {
             // Printed % keuangan against the stored pagu.
             let index = IndeksKinerja(existing)
-            var byKode: [String: TypedID<PlanNode>] = [:]
+            var byKode: [String: TypedID<ElemenRencana>] = [:]
             for node in existing.elemen { if let kode = node.kode { byKode[kode.normal] = node.id } }
             planner.pratinjau.temuan += Konsistensi.realisasi(hasil.realisasi.filter { $0.persenKeuangan != nil }) {
                 kode, year in

@@ -59,9 +59,9 @@ enum Pencocok {
         var matches: [Pencocokan] = []
         var findings: [Temuan] = []
         var used: Set<Int> = []
-        var last: PlanNode?
-        var previous: (lembar: String, uraian: String, nomor: String, node: PlanNode?)?
-        var matchedRow: [String: PlanNode] = [:]
+        var last: ElemenRencana?
+        var previous: (lembar: String, uraian: String, nomor: String, node: ElemenRencana?)?
+        var matchedRow: [String: ElemenRencana] = [:]
         var dropped: Set<String> = []
         var kept: [RencanaBaris] = []
         for var row in rencana {
@@ -84,13 +84,13 @@ enum Pencocok {
             }
             let printed = (row.nomorTercetak.isEmpty ? "" : row.nomorTercetak + " ") + row.uraian
             // The ancestors of the element matched last: where a kegiatan or sub kegiatan is expected.
-            var chain: Set<TypedID<PlanNode>> = []
+            var chain: Set<TypedID<ElemenRencana>> = []
             var cursor = last
             while let node = cursor {
                 chain.insert(node.id)
                 cursor = node.induk.flatMap { byID[$0] }
             }
-            func placed(_ node: PlanNode) -> Bool {
+            func placed(_ node: ElemenRencana) -> Bool {
                 node.tingkat == .program || node.induk.map(chain.contains) == true
             }
             let own = kata(row.uraian)
@@ -181,7 +181,7 @@ enum Pencocok {
     }
 
     /// The row as if it had been printed with the element's kode and stored uraian.
-    static func terapkan(_ node: PlanNode, to row: RencanaBaris) -> RencanaBaris {
+    static func terapkan(_ node: ElemenRencana, to row: RencanaBaris) -> RencanaBaris {
         var result = row
         result.kode = node.kode
         result.tingkat = node.tingkat

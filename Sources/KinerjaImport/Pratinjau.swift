@@ -69,8 +69,8 @@ struct RencanaPlanner {
     let existing: IndeksKinerja
     var pratinjau = Pratinjau()
 
-    private var nodeByKode: [String: PlanNode] = [:]
-    private var nodeByName: [String: PlanNode] = [:]
+    private var nodeByKode: [String: ElemenRencana] = [:]
+    private var nodeByName: [String: ElemenRencana] = [:]
     private var indikatorByKey: [String: Indikator] = [:]
     private var targetByKey: [String: Target] = [:]
     private var paguByKey: [String: Pagu] = [:]
@@ -79,8 +79,8 @@ struct RencanaPlanner {
     private var seenRows: [String: Int] = [:]
     // Where each planned change sits in `pratinjau.perubahan`, so that planning stays linear in the rows: a later
     // row for the same key replaces the earlier change in place instead of searching the list.
-    private var elemenBaruIDs: Set<TypedID<PlanNode>> = []
-    private var elemenUbahIDs: Set<TypedID<PlanNode>> = []
+    private var elemenBaruIDs: Set<TypedID<ElemenRencana>> = []
+    private var elemenUbahIDs: Set<TypedID<ElemenRencana>> = []
     private var indikatorBaruIndex: [TypedID<Indikator>: Int] = [:]
     private var indikatorUbahIndex: [TypedID<Indikator>: Int] = [:]
     private var targetIndex: [String: Int] = [:]
@@ -111,23 +111,23 @@ struct RencanaPlanner {
 
     /// Elements without kode are the same element when level, parent and name agree (the cascading repeats names
     /// under different parents).
-    static func nameKey(_ tingkat: Tingkat, _ uraian: String, induk: TypedID<PlanNode>?) -> String {
+    static func nameKey(_ tingkat: Tingkat, _ uraian: String, induk: TypedID<ElemenRencana>?) -> String {
         tingkat.rawValue + "|" + (induk?.description ?? "-") + "|"
             + uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    static func indikatorKey(_ node: TypedID<PlanNode>, _ name: String) -> String {
+    static func indikatorKey(_ node: TypedID<ElemenRencana>, _ name: String) -> String {
         node.description + "|" + name.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
     }
     static func targetKey(_ target: Target) -> String {
         "\(target.indikator)|\(target.dokumen.rawValue)|\(target.periode.tahun)|\(target.periode.triwulan ?? 0)"
     }
-    static func paguKey(_ node: TypedID<PlanNode>, _ dokumen: DokumenRencana, _ tahun: Int) -> String {
+    static func paguKey(_ node: TypedID<ElemenRencana>, _ dokumen: DokumenRencana, _ tahun: Int) -> String {
         "\(node)|\(dokumen.rawValue)|\(tahun)"
     }
     static func realisasiKey(_ indikator: TypedID<Indikator>, _ periode: PeriodeLaporan) -> String {
         "\(indikator)|\(periode.tahun)|\(periode.triwulan ?? 0)"
     }
-    static func anggaranKey(_ node: TypedID<PlanNode>, _ periode: PeriodeLaporan) -> String {
+    static func anggaranKey(_ node: TypedID<ElemenRencana>, _ periode: PeriodeLaporan) -> String {
         "\(node)|\(periode.tahun)|\(periode.triwulan ?? 0)"
     }
 
@@ -142,10 +142,10 @@ struct RencanaPlanner {
     /// whose kode its kode extends; a sasaran under the last tujuan above it; a program under the last sasaran
     /// above it in the file (else where it already is, else at the root).
     mutating func rencana(_ rows: [RencanaBaris]) {
-        var lastByLevel: [Tingkat: PlanNode] = [:]
-        var byNumber: [String: PlanNode] = [:]
+        var lastByLevel: [Tingkat: ElemenRencana] = [:]
+        var byNumber: [String: ElemenRencana] = [:]
         for row in rows {
-            var parent: PlanNode?
+            var parent: ElemenRencana?
             if !row.induk.isEmpty {
                 // An explicit tree (cascading template): the parent is the row numbered `induk`.
                 guard let found = byNumber[row.induk] else {
@@ -176,7 +176,7 @@ struct RencanaPlanner {
                 }
                 parent = candidates.lazy.compactMap { lastByLevel[$0] }.first
             }
-            let node: PlanNode
+            let node: ElemenRencana
             do {
                 node = try upsertNode(row, parent: parent)
             } catch {
@@ -242,7 +242,7 @@ struct RencanaPlanner {
         }
     }
 
-    mutating func upsertNode(_ row: RencanaBaris, parent: PlanNode?) throws(DomainError) -> PlanNode {
+    mutating func upsertNode(_ row: RencanaBaris, parent: ElemenRencana?) throws(DomainError) -> ElemenRencana {
         if let kode = row.kode, var node = nodeByKode[kode.normal] {
             if node.uraian != row.uraian || node.kode?.asli != kode.asli
                 || (!row.penanggungJawab.isEmpty && node.penanggungJawab != row.penanggungJawab)
@@ -279,7 +279,7 @@ struct RencanaPlanner {
             if !elemenBaruIDs.contains(node.id) { pratinjau.tetap += 1 }
             return node
         }
-        let node = try PlanNode(
+        let node = try ElemenRencana(
             perangkatDaerah: pd.id, induk: parent?.id, tingkat: row.tingkat, kode: row.kode, uraian: row.uraian,
             penanggungJawab: row.penanggungJawab, urutan: row.nomor, hasil: row.hasil)
         try node.validasiInduk(parent)
@@ -290,7 +290,7 @@ struct RencanaPlanner {
         return node
     }
 
-    mutating func upsertIndikator(_ row: RencanaBaris, node: PlanNode) -> Indikator? {
+    mutating func upsertIndikator(_ row: RencanaBaris, node: ElemenRencana) -> Indikator? {
         let key = Self.indikatorKey(node.id, row.indikator)
         if var indikator = indikatorByKey[key] {
             var changed = false
@@ -372,7 +372,8 @@ struct RencanaPlanner {
         if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
     }
 
-    mutating func upsertPagu(node: PlanNode, row: RencanaBaris, year: Int, jumlah: Rupiah, dokumen: DokumenRencana) {
+    mutating func upsertPagu(node: ElemenRencana, row: RencanaBaris, year: Int, jumlah: Rupiah, dokumen: DokumenRencana)
+    {
         let key = Self.paguKey(node.id, dokumen, year)
         // The keterangan (catatan penting) belongs to the year's plan, not to the prakiraan maju; a blank one in the
         // file keeps what is stored.
@@ -422,13 +423,13 @@ struct RencanaPlanner {
     /// Plans realisasi rows: the element and indicator must exist (in the data or earlier in this import).
     mutating func realisasi(_ rows: [RealisasiBaris]) {
         // Elements without kode by their name, built once (was a search of every element for every row).
-        var byUraian: [String: PlanNode] = [:]
+        var byUraian: [String: ElemenRencana] = [:]
         for node in nodeByName.values.sorted(by: { $0.urutan < $1.urutan }) {
             let key = node.uraian.lowercased()
             if byUraian[key] == nil { byUraian[key] = node }
         }
         for row in rows {
-            let found: PlanNode?
+            let found: ElemenRencana?
             if let kode = row.kode {
                 found = nodeByKode[kode.normal]
             } else {

@@ -165,32 +165,33 @@ struct PlanTreeTests {
     let pd = TypedID<PerangkatDaerah>()
 
     @Test func childCodeMustExtendParent() throws {
-        let program = try PlanNode(
+        let program = try ElemenRencana(
             perangkatDaerah: pd, induk: nil, tingkat: .program, kode: try Kode.parse("6.01"), uraian: "P")
-        let good = try PlanNode(
+        let good = try ElemenRencana(
             perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.01"), uraian: "K")
         try good.validasiInduk(program)
-        let bad = try PlanNode(
+        let bad = try ElemenRencana(
             perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.02.2.01"), uraian: "K")
         #expect(throws: DomainError.self) { try bad.validasiInduk(program) }
     }
 
     @Test func levelsMustNest() throws {
-        let program = try PlanNode(perangkatDaerah: pd, induk: nil, tingkat: .program, uraian: "P")
-        let sub = try PlanNode(perangkatDaerah: pd, induk: program.id, tingkat: .subKegiatan, uraian: "S")
+        let program = try ElemenRencana(perangkatDaerah: pd, induk: nil, tingkat: .program, uraian: "P")
+        let sub = try ElemenRencana(perangkatDaerah: pd, induk: program.id, tingkat: .subKegiatan, uraian: "S")
         #expect(throws: DomainError.self) { try sub.validasiInduk(program) }
         #expect(throws: DomainError.self) { try sub.validasiInduk(nil) }
     }
 
     @Test func kodeLevelMustMatch() {
         #expect(throws: DomainError.self) {
-            try PlanNode(perangkatDaerah: pd, induk: nil, tingkat: .kegiatan, kode: try Kode.parse("6.01"), uraian: "P")
+            try ElemenRencana(
+                perangkatDaerah: pd, induk: nil, tingkat: .kegiatan, kode: try Kode.parse("6.01"), uraian: "P")
         }
     }
 
     @Test func pdLevelsNeedAPD() {
         #expect(throws: DomainError.self) {
-            try PlanNode(perangkatDaerah: nil, induk: nil, tingkat: .program, uraian: "P")
+            try ElemenRencana(perangkatDaerah: nil, induk: nil, tingkat: .program, uraian: "P")
         }
     }
 

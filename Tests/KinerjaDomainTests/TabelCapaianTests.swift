@@ -9,21 +9,21 @@ struct TabelCapaianTests {
         let pemda = Pemda(nama: "Kab. Uji")
         let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji")
         var data = DataKinerja(pemda: pemda, perangkatDaerah: [pd])
-        let program = try PlanNode(
+        let program = try ElemenRencana(
             perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("6.06"), uraian: "Program")
-        let k1 = try PlanNode(
+        let k1 = try ElemenRencana(
             perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.06.2.01"),
             uraian: "K1")
-        let k2 = try PlanNode(
+        let k2 = try ElemenRencana(
             perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.06.2.02"),
             uraian: "K2")
-        let s1 = try PlanNode(
+        let s1 = try ElemenRencana(
             perangkatDaerah: pd.id, induk: k1.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.01.01"),
             uraian: "S1")
-        let s2 = try PlanNode(
+        let s2 = try ElemenRencana(
             perangkatDaerah: pd.id, induk: k2.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.02.01"),
             uraian: "S2")
-        let s3 = try PlanNode(
+        let s3 = try ElemenRencana(
             perangkatDaerah: pd.id, induk: k2.id, tingkat: .subKegiatan, kode: try Kode.parse("06.06.2.02.02"),
             uraian: "S3")
         data.elemen = [program, k1, k2, s1, s2, s3]

@@ -101,13 +101,13 @@ struct LaporanTests {
         let pemda = Pemda(nama: "Kab. Uji")
         let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji")
         var data = DataKinerja(pemda: pemda, perangkatDaerah: [pd])
-        let program = try PlanNode(
+        let program = try ElemenRencana(
             perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("1.06.01"), uraian: "P")
-        let kegiatan = try PlanNode(
+        let kegiatan = try ElemenRencana(
             perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("1.06.01.2.01"),
             uraian: "K")
         let subs = try (1...2).map {
-            try PlanNode(
+            try ElemenRencana(
                 perangkatDaerah: pd.id, induk: kegiatan.id, tingkat: .subKegiatan,
                 kode: try Kode.parse("1.06.01.2.01.000\($0)"),
                 uraian: "S\($0)")
@@ -399,8 +399,8 @@ struct LaporanShapeTests {
 struct SmallPD {
     var data: DataKinerja
     var pd: PerangkatDaerah
-    var program: PlanNode
-    var sub: PlanNode
+    var program: ElemenRencana
+    var sub: ElemenRencana
     var output: Indikator
 
     init(renstra years: ClosedRange<Int>, indikator name: String = "Jumlah dokumen") throws {
@@ -412,12 +412,12 @@ struct SmallPD {
                     jenis: .renstra, tahunAwal: years.lowerBound, tahunAkhir: years.upperBound, perangkatDaerah: pd.id)
             ],
             perangkatDaerah: [pd])
-        program = try PlanNode(
+        program = try ElemenRencana(
             perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("1.06.01"), uraian: "P")
-        let kegiatan = try PlanNode(
+        let kegiatan = try ElemenRencana(
             perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("1.06.01.2.01"),
             uraian: "K")
-        sub = try PlanNode(
+        sub = try ElemenRencana(
             perangkatDaerah: pd.id, induk: kegiatan.id, tingkat: .subKegiatan,
             kode: try Kode.parse("1.06.01.2.01.0001"), uraian: "S")
         data.elemen = [program, kegiatan, sub]

@@ -11,7 +11,7 @@ import Testing
 func comparable(_ data: DataKinerja) -> Set<String> {
     let nodes = Dictionary(uniqueKeysWithValues: data.elemen.map { ($0.id, $0) })
     let indicators = Dictionary(uniqueKeysWithValues: data.indikator.map { ($0.id, $0) })
-    func path(_ id: TypedID<PlanNode>?) -> String {
+    func path(_ id: TypedID<ElemenRencana>?) -> String {
         guard let id, let node = nodes[id] else { return "" }
         return path(node.induk) + "/" + (node.kode?.normal ?? node.tingkat.rawValue + ":" + node.uraian)
     }

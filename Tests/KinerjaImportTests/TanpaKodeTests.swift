@@ -167,7 +167,7 @@ struct TanpaKodeTests {
         var stored = try Self.tersimpan(Self.pd)
         let kegiatan = stored.elemen.filter { $0.tingkat == .kegiatan }
         for (index, parent) in kegiatan.enumerated() {
-            let node = try PlanNode(
+            let node = try ElemenRencana(
                 perangkatDaerah: Self.pd.id, induk: parent.id, tingkat: .subKegiatan,
                 kode: try Kode.parse(parent.kode!.asli + ".000\(index + 5)"), uraian: "Pengelolaan Data",
                 urutan: 100 + index)

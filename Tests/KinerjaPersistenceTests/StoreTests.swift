@@ -8,18 +8,19 @@ import Testing
 /// The store on SQLite in memory and, when configured, on real PostgreSQL.
 @Suite("Penyimpanan")
 struct StoreTests {
-    static func sample(nama: String = "Kabupaten Uji") throws -> (DataKinerja, PlanNode, Indikator, PlanNode) {
+    static func sample(nama: String = "Kabupaten Uji") throws -> (DataKinerja, ElemenRencana, Indikator, ElemenRencana)
+    {
         let pemda = Pemda(nama: nama, ibukota: "Kota Uji")
         let pd = PerangkatDaerah(kode: "UJI", nama: "Dinas Uji")
         let kepala = UnitKerja(perangkatDaerah: pd.id, nama: "Kepala Dinas", jabatan: "Kepala Dinas", eselon: .ii)
         let pejabat = try Pejabat(
             unitKerja: kepala.id, nama: "Drs. Uji", nip: "197001011990031001", pangkat: "Pembina / IV.a")
-        let program = try PlanNode(
+        let program = try ElemenRencana(
             perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("6.01"), uraian: "Program")
-        let kegiatan = try PlanNode(
+        let kegiatan = try ElemenRencana(
             perangkatDaerah: pd.id, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.01"),
             uraian: "Kegiatan")
-        let sub = try PlanNode(
+        let sub = try ElemenRencana(
             perangkatDaerah: pd.id, induk: kegiatan.id, tingkat: .subKegiatan, kode: try Kode.parse("06.01.2.01.01"),
             uraian: "Sub kegiatan")
         let indikator = try Indikator(
@@ -95,7 +96,7 @@ struct StoreTests {
             var (data, _, _, _) = try Self.sample()
             let other = PerangkatDaerah(kode: "LAIN", nama: "Dinas Lain")
             data.perangkatDaerah.append(other)
-            let otherProgram = try PlanNode(
+            let otherProgram = try ElemenRencana(
                 perangkatDaerah: other.id, induk: nil, tingkat: .program, kode: try Kode.parse("7.01"), uraian: "Lain")
             data.elemen.append(otherProgram)
             try await store.simpanBaru(data)
@@ -190,20 +191,20 @@ struct StoreTests {
             let pd = data.perangkatDaerah[0].id
             let pemda = data.pemda.id
             // A kegiatan whose code does not extend its program's: refused with a message naming the kode.
-            let wrong = try PlanNode(
+            let wrong = try ElemenRencana(
                 perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.02.2.01"),
                 uraian: "Salah")
             await #expect(throws: DomainError.self) {
                 try await store.terapkan(PerubahanData { $0.elemenBaru = [wrong] }, pemda: pemda)
             }
             // A duplicate code in the PD: refused.
-            let duplicate = try PlanNode(
+            let duplicate = try ElemenRencana(
                 perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.01"),
                 uraian: "Dup")
             await #expect(throws: DomainError.self) {
                 try await store.terapkan(PerubahanData { $0.elemenBaru = [duplicate] }, pemda: pemda)
             }
-            let good = try PlanNode(
+            let good = try ElemenRencana(
                 perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.02"),
                 uraian: "Baru")
             try await store.terapkan(PerubahanData { $0.elemenBaru = [good] }, pemda: pemda)

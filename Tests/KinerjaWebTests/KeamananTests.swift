@@ -25,7 +25,7 @@ struct KeamananTests {
     static func berkasRencana(_ app: Application) async throws -> (csv: String, indikator: UUID) {
         let pd = try #require(try await PerangkatDaerahModel.query(on: app.db).filter(\.$kode == "DINSOS").first())
         let indicators = try await IndikatorModel.query(on: app.db).filter(\.$perangkatDaerahID == pd.id!).all()
-        let elements = try await ElemenModel.query(on: app.db).filter(\.$perangkatDaerahID == pd.id!)
+        let elements = try await ElemenRencanaModel.query(on: app.db).filter(\.$perangkatDaerahID == pd.id!)
             .filter(\.$tingkat == Tingkat.subKegiatan.rawValue).all()
         let byID = Dictionary(uniqueKeysWithValues: elements.map { ($0.id!, $0) })
         let indikator = try #require(
@@ -177,19 +177,19 @@ struct KeamananTests {
     }
 
     @Test func aWriteThatWaitsTooLongIsRefusedNotLost() async throws {
-        // The single writer hands its turn on in order; a waiter past its limit gets PenulisSibuk (503 "coba
+        // The single writer hands its turn on in order; a waiter past its limit gets WriterBusy (503 "coba
         // lagi" in the web, the form kept), never a half-written save.
-        let semafor = Semafor(izin: 1)
-        try await semafor.masuk(batas: .seconds(1), galat: PenulisSibuk())
-        await #expect(throws: PenulisSibuk.self) {
-            try await semafor.masuk(batas: .milliseconds(50), galat: PenulisSibuk())
+        let semafor = AsyncSemaphore(izin: 1)
+        try await semafor.masuk(batas: .seconds(1), galat: WriterBusy())
+        await #expect(throws: WriterBusy.self) {
+            try await semafor.masuk(batas: .milliseconds(50), galat: WriterBusy())
         }
         await semafor.keluar()
-        try await semafor.masuk(batas: .milliseconds(50), galat: PenulisSibuk())
+        try await semafor.masuk(batas: .milliseconds(50), galat: WriterBusy())
         await semafor.keluar()
-        #expect(Isian.sibuk(PenulisSibuk()))
-        #expect(KinerjaErrorMiddleware.describe(PenulisSibuk()).0 == .serviceUnavailable)
-        #expect(KinerjaErrorMiddleware.describe(ServerSibuk()).0 == .serviceUnavailable)
+        #expect(FormState.sibuk(WriterBusy()))
+        #expect(KinerjaErrorMiddleware.describe(WriterBusy()).0 == .serviceUnavailable)
+        #expect(KinerjaErrorMiddleware.describe(ServerBusy()).0 == .serviceUnavailable)
     }
 
     // MARK: - 3. Redirects stay on the site
@@ -229,13 +229,13 @@ struct KeamananTests {
 
     @Test func onlySitePathsReachALocationHeader() {
         for bad in Self.lanjutJahat.prefix(9) + ["", "evil.example", "/a\u{7F}b", "/a b"] {
-            #expect(!Pengalihan.amanUntukLokasi(bad), "\(bad.debugDescription)")
+            #expect(!SafeRedirect.amanUntukLokasi(bad), "\(bad.debugDescription)")
         }
         for good in ["/", "/pemda/abc/pd/DINSOS?tahun=2024&triwulan=1", "/pemda/x/admin?pesan=pd#pd"] {
-            #expect(Pengalihan.amanUntukLokasi(good), "\(good)")
+            #expect(SafeRedirect.amanUntukLokasi(good), "\(good)")
         }
-        #expect(Pengalihan.segmen("A/../B c") == "A%2F..%2FB%20c")
-        #expect(Pengalihan.query([("tahun", "2024\r\n")]) == "tahun=2024%0D%0A")
+        #expect(SafeRedirect.segmen("A/../B c") == "A%2F..%2FB%20c")
+        #expect(SafeRedirect.query([("tahun", "2024\r\n")]) == "tahun=2024%0D%0A")
     }
 
     // MARK: - 4. Login throttling that holds
@@ -320,7 +320,7 @@ struct KeamananTests {
 
     @Test func anUnknownNameIsCheckedAgainstOneFixedHash() async throws {
         try await withDemoApp { app in
-            let sandi = app.sandi
+            let sandi = app.passwordHasher
             let first = try await sandi.dummy()
             let matched = try await sandi.cocok("apa saja 1", hash: nil)
             #expect(!matched)
@@ -365,7 +365,7 @@ struct KeamananTests {
             pd.nama = "=HYPERLINK(\"http://evil.example\",\"klik\")"
             try await pd.update(on: app.db)
             let element = try #require(
-                try await ElemenModel.query(on: app.db).filter(\.$perangkatDaerahID == pd.id!).first())
+                try await ElemenRencanaModel.query(on: app.db).filter(\.$perangkatDaerahID == pd.id!).first())
             element.uraian = "=1+1 uraian"
             try await element.update(on: app.db)
             let path = try await pdPath(app, kode: "DINSOS")
@@ -513,10 +513,10 @@ struct KeamananTests {
             #expect(rows.first?.namaBerkas == "laporanfdp.exe-2.pdf")
         }
         #expect(
-            NamaBerkas.contentDisposition("Laporan Triwulan I – Dinsos.pdf")
+            FileName.contentDisposition("Laporan Triwulan I – Dinsos.pdf")
                 == "attachment; filename=\"Laporan Triwulan I _ Dinsos.pdf\"; "
                 + "filename*=UTF-8''Laporan%20Triwulan%20I%20%E2%80%93%20Dinsos.pdf")
-        #expect(NamaBerkas.contentDisposition("a.pdf", inline: true) == "inline; filename=\"a.pdf\"")
-        #expect(NamaBerkas.bersih("../../etc/passwd\u{0}") == "passwd")
+        #expect(FileName.contentDisposition("a.pdf", inline: true) == "inline; filename=\"a.pdf\"")
+        #expect(FileName.bersih("../../etc/passwd\u{0}") == "passwd")
     }
 }

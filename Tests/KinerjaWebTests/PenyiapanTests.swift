@@ -148,7 +148,7 @@ struct TahunBawaanTests {
             try Periode(jenis: .renstra, tahunAwal: 2021, tahunAkhir: 2025, perangkatDaerah: pd.id),
             try Periode(jenis: .renstra, tahunAwal: 2026, tahunAkhir: 2030, perangkatDaerah: pd.id),
         ]
-        let node = try PlanNode(
+        let node = try ElemenRencana(
             perangkatDaerah: pd.id, induk: nil, tingkat: .program, kode: try Kode.parse("1.02.02"), uraian: "P")
         data.elemen = [node]
         data.pagu = [

@@ -23,7 +23,7 @@ struct SatuJalurTulisTests {
             let row = try #require(model.baris.first { $0.node.tingkat == .subKegiatan && !$0.indikator.isEmpty })
             let (indikator, stored) = row.indikator[0]
             let key = indikator.id.uuid.uuidString.lowercased()
-            let form = FormulirMentah(isian: [
+            let form = RawForm(isian: [
                 "t." + key: "7", "ta." + key: stored?.teks ?? "", "tv." + key: String(stored?.versi ?? 0),
             ])
             let csv = """

@@ -12,7 +12,7 @@ public struct TabelCapaian: Sendable {
     }
 
     public struct Baris: Sendable {
-        public var elemen: PlanNode
+        public var elemen: ElemenRencana
         public var kedalaman: Int
         public var indikator: [BarisIndikator]
         /// Pagu: Σ children for parents.
@@ -45,7 +45,7 @@ public struct TabelCapaian: Sendable {
         var rows: [Baris] = []
         var all: [RollUp.Anak] = []
 
-        func visit(_ node: PlanNode, depth: Int) {
+        func visit(_ node: ElemenRencana, depth: Int) {
             var indicatorRows: [BarisIndikator] = []
             var children: [RollUp.Anak] = []
             for indikator in indeks.indikatorPerElemen[node.id] ?? [] {

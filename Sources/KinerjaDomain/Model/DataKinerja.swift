@@ -8,7 +8,7 @@ public struct DataKinerja: Sendable {
     public var perangkatDaerah: [PerangkatDaerah]
     public var unitKerja: [UnitKerja]
     public var pejabat: [Pejabat]
-    public var elemen: [PlanNode]
+    public var elemen: [ElemenRencana]
     public var indikator: [Indikator]
     public var target: [Target]
     public var pagu: [Pagu]
@@ -27,7 +27,7 @@ public struct DataKinerja: Sendable {
         perangkatDaerah: [PerangkatDaerah] = [],
         unitKerja: [UnitKerja] = [],
         pejabat: [Pejabat] = [],
-        elemen: [PlanNode] = [],
+        elemen: [ElemenRencana] = [],
         indikator: [Indikator] = [],
         target: [Target] = [],
         pagu: [Pagu] = [],
@@ -51,12 +51,12 @@ public struct DataKinerja: Sendable {
 /// Lookup tables over `DataKinerja`, built once (O(n)) so that every question after is O(1).
 public struct IndeksKinerja: Sendable {
     public let data: DataKinerja
-    public let anak: [TypedID<PlanNode>?: [PlanNode]]
-    public let indikatorPerElemen: [TypedID<PlanNode>: [Indikator]]
+    public let anak: [TypedID<ElemenRencana>?: [ElemenRencana]]
+    public let indikatorPerElemen: [TypedID<ElemenRencana>: [Indikator]]
     public let targetPerIndikator: [TypedID<Indikator>: [Target]]
     public let realisasiPerIndikator: [TypedID<Indikator>: [PeriodeLaporan: Nilai]]
-    public let paguPerElemen: [TypedID<PlanNode>: [Pagu]]
-    public let anggaranPerElemen: [TypedID<PlanNode>: [RealisasiAnggaran]]
+    public let paguPerElemen: [TypedID<ElemenRencana>: [Pagu]]
+    public let anggaranPerElemen: [TypedID<ElemenRencana>: [RealisasiAnggaran]]
 
     public init(_ data: DataKinerja) {
         self.data = data
@@ -73,20 +73,20 @@ public struct IndeksKinerja: Sendable {
         anggaranPerElemen = Dictionary(grouping: data.anggaran, by: \.elemen)
     }
 
-    public static func urutanElemen(_ lhs: PlanNode, _ rhs: PlanNode) -> Bool {
+    public static func urutanElemen(_ lhs: ElemenRencana, _ rhs: ElemenRencana) -> Bool {
         if lhs.urutan != rhs.urutan { return lhs.urutan < rhs.urutan }
         return (lhs.kode?.normal ?? lhs.nomor, lhs.uraian) < (rhs.kode?.normal ?? rhs.nomor, rhs.uraian)
     }
 
     /// Roots of the tree of one PD (its elements whose parent is not its own), or of the Pemda (nil).
-    public func akar(perangkatDaerah: TypedID<PerangkatDaerah>?) -> [PlanNode] {
+    public func akar(perangkatDaerah: TypedID<PerangkatDaerah>?) -> [ElemenRencana] {
         let mine = data.elemen.filter { $0.perangkatDaerah == perangkatDaerah }
         let ids = Set(mine.map(\.id))
         return mine.filter { node in node.induk.map { !ids.contains($0) } ?? true }
             .sorted(by: IndeksKinerja.urutanElemen)
     }
 
-    public func anakDari(_ id: TypedID<PlanNode>) -> [PlanNode] { anak[id] ?? [] }
+    public func anakDari(_ id: TypedID<ElemenRencana>) -> [ElemenRencana] { anak[id] ?? [] }
 
     /// The target of a year (or up to a triwulan) from the highest-priority document that has one, or from
     /// `dokumen` when given.
@@ -112,7 +112,7 @@ public struct IndeksKinerja: Sendable {
     }
 
     /// The element's own pagu for a year from the highest-priority document.
-    public func paguTercatat(_ id: TypedID<PlanNode>, tahun: Int, dokumen: DokumenRencana? = nil) -> Pagu? {
+    public func paguTercatat(_ id: TypedID<ElemenRencana>, tahun: Int, dokumen: DokumenRencana? = nil) -> Pagu? {
         let candidates = (paguPerElemen[id] ?? []).filter {
             $0.tahun == tahun && (dokumen == nil || $0.dokumen == dokumen)
         }
@@ -121,7 +121,7 @@ public struct IndeksKinerja: Sendable {
     }
 
     /// Pagu of an element: Σ of its children's pagu where it has children with money (the truth), else its own.
-    public func pagu(_ id: TypedID<PlanNode>, tahun: Int, dokumen: DokumenRencana? = nil) -> Rupiah? {
+    public func pagu(_ id: TypedID<ElemenRencana>, tahun: Int, dokumen: DokumenRencana? = nil) -> Rupiah? {
         let children = anakDari(id).filter(\.tingkat.hasAnggaran)
         if !children.isEmpty {
             let values = children.compactMap { pagu($0.id, tahun: tahun, dokumen: dokumen) }
@@ -132,7 +132,7 @@ public struct IndeksKinerja: Sendable {
 
     /// Realisasi keuangan of an element for a year up to triwulan `sampai`: Σ of the sub kegiatan's triwulan
     /// figures (each triwulan is the money spent in that triwulan). nil when nothing was reported.
-    public func realisasiKeuangan(_ id: TypedID<PlanNode>, tahun: Int, sampai triwulan: Int? = nil) -> Rupiah? {
+    public func realisasiKeuangan(_ id: TypedID<ElemenRencana>, tahun: Int, sampai triwulan: Int? = nil) -> Rupiah? {
         let children = anakDari(id).filter(\.tingkat.hasAnggaran)
         if !children.isEmpty {
             let values = children.compactMap { realisasiKeuangan($0.id, tahun: tahun, sampai: triwulan) }
@@ -147,7 +147,7 @@ public struct IndeksKinerja: Sendable {
 
     /// Physical progress of a sub kegiatan at triwulan `sampai` (the latest reported, as fisik is a stock);
     /// for parents, the mean of the children weighted by pagu.
-    public func fisik(_ id: TypedID<PlanNode>, tahun: Int, sampai triwulan: Int? = nil) -> Decimal? {
+    public func fisik(_ id: TypedID<ElemenRencana>, tahun: Int, sampai triwulan: Int? = nil) -> Decimal? {
         let children = anakDari(id).filter(\.tingkat.hasAnggaran)
         if !children.isEmpty {
             var weighted: Decimal = 0

@@ -86,7 +86,7 @@ public struct DefinisiOperasional: Hashable, Sendable, Codable {
 /// A performance indicator attached to an element of the plan tree.
 public struct Indikator: Hashable, Sendable, Codable, Identifiable {
     public var id: TypedID<Indikator>
-    public var elemen: TypedID<PlanNode>
+    public var elemen: TypedID<ElemenRencana>
     public var nama: String
     public var satuan: String
     public var jenis: JenisIndikator
@@ -108,7 +108,7 @@ public struct Indikator: Hashable, Sendable, Codable, Identifiable {
 
     public init(
         id: TypedID<Indikator> = .init(),
-        elemen: TypedID<PlanNode>,
+        elemen: TypedID<ElemenRencana>,
         nama: String,
         satuan: String,
         jenis: JenisIndikator,

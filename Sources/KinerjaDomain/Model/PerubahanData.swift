@@ -11,8 +11,8 @@ public struct PerubahanData: Sendable, Codable {
     public var perangkatDaerahBaru: [PerangkatDaerah] = []
     public var unitKerjaBaru: [UnitKerja] = []
     public var pejabatBaru: [Pejabat] = []
-    public var elemenBaru: [PlanNode] = []
-    public var elemenUbah: [PlanNode] = []
+    public var elemenBaru: [ElemenRencana] = []
+    public var elemenUbah: [ElemenRencana] = []
     public var indikatorBaru: [Indikator] = []
     public var indikatorUbah: [Indikator] = []
     public var target: [Target] = []
@@ -96,9 +96,9 @@ public struct PerubahanData: Sendable, Codable {
 /// The natural key of a stored entry: what a change set upserts, deletes and versions.
 public enum KunciIsian: Hashable, Sendable, Codable {
     case target(TypedID<Indikator>, DokumenRencana, PeriodeLaporan)
-    case pagu(TypedID<PlanNode>, DokumenRencana, tahun: Int)
+    case pagu(TypedID<ElemenRencana>, DokumenRencana, tahun: Int)
     case realisasi(TypedID<Indikator>, PeriodeLaporan)
-    case anggaran(TypedID<PlanNode>, PeriodeLaporan)
+    case anggaran(TypedID<ElemenRencana>, PeriodeLaporan)
 
     /// The indicator or element the entry belongs to.
     public var pemilik: UUID {

@@ -55,7 +55,7 @@ public struct Target: Hashable, Sendable, Codable {
 
 /// The budget ceiling of a program, kegiatan or sub kegiatan for a year in a document.
 public struct Pagu: Hashable, Sendable, Codable {
-    public var elemen: TypedID<PlanNode>
+    public var elemen: TypedID<ElemenRencana>
     public var dokumen: DokumenRencana
     public var tahun: Int
     public var jumlah: Rupiah
@@ -65,7 +65,7 @@ public struct Pagu: Hashable, Sendable, Codable {
     public var keterangan: String
 
     public init(
-        elemen: TypedID<PlanNode>, dokumen: DokumenRencana, tahun: Int, jumlah: Rupiah, sumberDana: String = "",
+        elemen: TypedID<ElemenRencana>, dokumen: DokumenRencana, tahun: Int, jumlah: Rupiah, sumberDana: String = "",
         lokasi: String = "", keterangan: String = ""
     )
         throws(DomainError)
@@ -131,14 +131,14 @@ public struct RealisasiKinerja: Hashable, Sendable, Codable {
 
 /// Money spent and physical progress of a sub kegiatan in a triwulan. Either figure may be missing.
 public struct RealisasiAnggaran: Hashable, Sendable, Codable {
-    public var elemen: TypedID<PlanNode>
+    public var elemen: TypedID<ElemenRencana>
     public var periode: PeriodeLaporan
     public var keuangan: Rupiah?
     /// Physical progress in percent (0-100).
     public var fisik: Decimal?
 
     public init(
-        elemen: TypedID<PlanNode>, periode: PeriodeLaporan, keuangan: Rupiah?, fisik: Decimal?
+        elemen: TypedID<ElemenRencana>, periode: PeriodeLaporan, keuangan: Rupiah?, fisik: Decimal?
     ) throws(DomainError) {
         if let keuangan, keuangan.sen < 0 {
             throw .tidakSah(field: "realisasi_keuangan", pesan: "Realisasi keuangan tidak boleh negatif.")

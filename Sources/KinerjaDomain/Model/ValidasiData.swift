@@ -22,7 +22,7 @@ public enum ValidasiData {
             if let pd = node.perangkatDaerah, !pds.contains(pd) {
                 throw .tidakSah(field: "kode_pd", pesan: "\(node.label): perangkat daerah tidak ada dalam data.")
             }
-            var parent: PlanNode?
+            var parent: ElemenRencana?
             if let induk = node.induk {
                 guard let found = nodes[induk] else {
                     throw .tidakSah(field: "induk", pesan: "\(node.label): elemen induk tidak ada dalam data.")

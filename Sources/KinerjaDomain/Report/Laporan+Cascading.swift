@@ -4,7 +4,7 @@ import Foundation
 /// kegiatan, each node with its indicators, targets and penanggung jawab.
 public struct PohonKinerja: Sendable {
     public struct Simpul: Sendable {
-        public var elemen: PlanNode
+        public var elemen: ElemenRencana
         public var kedalaman: Int
         public var indikator: [(nama: String, target: String)]
         public var anak: [Int]
@@ -29,7 +29,7 @@ public struct PohonKinerja: Sendable {
             return targets.max { $0.periode < $1.periode }?.teks ?? ""
         }
         @discardableResult
-        func add(_ node: PlanNode, depth: Int, only: Set<TypedID<PlanNode>>?) -> Int {
+        func add(_ node: ElemenRencana, depth: Int, only: Set<TypedID<ElemenRencana>>?) -> Int {
             let index = nodes.count
             nodes.append(
                 Simpul(
@@ -53,8 +53,8 @@ public struct PohonKinerja: Sendable {
         let byID = Dictionary(indeks.data.elemen.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let roots = indeks.akar(perangkatDaerah: pd)
         // The Pemda's elements above the PD's roots (visi, misi, RPJMD sasaran) are drawn on top.
-        var ancestors: Set<TypedID<PlanNode>> = []
-        var tops: [PlanNode] = []
+        var ancestors: Set<TypedID<ElemenRencana>> = []
+        var tops: [ElemenRencana] = []
         for root in roots {
             var current = root
             ancestors.insert(root.id)

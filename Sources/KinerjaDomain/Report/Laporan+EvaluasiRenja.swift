@@ -16,7 +16,7 @@ extension Laporan {
         var rows: [Baris] = []
         var notes: [String] = []
         func number(_ nilai: Nilai?) -> Decimal? { nilai?.angka }
-        func visit(_ node: PlanNode, depth: Int) {
+        func visit(_ node: ElemenRencana, depth: Int) {
             if node.tingkat.hasAnggaran {
                 for indikator in indeks.indikatorPerElemen[node.id] ?? [] {
                     let history = indeks.riwayat(indikator)

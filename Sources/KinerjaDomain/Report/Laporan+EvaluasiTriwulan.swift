@@ -15,16 +15,16 @@ extension Laporan {
         let start = period?.tahunAwal ?? tahun
         let end = period?.tahunAkhir ?? tahun
         var rows: [Baris] = []
-        func money(_ id: TypedID<PlanNode>, _ years: ClosedRange<Int>) -> Rupiah? {
+        func money(_ id: TypedID<ElemenRencana>, _ years: ClosedRange<Int>) -> Rupiah? {
             let values = years.compactMap { indeks.realisasiKeuangan(id, tahun: $0) }
             return values.isEmpty ? nil : values.sum()
         }
-        func renstraPagu(_ id: TypedID<PlanNode>) -> Rupiah? {
+        func renstraPagu(_ id: TypedID<ElemenRencana>) -> Rupiah? {
             let values = (start...end).compactMap { indeks.pagu(id, tahun: $0, dokumen: .renstra) }
             return values.isEmpty ? nil : values.sum()
         }
         /// Money spent in that triwulan alone: Σ of the sub kegiatan's figures for it; missing when none reported.
-        func quarterMoney(_ id: TypedID<PlanNode>, _ quarter: Int) -> Rupiah? {
+        func quarterMoney(_ id: TypedID<ElemenRencana>, _ quarter: Int) -> Rupiah? {
             let children = indeks.anakDari(id).filter(\.tingkat.hasAnggaran)
             if !children.isEmpty {
                 let values = children.compactMap { quarterMoney($0.id, quarter) }
@@ -35,7 +35,7 @@ extension Laporan {
             }?
             .keuangan
         }
-        func visit(_ node: PlanNode, depth: Int) {
+        func visit(_ node: ElemenRencana, depth: Int) {
             guard node.tingkat.hasAnggaran else {
                 for child in indeks.anakDari(node.id) { visit(child, depth: depth) }
                 return

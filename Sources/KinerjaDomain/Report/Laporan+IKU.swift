@@ -86,7 +86,7 @@ extension Laporan {
         let data = indeks.data
         var rows: [Baris] = []
         var number = 0
-        func walk(_ node: PlanNode, path: [PlanNode]) {
+        func walk(_ node: ElemenRencana, path: [ElemenRencana]) {
             let path = path + [node]
             if node.tingkat == .sasaran {
                 let misi = path.first { $0.tingkat == .misi }?.uraian ?? ""

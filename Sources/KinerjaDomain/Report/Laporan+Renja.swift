@@ -22,8 +22,8 @@ extension Laporan {
             return ""
         }
         // Only elements of this Renja: with a target or pagu for year n or n+1, themselves or below them.
-        var relevant: [TypedID<PlanNode>: Bool] = [:]
-        func inRenja(_ node: PlanNode) -> Bool {
+        var relevant: [TypedID<ElemenRencana>: Bool] = [:]
+        func inRenja(_ node: ElemenRencana) -> Bool {
             if let known = relevant[node.id] { return known }
             let years: Set<Int> = [tahun, tahun + 1]
             let ownPagu = (indeks.paguPerElemen[node.id] ?? []).contains { years.contains($0.tahun) }
@@ -39,7 +39,7 @@ extension Laporan {
         let names = Dictionary(data.urusan.map { ($0.kode, $0.nama) }, uniquingKeysWith: { first, _ in first })
         var groupSums: [String: [Rupiah?]] = [:]
         if !names.isEmpty {
-            func collect(_ node: PlanNode) {
+            func collect(_ node: ElemenRencana) {
                 guard inRenja(node) else { return }
                 if node.tingkat == .program, let kode = node.kode, let parts = Urusan.dari(kode) {
                     for key in [parts.urusan, parts.bidang] {
@@ -79,7 +79,7 @@ extension Laporan {
                             ], catatan: .kosong), kedalaman: 0, gaya: .kelompok))
             }
         }
-        func visit(_ node: PlanNode, depth: Int) {
+        func visit(_ node: ElemenRencana, depth: Int) {
             guard inRenja(node) else { return }
             guard node.tingkat.hasAnggaran else {
                 for child in indeks.anakDari(node.id) { visit(child, depth: depth) }

@@ -16,7 +16,7 @@ extension Laporan {
                 $0.dokumen == .renstra && $0.periode == PeriodeLaporan(tahun: year)
             }?.teks ?? ""
         }
-        func visit(_ node: PlanNode, depth: Int) {
+        func visit(_ node: ElemenRencana, depth: Int) {
             guard node.tingkat.hasAnggaran else {
                 for child in indeks.anakDari(node.id) { visit(child, depth: depth) }
                 return

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An identifier tagged with the type it identifies, so that an `ID<Indikator>` can never be passed where an
-/// `ID<PlanNode>` is expected.
+/// `ID<ElemenRencana>` is expected.
 public struct TypedID<Tag>: Hashable, Sendable, Codable, CustomStringConvertible {
     public let uuid: UUID
 

@@ -157,8 +157,8 @@ extension PejabatModel {
     }
 }
 
-extension ElemenModel {
-    convenience init(pemda: UUID, _ node: PlanNode) {
+extension ElemenRencanaModel {
+    convenience init(pemda: UUID, _ node: ElemenRencana) {
         self.init()
         id = node.id.uuid
         pemdaID = pemda
@@ -176,7 +176,7 @@ extension ElemenModel {
         hasil = node.hasil
     }
 
-    func domain() throws -> PlanNode {
+    func domain() throws -> ElemenRencana {
         let level = try decodeEnum(Tingkat.self, tingkat, table: Self.schema, id: id, column: "tingkat")
         var parsed: Kode?
         if let kodeAsli {
@@ -186,7 +186,7 @@ extension ElemenModel {
                 throw RowError(table: Self.schema, id: id, column: "kode_asli", value: kodeAsli)
             }
         }
-        return try PlanNode(
+        return try ElemenRencana(
             id: TypedID(id!), perangkatDaerah: perangkatDaerahID.map(TypedID.init), induk: indukID.map(TypedID.init),
             tingkat: level, kode: parsed, nomor: nomor, uraian: uraian, selarasDengan: selarasID.map(TypedID.init),
             penanggungJawab: penanggungJawab, unitKerja: unitKerjaID.map(TypedID.init), urutan: urutan, hasil: hasil)

@@ -75,7 +75,7 @@ public final class PejabatModel: Model, @unchecked Sendable {
     public init() {}
 }
 
-public final class ElemenModel: Model, @unchecked Sendable {
+public final class ElemenRencanaModel: Model, @unchecked Sendable {
     public static let schema = "elemen_rencana"
     @ID(key: .id) public var id: UUID?
     @Field(key: "pemda_id") public var pemdaID: UUID

@@ -32,7 +32,8 @@ extension KinerjaStore {
             try await insert(
                 data.pejabat.map { PejabatModel(pemda: pemda, pd: pdOfUnit[$0.unitKerja] ?? UUID(), $0) }, on: db)
             try await insert(
-                Self.parentsFirst(data.elemen, id: \.id, parent: \.induk).map { ElemenModel(pemda: pemda, $0) }, on: db)
+                Self.parentsFirst(data.elemen, id: \.id, parent: \.induk).map { ElemenRencanaModel(pemda: pemda, $0) },
+                on: db)
             try await insert(
                 data.indikator.map { IndikatorModel(pemda: pemda, pd: pdOfNode[$0.elemen] ?? nil, $0) }, on: db)
             try await insert(

@@ -106,7 +106,7 @@ extension KinerjaStore {
         return try await query.all()
     }
 
-    func loadElemen(_ scope: Scope) async throws -> [PlanNode] {
+    func loadElemen(_ scope: Scope) async throws -> [ElemenRencana] {
         let columns = [
             "id", "perangkat_daerah_id", "induk_id", "tingkat", "kode_asli", "nomor", "uraian", "selaras_id",
             "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
@@ -123,7 +123,7 @@ extension KinerjaStore {
                     throw RowError(table: "elemen_rencana", id: id, column: "kode_asli", value: printed)
                 }
             }
-            return try PlanNode(
+            return try ElemenRencana(
                 id: TypedID(id),
                 perangkatDaerah: try optionalUUID(row, "perangkat_daerah_id", scope).map(TypedID.init),
                 induk: try optionalUUID(row, "induk_id", scope).map(TypedID.init), tingkat: level, kode: kode,

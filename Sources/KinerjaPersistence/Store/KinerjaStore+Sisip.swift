@@ -4,14 +4,14 @@ import SQLKit
 
 /// Rows written in bulk without FluentKit's per-model reflection (which cost ~100 µs a row): the columns and values
 /// of the large tables, bound through the same database encoder as FluentKit uses, so the stored form is the same.
-protocol BarisMentah: Model {
+protocol RawRow: Model {
     static var kolomSQL: [String] { get }
     var nilaiSQL: [any Encodable & Sendable] { get }
     /// The row's id (every table's key is a UUID).
     var idMentah: UUID { get }
 }
 
-extension BarisMentah where IDValue == UUID {
+extension RawRow where IDValue == UUID {
     var idMentah: UUID { id! }
 }
 
@@ -19,16 +19,16 @@ extension KinerjaStore {
     /// INSERTs `rows` in statements of as many rows as the bound-parameter limits allow (SQLite 32 766,
     /// PostgreSQL 65 535); falls back to FluentKit on a database without SQL.
     /// Rows of one table given as existentials (the change set's replaced and new entries).
-    func sisipCampur(_ rows: [any BarisMentah], on db: any Database) async throws {
+    func sisipCampur(_ rows: [any RawRow], on db: any Database) async throws {
         guard let first = rows.first else { return }
         try await sisipSeperti(first, rows, on: db)
     }
 
-    private func sisipSeperti<M: BarisMentah>(_: M, _ rows: [any BarisMentah], on db: any Database) async throws {
+    private func sisipSeperti<M: RawRow>(_: M, _ rows: [any RawRow], on db: any Database) async throws {
         try await sisip(rows.map { $0 as! M }, on: db)
     }
 
-    func sisip<M: BarisMentah>(_ rows: [M], on db: any Database) async throws {
+    func sisip<M: RawRow>(_ rows: [M], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
         guard let sql = db as? any SQLDatabase else {
             try await insert(rows, on: db)
@@ -48,7 +48,7 @@ extension KinerjaStore {
     }
 }
 
-extension ElemenModel: BarisMentah {
+extension ElemenRencanaModel: RawRow {
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "induk_id", "tingkat", "kode", "kode_asli", "nomor", "uraian",
         "selaras_id", "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
@@ -61,7 +61,7 @@ extension ElemenModel: BarisMentah {
     }
 }
 
-extension IndikatorModel: BarisMentah {
+extension IndikatorModel: RawRow {
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "nama", "satuan", "jenis", "polaritas", "jenis_nilai",
         "agregasi", "metode_turun", "skala", "makna", "alasan", "rumus", "sumber_data", "penanggung_jawab", "iku",
@@ -77,7 +77,7 @@ extension IndikatorModel: BarisMentah {
     }
 }
 
-extension TargetModel: BarisMentah {
+extension TargetModel: RawRow {
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks",
         "versi",
@@ -87,7 +87,7 @@ extension TargetModel: BarisMentah {
     }
 }
 
-extension PaguModel: BarisMentah {
+extension PaguModel: RawRow {
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi",
         "keterangan", "versi",
@@ -100,7 +100,7 @@ extension PaguModel: BarisMentah {
     }
 }
 
-extension RealisasiKinerjaModel: BarisMentah {
+extension RealisasiKinerjaModel: RawRow {
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "tahun", "triwulan", "nilai", "teks", "versi",
     ]
@@ -109,7 +109,7 @@ extension RealisasiKinerjaModel: BarisMentah {
     }
 }
 
-extension RealisasiAnggaranModel: BarisMentah {
+extension RealisasiAnggaranModel: RawRow {
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik", "versi",
     ]

@@ -85,7 +85,7 @@ extension KinerjaStore {
         }
         let unknownElements = elements.filter { result.pdElemen[$0] == nil }
         for chunk in Array(unknownElements).chunked(500) {
-            for row in try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
+            for row in try await ElemenRencanaModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
                 .field(\.$id).field(\.$perangkatDaerahID).field(\.$tingkat).all()
             {
                 result.pdElemen.updateValue(row.perangkatDaerahID, forKey: row.id!)
@@ -153,7 +153,9 @@ extension KinerjaStore {
         var parents = Dictionary(change.elemenBaru.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let missing = Set(change.elemenBaru.compactMap(\.induk)).filter { parents[$0] == nil }
         for chunk in missing.map(\.uuid).chunked(500) {
-            for row in try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk).all() {
+            for row in try await ElemenRencanaModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
+                .all()
+            {
                 let node = try row.domain()
                 parents[node.id] = node
             }
@@ -173,7 +175,7 @@ extension KinerjaStore {
         }
         let codes = Array(Set(change.elemenBaru.compactMap { $0.kode?.normal }))
         for chunk in codes.chunked(500) {
-            for row in try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$kode ~~ chunk)
+            for row in try await ElemenRencanaModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$kode ~~ chunk)
                 .field(\.$id).field(\.$kode).field(\.$kodeAsli).field(\.$perangkatDaerahID).all()
             {
                 let key = (row.perangkatDaerahID?.uuidString ?? "-") + "|" + (row.kode ?? "")
@@ -186,8 +188,8 @@ extension KinerjaStore {
 
     /// What to write of the entries (target, pagu, realisasi, realisasi anggaran) and the conflicts.
     struct RencanaIsian {
-        var baru: [any BarisMentah] = []
-        var ganti: [any BarisMentah] = []
+        var baru: [any RawRow] = []
+        var ganti: [any RawRow] = []
         var buang: [(tabel: String, id: UUID)] = []
         var konflik: [KonflikVersi.Butir] = []
     }
@@ -206,7 +208,7 @@ extension KinerjaStore {
             return false
         }
         func pdOf(indikator id: TypedID<Indikator>) -> UUID? { owners.pdIndikator[id.uuid] ?? nil }
-        func pdOf(elemen id: TypedID<PlanNode>) -> UUID? { owners.pdElemen[id.uuid] ?? nil }
+        func pdOf(elemen id: TypedID<ElemenRencana>) -> UUID? { owners.pdElemen[id.uuid] ?? nil }
 
         // Targets.
         var indicators = change.target.map(\.indikator.uuid)
@@ -418,15 +420,19 @@ extension KinerjaStore {
             written += 1
         }
         try await sisip(
-            Self.parentsFirst(perubahan.elemenBaru, id: \.id, parent: \.induk).map { ElemenModel(pemda: pemda, $0) },
+            Self.parentsFirst(perubahan.elemenBaru, id: \.id, parent: \.induk).map {
+                ElemenRencanaModel(pemda: pemda, $0)
+            },
             on: db)
         written += perubahan.elemenBaru.count
         for node in perubahan.elemenUbah {
             guard
-                let row = try await ElemenModel.query(on: db).filter(\.$id == node.id.uuid).filter(\.$pemdaID == pemda)
-                    .first()
+                let row = try await ElemenRencanaModel.query(on: db).filter(\.$id == node.id.uuid).filter(
+                    \.$pemdaID == pemda
+                )
+                .first()
             else { throw DomainError.tidakDitemukan("Elemen \(node.label)") }
-            let updated = ElemenModel(pemda: pemda, node)
+            let updated = ElemenRencanaModel(pemda: pemda, node)
             row.uraian = updated.uraian
             row.kodeAsli = updated.kodeAsli
             row.indukID = updated.indukID
@@ -440,7 +446,7 @@ extension KinerjaStore {
         for node in perubahan.elemenBaru { pdOfNode.updateValue(node.perangkatDaerah?.uuid, forKey: node.id.uuid) }
         let unknown = Set(perubahan.indikatorBaru.map(\.elemen.uuid)).filter { pdOfNode[$0] == nil }
         for chunk in Array(unknown).chunked(500) {
-            for row in try await ElemenModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
+            for row in try await ElemenRencanaModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
                 .field(\.$id).field(\.$perangkatDaerahID).all()
             {
                 pdOfNode.updateValue(row.perangkatDaerahID, forKey: row.id!)

@@ -25,11 +25,11 @@ extension KinerjaStore {
     }
 
     /// Runs `body` in a transaction that also raises the Pemda's data version, as the single writer on SQLite and
-    /// retried when the database reports a transient conflict (`PenulisTunggal`).
+    /// retried when the database reports a transient conflict (`SingleWriter`).
     func tulis<T: Sendable>(
         pemda: TypedID<Pemda>, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        try await PenulisTunggal.jalankan(db) { db in
+        try await SingleWriter.jalankan(db) { db in
             try await db.transaction { db in
                 let result = try await body(db)
                 try await KinerjaStore.naikkanVersi(pemda: pemda, on: db)
@@ -43,7 +43,7 @@ extension KinerjaStore {
     func tulisTanpaVersi<T: Sendable>(
         _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        try await PenulisTunggal.jalankan(db) { db in try await db.transaction { db in try await body(db) } }
+        try await SingleWriter.jalankan(db) { db in try await db.transaction { db in try await body(db) } }
     }
 
     /// `INSERT … ON CONFLICT DO UPDATE`: the same statement on SQLite (3.24+) and PostgreSQL, atomic under

@@ -8,20 +8,21 @@ import Vapor
 /// values and the error next to its field.
 enum AdminController {
     static func routes(_ app: Application) {
-        app.rute(.GET, SiteURL.Pattern.admin, .adminPemda) { req, ctx in
-            var isian = Isian()
+        app.route(.GET, SiteURL.Pattern.admin, .adminPemda) { req, ctx in
+            var isian = FormState()
             isian.sukses = req.query[String.self, at: "pesan"].flatMap { AdminController.pesan[$0] }
             return try await halaman(req, ctx, isian)
         }
-        app.rute(.POST, SiteURL.Pattern.adminPengguna, .adminPemda) { req, ctx in try await tambahPengguna(req, ctx) }
-        app.rute(.POST, SiteURL.Pattern.adminPenggunaUbah, .adminPemda) { req, ctx in try await ubahPengguna(req, ctx) }
-        app.rute(.POST, SiteURL.Pattern.adminPD, .adminPemda) { req, ctx in try await tambahOrganisasi(req, ctx) }
-        app.rute(.POST, SiteURL.Pattern.adminPeriode, .adminPemda) { req, ctx in try await tambahPeriode(req, ctx) }
-        app.rute(.POST, SiteURL.Pattern.adminKategori, .adminPemda) { req, ctx in try await simpanKategori(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.adminPengguna, .adminPemda) { req, ctx in try await tambahPengguna(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.adminPenggunaUbah, .adminPemda) { req, ctx in try await ubahPengguna(req, ctx)
+        }
+        app.route(.POST, SiteURL.Pattern.adminPD, .adminPemda) { req, ctx in try await tambahOrganisasi(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.adminPeriode, .adminPemda) { req, ctx in try await tambahPeriode(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.adminKategori, .adminPemda) { req, ctx in try await simpanKategori(req, ctx) }
     }
 
     static func halaman(
-        _ req: Request, _ ctx: Konteks, _ isian: Isian, status: HTTPStatus = .ok
+        _ req: Request, _ ctx: RequestContext, _ isian: FormState, status: HTTPStatus = .ok
     ) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
         let store = KinerjaStore(req.db)
@@ -42,19 +43,19 @@ enum AdminController {
         "siap": "Instalasi siap. Tambahkan perangkat daerah dan pengguna di bawah, lalu impor rencana setiap PD.",
     ]
 
-    static func selesai(_ req: Request, _ ctx: Konteks, _ kode: String, anchor: String) throws -> Response {
+    static func selesai(_ req: Request, _ ctx: RequestContext, _ kode: String, anchor: String) throws -> Response {
         let path = SiteURL.admin(pemda: try ctx.pemdaWajib().id.uuid).path
         return req.redirect(to: path + "?pesan=" + kode + "#" + anchor)
     }
 
     /// Runs `body`; a domain error re-renders the page with the typed values and the message on its field.
     static func dengan(
-        _ req: Request, _ ctx: Konteks, _ form: FormulirMentah, _ body: () async throws -> Response
+        _ req: Request, _ ctx: RequestContext, _ form: RawForm, _ body: () async throws -> Response
     ) async throws -> Response {
         do {
             return try await body()
         } catch let error as DomainError {
-            return try await halaman(req, ctx, Isian(form: form, galat: error), status: error.statusFormulir)
+            return try await halaman(req, ctx, FormState(form: form, galat: error), status: error.statusFormulir)
         }
     }
 
@@ -66,8 +67,8 @@ enum AdminController {
         return TypedID(id)
     }
 
-    static func tambahPengguna(_ req: Request, _ ctx: Konteks) async throws -> Response {
-        let form = try FormulirMentah.baca(req)
+    static func tambahPengguna(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let form = try RawForm.baca(req)
         return try await dengan(req, ctx, form) {
             let pemda = try ctx.pemdaWajib()
             guard let peran = Peran(rawValue: form["peran"] ?? "") else {
@@ -78,14 +79,14 @@ enum AdminController {
                 pemda: pemda.id,
                 perangkatDaerah: peran.perluPD ? try await pdID(form["perangkat_daerah"], pemda: pemda, req: req) : nil)
             try Pengguna.periksaSandi(form["sandi"] ?? "")
-            let hash = try await req.sandi.hash(form["sandi"] ?? "")
+            let hash = try await req.passwordHasher.hash(form["sandi"] ?? "")
             try await KinerjaStore(req.db).tambah(user, sandiHash: hash)
             return try selesai(req, ctx, "pengguna-baru", anchor: "pengguna")
         }
     }
 
-    static func ubahPengguna(_ req: Request, _ ctx: Konteks) async throws -> Response {
-        let form = try FormulirMentah.baca(req)
+    static func ubahPengguna(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let form = try RawForm.baca(req)
         return try await dengan(req, ctx, form) {
             let pemda = try ctx.pemdaWajib()
             let store = KinerjaStore(req.db)
@@ -115,14 +116,14 @@ enum AdminController {
             }
             if let sandi = form["sandi"], !sandi.isEmpty {
                 try Pengguna.periksaSandi(sandi)
-                try await store.ubahSandi(current.id, sandiHash: try await req.sandi.hash(sandi))
+                try await store.ubahSandi(current.id, sandiHash: try await req.passwordHasher.hash(sandi))
             }
             return try selesai(req, ctx, "pengguna", anchor: "pengguna")
         }
     }
 
-    static func tambahOrganisasi(_ req: Request, _ ctx: Konteks) async throws -> Response {
-        let form = try FormulirMentah.baca(req)
+    static func tambahOrganisasi(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let form = try RawForm.baca(req)
         return try await dengan(req, ctx, form) {
             let pemda = try ctx.pemdaWajib()
             let store = KinerjaStore(req.db)
@@ -177,8 +178,8 @@ enum AdminController {
         }
     }
 
-    static func tambahPeriode(_ req: Request, _ ctx: Konteks) async throws -> Response {
-        let form = try FormulirMentah.baca(req)
+    static func tambahPeriode(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let form = try RawForm.baca(req)
         return try await dengan(req, ctx, form) {
             let pemda = try ctx.pemdaWajib()
             guard let jenis = Periode.Jenis(rawValue: form["jenis"] ?? "") else {
@@ -202,8 +203,8 @@ enum AdminController {
         }
     }
 
-    static func simpanKategori(_ req: Request, _ ctx: Konteks) async throws -> Response {
-        let form = try FormulirMentah.baca(req)
+    static func simpanKategori(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let form = try RawForm.baca(req)
         return try await dengan(req, ctx, form) {
             var pemda = try ctx.pemdaWajib()
             var bands: [KategoriCapaian.Pita] = []

@@ -7,13 +7,13 @@ import Vapor
 /// Login, logout and change of password.
 enum AkunController {
     static func routes(_ app: Application) {
-        app.rute(.GET, SiteURL.Pattern.masuk, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.masuk, .publik) { req, ctx in
             if ctx.pengguna != nil { return req.redirect(to: SiteURL.beranda.path) }
             return KinerjaApp.htmlResponse(
-                MasukPage.render(akun: ctx.akunBar, namaPengguna: "", lanjut: lanjut(req), galat: nil))
+                LoginPage.render(akun: ctx.akunBar, namaPengguna: "", lanjut: lanjut(req), galat: nil))
         }
-        app.rute(.POST, SiteURL.Pattern.masuk, .publik) { req, ctx in try await masuk(req, ctx) }
-        app.rute(.POST, SiteURL.Pattern.keluar, .masuk) { req, _ in
+        app.route(.POST, SiteURL.Pattern.masuk, .publik) { req, ctx in try await masuk(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.keluar, .masuk) { req, _ in
             if let token = req.cookies[Akun.cookieSesi]?.string {
                 try await KinerjaStore(req.db).hapusSesi(tokenHash: Akun.hash(token))
             }
@@ -21,10 +21,10 @@ enum AkunController {
             response.cookies[Akun.cookieSesi] = Akun.cookie("", request: req, maxAge: 0)
             return response
         }
-        app.rute(.GET, SiteURL.Pattern.sandi, .masuk) { req, ctx in
-            KinerjaApp.htmlResponse(MasukPage.sandi(akun: ctx.akunBar, galat: [:], sukses: nil))
+        app.route(.GET, SiteURL.Pattern.sandi, .masuk) { req, ctx in
+            KinerjaApp.htmlResponse(LoginPage.sandi(akun: ctx.akunBar, galat: [:], sukses: nil))
         }
-        app.rute(.POST, SiteURL.Pattern.sandi, .masuk) { req, ctx in try await ubahSandi(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.sandi, .masuk) { req, ctx in try await ubahSandi(req, ctx) }
     }
 
     struct MasukForm: Content {
@@ -38,14 +38,14 @@ enum AkunController {
         }
     }
 
-    /// Only a path of this site may follow a login: one that `Pengalihan.lokal` accepts (a relative path of a
+    /// Only a path of this site may follow a login: one that `SafeRedirect.lokal` accepts (a relative path of a
     /// known page, no control characters, no `//` or `\\`), else the home page.
     static func lanjut(_ req: Request) -> String {
         let raw = (try? req.query.get(String.self, at: "lanjut")) ?? (try? req.content.get(String.self, at: "lanjut"))
-        return raw.flatMap { Pengalihan.lokal($0, app: req.application) } ?? SiteURL.beranda.path
+        return raw.flatMap { SafeRedirect.lokal($0, app: req.application) } ?? SiteURL.beranda.path
     }
 
-    static func masuk(_ req: Request, _ ctx: Konteks) async throws -> Response {
+    static func masuk(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let form = try req.content.decode(MasukForm.self)
         let nama = (form.namaPengguna ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let sandi = form.sandi ?? ""
@@ -54,7 +54,7 @@ enum AkunController {
         let alamat = Akun.alamat(req)
         func gagal(_ pesan: String, status: HTTPStatus = .unauthorized) -> Response {
             KinerjaApp.htmlResponse(
-                MasukPage.render(
+                LoginPage.render(
                     akun: ctx.akunBar, namaPengguna: String(nama.prefix(Batas.namaPengguna)), lanjut: lanjut(req),
                     galat: pesan),
                 status: status)
@@ -81,7 +81,7 @@ enum AkunController {
         let delay = min(10, max(0, failures.nama - Akun.batasGagalNamaTanpaJeda))
         if delay > 0 { try await Task.sleep(for: .seconds(delay)) }
         let found = try await store.pengguna(namaPengguna: nama)
-        let valid = try await req.sandi.cocok(sandi, hash: found?.sandiHash)
+        let valid = try await req.passwordHasher.cocok(sandi, hash: found?.sandiHash)
         guard let (pengguna, _) = found, valid, pengguna.aktif else {
             try await store.gagal(percobaan: attempt)
             req.logger.notice("masuk gagal: \(Log.aman(nama)) dari \(Log.aman(alamat))")
@@ -94,7 +94,7 @@ enum AkunController {
         return try await Akun.mulaiSesi(req, pengguna, ke: lanjut(req))
     }
 
-    static func ubahSandi(_ req: Request, _ ctx: Konteks) async throws -> Response {
+    static func ubahSandi(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         guard let user = ctx.pengguna, let sesi = req.storage[SesiKey.self] else { throw Abort(.unauthorized) }
         let lama = (try? req.content.get(String.self, at: "sandi_lama")) ?? ""
         let baru = (try? req.content.get(String.self, at: "sandi_baru")) ?? ""
@@ -102,17 +102,17 @@ enum AkunController {
         let store = KinerjaStore(req.db)
         var galat: [String: String] = [:]
         let stored = try await store.pengguna(user.id)?.sandiHash
-        if try await !req.sandi.cocok(lama, hash: stored) { galat["sandi_lama"] = "Kata sandi lama salah." }
+        if try await !req.passwordHasher.cocok(lama, hash: stored) { galat["sandi_lama"] = "Kata sandi lama salah." }
         do { try Pengguna.periksaSandi(baru, field: "sandi_baru") } catch { galat["sandi_baru"] = error.pesan }
         if baru != ulang { galat["sandi_ulang"] = "Ulangan kata sandi tidak sama." }
         guard galat.isEmpty else {
             return KinerjaApp.htmlResponse(
-                MasukPage.sandi(akun: ctx.akunBar, galat: galat, sukses: nil), status: .badRequest)
+                LoginPage.sandi(akun: ctx.akunBar, galat: galat, sukses: nil), status: .badRequest)
         }
-        let hash = try await req.sandi.hash(baru)
+        let hash = try await req.passwordHasher.hash(baru)
         try await store.ubahSandi(user.id, sandiHash: hash, kecuali: sesi.id)
         return KinerjaApp.htmlResponse(
-            MasukPage.sandi(
+            LoginPage.sandi(
                 akun: ctx.akunBar, galat: [:], sukses: "Kata sandi diubah. Sesi lain akun ini telah diakhiri."))
     }
 }

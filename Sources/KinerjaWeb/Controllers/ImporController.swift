@@ -11,7 +11,7 @@ import Vapor
 /// apply may be served by another instance.
 enum ImporController {
     static func routes(_ app: Application) {
-        app.rute(.GET, SiteURL.Pattern.impor, .tulisPD) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.impor, .tulisPD) { req, ctx in
             if let name = req.query[String.self, at: "templat"] {
                 guard let jenis = Templat.Jenis(rawValue: name) else {
                     throw DomainError.tidakSah(field: "templat", pesan: "Templat \"\(name)\" tidak dikenal.")
@@ -22,10 +22,10 @@ enum ImporController {
             return KinerjaApp.htmlResponse(
                 ImporPage.unggah(pemda: try ctx.pemdaWajib(), pd: try ctx.pdWajib(), akun: ctx.akunBar))
         }
-        app.rute(.POST, SiteURL.Pattern.impor, .tulisPD, body: .collect(maxSize: "31mb")) { req, ctx in
+        app.route(.POST, SiteURL.Pattern.impor, .tulisPD, body: .collect(maxSize: "31mb")) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
-            let form = try FormulirMentah.baca(req)
+            let form = try RawForm.baca(req)
             guard let file = form.berkas["berkas"], !file.isi.isEmpty else {
                 return KinerjaApp.htmlResponse(
                     ImporPage.unggah(pemda: pemda, pd: pd, akun: ctx.akunBar, galat: "Pilih berkas XLSX atau CSV."),
@@ -38,7 +38,7 @@ enum ImporController {
                 throw DomainError.tidakSah(field: "dokumen", pesan: "Dokumen tidak dikenal.")
             }
             guard let user = ctx.pengguna else { throw Abort(.unauthorized) }
-            let name = NamaBerkas.bersih(file.namaBerkas)
+            let name = FileName.bersih(file.namaBerkas)
             // The plan is computed once, here, and kept with the upload: the preview page shows it and the apply
             // writes exactly it (the form carries nothing but the upload's id).
             let (versi, tersimpan) = try await hitung(
@@ -51,12 +51,12 @@ enum ImporController {
                 to: SiteURL.imporTerapkan(pemda: pemda.id.uuid, kode: pd.kode, unggahan: upload.id).path)
         }
         // The preview of an upload (GET, so it can be reloaded: it is read, not computed again), and its apply.
-        app.rute(.GET, SiteURL.Pattern.imporTerapkan, .tulisPD) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.imporTerapkan, .tulisPD) { req, ctx in
             let (upload, tersimpan) = try await muat(req, ctx)
             return halaman(ctx, upload: upload, tersimpan, status: nil)
         }
-        app.rute(.POST, SiteURL.Pattern.imporPeta, .tulisPD) { req, ctx in try await petakan(req, ctx) }
-        app.rute(.POST, SiteURL.Pattern.imporTerapkan, .tulisPD) { req, ctx in
+        app.route(.POST, SiteURL.Pattern.imporPeta, .tulisPD) { req, ctx in try await petakan(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.imporTerapkan, .tulisPD) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
             let (upload, tersimpan) = try await muat(req, ctx)
@@ -78,11 +78,11 @@ enum ImporController {
 
     /// The mapping step: the user says what each column of an unrecognised sheet holds. The mapping is saved for
     /// the Pemda (the same layout imports directly next time) and the preview computed again with it.
-    static func petakan(_ req: Request, _ ctx: Konteks) async throws -> Response {
+    static func petakan(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
         let (upload, tersimpan) = try await muat(req, ctx)
-        let form = try FormulirMentah.baca(req)
+        let form = try RawForm.baca(req)
         guard let tanda = form["tanda"], tersimpan.tidakDikenali.contains(where: { $0.tanda == tanda }) else {
             throw DomainError.tidakSah(field: "tanda", pesan: "Lembar yang dipetakan tidak ada pada unggahan ini.")
         }
@@ -125,7 +125,7 @@ enum ImporController {
         dokumen: DokumenRencana
     ) async throws -> (Int64, PratinjauTersimpan) {
         let store = KinerjaStore(req.db)
-        return try await req.application.berat.dengan(batas: Berat.batasTunggu, galat: ServerSibuk()) {
+        return try await req.application.heavyWork.dengan(batas: HeavyWork.batasTunggu, galat: ServerBusy()) {
             let plan = try await ImporBerkas.rencanakan(
                 store, pemda: pemda, pd: pd, isi: isi, namaBerkas: namaBerkas, jenis: jenis, dokumen: dokumen)
             return (
@@ -136,7 +136,8 @@ enum ImporController {
         }
     }
 
-    static func muat(_ req: Request, _ ctx: Konteks) async throws -> (KinerjaStore.Unggahan, PratinjauTersimpan) {
+    static func muat(_ req: Request, _ ctx: RequestContext) async throws -> (KinerjaStore.Unggahan, PratinjauTersimpan)
+    {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
         guard let id = req.parameters.get("unggahan", as: UUID.self),
@@ -163,7 +164,7 @@ enum ImporController {
     }
 
     static func halaman(
-        _ ctx: Konteks, upload: KinerjaStore.Unggahan, _ tersimpan: PratinjauTersimpan, status: HTTPStatus?,
+        _ ctx: RequestContext, upload: KinerjaStore.Unggahan, _ tersimpan: PratinjauTersimpan, status: HTTPStatus?,
         galatPeta: String? = nil
     ) -> Response {
         let preview = tersimpan.pratinjau

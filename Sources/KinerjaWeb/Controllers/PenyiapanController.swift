@@ -7,14 +7,14 @@ import Vapor
 /// The first run of an empty installation (`/siapkan`), the Pemda's logo, and its profile on the admin page.
 enum PenyiapanController {
     static func routes(_ app: Application) {
-        app.rute(.GET, SiteURL.Pattern.siapkan, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.siapkan, .publik) { req, ctx in
             guard try await !KinerjaStore(req.db).adaPemda() else { return req.redirect(to: SiteURL.beranda.path) }
-            return KinerjaApp.htmlResponse(PenyiapanPage.render(akun: ctx.akunBar, isian: Isian()))
+            return KinerjaApp.htmlResponse(PenyiapanPage.render(akun: ctx.akunBar, isian: FormState()))
         }
-        app.rute(.POST, SiteURL.Pattern.siapkan, .publik, body: .collect(maxSize: "2mb")) { req, ctx in
+        app.route(.POST, SiteURL.Pattern.siapkan, .publik, body: .collect(maxSize: "2mb")) { req, ctx in
             try await siapkan(req, ctx)
         }
-        app.rute(.GET, SiteURL.Pattern.logo, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.logo, .publik) { req, ctx in
             let profil = try await KinerjaStore(req.db).profil(pemda: try ctx.pemdaWajib().id, denganLogo: true)
             guard let logo = profil.logo, let jenis = profil.logoJenis else { throw DomainError.tidakDitemukan("Logo") }
             var headers = HTTPHeaders()
@@ -23,9 +23,9 @@ enum PenyiapanController {
             headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox")
             return Response(status: .ok, headers: headers, body: .init(data: logo))
         }
-        app.rute(.POST, SiteURL.Pattern.adminProfil, .adminPemda, body: .collect(maxSize: "2mb")) { req, ctx in
+        app.route(.POST, SiteURL.Pattern.adminProfil, .adminPemda, body: .collect(maxSize: "2mb")) { req, ctx in
             let pemda = try ctx.pemdaWajib()
-            let form = try FormulirMentah.baca(req)
+            let form = try RawForm.baca(req)
             let logo = form.berkas["logo"].flatMap { $0.isi.isEmpty ? nil : $0.isi }
             return try await AdminController.dengan(req, ctx, form) {
                 try await KinerjaStore(req.db).simpanProfil(
@@ -38,13 +38,13 @@ enum PenyiapanController {
 
     /// Creates the Pemda, its RPJMD period and the first admin (one transaction), then signs the admin in and
     /// opens the admin page. Wrong codes count as failed logins of the name `#penyiapan` from the address.
-    static func siapkan(_ req: Request, _ ctx: Konteks) async throws -> Response {
+    static func siapkan(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let store = KinerjaStore(req.db)
         guard try await !store.adaPemda() else {
             throw DomainError.tidakDitemukan("Halaman penyiapan (instalasi sudah disiapkan)")
         }
-        let form = try FormulirMentah.baca(req)
-        var isian = Isian()
+        let form = try RawForm.baca(req)
+        var isian = FormState()
         for name in [
             "kode", "nama", "jenis", "ibukota", "alamat", "rpjmd_awal", "rpjmd_akhir", "nama_pengguna", "nama_lengkap",
         ] {
@@ -97,7 +97,8 @@ enum PenyiapanController {
         }
         do {
             try await store.siapkan(
-                pemda: pemda, profil: profil, rpjmd: rpjmd, admin: admin, sandiHash: try await req.sandi.hash(sandi),
+                pemda: pemda, profil: profil, rpjmd: rpjmd, admin: admin,
+                sandiHash: try await req.passwordHasher.hash(sandi),
                 kodeHash: Akun.hash(Penyiapan.normal(isian.nilai["kode"] ?? "")), sekarang: now)
         } catch let error as DomainError {
             if error.field == "kode" {

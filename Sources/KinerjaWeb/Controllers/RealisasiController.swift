@@ -10,22 +10,22 @@ enum RealisasiController {
     static let batasBukti = 5 * 1024 * 1024
 
     static func routes(_ app: Application) {
-        app.rute(.GET, SiteURL.Pattern.realisasi, .tulisPD) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.realisasi, .tulisPD) { req, ctx in
             let model = try await RealisasiPage.Model.query(
                 KinerjaStore(req.db), pemda: try ctx.pemdaWajib(), pd: try ctx.pdWajib(),
                 tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
                 triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
-            var isian = Isian()
+            var isian = FormState()
             if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
                 isian.sukses = saved == 0 ? "Tidak ada perubahan." : "Tersimpan: \(saved) isian berubah."
             }
             return KinerjaApp.htmlResponse(RealisasiPage.render(model, akun: ctx.akunBar, isian: isian))
         }
-        app.rute(.POST, SiteURL.Pattern.realisasi, .tulisPD, body: .collect(maxSize: "40mb")) { req, ctx in
+        app.route(.POST, SiteURL.Pattern.realisasi, .tulisPD, body: .collect(maxSize: "40mb")) { req, ctx in
             try await simpan(req, ctx)
         }
-        app.rute(.GET, SiteURL.Pattern.realisasi + ["capaian"], .tulisPD) { req, ctx in try await capaian(req, ctx) }
-        app.rute(.GET, SiteURL.Pattern.bukti, .bacaPD) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.realisasi + ["capaian"], .tulisPD) { req, ctx in try await capaian(req, ctx) }
+        app.route(.GET, SiteURL.Pattern.bukti, .bacaPD) { req, ctx in
             guard let id = req.parameters.get("bukti", as: UUID.self),
                 let file = try await KinerjaStore(req.db).bukti(
                     id, pemda: try ctx.pemdaWajib().id, pd: try ctx.pdWajib().id)
@@ -33,23 +33,23 @@ enum RealisasiController {
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: file.jenis)
             headers.replaceOrAdd(
-                name: .contentDisposition, value: NamaBerkas.contentDisposition(file.nama, inline: true))
+                name: .contentDisposition, value: FileName.contentDisposition(file.nama, inline: true))
             headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
             headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox")
             return Response(status: .ok, headers: headers, body: .init(data: file.isi))
         }
     }
 
-    static func simpan(_ req: Request, _ ctx: Konteks) async throws -> Response {
+    static func simpan(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
         let store = KinerjaStore(req.db)
-        let form = try FormulirMentah.baca(req)
+        let form = try RawForm.baca(req)
         let model = try await RealisasiPage.Model.query(
             store, pemda: pemda, pd: pd, tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
             triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
         let periode = PeriodeLaporan(tahun: model.tahun, triwulan: model.triwulan)
-        var isian = Isian()
+        var isian = FormState()
         // The form's changes as one change set: each entry with the version the form was read at.
         var change = PerubahanData()
         change.formulirPD = pd.id
@@ -63,7 +63,7 @@ enum RealisasiController {
                     change.bukti.append(
                         BerkasBukti(
                             indikator: row.indikator.id, periode: periode,
-                            namaBerkas: NamaBerkas.bersih(file.namaBerkas), jenis: jenis(file.isi), isi: file.isi))
+                            namaBerkas: FileName.bersih(file.namaBerkas), jenis: jenis(file.isi), isi: file.isi))
                 }
             }
             guard let typed = form["r." + key] else { continue }
@@ -143,10 +143,10 @@ enum RealisasiController {
             isian.catat(conflict) { ($0.apa == "realisasi" ? "r." : "k.") + $0.kunci.uuidString.lowercased() }
             return KinerjaApp.htmlResponse(
                 RealisasiPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
-        } catch let error where Isian.sibuk(error) {
+        } catch let error where FormState.sibuk(error) {
             // Too many saves at once: nothing was written; the page keeps everything typed (files must be chosen
             // again: no browser keeps a file input).
-            isian.pesan = Isian.pesanSibuk
+            isian.pesan = FormState.pesanSibuk
             return KinerjaApp.htmlResponse(
                 RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .serviceUnavailable)
         } catch let error as DomainError {
@@ -179,7 +179,7 @@ enum RealisasiController {
         return money
     }
 
-    static func periksaBukti(_ file: FormulirMentah.Berkas) -> String? {
+    static func periksaBukti(_ file: RawForm.Berkas) -> String? {
         if file.isi.count > batasBukti {
             return "Berkas \(file.namaBerkas) lebih dari 5 MB."
         }
@@ -208,7 +208,7 @@ enum RealisasiController {
 
     /// The capaian as the user types: the same calculation as the tables, with the typed value in place of the
     /// triwulan's stored one.
-    static func capaian(_ req: Request, _ ctx: Konteks) async throws -> Response {
+    static func capaian(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
         guard let id = req.query[UUID.self, at: "indikator"] else {

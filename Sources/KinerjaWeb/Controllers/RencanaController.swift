@@ -7,9 +7,9 @@ import Vapor
 /// Editing targets and pagu of a PD for a year and document, with the same safety as the realisasi form.
 enum RencanaController {
     static func routes(_ app: Application) {
-        app.rute(.GET, SiteURL.Pattern.rencana, .tulisPD) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.rencana, .tulisPD) { req, ctx in
             let model = try await query(req, ctx)
-            var isian = Isian()
+            var isian = FormState()
             if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
                 isian.sukses = saved == 0 ? "Tidak ada perubahan." : "Tersimpan: \(saved) isian berubah."
             }
@@ -20,12 +20,12 @@ enum RencanaController {
             }
             return KinerjaApp.htmlResponse(RencanaPage.render(model, akun: ctx.akunBar, isian: isian))
         }
-        app.rute(.POST, SiteURL.Pattern.rencana, .tulisPD) { req, ctx in try await simpan(req, ctx) }
-        app.rute(.POST, SiteURL.Pattern.rencanaElemen, .tulisPD) { req, ctx in try await tambahElemen(req, ctx) }
-        app.rute(.POST, SiteURL.Pattern.rencanaIndikator, .tulisPD) { req, ctx in try await tambahIndikator(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.rencana, .tulisPD) { req, ctx in try await simpan(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.rencanaElemen, .tulisPD) { req, ctx in try await tambahElemen(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.rencanaIndikator, .tulisPD) { req, ctx in try await tambahIndikator(req, ctx) }
     }
 
-    static func query(_ req: Request, _ ctx: Konteks) async throws -> RencanaPage.Model {
+    static func query(_ req: Request, _ ctx: RequestContext) async throws -> RencanaPage.Model {
         guard let dokumen = DokumenRencana(rawValue: req.query[String.self, at: "dokumen"] ?? "renja") else {
             throw DomainError.tidakSah(field: "dokumen", pesan: "Dokumen tidak dikenal.")
         }
@@ -36,8 +36,8 @@ enum RencanaController {
 
     /// The plan form as a change set (each entry with the version the form was read at) and what was typed, with
     /// a message on every field that is not a value: callable without HTTP.
-    static func perubahan(_ model: RencanaPage.Model, _ form: FormulirMentah, oleh: String) -> (PerubahanData, Isian) {
-        var isian = Isian()
+    static func perubahan(_ model: RencanaPage.Model, _ form: RawForm, oleh: String) -> (PerubahanData, FormState) {
+        var isian = FormState()
         // The form's changes as one change set: each entry with the version the form was read at.
         var change = PerubahanData()
         change.formulirPD = model.pd.id
@@ -95,9 +95,9 @@ enum RencanaController {
         return (change, isian)
     }
 
-    static func simpan(_ req: Request, _ ctx: Konteks) async throws -> Response {
+    static func simpan(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let model = try await query(req, ctx)
-        let form = try FormulirMentah.baca(req)
+        let form = try RawForm.baca(req)
         let planned = perubahan(model, form, oleh: ctx.pengguna?.namaPengguna ?? "?")
         let change = planned.0
         var isian = planned.1
@@ -118,8 +118,8 @@ enum RencanaController {
             isian.catat(conflict) { ($0.apa == "pagu" ? "p." : "t.") + $0.kunci.uuidString.lowercased() }
             return KinerjaApp.htmlResponse(
                 RencanaPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
-        } catch let error where Isian.sibuk(error) {
-            isian.pesan = Isian.pesanSibuk
+        } catch let error where FormState.sibuk(error) {
+            isian.pesan = FormState.pesanSibuk
             return KinerjaApp.htmlResponse(
                 RencanaPage.render(model, akun: ctx.akunBar, isian: isian), status: .serviceUnavailable)
         }
@@ -127,7 +127,7 @@ enum RencanaController {
 
     /// Runs `body`; a domain error re-renders the plan page with what was typed and the message on its field.
     static func dengan(
-        _ req: Request, _ ctx: Konteks, _ form: FormulirMentah, apa: String,
+        _ req: Request, _ ctx: RequestContext, _ form: RawForm, apa: String,
         _ body: (RencanaPage.Model) async throws -> Void
     ) async throws -> Response {
         let model = try await query(req, ctx)
@@ -139,13 +139,13 @@ enum RencanaController {
                     + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)&ditambah=\(apa)#struktur")
         } catch let error as DomainError {
             return KinerjaApp.htmlResponse(
-                RencanaPage.render(model, akun: ctx.akunBar, isian: Isian(form: form, galat: error)),
+                RencanaPage.render(model, akun: ctx.akunBar, isian: FormState(form: form, galat: error)),
                 status: error.statusFormulir)
         }
     }
 
-    static func tambahElemen(_ req: Request, _ ctx: Konteks) async throws -> Response {
-        let form = try FormulirMentah.baca(req)
+    static func tambahElemen(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let form = try RawForm.baca(req)
         return try await dengan(req, ctx, form, apa: "elemen") { model in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
@@ -153,7 +153,7 @@ enum RencanaController {
                 throw DomainError.tidakSah(field: "tingkat", pesan: "Tingkat tidak dikenal.")
             }
             // The parent: one of this PD's elements, or a tujuan/sasaran of the Pemda.
-            var induk: TypedID<PlanNode>?
+            var induk: TypedID<ElemenRencana>?
             if let raw = form["induk"], !raw.isEmpty {
                 guard let id = UUID(uuidString: raw),
                     model.baris.contains(where: { $0.node.id.uuid == id })
@@ -172,15 +172,15 @@ enum RencanaController {
             if tingkat.hasKode && kode == nil {
                 throw DomainError.tidakSah(field: "kode", pesan: "\(tingkat.labelAwal) memerlukan kode.")
             }
-            let node = try PlanNode(
+            let node = try ElemenRencana(
                 perangkatDaerah: pd.id, induk: induk, tingkat: tingkat, kode: kode,
                 uraian: form["uraian"] ?? "", urutan: model.baris.count + 1)
             try await KinerjaStore(req.db).terapkan(PerubahanData { $0.elemenBaru = [node] }, pemda: pemda.id)
         }
     }
 
-    static func tambahIndikator(_ req: Request, _ ctx: Konteks) async throws -> Response {
-        let form = try FormulirMentah.baca(req)
+    static func tambahIndikator(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let form = try RawForm.baca(req)
         return try await dengan(req, ctx, form, apa: "indikator") { model in
             let pemda = try ctx.pemdaWajib()
             guard let raw = form["elemen"], let id = UUID(uuidString: raw),

@@ -13,8 +13,8 @@ public enum KinerjaApp {
     public static func configure(_ app: Application, database: DatabaseConfig, bcryptCost: Int = 12) throws {
         try database.register(on: app.databases)
         app.migrations.add(KinerjaMigrations.all)
-        app.storage[SandiKey.self] = try Sandi(cost: bcryptCost)
-        app.lifecycle.use(SandiLifecycle())
+        app.storage[PasswordHasherKey.self] = try PasswordHasher(cost: bcryptCost)
+        app.lifecycle.use(PasswordHasherLifecycle())
         if case .sqliteFile = database { app.lifecycle.use(SQLiteWAL()) }
         app.lifecycle.use(PenyiapanLifecycle())
         // A whole PD's plan or realisasi form is one POST: a large PD sends thousands of fields. Uploads set their
@@ -23,40 +23,40 @@ public enum KinerjaApp {
         app.http.server.configuration.idleTimeout = .seconds(
             Int64(Environment.get("KINERJA_IDLE_DETIK").flatMap(Int.init) ?? 75))
         app.middleware = Middlewares()
-        app.middleware.use(MetodeMiddleware())
+        app.middleware.use(MethodMiddleware())
         app.middleware.use(KinerjaErrorMiddleware())
-        app.middleware.use(KeamananHeaderMiddleware())
+        app.middleware.use(SecurityHeaderMiddleware())
         app.middleware.use(AkunMiddleware())
         app.storage[DatabaseLabelKey.self] = database.jenis
         let cacheMB = Environment.get("KINERJA_TEMBOLOK_MB").flatMap(Int.init) ?? 256
-        app.storage[TembolokKey.self] = Tembolok(budgetBytes: max(0, cacheMB) * 1_048_576)
-        app.storage[BeratKey.self] = Berat.buat()
+        app.storage[PageCacheKey.self] = PageCache(budgetBytes: max(0, cacheMB) * 1_048_576)
+        app.storage[HeavyWorkKey.self] = HeavyWork.buat()
         try routes(app)
     }
 
     /// Every route, each with its access rule (see `Application.rute`).
     public static func routes(_ app: Application) throws {
-        app.rute(.GET, SiteURL.Pattern.health, .publik) { req, _ in
+        app.route(.GET, SiteURL.Pattern.health, .publik) { req, _ in
             _ = try await PemdaModel.query(on: req.db).count()
             // The kind of database only: no path, user or host.
             let body = ["status": "ok", "database": req.application.storage[DatabaseLabelKey.self] ?? ""]
             return try await body.encodeResponse(for: req)
         }
-        app.rute(.GET, SiteURL.Pattern.aset, .publik) { req, _ in
+        app.route(.GET, SiteURL.Pattern.aset, .publik) { req, _ in
             guard req.parameters.get("nama") == "kinerja.js" else { throw Abort(.notFound) }
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
             headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-            return Response(status: .ok, headers: headers, body: .init(string: Skrip.kinerja))
+            return Response(status: .ok, headers: headers, body: .init(string: Script.kinerja))
         }
-        app.rute(.GET, SiteURL.Pattern.beranda, .publik) { req, ctx in
-            let model = try await BerandaPage.Model.query(KinerjaStore(req.db))
+        app.route(.GET, SiteURL.Pattern.beranda, .publik) { req, ctx in
+            let model = try await HomePage.Model.query(KinerjaStore(req.db))
             // An installation without a Pemda starts at its setup page.
             if model.daftar.isEmpty { return req.redirect(to: SiteURL.siapkan.path) }
-            return htmlResponse(BerandaPage.render(model, akun: ctx.akunBar))
+            return htmlResponse(HomePage.render(model, akun: ctx.akunBar))
         }
         AkunController.routes(app)
-        TampilanController.routes(app)
+        DisplayController.routes(app)
         RealisasiController.routes(app)
         RencanaController.routes(app)
         ImporController.routes(app)
@@ -106,7 +106,7 @@ public enum KinerjaApp {
         case .csv:
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         }
-        headers.replaceOrAdd(name: .contentDisposition, value: NamaBerkas.contentDisposition(nama))
+        headers.replaceOrAdd(name: .contentDisposition, value: FileName.contentDisposition(nama))
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }
@@ -117,11 +117,11 @@ struct DatabaseLabelKey: StorageKey {
 
 /// Headers every response carries: no framing by other sites, no MIME sniffing, no referrer to other origins, and a
 /// content policy that allows only our own script.
-struct KeamananHeaderMiddleware: AsyncMiddleware {
+struct SecurityHeaderMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         // Only a path of this site ever reaches a Location header, whatever a handler built.
-        if let location = response.headers.first(name: .location), !Pengalihan.amanUntukLokasi(location) {
+        if let location = response.headers.first(name: .location), !SafeRedirect.amanUntukLokasi(location) {
             request.logger.warning("Location ditolak: \(Log.aman(location))")
             response.headers.replaceOrAdd(name: .location, value: SiteURL.beranda.path)
         }
@@ -156,7 +156,7 @@ struct SQLiteWAL: LifecycleHandler {
 /// parser does not know at all, such as `FOO`, never reaches the application: the server closes that connection
 /// immediately. A connection idle for `KINERJA_IDLE_DETIK` (75 s) is closed, so nothing is left hanging (the
 /// parser treats the bytes after a CONNECT as a tunnel).
-struct MetodeMiddleware: AsyncMiddleware {
+struct MethodMiddleware: AsyncMiddleware {
     static let diizinkan: Set<String> = ["GET", "HEAD", "POST"]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

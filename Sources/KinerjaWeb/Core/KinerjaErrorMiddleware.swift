@@ -68,7 +68,7 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
             case .tidakDitemukan: return (.notFound, domain.description, nil)
             case .konflik(let pesan): return (.conflict, pesan, nil)
             }
-        case is PenulisSibuk, is ServerSibuk, is ConnectionPoolTimeoutError:
+        case is WriterBusy, is ServerBusy, is ConnectionPoolTimeoutError:
             return (
                 .serviceUnavailable,
                 "Server sedang melayani banyak permintaan pada saat yang sama; permintaan Anda belum diproses dan "

@@ -53,7 +53,7 @@ public enum SiteURL: Sendable {
         case .cascadingPemda(let pemda): Self.pemda(pemda) + "/cascading"
         case .perangkatDaerah(let pemda, let kode):
             // A kode is one path segment: `/` and `..` never make it two.
-            Self.pemda(pemda) + "/pd/" + Pengalihan.segmen(kode)
+            Self.pemda(pemda) + "/pd/" + SafeRedirect.segmen(kode)
         case .laporan(let pemda, let kode, let nama):
             SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/laporan/" + nama
         case .cascading(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/cascading"

@@ -10,7 +10,7 @@ struct AdminPage {
         var profil = ProfilPemda()
     }
 
-    static func render(_ model: Model, akun: Layout.Akun, isian: Isian = Isian()) -> String {
+    static func render(_ model: Model, akun: Layout.Akun, isian: FormState = FormState()) -> String {
         let pemdaID = model.pemda.id.uuid
         let pdOptions = [("", "—")] + model.data.perangkatDaerah.map { ($0.id.uuid.uuidString.lowercased(), $0.nama) }
         let roleOptions = Peran.allCases.map { ($0.rawValue, $0.label) }
@@ -115,7 +115,7 @@ struct AdminPage {
             Form.pesan(isian.sukses, galat: false),
             Form.pesan(isian.pesan, galat: true),
             .el("h2", [("id", "pengguna")], "Pengguna dan peran"),
-            Tabel.kotak(kepala: ["Nama pengguna", "Nama", "Peran, PD, status, sandi", "PD"], userRows),
+            HTMLTable.kotak(kepala: ["Nama pengguna", "Nama", "Peran, PD, status, sandi", "PD"], userRows),
             Form.post(
                 SiteURL.adminPengguna(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu filter")],
                 [
@@ -135,7 +135,7 @@ struct AdminPage {
                     .el("button", [("type", "submit")], "Tambah"),
                 ]),
             .el("h2", [("id", "pd")], "Perangkat daerah, unit kerja dan pejabat"),
-            Tabel.kotak(kepala: ["Kode", "Nama", "Singkatan", "Unit kerja dan pejabat"], pdRows),
+            HTMLTable.kotak(kepala: ["Kode", "Nama", "Singkatan", "Unit kerja dan pejabat"], pdRows),
             Form.post(
                 SiteURL.adminPD(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu filter")],
                 [

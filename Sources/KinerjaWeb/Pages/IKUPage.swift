@@ -49,7 +49,7 @@ enum IKUPage {
                     "\(sorted.count) indikator. Klik indikator untuk definisi operasional, target dan capaian."),
                 sorted.isEmpty
                     ? .el("p", [], "Belum ada IKU.")
-                    : Tabel.kotak(
+                    : HTMLTable.kotak(
                         kepala: [
                             "Pemilik", "Sasaran / kinerja utama", "Indikator", "Satuan",
                             "Penanggung jawab",
@@ -111,10 +111,10 @@ enum IKUPage {
                     ]),
                 .el("h2", [], "Target, realisasi dan capaian per tahun"),
                 perYear.contains { $0.3.persen != nil }
-                    ? GrafikSVG.tren(
+                    ? ChartSVG.tren(
                         perYear.map { (String($0.0), $0.3.persen) }, judul: "Tren capaian " + indikator.nama)
                     : .empty,
-                Tabel.kotak(kepala: ["Tahun", "Target", "Realisasi", "Capaian", "Kategori"], yearRows),
+                HTMLTable.kotak(kepala: ["Tahun", "Target", "Realisasi", "Capaian", "Kategori"], yearRows),
             ])
     }
 }

@@ -155,14 +155,14 @@ enum ImporPage {
         if !rows.isEmpty {
             content.append(.el("h2", [], "Galat, peringatan dan temuan konsistensi"))
             content.append(
-                Tabel.kotak(kepala: ["Jenis", "Lembar", "Baris", "Kolom", "Pesan", "Tercetak", "Dihitung"], rows))
+                HTMLTable.kotak(kepala: ["Jenis", "Lembar", "Baris", "Kolom", "Pesan", "Tercetak", "Dihitung"], rows))
         }
         if !preview.dicocokkan.isEmpty {
             // Rows printed without kode: which stored element each was taken for, and how sure.
             content.append(
                 .el("h2", [("id", "dicocokkan")], "Baris tanpa kode yang dicocokkan (\(preview.dicocokkan.count))"))
             content.append(
-                Tabel.kotak(
+                HTMLTable.kotak(
                     kepala: ["Lembar", "Baris", "Tercetak", "Dicocokkan dengan", "Keyakinan", "Dasar"],
                     preview.dicocokkan.map { match in
                         HTML.el(
@@ -224,7 +224,7 @@ enum ImporPage {
                 Form.input(
                     "Tahun realisasi (bila tanpa kolom tahun)", name: "tahun", extra: [("inputmode", "numeric")]),
                 Form.input("Triwulan (kosong: setahun)", name: "triwulan", extra: [("inputmode", "numeric")]),
-                Tabel.kotak(kepala: ["Judul kolom", "Contoh isi", "Isi kolom"], rows),
+                HTMLTable.kotak(kepala: ["Judul kolom", "Contoh isi", "Isi kolom"], rows),
                 .el("p", [], [.el("button", [("type", "submit")], "Simpan peta dan periksa lagi")]),
             ])
     }

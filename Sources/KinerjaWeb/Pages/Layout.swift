@@ -173,7 +173,7 @@ enum Form {
 }
 
 /// Tables of the pages: in a scrolling box (sticky header and first column), one header row.
-enum Tabel {
+enum HTMLTable {
     static func kotak(kepala: [String], _ rows: [HTML], atribut: [(String, String?)] = []) -> HTML {
         .el(
             "div", [("class", "box")],

@@ -4,7 +4,7 @@ import KinerjaDomain
 /// The first page of an empty installation: the Pemda, its RPJMD period and the first admin, opened with the
 /// one-time setup code the server printed in its log.
 enum PenyiapanPage {
-    static func render(akun: Layout.Akun, isian: Isian) -> String {
+    static func render(akun: Layout.Akun, isian: FormState) -> String {
         let value = { (name: String) in isian.nilai[name] ?? "" }
         return Layout.page(
             title: "Penyiapan Kinerja", breadcrumbs: [("Penyiapan", nil)], akun: akun,

@@ -346,6 +346,6 @@ public enum HalamanUkur {
 
     /// The dashboard's model (load and compute); its number of PD.
     public static func dasbor(_ store: KinerjaStore, pemda: Pemda, tahun: Int) async throws -> Int {
-        try await DasborPage.Model.query(store, pemda: pemda, tahun: tahun, triwulan: nil).perPD.count
+        try await DashboardPage.Model.query(store, pemda: pemda, tahun: tahun, triwulan: nil).perPD.count
     }
 }

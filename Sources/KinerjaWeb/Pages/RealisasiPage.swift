@@ -18,7 +18,7 @@ struct RealisasiPage {
     }
 
     struct BarisAnggaran {
-        var node: PlanNode
+        var node: ElemenRencana
         var pagu: Rupiah?
         var tersimpan: KinerjaStore.TersimpanAnggaran?
         var serapanSampai: Decimal?
@@ -52,7 +52,7 @@ struct RealisasiPage {
             var kinerja: [BarisKinerja] = []
             var anggaran: [BarisAnggaran] = []
             var withoutTarget = 0
-            func visit(_ node: PlanNode) {
+            func visit(_ node: ElemenRencana) {
                 for indikator in index.indikatorPerElemen[node.id] ?? [] {
                     let history = index.riwayat(indikator)
                     let yearTarget = history.targetTahun(year)
@@ -89,7 +89,7 @@ struct RealisasiPage {
         }
     }
 
-    static func render(_ model: Model, akun: Layout.Akun, isian: Isian = Isian()) -> String {
+    static func render(_ model: Model, akun: Layout.Akun, isian: FormState = FormState()) -> String {
         let pemdaID = model.pemda.id.uuid
         let action = SiteURL.realisasi(pemda: pemdaID, kode: model.pd.kode).path
         let tw = PeriodeLaporan.romawi(model.triwulan)
@@ -238,7 +238,7 @@ struct RealisasiPage {
                     "fieldset", [],
                     [
                         .el("legend", [], "Realisasi kinerja"),
-                        Tabel.kotak(
+                        HTMLTable.kotak(
                             kepala: [
                                 "Kode", "Uraian / indikator", "Satuan", "Target tahun",
                                 "Target s.d. TW \(tw)", "Realisasi TW \(tw)",
@@ -252,7 +252,7 @@ struct RealisasiPage {
                     "fieldset", [],
                     [
                         .el("legend", [], "Realisasi keuangan dan fisik sub kegiatan"),
-                        Tabel.kotak(
+                        HTMLTable.kotak(
                             kepala: [
                                 "Kode", "Sub kegiatan", "Pagu (Rp)",
                                 "Realisasi keuangan TW \(tw) (Rp)",

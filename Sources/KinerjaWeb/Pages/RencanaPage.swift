@@ -6,7 +6,7 @@ import KinerjaPersistence
 /// kegiatan (program and kegiatan pagu are their children's sum, shown, not typed).
 struct RencanaPage {
     struct Baris {
-        var node: PlanNode
+        var node: ElemenRencana
         var kedalaman: Int
         var indikator: [(Indikator, KinerjaStore.Tersimpan?)]
         var pagu: (versi: Int, jumlah: Rupiah)?
@@ -23,7 +23,7 @@ struct RencanaPage {
         /// The Pemda's (RPJMD) tujuan and sasaran, as parents a PD's tujuan or sasaran may hang under.
         var induk: [(String, String)] = []
         /// The stored pagu of the year and document, whole (a save changes its amount and keeps the rest).
-        var paguTercatat: [TypedID<PlanNode>: Pagu] = [:]
+        var paguTercatat: [TypedID<ElemenRencana>: Pagu] = [:]
 
         static func query(
             _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, dokumen: DokumenRencana
@@ -34,7 +34,7 @@ struct RencanaPage {
             let stored = try await store.rencanaTersimpan(pemda: pemda.id, pd: pd.id, dokumen: dokumen, tahun: year)
             let index = IndeksKinerja(data)
             var rows: [Baris] = []
-            func visit(_ node: PlanNode, depth: Int) {
+            func visit(_ node: ElemenRencana, depth: Int) {
                 rows.append(
                     Baris(
                         node: node, kedalaman: depth,
@@ -61,7 +61,7 @@ struct RencanaPage {
         }
     }
 
-    static func render(_ model: Model, akun: Layout.Akun, isian: Isian = .init()) -> String {
+    static func render(_ model: Model, akun: Layout.Akun, isian: FormState = .init()) -> String {
         let pemdaID = model.pemda.id.uuid
         let action = SiteURL.rencana(pemda: pemdaID, kode: model.pd.kode).path
         var rows: [HTML] = []
@@ -169,7 +169,7 @@ struct RencanaPage {
             Form.post(
                 action + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)", csrf: akun.csrf,
                 [
-                    Tabel.kotak(
+                    HTMLTable.kotak(
                         kepala: [
                             "Kode", "Uraian", "Indikator", "Satuan", "Target \(model.tahun)",
                             "Pagu \(model.tahun) (Rp)",
@@ -188,7 +188,7 @@ struct RencanaPage {
 
     /// Adding to the tree: an element under one of the PD's elements (or a Pemda sasaran), and an indicator on one
     /// of the PD's elements. The store checks level and kode against the parent.
-    static func struktur(_ model: Model, akun: Layout.Akun, isian: Isian) -> [HTML] {
+    static func struktur(_ model: Model, akun: Layout.Akun, isian: FormState) -> [HTML] {
         let pemdaID = model.pemda.id.uuid
         let query = "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)"
         let elements = model.baris.map { row in

@@ -22,7 +22,7 @@ public enum AkunDemo {
 
     public static func buat(_ app: Application) async throws {
         let store = KinerjaStore(app.db)
-        let hash = try await app.sandi.hash(sandi)
+        let hash = try await app.passwordHasher.hash(sandi)
         for item in daftar {
             guard let pemda = try await store.pemda(nama: item.pemda) else { continue }
             guard try await store.pengguna(namaPengguna: item.nama) == nil else { continue }

@@ -131,7 +131,7 @@ enum Akun {
         var sent = request.headers.first(name: "X-CSRF-Token")
         if sent == nil {
             do {
-                sent = try FormulirMentah.baca(request)["_csrf"]
+                sent = try RawForm.baca(request)["_csrf"]
             } catch let error as DomainError {
                 // A field over its limit: say which, rather than call the form forged.
                 throw error

@@ -15,7 +15,7 @@ enum AturanAkses: String, Sendable, CaseIterable {
 }
 
 /// What a handler knows about the request once access is granted.
-struct Konteks: Sendable {
+struct RequestContext: Sendable {
     var pengguna: Pengguna?
     var csrf: String
     /// The Pemda of a `:pemda` path, loaded once.
@@ -35,22 +35,22 @@ struct Konteks: Sendable {
 
     /// May this user do `aturan` here? (For showing or hiding links and forms; the route itself enforces it.)
     func boleh(_ aturan: AturanAkses, pd other: PerangkatDaerah? = nil) -> Bool {
-        guard let akses = Rute.akses(aturan, pemda: pemda, pd: other ?? pd) else { return false }
+        guard let akses = AccessRoute.akses(aturan, pemda: pemda, pd: other ?? pd) else { return false }
         return akses.boleh(pengguna)
     }
 
     var akunBar: Layout.Akun { Layout.Akun(pengguna: pengguna, csrf: csrf, pemda: pemda) }
 }
 
-struct RuteTerdaftar: Sendable, Hashable {
+struct RegisteredRoute: Sendable, Hashable {
     var method: String
     var path: String
     var aturan: AturanAkses
 }
 
-struct RuteTerdaftarKey: StorageKey { typealias Value = [RuteTerdaftar] }
+struct RegisteredRouteKey: StorageKey { typealias Value = [RegisteredRoute] }
 
-enum Rute {
+enum AccessRoute {
     /// The domain's access question for a rule in a context (nil when the context lacks what the rule needs).
     static func akses(_ aturan: AturanAkses, pemda: Pemda?, pd: PerangkatDaerah?) -> Akses? {
         switch aturan {
@@ -71,26 +71,26 @@ enum Rute {
 
 extension Application {
     /// Every route registered, with its rule (read by the authorization-matrix test).
-    var ruteTerdaftar: [RuteTerdaftar] { storage[RuteTerdaftarKey.self] ?? [] }
+    var ruteTerdaftar: [RegisteredRoute] { storage[RegisteredRouteKey.self] ?? [] }
 
     /// Registers a route with its access rule. Before the handler runs: a non-GET request must carry the form's
     /// CSRF token; the `:pemda` and `:kode` of the path are loaded (404 if unknown); the rule is asked of the
     /// domain's `Akses`. Anonymous visitors are sent to the login page (GET) or get 401; signed-in users without
     /// the right get 403.
-    func rute(
+    func route(
         _ method: HTTPMethod, _ path: [PathComponent], _ aturan: AturanAkses,
         body: HTTPBodyStreamStrategy = .collect,
-        _ handler: @escaping @Sendable (Request, Konteks) async throws -> Response
+        _ handler: @escaping @Sendable (Request, RequestContext) async throws -> Response
     ) {
-        var registered = storage[RuteTerdaftarKey.self] ?? []
+        var registered = storage[RegisteredRouteKey.self] ?? []
         registered.append(
-            RuteTerdaftar(
+            RegisteredRoute(
                 method: method.rawValue, path: "/" + path.map(\.description).joined(separator: "/"), aturan: aturan))
-        storage[RuteTerdaftarKey.self] = registered
+        storage[RegisteredRouteKey.self] = registered
         on(method, path, body: body) { req async throws -> Response in
             if method != .GET && method != .HEAD { try Akun.periksaCSRF(req) }
             let store = KinerjaStore(req.db)
-            var konteks = Konteks(pengguna: req.pengguna, csrf: req.csrfToken)
+            var konteks = RequestContext(pengguna: req.pengguna, csrf: req.csrfToken)
             if let raw = req.parameters.get("pemda") {
                 guard let id = UUID(uuidString: raw), let pemda = try await store.pemdaJikaAda(TypedID(id)) else {
                     throw DomainError.tidakDitemukan("Pemda")
@@ -103,7 +103,7 @@ extension Application {
                     konteks.pd = pd
                 }
             }
-            guard let akses = Rute.akses(aturan, pemda: konteks.pemda, pd: konteks.pd) else {
+            guard let akses = AccessRoute.akses(aturan, pemda: konteks.pemda, pd: konteks.pd) else {
                 throw Abort(.internalServerError, reason: "Aturan \(aturan) tanpa konteks")
             }
             guard akses.boleh(konteks.pengguna) else {

@@ -3,7 +3,7 @@ import KinerjaDomain
 import KinerjaPersistence
 
 /// The home page: every Pemda with its perangkat daerah.
-struct BerandaPage {
+struct HomePage {
     struct Model {
         var daftar: [(Pemda, [PerangkatDaerah])]
 

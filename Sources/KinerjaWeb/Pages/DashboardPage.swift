@@ -4,7 +4,7 @@ import KinerjaPersistence
 
 /// The Pemda's dashboard: capaian per PD and per sasaran for a year up to a triwulan, with charts, and the
 /// indicators not yet reported.
-struct DasborPage {
+struct DashboardPage {
     struct PerPD: Sendable {
         var pd: PerangkatDaerah
         var tabel: TabelCapaian
@@ -64,7 +64,7 @@ struct DasborPage {
         let kategori = model.pemda.kebijakan.kategori
         let periode = model.triwulan.map { "s.d. Triwulan \(PeriodeLaporan.romawi($0)) " } ?? ""
         let bars = model.perPD.map { item in
-            GrafikSVG.Batang(
+            ChartSVG.Batang(
                 label: item.pd.singkatan.isEmpty ? item.pd.nama : item.pd.singkatan,
                 nilai: item.tabel.capaianKeseluruhan.capaian,
                 warna: item.tabel.capaianKeseluruhan.capaian.map { kategori.kategori($0).warna } ?? "#999",
@@ -80,7 +80,7 @@ struct DasborPage {
             legenda(kategori),
             .el(
                 "div", [("class", "box"), ("style", "max-height:none")],
-                [GrafikSVG.batang(bars, judul: "Capaian per perangkat daerah")]),
+                [ChartSVG.batang(bars, judul: "Capaian per perangkat daerah")]),
             .el("h2", [], "Per perangkat daerah"),
             tabelPD(model, akun: akun),
             .el("h2", [], "Per sasaran"),
@@ -99,7 +99,7 @@ struct DasborPage {
                                     "div", [("class", "muted")],
                                     item.pd.singkatan.isEmpty ? item.pd.nama : item.pd.singkatan),
                                 .el("div", [], item.indikator.nama),
-                                GrafikSVG.tren(
+                                ChartSVG.tren(
                                     item.nilai.enumerated().map {
                                         ("TW " + PeriodeLaporan.romawi($0.offset + 1), $0.element)
                                     },
@@ -199,7 +199,7 @@ struct DasborPage {
             ]
             return .el("tr", [], cells)
         }
-        return Tabel.kotak(
+        return HTMLTable.kotak(
             kepala: [
                 "Perangkat daerah", "Capaian", "Kategori", "Indikator dihitung", "Belum dilaporkan",
                 "Pagu (Rp)", "Realisasi keuangan (Rp)", "Serapan",
@@ -230,6 +230,6 @@ struct DasborPage {
                 .el("tr", [], [.el("td", [("colspan", "5"), ("class", "muted")], "Belum ada sasaran berindikator.")])
             ]
         }
-        return Tabel.kotak(kepala: ["Perangkat daerah", "Sasaran", "Indikator", "Capaian", "Kategori"], rows)
+        return HTMLTable.kotak(kepala: ["Perangkat daerah", "Sasaran", "Indikator", "Capaian", "Kategori"], rows)
     }
 }

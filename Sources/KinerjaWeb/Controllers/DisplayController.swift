@@ -8,9 +8,9 @@ import KinerjaSpreadsheet
 import Vapor
 
 /// The reading pages: dashboard, PD, reports, cascading, IKU.
-enum TampilanController {
+enum DisplayController {
     static func routes(_ app: Application) {
-        app.rute(.GET, SiteURL.Pattern.dasbor, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.dasbor, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
@@ -18,11 +18,12 @@ enum TampilanController {
                 ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id,
                 ukuran: { $0.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
             ) {
-                try await DasborPage.Model.query(KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan)
+                try await DashboardPage.Model.query(
+                    KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan)
             }
-            return KinerjaApp.htmlResponse(DasborPage.render(model, akun: ctx.akunBar))
+            return KinerjaApp.htmlResponse(DashboardPage.render(model, akun: ctx.akunBar))
         }
-        app.rute(.GET, SiteURL.Pattern.perangkatDaerah, .bacaPD) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.perangkatDaerah, .bacaPD) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
@@ -39,8 +40,8 @@ enum TampilanController {
                     tersaji, akun: ctx.akunBar, bolehTulis: ctx.boleh(.tulisPD),
                     diimpor: try KinerjaApp.queryInt(req, "diimpor", range: 0...10_000_000)))
         }
-        app.rute(.GET, SiteURL.Pattern.laporanPemda, .publik) { req, ctx in try await pilihLaporan(req, ctx) }
-        app.rute(.GET, SiteURL.Pattern.laporanSeluruh, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.laporanPemda, .publik) { req, ctx in try await pilihLaporan(req, ctx) }
+        app.route(.GET, SiteURL.Pattern.laporanSeluruh, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let name = try NamaLaporan.baca(req.parameters.get("nama") ?? "")
             let store = KinerjaStore(req.db)
@@ -57,7 +58,7 @@ enum TampilanController {
             }
             return try await kirim(req, ctx, laporan, nama: name.rawValue + "-seluruh")
         }
-        app.rute(.GET, SiteURL.Pattern.laporan, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.laporan, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
             let name = try NamaLaporan.baca(req.parameters.get("nama") ?? "")
@@ -82,7 +83,7 @@ enum TampilanController {
             }
             return try await kirim(req, ctx, laporan, nama: name.rawValue + "-" + pd.kode, sebelumTabel: chart)
         }
-        app.rute(.GET, SiteURL.Pattern.cascadingPemda, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.cascadingPemda, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             // The whole Pemda: computed once per data version and year, then served from the cache.
@@ -97,7 +98,7 @@ enum TampilanController {
                     pohon, index: index, judul: "Cascading \(pemda.nama)", tahun: tahun, pemda: pemda, pd: nil,
                     akun: ctx.akunBar))
         }
-        app.rute(.GET, SiteURL.Pattern.cascading, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.cascading, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
@@ -108,21 +109,21 @@ enum TampilanController {
                     PohonKinerja(index, pd: pd.id, tahun: tahun), index: index, judul: "Cascading \(pd.nama)",
                     tahun: tahun, pemda: pemda, pd: pd, akun: ctx.akunBar))
         }
-        app.rute(.GET, SiteURL.Pattern.ikuPemda, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.ikuPemda, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let index = try await req.turunan(["iku-pemda"], pemda: pemda.id, ukuran: \.ukuranTembolok) {
                 IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id))
             }
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: nil, akun: ctx.akunBar))
         }
-        app.rute(.GET, SiteURL.Pattern.iku, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.iku, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
             let index = IndeksKinerja(
                 try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: pd, akun: ctx.akunBar))
         }
-        app.rute(.GET, SiteURL.Pattern.indikator, .publik) { req, ctx in
+        app.route(.GET, SiteURL.Pattern.indikator, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             guard let id = req.parameters.get("indikator", as: UUID.self) else {
                 throw DomainError.tidakDitemukan("Indikator")
@@ -146,7 +147,7 @@ enum TampilanController {
     }
 
     /// The report chooser; with a report chosen, redirects to its address (works without JavaScript).
-    static func pilihLaporan(_ req: Request, _ ctx: Konteks) async throws -> Response {
+    static func pilihLaporan(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
         let store = KinerjaStore(req.db)
         if let name = req.query[String.self, at: "nama"], !name.isEmpty {
@@ -166,7 +167,7 @@ enum TampilanController {
                 kode.isEmpty || name == "iku-pemda"
                 ? SiteURL.laporanSeluruh(pemda: pemda.id.uuid, nama: name).path
                 : SiteURL.laporan(pemda: pemda.id.uuid, kode: kode, nama: name).path
-            return req.redirect(to: path + (query.isEmpty ? "" : "?" + Pengalihan.query(query)))
+            return req.redirect(to: path + (query.isEmpty ? "" : "?" + SafeRedirect.query(query)))
         }
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
         return KinerjaApp.htmlResponse(
@@ -177,7 +178,7 @@ enum TampilanController {
 
     /// A report as HTML (screen and print, `kertas=a4|f4`), XLSX or CSV.
     static func kirim(
-        _ req: Request, _ ctx: Konteks, _ laporan: Laporan, nama: String, sebelumTabel: HTML = .empty
+        _ req: Request, _ ctx: RequestContext, _ laporan: Laporan, nama: String, sebelumTabel: HTML = .empty
     ) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
         let profil = try await KinerjaStore(req.db).profil(pemda: pemda.id)

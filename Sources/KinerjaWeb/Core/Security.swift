@@ -14,7 +14,7 @@ enum Log {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || NamaBerkas.arah.contains(scalar.value) {
+                if scalar.value < 0x20 || scalar.value == 0x7F || FileName.arah.contains(scalar.value) {
                     out += String(format: "\\u{%04X}", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -26,10 +26,10 @@ enum Log {
 }
 
 /// The server cannot take this request now (too many password checks queued): nothing was done; try again.
-struct ServerSibuk: Error, Sendable {}
+struct ServerBusy: Error, Sendable {}
 
 /// What may reach a `Location` header: a path of this site only.
-enum Pengalihan {
+enum SafeRedirect {
     /// Characters allowed as they are in a path and query (RFC 3986 unreserved and sub-delims, `/`, `?`, `%`,
     /// `:`, `@`); everything else must arrive percent-encoded.
     static let diizinkan = Set(
@@ -90,7 +90,7 @@ enum Pengalihan {
 
 /// File names as they are shown and sent: no control characters, no Unicode direction overrides (which make
 /// `gpj.exe` look like `exe.jpg`), no path, at most 255 bytes.
-enum NamaBerkas {
+enum FileName {
     /// U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C: embedding, override, isolate and mark characters.
     static let arah: Set<UInt32> = [
         0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C,
@@ -118,7 +118,7 @@ enum NamaBerkas {
             })
         let kind = inline ? "inline" : "attachment"
         guard ascii != clean else { return kind + "; filename=\"\(ascii)\"" }
-        let encoded = clean.addingPercentEncoding(withAllowedCharacters: Pengalihan.tidakDicadangkan) ?? ascii
+        let encoded = clean.addingPercentEncoding(withAllowedCharacters: SafeRedirect.tidakDicadangkan) ?? ascii
         return kind + "; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 }

@@ -1,6 +1,6 @@
 /// The only JavaScript of the site, served as `/aset/kinerja.js` (no build step). Every page works without it;
 /// it adds the live capaian while typing realisasi and the print button.
-enum Skrip {
+enum Script {
     static let kinerja = """
         "use strict";
         (function () {

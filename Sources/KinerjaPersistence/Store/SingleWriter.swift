@@ -10,17 +10,17 @@ import SQLiteNIO
 /// still meets a lock (another process, such as a CLI import, writing the same file) is retried. On PostgreSQL
 /// writers run in parallel; a serialization failure or deadlock (SQLSTATE 40001, 40P01) is retried the same way.
 ///
-/// A write that waits longer than `batasTunggu` for its turn gets `PenulisSibuk`: the web layer answers 503 with
+/// A write that waits longer than `batasTunggu` for its turn gets `WriterBusy`: the web layer answers 503 with
 /// "coba lagi" and keeps what the user typed. Nothing is held between requests: the lock lives in this process
 /// only, which is all SQLite needs (one file, one server); PostgreSQL instances never take it.
-public enum PenulisTunggal {
-    /// How long a write waits for its turn before `PenulisSibuk` (`KINERJA_TUNGGU_TULIS_DETIK`, default 30 s).
+public enum SingleWriter {
+    /// How long a write waits for its turn before `WriterBusy` (`KINERJA_TUNGGU_TULIS_DETIK`, default 30 s).
     public static let batasTunggu: Duration = .seconds(
         Int(ProcessInfo.processInfo.environment["KINERJA_TUNGGU_TULIS_DETIK"] ?? "") ?? 30)
     /// Attempts of a write that meets a transient conflict.
     static let percobaan = 6
 
-    static let kunci = Semafor(izin: 1)
+    static let kunci = AsyncSemaphore(izin: 1)
 
     /// Runs `body` (which opens its own transaction) as the single writer on SQLite, retrying transient conflicts.
     /// Inside a transaction it only runs `body`: the outer write already holds the turn and owns the retry.
@@ -33,7 +33,7 @@ public enum PenulisTunggal {
         while true {
             do {
                 if sqlite {
-                    return try await kunci.dengan(batas: batasTunggu, galat: PenulisSibuk()) {
+                    return try await kunci.dengan(batas: batasTunggu, galat: WriterBusy()) {
                         try await body(db)
                     }
                 }
@@ -63,7 +63,7 @@ public enum PenulisTunggal {
 }
 
 /// The write had to wait too long for its turn: nothing was written; the user may try again.
-public struct PenulisSibuk: Error, Sendable, CustomStringConvertible {
+public struct WriterBusy: Error, Sendable, CustomStringConvertible {
     public init() {}
     public var description: String { "Server sedang sibuk menyimpan data lain." }
 }
@@ -71,7 +71,7 @@ public struct PenulisSibuk: Error, Sendable, CustomStringConvertible {
 /// A first-come-first-served async semaphore with a time limit on waiting: `izin` holders at once, the rest wait in
 /// order; one that waits longer than its limit gets `galat` thrown and leaves the queue. Used for the single
 /// SQLite writer (1) and to bound the heavy computations a server runs at once.
-public actor Semafor {
+public actor AsyncSemaphore {
     private let izin: Int
     private var dipakai = 0
     private var antrean: [(id: UInt64, lanjut: CheckedContinuation<Void, any Error>)] = []
@@ -111,7 +111,7 @@ public actor Semafor {
     }
 }
 
-extension Semafor {
+extension AsyncSemaphore {
     /// Runs `body` in a turn.
     public nonisolated func dengan<T>(
         batas: Duration, galat: any Error, _ body: () async throws -> T

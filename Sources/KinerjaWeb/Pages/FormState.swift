@@ -7,7 +7,7 @@ import Vapor
 /// What a user typed into a form and what went wrong, so that a page renders the form again without losing
 /// anything: the typed values, a message per field, conflicts with someone else's save, the versions the form now
 /// carries, and one message above the form.
-struct Isian: Sendable {
+struct FormState: Sendable {
     var nilai: [String: String] = [:]
     var galat: [String: String] = [:]
     var konflik: [String: String] = [:]
@@ -18,7 +18,7 @@ struct Isian: Sendable {
     init() {}
 
     /// Everything the form sent (but its CSRF token), and the domain's error on the field it names.
-    init(form: FormulirMentah, galat error: DomainError) {
+    init(form: RawForm, galat error: DomainError) {
         nilai = form.isian
         nilai["_csrf"] = nil
         if let field = error.field { galat[field] = error.pesan }
@@ -55,11 +55,11 @@ extension Error {
     }
 }
 
-extension Isian {
+extension FormState {
     /// The server could not take the save now (its turn to write did not come in time, or no database connection
     /// was free): nothing was written.
     static func sibuk(_ error: any Error) -> Bool {
-        error is PenulisSibuk || error is ServerSibuk || error is ConnectionPoolTimeoutError
+        error is WriterBusy || error is ServerBusy || error is ConnectionPoolTimeoutError
     }
 
     static let pesanSibuk =

@@ -11,7 +11,7 @@ import Vapor
 ///
 /// An unknown name is checked against one hash made once with the same cost (at the first login, not at start-up:
 /// commands need none), so that it takes the time of a known name's check and does not tell which names exist.
-public final class Sandi: Sendable {
+public final class PasswordHasher: Sendable {
     let cost: Int
     let pool: NIOThreadPool
     private let dummyHash = NIOLockedValueBox<String?>(nil)
@@ -64,26 +64,28 @@ public final class Sandi: Sendable {
             count += 1
             return true
         }
-        guard admitted else { throw ServerSibuk() }
+        guard admitted else { throw ServerBusy() }
         defer { antrean.withLockedValue { $0 -= 1 } }
         return try await pool.runIfActive(work)
     }
 }
 
-struct SandiKey: StorageKey { typealias Value = Sandi }
+struct PasswordHasherKey: StorageKey { typealias Value = PasswordHasher }
 
 extension Application {
-    public var sandi: Sandi {
-        guard let sandi = storage[SandiKey.self] else { fatalError("Sandi belum dikonfigurasi (KinerjaApp.configure)") }
+    public var passwordHasher: PasswordHasher {
+        guard let sandi = storage[PasswordHasherKey.self] else {
+            fatalError("Sandi belum dikonfigurasi (KinerjaApp.configure)")
+        }
         return sandi
     }
 }
 
 extension Request {
-    var sandi: Sandi { application.sandi }
+    var passwordHasher: PasswordHasher { application.passwordHasher }
 }
 
 /// Stops the hashing threads when the application stops.
-struct SandiLifecycle: LifecycleHandler {
-    func shutdown(_ application: Application) { application.storage[SandiKey.self]?.tutup() }
+struct PasswordHasherLifecycle: LifecycleHandler {
+    func shutdown(_ application: Application) { application.storage[PasswordHasherKey.self]?.tutup() }
 }

@@ -2,7 +2,7 @@ import Foundation
 import KinerjaDomain
 
 /// Charts drawn on the server as SVG: no script, printable, readable without colour (values are written).
-enum GrafikSVG {
+enum ChartSVG {
     struct Batang {
         var label: String
         var nilai: Decimal?

@@ -9,9 +9,9 @@ import VaporTesting
 @testable import KinerjaWeb
 
 @Suite("Tembolok halaman turunan")
-struct TembolokTests {
+struct PageCacheTests {
     @Test func leastRecentlyUsedGoesFirst() {
-        let cache = Tembolok(budgetBytes: 100)
+        let cache = PageCache(budgetBytes: 100)
         cache.simpan("a", "A", bytes: 40)
         cache.simpan("b", "B", bytes: 40)
         #expect(cache.ambil("a", as: String.self) == "A")  // a is now the most recent
@@ -21,7 +21,7 @@ struct TembolokTests {
         #expect(cache.ambil("c", as: String.self) == "C")
         cache.simpan("besar", "X", bytes: 1_000)
         #expect(cache.ambil("besar", as: String.self) == nil)
-        #expect(Tembolok(budgetBytes: 0).ambil("a", as: String.self) == nil)
+        #expect(PageCache(budgetBytes: 0).ambil("a", as: String.self) == nil)
     }
 
     /// A write made straight to the database (as another instance would make it, without this instance's cache
@@ -41,7 +41,7 @@ struct TembolokTests {
                     #expect(!res.body.string.contains("7.654.321"))
                 }
             }
-            #expect(app.tembolok.jumlah >= 3)
+            #expect(app.pageCache.jumlah >= 3)
             // Another instance writes.
             let store = KinerjaStore(app.db)
             let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))

@@ -2,18 +2,18 @@ import Foundation
 
 /// An element of the plan tree: visi, misi, tujuan, sasaran (Pemda), tujuan/sasaran PD, program, kegiatan,
 /// sub kegiatan.
-public struct PlanNode: Hashable, Sendable, Codable, Identifiable {
-    public var id: TypedID<PlanNode>
+public struct ElemenRencana: Hashable, Sendable, Codable, Identifiable {
+    public var id: TypedID<ElemenRencana>
     /// nil for the Pemda's own (RPJMD) elements.
     public var perangkatDaerah: TypedID<PerangkatDaerah>?
-    public var induk: TypedID<PlanNode>?
+    public var induk: TypedID<ElemenRencana>?
     public var tingkat: Tingkat
     /// Program, kegiatan and sub kegiatan have a kode; the others may carry a number as printed ("1.", "I.I").
     public var kode: Kode?
     public var nomor: String
     public var uraian: String
     /// A PD sasaran's RPJMD sasaran.
-    public var selarasDengan: TypedID<PlanNode>?
+    public var selarasDengan: TypedID<ElemenRencana>?
     /// Position / unit responsible (free text as printed, e.g. "Kabag Umum & Keuangan").
     public var penanggungJawab: String
     public var unitKerja: TypedID<UnitKerja>?
@@ -23,14 +23,14 @@ public struct PlanNode: Hashable, Sendable, Codable, Identifiable {
     public var hasil: String
 
     public init(
-        id: TypedID<PlanNode> = .init(),
+        id: TypedID<ElemenRencana> = .init(),
         perangkatDaerah: TypedID<PerangkatDaerah>?,
-        induk: TypedID<PlanNode>?,
+        induk: TypedID<ElemenRencana>?,
         tingkat: Tingkat,
         kode: Kode? = nil,
         nomor: String = "",
         uraian: String,
-        selarasDengan: TypedID<PlanNode>? = nil,
+        selarasDengan: TypedID<ElemenRencana>? = nil,
         penanggungJawab: String = "",
         unitKerja: TypedID<UnitKerja>? = nil,
         urutan: Int = 0,
@@ -66,7 +66,7 @@ public struct PlanNode: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// Checks that `parent` may hold this element: the level is allowed and a kode extends the parent's kode.
-    public func validasiInduk(_ parent: PlanNode?) throws(DomainError) {
+    public func validasiInduk(_ parent: ElemenRencana?) throws(DomainError) {
         guard let parent else {
             if tingkat == .visi || tingkat == .program || tingkat == .tujuanPD || tingkat == .sasaranPD
                 || tingkat == .sasaran || tingkat == .tujuan || tingkat == .misi

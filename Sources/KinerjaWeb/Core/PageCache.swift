@@ -9,7 +9,7 @@ import Vapor
 /// therefore never served after a change, whichever instance made the change: the database stays the only state
 /// that matters, and several instances stay consistent without talking to each other. Least recently used entries
 /// go first when the size budget is exceeded.
-final class Tembolok: @unchecked Sendable {
+final class PageCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (value: any Sendable, bytes: Int, used: UInt64)] = [:]
     private var clock: UInt64 = 0
@@ -51,11 +51,11 @@ final class Tembolok: @unchecked Sendable {
     }
 }
 
-struct TembolokKey: StorageKey { typealias Value = Tembolok }
+struct PageCacheKey: StorageKey { typealias Value = PageCache }
 
 extension Application {
     /// Set once by `KinerjaApp.configure` (256 MB by default; `KINERJA_TEMBOLOK_MB=0` turns it off).
-    var tembolok: Tembolok { storage[TembolokKey.self] ?? Tembolok(budgetBytes: 0) }
+    var pageCache: PageCache { storage[PageCacheKey.self] ?? PageCache(budgetBytes: 0) }
 }
 
 extension Request {
@@ -67,10 +67,10 @@ extension Request {
     ) async throws -> T {
         let versi = try await KinerjaStore(db).versiData(pemda: pemda)
         let key = (parts + [pemda.uuid.uuidString, String(versi)]).joined(separator: "|")
-        let cache = application.tembolok
+        let cache = application.pageCache
         if let hit = cache.ambil(key, as: T.self) { return hit }
-        // Computing is bounded (`Berat`); whoever waited for a turn finds the value another request just computed.
-        return try await application.berat.dengan(batas: Berat.batasTunggu, galat: ServerSibuk()) {
+        // Computing is bounded (`HeavyWork`); whoever waited for a turn finds the value another request just computed.
+        return try await application.heavyWork.dengan(batas: HeavyWork.batasTunggu, galat: ServerBusy()) {
             if let hit = cache.ambil(key, as: T.self) { return hit }
             let value = try await build()
             cache.simpan(key, value, bytes: ukuran(value))
@@ -83,21 +83,21 @@ extension Request {
 /// one per core but one, at least one (`KINERJA_KOMPUTASI_SERENTAK`), so that a burst of expensive requests queues
 /// instead of taking every thread and all the memory. A request that waits longer than 60 s is answered "coba
 /// lagi" (503).
-enum Berat {
+enum HeavyWork {
     static let batasTunggu: Duration = .seconds(60)
-    static func buat() -> Semafor {
+    static func buat() -> AsyncSemaphore {
         let configured = Environment.get("KINERJA_KOMPUTASI_SERENTAK").flatMap(Int.init)
-        return Semafor(izin: configured ?? max(1, System.coreCount - 1))
+        return AsyncSemaphore(izin: configured ?? max(1, System.coreCount - 1))
     }
 }
 
-struct BeratKey: StorageKey { typealias Value = Semafor }
+struct HeavyWorkKey: StorageKey { typealias Value = AsyncSemaphore }
 
 extension Application {
     /// Set once by `KinerjaApp.configure` (never created on a request: the application's storage is not for
     /// concurrent writes).
-    var berat: Semafor {
-        guard let semafor = storage[BeratKey.self] else {
+    var heavyWork: AsyncSemaphore {
+        guard let semafor = storage[HeavyWorkKey.self] else {
             fatalError("Berat belum dikonfigurasi (KinerjaApp.configure)")
         }
         return semafor

@@ -5,7 +5,7 @@ import Vapor
 
 /// A submitted form with field names chosen at run time (`r.<uuid>`): text fields and files, from
 /// `multipart/form-data` or `application/x-www-form-urlencoded`.
-struct FormulirMentah: Sendable {
+struct RawForm: Sendable {
     struct Berkas: Sendable {
         var namaBerkas: String
         var jenis: String
@@ -18,8 +18,8 @@ struct FormulirMentah: Sendable {
     subscript(_ name: String) -> String? { isian[name] }
 
     /// The request's form, parsed once (the CSRF check and the handler both read it; an upload may be 40 MB).
-    static func baca(_ req: Request) throws -> FormulirMentah {
-        if let parsed = req.storage[FormulirKey.self] { return parsed }
+    static func baca(_ req: Request) throws -> RawForm {
+        if let parsed = req.storage[RawFormKey.self] { return parsed }
         let parsed = try urai(req)
         // No text field is longer than a form could need (files are limited by their routes).
         if let (name, value) = parsed.isian.first(where: { $0.value.count > Batas.isianForm }) {
@@ -29,12 +29,12 @@ struct FormulirMentah: Sendable {
                     "Isian \"\(String(name.prefix(80)))\" terlalu panjang (\(value.count) karakter, batas \(Batas.isianForm))."
             )
         }
-        req.storage[FormulirKey.self] = parsed
+        req.storage[RawFormKey.self] = parsed
         return parsed
     }
 
-    private static func urai(_ req: Request) throws -> FormulirMentah {
-        guard let type = req.headers.contentType else { return FormulirMentah() }
+    private static func urai(_ req: Request) throws -> RawForm {
+        guard let type = req.headers.contentType else { return RawForm() }
         let body = req.body.data ?? ByteBuffer()
         if type.type == "multipart", let boundary = type.parameters["boundary"] {
             return try multipart(body, boundary: boundary)
@@ -45,8 +45,8 @@ struct FormulirMentah: Sendable {
         throw Abort(.unsupportedMediaType)
     }
 
-    static func urlEncoded(_ text: String) -> FormulirMentah {
-        var form = FormulirMentah()
+    static func urlEncoded(_ text: String) -> RawForm {
+        var form = RawForm()
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ raw: Substring) -> String {
@@ -57,9 +57,9 @@ struct FormulirMentah: Sendable {
         return form
     }
 
-    static func multipart(_ body: ByteBuffer, boundary: String) throws -> FormulirMentah {
+    static func multipart(_ body: ByteBuffer, boundary: String) throws -> RawForm {
         final class Collector {
-            var form = FormulirMentah()
+            var form = RawForm()
             var headers: [(String, String)] = []
             var data = Data()
 
@@ -108,4 +108,4 @@ struct FormulirMentah: Sendable {
     }
 }
 
-struct FormulirKey: StorageKey { typealias Value = FormulirMentah }
+struct RawFormKey: StorageKey { typealias Value = RawForm }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The login form and the change-password form.
-enum MasukPage {
+enum LoginPage {
     static func render(akun: Layout.Akun, namaPengguna: String, lanjut: String, galat: String?) -> String {
         Layout.page(
             title: "Masuk", breadcrumbs: [("Beranda", SiteURL.beranda.path), ("Masuk", nil)], akun: akun,
