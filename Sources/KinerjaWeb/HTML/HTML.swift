@@ -8,7 +8,13 @@ public struct HTML: Sendable, ExpressibleByStringLiteral {
     /// Escaped text.
     public init(stringLiteral text: String) { rendered = HTML.escape(text) }
     public static func text(_ text: String) -> HTML { HTML(rendered: HTML.escape(text)) }
-    init(rendered: String) { self.rendered = rendered }
+    private init(rendered: String) { self.rendered = rendered }
+
+    /// A stylesheet of the site's own (never user text): the one place a `<style>` element is written.
+    static func style(_ css: String) -> HTML {
+        precondition(!css.contains("</"), "stylesheet tidak sah")
+        return HTML(rendered: "<style>" + css + "</style>")
+    }
 
     public static let empty = HTML(rendered: "")
 
@@ -33,6 +39,8 @@ public struct HTML: Sendable, ExpressibleByStringLiteral {
     }
 
     static let voidTags: Set<String> = ["br", "hr", "img", "input", "meta", "link", "col"]
+    /// SVG shapes written self-closing when they have no children (`<line …/>`).
+    static let svgLeaf: Set<String> = ["line", "circle", "path", "rect"]
 
     /// An element. Attribute names must be plain identifiers (checked); values are escaped.
     public static func el(_ tag: String, _ attributes: [(String, String?)] = [], _ children: [HTML] = []) -> HTML {
@@ -43,6 +51,7 @@ public struct HTML: Sendable, ExpressibleByStringLiteral {
             guard let value else { continue }
             output += " " + name + "=\"" + escape(value) + "\""
         }
+        if children.isEmpty && svgLeaf.contains(tag) { return HTML(rendered: output + "/>") }
         output += ">"
         if voidTags.contains(tag) { return HTML(rendered: output) }
         for child in children { output += child.rendered }

@@ -21,39 +21,57 @@ enum ChartSVG {
         func x(_ value: Decimal) -> Int {
             labelWidth + Int(truncating: (min(max(value, 0), scale) / scale * Decimal(barWidth)) as NSNumber)
         }
-        var parts: [String] = []
-        parts.append("<title>\(HTML.escape(judul))</title>")
+        var parts: [HTML] = [.el("title", [], judul)]
         for (index, item) in items.enumerated() {
             let y = 10 + index * rowHeight
             let label = item.label.count > 38 ? String(item.label.prefix(37)) + "…" : item.label
-            var text =
-                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(HTML.escape(label))</text>"
-            if let link = item.tautan {
-                text = "<a href=\"\(HTML.escape(link))\">" + text + "</a>"
-            }
+            var text = HTML.el(
+                "text", [("x", "\(labelWidth - 6)"), ("y", "\(y + 15)"), ("text-anchor", "end"), ("font-size", "12")],
+                label)
+            if let link = item.tautan { text = .el("a", [("href", link)], [text]) }
             parts.append(text)
             if let value = item.nilai {
                 parts.append(
-                    "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(max(1, x(value) - labelWidth))\" height=\"\(rowHeight - 6)\" fill=\"\(HTML.escape(item.warna))\"><title>\(HTML.escape(item.label)): \(HTML.escape(IndonesianFormat.percent(value)))</title></rect>"
-                )
+                    .el(
+                        "rect",
+                        [
+                            ("x", "\(labelWidth)"), ("y", "\(y + 3)"), ("width", "\(max(1, x(value) - labelWidth))"),
+                            ("height", "\(rowHeight - 6)"), ("fill", item.warna),
+                        ], [.el("title", [], "\(item.label): \(IndonesianFormat.percent(value))")]))
                 parts.append(
-                    "<text x=\"\(x(value) + 4)\" y=\"\(y + 15)\" font-size=\"12\">\(HTML.escape(IndonesianFormat.percent(value)))</text>"
-                )
+                    .el(
+                        "text", [("x", "\(x(value) + 4)"), ("y", "\(y + 15)"), ("font-size", "12")],
+                        IndonesianFormat.percent(value)))
             } else {
                 parts.append(
-                    "<text x=\"\(labelWidth + 4)\" y=\"\(y + 15)\" font-size=\"12\" fill=\"#57606a\">belum ada capaian</text>"
-                )
+                    .el(
+                        "text",
+                        [("x", "\(labelWidth + 4)"), ("y", "\(y + 15)"), ("font-size", "12"), ("fill", "#57606a")],
+                        "belum ada capaian"))
             }
         }
         let hundred = x(100)
         parts.append(
-            "<line x1=\"\(hundred)\" y1=\"4\" x2=\"\(hundred)\" y2=\"\(height - 18)\" stroke=\"#1f2328\" stroke-dasharray=\"4 3\"/>"
-        )
-        parts.append("<text x=\"\(hundred)\" y=\"\(height - 4)\" font-size=\"11\" text-anchor=\"middle\">100 %</text>")
-        return HTML(
-            rendered:
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" role=\"img\" aria-label=\"\(HTML.escape(judul))\">"
-                + parts.joined() + "</svg>")
+            .el(
+                "line",
+                [
+                    ("x1", "\(hundred)"), ("y1", "4"), ("x2", "\(hundred)"), ("y2", "\(height - 18)"),
+                    ("stroke", "#1f2328"), ("stroke-dasharray", "4 3"),
+                ]))
+        parts.append(
+            .el(
+                "text", [("x", "\(hundred)"), ("y", "\(height - 4)"), ("font-size", "11"), ("text-anchor", "middle")],
+                "100 %"))
+        return svg(width: width, height: height, judul: judul, parts)
+    }
+
+    static func svg(width: Int, height: Int, judul: String, _ parts: [HTML]) -> HTML {
+        .el(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(width) \(height)"), ("width", "\(width)"),
+                ("role", "img"), ("aria-label", judul),
+            ], parts)
     }
 
     /// A small line of values per period (trend), with the points labelled.
@@ -63,27 +81,30 @@ enum ChartSVG {
         let values = points.compactMap(\.1)
         let top = max(values.max() ?? 100, 100)
         func y(_ value: Decimal) -> Int { 52 - Int(truncating: (max(value, 0) / top * 40) as NSNumber) }
-        var parts = ["<title>\(HTML.escape(judul))</title>"]
+        var parts: [HTML] = [.el("title", [], judul)]
         var path: [String] = []
         for (index, point) in points.enumerated() {
             let x = 20 + index * 60
             parts.append(
-                "<text x=\"\(x)\" y=\"66\" font-size=\"10\" text-anchor=\"middle\">\(HTML.escape(point.0))</text>")
+                .el("text", [("x", "\(x)"), ("y", "66"), ("font-size", "10"), ("text-anchor", "middle")], point.0))
             guard let value = point.1 else { continue }
             path.append("\(path.isEmpty ? "M" : "L")\(x) \(y(value))")
-            parts.append("<circle cx=\"\(x)\" cy=\"\(y(value))\" r=\"3\" fill=\"#0b5cad\"/>")
+            parts.append(.el("circle", [("cx", "\(x)"), ("cy", "\(y(value))"), ("r", "3"), ("fill", "#0b5cad")]))
             parts.append(
-                "<text x=\"\(x)\" y=\"\(y(value) - 5)\" font-size=\"10\" text-anchor=\"middle\">\(HTML.escape(IndonesianFormat.percent(value, fractionDigits: 0)))</text>"
-            )
+                .el(
+                    "text",
+                    [("x", "\(x)"), ("y", "\(y(value) - 5)"), ("font-size", "10"), ("text-anchor", "middle")],
+                    IndonesianFormat.percent(value, fractionDigits: 0)))
         }
         if path.count > 1 {
             parts.insert(
-                "<path d=\"\(path.joined(separator: " "))\" fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\"/>",
-                at: 1)
+                .el(
+                    "path",
+                    [
+                        ("d", path.joined(separator: " ")), ("fill", "none"), ("stroke", "#0b5cad"),
+                        ("stroke-width", "2"),
+                    ]), at: 1)
         }
-        return HTML(
-            rendered:
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" role=\"img\" aria-label=\"\(HTML.escape(judul))\">"
-                + parts.joined() + "</svg>")
+        return svg(width: width, height: height, judul: judul, parts)
     }
 }

@@ -101,6 +101,6 @@ public enum LaporanHTML {
         return Layout.page(
             title: laporan.judul.first ?? laporan.nama,
             breadcrumbs: [("Beranda", SiteURL.beranda.path), (laporan.nama, nil)], akun: akun,
-            content: [HTML(rendered: "<style>" + style + "</style>"), print] + content)
+            content: [HTML.style(style), print] + content)
     }
 }

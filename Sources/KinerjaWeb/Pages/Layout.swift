@@ -27,7 +27,7 @@ enum Layout {
                     .el("meta", [("charset", "utf-8")]),
                     .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
                     .el("title", [], title + " · Kinerja"),
-                    HTML(rendered: "<style>" + stylesheet + "</style>"),
+                    HTML.style(stylesheet),
                     .el("script", [("src", SiteURL.aset("kinerja.js").path), ("defer", "defer")]),
                 ]),
             .el(

@@ -62,7 +62,7 @@ enum PohonPage {
         if let pd { crumbs.append((pd.nama, SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: pd.kode).path)) }
         crumbs.append(("Cascading", nil))
         var content: [HTML] = [
-            HTML(rendered: "<style>" + style + "</style>"),
+            HTML.style(style),
             .el("h1", [], judul),
             .el(
                 "p", [("class", "muted")],

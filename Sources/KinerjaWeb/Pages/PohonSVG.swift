@@ -14,7 +14,7 @@ enum PohonSVG {
         let height = Double(tree.jumlahDaun) * (boxHeight + gapY) + 20
         func x(_ node: PohonKinerja.Simpul) -> Double { 10 + Double(node.kolom) * (boxWidth + gapX) }
         func y(_ node: PohonKinerja.Simpul) -> Double { 10 + node.posisi * (boxHeight + gapY) }
-        var parts: [String] = []
+        var parts: [HTML] = []
         for node in tree.simpul {
             for childIndex in node.anak {
                 let child = tree.simpul[childIndex]
@@ -23,7 +23,10 @@ enum PohonSVG {
                 let x2 = x(child)
                 let y2 = y(child) + boxHeight / 2
                 let middle = (x1 + x2) / 2
-                parts.append("<path d=\"M\(x1) \(y1) H\(middle) V\(y2) H\(x2)\" fill=\"none\" stroke=\"#8c959f\"/>")
+                parts.append(
+                    .el(
+                        "path",
+                        [("d", "M\(x1) \(y1) H\(middle) V\(y2) H\(x2)"), ("fill", "none"), ("stroke", "#8c959f")]))
             }
         }
         for node in tree.simpul {
@@ -37,9 +40,15 @@ enum PohonSVG {
             }
             let left = x(node)
             let top = y(node)
-            parts.append(
-                "<g><title>\(HTML.escape(node.elemen.uraian))</title><rect x=\"\(left)\" y=\"\(top)\" width=\"\(boxWidth)\" height=\"\(boxHeight)\" rx=\"6\" fill=\"\(colour)\" stroke=\"#57606a\"/>"
-            )
+            var group: [HTML] = [
+                .el("title", [], node.elemen.uraian),
+                .el(
+                    "rect",
+                    [
+                        ("x", "\(left)"), ("y", "\(top)"), ("width", "\(boxWidth)"), ("height", "\(boxHeight)"),
+                        ("rx", "6"), ("fill", colour), ("stroke", "#57606a"),
+                    ]),
+            ]
             var lines = [node.elemen.tingkat.label.uppercased()]
             lines += wrap(node.elemen.uraian, width: 35, lines: 2)
             if let first = node.indikator.first {
@@ -49,18 +58,24 @@ enum PohonSVG {
                 lines.append("PJ: " + String(node.elemen.penanggungJawab.prefix(33)))
             }
             for (index, line) in lines.prefix(5).enumerated() {
-                let weight = index == 0 ? " font-weight=\"700\" fill=\"#57606a\"" : ""
-                parts.append(
-                    "<text x=\"\(left + 8)\" y=\"\(top + 14 + Double(index) * 12.5)\" font-size=\"10\"\(weight)>\(HTML.escape(line))</text>"
-                )
+                group.append(
+                    .el(
+                        "text",
+                        [
+                            ("x", "\(left + 8)"), ("y", "\(top + 14 + Double(index) * 12.5)"), ("font-size", "10"),
+                            ("font-weight", index == 0 ? "700" : nil), ("fill", index == 0 ? "#57606a" : nil),
+                        ], line))
             }
-            parts.append("</g>")
+            parts.append(.el("g", [], group))
         }
-        let svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Pohon kinerja\" viewBox=\"0 0 \(width) \(height)\" "
-            + "width=\"\(width)\" style=\"max-width:100%;height:auto\" font-family=\"system-ui,sans-serif\">"
-            + parts.joined() + "</svg>"
-        return HTML(rendered: "<div class=\"box pohon\">" + svg + "</div>")
+        let svg = HTML.el(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("aria-label", "Pohon kinerja"),
+                ("viewBox", "0 0 \(width) \(height)"), ("width", "\(width)"), ("style", "max-width:100%;height:auto"),
+                ("font-family", "system-ui,sans-serif"),
+            ], parts)
+        return .el("div", [("class", "box pohon")], [svg])
     }
 
     static func wrap(_ text: String, width: Int, lines: Int) -> [String] {
