@@ -37,48 +37,83 @@ public enum SiteURL: Sendable {
     case logo(pemda: UUID)
     case adminProfil(pemda: UUID)
 
-    public var path: String {
+    /// One piece of a route: a fixed word, or a parameter with its name (for the router) and value (for links).
+    public enum Segmen: Sendable, ExpressibleByStringLiteral {
+        case tetap(String)
+        case param(String, String)
+
+        public init(stringLiteral value: String) { self = .tetap(value) }
+    }
+
+    /// The route, defined once: the links (`path`) and the router's pattern (`pattern`) are both read from it.
+    public var segmen: [Segmen] {
         switch self {
-        case .beranda: "/"
-        case .health: "/health"
-        case .aset(let name): "/aset/" + name
-        case .masuk: "/masuk"
-        case .keluar: "/keluar"
-        case .sandi: "/akun/sandi"
-        case .dasbor(let pemda): Self.pemda(pemda) + "/dasbor"
-        case .laporanPemda(let pemda): Self.pemda(pemda) + "/laporan"
-        case .laporanSeluruh(let pemda, let nama): Self.pemda(pemda) + "/laporan/" + nama
-        case .ikuPemda(let pemda): Self.pemda(pemda) + "/iku"
-        case .indikator(let pemda, let indikator): Self.pemda(pemda) + "/indikator/" + Self.id(indikator)
-        case .cascadingPemda(let pemda): Self.pemda(pemda) + "/cascading"
-        case .perangkatDaerah(let pemda, let kode):
-            // A kode is one path segment: `/` and `..` never make it two.
-            Self.pemda(pemda) + "/pd/" + SafeRedirect.segmen(kode)
-        case .laporan(let pemda, let kode, let nama):
-            SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/laporan/" + nama
-        case .cascading(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/cascading"
-        case .iku(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/iku"
-        case .realisasi(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/realisasi"
-        case .rencana(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/rencana"
-        case .rencanaElemen(let pemda, let kode): SiteURL.rencana(pemda: pemda, kode: kode).path + "/elemen"
-        case .rencanaIndikator(let pemda, let kode): SiteURL.rencana(pemda: pemda, kode: kode).path + "/indikator"
+        case .beranda: []
+        case .health: ["health"]
+        case .aset(let name): ["aset", .param("nama", name)]
+        case .masuk: ["masuk"]
+        case .keluar: ["keluar"]
+        case .sandi: ["akun", "sandi"]
+        case .dasbor(let pemda): Self.pemdaSegmen(pemda) + ["dasbor"]
+        case .laporanPemda(let pemda): Self.pemdaSegmen(pemda) + ["laporan"]
+        case .laporanSeluruh(let pemda, let nama): Self.pemdaSegmen(pemda) + ["laporan", .param("nama", nama)]
+        case .ikuPemda(let pemda): Self.pemdaSegmen(pemda) + ["iku"]
+        case .indikator(let pemda, let indikator):
+            Self.pemdaSegmen(pemda) + ["indikator", .param("indikator", Self.id(indikator))]
+        case .cascadingPemda(let pemda): Self.pemdaSegmen(pemda) + ["cascading"]
+        case .perangkatDaerah(let pemda, let kode): Self.pdSegmen(pemda, kode)
+        case .laporan(let pemda, let kode, let nama): Self.pdSegmen(pemda, kode) + ["laporan", .param("nama", nama)]
+        case .cascading(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["cascading"]
+        case .iku(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["iku"]
+        case .realisasi(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["realisasi"]
+        case .rencana(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["rencana"]
+        case .rencanaElemen(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["rencana", "elemen"]
+        case .rencanaIndikator(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["rencana", "indikator"]
         case .bukti(let pemda, let kode, let bukti):
-            SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/bukti/" + Self.id(bukti)
-        case .impor(let pemda, let kode): SiteURL.perangkatDaerah(pemda: pemda, kode: kode).path + "/impor"
+            Self.pdSegmen(pemda, kode) + ["bukti", .param("bukti", Self.id(bukti))]
+        case .impor(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["impor"]
         case .imporTerapkan(let pemda, let kode, let unggahan):
-            SiteURL.impor(pemda: pemda, kode: kode).path + "/" + Self.id(unggahan)
-        case .admin(let pemda): Self.pemda(pemda) + "/admin"
-        case .adminPengguna(let pemda): Self.pemda(pemda) + "/admin/pengguna"
-        case .adminPenggunaUbah(let pemda, let pengguna): Self.pemda(pemda) + "/admin/pengguna/" + Self.id(pengguna)
-        case .adminPD(let pemda): Self.pemda(pemda) + "/admin/pd"
-        case .adminPeriode(let pemda): Self.pemda(pemda) + "/admin/periode"
-        case .adminKategori(let pemda): Self.pemda(pemda) + "/admin/kategori"
-        case .siapkan: "/siapkan"
+            Self.pdSegmen(pemda, kode) + ["impor", .param("unggahan", Self.id(unggahan))]
+        case .admin(let pemda): Self.pemdaSegmen(pemda) + ["admin"]
+        case .adminPengguna(let pemda): Self.pemdaSegmen(pemda) + ["admin", "pengguna"]
+        case .adminPenggunaUbah(let pemda, let pengguna):
+            Self.pemdaSegmen(pemda) + ["admin", "pengguna", .param("pengguna", Self.id(pengguna))]
+        case .adminPD(let pemda): Self.pemdaSegmen(pemda) + ["admin", "pd"]
+        case .adminPeriode(let pemda): Self.pemdaSegmen(pemda) + ["admin", "periode"]
+        case .adminKategori(let pemda): Self.pemdaSegmen(pemda) + ["admin", "kategori"]
+        case .siapkan: ["siapkan"]
         case .imporPeta(let pemda, let kode, let unggahan):
-            SiteURL.imporTerapkan(pemda: pemda, kode: kode, unggahan: unggahan).path + "/peta"
-        case .logo(let pemda): Self.pemda(pemda) + "/logo"
-        case .adminProfil(let pemda): Self.pemda(pemda) + "/admin/profil"
+            Self.pdSegmen(pemda, kode) + ["impor", .param("unggahan", Self.id(unggahan)), "peta"]
+        case .logo(let pemda): Self.pemdaSegmen(pemda) + ["logo"]
+        case .adminProfil(let pemda): Self.pemdaSegmen(pemda) + ["admin", "profil"]
         }
+    }
+
+    public var path: String {
+        "/"
+            + segmen.map { segment in
+                switch segment {
+                case .tetap(let word): word
+                case .param(_, let value): value
+                }
+            }.joined(separator: "/")
+    }
+
+    /// The pattern the router registers: fixed words as they are, parameters as `:name`.
+    public var pattern: [PathComponent] {
+        segmen.map { segment in
+            switch segment {
+            case .tetap(let word): .constant(word)
+            case .param(let name, _): .parameter(name)
+            }
+        }
+    }
+
+    static func pemdaSegmen(_ id: UUID) -> [Segmen] { ["pemda", .param("pemda", Self.id(id))] }
+
+    /// A kode is one path segment: `/` and `..` never make it two.
+    static func pdSegmen(_ pemda: UUID, _ kode: String) -> [Segmen] {
+        pemdaSegmen(pemda) + ["pd", .param("kode", SafeRedirect.segmen(kode))]
     }
 
     static func pemda(_ id: UUID) -> String { "/pemda/" + Self.id(id) }
@@ -91,42 +126,46 @@ public enum SiteURL: Sendable {
         return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
     }
 
-    /// Route patterns, for the router.
+    /// Route patterns, for the router: each read from the route's one definition above.
     public enum Pattern {
-        static let pemda: [PathComponent] = ["pemda", ":pemda"]
-        static let pd: [PathComponent] = pemda + ["pd", ":kode"]
-        public static let beranda: [PathComponent] = []
-        public static let health: [PathComponent] = ["health"]
-        public static let aset: [PathComponent] = ["aset", ":nama"]
-        public static let masuk: [PathComponent] = ["masuk"]
-        public static let keluar: [PathComponent] = ["keluar"]
-        public static let sandi: [PathComponent] = ["akun", "sandi"]
-        public static let dasbor: [PathComponent] = pemda + ["dasbor"]
-        public static let laporanPemda: [PathComponent] = pemda + ["laporan"]
-        public static let laporanSeluruh: [PathComponent] = pemda + ["laporan", ":nama"]
-        public static let ikuPemda: [PathComponent] = pemda + ["iku"]
-        public static let indikator: [PathComponent] = pemda + ["indikator", ":indikator"]
-        public static let cascadingPemda: [PathComponent] = pemda + ["cascading"]
-        public static let perangkatDaerah: [PathComponent] = pd
-        public static let laporan: [PathComponent] = pd + ["laporan", ":nama"]
-        public static let cascading: [PathComponent] = pd + ["cascading"]
-        public static let iku: [PathComponent] = pd + ["iku"]
-        public static let realisasi: [PathComponent] = pd + ["realisasi"]
-        public static let rencana: [PathComponent] = pd + ["rencana"]
-        public static let rencanaElemen: [PathComponent] = pd + ["rencana", "elemen"]
-        public static let rencanaIndikator: [PathComponent] = pd + ["rencana", "indikator"]
-        public static let bukti: [PathComponent] = pd + ["bukti", ":bukti"]
-        public static let impor: [PathComponent] = pd + ["impor"]
-        public static let imporTerapkan: [PathComponent] = pd + ["impor", ":unggahan"]
-        public static let admin: [PathComponent] = pemda + ["admin"]
-        public static let adminPengguna: [PathComponent] = pemda + ["admin", "pengguna"]
-        public static let adminPenggunaUbah: [PathComponent] = pemda + ["admin", "pengguna", ":pengguna"]
-        public static let adminPD: [PathComponent] = pemda + ["admin", "pd"]
-        public static let adminPeriode: [PathComponent] = pemda + ["admin", "periode"]
-        public static let adminKategori: [PathComponent] = pemda + ["admin", "kategori"]
-        public static let siapkan: [PathComponent] = ["siapkan"]
-        public static let imporPeta: [PathComponent] = pd + ["impor", ":unggahan", "peta"]
-        public static let logo: [PathComponent] = pemda + ["logo"]
-        public static let adminProfil: [PathComponent] = pemda + ["admin", "profil"]
+        static let x = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        public static let beranda: [PathComponent] = SiteURL.beranda.pattern
+        public static let health: [PathComponent] = SiteURL.health.pattern
+        public static let aset: [PathComponent] = SiteURL.aset("").pattern
+        public static let masuk: [PathComponent] = SiteURL.masuk.pattern
+        public static let keluar: [PathComponent] = SiteURL.keluar.pattern
+        public static let sandi: [PathComponent] = SiteURL.sandi.pattern
+        public static let dasbor: [PathComponent] = SiteURL.dasbor(pemda: Self.x).pattern
+        public static let laporanPemda: [PathComponent] = SiteURL.laporanPemda(pemda: Self.x).pattern
+        public static let laporanSeluruh: [PathComponent] = SiteURL.laporanSeluruh(pemda: Self.x, nama: "").pattern
+        public static let ikuPemda: [PathComponent] = SiteURL.ikuPemda(pemda: Self.x).pattern
+        public static let indikator: [PathComponent] = SiteURL.indikator(pemda: Self.x, indikator: Self.x).pattern
+        public static let cascadingPemda: [PathComponent] = SiteURL.cascadingPemda(pemda: Self.x).pattern
+        public static let perangkatDaerah: [PathComponent] = SiteURL.perangkatDaerah(pemda: Self.x, kode: "").pattern
+        public static let laporan: [PathComponent] = SiteURL.laporan(pemda: Self.x, kode: "", nama: "").pattern
+        public static let cascading: [PathComponent] = SiteURL.cascading(pemda: Self.x, kode: "").pattern
+        public static let iku: [PathComponent] = SiteURL.iku(pemda: Self.x, kode: "").pattern
+        public static let realisasi: [PathComponent] = SiteURL.realisasi(pemda: Self.x, kode: "").pattern
+        public static let rencana: [PathComponent] = SiteURL.rencana(pemda: Self.x, kode: "").pattern
+        public static let rencanaElemen: [PathComponent] = SiteURL.rencanaElemen(pemda: Self.x, kode: "").pattern
+        public static let rencanaIndikator: [PathComponent] = SiteURL.rencanaIndikator(pemda: Self.x, kode: "").pattern
+        public static let bukti: [PathComponent] = SiteURL.bukti(pemda: Self.x, kode: "", bukti: Self.x).pattern
+        public static let impor: [PathComponent] = SiteURL.impor(pemda: Self.x, kode: "").pattern
+        public static let imporTerapkan: [PathComponent] = SiteURL.imporTerapkan(
+            pemda: Self.x, kode: "", unggahan: Self.x
+        ).pattern
+        public static let admin: [PathComponent] = SiteURL.admin(pemda: Self.x).pattern
+        public static let adminPengguna: [PathComponent] = SiteURL.adminPengguna(pemda: Self.x).pattern
+        public static let adminPenggunaUbah: [PathComponent] = SiteURL.adminPenggunaUbah(
+            pemda: Self.x, pengguna: Self.x
+        ).pattern
+        public static let adminPD: [PathComponent] = SiteURL.adminPD(pemda: Self.x).pattern
+        public static let adminPeriode: [PathComponent] = SiteURL.adminPeriode(pemda: Self.x).pattern
+        public static let adminKategori: [PathComponent] = SiteURL.adminKategori(pemda: Self.x).pattern
+        public static let siapkan: [PathComponent] = SiteURL.siapkan.pattern
+        public static let imporPeta: [PathComponent] = SiteURL.imporPeta(pemda: Self.x, kode: "", unggahan: Self.x)
+            .pattern
+        public static let logo: [PathComponent] = SiteURL.logo(pemda: Self.x).pattern
+        public static let adminProfil: [PathComponent] = SiteURL.adminProfil(pemda: Self.x).pattern
     }
 }
