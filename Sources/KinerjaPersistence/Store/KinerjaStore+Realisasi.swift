@@ -5,17 +5,6 @@ import KinerjaDomain
 /// The realisasi form of one PD and triwulan: what is stored (with versions), and saving the whole form in one
 /// transaction with a version check per changed entry.
 extension KinerjaStore {
-    public struct Tersimpan: Sendable, Hashable {
-        public var versi: Int
-        public var teks: String
-    }
-
-    public struct TersimpanAnggaran: Sendable, Hashable {
-        public var versi: Int
-        public var keuangan: Rupiah?
-        public var fisik: Decimal?
-    }
-
     /// What is stored for a PD in one period: realisasi kinerja by indicator, realisasi anggaran by element.
     public func tersimpan(
         pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, periode: PeriodeLaporan
@@ -48,15 +37,6 @@ extension KinerjaStore {
     /// The evidence space of one PD (`KINERJA_BUKTI_MAKS_PD_MB`, default 500 MB).
     public static let batasBuktiPD: Int =
         (Int(ProcessInfo.processInfo.environment["KINERJA_BUKTI_MAKS_PD_MB"] ?? "") ?? 500) << 20
-
-    public struct InfoBukti: Sendable, Hashable {
-        public var id: UUID
-        public var indikator: UUID
-        public var namaBerkas: String
-        public var ukuran: Int
-        public var diunggahOleh: String
-        public var waktu: Date
-    }
 
     /// The evidence of a PD's period, without the file contents.
     public func daftarBukti(

@@ -1,6 +1,5 @@
 import Foundation
 import KinerjaDomain
-import KinerjaPersistence
 
 /// The Pemda's dashboard: capaian per PD and per sasaran for a year up to a triwulan, with charts, and the
 /// indicators not yet reported.
@@ -21,42 +20,6 @@ struct DashboardPage {
         /// Capaian of each sasaran-level indicator s.d. each triwulan of the year (the trend).
         var tren: [(pd: PerangkatDaerah, indikator: Indikator, nilai: [Decimal?])]
 
-        static func query(_ store: KinerjaStore, pemda: Pemda, tahun: Int?, triwulan: Int?) async throws -> Model {
-            let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
-            let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
-            if let triwulan, !(1...pemda.jumlahTriwulan).contains(triwulan) {
-                throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
-            }
-            let data = try await store.muat(pemda: pemda.id, tahun: year)
-            let index = IndeksKinerja(data)
-            var perPD: [PerPD] = []
-            var trend: [(PerangkatDaerah, Indikator, [Decimal?])] = []
-            for pd in data.perangkatDaerah {
-                let tabel = TabelCapaian(indeks: index, perangkatDaerah: pd.id, tahun: year, sampaiTriwulan: triwulan)
-                // Σ of the sub kegiatan: the truth for every total above them.
-                let leaves = tabel.baris.filter { $0.elemen.tingkat == .subKegiatan }
-                let pagu = leaves.compactMap(\.pagu)
-                let spent = leaves.compactMap(\.realisasiKeuangan)
-                perPD.append(
-                    PerPD(
-                        pd: pd, tabel: tabel, pagu: pagu.isEmpty ? nil : pagu.sum(),
-                        realisasiKeuangan: spent.isEmpty ? nil : spent.sum()))
-                for baris in tabel.baris where baris.elemen.tingkat == .sasaranPD || baris.elemen.tingkat == .tujuanPD {
-                    for item in baris.indikator {
-                        let history = index.riwayat(item.indikator)
-                        let points = (1...data.pemda.jumlahTriwulan).map { quarter in
-                            history.hitung(
-                                tahun: year, sampai: quarter, indikator: item.indikator, kebijakan: data.pemda.kebijakan
-                            ).capaian.persen
-                        }
-                        if points.contains(where: { $0 != nil }) { trend.append((pd, item.indikator, points)) }
-                    }
-                }
-            }
-            return Model(
-                pemda: data.pemda, tahun: year, triwulan: triwulan,
-                tahunTersedia: Array(Set(years.semua + [year])).sorted(), perPD: perPD, tren: trend)
-        }
     }
 
     static func render(_ model: Model, akun: Layout.Akun) -> String {

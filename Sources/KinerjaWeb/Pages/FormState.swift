@@ -1,7 +1,6 @@
 import AsyncKit
 import Foundation
 import KinerjaDomain
-import KinerjaPersistence
 import Vapor
 
 /// What a user typed into a form and what went wrong, so that a page renders the form again without losing
@@ -56,12 +55,6 @@ extension Error {
 }
 
 extension FormState {
-    /// The server could not take the save now (its turn to write did not come in time, or no database connection
-    /// was free): nothing was written.
-    static func sibuk(_ error: any Error) -> Bool {
-        error is WriterBusy || error is ServerBusy || error is ConnectionPoolTimeoutError
-    }
-
     static let pesanSibuk =
         "Belum tersimpan: server sedang menyimpan isian banyak pengguna pada saat yang sama. Isian Anda masih di "
         + "halaman ini; tekan Simpan lagi sebentar lagi."

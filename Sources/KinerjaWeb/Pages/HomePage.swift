@@ -1,19 +1,11 @@
 import Foundation
 import KinerjaDomain
-import KinerjaPersistence
 
 /// The home page: every Pemda with its perangkat daerah.
 struct HomePage {
     struct Model {
         var daftar: [(Pemda, [PerangkatDaerah])]
 
-        static func query(_ store: KinerjaStore) async throws -> Model {
-            var result: [(Pemda, [PerangkatDaerah])] = []
-            for pemda in try await store.daftarPemda() {
-                result.append((pemda, try await store.daftarPD(pemda: pemda.id)))
-            }
-            return Model(daftar: result)
-        }
     }
 
     static func render(_ model: Model, akun: Layout.Akun) -> String {

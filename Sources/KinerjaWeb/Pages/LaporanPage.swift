@@ -1,7 +1,6 @@
 import Foundation
 import KinerjaApplication
 import KinerjaDomain
-import KinerjaPersistence
 
 /// A report's HTML (screen and print); which reports exist and how they are built: `LaporanKatalog`.
 public enum LaporanHTML {

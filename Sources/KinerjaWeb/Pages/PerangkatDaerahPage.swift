@@ -2,7 +2,6 @@ import Foundation
 import KinerjaApplication
 import KinerjaDomain
 import KinerjaImport
-import KinerjaPersistence
 
 /// A PD's plan tree with targets, realisasi and capaian for a year up to a triwulan.
 struct PerangkatDaerahPage {
@@ -20,36 +19,6 @@ struct PerangkatDaerahPage {
         /// The Renstra's target of the year beside the measured one (Renja, PK… by priority).
         var targetRenstra: [TypedID<Indikator>: Nilai] = [:]
 
-        /// Loads the PD (one query per table) and computes its table. The year defaults to the latest year with
-        /// realisasi, else the latest year with a target: a function of the data, never of today's date.
-        static func query(
-            _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?
-        )
-            async throws -> Model
-        {
-            // The years first (small DISTINCT queries), then only the chosen year's rows.
-            let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
-            let chosen = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
-            let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id, tahun: chosen)
-            if let triwulan, !(1...data.pemda.jumlahTriwulan).contains(triwulan) {
-                throw DomainError.tidakSah(
-                    field: "triwulan", pesan: "Triwulan harus 1 sampai \(data.pemda.jumlahTriwulan).")
-            }
-            let index = IndeksKinerja(data)
-            let tabel = TabelCapaian(
-                indeks: index, perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan)
-            var renstra: [TypedID<Indikator>: Nilai] = [:]
-            for indikator in data.indikator {
-                if let value = index.riwayat(indikator, dokumen: .renstra).targetTahun(chosen) {
-                    renstra[indikator.id] = value
-                }
-            }
-            return Model(
-                pemda: data.pemda, pd: pd, tahunTersedia: years.semua, tahun: chosen, triwulan: triwulan, tabel: tabel,
-                periode: data.periode.filter { $0.contains(chosen) },
-                unitKerja: data.unitKerja.filter { $0.perangkatDaerah == pd.id }, pejabat: data.pejabat,
-                targetRenstra: renstra)
-        }
     }
 
     /// A model with its table already rendered (the costly part), as the cache keeps it.
@@ -329,23 +298,5 @@ struct PerangkatDaerahPage {
         case .tidakTerhitung(let reason): reason.pesan
         default: ""
         }
-    }
-}
-
-/// The pages `kinerja bench` times (model and HTML as a visitor gets them), for the command line.
-public enum HalamanUkur {
-    /// A PD's page: load, compute, render; the size of its HTML.
-    public static func perangkatDaerah(
-        _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah, tahun: Int
-    ) async throws -> Int {
-        let model = try await PerangkatDaerahPage.Model.query(store, pemda: pemda, pd: pd, tahun: tahun, triwulan: nil)
-        return PerangkatDaerahPage.render(
-            model, akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil), bolehTulis: false
-        ).utf8.count
-    }
-
-    /// The dashboard's model (load and compute); its number of PD.
-    public static func dasbor(_ store: KinerjaStore, pemda: Pemda, tahun: Int) async throws -> Int {
-        try await DashboardPage.Model.query(store, pemda: pemda, tahun: tahun, triwulan: nil).perPD.count
     }
 }

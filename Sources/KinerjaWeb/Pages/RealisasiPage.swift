@@ -1,6 +1,5 @@
 import Foundation
 import KinerjaDomain
-import KinerjaPersistence
 
 /// The realisasi entry form of one PD and triwulan: every indicator with a target in the year, and realisasi
 /// keuangan and fisik of every sub kegiatan.
@@ -11,16 +10,16 @@ struct RealisasiPage {
         var indikator: Indikator
         var targetTahun: Nilai?
         var targetSampai: Nilai?
-        var tersimpan: KinerjaStore.Tersimpan?
+        var tersimpan: Tersimpan?
         var capaian: HasilCapaian
         var kategori: KategoriCapaian.Pita?
-        var bukti: [KinerjaStore.InfoBukti]
+        var bukti: [InfoBukti]
     }
 
     struct BarisAnggaran {
         var node: ElemenRencana
         var pagu: Rupiah?
-        var tersimpan: KinerjaStore.TersimpanAnggaran?
+        var tersimpan: TersimpanAnggaran?
         var serapanSampai: Decimal?
     }
 
@@ -34,59 +33,6 @@ struct RealisasiPage {
         var anggaran: [BarisAnggaran]
         var tanpaTarget: Int
 
-        static func query(
-            _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?
-        ) async throws -> Model {
-            let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
-            let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
-            let quarter = triwulan ?? 1
-            guard (1...pemda.jumlahTriwulan).contains(quarter) else {
-                throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
-            }
-            let periode = PeriodeLaporan(tahun: year, triwulan: quarter)
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year)
-            let stored = try await store.tersimpan(pemda: pemda.id, pd: pd.id, periode: periode)
-            let evidence = Dictionary(
-                grouping: try await store.daftarBukti(pemda: pemda.id, pd: pd.id, periode: periode), by: \.indikator)
-            let index = IndeksKinerja(data)
-            var kinerja: [BarisKinerja] = []
-            var anggaran: [BarisAnggaran] = []
-            var withoutTarget = 0
-            func visit(_ node: ElemenRencana) {
-                for indikator in index.indikatorPerElemen[node.id] ?? [] {
-                    let history = index.riwayat(indikator)
-                    let yearTarget = history.targetTahun(year)
-                    guard yearTarget != nil || stored.kinerja[indikator.id.uuid] != nil else {
-                        withoutTarget += 1
-                        continue
-                    }
-                    let hasil = history.hitung(
-                        tahun: year, sampai: quarter, indikator: indikator, kebijakan: data.pemda.kebijakan)
-                    kinerja.append(
-                        BarisKinerja(
-                            kode: node.kode?.asli ?? node.nomor, uraian: node.uraian, indikator: indikator,
-                            targetTahun: yearTarget, targetSampai: history.targetTahun(year, sampai: quarter),
-                            tersimpan: stored.kinerja[indikator.id.uuid], capaian: hasil.capaian,
-                            kategori: hasil.kategori, bukti: evidence[indikator.id.uuid] ?? []))
-                }
-                if node.tingkat == .subKegiatan {
-                    let pagu = index.pagu(node.id, tahun: year)
-                    anggaran.append(
-                        BarisAnggaran(
-                            node: node, pagu: pagu, tersimpan: stored.anggaran[node.id.uuid],
-                            serapanSampai: pagu.flatMap {
-                                Serapan.persen(
-                                    realisasi: index.realisasiKeuangan(node.id, tahun: year, sampai: quarter), pagu: $0)
-                            }))
-                }
-                for child in index.anakDari(node.id) { visit(child) }
-            }
-            for root in index.akar(perangkatDaerah: pd.id) { visit(root) }
-            return Model(
-                pemda: data.pemda, pd: pd, tahun: year, triwulan: quarter,
-                tahunTersedia: Array(Set(years.semua + [year])).sorted(), kinerja: kinerja, anggaran: anggaran,
-                tanpaTarget: withoutTarget)
-        }
     }
 
     static func render(_ model: Model, akun: Layout.Akun, isian: FormState = FormState()) -> String {

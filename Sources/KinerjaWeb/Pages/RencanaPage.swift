@@ -1,6 +1,5 @@
 import Foundation
 import KinerjaDomain
-import KinerjaPersistence
 
 /// Editing a PD's plan for one year and document: the annual target of every indicator and the pagu of every sub
 /// kegiatan (program and kegiatan pagu are their children's sum, shown, not typed).
@@ -8,7 +7,7 @@ struct RencanaPage {
     struct Baris {
         var node: ElemenRencana
         var kedalaman: Int
-        var indikator: [(Indikator, KinerjaStore.Tersimpan?)]
+        var indikator: [(Indikator, Tersimpan?)]
         var pagu: (versi: Int, jumlah: Rupiah)?
         var paguJumlahAnak: Rupiah?
     }
@@ -25,40 +24,6 @@ struct RencanaPage {
         /// The stored pagu of the year and document, whole (a save changes its amount and keeps the rest).
         var paguTercatat: [TypedID<ElemenRencana>: Pagu] = [:]
 
-        static func query(
-            _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, dokumen: DokumenRencana
-        ) async throws -> Model {
-            let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
-            let year = tahun ?? years.semua.last ?? 2025
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true, tahun: year)
-            let stored = try await store.rencanaTersimpan(pemda: pemda.id, pd: pd.id, dokumen: dokumen, tahun: year)
-            let index = IndeksKinerja(data)
-            var rows: [Baris] = []
-            func visit(_ node: ElemenRencana, depth: Int) {
-                rows.append(
-                    Baris(
-                        node: node, kedalaman: depth,
-                        indikator: (index.indikatorPerElemen[node.id] ?? []).map { ($0, stored.target[$0.id.uuid]) },
-                        pagu: stored.pagu[node.id.uuid],
-                        paguJumlahAnak: node.tingkat.hasAnggaran
-                            ? index.pagu(node.id, tahun: year, dokumen: dokumen) : nil))
-                for child in index.anakDari(node.id) { visit(child, depth: depth + 1) }
-            }
-            for root in index.akar(perangkatDaerah: pd.id) { visit(root, depth: 0) }
-            let periodYears = data.periode.flatMap { Array($0.tahun) }
-            let rpjmd = data.elemen.filter {
-                $0.perangkatDaerah == nil && ($0.tingkat == .tujuan || $0.tingkat == .sasaran)
-            }
-            .sorted(by: IndeksKinerja.urutanElemen)
-            .map {
-                ($0.id.uuid.uuidString.lowercased(), "Pemda · \($0.tingkat.labelAwal) " + String($0.uraian.prefix(60)))
-            }
-            let recorded = data.pagu.filter { $0.dokumen == dokumen && $0.tahun == year }
-            return Model(
-                pemda: pemda, pd: pd, tahun: year, dokumen: dokumen,
-                tahunPilihan: Array(Set(years.semua + periodYears + [year])).sorted(), baris: rows, induk: rpjmd,
-                paguTercatat: Dictionary(recorded.map { ($0.elemen, $0) }, uniquingKeysWith: { first, _ in first }))
-        }
     }
 
     static func render(_ model: Model, akun: Layout.Akun, isian: FormState = .init()) -> String {
@@ -99,7 +64,7 @@ struct RencanaPage {
                         error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
                     ])
             }
-            let items: [(Indikator, KinerjaStore.Tersimpan?)?] = row.indikator.isEmpty ? [nil] : row.indikator
+            let items: [(Indikator, Tersimpan?)?] = row.indikator.isEmpty ? [nil] : row.indikator
             for (position, item) in items.enumerated() {
                 var cells: [HTML] = [
                     .el("td", [("class", "kode")], position == 0 ? (row.node.kode?.asli ?? row.node.nomor) : ""),
