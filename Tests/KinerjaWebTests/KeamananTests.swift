@@ -80,7 +80,7 @@ struct KeamananTests {
             let preview = try await Self.unggahRencana(app, op, csv, dokumen: "renja")
             // Someone saves in the Pemda between the preview and the apply.
             let form = try await RealisasiFormTests.buka(app, op)
-            try await op.kirim(app, form.path, form.isian(["r." + form.kunci: "7"])) { res in
+            try await op.kirim(app, form.path, form.isian([FormKey.realisasi.awalan + form.kunci: "7"])) { res in
                 #expect(res.status == .seeOther)
             }
             try await op.kirim(app, preview) { res in
@@ -116,7 +116,7 @@ struct KeamananTests {
                 let form = try await RealisasiFormTests.buka(app, op)
                 var keys: [String] = []
                 var rest = form.html[...]
-                while let range = rest.range(of: "name=\"r."), keys.count < 15 {
+                while let range = rest.range(of: "name=\"" + FormKey.realisasi.awalan), keys.count < 15 {
                     keys.append(String(rest[range.upperBound...].prefix(36)))
                     rest = rest[range.upperBound...]
                 }
@@ -125,10 +125,13 @@ struct KeamananTests {
                     for (offset, key) in keys.enumerated() {
                         group.addTask {
                             var fields = [
-                                "r." + key: "\(offset + 1)", "a." + key: "", "v." + key: "0", "_csrf": op.csrf,
+                                FormKey.realisasi.awalan + key: "\(offset + 1)", FormKey.awalRealisasi.awalan + key: "",
+                                FormKey.versiRealisasi.awalan + key: "0", "_csrf": op.csrf,
                             ]
-                            fields["a." + key] = nilaiInput(form.html, name: "a." + key) ?? ""
-                            fields["v." + key] = nilaiInput(form.html, name: "v." + key) ?? "0"
+                            fields[FormKey.awalRealisasi.awalan + key] =
+                                nilaiInput(form.html, name: FormKey.awalRealisasi.awalan + key) ?? ""
+                            fields[FormKey.versiRealisasi.awalan + key] =
+                                nilaiInput(form.html, name: FormKey.versiRealisasi.awalan + key) ?? "0"
                             var headers = op.headers
                             headers.contentType = .urlEncodedForm
                             let res = try await app.testing().performTest(
@@ -170,7 +173,7 @@ struct KeamananTests {
                 // Every save was stored.
                 let saved = try await RealisasiFormTests.buka(app, op)
                 for (offset, key) in keys.enumerated() {
-                    #expect(nilaiInput(saved.html, name: "r." + key) == "\(offset + 1)")
+                    #expect(nilaiInput(saved.html, name: FormKey.realisasi.awalan + key) == "\(offset + 1)")
                 }
             }
         }
@@ -463,14 +466,19 @@ struct KeamananTests {
             let op = try await Peramban.masuk(app, "operator")
             let form = try await RealisasiFormTests.buka(app, op)
             let money = try #require(form.kunciAnggaran)
-            try await op.kirim(app, form.path, form.isian(["r." + form.kunci: text, "k." + money: text])) { res in
+            try await op.kirim(
+                app, form.path,
+                form.isian([FormKey.realisasi.awalan + form.kunci: text, FormKey.keuangan.awalan + money: text])
+            ) { res in
                 #expect(res.status == .badRequest)
                 let html = res.body.string
-                #expect(nilaiInput(html, name: "r." + form.kunci) == text)
+                #expect(nilaiInput(html, name: FormKey.realisasi.awalan + form.kunci) == text)
                 #expect(html.contains("Belum tersimpan: 2 isian perlu diperbaiki"))
             }
             let again = try await RealisasiFormTests.buka(app, op)
-            #expect(nilaiInput(again.html, name: "r." + form.kunci) == nilaiInput(form.html, name: "r." + form.kunci))
+            #expect(
+                nilaiInput(again.html, name: FormKey.realisasi.awalan + form.kunci)
+                    == nilaiInput(form.html, name: FormKey.realisasi.awalan + form.kunci))
         }
     }
 
@@ -504,7 +512,9 @@ struct KeamananTests {
             let form = try await RealisasiFormTests.buka(app, op)
             let pdf = Array("%PDF-1.4\n%%EOF\n".utf8)
             for name in ["laporan-1.pdf", "laporan\u{202E}fdp.exe-2.pdf"] {
-                try await op.kirimBerkas(app, form.path, form.isian([:]), berkas: "b." + form.kunci, nama: name, pdf) {
+                try await op.kirimBerkas(
+                    app, form.path, form.isian([:]), berkas: FormKey.bukti.awalan + form.kunci, nama: name, pdf
+                ) {
                     res in #expect(res.status == .seeOther)
                 }
             }

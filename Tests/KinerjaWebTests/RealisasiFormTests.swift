@@ -21,10 +21,15 @@ struct RealisasiFormTests {
         /// The form's fields as the browser would send them, with changes.
         func isian(_ changes: [String: String]) -> [String: String] {
             var fields: [String: String] = [:]
-            for prefix in ["v.", "a."] { fields[prefix + kunci] = nilaiInput(html, name: prefix + kunci) ?? "" }
-            fields["r." + kunci] = nilaiInput(html, name: "r." + kunci) ?? ""
+            for prefix in [FormKey.versiRealisasi.awalan, FormKey.awalRealisasi.awalan] {
+                fields[prefix + kunci] = nilaiInput(html, name: prefix + kunci) ?? ""
+            }
+            fields[FormKey.realisasi.awalan + kunci] = nilaiInput(html, name: FormKey.realisasi.awalan + kunci) ?? ""
             if let key = kunciAnggaran {
-                for prefix in ["k.", "f.", "kv.", "ka.", "fa."] {
+                for prefix in [
+                    FormKey.keuangan.awalan, FormKey.fisik.awalan, FormKey.versiAnggaran.awalan,
+                    FormKey.awalKeuangan.awalan, FormKey.awalFisik.awalan,
+                ] {
                     fields[prefix + key] = nilaiInput(html, name: prefix + key) ?? ""
                 }
             }
@@ -47,7 +52,9 @@ struct RealisasiFormTests {
             guard let range = html.range(of: "name=\"\(prefix)") else { return nil }
             return String(html[range.upperBound...].prefix(36))
         }
-        return Formulir(path: path, html: html, kunci: try #require(firstKey("r.")), kunciAnggaran: firstKey("k."))
+        return Formulir(
+            path: path, html: html, kunci: try #require(firstKey(FormKey.realisasi.awalan)),
+            kunciAnggaran: firstKey(FormKey.keuangan.awalan))
     }
 
     @Test func savedValueShowsOnTheFormAndInTheTables() async throws {
@@ -59,16 +66,19 @@ struct RealisasiFormTests {
             // MUT
             try await op.kirim(
                 app, form.path,
-                form.isian(["r." + form.kunci: "12,5", "k." + money: "1.234.567,89", "f." + money: "40"])
+                form.isian([
+                    FormKey.realisasi.awalan + form.kunci: "12,5", FormKey.keuangan.awalan + money: "1.234.567,89",
+                    FormKey.fisik.awalan + money: "40",
+                ])
             ) { res in
                 // validate
                 #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
                 #expect(res.headers.first(name: .location)?.contains("disimpan=2") == true)
             }
             let again = try await Self.buka(app, op)
-            #expect(nilaiInput(again.html, name: "r." + form.kunci) == "12,5")
-            #expect(nilaiInput(again.html, name: "v." + form.kunci) == "1")
-            #expect(nilaiInput(again.html, name: "k." + money) == "1.234.567,89")
+            #expect(nilaiInput(again.html, name: FormKey.realisasi.awalan + form.kunci) == "12,5")
+            #expect(nilaiInput(again.html, name: FormKey.versiRealisasi.awalan + form.kunci) == "1")
+            #expect(nilaiInput(again.html, name: FormKey.keuangan.awalan + money) == "1.234.567,89")
             // The PD page (s.d. TW I 2024) shows the realisasi keuangan.
             try await op.buka(app, try await pdPath(app, kode: "DINSOS") + "?tahun=2024&triwulan=1") { res in
                 #expect(res.body.string.contains("1.234.567,89"))
@@ -86,27 +96,32 @@ struct RealisasiFormTests {
             let admin = try await Peramban.masuk(app, "admin")
             let seenByOperator = try await Self.buka(app, op)
             let seenByAdmin = try await Self.buka(app, admin)
-            try await op.kirim(app, seenByOperator.path, seenByOperator.isian(["r." + seenByOperator.kunci: "13"])) {
+            try await op.kirim(
+                app, seenByOperator.path, seenByOperator.isian([FormKey.realisasi.awalan + seenByOperator.kunci: "13"])
+            ) {
                 res in #expect(res.status == .seeOther)
             }
             // The admin saves from the form he loaded before the operator's change.
             var conflictPage = ""
-            try await admin.kirim(app, seenByAdmin.path, seenByAdmin.isian(["r." + seenByAdmin.kunci: "14"])) { res in
+            try await admin.kirim(
+                app, seenByAdmin.path, seenByAdmin.isian([FormKey.realisasi.awalan + seenByAdmin.kunci: "14"])
+            ) { res in
                 #expect(res.status == .conflict)
                 conflictPage = res.body.string
                 #expect(conflictPage.contains("Tersimpan: 13; isian Anda: 14"))
-                #expect(nilaiInput(conflictPage, name: "r." + seenByAdmin.kunci) == "14")  // his value is kept
+                #expect(nilaiInput(conflictPage, name: FormKey.realisasi.awalan + seenByAdmin.kunci) == "14")  // his value is kept
             }
             let stored = try await Self.buka(app, op)
-            #expect(nilaiInput(stored.html, name: "r." + stored.kunci) == "13")
+            #expect(nilaiInput(stored.html, name: FormKey.realisasi.awalan + stored.kunci) == "13")
             // Saving the conflict page again is a deliberate overwrite.
             let resubmit = Formulir(
                 path: seenByAdmin.path, html: conflictPage, kunci: seenByAdmin.kunci, kunciAnggaran: nil)
             var fields = resubmit.isian([:])
-            fields["a." + resubmit.kunci] = nilaiInput(conflictPage, name: "a." + resubmit.kunci) ?? ""
+            fields[FormKey.awalRealisasi.awalan + resubmit.kunci] =
+                nilaiInput(conflictPage, name: FormKey.awalRealisasi.awalan + resubmit.kunci) ?? ""
             try await admin.kirim(app, seenByAdmin.path, fields) { res in #expect(res.status == .seeOther) }
             let final = try await Self.buka(app, op)
-            #expect(nilaiInput(final.html, name: "r." + final.kunci) == "14")
+            #expect(nilaiInput(final.html, name: FormKey.realisasi.awalan + final.kunci) == "14")
         }
     }
 
@@ -117,19 +132,22 @@ struct RealisasiFormTests {
             let money = try #require(form.kunciAnggaran)
             try await op.kirim(
                 app, form.path,
-                form.isian(["r." + form.kunci: "dua belas", "k." + money: "1.000,5", "f." + money: "140"])
+                form.isian([
+                    FormKey.realisasi.awalan + form.kunci: "dua belas", FormKey.keuangan.awalan + money: "1.000,5",
+                    FormKey.fisik.awalan + money: "140",
+                ])
             ) { res in
                 #expect(res.status == .badRequest)
                 let html = res.body.string
                 #expect(html.contains("bukan angka, rentang, predikat"))
                 #expect(html.contains("fisik harus 0 sampai 100."))
-                #expect(nilaiInput(html, name: "r." + form.kunci) == "dua belas")
-                #expect(nilaiInput(html, name: "f." + money) == "140")
+                #expect(nilaiInput(html, name: FormKey.realisasi.awalan + form.kunci) == "dua belas")
+                #expect(nilaiInput(html, name: FormKey.fisik.awalan + money) == "140")
                 #expect(html.contains("Belum tersimpan: 2 isian perlu diperbaiki"))
             }
             // The valid money value was not written either.
             let again = try await Self.buka(app, op)
-            #expect(nilaiInput(again.html, name: "k." + money) == "")
+            #expect(nilaiInput(again.html, name: FormKey.keuangan.awalan + money) == "")
         }
     }
 
@@ -138,7 +156,7 @@ struct RealisasiFormTests {
             let op = try await Peramban.masuk(app, "operator")
             let form = try await Self.buka(app, op)
             try await op.kirimBerkas(
-                app, form.path, form.isian([:]), berkas: "b." + form.kunci, nama: "virus.exe",
+                app, form.path, form.isian([:]), berkas: FormKey.bukti.awalan + form.kunci, nama: "virus.exe",
                 Array("MZ\u{90}\u{0}".utf8)
             ) { res in
                 #expect(res.status == .badRequest)
@@ -146,7 +164,8 @@ struct RealisasiFormTests {
             }
             let pdf = Array("%PDF-1.4\n% bukti kegiatan\n%%EOF\n".utf8)
             try await op.kirimBerkas(
-                app, form.path, form.isian([:]), berkas: "b." + form.kunci, nama: "laporan kegiatan.pdf", pdf
+                app, form.path, form.isian([:]), berkas: FormKey.bukti.awalan + form.kunci,
+                nama: "laporan kegiatan.pdf", pdf
             ) { res in
                 #expect(res.status == .seeOther)
             }

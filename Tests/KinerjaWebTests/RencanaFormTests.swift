@@ -20,44 +20,53 @@ struct RencanaFormTests {
                 let range = try #require(page.range(of: "name=\"\(prefix)"))
                 return String(page[range.upperBound...].prefix(36))
             }
-            let target = try key("t.")
-            let pagu = try key("p.")
+            let target = try key(FormKey.target.awalan)
+            let pagu = try key(FormKey.pagu.awalan)
             func fields(_ html: String, _ changes: [String: String]) -> [String: String] {
                 var result: [String: String] = [:]
-                for name in ["t.", "tv.", "ta."] { result[name + target] = nilaiInput(html, name: name + target) ?? "" }
-                for name in ["p.", "pv.", "pa."] { result[name + pagu] = nilaiInput(html, name: name + pagu) ?? "" }
+                for name in [FormKey.target.awalan, FormKey.versiTarget.awalan, FormKey.awalTarget.awalan] {
+                    result[name + target] = nilaiInput(html, name: name + target) ?? ""
+                }
+                for name in [FormKey.pagu.awalan, FormKey.versiPagu.awalan, FormKey.awalPagu.awalan] {
+                    result[name + pagu] = nilaiInput(html, name: name + pagu) ?? ""
+                }
                 return result.merging(changes) { $1 }
             }
             let adminPage = page
-            try await op.kirim(app, path, fields(page, ["t." + target: "7", "p." + pagu: "12.500.000"])) { res in
+            try await op.kirim(
+                app, path,
+                fields(page, [FormKey.target.awalan + target: "7", FormKey.pagu.awalan + pagu: "12.500.000"])
+            ) { res in
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location)?.contains("disimpan=2") == true)
             }
             try await op.buka(app, path) { res in
-                #expect(nilaiInput(res.body.string, name: "t." + target) == "7")
-                #expect(nilaiInput(res.body.string, name: "p." + pagu) == "12.500.000")
+                #expect(nilaiInput(res.body.string, name: FormKey.target.awalan + target) == "7")
+                #expect(nilaiInput(res.body.string, name: FormKey.pagu.awalan + pagu) == "12.500.000")
             }
             // The admin's form was loaded before: his pagu change is a conflict naming both values.
-            try await admin.kirim(app, path, fields(adminPage, ["p." + pagu: "13.000.000"])) { res in
+            try await admin.kirim(app, path, fields(adminPage, [FormKey.pagu.awalan + pagu: "13.000.000"])) { res in
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("Tersimpan: Rp 12.500.000; isian Anda: Rp 13.000.000"))
             }
-            try await op.kirim(app, path, fields(page, ["p." + pagu: "-5"])) { res in
+            try await op.kirim(app, path, fields(page, [FormKey.pagu.awalan + pagu: "-5"])) { res in
                 #expect(res.status == .badRequest)
                 #expect(res.body.string.contains("pagu: Rupiah tidak sah"))
             }
             // Numbers the form cannot read exactly are refused under their field, never stored as something else.
             try await op.buka(app, path) { res in page = res.body.string }
             for text in ["1e3", "0x10", "1\u{00A0}000"] {
-                try await op.kirim(app, path, fields(page, ["t." + target: text, "p." + pagu: text])) { res in
+                try await op.kirim(
+                    app, path, fields(page, [FormKey.target.awalan + target: text, FormKey.pagu.awalan + pagu: text])
+                ) { res in
                     #expect(res.status == .badRequest, "\(text)")
-                    #expect(nilaiInput(res.body.string, name: "t." + target) == text)
+                    #expect(nilaiInput(res.body.string, name: FormKey.target.awalan + target) == text)
                     #expect(res.body.string.contains("tidak dapat dibaca dengan pasti"), "\(text)")
                 }
             }
             try await op.buka(app, path) { res in
-                #expect(nilaiInput(res.body.string, name: "t." + target) == "7")
-                #expect(nilaiInput(res.body.string, name: "p." + pagu) == "12.500.000")
+                #expect(nilaiInput(res.body.string, name: FormKey.target.awalan + target) == "7")
+                #expect(nilaiInput(res.body.string, name: FormKey.pagu.awalan + pagu) == "12.500.000")
             }
         }
     }
@@ -138,7 +147,12 @@ struct FormulirUtuhTests {
             let path = try await pdPath(app, kode: "DINSOS") + "/rencana?tahun=2024&dokumen=renja"
             var fields: [String: String] = [:]
             try await op.buka(app, path) { res in
-                fields = semuaInput(res.body.string, awalan: ["t.", "tv.", "ta.", "p.", "pv.", "pa."])
+                fields = semuaInput(
+                    res.body.string,
+                    awalan: [
+                        FormKey.target.awalan, FormKey.versiTarget.awalan, FormKey.awalTarget.awalan,
+                        FormKey.pagu.awalan, FormKey.versiPagu.awalan, FormKey.awalPagu.awalan,
+                    ])
             }
             #expect(fields.count > 300)
             fields["_csrf"] = op.csrf

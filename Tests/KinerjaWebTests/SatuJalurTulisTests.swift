@@ -24,7 +24,8 @@ struct SatuJalurTulisTests {
             let (indikator, stored) = row.indikator[0]
             let key = indikator.id.uuid.uuidString.lowercased()
             let form = RawForm(isian: [
-                "t." + key: "7", "ta." + key: stored?.teks ?? "", "tv." + key: String(stored?.versi ?? 0),
+                FormKey.target.awalan + key: "7", FormKey.awalTarget.awalan + key: stored?.teks ?? "",
+                FormKey.versiTarget.awalan + key: String(stored?.versi ?? 0),
             ])
             let csv = """
                 kode;uraian;indikator;dokumen;target_2024

@@ -87,8 +87,9 @@ enum ImporController {
             throw DomainError.tidakSah(field: "tanda", pesan: "Lembar yang dipetakan tidak ada pada unggahan ini.")
         }
         var kolom: [Int: String] = [:]
-        for (name, value) in form.isian where name.hasPrefix("k.") && !value.isEmpty {
-            guard let index = Int(name.dropFirst(2)), (0..<CSV.kolomMaks).contains(index) else { continue }
+        for (name, value) in form.isian where name.hasPrefix(FormKey.kolomPeta.awalan) && !value.isEmpty {
+            guard let index = Int(name.dropFirst(FormKey.kolomPeta.awalan.count)), (0..<CSV.kolomMaks).contains(index)
+            else { continue }
             kolom[index] = value
         }
         let mapping = PetaLembar(

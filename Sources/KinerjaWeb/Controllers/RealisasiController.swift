@@ -56,9 +56,9 @@ enum RealisasiController {
         change.oleh = ctx.pengguna?.namaPengguna ?? "?"
         for row in model.kinerja {
             let key = row.indikator.id.uuid.uuidString.lowercased()
-            if let file = form.berkas["b." + key], !file.isi.isEmpty {
+            if let file = form.berkas[FormKey.bukti.awalan + key], !file.isi.isEmpty {
                 if let problem = periksaBukti(file) {
-                    isian.galat["b." + key] = problem
+                    isian.galat[FormKey.bukti.awalan + key] = problem
                 } else {
                     change.bukti.append(
                         BerkasBukti(
@@ -66,11 +66,13 @@ enum RealisasiController {
                             namaBerkas: FileName.bersih(file.namaBerkas), jenis: jenis(file.isi), isi: file.isi))
                 }
             }
-            guard let typed = form["r." + key] else { continue }
+            guard let typed = form[FormKey.realisasi.awalan + key] else { continue }
             let text = typed.trimmingCharacters(in: .whitespaces)
-            isian.nilai["r." + key] = text
-            guard text != (form["a." + key] ?? "").trimmingCharacters(in: .whitespaces) else { continue }
-            let version = Int(form["v." + key] ?? "") ?? 0
+            isian.nilai[FormKey.realisasi.awalan + key] = text
+            guard text != (form[FormKey.awalRealisasi.awalan + key] ?? "").trimmingCharacters(in: .whitespaces) else {
+                continue
+            }
+            let version = Int(form[FormKey.versiRealisasi.awalan + key] ?? "") ?? 0
             do {
                 let parsed = try NilaiParser.parse(
                     text, desimal: .koma, skala: row.indikator.skala.flatMap { SkalaPredikat.bawaan[$0] },
@@ -84,35 +86,38 @@ enum RealisasiController {
                     change.hapus.append(kunci)
                 }
             } catch {
-                isian.galat["r." + key] = "\(row.kode) · \(row.indikator.nama): \(error.pesan)"
+                isian.galat[FormKey.realisasi.awalan + key] = "\(row.kode) · \(row.indikator.nama): \(error.pesan)"
             }
         }
         for row in model.anggaran {
             let key = row.node.id.uuid.uuidString.lowercased()
-            let keuanganText = (form["k." + key] ?? "").trimmingCharacters(in: .whitespaces)
-            let fisikText = (form["f." + key] ?? "").trimmingCharacters(in: .whitespaces)
-            isian.nilai["k." + key] = keuanganText
-            isian.nilai["f." + key] = fisikText
+            let keuanganText = (form[FormKey.keuangan.awalan + key] ?? "").trimmingCharacters(in: .whitespaces)
+            let fisikText = (form[FormKey.fisik.awalan + key] ?? "").trimmingCharacters(in: .whitespaces)
+            isian.nilai[FormKey.keuangan.awalan + key] = keuanganText
+            isian.nilai[FormKey.fisik.awalan + key] = fisikText
             let unchanged =
-                keuanganText == (form["ka." + key] ?? "").trimmingCharacters(in: .whitespaces)
-                && fisikText == (form["fa." + key] ?? "").trimmingCharacters(in: .whitespaces)
-            if unchanged || (form["k." + key] == nil && form["f." + key] == nil) { continue }
+                keuanganText == (form[FormKey.awalKeuangan.awalan + key] ?? "").trimmingCharacters(in: .whitespaces)
+                && fisikText == (form[FormKey.awalFisik.awalan + key] ?? "").trimmingCharacters(in: .whitespaces)
+            if unchanged || (form[FormKey.keuangan.awalan + key] == nil && form[FormKey.fisik.awalan + key] == nil) {
+                continue
+            }
             let label = "\(row.node.kode?.asli ?? row.node.nomor) · \(row.node.uraian)"
             var keuangan: Rupiah?
             var fisik: Decimal?
             do {
                 keuangan = try rupiah(keuanganText, field: "realisasi_keuangan")
             } catch {
-                isian.galat["k." + key] = "\(label): realisasi keuangan \(error.pesan)"
+                isian.galat[FormKey.keuangan.awalan + key] = "\(label): realisasi keuangan \(error.pesan)"
             }
             do {
                 fisik = try angka(fisikText)
             } catch {
-                isian.galat["f." + key] = "\(label): fisik \(error.pesan)"
+                isian.galat[FormKey.fisik.awalan + key] = "\(label): fisik \(error.pesan)"
             }
-            guard isian.galat["k." + key] == nil && isian.galat["f." + key] == nil else { continue }
+            guard isian.galat[FormKey.keuangan.awalan + key] == nil && isian.galat[FormKey.fisik.awalan + key] == nil
+            else { continue }
             let kunci = KunciIsian.anggaran(row.node.id, periode)
-            change.versiDibaca[kunci] = Int(form["kv." + key] ?? "") ?? 0
+            change.versiDibaca[kunci] = Int(form[FormKey.versiAnggaran.awalan + key] ?? "") ?? 0
             guard keuangan != nil || fisik != nil else {
                 change.hapus.append(kunci)
                 continue
@@ -122,7 +127,8 @@ enum RealisasiController {
                 change.anggaran.append(
                     try RealisasiAnggaran(elemen: row.node.id, periode: periode, keuangan: keuangan, fisik: fisik))
             } catch {
-                isian.galat[(error.field == "fisik" ? "f." : "k.") + key] = "\(label): \(error.pesan)"
+                isian.galat[(error.field == "fisik" ? FormKey.fisik.awalan : FormKey.keuangan.awalan) + key] =
+                    "\(label): \(error.pesan)"
             }
         }
         guard isian.galat.isEmpty else {
@@ -140,7 +146,10 @@ enum RealisasiController {
             // Show both values; the form now carries the stored versions, so saving again overwrites deliberately.
             let fresh = try await RealisasiPage.Model.query(
                 store, pemda: pemda, pd: pd, tahun: model.tahun, triwulan: model.triwulan)
-            isian.catat(conflict) { ($0.apa == "realisasi" ? "r." : "k.") + $0.kunci.uuidString.lowercased() }
+            isian.catat(conflict) {
+                ($0.apa == "realisasi" ? FormKey.realisasi.awalan : FormKey.keuangan.awalan)
+                    + $0.kunci.uuidString.lowercased()
+            }
             return KinerjaApp.htmlResponse(
                 RealisasiPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
         } catch let error where FormState.sibuk(error) {

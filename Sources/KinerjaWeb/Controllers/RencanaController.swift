@@ -47,15 +47,19 @@ enum RencanaController {
             let label = row.node.kode?.asli ?? row.node.nomor
             for (indikator, _) in row.indikator {
                 let key = indikator.id.uuid.uuidString.lowercased()
-                guard let typed = form["t." + key]?.trimmingCharacters(in: .whitespaces) else { continue }
-                isian.nilai["t." + key] = typed
-                guard typed != (form["ta." + key] ?? "").trimmingCharacters(in: .whitespaces) else { continue }
+                guard let typed = form[FormKey.target.awalan + key]?.trimmingCharacters(in: .whitespaces) else {
+                    continue
+                }
+                isian.nilai[FormKey.target.awalan + key] = typed
+                guard typed != (form[FormKey.awalTarget.awalan + key] ?? "").trimmingCharacters(in: .whitespaces) else {
+                    continue
+                }
                 do {
                     let parsed = try NilaiParser.parse(
                         typed, desimal: .koma, skala: indikator.skala.flatMap { SkalaPredikat.bawaan[$0] },
                         satuanSah: indikator.satuanSah)
                     let kunci = KunciIsian.target(indikator.id, model.dokumen, periode)
-                    change.versiDibaca[kunci] = Int(form["tv." + key] ?? "") ?? 0
+                    change.versiDibaca[kunci] = Int(form[FormKey.versiTarget.awalan + key] ?? "") ?? 0
                     if let value = parsed?.nilai {
                         change.target.append(
                             Target(
@@ -65,18 +69,20 @@ enum RencanaController {
                         change.hapus.append(kunci)
                     }
                 } catch {
-                    isian.galat["t." + key] = "\(label) · \(indikator.nama): \(error.pesan)"
+                    isian.galat[FormKey.target.awalan + key] = "\(label) · \(indikator.nama): \(error.pesan)"
                 }
             }
             guard row.node.tingkat == .subKegiatan else { continue }
             let key = row.node.id.uuid.uuidString.lowercased()
-            guard let typed = form["p." + key]?.trimmingCharacters(in: .whitespaces) else { continue }
-            isian.nilai["p." + key] = typed
-            guard typed != (form["pa." + key] ?? "").trimmingCharacters(in: .whitespaces) else { continue }
+            guard let typed = form[FormKey.pagu.awalan + key]?.trimmingCharacters(in: .whitespaces) else { continue }
+            isian.nilai[FormKey.pagu.awalan + key] = typed
+            guard typed != (form[FormKey.awalPagu.awalan + key] ?? "").trimmingCharacters(in: .whitespaces) else {
+                continue
+            }
             do {
                 let amount = try RealisasiController.rupiah(typed, field: "pagu")
                 let kunci = KunciIsian.pagu(row.node.id, model.dokumen, tahun: model.tahun)
-                change.versiDibaca[kunci] = Int(form["pv." + key] ?? "") ?? 0
+                change.versiDibaca[kunci] = Int(form[FormKey.versiPagu.awalan + key] ?? "") ?? 0
                 if let amount {
                     // The amount changes; sumber dana, lokasi and keterangan stay as stored.
                     let stored = model.paguTercatat[row.node.id]
@@ -89,7 +95,7 @@ enum RencanaController {
                     change.hapus.append(kunci)
                 }
             } catch {
-                isian.galat["p." + key] = "\(label) · pagu: \(error.pesan)"
+                isian.galat[FormKey.pagu.awalan + key] = "\(label) · pagu: \(error.pesan)"
             }
         }
         return (change, isian)
@@ -115,7 +121,9 @@ enum RencanaController {
                     + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)&disimpan=\(changed)")
         } catch let conflict as KonflikVersi {
             let fresh = try await query(req, ctx)
-            isian.catat(conflict) { ($0.apa == "pagu" ? "p." : "t.") + $0.kunci.uuidString.lowercased() }
+            isian.catat(conflict) {
+                ($0.apa == "pagu" ? FormKey.pagu.awalan : FormKey.target.awalan) + $0.kunci.uuidString.lowercased()
+            }
             return KinerjaApp.htmlResponse(
                 RencanaPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
         } catch let error where FormState.sibuk(error) {

@@ -207,7 +207,8 @@ enum ImporPage {
                         "td", [],
                         [
                             Form.select(
-                                "Isi kolom \(column.indeks + 1)", name: "k.\(column.indeks)", options: names,
+                                "Isi kolom \(column.indeks + 1)", name: FormKey.kolomPeta("\(column.indeks)"),
+                                options: names,
                                 selected: tebakan(column.kepala, years: years))
                         ]),
                 ])

@@ -61,9 +61,9 @@ struct RealisasiPage {
         let kinerjaRows = model.kinerja.map { row -> HTML in
             let key = row.indikator.id.uuid.uuidString.lowercased()
             let original = row.tersimpan?.teks ?? ""
-            let typed = isian.nilai["r." + key] ?? original
-            let error = isian.galat["r." + key] ?? isian.konflik["r." + key]
-            let version = isian.versi["r." + key] ?? row.tersimpan?.versi ?? 0
+            let typed = isian.nilai[FormKey.realisasi.awalan + key] ?? original
+            let error = isian.galat[FormKey.realisasi.awalan + key] ?? isian.konflik[FormKey.realisasi.awalan + key]
+            let version = isian.versi[FormKey.realisasi.awalan + key] ?? row.tersimpan?.versi ?? 0
             let evidence: [HTML] = row.bukti.map { item in
                 HTML.el(
                     "div", [],
@@ -85,7 +85,7 @@ struct RealisasiPage {
                         "td", [],
                         [
                             .el("div", [("class", "muted")], row.uraian),
-                            .el("label", [("for", "r." + key)], row.indikator.nama),
+                            .el("label", [("for", FormKey.realisasi.awalan + key)], row.indikator.nama),
                         ]),
                     .el("td", [], row.indikator.satuan),
                     .el("td", [("class", "num")], row.targetTahun?.teks ?? "–"),
@@ -96,7 +96,8 @@ struct RealisasiPage {
                             .el(
                                 "input",
                                 [
-                                    ("type", "text"), ("name", "r." + key), ("id", "r." + key), ("value", typed),
+                                    ("type", "text"), ("name", FormKey.realisasi.awalan + key),
+                                    ("id", FormKey.realisasi.awalan + key), ("value", typed),
                                     ("inputmode", "decimal"), ("size", "10"), ("autocomplete", "off"),
                                     ("aria-invalid", error == nil ? nil : "true"),
                                     ("aria-describedby", "c." + key),
@@ -106,8 +107,15 @@ struct RealisasiPage {
                                             + "/capaian?indikator=\(key)&tahun=\(model.tahun)&triwulan=\(model.triwulan)"
                                     ),
                                 ]),
-                            .el("input", [("type", "hidden"), ("name", "v." + key), ("value", String(version))]),
-                            .el("input", [("type", "hidden"), ("name", "a." + key), ("value", original)]),
+                            .el(
+                                "input",
+                                [
+                                    ("type", "hidden"), ("name", FormKey.versiRealisasi.awalan + key),
+                                    ("value", String(version)),
+                                ]),
+                            .el(
+                                "input",
+                                [("type", "hidden"), ("name", FormKey.awalRealisasi.awalan + key), ("value", original)]),
                             error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
                         ]),
                     .el(
@@ -122,11 +130,13 @@ struct RealisasiPage {
                             .el(
                                 "input",
                                 [
-                                    ("type", "file"), ("name", "b." + key),
+                                    ("type", "file"), ("name", FormKey.bukti.awalan + key),
                                     ("accept", "application/pdf,image/png,image/jpeg"),
                                     ("aria-label", "Bukti " + row.indikator.nama),
                                 ]),
-                            (isian.galat["b." + key]).map { HTML.el("div", [("class", "galat-isian")], $0) } ?? .empty,
+                            (isian.galat[FormKey.bukti.awalan + key]).map {
+                                HTML.el("div", [("class", "galat-isian")], $0)
+                            } ?? .empty,
                         ]),
                 ])
         }
@@ -134,12 +144,14 @@ struct RealisasiPage {
             let key = row.node.id.uuid.uuidString.lowercased()
             let originalK = row.tersimpan?.keuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""
             let originalF = row.tersimpan?.fisik.map { IndonesianFormat.number($0) } ?? ""
-            let error = isian.galat["k." + key] ?? isian.galat["f." + key] ?? isian.konflik["k." + key]
+            let error =
+                isian.galat[FormKey.keuangan.awalan + key] ?? isian.galat[FormKey.fisik.awalan + key]
+                ?? isian.konflik[FormKey.keuangan.awalan + key]
             return .el(
                 "tr", [],
                 [
                     .el("td", [("class", "kode")], row.node.kode?.asli ?? row.node.nomor),
-                    .el("td", [], [.el("label", [("for", "k." + key)], row.node.uraian)]),
+                    .el("td", [], [.el("label", [("for", FormKey.keuangan.awalan + key)], row.node.uraian)]),
                     .el("td", [("class", "num")], row.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "–"),
                     .el(
                         "td", [],
@@ -147,19 +159,28 @@ struct RealisasiPage {
                             .el(
                                 "input",
                                 [
-                                    ("type", "text"), ("name", "k." + key), ("id", "k." + key),
-                                    ("value", isian.nilai["k." + key] ?? originalK), ("inputmode", "decimal"),
+                                    ("type", "text"), ("name", FormKey.keuangan.awalan + key),
+                                    ("id", FormKey.keuangan.awalan + key),
+                                    ("value", isian.nilai[FormKey.keuangan.awalan + key] ?? originalK),
+                                    ("inputmode", "decimal"),
                                     ("size", "16"), ("autocomplete", "off"),
                                     ("aria-invalid", error == nil ? nil : "true"),
                                 ]),
                             .el(
                                 "input",
                                 [
-                                    ("type", "hidden"), ("name", "kv." + key),
-                                    ("value", String(isian.versi["k." + key] ?? row.tersimpan?.versi ?? 0)),
+                                    ("type", "hidden"), ("name", FormKey.versiAnggaran.awalan + key),
+                                    (
+                                        "value",
+                                        String(isian.versi[FormKey.keuangan.awalan + key] ?? row.tersimpan?.versi ?? 0)
+                                    ),
                                 ]),
-                            .el("input", [("type", "hidden"), ("name", "ka." + key), ("value", originalK)]),
-                            .el("input", [("type", "hidden"), ("name", "fa." + key), ("value", originalF)]),
+                            .el(
+                                "input",
+                                [("type", "hidden"), ("name", FormKey.awalKeuangan.awalan + key), ("value", originalK)]),
+                            .el(
+                                "input",
+                                [("type", "hidden"), ("name", FormKey.awalFisik.awalan + key), ("value", originalF)]),
                             error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
                         ]),
                     .el(
@@ -168,8 +189,8 @@ struct RealisasiPage {
                             .el(
                                 "input",
                                 [
-                                    ("type", "text"), ("name", "f." + key),
-                                    ("value", isian.nilai["f." + key] ?? originalF),
+                                    ("type", "text"), ("name", FormKey.fisik.awalan + key),
+                                    ("value", isian.nilai[FormKey.fisik.awalan + key] ?? originalF),
                                     ("inputmode", "decimal"), ("size", "6"),
                                     ("aria-label", "Fisik (%) " + row.node.uraian),
                                 ])

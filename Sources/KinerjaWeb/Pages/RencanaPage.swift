@@ -43,24 +43,26 @@ struct RencanaPage {
             if row.node.tingkat == .subKegiatan {
                 let key = row.node.id.uuid.uuidString.lowercased()
                 let original = row.pagu.map { IndonesianFormat.rupiah($0.jumlah, prefix: false) } ?? ""
-                let error = isian.galat["p." + key] ?? isian.konflik["p." + key]
+                let error = isian.galat[FormKey.pagu.awalan + key] ?? isian.konflik[FormKey.pagu.awalan + key]
                 paguCell = .el(
                     "td", [],
                     [
                         .el(
                             "input",
                             [
-                                ("type", "text"), ("name", "p." + key), ("value", isian.nilai["p." + key] ?? original),
+                                ("type", "text"), ("name", FormKey.pagu.awalan + key),
+                                ("value", isian.nilai[FormKey.pagu.awalan + key] ?? original),
                                 ("inputmode", "decimal"), ("size", "16"), ("aria-label", "Pagu " + row.node.uraian),
                                 ("aria-invalid", error == nil ? nil : "true"),
                             ]),
                         .el(
                             "input",
                             [
-                                ("type", "hidden"), ("name", "pv." + key),
-                                ("value", String(isian.versi["p." + key] ?? row.pagu?.versi ?? 0)),
+                                ("type", "hidden"), ("name", FormKey.versiPagu.awalan + key),
+                                ("value", String(isian.versi[FormKey.pagu.awalan + key] ?? row.pagu?.versi ?? 0)),
                             ]),
-                        .el("input", [("type", "hidden"), ("name", "pa." + key), ("value", original)]),
+                        .el(
+                            "input", [("type", "hidden"), ("name", FormKey.awalPagu.awalan + key), ("value", original)]),
                         error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
                     ])
             }
@@ -73,9 +75,9 @@ struct RencanaPage {
                 if let (indikator, stored) = item {
                     let key = indikator.id.uuid.uuidString.lowercased()
                     let original = stored?.teks ?? ""
-                    let error = isian.galat["t." + key] ?? isian.konflik["t." + key]
+                    let error = isian.galat[FormKey.target.awalan + key] ?? isian.konflik[FormKey.target.awalan + key]
                     cells += [
-                        .el("td", [], [.el("label", [("for", "t." + key)], indikator.nama)]),
+                        .el("td", [], [.el("label", [("for", FormKey.target.awalan + key)], indikator.nama)]),
                         .el("td", [], indikator.satuan),
                         .el(
                             "td", [],
@@ -83,17 +85,26 @@ struct RencanaPage {
                                 .el(
                                     "input",
                                     [
-                                        ("type", "text"), ("name", "t." + key), ("id", "t." + key),
-                                        ("value", isian.nilai["t." + key] ?? original), ("size", "12"),
+                                        ("type", "text"), ("name", FormKey.target.awalan + key),
+                                        ("id", FormKey.target.awalan + key),
+                                        ("value", isian.nilai[FormKey.target.awalan + key] ?? original), ("size", "12"),
                                         ("aria-invalid", error == nil ? nil : "true"),
                                     ]),
                                 .el(
                                     "input",
                                     [
-                                        ("type", "hidden"), ("name", "tv." + key),
-                                        ("value", String(isian.versi["t." + key] ?? stored?.versi ?? 0)),
+                                        ("type", "hidden"), ("name", FormKey.versiTarget.awalan + key),
+                                        (
+                                            "value",
+                                            String(isian.versi[FormKey.target.awalan + key] ?? stored?.versi ?? 0)
+                                        ),
                                     ]),
-                                .el("input", [("type", "hidden"), ("name", "ta." + key), ("value", original)]),
+                                .el(
+                                    "input",
+                                    [
+                                        ("type", "hidden"), ("name", FormKey.awalTarget.awalan + key),
+                                        ("value", original),
+                                    ]),
                                 error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) }
                                     ?? .empty,
                             ]),
