@@ -109,7 +109,8 @@ struct RealisasiFormTests {
                 #expect(res.status == .conflict)
                 conflictPage = res.body.string
                 #expect(conflictPage.contains("Tersimpan: 13; isian Anda: 14"))
-                #expect(nilaiInput(conflictPage, name: FormKey.realisasi.awalan + seenByAdmin.kunci) == "14")  // his value is kept
+                // His value is kept.
+                #expect(nilaiInput(conflictPage, name: FormKey.realisasi.awalan + seenByAdmin.kunci) == "14")
             }
             let stored = try await Self.buka(app, op)
             #expect(nilaiInput(stored.html, name: FormKey.realisasi.awalan + stored.kunci) == "13")
