@@ -297,6 +297,25 @@ enum TataLetakResmi {
         return result
     }
 
+    /// The columns of a one-year table (realisasi, perkiraan): its target, its pagu (the year from the header, else
+    /// the title's), its lokasi. True when the header was one of them.
+    static func satuTahun(
+        _ header: String, _ column: Int, money: Bool, _ result: inout RenjaKolom, _ year: inout Int?
+    ) -> Bool {
+        if header.contains("target") {
+            year = year ?? Self.year(in: header)
+            result.target.append((0, column, .renja))
+        } else if header.contains("pagu") || money {
+            year = year ?? Self.year(in: header)
+            result.pagu.append((0, column, .renja))
+        } else if header.contains("lokasi") {
+            result.lokasi = column
+        } else {
+            return false
+        }
+        return true
+    }
+
     /// The perkiraan capaian table: a year's target (and pagu) beside the estimate of what the year will reach
     /// (`Perkiraan Realisasi 2025`, `Prakiraan Capaian`) and its % (`Tingkat Capaian (%)`).
     static func perkiraanKolom(_ kepala: Kepala) -> RenjaKolom? {
@@ -316,14 +335,8 @@ enum TataLetakResmi {
             } else if estimate {
                 year = year ?? Self.year(in: header)
                 if money { result.perkiraanRp = column } else { result.perkiraanK = column }
-            } else if header.contains("target") {
-                year = year ?? Self.year(in: header)
-                result.target.append((0, column, .renja))
-            } else if header.contains("pagu") || money {
-                year = year ?? Self.year(in: header)
-                result.pagu.append((0, column, .renja))
-            } else if header.contains("lokasi") {
-                result.lokasi = column
+            } else if satuTahun(header, column, money: money, &result, &year) {
+                continue
             } else if header.contains("realisasi") {
                 // A realisasi column: this is the realisasi table, not the estimate.
                 return nil
@@ -431,14 +444,8 @@ enum TataLetakResmi {
                 result.keuangan = column
             } else if header.contains("realisasi") || header.contains("capaian") && !percent {
                 result.realisasi = result.realisasi ?? column
-            } else if header.contains("target") {
-                year = year ?? Self.year(in: header)
-                result.target.append((0, column, .renja))
-            } else if header.contains("pagu") || money {
-                year = year ?? Self.year(in: header)
-                result.pagu.append((0, column, .renja))
-            } else if header.contains("lokasi") {
-                result.lokasi = column
+            } else {
+                _ = satuTahun(header, column, money: money, &result, &year)
             }
         }
         guard let tahun = year ?? Self.year(in: kepala.judul), result.realisasi != nil, result.keuangan != nil,

@@ -87,20 +87,12 @@ public enum CellValue: Hashable, Sendable {
     /// A formula whose cached value was not saved (a file written by a tool that does not compute).
     case formulaWithoutValue(String)
 
-    nonisolated(unsafe) private static let locale = Locale(identifier: "en_US_POSIX")
-
-    /// A number as plain text (`1234.5`), as the file stores it.
-    private static func posix(_ number: Decimal) -> String {
-        var copy = number
-        return NSDecimalString(&copy, locale)
-    }
-
     /// The value as text, the way it would be printed in a CSV.
     public var text: String {
         switch self {
         case .empty: ""
         case .text(let text): text
-        case .number(let number): Self.posix(number)
+        case .number(let number): number.teksBerkas
         case .bool(let value): value ? "TRUE" : "FALSE"
         case .date(let date): date
         case .error(let error): error

@@ -15,6 +15,16 @@ extension RawRow where IDValue == UUID {
     var idMentah: UUID { id! }
 }
 
+/// A row of an entry table (target, pagu, realisasi): replaced by id with its next version.
+protocol BarisBerversi: RawRow, AnyObject where IDValue == UUID {
+    var versi: Int { get set }
+}
+
+extension TargetModel: BarisBerversi {}
+extension PaguModel: BarisBerversi {}
+extension RealisasiKinerjaModel: BarisBerversi {}
+extension RealisasiAnggaranModel: BarisBerversi {}
+
 extension KinerjaStore {
     /// INSERTs `rows` in statements of as many rows as the bound-parameter limits allow (SQLite 32 766,
     /// PostgreSQL 65 535); falls back to FluentKit on a database without SQL.

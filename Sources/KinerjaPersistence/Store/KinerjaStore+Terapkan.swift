@@ -192,6 +192,17 @@ extension KinerjaStore {
         var ganti: [any RawRow] = []
         var buang: [(tabel: String, id: UUID)] = []
         var konflik: [KonflikVersi.Butir] = []
+
+        /// A new row, or the replacement of the stored one: its id, with the next version.
+        mutating func tempatkan<M: BarisBerversi>(_ row: M, menggantikan existing: M?) {
+            guard let existing else {
+                baru.append(row)
+                return
+            }
+            row.id = existing.id
+            row.versi = existing.versi + 1
+            ganti.append(row)
+        }
     }
 
     static func rencanakanIsian(
@@ -235,14 +246,8 @@ extension KinerjaStore {
             if let existing, existing.nilai == target.nilai.kodeSimpan, existing.teks == target.teks { continue }
             guard check(key, storedVersion: existing?.versi, stored: existing?.teks ?? "(kosong)", entered: target.teks)
             else { continue }
-            let row = TargetModel(pemda: pemda, pd: pdOf(indikator: target.indikator), target)
-            if let existing {
-                row.id = existing.id
-                row.versi = existing.versi + 1
-                plan.ganti.append(row)
-            } else {
-                plan.baru.append(row)
-            }
+            plan.tempatkan(
+                TargetModel(pemda: pemda, pd: pdOf(indikator: target.indikator), target), menggantikan: existing)
         }
         // Pagu.
         var ceilings: [KunciIsian: PaguModel] = [:]
@@ -265,14 +270,7 @@ extension KinerjaStore {
                     stored: existing.map { IndonesianFormat.rupiah(Rupiah(sen: $0.jumlahSen)) } ?? "(kosong)",
                     entered: IndonesianFormat.rupiah(pagu.jumlah))
             else { continue }
-            let row = PaguModel(pemda: pemda, pd: pdOf(elemen: pagu.elemen), pagu)
-            if let existing {
-                row.id = existing.id
-                row.versi = existing.versi + 1
-                plan.ganti.append(row)
-            } else {
-                plan.baru.append(row)
-            }
+            plan.tempatkan(PaguModel(pemda: pemda, pd: pdOf(elemen: pagu.elemen), pagu), menggantikan: existing)
         }
         // Realisasi kinerja.
         var achieved: [KunciIsian: RealisasiKinerjaModel] = [:]
@@ -289,14 +287,9 @@ extension KinerjaStore {
                 check(
                     key, storedVersion: existing?.versi, stored: existing?.teks ?? "(kosong)", entered: realisasi.teks)
             else { continue }
-            let row = RealisasiKinerjaModel(pemda: pemda, pd: pdOf(indikator: realisasi.indikator), realisasi)
-            if let existing {
-                row.id = existing.id
-                row.versi = existing.versi + 1
-                plan.ganti.append(row)
-            } else {
-                plan.baru.append(row)
-            }
+            plan.tempatkan(
+                RealisasiKinerjaModel(pemda: pemda, pd: pdOf(indikator: realisasi.indikator), realisasi),
+                menggantikan: existing)
         }
         // Realisasi anggaran.
         var money: [KunciIsian: RealisasiAnggaranModel] = [:]
@@ -319,14 +312,9 @@ extension KinerjaStore {
                     key, storedVersion: existing?.versi, stored: show(existing?.keuanganSen, existing?.fisik),
                     entered: show(anggaran.keuangan?.sen, fisik))
             else { continue }
-            let row = RealisasiAnggaranModel(pemda: pemda, pd: pdOf(elemen: anggaran.elemen), anggaran)
-            if let existing {
-                row.id = existing.id
-                row.versi = existing.versi + 1
-                plan.ganti.append(row)
-            } else {
-                plan.baru.append(row)
-            }
+            plan.tempatkan(
+                RealisasiAnggaranModel(pemda: pemda, pd: pdOf(elemen: anggaran.elemen), anggaran),
+                menggantikan: existing)
         }
         // Deletions: an entry that is not stored is already deleted.
         for key in change.hapus {

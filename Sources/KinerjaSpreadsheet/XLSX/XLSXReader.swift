@@ -1,5 +1,4 @@
 import Foundation
-import KinerjaDomain
 import ZIPFoundation
 
 #if canImport(FoundationXML)
@@ -423,7 +422,7 @@ final class SheetHandler: XMLHandler {
 
     /// Excel's 1900 date system (with its fictitious 29 February 1900).
     static func isoDate(serial: Decimal) -> String {
-        let days = Int(truncating: NSDecimalNumber(decimal: serial.rounded(scale: 0, mode: .down)))
+        let days = Int(truncating: NSDecimalNumber(decimal: serial.bulatKeBawah))
         var components = DateComponents()
         components.year = 1899
         components.month = 12

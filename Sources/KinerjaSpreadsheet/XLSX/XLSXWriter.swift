@@ -1,5 +1,4 @@
 import Foundation
-import KinerjaDomain
 import ZIPFoundation
 
 /// A cell to write.
@@ -255,10 +254,10 @@ public enum XLSXWriter {
                     xml +=
                         "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
                 case .number(let number):
-                    xml += "<c r=\"\(ref)\" s=\"\(style)\"><v>\(number.plainString)</v></c>"
+                    xml += "<c r=\"\(ref)\" s=\"\(style)\"><v>\(number.teksBerkas)</v></c>"
                 case .formula(let formula, let cached):
                     xml += "<c r=\"\(ref)\" s=\"\(style)\"><f>\(escape(formula))</f>"
-                    if let cached { xml += "<v>\(cached.plainString)</v>" }
+                    if let cached { xml += "<v>\(cached.teksBerkas)</v>" }
                     xml += "</c>"
                 }
             }
