@@ -121,3 +121,14 @@ public enum Akses: Hashable, Sendable {
         }
     }
 }
+
+extension Pengguna {
+    /// An admin cannot take away his own admin role nor deactivate himself (the Pemda would be left without one).
+    public static func periksaUbah(
+        _ current: Pengguna, oleh pelaku: TypedID<Pengguna>?, peranBaru: Peran, aktif: Bool
+    ) throws(DomainError) {
+        if current.id == pelaku && (peranBaru != .admin || !aktif) {
+            throw .tidakSah(field: "peran", pesan: "Anda tidak dapat mencabut peran admin akun Anda sendiri.")
+        }
+    }
+}

@@ -13,6 +13,8 @@ public enum Batas {
     public static let catatan = 4_000
     /// Any single field of a submitted form (the forms' own fields are shorter still).
     public static let isianForm = 20_000
+    /// The years a plan, a period or a page may concern.
+    public static let tahun: ClosedRange<Int> = 1945...2200
 
     /// `value` is at most `maks` characters, else a `tidakSah` error naming `field`.
     public static func periksa(_ value: String, field: String, maks: Int, label: String) throws(DomainError) {

@@ -95,7 +95,15 @@ public enum NilaiParser {
         if let dash = numberText.dropFirst().firstIndex(of: "-") {
             let low = angka(String(numberText[..<dash]), desimal: desimal)
             let high = angka(String(numberText[numberText.index(after: dash)...]), desimal: desimal)
-            if let low, let high { return Hasil(nilai: .rentang(low, high), satuan: unit) }
+            if let low, let high {
+                // A range is written low-high: the one rule for forms and imports.
+                guard low <= high else {
+                    throw .tidakSah(
+                        field: "nilai",
+                        pesan: "Rentang \"\(trimmed)\": batas bawah lebih besar dari batas atas (tulis rendah-tinggi).")
+                }
+                return Hasil(nilai: .rentang(low, high), satuan: unit)
+            }
         }
         if let value = angka(numberText, desimal: desimal) {
             return Hasil(nilai: .angka(value), satuan: unit)

@@ -123,3 +123,20 @@ public struct Pejabat: Hashable, Sendable, Codable, Identifiable {
             + " " + String(characters[15..<18])
     }
 }
+
+extension Pemda {
+    /// A Pemda's own settings as any source may write them: a name, the periods per year, the lower-is-better bound.
+    public func validasi() throws(DomainError) {
+        guard !nama.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .tidakSah(field: "nama", pesan: "Nama Pemda kosong.")
+        }
+        try Batas.periksa(nama, field: "nama", maks: Batas.nama, label: "Nama Pemda")
+        try Batas.periksa(ibukota, field: "ibukota", maks: Batas.nama, label: "Ibu kota")
+        guard (1...12).contains(jumlahTriwulan) else {
+            throw .tidakSah(field: "jumlah_triwulan", pesan: "Jumlah periode per tahun harus 1-12.")
+        }
+        guard kebijakan.batasRasio >= 100 else {
+            throw .tidakSah(field: "batas_rasio", pesan: "Batas rasio harus sekurangnya 100 %.")
+        }
+    }
+}

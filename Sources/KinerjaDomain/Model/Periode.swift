@@ -21,7 +21,7 @@ public struct Periode: Hashable, Sendable, Codable {
         guard tahunAwal <= tahunAkhir else {
             throw .tidakSah(field: "tahun_akhir", pesan: "Tahun akhir \(tahunAkhir) sebelum tahun awal \(tahunAwal).")
         }
-        guard (1945...2200).contains(tahunAwal), (1945...2200).contains(tahunAkhir) else {
+        guard Batas.tahun.contains(tahunAwal), Batas.tahun.contains(tahunAkhir) else {
             throw .tidakSah(field: "tahun_awal", pesan: "Tahun \(tahunAwal)-\(tahunAkhir) di luar rentang yang wajar.")
         }
         self.jenis = jenis

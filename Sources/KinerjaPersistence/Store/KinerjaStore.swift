@@ -35,19 +35,7 @@ public struct KinerjaStore: Sendable {
         return try await pemda(TypedID(row.id!))
     }
 
-    func validasi(_ pemda: Pemda) throws {
-        guard !pemda.nama.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw DomainError.tidakSah(field: "nama", pesan: "Nama Pemda kosong.")
-        }
-        try Batas.periksa(pemda.nama, field: "nama", maks: Batas.nama, label: "Nama Pemda")
-        try Batas.periksa(pemda.ibukota, field: "ibukota", maks: Batas.nama, label: "Ibu kota")
-        guard (1...12).contains(pemda.jumlahTriwulan) else {
-            throw DomainError.tidakSah(field: "jumlah_triwulan", pesan: "Jumlah periode per tahun harus 1-12.")
-        }
-        guard pemda.kebijakan.batasRasio >= 100 else {
-            throw DomainError.tidakSah(field: "batas_rasio", pesan: "Batas rasio harus sekurangnya 100 %.")
-        }
-    }
+    func validasi(_ pemda: Pemda) throws { try pemda.validasi() }
 
     public func hapus(pemda: TypedID<Pemda>) async throws {
         try await tulis(pemda: pemda) { db in

@@ -97,10 +97,7 @@ enum AdminController {
                 throw DomainError.tidakSah(field: "peran", pesan: "Peran tidak dikenal.")
             }
             let active = form["aktif"] != "0"
-            if current.id == ctx.pengguna?.id && (peran != .admin || !active) {
-                throw DomainError.tidakSah(
-                    field: "peran", pesan: "Anda tidak dapat mencabut peran admin akun Anda sendiri.")
-            }
+            try Pengguna.periksaUbah(current, oleh: ctx.pengguna?.id, peranBaru: peran, aktif: active)
             let updated = try Pengguna(
                 id: current.id, namaPengguna: current.namaPengguna, namaLengkap: current.namaLengkap, peran: peran,
                 pemda: pemda.id,

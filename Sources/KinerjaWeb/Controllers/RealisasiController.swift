@@ -13,7 +13,7 @@ enum RealisasiController {
         app.route(.GET, SiteURL.Pattern.realisasi, .tulisPD) { req, ctx in
             let model = try await RealisasiPage.Model.query(
                 KinerjaStore(req.db), pemda: try ctx.pemdaWajib(), pd: try ctx.pdWajib(),
-                tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
+                tahun: try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun),
                 triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
             var isian = FormState()
             if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
@@ -46,7 +46,7 @@ enum RealisasiController {
         let store = KinerjaStore(req.db)
         let form = try RawForm.baca(req)
         let model = try await RealisasiPage.Model.query(
-            store, pemda: pemda, pd: pd, tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
+            store, pemda: pemda, pd: pd, tahun: try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun),
             triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
         let periode = PeriodeLaporan(tahun: model.tahun, triwulan: model.triwulan)
         var isian = FormState()
@@ -223,7 +223,7 @@ enum RealisasiController {
         guard let id = req.query[UUID.self, at: "indikator"] else {
             throw DomainError.tidakSah(field: "indikator", pesan: "Indikator wajib diisi.")
         }
-        guard let tahun = try KinerjaApp.queryInt(req, "tahun", range: 1945...2200),
+        guard let tahun = try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun),
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...pemda.jumlahTriwulan)
         else { throw DomainError.tidakSah(field: "tahun", pesan: "Tahun dan triwulan wajib diisi.") }
         // Asked on every pause in typing: the PD's year is loaded once per data version, not per keystroke.

@@ -31,7 +31,7 @@ enum RencanaController {
         }
         return try await RencanaPage.Model.query(
             KinerjaStore(req.db), pemda: try ctx.pemdaWajib(), pd: try ctx.pdWajib(),
-            tahun: try KinerjaApp.queryInt(req, "tahun", range: 1945...2200), dokumen: dokumen)
+            tahun: try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun), dokumen: dokumen)
     }
 
     /// The plan form as a change set (each entry with the version the form was read at) and what was typed, with
