@@ -175,22 +175,6 @@ extension ElemenRencanaModel {
         urutan = node.urutan
         hasil = node.hasil
     }
-
-    func domain() throws -> ElemenRencana {
-        let level = try decodeEnum(Tingkat.self, tingkat, table: Self.schema, id: id, column: "tingkat")
-        var parsed: Kode?
-        if let kodeAsli {
-            do {
-                parsed = try Kode.parse(kodeAsli, tingkat: level)
-            } catch {
-                throw RowError(table: Self.schema, id: id, column: "kode_asli", value: kodeAsli)
-            }
-        }
-        return try ElemenRencana(
-            id: TypedID(id!), perangkatDaerah: perangkatDaerahID.map(TypedID.init), induk: indukID.map(TypedID.init),
-            tingkat: level, kode: parsed, nomor: nomor, uraian: uraian, selarasDengan: selarasID.map(TypedID.init),
-            penanggungJawab: penanggungJawab, unitKerja: unitKerjaID.map(TypedID.init), urutan: urutan, hasil: hasil)
-    }
 }
 
 extension IndikatorModel {
@@ -220,28 +204,6 @@ extension IndikatorModel {
         bobot = indikator.bobot.plainString
         urutan = indikator.urutan
     }
-
-    func domain() throws -> Indikator {
-        let table = Self.schema
-        var baseline: Baseline?
-        if baselineTahun != nil || baselineNilai != nil || !(baselineTeks ?? "").isEmpty {
-            baseline = Baseline(
-                tahun: baselineTahun, nilai: try baselineNilai.map { try decodeNilai($0, table: table, id: id) },
-                teks: baselineTeks ?? "")
-        }
-        return try Indikator(
-            id: TypedID(id!), elemen: TypedID(elemenID), nama: nama, satuan: satuan,
-            jenis: try decodeEnum(JenisIndikator.self, jenis, table: table, id: id, column: "jenis"),
-            polaritas: try decodeEnum(Polaritas.self, polaritas, table: table, id: id, column: "polaritas"),
-            jenisNilai: try decodeEnum(JenisNilai.self, jenisNilai, table: table, id: id, column: "jenis_nilai"),
-            agregasi: try decodeEnum(Agregasi.self, agregasi, table: table, id: id, column: "agregasi"),
-            metodeTurun: try metodeTurun.map {
-                try decodeEnum(MetodeTurun.self, $0, table: table, id: id, column: "metode_turun")
-            },
-            skala: skala, definisi: DefinisiOperasional(makna: makna, alasanPemilihan: alasan, rumus: rumus),
-            sumberData: sumberData, penanggungJawab: penanggungJawab, isIKU: iku, baseline: baseline,
-            bobot: try decodeDecimal(bobot, table: table, id: id, column: "bobot"), urutan: urutan)
-    }
 }
 
 extension TargetModel {
@@ -257,14 +219,6 @@ extension TargetModel {
         nilai = target.nilai.kodeSimpan
         teks = target.teks
         versi = 1
-    }
-
-    func domain() throws -> Target {
-        Target(
-            indikator: TypedID(indikatorID),
-            dokumen: try decodeEnum(DokumenRencana.self, dokumen, table: Self.schema, id: id, column: "dokumen"),
-            periode: PeriodeLaporan(tahun: tahun, kodeTriwulan: triwulan),
-            nilai: try decodeNilai(nilai, table: Self.schema, id: id), teks: teks)
     }
 }
 
@@ -283,14 +237,6 @@ extension PaguModel {
         keterangan = pagu.keterangan
         versi = 1
     }
-
-    func domain() throws -> Pagu {
-        try Pagu(
-            elemen: TypedID(elemenID),
-            dokumen: try decodeEnum(DokumenRencana.self, dokumen, table: Self.schema, id: id, column: "dokumen"),
-            tahun: tahun, jumlah: Rupiah(sen: jumlahSen), sumberDana: sumberDana, lokasi: lokasi,
-            keterangan: keterangan)
-    }
 }
 
 extension RealisasiKinerjaModel {
@@ -306,13 +252,6 @@ extension RealisasiKinerjaModel {
         teks = realisasi.teks
         versi = 1
     }
-
-    func domain() throws -> RealisasiKinerja {
-        try RealisasiKinerja(
-            indikator: TypedID(indikatorID),
-            periode: PeriodeLaporan(tahun: tahun, kodeTriwulan: triwulan),
-            nilai: try decodeNilai(nilai, table: Self.schema, id: id), teks: teks)
-    }
 }
 
 extension RealisasiAnggaranModel {
@@ -327,13 +266,6 @@ extension RealisasiAnggaranModel {
         keuanganSen = anggaran.keuangan?.sen
         fisik = anggaran.fisik?.plainString
         versi = 1
-    }
-
-    func domain() throws -> RealisasiAnggaran {
-        try RealisasiAnggaran(
-            elemen: TypedID(elemenID), periode: PeriodeLaporan(tahun: tahun, kodeTriwulan: triwulan),
-            keuangan: keuanganSen.map { Rupiah(sen: $0) },
-            fisik: try fisik.map { try decodeDecimal($0, table: Self.schema, id: id, column: "fisik") })
     }
 }
 

@@ -15,6 +15,8 @@ extension KinerjaStore {
         /// SQLite stores Fluent's UUIDs as text; Foundation parses those with sscanf, which was the largest single
         /// cost of a load. They are parsed by hand instead.
         var textUUIDs: Bool
+        /// Only these rows (by id).
+        var ids: [UUID]? = nil
     }
 
     public static func fastUUID(_ text: String) -> UUID? {
@@ -103,15 +105,14 @@ extension KinerjaStore {
         if tahunan, let tahun = scope.tahun {
             query = query.where(SQLIdentifier("tahun"), .equal, SQLBind(tahun))
         }
+        if let ids = scope.ids {
+            query = query.where(SQLIdentifier("id"), .in, SQLBind.group(ids))
+        }
         return try await query.all()
     }
 
     func loadElemen(_ scope: Scope) async throws -> [ElemenRencana] {
-        let columns = [
-            "id", "perangkat_daerah_id", "induk_id", "tingkat", "kode_asli", "nomor", "uraian", "selaras_id",
-            "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
-        ]
-        return try await select("elemen_rencana", columns, scope).map { row in
+        return try await select(ElemenRencanaModel.schema, ElemenRencanaModel.kolomBaca, scope).map { row in
             let id = try uuid(row, "id", scope)
             let tingkatText = try row.decode(column: "tingkat", as: String.self)
             let level = try decodeEnum(Tingkat.self, tingkatText, table: "elemen_rencana", id: id, column: "tingkat")
@@ -138,12 +139,7 @@ extension KinerjaStore {
     }
 
     func loadIndikator(_ scope: Scope) async throws -> [Indikator] {
-        let columns = [
-            "id", "elemen_id", "nama", "satuan", "jenis", "polaritas", "jenis_nilai", "agregasi", "metode_turun",
-            "skala",
-            "makna", "alasan", "rumus", "sumber_data", "penanggung_jawab", "iku", "baseline_tahun", "baseline_nilai",
-            "baseline_teks", "bobot", "urutan",
-        ]
+        let columns = IndikatorModel.kolomBaca
         let table = "indikator"
         return try await select(table, columns, scope).map { row in
             let id = try uuid(row, "id", scope)
@@ -181,7 +177,7 @@ extension KinerjaStore {
 
     func loadTarget(_ scope: Scope) async throws -> [Target] {
         try await select(
-            "target", ["id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks"], scope, tahunan: true
+            TargetModel.schema, TargetModel.kolomBaca, scope, tahunan: true
         ).map {
             row in
             let id = try uuid(row, "id", scope)
@@ -200,8 +196,7 @@ extension KinerjaStore {
 
     func loadPagu(_ scope: Scope) async throws -> [Pagu] {
         try await select(
-            "pagu", ["id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi", "keterangan"], scope,
-            tahunan: true
+            PaguModel.schema, PaguModel.kolomBaca, scope, tahunan: true
         )
         .map { row in
             let id = try uuid(row, "id", scope)
@@ -220,7 +215,7 @@ extension KinerjaStore {
 
     func loadRealisasi(_ scope: Scope) async throws -> [RealisasiKinerja] {
         try await select(
-            "realisasi_kinerja", ["id", "indikator_id", "tahun", "triwulan", "nilai", "teks"], scope, tahunan: true
+            RealisasiKinerjaModel.schema, RealisasiKinerjaModel.kolomBaca, scope, tahunan: true
         ).map {
             row in
             let id = try uuid(row, "id", scope)
@@ -237,8 +232,7 @@ extension KinerjaStore {
 
     func loadAnggaran(_ scope: Scope) async throws -> [RealisasiAnggaran] {
         try await select(
-            "realisasi_anggaran", ["id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik"], scope,
-            tahunan: true
+            RealisasiAnggaranModel.schema, RealisasiAnggaranModel.kolomBaca, scope, tahunan: true
         ).map { row in
             let id = try uuid(row, "id", scope)
             let triwulan = try row.decode(column: "triwulan", as: Int.self)
@@ -292,5 +286,14 @@ extension KinerjaStore {
                 try row.decode(column: "versi", as: Int.self)
         }
         return result
+    }
+
+    /// Elements of the Pemda by id, decoded by the one element decoder (`loadElemen`).
+    func elemen(ids: [UUID], pemda: UUID) async throws -> [ElemenRencana] {
+        guard !ids.isEmpty else { return [] }
+        let scope = Scope(
+            pemda: pemda, pd: nil, denganRPJMD: false, textUUIDs: (db as? any SQLDatabase)?.dialect.name == "sqlite",
+            ids: ids)
+        return try await loadElemen(scope)
     }
 }

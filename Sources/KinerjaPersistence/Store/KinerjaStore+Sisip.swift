@@ -4,8 +4,12 @@ import SQLKit
 
 /// Rows written in bulk without FluentKit's per-model reflection (which cost ~100 µs a row): the columns and values
 /// of the large tables, bound through the same database encoder as FluentKit uses, so the stored form is the same.
+/// A table's columns, written once beside its model: `kolomSQL` (every column, in the order rows are inserted),
+/// `kolomBaca` (what its one loader decodes); `TableColumnsTests` checks both against the model's fields and the
+/// migrated table on both databases.
 protocol RawRow: Model {
     static var kolomSQL: [String] { get }
+    static var kolomBaca: [String] { get }
     var nilaiSQL: [any Encodable & Sendable] { get }
     /// The row's id (every table's key is a UUID).
     var idMentah: UUID { get }
@@ -59,6 +63,12 @@ extension KinerjaStore {
 }
 
 extension ElemenRencanaModel: RawRow {
+    /// The columns the loader decodes (`loadElemen`).
+    static let kolomBaca = [
+        "id", "perangkat_daerah_id", "induk_id", "tingkat", "kode_asli", "nomor", "uraian", "selaras_id",
+        "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
+    ]
+
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "induk_id", "tingkat", "kode", "kode_asli", "nomor", "uraian",
         "selaras_id", "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
@@ -72,6 +82,12 @@ extension ElemenRencanaModel: RawRow {
 }
 
 extension IndikatorModel: RawRow {
+    static let kolomBaca = [
+        "id", "elemen_id", "nama", "satuan", "jenis", "polaritas", "jenis_nilai", "agregasi", "metode_turun", "skala",
+        "makna", "alasan", "rumus", "sumber_data", "penanggung_jawab", "iku", "baseline_tahun", "baseline_nilai",
+        "baseline_teks", "bobot", "urutan",
+    ]
+
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "nama", "satuan", "jenis", "polaritas", "jenis_nilai",
         "agregasi", "metode_turun", "skala", "makna", "alasan", "rumus", "sumber_data", "penanggung_jawab", "iku",
@@ -88,6 +104,8 @@ extension IndikatorModel: RawRow {
 }
 
 extension TargetModel: RawRow {
+    static let kolomBaca = ["id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks"]
+
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks",
         "versi",
@@ -98,6 +116,10 @@ extension TargetModel: RawRow {
 }
 
 extension PaguModel: RawRow {
+    static let kolomBaca = [
+        "id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi", "keterangan",
+    ]
+
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi",
         "keterangan", "versi",
@@ -111,6 +133,8 @@ extension PaguModel: RawRow {
 }
 
 extension RealisasiKinerjaModel: RawRow {
+    static let kolomBaca = ["id", "indikator_id", "tahun", "triwulan", "nilai", "teks"]
+
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "tahun", "triwulan", "nilai", "teks", "versi",
     ]
@@ -120,6 +144,8 @@ extension RealisasiKinerjaModel: RawRow {
 }
 
 extension RealisasiAnggaranModel: RawRow {
+    static let kolomBaca = ["id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik"]
+
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik", "versi",
     ]

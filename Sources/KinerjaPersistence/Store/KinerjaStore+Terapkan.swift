@@ -153,12 +153,7 @@ extension KinerjaStore {
         var parents = Dictionary(change.elemenBaru.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let missing = Set(change.elemenBaru.compactMap(\.induk)).filter { parents[$0] == nil }
         for chunk in missing.map(\.uuid).chunked(500) {
-            for row in try await ElemenRencanaModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
-                .all()
-            {
-                let node = try row.domain()
-                parents[node.id] = node
-            }
+            for node in try await KinerjaStore(db).elemen(ids: chunk, pemda: pemda) { parents[node.id] = node }
         }
         for node in change.elemenBaru {
             if let induk = node.induk, parents[induk] == nil {

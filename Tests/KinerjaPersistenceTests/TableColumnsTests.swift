@@ -1,0 +1,45 @@
+import FluentKit
+import Foundation
+import KinerjaTestSupport
+import SQLKit
+import Testing
+
+@testable import KinerjaPersistence
+
+/// Each plan table's columns are written once beside its model (`kolomSQL`, `kolomBaca`): they must be exactly the
+/// model's fields and the columns the migrations create, on both databases (issue 11.4).
+@Suite("Kolom tabel: satu tempat")
+struct TableColumnsTests {
+    static let tables: [any RawRow.Type] = [
+        ElemenRencanaModel.self, IndikatorModel.self, TargetModel.self, PaguModel.self, RealisasiKinerjaModel.self,
+        RealisasiAnggaranModel.self,
+    ]
+
+    static func columns(_ table: String, on db: any Database) async throws -> Set<String> {
+        let sql = try #require(db as? any SQLDatabase)
+        if sql.dialect.name == "sqlite" {
+            return Set(
+                try await sql.raw("PRAGMA table_info(\(ident: table))").all().map {
+                    try $0.decode(column: "name", as: String.self)
+                })
+        }
+        return Set(
+            try await sql.raw(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = \(bind: table)"
+            ).all().map { try $0.decode(column: "column_name", as: String.self) })
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theWrittenColumnsAreTheModelsAndTheMigratedTables(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            for table in Self.tables {
+                let written = Set(table.kolomSQL)
+                let fields = Set(table.keys.map(\.description))
+                #expect(written == fields, "\(table.schema): kolomSQL ≠ model")
+                let migrated = try await Self.columns(table.schema, on: db)
+                #expect(written == migrated, "\(table.schema): ≠ migrasi")
+                #expect(Set(table.kolomBaca).isSubset(of: written), "\(table.schema): kolomBaca")
+            }
+        }
+    }
+}
