@@ -75,6 +75,10 @@ swift format lint --strict --recursive Sources Tests Package.swift
 log "swift test (SQLite di memori dan PostgreSQL)"
 export KINERJA_TEST_POSTGRES_URL="postgres://kinerja@127.0.0.1:$PG_PORT/postgres?sslmode=disable"
 export KINERJA_REQUIRE_POSTGRES=1
+# The single SQLite writer is one lock per process (one file, one server in production); the test process holds
+# dozens of independent in-memory databases behind it, and on a loaded machine a demo load can keep a write waiting
+# past the production limit of 30 s. Tests wait longer; the limit itself is tested on its own (KeamananTests).
+export KINERJA_TUNGGU_TULIS_DETIK="${KINERJA_TUNGGU_TULIS_DETIK:-300}"
 swift test --parallel --num-workers 2 2>&1 | tee "${KINERJA_TEST_LOG:-/tmp/kinerja-test.log}"
 
 log "Uji peramban (Chromium headless): tangkapan layar dan PDF di ci-artifacts/screenshots"
