@@ -11,11 +11,45 @@ struct AdminPage {
     }
 
     static func render(_ model: Model, akun: Layout.Akun, isian: FormState = FormState()) -> String {
-        let pemdaID = model.pemda.id.uuid
-        let pdOptions = [("", "—")] + model.data.perangkatDaerah.map { ($0.id.uuid.uuidString.lowercased(), $0.nama) }
-        let roleOptions = Peran.allCases.map { ($0.rawValue, $0.label) }
-        let pdByID = Dictionary(model.data.perangkatDaerah.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func value(_ name: String) -> String { isian.nilai[name] ?? "" }
+        let content = AdminView(model, akun: akun, isian: isian).content
+        return Layout.page(
+            title: "Admin " + model.pemda.nama,
+            breadcrumbs: [("Beranda", SiteURL.beranda.path), (model.pemda.nama, nil), ("Admin", nil)], akun: akun,
+            content: content)
+    }
+}
+
+/// The admin page's view: each section from the model (and what was typed), in small parts.
+private struct AdminView {
+    let model: AdminPage.Model
+    let akun: Layout.Akun
+    let isian: FormState
+    let pemdaID: UUID
+    let pdOptions: [(String, String)]
+    let roleOptions: [(String, String)]
+    let pdByID: [TypedID<PerangkatDaerah>: PerangkatDaerah]
+
+    init(_ model: AdminPage.Model, akun: Layout.Akun, isian: FormState) {
+        self.model = model
+        self.akun = akun
+        self.isian = isian
+        pemdaID = model.pemda.id.uuid
+        pdOptions = [("", "—")] + model.data.perangkatDaerah.map { ($0.id.uuid.uuidString.lowercased(), $0.nama) }
+        roleOptions = Peran.allCases.map { ($0.rawValue, $0.label) }
+        pdByID = Dictionary(model.data.perangkatDaerah.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func value(_ name: String) -> String { isian.nilai[name] ?? "" }
+
+    var content: [HTML] {
+        [
+            .el("h1", [], "Admin \(model.pemda.nama)"),
+            Form.pesan(isian.sukses, galat: false),
+            Form.pesan(isian.pesan, galat: true),
+        ] + pengguna() + perangkatDaerah() + profil() + periode() + kategori()
+    }
+
+    func pengguna() -> [HTML] {
         let userRows = model.pengguna.map { user -> HTML in
             let id = user.id.uuid.uuidString.lowercased()
             return .el(
@@ -50,9 +84,35 @@ struct AdminPage {
                     .el("td", [], user.perangkatDaerah.flatMap { pdByID[$0]?.singkatan } ?? ""),
                 ])
         }
+        return [
+            .el("h2", [("id", "pengguna")], "Pengguna dan peran"),
+            HTMLTable.kotak(kepala: ["Nama pengguna", "Nama", "Peran, PD, status, sandi", "PD"], userRows),
+            Form.post(
+                SiteURL.adminPengguna(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu filter")],
+                [
+                    .el("strong", [], "Tambah pengguna"),
+                    Form.input(
+                        "Nama pengguna", name: "nama_pengguna", value: value("nama_pengguna"),
+                        galat: isian.galat["nama_pengguna"]),
+                    Form.input("Nama lengkap", name: "nama_lengkap", value: value("nama_lengkap")),
+                    Form.select(
+                        "Peran", name: "peran", options: roleOptions, selected: isian.nilai["peran"] ?? "operator"),
+                    Form.select(
+                        "Perangkat daerah", name: "perangkat_daerah", options: pdOptions,
+                        selected: isian.nilai["perangkat_daerah"]),
+                    Form.input(
+                        "Sandi awal", name: "sandi", type: "password", galat: isian.galat["sandi"],
+                        extra: [("autocomplete", "new-password")]),
+                    .el("button", [("type", "submit")], "Tambah"),
+                ]),
+        ]
+    }
+
+    /// Each PD with its unit kerja and pejabat.
+    func pdRows() -> [HTML] {
         let units = Dictionary(grouping: model.data.unitKerja, by: \.perangkatDaerah)
         let officials = Dictionary(grouping: model.data.pejabat, by: \.unitKerja)
-        let pdRows = model.data.perangkatDaerah.map { pd -> HTML in
+        return model.data.perangkatDaerah.map { pd -> HTML in
             let unitList = (units[pd.id] ?? []).sorted { ($0.eselon, $0.nama) < ($1.eselon, $1.nama) }
             return .el(
                 "tr", [],
@@ -83,57 +143,14 @@ struct AdminPage {
                             ]),
                 ])
         }
+    }
+
+    func perangkatDaerah() -> [HTML] {
+        let pdRows = self.pdRows()
         let unitOptions = model.data.unitKerja.map { unit in
             (unit.id.uuid.uuidString.lowercased(), (pdByID[unit.perangkatDaerah]?.singkatan ?? "") + " · " + unit.nama)
         }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        let bands = model.pemda.kebijakan.kategori.pita
-        let bandRows = (0..<6).map { index -> HTML in
-            let band = index < bands.count ? bands[index] : nil
-            return .el(
-                "tr", [],
-                [
-                    .el(
-                        "td", [],
-                        [
-                            Form.input(
-                                "Batas bawah (%)", name: "batas_\(index)",
-                                value: band.map { IndonesianFormat.number($0.batasBawah) } ?? "")
-                        ]),
-                    .el("td", [], [Form.input("Label", name: "label_\(index)", value: band?.label ?? "")]),
-                    .el(
-                        "td", [], [Form.input("Warna", name: "warna_\(index)", value: band?.warna ?? "", type: "color")]
-                    ),
-                ])
-        }
-        let periodRows = model.data.periode.map { periode in
-            HTML.el(
-                "li", [],
-                periode.nama + (periode.perangkatDaerah.flatMap { pdByID[$0] }.map { " · " + $0.nama } ?? " · Pemda"))
-        }
-        let content: [HTML] = [
-            .el("h1", [], "Admin \(model.pemda.nama)"),
-            Form.pesan(isian.sukses, galat: false),
-            Form.pesan(isian.pesan, galat: true),
-            .el("h2", [("id", "pengguna")], "Pengguna dan peran"),
-            HTMLTable.kotak(kepala: ["Nama pengguna", "Nama", "Peran, PD, status, sandi", "PD"], userRows),
-            Form.post(
-                SiteURL.adminPengguna(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu filter")],
-                [
-                    .el("strong", [], "Tambah pengguna"),
-                    Form.input(
-                        "Nama pengguna", name: "nama_pengguna", value: value("nama_pengguna"),
-                        galat: isian.galat["nama_pengguna"]),
-                    Form.input("Nama lengkap", name: "nama_lengkap", value: value("nama_lengkap")),
-                    Form.select(
-                        "Peran", name: "peran", options: roleOptions, selected: isian.nilai["peran"] ?? "operator"),
-                    Form.select(
-                        "Perangkat daerah", name: "perangkat_daerah", options: pdOptions,
-                        selected: isian.nilai["perangkat_daerah"]),
-                    Form.input(
-                        "Sandi awal", name: "sandi", type: "password", galat: isian.galat["sandi"],
-                        extra: [("autocomplete", "new-password")]),
-                    .el("button", [("type", "submit")], "Tambah"),
-                ]),
+        return [
             .el("h2", [("id", "pd")], "Perangkat daerah, unit kerja dan pejabat"),
             HTMLTable.kotak(kepala: ["Kode", "Nama", "Singkatan", "Unit kerja dan pejabat"], pdRows),
             Form.post(
@@ -176,6 +193,11 @@ struct AdminPage {
                     Form.input("Pangkat / golongan", name: "pejabat_pangkat", value: value("pejabat_pangkat")),
                     .el("button", [("type", "submit")], "Tambah"),
                 ]),
+        ]
+    }
+
+    func profil() -> [HTML] {
+        return [
             .el("h2", [("id", "profil")], "Kop dokumen: alamat dan logo"),
             Form.post(
                 SiteURL.adminProfil(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu filter")],
@@ -197,6 +219,16 @@ struct AdminPage {
                         "Logo lama", name: "hapus_logo", options: [("", "Biarkan"), ("1", "Hapus")], selected: ""),
                     .el("button", [("type", "submit")], "Simpan"),
                 ]),
+        ]
+    }
+
+    func periode() -> [HTML] {
+        let periodRows = model.data.periode.map { periode in
+            HTML.el(
+                "li", [],
+                periode.nama + (periode.perangkatDaerah.flatMap { pdByID[$0] }.map { " · " + $0.nama } ?? " · Pemda"))
+        }
+        return [
             .el("h2", [("id", "periode")], "Periode"),
             .el("ul", [], periodRows),
             Form.post(
@@ -217,6 +249,30 @@ struct AdminPage {
                         galat: isian.galat["tahun_akhir"], extra: [("inputmode", "numeric")]),
                     .el("button", [("type", "submit")], "Tambah"),
                 ]),
+        ]
+    }
+
+    func kategori() -> [HTML] {
+        let bands = model.pemda.kebijakan.kategori.pita
+        let bandRows = (0..<6).map { index -> HTML in
+            let band = index < bands.count ? bands[index] : nil
+            return .el(
+                "tr", [],
+                [
+                    .el(
+                        "td", [],
+                        [
+                            Form.input(
+                                "Batas bawah (%)", name: "batas_\(index)",
+                                value: band.map { IndonesianFormat.number($0.batasBawah) } ?? "")
+                        ]),
+                    .el("td", [], [Form.input("Label", name: "label_\(index)", value: band?.label ?? "")]),
+                    .el(
+                        "td", [], [Form.input("Warna", name: "warna_\(index)", value: band?.warna ?? "", type: "color")]
+                    ),
+                ])
+        }
+        return [
             .el("h2", [("id", "kategori")], "Kategori capaian dan kebijakan perhitungan"),
             Form.post(
                 SiteURL.adminKategori(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu")],
@@ -236,9 +292,5 @@ struct AdminPage {
                     .el("p", [], [.el("button", [("type", "submit")], "Simpan kebijakan")]),
                 ]),
         ]
-        return Layout.page(
-            title: "Admin " + model.pemda.nama,
-            breadcrumbs: [("Beranda", SiteURL.beranda.path), (model.pemda.nama, nil), ("Admin", nil)], akun: akun,
-            content: content)
     }
 }
