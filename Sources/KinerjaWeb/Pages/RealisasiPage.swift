@@ -58,146 +58,8 @@ struct RealisasiPage {
         if model.kinerja.isEmpty && model.anggaran.isEmpty {
             content.append(.el("p", [], "Tidak ada indikator bertarget pada tahun \(model.tahun)."))
         }
-        let kinerjaRows = model.kinerja.map { row -> HTML in
-            let key = row.indikator.id.uuid.uuidString.lowercased()
-            let original = row.tersimpan?.teks ?? ""
-            let typed = isian.nilai[FormKey.realisasi.awalan + key] ?? original
-            let error = isian.galat[FormKey.realisasi.awalan + key] ?? isian.konflik[FormKey.realisasi.awalan + key]
-            let version = isian.versi[FormKey.realisasi.awalan + key] ?? row.tersimpan?.versi ?? 0
-            let evidence: [HTML] = row.bukti.map { item in
-                HTML.el(
-                    "div", [],
-                    [
-                        .el(
-                            "a",
-                            [("href", SiteURL.bukti(pemda: pemdaID, kode: model.pd.kode, bukti: item.id).path)],
-                            item.namaBerkas),
-                        .el(
-                            "span", [("class", "muted")],
-                            " (\(IndonesianFormat.number(Decimal(item.ukuran) / 1024, maxFractionDigits: 0)) KB)"),
-                    ])
-            }
-            return .el(
-                "tr", [],
-                [
-                    .el("td", [("class", "kode")], row.kode),
-                    .el(
-                        "td", [],
-                        [
-                            .el("div", [("class", "muted")], row.uraian),
-                            .el("label", [("for", FormKey.realisasi.awalan + key)], row.indikator.nama),
-                        ]),
-                    .el("td", [], row.indikator.satuan),
-                    .el("td", [("class", "num")], row.targetTahun?.teks ?? "–"),
-                    .el("td", [("class", "num")], row.targetSampai?.teks ?? "–"),
-                    .el(
-                        "td", [],
-                        [
-                            .el(
-                                "input",
-                                [
-                                    ("type", "text"), ("name", FormKey.realisasi.awalan + key),
-                                    ("id", FormKey.realisasi.awalan + key), ("value", typed),
-                                    ("inputmode", "decimal"), ("size", "10"), ("autocomplete", "off"),
-                                    ("aria-invalid", error == nil ? nil : "true"),
-                                    ("aria-describedby", "c." + key),
-                                    (
-                                        "data-capaian",
-                                        action
-                                            + "/capaian?indikator=\(key)&tahun=\(model.tahun)&triwulan=\(model.triwulan)"
-                                    ),
-                                ]),
-                            .el(
-                                "input",
-                                [
-                                    ("type", "hidden"), ("name", FormKey.versiRealisasi.awalan + key),
-                                    ("value", String(version)),
-                                ]),
-                            .el(
-                                "input",
-                                [("type", "hidden"), ("name", FormKey.awalRealisasi.awalan + key), ("value", original)]),
-                            error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
-                        ]),
-                    .el(
-                        "td", [("class", "num"), ("id", "c." + key), ("aria-live", "polite")],
-                        [
-                            .text(PerangkatDaerahPage.capaianText(row.capaian) + " "),
-                            row.kategori.map(PerangkatDaerahPage.badge) ?? .empty,
-                        ]),
-                    .el(
-                        "td", [],
-                        evidence + [
-                            .el(
-                                "input",
-                                [
-                                    ("type", "file"), ("name", FormKey.bukti.awalan + key),
-                                    ("accept", "application/pdf,image/png,image/jpeg"),
-                                    ("aria-label", "Bukti " + row.indikator.nama),
-                                ]),
-                            (isian.galat[FormKey.bukti.awalan + key]).map {
-                                HTML.el("div", [("class", "galat-isian")], $0)
-                            } ?? .empty,
-                        ]),
-                ])
-        }
-        let anggaranRows = model.anggaran.map { row -> HTML in
-            let key = row.node.id.uuid.uuidString.lowercased()
-            let originalK = row.tersimpan?.keuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""
-            let originalF = row.tersimpan?.fisik.map { IndonesianFormat.number($0) } ?? ""
-            let error =
-                isian.galat[FormKey.keuangan.awalan + key] ?? isian.galat[FormKey.fisik.awalan + key]
-                ?? isian.konflik[FormKey.keuangan.awalan + key]
-            return .el(
-                "tr", [],
-                [
-                    .el("td", [("class", "kode")], row.node.kode?.asli ?? row.node.nomor),
-                    .el("td", [], [.el("label", [("for", FormKey.keuangan.awalan + key)], row.node.uraian)]),
-                    .el("td", [("class", "num")], row.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "–"),
-                    .el(
-                        "td", [],
-                        [
-                            .el(
-                                "input",
-                                [
-                                    ("type", "text"), ("name", FormKey.keuangan.awalan + key),
-                                    ("id", FormKey.keuangan.awalan + key),
-                                    ("value", isian.nilai[FormKey.keuangan.awalan + key] ?? originalK),
-                                    ("inputmode", "decimal"),
-                                    ("size", "16"), ("autocomplete", "off"),
-                                    ("aria-invalid", error == nil ? nil : "true"),
-                                ]),
-                            .el(
-                                "input",
-                                [
-                                    ("type", "hidden"), ("name", FormKey.versiAnggaran.awalan + key),
-                                    (
-                                        "value",
-                                        String(isian.versi[FormKey.keuangan.awalan + key] ?? row.tersimpan?.versi ?? 0)
-                                    ),
-                                ]),
-                            .el(
-                                "input",
-                                [("type", "hidden"), ("name", FormKey.awalKeuangan.awalan + key), ("value", originalK)]),
-                            .el(
-                                "input",
-                                [("type", "hidden"), ("name", FormKey.awalFisik.awalan + key), ("value", originalF)]),
-                            error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
-                        ]),
-                    .el(
-                        "td", [],
-                        [
-                            .el(
-                                "input",
-                                [
-                                    ("type", "text"), ("name", FormKey.fisik.awalan + key),
-                                    ("value", isian.nilai[FormKey.fisik.awalan + key] ?? originalF),
-                                    ("inputmode", "decimal"), ("size", "6"),
-                                    ("aria-label", "Fisik (%) " + row.node.uraian),
-                                ])
-                        ]),
-                    .el("td", [("class", "num")], row.serapanSampai.map { IndonesianFormat.percent($0) } ?? "–"),
-                ])
-        }
+        let kinerjaRows = model.kinerja.map { kinerjaRow($0, model, isian: isian, action: action) }
+        let anggaranRows = model.anggaran.map { anggaranRow($0, model, isian: isian) }
         var fields: [HTML] = []
         if !model.kinerja.isEmpty {
             fields.append(
@@ -246,6 +108,151 @@ struct RealisasiPage {
                 (model.pd.nama, SiteURL.perangkatDaerah(pemda: pemdaID, kode: model.pd.kode).path),
                 ("Realisasi", nil),
             ], akun: akun, content: content)
+    }
+
+    /// One row of the form: an indicator's realisasi, its capaian and evidence.
+    static func kinerjaRow(_ row: BarisKinerja, _ model: Model, isian: FormState, action: String) -> HTML {
+        let pemdaID = model.pemda.id.uuid
+        let key = row.indikator.id.uuid.uuidString.lowercased()
+        let original = row.tersimpan?.teks ?? ""
+        let typed = isian.nilai[FormKey.realisasi.awalan + key] ?? original
+        let error = isian.galat[FormKey.realisasi.awalan + key] ?? isian.konflik[FormKey.realisasi.awalan + key]
+        let version = isian.versi[FormKey.realisasi.awalan + key] ?? row.tersimpan?.versi ?? 0
+        let evidence: [HTML] = row.bukti.map { item in
+            HTML.el(
+                "div", [],
+                [
+                    .el(
+                        "a",
+                        [("href", SiteURL.bukti(pemda: pemdaID, kode: model.pd.kode, bukti: item.id).path)],
+                        item.namaBerkas),
+                    .el(
+                        "span", [("class", "muted")],
+                        " (\(IndonesianFormat.number(Decimal(item.ukuran) / 1024, maxFractionDigits: 0)) KB)"),
+                ])
+        }
+        return .el(
+            "tr", [],
+            [
+                .el("td", [("class", "kode")], row.kode),
+                .el(
+                    "td", [],
+                    [
+                        .el("div", [("class", "muted")], row.uraian),
+                        .el("label", [("for", FormKey.realisasi.awalan + key)], row.indikator.nama),
+                    ]),
+                .el("td", [], row.indikator.satuan),
+                .el("td", [("class", "num")], row.targetTahun?.teks ?? "–"),
+                .el("td", [("class", "num")], row.targetSampai?.teks ?? "–"),
+                .el(
+                    "td", [],
+                    [
+                        .el(
+                            "input",
+                            [
+                                ("type", "text"), ("name", FormKey.realisasi.awalan + key),
+                                ("id", FormKey.realisasi.awalan + key), ("value", typed),
+                                ("inputmode", "decimal"), ("size", "10"), ("autocomplete", "off"),
+                                ("aria-invalid", error == nil ? nil : "true"),
+                                ("aria-describedby", "c." + key),
+                                (
+                                    "data-capaian",
+                                    action
+                                        + "/capaian?indikator=\(key)&tahun=\(model.tahun)&triwulan=\(model.triwulan)"
+                                ),
+                            ]),
+                        .el(
+                            "input",
+                            [
+                                ("type", "hidden"), ("name", FormKey.versiRealisasi.awalan + key),
+                                ("value", String(version)),
+                            ]),
+                        .el(
+                            "input",
+                            [("type", "hidden"), ("name", FormKey.awalRealisasi.awalan + key), ("value", original)]),
+                        error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
+                    ]),
+                .el(
+                    "td", [("class", "num"), ("id", "c." + key), ("aria-live", "polite")],
+                    [
+                        .text(PerangkatDaerahPage.capaianText(row.capaian) + " "),
+                        row.kategori.map(PerangkatDaerahPage.badge) ?? .empty,
+                    ]),
+                .el(
+                    "td", [],
+                    evidence + [
+                        .el(
+                            "input",
+                            [
+                                ("type", "file"), ("name", FormKey.bukti.awalan + key),
+                                ("accept", "application/pdf,image/png,image/jpeg"),
+                                ("aria-label", "Bukti " + row.indikator.nama),
+                            ]),
+                        (isian.galat[FormKey.bukti.awalan + key]).map {
+                            HTML.el("div", [("class", "galat-isian")], $0)
+                        } ?? .empty,
+                    ]),
+            ])
+    }
+
+    /// One row of the form: a sub kegiatan's realisasi keuangan and fisik.
+    static func anggaranRow(_ row: BarisAnggaran, _ model: Model, isian: FormState) -> HTML {
+        let key = row.node.id.uuid.uuidString.lowercased()
+        let originalK = row.tersimpan?.keuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""
+        let originalF = row.tersimpan?.fisik.map { IndonesianFormat.number($0) } ?? ""
+        let error =
+            isian.galat[FormKey.keuangan.awalan + key] ?? isian.galat[FormKey.fisik.awalan + key]
+            ?? isian.konflik[FormKey.keuangan.awalan + key]
+        return .el(
+            "tr", [],
+            [
+                .el("td", [("class", "kode")], row.node.kode?.asli ?? row.node.nomor),
+                .el("td", [], [.el("label", [("for", FormKey.keuangan.awalan + key)], row.node.uraian)]),
+                .el("td", [("class", "num")], row.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "–"),
+                .el(
+                    "td", [],
+                    [
+                        .el(
+                            "input",
+                            [
+                                ("type", "text"), ("name", FormKey.keuangan.awalan + key),
+                                ("id", FormKey.keuangan.awalan + key),
+                                ("value", isian.nilai[FormKey.keuangan.awalan + key] ?? originalK),
+                                ("inputmode", "decimal"),
+                                ("size", "16"), ("autocomplete", "off"),
+                                ("aria-invalid", error == nil ? nil : "true"),
+                            ]),
+                        .el(
+                            "input",
+                            [
+                                ("type", "hidden"), ("name", FormKey.versiAnggaran.awalan + key),
+                                (
+                                    "value",
+                                    String(isian.versi[FormKey.keuangan.awalan + key] ?? row.tersimpan?.versi ?? 0)
+                                ),
+                            ]),
+                        .el(
+                            "input",
+                            [("type", "hidden"), ("name", FormKey.awalKeuangan.awalan + key), ("value", originalK)]),
+                        .el(
+                            "input",
+                            [("type", "hidden"), ("name", FormKey.awalFisik.awalan + key), ("value", originalF)]),
+                        error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
+                    ]),
+                .el(
+                    "td", [],
+                    [
+                        .el(
+                            "input",
+                            [
+                                ("type", "text"), ("name", FormKey.fisik.awalan + key),
+                                ("value", isian.nilai[FormKey.fisik.awalan + key] ?? originalF),
+                                ("inputmode", "decimal"), ("size", "6"),
+                                ("aria-label", "Fisik (%) " + row.node.uraian),
+                            ])
+                    ]),
+                .el("td", [("class", "num")], row.serapanSampai.map { IndonesianFormat.percent($0) } ?? "–"),
+            ])
     }
 
     static func filter(_ model: Model, action: String) -> HTML {
