@@ -64,6 +64,7 @@ struct SnapshotTests {
                 ("masuk", anon, "/masuk"),
                 ("pd-dinsos-2024", admin, dinsos + "?tahun=2024"),
                 ("realisasi-dinsos-2024-tw1", op, dinsos + "/realisasi?tahun=2024&triwulan=1"),
+                ("rencana-dinsos-2024", op, dinsos + "/rencana?tahun=2024&dokumen=renja"),
                 ("dasbor-2022", anon, pemda + "/dasbor?tahun=2022"),
                 ("cascading-setwan", anon, setwan + "/cascading"),
                 ("iku-setda", anon, setda + "/iku"),

@@ -26,96 +26,102 @@ struct RencanaPage {
 
     }
 
+    /// The table rows of one element: its pagu (typed on a sub kegiatan, else the sum of its children) and one row
+    /// per indicator with its target.
+    static func baris(_ row: Baris, isian: FormState) -> [HTML] {
+        var rows: [HTML] = []
+        let indent = String(repeating: "\u{2003}", count: row.kedalaman)
+        let title: HTML = .el(
+            "td", [],
+            [
+                .text(indent), .el("span", [("class", "muted")], row.node.tingkat.labelAwal + ": "),
+                .text(row.node.uraian),
+            ])
+        var paguCell: HTML = .el(
+            "td", [("class", "num")], row.paguJumlahAnak.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "")
+        if row.node.tingkat == .subKegiatan {
+            let key = row.node.id.uuid.uuidString.lowercased()
+            let original = row.pagu.map { IndonesianFormat.rupiah($0.jumlah, prefix: false) } ?? ""
+            let error = isian.galat[FormKey.pagu.awalan + key] ?? isian.konflik[FormKey.pagu.awalan + key]
+            paguCell = .el(
+                "td", [],
+                [
+                    .el(
+                        "input",
+                        [
+                            ("type", "text"), ("name", FormKey.pagu.awalan + key),
+                            ("value", isian.nilai[FormKey.pagu.awalan + key] ?? original),
+                            ("inputmode", "decimal"), ("size", "16"), ("aria-label", "Pagu " + row.node.uraian),
+                            ("aria-invalid", error == nil ? nil : "true"),
+                        ]),
+                    .el(
+                        "input",
+                        [
+                            ("type", "hidden"), ("name", FormKey.versiPagu.awalan + key),
+                            ("value", String(isian.versi[FormKey.pagu.awalan + key] ?? row.pagu?.versi ?? 0)),
+                        ]),
+                    .el(
+                        "input", [("type", "hidden"), ("name", FormKey.awalPagu.awalan + key), ("value", original)]),
+                    error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
+                ])
+        }
+        let items: [(Indikator, Tersimpan?)?] = row.indikator.isEmpty ? [nil] : row.indikator
+        for (position, item) in items.enumerated() {
+            var cells: [HTML] = [
+                .el("td", [("class", "kode")], position == 0 ? (row.node.kode?.asli ?? row.node.nomor) : ""),
+                position == 0 ? title : .el("td", [], ""),
+            ]
+            if let (indikator, stored) = item {
+                let key = indikator.id.uuid.uuidString.lowercased()
+                let original = stored?.teks ?? ""
+                let error = isian.galat[FormKey.target.awalan + key] ?? isian.konflik[FormKey.target.awalan + key]
+                cells += [
+                    .el("td", [], [.el("label", [("for", FormKey.target.awalan + key)], indikator.nama)]),
+                    .el("td", [], indikator.satuan),
+                    .el(
+                        "td", [],
+                        [
+                            .el(
+                                "input",
+                                [
+                                    ("type", "text"), ("name", FormKey.target.awalan + key),
+                                    ("id", FormKey.target.awalan + key),
+                                    ("value", isian.nilai[FormKey.target.awalan + key] ?? original), ("size", "12"),
+                                    ("aria-invalid", error == nil ? nil : "true"),
+                                ]),
+                            .el(
+                                "input",
+                                [
+                                    ("type", "hidden"), ("name", FormKey.versiTarget.awalan + key),
+                                    (
+                                        "value",
+                                        String(isian.versi[FormKey.target.awalan + key] ?? stored?.versi ?? 0)
+                                    ),
+                                ]),
+                            .el(
+                                "input",
+                                [
+                                    ("type", "hidden"), ("name", FormKey.awalTarget.awalan + key),
+                                    ("value", original),
+                                ]),
+                            error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) }
+                                ?? .empty,
+                        ]),
+                ]
+            } else {
+                cells += [.el("td", [("class", "muted"), ("colspan", "3")], "Belum ada indikator")]
+            }
+            cells.append(position == 0 ? paguCell : .el("td", [], ""))
+            rows.append(.el("tr", [("class", "lvl-" + row.node.tingkat.rawValue)], cells))
+        }
+        return rows
+    }
+
     static func render(_ model: Model, akun: Layout.Akun, isian: FormState = .init()) -> String {
         let pemdaID = model.pemda.id.uuid
         let action = SiteURL.rencana(pemda: pemdaID, kode: model.pd.kode).path
         var rows: [HTML] = []
-        for row in model.baris {
-            let indent = String(repeating: "\u{2003}", count: row.kedalaman)
-            let title: HTML = .el(
-                "td", [],
-                [
-                    .text(indent), .el("span", [("class", "muted")], row.node.tingkat.labelAwal + ": "),
-                    .text(row.node.uraian),
-                ])
-            var paguCell: HTML = .el(
-                "td", [("class", "num")], row.paguJumlahAnak.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "")
-            if row.node.tingkat == .subKegiatan {
-                let key = row.node.id.uuid.uuidString.lowercased()
-                let original = row.pagu.map { IndonesianFormat.rupiah($0.jumlah, prefix: false) } ?? ""
-                let error = isian.galat[FormKey.pagu.awalan + key] ?? isian.konflik[FormKey.pagu.awalan + key]
-                paguCell = .el(
-                    "td", [],
-                    [
-                        .el(
-                            "input",
-                            [
-                                ("type", "text"), ("name", FormKey.pagu.awalan + key),
-                                ("value", isian.nilai[FormKey.pagu.awalan + key] ?? original),
-                                ("inputmode", "decimal"), ("size", "16"), ("aria-label", "Pagu " + row.node.uraian),
-                                ("aria-invalid", error == nil ? nil : "true"),
-                            ]),
-                        .el(
-                            "input",
-                            [
-                                ("type", "hidden"), ("name", FormKey.versiPagu.awalan + key),
-                                ("value", String(isian.versi[FormKey.pagu.awalan + key] ?? row.pagu?.versi ?? 0)),
-                            ]),
-                        .el(
-                            "input", [("type", "hidden"), ("name", FormKey.awalPagu.awalan + key), ("value", original)]),
-                        error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
-                    ])
-            }
-            let items: [(Indikator, Tersimpan?)?] = row.indikator.isEmpty ? [nil] : row.indikator
-            for (position, item) in items.enumerated() {
-                var cells: [HTML] = [
-                    .el("td", [("class", "kode")], position == 0 ? (row.node.kode?.asli ?? row.node.nomor) : ""),
-                    position == 0 ? title : .el("td", [], ""),
-                ]
-                if let (indikator, stored) = item {
-                    let key = indikator.id.uuid.uuidString.lowercased()
-                    let original = stored?.teks ?? ""
-                    let error = isian.galat[FormKey.target.awalan + key] ?? isian.konflik[FormKey.target.awalan + key]
-                    cells += [
-                        .el("td", [], [.el("label", [("for", FormKey.target.awalan + key)], indikator.nama)]),
-                        .el("td", [], indikator.satuan),
-                        .el(
-                            "td", [],
-                            [
-                                .el(
-                                    "input",
-                                    [
-                                        ("type", "text"), ("name", FormKey.target.awalan + key),
-                                        ("id", FormKey.target.awalan + key),
-                                        ("value", isian.nilai[FormKey.target.awalan + key] ?? original), ("size", "12"),
-                                        ("aria-invalid", error == nil ? nil : "true"),
-                                    ]),
-                                .el(
-                                    "input",
-                                    [
-                                        ("type", "hidden"), ("name", FormKey.versiTarget.awalan + key),
-                                        (
-                                            "value",
-                                            String(isian.versi[FormKey.target.awalan + key] ?? stored?.versi ?? 0)
-                                        ),
-                                    ]),
-                                .el(
-                                    "input",
-                                    [
-                                        ("type", "hidden"), ("name", FormKey.awalTarget.awalan + key),
-                                        ("value", original),
-                                    ]),
-                                error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) }
-                                    ?? .empty,
-                            ]),
-                    ]
-                } else {
-                    cells += [.el("td", [("class", "muted"), ("colspan", "3")], "Belum ada indikator")]
-                }
-                cells.append(position == 0 ? paguCell : .el("td", [], ""))
-                rows.append(.el("tr", [("class", "lvl-" + row.node.tingkat.rawValue)], cells))
-            }
-        }
+        for row in model.baris { rows += baris(row, isian: isian) }
         let content: [HTML] = [
             .el("h1", [], "Rencana \(model.dokumen.label) \(model.tahun)"),
             .el(
