@@ -22,11 +22,11 @@ struct DashboardPage {
 
     }
 
-    static func render(_ model: Model, akun: Layout.Akun) -> String {
+    /// One bar per PD: its overall capaian in its category's colour, linked to its page.
+    static func batang(_ model: Model) -> [ChartSVG.Batang] {
         let pemdaID = model.pemda.id.uuid
         let kategori = model.pemda.kebijakan.kategori
-        let periode = model.triwulan.map { "s.d. Triwulan \(PeriodeLaporan.romawi($0)) " } ?? ""
-        let bars = model.perPD.map { item in
+        return model.perPD.map { item in
             ChartSVG.Batang(
                 label: item.pd.singkatan.isEmpty ? item.pd.nama : item.pd.singkatan,
                 nilai: item.tabel.capaianKeseluruhan.capaian,
@@ -34,6 +34,13 @@ struct DashboardPage {
                 tautan: SiteURL.perangkatDaerah(pemda: pemdaID, kode: item.pd.kode).path(
                     tahun: model.tahun, triwulan: model.triwulan))
         }
+    }
+
+    static func render(_ model: Model, akun: Layout.Akun) -> String {
+        let pemdaID = model.pemda.id.uuid
+        let kategori = model.pemda.kebijakan.kategori
+        let periode = model.triwulan.map { "s.d. Triwulan \(PeriodeLaporan.romawi($0)) " } ?? ""
+        let bars = batang(model)
         var content: [HTML] = [
             .el("h1", [], "Dasbor capaian kinerja \(model.pemda.nama)"),
             .el(

@@ -71,15 +71,12 @@ enum ImporPage {
         }
     }
 
-    static func pratinjau(
-        pemda: Pemda, pd: PerangkatDaerah, namaBerkas: String, lembar: [String], preview: Pratinjau, unggahan: UUID,
-        rencana: Rencana, berubah: Bool = false, tidakDikenali: [LembarTidakDikenali] = [], galatPeta: String? = nil,
-        akun: Layout.Akun
-    ) -> String {
+    /// The findings of a preview, errors first, by sheet and row.
+    static func temuanRows(_ preview: Pratinjau) -> [HTML] {
         let findings = preview.temuan.sorted {
             ($0.keparahan, $0.lembar, $0.baris ?? 0) < ($1.keparahan, $1.lembar, $1.baris ?? 0)
         }
-        let rows = findings.map { item in
+        return findings.map { item in
             HTML.el(
                 "tr", [("class", item.keparahan == .galat ? "galat" : nil)],
                 [
@@ -89,6 +86,53 @@ enum ImporPage {
                     .el("td", [("class", "num")], item.dihitung ?? ""),
                 ])
         }
+    }
+
+    /// Rows printed without kode and the stored elements they were taken for, with how sure.
+    static func pencocokan(_ preview: Pratinjau) -> [HTML] {
+        var result: [HTML] = []
+        if !preview.dicocokkan.isEmpty {
+            // Rows printed without kode: which stored element each was taken for, and how sure.
+            result.append(
+                .el("h2", [("id", "dicocokkan")], "Baris tanpa kode yang dicocokkan (\(preview.dicocokkan.count))"))
+            result.append(
+                HTMLTable.kotak(
+                    kepala: ["Lembar", "Baris", "Tercetak", "Dicocokkan dengan", "Keyakinan", "Dasar"],
+                    preview.dicocokkan.map { match in
+                        HTML.el(
+                            "tr", [("class", match.keyakinan < 90 ? "ragu" : nil)],
+                            [
+                                .el("td", [], match.lembar), .el("td", [("class", "num")], String(match.baris)),
+                                .el("td", [], match.tercetak), .el("td", [], match.elemen),
+                                .el("td", [("class", "num")], "\(match.keyakinan) %"), .el("td", [], match.dasar),
+                            ])
+                    }))
+        }
+        return result
+    }
+
+    /// What the apply creates and changes, open when short enough to read at a glance.
+    static func daftarPerubahan(_ preview: Pratinjau) -> [HTML] {
+        var result: [HTML] = []
+        for (title, items) in [("Baru", preview.dibuat), ("Berubah", preview.diubah)] where !items.isEmpty {
+            result.append(
+                .el(
+                    // Open when short enough to read at a glance: the user sees what he is about to apply.
+                    "details", [("open", items.count <= 50 ? "open" : nil)],
+                    [
+                        .el("summary", [], "\(title) (\(items.count))"),
+                        .el("ul", [], items.prefix(500).map { HTML.el("li", [], $0) }),
+                    ]))
+        }
+        return result
+    }
+
+    static func pratinjau(
+        pemda: Pemda, pd: PerangkatDaerah, namaBerkas: String, lembar: [String], preview: Pratinjau, unggahan: UUID,
+        rencana: Rencana, berubah: Bool = false, tidakDikenali: [LembarTidakDikenali] = [], galatPeta: String? = nil,
+        akun: Layout.Akun
+    ) -> String {
+        let rows = temuanRows(preview)
         var content: [HTML] = [
             .el("h1", [], "Pratinjau impor: \(namaBerkas)"),
             .el("p", [("class", "muted")], "\(pd.nama) · lembar: " + lembar.joined(separator: ", ")),
@@ -104,7 +148,7 @@ enum ImporPage {
                         "div", [],
                         [
                             .el("strong", [], "Peringatan dan temuan: "),
-                            .text(String(findings.count - preview.galat.count)),
+                            .text(String(preview.temuan.count - preview.galat.count)),
                         ]),
                 ]),
         ]
@@ -157,33 +201,7 @@ enum ImporPage {
             content.append(
                 HTMLTable.kotak(kepala: ["Jenis", "Lembar", "Baris", "Kolom", "Pesan", "Tercetak", "Dihitung"], rows))
         }
-        if !preview.dicocokkan.isEmpty {
-            // Rows printed without kode: which stored element each was taken for, and how sure.
-            content.append(
-                .el("h2", [("id", "dicocokkan")], "Baris tanpa kode yang dicocokkan (\(preview.dicocokkan.count))"))
-            content.append(
-                HTMLTable.kotak(
-                    kepala: ["Lembar", "Baris", "Tercetak", "Dicocokkan dengan", "Keyakinan", "Dasar"],
-                    preview.dicocokkan.map { match in
-                        HTML.el(
-                            "tr", [("class", match.keyakinan < 90 ? "ragu" : nil)],
-                            [
-                                .el("td", [], match.lembar), .el("td", [("class", "num")], String(match.baris)),
-                                .el("td", [], match.tercetak), .el("td", [], match.elemen),
-                                .el("td", [("class", "num")], "\(match.keyakinan) %"), .el("td", [], match.dasar),
-                            ])
-                    }))
-        }
-        for (title, items) in [("Baru", preview.dibuat), ("Berubah", preview.diubah)] where !items.isEmpty {
-            content.append(
-                .el(
-                    // Open when short enough to read at a glance: the user sees what he is about to apply.
-                    "details", [("open", items.count <= 50 ? "open" : nil)],
-                    [
-                        .el("summary", [], "\(title) (\(items.count))"),
-                        .el("ul", [], items.prefix(500).map { HTML.el("li", [], $0) }),
-                    ]))
-        }
+        content += pencocokan(preview) + daftarPerubahan(preview)
         return Layout.page(
             title: "Pratinjau impor · " + pd.nama, breadcrumbs: crumbs(pemda, pd), akun: akun, content: content)
     }
