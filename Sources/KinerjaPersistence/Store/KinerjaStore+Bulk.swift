@@ -10,7 +10,7 @@ extension KinerjaStore {
     /// Stores a whole new data set (a Pemda with its PD and plans) in one transaction: all or nothing. The tree is
     /// validated first (levels, kode prefixes, duplicate kode) so that nothing half-valid is written.
     public func simpanBaru(_ data: DataKinerja) async throws {
-        try validasi(data.pemda)
+        try data.pemda.validasi()
         try ValidasiData.periksa(data)
         let pemda = data.pemda.id.uuid
         let pdOfNode = Dictionary(uniqueKeysWithValues: data.elemen.map { ($0.id, $0.perangkatDaerah?.uuid) })

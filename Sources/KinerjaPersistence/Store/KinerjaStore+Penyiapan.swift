@@ -58,7 +58,7 @@ extension KinerjaStore {
         pemda: Pemda, profil: ProfilPemda, rpjmd: Periode?, admin: Pengguna, sandiHash: String, kodeHash: String?,
         sekarang: Date = Date()
     ) async throws {
-        try validasi(pemda)
+        try pemda.validasi()
         try profil.periksa()
         try await tulis(pemda: pemda.id) { db in
             if let kodeHash {
@@ -83,7 +83,7 @@ extension KinerjaStore {
 
     /// A new Pemda (from the command line): the Pemda with its bands, profile and RPJMD period.
     public func tambahPemda(_ pemda: Pemda, profil: ProfilPemda = .init(), rpjmd: Periode? = nil) async throws {
-        try validasi(pemda)
+        try pemda.validasi()
         try profil.periksa()
         try await tulis(pemda: pemda.id) { db in
             try await Self.buatPemda(pemda, profil: profil, rpjmd: rpjmd, on: db)

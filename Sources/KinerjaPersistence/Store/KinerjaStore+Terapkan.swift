@@ -28,7 +28,7 @@ extension KinerjaStore {
         for pd in perubahan.perangkatDaerahBaru { try Self.periksa(pd) }
         for unit in perubahan.unitKerjaBaru { try Self.periksa(unit) }
         for pejabat in perubahan.pejabatBaru { try Self.periksa(pejabat) }
-        if let policy = perubahan.pemda { try validasi(policy) }
+        if let policy = perubahan.pemda { try policy.validasi() }
         return try await tulis(pemda: id) { db in
             if let versiPratinjau {
                 let now = try await Self.versiData(pemda: id, on: db, kunci: true)
@@ -42,7 +42,7 @@ extension KinerjaStore {
             guard rencana.konflik.isEmpty else { throw KonflikVersi(butir: rencana.konflik) }
             // 3. The writes.
             if let unggahan { try await UnggahanModel.query(on: db).filter(\.$id == unggahan).delete() }
-            var written = try await tulisStruktur(perubahan, pemda: pemda, on: db)
+            var written = try await tulisStruktur(perubahan, pemda: pemda, owners: owners, on: db)
             written += try await tulisIsian(rencana, on: db)
             written += try await tulisBukti(perubahan, pemda: pemda, owners: owners, sekarang: sekarang, on: db)
             return written
@@ -347,7 +347,9 @@ extension KinerjaStore {
     }
 
     /// Urusan, periods, PD, units, officials, elements, indicators and the Pemda's policy.
-    func tulisStruktur(_ perubahan: PerubahanData, pemda: UUID, on db: any Database) async throws -> Int {
+    func tulisStruktur(
+        _ perubahan: PerubahanData, pemda: UUID, owners: Pemilik, on db: any Database
+    ) async throws -> Int {
         var written = 0
         if let policy = perubahan.pemda {
             guard let existing = try await PemdaModel.find(pemda, on: db), policy.id.uuid == pemda else {
@@ -425,19 +427,12 @@ extension KinerjaStore {
             try await row.update(on: db)
             written += 1
         }
-        var pdOfNode: [UUID: UUID?] = [:]
-        for node in perubahan.elemenBaru { pdOfNode.updateValue(node.perangkatDaerah?.uuid, forKey: node.id.uuid) }
-        let unknown = Set(perubahan.indikatorBaru.map(\.elemen.uuid)).filter { pdOfNode[$0] == nil }
-        for chunk in Array(unknown).chunked(500) {
-            for row in try await ElemenRencanaModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
-                .field(\.$id).field(\.$perangkatDaerahID).all()
-            {
-                pdOfNode.updateValue(row.perangkatDaerahID, forKey: row.id!)
-            }
-        }
         var newIndicators: [IndikatorModel] = []
         for indikator in perubahan.indikatorBaru {
-            guard let pd = pdOfNode[indikator.elemen.uuid] else { throw DomainError.tidakDitemukan("Elemen rencana") }
+            // Where each new indicator belongs was read once, with the rules (`pemilik`).
+            guard let pd = owners.pdIndikator[indikator.id.uuid] else {
+                throw DomainError.tidakDitemukan("Elemen rencana")
+            }
             newIndicators.append(IndikatorModel(pemda: pemda, pd: pd, indikator))
         }
         try await sisip(newIndicators, on: db)

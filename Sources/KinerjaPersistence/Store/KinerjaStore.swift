@@ -35,8 +35,6 @@ public struct KinerjaStore: Sendable {
         return try await pemda(TypedID(row.id!))
     }
 
-    func validasi(_ pemda: Pemda) throws { try pemda.validasi() }
-
     public func hapus(pemda: TypedID<Pemda>) async throws {
         try await tulis(pemda: pemda) { db in
             try await PemdaModel.query(on: db).filter(\.$id == pemda.uuid).delete()
