@@ -182,6 +182,70 @@ struct StoreTests {
         }
     }
 
+    /// Changed elements, indicators and urusan names go in one UPDATE per 200 rows on both databases, nulls and
+    /// all (a column null in every row of a statement keeps its type on PostgreSQL); an unknown id writes nothing.
+    @Test(arguments: TestBackend.available)
+    func changedElementsAndIndicatorsAreUpdatedInBulk(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, sub, _, _) = try Self.sample()
+            try await store.simpanBaru(data)
+            let pemda = data.pemda.id
+            let kegiatan = try #require(data.elemen.first { $0.tingkat == .kegiatan })
+            var subs: [ElemenRencana] = []
+            var indicators: [Indikator] = []
+            for n in 1...450 {
+                let node = try ElemenRencana(
+                    perangkatDaerah: kegiatan.perangkatDaerah, induk: kegiatan.id, tingkat: .subKegiatan,
+                    kode: try Kode.parse("06.01.2.01.\(String(format: "%04d", n + 1))"), uraian: "Sub \(n)")
+                subs.append(node)
+                indicators.append(
+                    try Indikator(elemen: node.id, nama: "Indikator \(n)", satuan: "Dokumen", jenis: .output))
+            }
+            try await store.terapkan(
+                PerubahanData {
+                    $0.elemenBaru = subs
+                    $0.indikatorBaru = indicators
+                    $0.urusan = [Urusan(kode: "6", nama: "URUSAN LAMA")]
+                }, pemda: pemda)
+            for n in subs.indices {
+                subs[n].uraian = "Sub diubah \(n)"
+                subs[n].hasil = n.isMultiple(of: 2) ? "Meningkatnya \(n)" : ""
+                indicators[n].satuan = "Laporan"
+                indicators[n].isIKU = n.isMultiple(of: 3)
+                // Every baseline of the first 200 stays null; later ones get one.
+                if n >= 200 { indicators[n].baseline = Baseline(tahun: 2023, nilai: .angka(Decimal(n)), teks: "\(n)") }
+            }
+            let written = try await store.terapkan(
+                PerubahanData {
+                    $0.elemenUbah = subs
+                    $0.indikatorUbah = indicators
+                    $0.urusan = [Urusan(kode: "6", nama: "URUSAN BARU"), Urusan(kode: "6.01", nama: "BIDANG")]
+                }, pemda: pemda)
+            #expect(written == 902)
+            let loaded = try await store.muat(pemda: pemda)
+            let byID = Dictionary(uniqueKeysWithValues: loaded.elemen.map { ($0.id, $0) })
+            let indicatorByID = Dictionary(uniqueKeysWithValues: loaded.indikator.map { ($0.id, $0) })
+            for n in subs.indices {
+                #expect(byID[subs[n].id]?.uraian == "Sub diubah \(n)")
+                #expect(byID[subs[n].id]?.hasil == subs[n].hasil)
+                #expect(indicatorByID[indicators[n].id]?.satuan == "Laporan")
+                #expect(indicatorByID[indicators[n].id]?.isIKU == n.isMultiple(of: 3))
+                #expect(indicatorByID[indicators[n].id]?.baseline == indicators[n].baseline)
+            }
+            #expect(byID[sub.id]?.uraian == sub.uraian)
+            #expect(loaded.urusan == [Urusan(kode: "6", nama: "URUSAN BARU"), Urusan(kode: "6.01", nama: "BIDANG")])
+            // An element that is not stored: refused, and nothing of the change set is written.
+            var stranger = subs[0]
+            stranger.id = TypedID()
+            subs[1].uraian = "Tidak tersimpan"
+            await #expect(throws: DomainError.self) {
+                try await store.terapkan(PerubahanData { $0.elemenUbah = [subs[1], stranger] }, pemda: pemda)
+            }
+            #expect(try await store.muat(pemda: pemda).elemen.first { $0.id == subs[1].id }?.uraian == "Sub diubah 1")
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func singleWritesValidateTheTree(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in

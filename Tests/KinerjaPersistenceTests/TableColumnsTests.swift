@@ -12,7 +12,15 @@ import Testing
 struct TableColumnsTests {
     static let tables: [any RawRow.Type] = [
         ElemenRencanaModel.self, IndikatorModel.self, TargetModel.self, PaguModel.self, RealisasiKinerjaModel.self,
-        RealisasiAnggaranModel.self,
+        RealisasiAnggaranModel.self, UrusanModel.self,
+    ]
+
+    /// The organisation, policy and account tables: their FluentKit fields are the one definition (model and
+    /// decoder); the migrations must create exactly those columns.
+    static let models: [any Model.Type] = [
+        PemdaModel.self, KategoriModel.self, PeriodeModel.self, PerangkatDaerahModel.self, UnitKerjaModel.self,
+        PejabatModel.self, PenggunaModel.self, SesiModel.self, PercobaanMasukModel.self, BuktiModel.self,
+        UnggahanModel.self, PemdaProfilModel.self, KodePenyiapanModel.self, PetaKolomModel.self,
     ]
 
     static func columns(_ table: String, on db: any Database) async throws -> Set<String> {
@@ -39,6 +47,11 @@ struct TableColumnsTests {
                 let migrated = try await Self.columns(table.schema, on: db)
                 #expect(written == migrated, "\(table.schema): ≠ migrasi")
                 #expect(Set(table.kolomBaca).isSubset(of: written), "\(table.schema): kolomBaca")
+            }
+            for model in Self.models {
+                let fields = Set(model.keys.map(\.description))
+                let migrated = try await Self.columns(model.schema, on: db)
+                #expect(fields == migrated, "\(model.schema): model ≠ migrasi")
             }
         }
     }

@@ -25,6 +25,10 @@ public struct PerubahanData: Sendable, Codable {
     public var urusan: [Urusan] = []
     /// The Pemda's own settings and capaian policy, when they change.
     public var pemda: Pemda?
+    /// The Pemda's address and logo for the kop, when they change: a nil logo keeps the stored one unless
+    /// `hapusLogo`.
+    public var profil: ProfilPemda?
+    public var hapusLogo = false
     /// Entries to delete (a form's cleared field).
     public var hapus: [KunciIsian] = []
     /// The version each entry was read at (0: it did not exist). An entry stored since at another version, with
@@ -48,8 +52,8 @@ public struct PerubahanData: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case perangkatDaerahBaru, unitKerjaBaru, pejabatBaru, elemenBaru, elemenUbah, indikatorBaru, indikatorUbah
-        case target, pagu, realisasi, anggaran, periodeBaru, urusan, pemda, hapus, versiDibaca, bukti, formulirPD
-        case oleh
+        case target, pagu, realisasi, anggaran, periodeBaru, urusan, pemda, profil, hapusLogo, hapus, versiDibaca
+        case bukti, formulirPD, oleh
     }
 
     /// Change sets kept with uploads made by an earlier version still read (missing lists are empty).
@@ -72,6 +76,8 @@ public struct PerubahanData: Sendable, Codable {
         periodeBaru = try list(.periodeBaru)
         urusan = try list(.urusan)
         pemda = try container.decodeIfPresent(Pemda.self, forKey: .pemda)
+        profil = try container.decodeIfPresent(ProfilPemda.self, forKey: .profil)
+        hapusLogo = try container.decodeIfPresent(Bool.self, forKey: .hapusLogo) ?? false
         hapus = try list(.hapus)
         versiDibaca = try container.decodeIfPresent([KunciIsian: Int].self, forKey: .versiDibaca) ?? [:]
         bukti = try list(.bukti)
@@ -83,13 +89,14 @@ public struct PerubahanData: Sendable, Codable {
         perangkatDaerahBaru.isEmpty && unitKerjaBaru.isEmpty && pejabatBaru.isEmpty && elemenBaru.isEmpty
             && elemenUbah.isEmpty && indikatorBaru.isEmpty && indikatorUbah.isEmpty && target.isEmpty && pagu.isEmpty
             && realisasi.isEmpty && anggaran.isEmpty && periodeBaru.isEmpty && urusan.isEmpty && pemda == nil
-            && hapus.isEmpty && bukti.isEmpty
+            && profil == nil && hapus.isEmpty && bukti.isEmpty
     }
 
     public var jumlah: Int {
         perangkatDaerahBaru.count + unitKerjaBaru.count + pejabatBaru.count + elemenBaru.count + elemenUbah.count
             + indikatorBaru.count + indikatorUbah.count + target.count + pagu.count + realisasi.count + anggaran.count
-            + periodeBaru.count + urusan.count + (pemda == nil ? 0 : 1) + hapus.count + bukti.count
+            + periodeBaru.count + urusan.count + (pemda == nil ? 0 : 1) + (profil == nil ? 0 : 1) + hapus.count
+            + bukti.count
     }
 }
 
@@ -172,4 +179,23 @@ public struct KonflikVersi: Error, Sendable {
     public var butir: [Butir]
 
     public init(butir: [Butir]) { self.butir = butir }
+}
+
+extension PerubahanData {
+    /// The change set that creates every entry of a data set (a new Pemda's organisation, periods, plans and
+    /// figures; the Pemda itself is created by the store beside it).
+    public init(semua data: DataKinerja) {
+        self.init()
+        perangkatDaerahBaru = data.perangkatDaerah
+        unitKerjaBaru = data.unitKerja
+        pejabatBaru = data.pejabat
+        periodeBaru = data.periode
+        urusan = data.urusan
+        elemenBaru = data.elemen
+        indikatorBaru = data.indikator
+        target = data.target
+        pagu = data.pagu
+        realisasi = data.realisasi
+        anggaran = data.anggaran
+    }
 }

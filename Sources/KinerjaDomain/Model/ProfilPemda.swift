@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a Pemda prints in the kop of its documents besides its name: the address of its office and its logo.
-public struct ProfilPemda: Hashable, Sendable {
+public struct ProfilPemda: Hashable, Sendable, Codable {
     public var alamat: String
     /// PNG or JPEG, at most 1 MB; nil without a logo.
     public var logo: Data?

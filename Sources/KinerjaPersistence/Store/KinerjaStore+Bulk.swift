@@ -8,42 +8,17 @@ extension KinerjaStore {
     static let chunk = 400
 
     /// Stores a whole new data set (a Pemda with its PD and plans) in one transaction: all or nothing. The tree is
-    /// validated first (levels, kode prefixes, duplicate kode) so that nothing half-valid is written.
+    /// validated first (levels, kode prefixes, duplicate kode) so that nothing half-valid is written; then the Pemda
+    /// is created and everything else goes through the one write path as one change set (`PerubahanData(semua:)`).
     public func simpanBaru(_ data: DataKinerja) async throws {
         try data.pemda.validasi()
         try ValidasiData.periksa(data)
-        let pemda = data.pemda.id.uuid
-        let pdOfNode = Dictionary(uniqueKeysWithValues: data.elemen.map { ($0.id, $0.perangkatDaerah?.uuid) })
-        let pdOfIndikator = Dictionary(
-            uniqueKeysWithValues: data.indikator.map { ($0.id, pdOfNode[$0.elemen] ?? nil) })
-        let pdOfUnit = Dictionary(uniqueKeysWithValues: data.unitKerja.map { ($0.id, $0.perangkatDaerah.uuid) })
+        let perubahan = PerubahanData(semua: data)
+        try Self.periksaIsi(perubahan)
+        let now = Date()
         try await tulis(pemda: data.pemda.id) { db in
-            if try await PemdaModel.query(on: db).filter(\.$nama == data.pemda.nama).first() != nil {
-                throw DomainError.konflik("Pemda \"\(data.pemda.nama)\" sudah ada.")
-            }
-            try await PemdaModel(data.pemda).create(on: db)
-            try await insert(data.pemda.kebijakan.kategori.pita.map { KategoriModel(pemda: pemda, $0) }, on: db)
-            try await insert(data.perangkatDaerah.map { PerangkatDaerahModel(pemda: pemda, $0) }, on: db)
-            try await insert(data.periode.map { PeriodeModel(pemda: pemda, $0) }, on: db)
-            // Parents before children, for the foreign keys.
-            try await insert(
-                Self.parentsFirst(data.unitKerja, id: \.id, parent: \.induk).map { UnitKerjaModel(pemda: pemda, $0) },
-                on: db)
-            try await insert(
-                data.pejabat.map { PejabatModel(pemda: pemda, pd: pdOfUnit[$0.unitKerja] ?? UUID(), $0) }, on: db)
-            try await insert(
-                Self.parentsFirst(data.elemen, id: \.id, parent: \.induk).map { ElemenRencanaModel(pemda: pemda, $0) },
-                on: db)
-            try await insert(
-                data.indikator.map { IndikatorModel(pemda: pemda, pd: pdOfNode[$0.elemen] ?? nil, $0) }, on: db)
-            try await insert(
-                data.target.map { TargetModel(pemda: pemda, pd: pdOfIndikator[$0.indikator] ?? nil, $0) }, on: db)
-            try await insert(data.pagu.map { PaguModel(pemda: pemda, pd: pdOfNode[$0.elemen] ?? nil, $0) }, on: db)
-            try await insert(
-                data.realisasi.map { RealisasiKinerjaModel(pemda: pemda, pd: pdOfIndikator[$0.indikator] ?? nil, $0) },
-                on: db)
-            try await insert(
-                data.anggaran.map { RealisasiAnggaranModel(pemda: pemda, pd: pdOfNode[$0.elemen] ?? nil, $0) }, on: db)
+            try await Self.buatPemda(data.pemda, profil: .init(), rpjmd: nil, on: db)
+            _ = try await self.terapkan(perubahan, pemda: data.pemda.id.uuid, sekarang: now, on: db)
         }
     }
 

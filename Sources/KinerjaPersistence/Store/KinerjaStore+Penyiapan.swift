@@ -33,24 +33,6 @@ extension KinerjaStore {
         return ProfilPemda(alamat: row.alamat, logo: denganLogo ? row.logo : nil, logoJenis: row.logoJenis)
     }
 
-    /// Sets the address, and the logo when one is given (`hapusLogo` removes it).
-    public func simpanProfil(_ profil: ProfilPemda, pemda: TypedID<Pemda>, hapusLogo: Bool = false) async throws {
-        try profil.periksa()
-        try await tulis(pemda: pemda) { db in
-            let row = try await PemdaProfilModel.find(pemda.uuid, on: db) ?? PemdaProfilModel()
-            row.id = pemda.uuid
-            row.alamat = profil.alamat.trimmingCharacters(in: .whitespacesAndNewlines)
-            if let logo = profil.logo {
-                row.logo = logo
-                row.logoJenis = ProfilPemda.jenisGambar(logo)
-            } else if hapusLogo {
-                row.logo = nil
-                row.logoJenis = nil
-            }
-            try await row.save(on: db)
-        }
-    }
-
     /// Creates the installation's first Pemda, its RPJMD period and its first admin, all or nothing, when no Pemda
     /// exists yet and `kodeHash` is a setup code printed within a day (pass nil from the command line, where the
     /// operator is already trusted). The codes are spent.

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import KinerjaDomain
 import SQLKit
 
 /// Rows written in bulk without FluentKit's per-model reflection (which cost ~100 µs a row): the columns and values
@@ -62,12 +63,46 @@ extension KinerjaStore {
     }
 }
 
+extension KinerjaStore {
+    /// UPDATEs the `kolom` of stored rows to the rows' values, 200 rows per statement:
+    /// `SET c = CASE id WHEN ? THEN ? … ELSE c END … WHERE id IN (…)`, the same SQL on SQLite and PostgreSQL (the
+    /// `ELSE c` gives PostgreSQL each column's type for the bound values, nulls included).
+    func perbaruiMassal<M: RawRow>(_ rows: [M], kolom: [String], on db: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        guard let sql = db as? any SQLDatabase else {
+            throw DomainError.tidakSah(field: "db", pesan: "Penyimpanan ini tidak mendukung SQL.")
+        }
+        let index = kolom.map { name in M.kolomSQL.firstIndex(of: name)! }
+        for chunk in rows.chunked(200) {
+            let values = chunk.map(\.nilaiSQL)
+            var query = SQLQueryString("UPDATE \(M.schema) SET ")
+            for (n, column) in kolom.enumerated() {
+                query.appendLiteral(n == 0 ? "\(column) = CASE id" : ", \(column) = CASE id")
+                for (row, value) in zip(chunk, values) {
+                    query.appendLiteral(" WHEN ")
+                    query.appendInterpolation(bind: row.idMentah)
+                    query.appendLiteral(" THEN ")
+                    query.appendInterpolation(bind: value[index[n]])
+                }
+                query.appendLiteral(" ELSE \(column) END")
+            }
+            query.appendLiteral(" WHERE id IN (")
+            query.appendInterpolation(binds: chunk.map(\.idMentah))
+            query.appendLiteral(")")
+            try await sql.raw(query).run()
+        }
+    }
+}
+
 extension ElemenRencanaModel: RawRow {
     /// The columns the loader decodes (`loadElemen`).
     static let kolomBaca = [
         "id", "perangkat_daerah_id", "induk_id", "tingkat", "kode_asli", "nomor", "uraian", "selaras_id",
         "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
     ]
+
+    /// What a change of an element may change (`PerubahanData.elemenUbah`): never its PD, level or kode.
+    static let kolomUbah = ["uraian", "kode_asli", "induk_id", "penanggung_jawab", "nomor", "hasil"]
 
     static let kolomSQL = [
         "id", "pemda_id", "perangkat_daerah_id", "induk_id", "tingkat", "kode", "kode_asli", "nomor", "uraian",
@@ -86,6 +121,12 @@ extension IndikatorModel: RawRow {
         "id", "elemen_id", "nama", "satuan", "jenis", "polaritas", "jenis_nilai", "agregasi", "metode_turun", "skala",
         "makna", "alasan", "rumus", "sumber_data", "penanggung_jawab", "iku", "baseline_tahun", "baseline_nilai",
         "baseline_teks", "bobot", "urutan",
+    ]
+
+    /// What a change of an indicator may change (`PerubahanData.indikatorUbah`): never its element or PD.
+    static let kolomUbah = [
+        "nama", "satuan", "jenis", "polaritas", "jenis_nilai", "agregasi", "makna", "alasan", "rumus", "sumber_data",
+        "penanggung_jawab", "bobot", "iku", "baseline_teks", "baseline_nilai", "baseline_tahun",
     ]
 
     static let kolomSQL = [
@@ -152,4 +193,10 @@ extension RealisasiAnggaranModel: RawRow {
     var nilaiSQL: [any Encodable & Sendable] {
         [id ?? UUID(), pemdaID, perangkatDaerahID, elemenID, tahun, triwulan, keuanganSen, fisik, versi]
     }
+}
+
+extension UrusanModel: RawRow {
+    static let kolomBaca = ["kode", "nama"]
+    static let kolomSQL = ["id", "pemda_id", "kode", "nama"]
+    var nilaiSQL: [any Encodable & Sendable] { [id!, pemdaID, kode, nama] }
 }

@@ -18,35 +18,46 @@ extension KinerjaStore {
     ///
     /// Batched: the stored entries are read with one query per table and 500 owners, new rows go in multi-row
     /// INSERTs, changed rows are replaced (DELETE by id, then INSERT with the next version), deleted rows go in one
-    /// DELETE per 500; elements and indicators that change are updated one by one (an import renaming them is rare).
+    /// DELETE per 500; changed elements, indicators and urusan names go in one UPDATE per 500 rows
+    /// (`perbaruiMassal`).
     @discardableResult
     public func terapkan(
         _ perubahan: PerubahanData, pemda id: TypedID<Pemda>, versiPratinjau: Int64? = nil, unggahan: UUID? = nil,
         sekarang: Date = Date()
     ) async throws -> Int {
-        let pemda = id.uuid
-        for pd in perubahan.perangkatDaerahBaru { try Self.periksa(pd) }
-        for unit in perubahan.unitKerjaBaru { try Self.periksa(unit) }
-        for pejabat in perubahan.pejabatBaru { try Self.periksa(pejabat) }
-        if let policy = perubahan.pemda { try policy.validasi() }
+        try Self.periksaIsi(perubahan)
         return try await tulis(pemda: id) { db in
             if let versiPratinjau {
                 let now = try await Self.versiData(pemda: id, on: db, kunci: true)
                 guard now == versiPratinjau else { throw DataBerubah(sejak: versiPratinjau, kini: now) }
             }
-            // 1. Where every entry belongs, and the change set's own rules.
-            let owners = try await Self.pemilik(perubahan, pemda: pemda, on: db)
-            try await Self.periksaStruktur(perubahan, pemda: pemda, on: db)
-            // 2. What is stored for the entries, and the conflicts: nothing is written before this.
-            let rencana = try await Self.rencanakanIsian(perubahan, pemda: pemda, owners: owners, on: db)
-            guard rencana.konflik.isEmpty else { throw KonflikVersi(butir: rencana.konflik) }
-            // 3. The writes.
             if let unggahan { try await UnggahanModel.query(on: db).filter(\.$id == unggahan).delete() }
-            var written = try await tulisStruktur(perubahan, pemda: pemda, owners: owners, on: db)
-            written += try await tulisIsian(rencana, on: db)
-            written += try await tulisBukti(perubahan, pemda: pemda, owners: owners, sekarang: sekarang, on: db)
-            return written
+            return try await self.terapkan(perubahan, pemda: id.uuid, sekarang: sekarang, on: db)
         }
+    }
+
+    /// The rules a change set's own entries must keep, before any database work.
+    static func periksaIsi(_ perubahan: PerubahanData) throws {
+        for pd in perubahan.perangkatDaerahBaru { try Self.periksa(pd) }
+        for unit in perubahan.unitKerjaBaru { try Self.periksa(unit) }
+        for pejabat in perubahan.pejabatBaru { try Self.periksa(pejabat) }
+        if let policy = perubahan.pemda { try policy.validasi() }
+        try perubahan.profil?.periksa()
+    }
+
+    /// The apply inside a transaction already open (`terapkan`, and `simpanBaru` after it creates the Pemda).
+    func terapkan(_ perubahan: PerubahanData, pemda: UUID, sekarang: Date, on db: any Database) async throws -> Int {
+        // 1. Where every entry belongs, and the change set's own rules.
+        let owners = try await Self.pemilik(perubahan, pemda: pemda, on: db)
+        try await Self.periksaStruktur(perubahan, pemda: pemda, on: db)
+        // 2. What is stored for the entries, and the conflicts: nothing is written before this.
+        let rencana = try await Self.rencanakanIsian(perubahan, pemda: pemda, owners: owners, on: db)
+        guard rencana.konflik.isEmpty else { throw KonflikVersi(butir: rencana.konflik) }
+        // 3. The writes.
+        var written = try await tulisStruktur(perubahan, pemda: pemda, owners: owners, on: db)
+        written += try await tulisIsian(rencana, on: db)
+        written += try await tulisBukti(perubahan, pemda: pemda, owners: owners, sekarang: sekarang, on: db)
+        return written
     }
 
     /// The PD of every indicator and element an entry names (those created by the change set included), read with
@@ -346,10 +357,87 @@ extension KinerjaStore {
         return plan.baru.count + plan.ganti.count + plan.buang.count
     }
 
-    /// Urusan, periods, PD, units, officials, elements, indicators and the Pemda's policy.
+    /// Urusan, periods, PD, units, officials, elements, indicators, the Pemda's policy and profile: each table in a
+    /// handful of statements whatever the number of rows.
     func tulisStruktur(
         _ perubahan: PerubahanData, pemda: UUID, owners: Pemilik, on db: any Database
     ) async throws -> Int {
+        var written = try await tulisPemda(perubahan, pemda: pemda, on: db)
+        try await insert(perubahan.perangkatDaerahBaru.map { PerangkatDaerahModel(pemda: pemda, $0) }, on: db)
+        written += perubahan.perangkatDaerahBaru.count
+        // A PD's Renstra period after its PD.
+        written += try await tulisUrusanPeriode(perubahan, pemda: pemda, on: db)
+        var pdOfUnit = Dictionary(
+            perubahan.unitKerjaBaru.map { ($0.id, $0.perangkatDaerah.uuid) }, uniquingKeysWith: { first, _ in first })
+        try await insert(
+            Self.parentsFirst(perubahan.unitKerjaBaru, id: \.id, parent: \.induk).map {
+                UnitKerjaModel(pemda: pemda, $0)
+            },
+            on: db)
+        written += perubahan.unitKerjaBaru.count
+        let storedUnits = Set(perubahan.pejabatBaru.map(\.unitKerja)).filter { pdOfUnit[$0] == nil }
+        for chunk in storedUnits.map(\.uuid).chunked(500) {
+            for row in try await UnitKerjaModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ chunk)
+                .field(\.$id).field(\.$perangkatDaerahID).all()
+            {
+                pdOfUnit[TypedID(row.id!)] = row.perangkatDaerahID
+            }
+        }
+        let officials = try perubahan.pejabatBaru.map { pejabat in
+            guard let pd = pdOfUnit[pejabat.unitKerja] else {
+                throw DomainError.tidakDitemukan("Unit kerja pejabat \(pejabat.nama)")
+            }
+            return PejabatModel(pemda: pemda, pd: pd, pejabat)
+        }
+        try await insert(officials, on: db)
+        written += officials.count
+        try await sisip(
+            Self.parentsFirst(perubahan.elemenBaru, id: \.id, parent: \.induk).map {
+                ElemenRencanaModel(pemda: pemda, $0)
+            },
+            on: db)
+        written += perubahan.elemenBaru.count
+        try await Self.periksaAda(
+            ElemenRencanaModel.self, perubahan.elemenUbah.map(\.id.uuid), pemda: pemda, apa: "Elemen rencana", on: db)
+        try await perbaruiMassal(
+            perubahan.elemenUbah.map { ElemenRencanaModel(pemda: pemda, $0) }, kolom: ElemenRencanaModel.kolomUbah,
+            on: db)
+        written += perubahan.elemenUbah.count
+        var newIndicators: [IndikatorModel] = []
+        for indikator in perubahan.indikatorBaru {
+            // Where each new indicator belongs was read once, with the rules (`pemilik`).
+            guard let pd = owners.pdIndikator[indikator.id.uuid] else {
+                throw DomainError.tidakDitemukan("Elemen rencana")
+            }
+            newIndicators.append(IndikatorModel(pemda: pemda, pd: pd, indikator))
+        }
+        try await sisip(newIndicators, on: db)
+        written += newIndicators.count
+        try await Self.periksaAda(
+            IndikatorModel.self, perubahan.indikatorUbah.map(\.id.uuid), pemda: pemda, apa: "Indikator", on: db)
+        try await perbaruiMassal(
+            perubahan.indikatorUbah.map { IndikatorModel(pemda: pemda, pd: nil, $0) }, kolom: IndikatorModel.kolomUbah,
+            on: db)
+        written += perubahan.indikatorUbah.count
+        return written
+    }
+
+    /// Every id is a stored row of the Pemda (one query per 500).
+    static func periksaAda<M: Model>(
+        _: M.Type, _ ids: [UUID], pemda: UUID, apa: String, on db: any Database
+    ) async throws where M.IDValue == UUID {
+        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return }
+        var found = 0
+        for chunk in Array(Set(ids)).chunked(500) {
+            let row = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(M.schema).where("pemda_id", .equal, SQLBind(pemda)).where("id", .in, chunk).first()
+            found += try row?.decode(column: "n", as: Int.self) ?? 0
+        }
+        guard found == Set(ids).count else { throw DomainError.tidakDitemukan(apa) }
+    }
+
+    /// The Pemda's settings and policy (with its category bands), and its profile.
+    func tulisPemda(_ perubahan: PerubahanData, pemda: UUID, on db: any Database) async throws -> Int {
         var written = 0
         if let policy = perubahan.pemda {
             guard let existing = try await PemdaModel.find(pemda, on: db), policy.id.uuid == pemda else {
@@ -361,106 +449,67 @@ extension KinerjaStore {
             try await insert(policy.kebijakan.kategori.pita.map { KategoriModel(pemda: pemda, $0) }, on: db)
             written += 1
         }
-        for item in perubahan.urusan {
-            if let row = try await UrusanModel.query(on: db).filter(\.$pemdaID == pemda)
-                .filter(\.$kode == item.kode).first()
-            {
-                guard row.nama != item.nama else { continue }
-                row.nama = item.nama
-                try await row.update(on: db)
-            } else {
-                let row = UrusanModel()
-                row.pemdaID = pemda
-                row.kode = item.kode
-                row.nama = item.nama
-                try await row.create(on: db)
+        if let profil = perubahan.profil {
+            let row = try await PemdaProfilModel.find(pemda, on: db) ?? PemdaProfilModel()
+            row.id = pemda
+            row.alamat = profil.alamat.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let logo = profil.logo {
+                row.logo = logo
+                row.logoJenis = ProfilPemda.jenisGambar(logo)
+            } else if perubahan.hapusLogo {
+                row.logo = nil
+                row.logoJenis = nil
             }
+            try await row.save(on: db)
             written += 1
         }
-        for periode in perubahan.periodeBaru {
-            var query = PeriodeModel.query(on: db).filter(\.$pemdaID == pemda)
-                .filter(\.$jenis == periode.jenis.rawValue).filter(\.$tahunAwal == periode.tahunAwal)
-            query =
-                periode.perangkatDaerah.map { pd in query.filter(\.$perangkatDaerahID == pd.uuid) }
-                ?? query.filter(\.$perangkatDaerahID == nil)
-            guard try await query.first() == nil else {
-                throw DomainError.konflik("Periode \(periode.nama) sudah ada.")
+        return written
+    }
+
+    /// Urusan names (new or renamed) and new periods: the Pemda's stored ones read once, then one INSERT and one
+    /// UPDATE.
+    func tulisUrusanPeriode(_ perubahan: PerubahanData, pemda: UUID, on db: any Database) async throws -> Int {
+        var written = 0
+        if !perubahan.urusan.isEmpty {
+            let stored = Dictionary(
+                try await UrusanModel.query(on: db).filter(\.$pemdaID == pemda).all().map { ($0.kode, $0) },
+                uniquingKeysWith: { first, _ in first })
+            var fresh: [String: UrusanModel] = [:]
+            var renamed: [UrusanModel] = []
+            for item in perubahan.urusan {
+                if let row = stored[item.kode] {
+                    guard row.nama != item.nama else { continue }
+                    row.nama = item.nama
+                    renamed.append(row)
+                } else {
+                    let row = UrusanModel()
+                    row.id = UUID()
+                    row.pemdaID = pemda
+                    row.kode = item.kode
+                    row.nama = item.nama
+                    fresh[item.kode] = row
+                }
             }
-            try await PeriodeModel(pemda: pemda, periode).create(on: db)
-            written += 1
+            try await insert(Array(fresh.values), on: db)
+            try await perbaruiMassal(renamed, kolom: ["nama"], on: db)
+            written += fresh.count + renamed.count
         }
-        try await insert(perubahan.perangkatDaerahBaru.map { PerangkatDaerahModel(pemda: pemda, $0) }, on: db)
-        written += perubahan.perangkatDaerahBaru.count
-        let pdOfUnit = Dictionary(
-            perubahan.unitKerjaBaru.map { ($0.id, $0.perangkatDaerah.uuid) }, uniquingKeysWith: { first, _ in first })
-        for unit in Self.parentsFirst(perubahan.unitKerjaBaru, id: \.id, parent: \.induk) {
-            try await UnitKerjaModel(pemda: pemda, unit).create(on: db)
-            written += 1
-        }
-        for pejabat in perubahan.pejabatBaru {
-            var pd = pdOfUnit[pejabat.unitKerja]
-            if pd == nil { pd = try await UnitKerjaModel.find(pejabat.unitKerja.uuid, on: db)?.perangkatDaerahID }
-            guard let pd else { throw DomainError.tidakDitemukan("Unit kerja pejabat \(pejabat.nama)") }
-            try await PejabatModel(pemda: pemda, pd: pd, pejabat).create(on: db)
-            written += 1
-        }
-        try await sisip(
-            Self.parentsFirst(perubahan.elemenBaru, id: \.id, parent: \.induk).map {
-                ElemenRencanaModel(pemda: pemda, $0)
-            },
-            on: db)
-        written += perubahan.elemenBaru.count
-        for node in perubahan.elemenUbah {
-            guard
-                let row = try await ElemenRencanaModel.query(on: db).filter(\.$id == node.id.uuid).filter(
-                    \.$pemdaID == pemda
-                )
-                .first()
-            else { throw DomainError.tidakDitemukan("Elemen \(node.label)") }
-            let updated = ElemenRencanaModel(pemda: pemda, node)
-            row.uraian = updated.uraian
-            row.kodeAsli = updated.kodeAsli
-            row.indukID = updated.indukID
-            row.penanggungJawab = updated.penanggungJawab
-            row.nomor = updated.nomor
-            row.hasil = updated.hasil
-            try await row.update(on: db)
-            written += 1
-        }
-        var newIndicators: [IndikatorModel] = []
-        for indikator in perubahan.indikatorBaru {
-            // Where each new indicator belongs was read once, with the rules (`pemilik`).
-            guard let pd = owners.pdIndikator[indikator.id.uuid] else {
-                throw DomainError.tidakDitemukan("Elemen rencana")
+        if !perubahan.periodeBaru.isEmpty {
+            func key(_ jenis: String, _ awal: Int, _ pd: UUID?) -> String {
+                "\(jenis)|\(awal)|\(pd?.uuidString ?? "-")"
             }
-            newIndicators.append(IndikatorModel(pemda: pemda, pd: pd, indikator))
-        }
-        try await sisip(newIndicators, on: db)
-        written += newIndicators.count
-        for indikator in perubahan.indikatorUbah {
-            guard
-                let row = try await IndikatorModel.query(on: db).filter(\.$id == indikator.id.uuid)
-                    .filter(\.$pemdaID == pemda).first()
-            else { throw DomainError.tidakDitemukan("Indikator \(indikator.nama)") }
-            let updated = IndikatorModel(pemda: pemda, pd: row.perangkatDaerahID, indikator)
-            row.nama = updated.nama
-            row.satuan = updated.satuan
-            row.jenis = updated.jenis
-            row.polaritas = updated.polaritas
-            row.jenisNilai = updated.jenisNilai
-            row.agregasi = updated.agregasi
-            row.makna = updated.makna
-            row.alasan = updated.alasan
-            row.rumus = updated.rumus
-            row.sumberData = updated.sumberData
-            row.penanggungJawab = updated.penanggungJawab
-            row.bobot = updated.bobot
-            row.iku = updated.iku
-            row.baselineTeks = updated.baselineTeks
-            row.baselineNilai = updated.baselineNilai
-            row.baselineTahun = updated.baselineTahun
-            try await row.update(on: db)
-            written += 1
+            var taken = Set(
+                try await PeriodeModel.query(on: db).filter(\.$pemdaID == pemda).all().map {
+                    key($0.jenis, $0.tahunAwal, $0.perangkatDaerahID)
+                })
+            for periode in perubahan.periodeBaru {
+                let inserted = taken.insert(
+                    key(periode.jenis.rawValue, periode.tahunAwal, periode.perangkatDaerah?.uuid)
+                ).inserted
+                guard inserted else { throw DomainError.konflik("Periode \(periode.nama) sudah ada.") }
+            }
+            try await insert(perubahan.periodeBaru.map { PeriodeModel(pemda: pemda, $0) }, on: db)
+            written += perubahan.periodeBaru.count
         }
         return written
     }

@@ -28,9 +28,12 @@ enum PenyiapanController {
             let form = try RawForm.baca(req)
             let logo = form.berkas["logo"].flatMap { $0.isi.isEmpty ? nil : $0.isi }
             return try await AdminController.dengan(req, ctx, form) {
-                try await KinerjaStore(req.db).simpanProfil(
-                    ProfilPemda(alamat: form["alamat"] ?? "", logo: logo), pemda: pemda.id,
-                    hapusLogo: form["hapus_logo"] == "1")
+                let perubahan = PerubahanData {
+                    $0.profil = ProfilPemda(alamat: form["alamat"] ?? "", logo: logo)
+                    $0.hapusLogo = form["hapus_logo"] == "1"
+                    $0.oleh = ctx.pengguna?.namaPengguna ?? ""
+                }
+                try await KinerjaStore(req.db).terapkan(perubahan, pemda: pemda.id)
                 return try AdminController.selesai(req, ctx, "profil", anchor: "profil")
             }
         }
