@@ -83,6 +83,11 @@ enum DisplayController {
             }
             return try await kirim(req, ctx, laporan, nama: name.rawValue + "-" + pd.kode, sebelumTabel: chart)
         }
+        pohonDanIKU(app)
+    }
+
+    /// The cascading and IKU pages, of the Pemda and of a PD, and an indicator's page.
+    static func pohonDanIKU(_ app: Application) {
         app.route(.GET, SiteURL.Pattern.cascadingPemda, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)

@@ -54,6 +54,48 @@ enum RealisasiController {
         var change = PerubahanData()
         change.formulirPD = pd.id
         change.oleh = ctx.pengguna?.namaPengguna ?? "?"
+        bacaKinerja(form, model, periode, into: &change, &isian)
+        bacaAnggaran(form, model, periode, into: &change, &isian)
+        guard isian.galat.isEmpty else {
+            isian.pesan =
+                "Belum tersimpan: \(isian.galat.count) isian perlu diperbaiki (ditandai merah). Isian lain tetap seperti yang Anda ketik."
+            return KinerjaApp.htmlResponse(
+                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
+        }
+        do {
+            let changed = try await store.terapkan(change, pemda: pemda.id)
+            return req.redirect(
+                to: SiteURL.realisasi(pemda: pemda.id.uuid, kode: pd.kode).path
+                    + "?tahun=\(model.tahun)&triwulan=\(model.triwulan)&disimpan=\(changed)")
+        } catch let conflict as KonflikVersi {
+            // Show both values; the form now carries the stored versions, so saving again overwrites deliberately.
+            let fresh = try await RealisasiPage.Model.query(
+                store, pemda: pemda, pd: pd, tahun: model.tahun, triwulan: model.triwulan)
+            isian.catat(conflict) {
+                ($0.apa == "realisasi" ? FormKey.realisasi.awalan : FormKey.keuangan.awalan)
+                    + $0.kunci.uuidString.lowercased()
+            }
+            return KinerjaApp.htmlResponse(
+                RealisasiPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
+        } catch let error where FormState.sibuk(error) {
+            // Too many saves at once: nothing was written; the page keeps everything typed (files must be chosen
+            // again: no browser keeps a file input).
+            isian.pesan = FormState.pesanSibuk
+            return KinerjaApp.htmlResponse(
+                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .serviceUnavailable)
+        } catch let error as DomainError {
+            isian.pesan = "Belum tersimpan: " + error.pesan
+            return KinerjaApp.htmlResponse(
+                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
+        }
+    }
+
+    /// The form's realisasi kinerja and evidence files: changed values into the change set, each with the version
+    /// it was read at; a value that does not parse is a field error naming the indicator.
+    static func bacaKinerja(
+        _ form: RawForm, _ model: RealisasiPage.Model, _ periode: PeriodeLaporan, into change: inout PerubahanData,
+        _ isian: inout FormState
+    ) {
         for row in model.kinerja {
             let key = row.indikator.id.uuid.uuidString.lowercased()
             if let file = form.berkas[FormKey.bukti.awalan + key], !file.isi.isEmpty {
@@ -89,6 +131,13 @@ enum RealisasiController {
                 isian.galat[FormKey.realisasi.awalan + key] = "\(row.kode) · \(row.indikator.nama): \(error.pesan)"
             }
         }
+    }
+
+    /// The form's realisasi keuangan and fisik of the sub kegiatan, checked by the domain's rules.
+    static func bacaAnggaran(
+        _ form: RawForm, _ model: RealisasiPage.Model, _ periode: PeriodeLaporan, into change: inout PerubahanData,
+        _ isian: inout FormState
+    ) {
         for row in model.anggaran {
             let key = row.node.id.uuid.uuidString.lowercased()
             let keuanganText = (form[FormKey.keuangan.awalan + key] ?? "").trimmingCharacters(in: .whitespaces)
@@ -130,38 +179,6 @@ enum RealisasiController {
                 isian.galat[(error.field == "fisik" ? FormKey.fisik.awalan : FormKey.keuangan.awalan) + key] =
                     "\(label): \(error.pesan)"
             }
-        }
-        guard isian.galat.isEmpty else {
-            isian.pesan =
-                "Belum tersimpan: \(isian.galat.count) isian perlu diperbaiki (ditandai merah). Isian lain tetap seperti yang Anda ketik."
-            return KinerjaApp.htmlResponse(
-                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
-        }
-        do {
-            let changed = try await store.terapkan(change, pemda: pemda.id)
-            return req.redirect(
-                to: SiteURL.realisasi(pemda: pemda.id.uuid, kode: pd.kode).path
-                    + "?tahun=\(model.tahun)&triwulan=\(model.triwulan)&disimpan=\(changed)")
-        } catch let conflict as KonflikVersi {
-            // Show both values; the form now carries the stored versions, so saving again overwrites deliberately.
-            let fresh = try await RealisasiPage.Model.query(
-                store, pemda: pemda, pd: pd, tahun: model.tahun, triwulan: model.triwulan)
-            isian.catat(conflict) {
-                ($0.apa == "realisasi" ? FormKey.realisasi.awalan : FormKey.keuangan.awalan)
-                    + $0.kunci.uuidString.lowercased()
-            }
-            return KinerjaApp.htmlResponse(
-                RealisasiPage.render(fresh, akun: ctx.akunBar, isian: isian), status: .conflict)
-        } catch let error where FormState.sibuk(error) {
-            // Too many saves at once: nothing was written; the page keeps everything typed (files must be chosen
-            // again: no browser keeps a file input).
-            isian.pesan = FormState.pesanSibuk
-            return KinerjaApp.htmlResponse(
-                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .serviceUnavailable)
-        } catch let error as DomainError {
-            isian.pesan = "Belum tersimpan: " + error.pesan
-            return KinerjaApp.htmlResponse(
-                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
         }
     }
 

@@ -36,6 +36,51 @@ struct DashboardPage {
         }
     }
 
+    /// The indicators with a target and no realisasi yet, per PD, with a link to the form for who may fill it.
+    static func belumDilaporkan(_ model: Model, akun: Layout.Akun) -> [HTML] {
+        let pemdaID = model.pemda.id.uuid
+        var items: [HTML] = []
+        let late = model.perPD.flatMap { item in item.tabel.belumDilaporkan.map { (item.pd, $0) } }
+        items.append(.el("h2", [], "Indikator bertarget yang belum dilaporkan (\(late.count))"))
+        if late.isEmpty {
+            items.append(.el("p", [("class", "ok")], "Semua indikator bertarget sudah diisi realisasinya."))
+        } else {
+            let grouped = Dictionary(grouping: late, by: \.0.kode)
+            items.append(
+                .el(
+                    "ul", [],
+                    model.perPD.compactMap { item -> HTML? in
+                        guard let rows = grouped[item.pd.kode] else { return nil }
+                        var children: [HTML] = [.text("\(item.pd.nama): \(rows.count) indikator")]
+                        if let user = akun.pengguna,
+                            Akses.tulisPD(pemda: model.pemda.id, pd: item.pd.id).boleh(user)
+                        {
+                            children.append(.text(" · "))
+                            children.append(
+                                .el(
+                                    "a",
+                                    [
+                                        (
+                                            "href",
+                                            SiteURL.realisasi(pemda: pemdaID, kode: item.pd.kode).path(
+                                                tahun: model.tahun,
+                                                triwulan: model.triwulan ?? model.pemda.jumlahTriwulan)
+                                        )
+                                    ], "isi realisasi"))
+                        }
+                        children.append(
+                            .el(
+                                "details", [],
+                                [
+                                    .el("summary", [], "daftar"),
+                                    .el("ul", [], rows.map { HTML.el("li", [], $0.1.indikator.nama) }),
+                                ]))
+                        return .el("li", [], children)
+                    }))
+        }
+        return items
+    }
+
     static func render(_ model: Model, akun: Layout.Akun) -> String {
         let pemdaID = model.pemda.id.uuid
         let kategori = model.pemda.kebijakan.kategori
@@ -77,44 +122,7 @@ struct DashboardPage {
                             ])
                     }))
         }
-        let late = model.perPD.flatMap { item in item.tabel.belumDilaporkan.map { (item.pd, $0) } }
-        content.append(.el("h2", [], "Indikator bertarget yang belum dilaporkan (\(late.count))"))
-        if late.isEmpty {
-            content.append(.el("p", [("class", "ok")], "Semua indikator bertarget sudah diisi realisasinya."))
-        } else {
-            let grouped = Dictionary(grouping: late, by: \.0.kode)
-            content.append(
-                .el(
-                    "ul", [],
-                    model.perPD.compactMap { item -> HTML? in
-                        guard let rows = grouped[item.pd.kode] else { return nil }
-                        var children: [HTML] = [.text("\(item.pd.nama): \(rows.count) indikator")]
-                        if let user = akun.pengguna,
-                            Akses.tulisPD(pemda: model.pemda.id, pd: item.pd.id).boleh(user)
-                        {
-                            children.append(.text(" · "))
-                            children.append(
-                                .el(
-                                    "a",
-                                    [
-                                        (
-                                            "href",
-                                            SiteURL.realisasi(pemda: pemdaID, kode: item.pd.kode).path(
-                                                tahun: model.tahun,
-                                                triwulan: model.triwulan ?? model.pemda.jumlahTriwulan)
-                                        )
-                                    ], "isi realisasi"))
-                        }
-                        children.append(
-                            .el(
-                                "details", [],
-                                [
-                                    .el("summary", [], "daftar"),
-                                    .el("ul", [], rows.map { HTML.el("li", [], $0.1.indikator.nama) }),
-                                ]))
-                        return .el("li", [], children)
-                    }))
-        }
+        content += belumDilaporkan(model, akun: akun)
         return Layout.page(
             title: "Dasbor " + model.pemda.nama,
             breadcrumbs: [("Beranda", SiteURL.beranda.path), (model.pemda.nama, nil), ("Dasbor", nil)], akun: akun,

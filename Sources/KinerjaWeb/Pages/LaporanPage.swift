@@ -22,6 +22,45 @@ public enum LaporanHTML {
         _ laporan: Laporan, sebelumTabel: HTML = .empty, kertas: Kertas = .a4, akun: Layout.Akun? = nil,
         logo: String? = nil
     ) -> String {
+        var content: [HTML] = [
+            .el(
+                "div", [("class", "kop")],
+                (logo.map { [HTML.el("img", [("src", $0), ("alt", "Logo"), ("class", "logo-kop")])] } ?? [])
+                    + laporan.kop.map { HTML.el("div", [], $0) }),
+            .el("h1", [("class", "judul")], laporan.judul.map { HTML.el("div", [], $0) }),
+            sebelumTabel,
+            tabel(laporan),
+        ]
+        if !laporan.catatan.isEmpty {
+            content.append(.el("ol", [("class", "catatan")], laporan.catatan.map { HTML.el("li", [], $0) }))
+        }
+        if let sign = laporan.tandaTangan { content.append(tandaTangan(sign)) }
+        let style = """
+            .kop{text-align:center;font-weight:700}.logo-kop{display:block;margin:0 auto .3rem;max-height:64px}.judul{text-align:center;font-size:1.1rem}
+            table.laporan th{text-align:center}tr.nomor th{font-weight:400;font-size:.8rem}
+            tr.gaya-kelompok td{font-weight:600;background:#f6f8fa}tr.gaya-total td{font-weight:700;border-top:2px solid #333}
+            .catatan{font-size:.85rem}.ttd{margin:2rem 0 0 auto;width:18rem;text-align:center}.ttd .ruang{height:4rem}.ttd .nama{font-weight:700;text-decoration:underline}
+            @page{size:\(kertas.css);margin:12mm 10mm;@bottom-right{content:"Halaman " counter(page) " dari " counter(pages);font-size:9pt}}
+            @media print{body{font-size:9pt}main{padding:0}table.laporan{font-size:8pt;width:100%}table.laporan th,table.laporan td{padding:1px 3px}
+            table.laporan td.num{white-space:normal}td.baris-baru{white-space:pre-line}table.laporan.lebar{font-size:7pt}table.laporan.lebar th,table.laporan.lebar td{padding:1px 2px;overflow-wrap:anywhere;hyphens:auto}
+            thead{display:table-header-group}tr{break-inside:avoid}.ttd{break-inside:avoid}svg{max-width:100%;height:auto}
+            .box table th:first-child,.box table td:first-child{position:static}}
+            table.laporan td{overflow-wrap:break-word}
+            """
+        let print = HTML.el(
+            "p", [("class", "no-print")],
+            [
+                .el("button", [("type", "button"), ("data-cetak", "1")], "Cetak"),
+                .el("span", [("class", "muted")], " · atau Ctrl+P; kertas \(kertas == .a4 ? "A4" : "F4") lanskap"),
+            ])
+        return Layout.page(
+            title: laporan.judul.first ?? laporan.nama,
+            breadcrumbs: [("Beranda", SiteURL.beranda.path), (laporan.nama, nil)], akun: akun,
+            content: [HTML.style(style), print] + content)
+    }
+
+    /// The report's table: the header grid as printed (spans), the numbering row, the rows with their style.
+    static func tabel(_ laporan: Laporan) -> HTML {
         let header =
             laporan.kepalaGrid.map { placed in
                 HTML.el(
@@ -50,56 +89,24 @@ public enum LaporanHTML {
                     return HTML.el("td", [("class", kind)], indent + sel.teks)
                 })
         }
-        var content: [HTML] = [
-            .el(
-                "div", [("class", "kop")],
-                (logo.map { [HTML.el("img", [("src", $0), ("alt", "Logo"), ("class", "logo-kop")])] } ?? [])
-                    + laporan.kop.map { HTML.el("div", [], $0) }),
-            .el("h1", [("class", "judul")], laporan.judul.map { HTML.el("div", [], $0) }),
-            sebelumTabel,
-            .el(
-                "div", [("class", "box")],
-                [
-                    .el(
-                        "table", [("class", laporan.kolom.count > 12 ? "laporan lebar" : "laporan")],
-                        [.el("thead", [], header), .el("tbody", [], body)])
-                ]),
-        ]
-        if !laporan.catatan.isEmpty {
-            content.append(.el("ol", [("class", "catatan")], laporan.catatan.map { HTML.el("li", [], $0) }))
-        }
-        if let sign = laporan.tandaTangan {
-            content.append(
-                .el(
-                    "div", [("class", "ttd")],
-                    [
-                        .el("div", [], "\(sign.tempat), \(sign.tanggal)"), .el("div", [], sign.jabatan),
-                        .el("div", [("class", "ruang")], ""),
-                        .el("div", [("class", "nama")], sign.nama), .el("div", [], sign.pangkat),
-                        .el("div", [], sign.nip.isEmpty ? "" : "NIP. \(sign.nip)"),
-                    ]))
-        }
-        let style = """
-            .kop{text-align:center;font-weight:700}.logo-kop{display:block;margin:0 auto .3rem;max-height:64px}.judul{text-align:center;font-size:1.1rem}
-            table.laporan th{text-align:center}tr.nomor th{font-weight:400;font-size:.8rem}
-            tr.gaya-kelompok td{font-weight:600;background:#f6f8fa}tr.gaya-total td{font-weight:700;border-top:2px solid #333}
-            .catatan{font-size:.85rem}.ttd{margin:2rem 0 0 auto;width:18rem;text-align:center}.ttd .ruang{height:4rem}.ttd .nama{font-weight:700;text-decoration:underline}
-            @page{size:\(kertas.css);margin:12mm 10mm;@bottom-right{content:"Halaman " counter(page) " dari " counter(pages);font-size:9pt}}
-            @media print{body{font-size:9pt}main{padding:0}table.laporan{font-size:8pt;width:100%}table.laporan th,table.laporan td{padding:1px 3px}
-            table.laporan td.num{white-space:normal}td.baris-baru{white-space:pre-line}table.laporan.lebar{font-size:7pt}table.laporan.lebar th,table.laporan.lebar td{padding:1px 2px;overflow-wrap:anywhere;hyphens:auto}
-            thead{display:table-header-group}tr{break-inside:avoid}.ttd{break-inside:avoid}svg{max-width:100%;height:auto}
-            .box table th:first-child,.box table td:first-child{position:static}}
-            table.laporan td{overflow-wrap:break-word}
-            """
-        let print = HTML.el(
-            "p", [("class", "no-print")],
+        return .el(
+            "div", [("class", "box")],
             [
-                .el("button", [("type", "button"), ("data-cetak", "1")], "Cetak"),
-                .el("span", [("class", "muted")], " · atau Ctrl+P; kertas \(kertas == .a4 ? "A4" : "F4") lanskap"),
+                .el(
+                    "table", [("class", laporan.kolom.count > 12 ? "laporan lebar" : "laporan")],
+                    [.el("thead", [], header), .el("tbody", [], body)])
             ])
-        return Layout.page(
-            title: laporan.judul.first ?? laporan.nama,
-            breadcrumbs: [("Beranda", SiteURL.beranda.path), (laporan.nama, nil)], akun: akun,
-            content: [HTML.style(style), print] + content)
+    }
+
+    /// The signature block: place and date, position, room to sign, name, rank and NIP.
+    static func tandaTangan(_ sign: Laporan.TandaTangan) -> HTML {
+        .el(
+            "div", [("class", "ttd")],
+            [
+                .el("div", [], "\(sign.tempat), \(sign.tanggal)"), .el("div", [], sign.jabatan),
+                .el("div", [("class", "ruang")], ""),
+                .el("div", [("class", "nama")], sign.nama), .el("div", [], sign.pangkat),
+                .el("div", [], sign.nip.isEmpty ? "" : "NIP. \(sign.nip)"),
+            ])
     }
 }

@@ -4,6 +4,24 @@ import KinerjaDomain
 /// The cascading of a PD or of the whole Pemda as a collapsible tree: each node with its indicators, targets and
 /// penanggung jawab. Works without JavaScript (`details`); the first levels are open.
 enum PohonPage {
+    /// A node's indicators with their targets, each a link to its page.
+    static func daftarIndikator(_ item: PohonKinerja.Simpul, _ indicators: [Indikator], pemda: Pemda) -> HTML {
+        .el(
+            "ul", [("class", "indikator")],
+            item.indikator.enumerated().map { offset, pair in
+                let link =
+                    offset < indicators.count
+                    ? SiteURL.indikator(pemda: pemda.id.uuid, indikator: indicators[offset].id.uuid).path
+                    : nil
+                return HTML.el(
+                    "li", [],
+                    [
+                        link.map { HTML.el("a", [("href", $0)], pair.nama) } ?? .text(pair.nama),
+                        .el("span", [("class", "muted")], pair.target.isEmpty ? "" : " · target " + pair.target),
+                    ])
+            })
+    }
+
     static func render(
         _ tree: PohonKinerja, index: IndeksKinerja, judul: String, tahun: Int?, pemda: Pemda, pd: PerangkatDaerah?,
         akun: Layout.Akun
@@ -15,26 +33,7 @@ enum PohonPage {
             let element = item.elemen
             let pj = element.unitKerja.flatMap { units[$0]?.jabatan }
             let indicators = index.indikatorPerElemen[element.id] ?? []
-            var body: [HTML] = []
-            if !item.indikator.isEmpty {
-                body.append(
-                    .el(
-                        "ul", [("class", "indikator")],
-                        item.indikator.enumerated().map { offset, pair in
-                            let link =
-                                offset < indicators.count
-                                ? SiteURL.indikator(pemda: pemda.id.uuid, indikator: indicators[offset].id.uuid).path
-                                : nil
-                            return HTML.el(
-                                "li", [],
-                                [
-                                    link.map { HTML.el("a", [("href", $0)], pair.nama) } ?? .text(pair.nama),
-                                    .el(
-                                        "span", [("class", "muted")],
-                                        pair.target.isEmpty ? "" : " · target " + pair.target),
-                                ])
-                        }))
-            }
+            let body: [HTML] = item.indikator.isEmpty ? [] : [daftarIndikator(item, indicators, pemda: pemda)]
             let summary: [HTML] = [
                 .el("span", [("class", "tingkat")], element.tingkat.labelAwal),
                 .text(" " + (element.kode.map { $0.asli + " " } ?? "") + element.uraian),

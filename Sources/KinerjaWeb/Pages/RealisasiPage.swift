@@ -161,16 +161,9 @@ struct RealisasiPage {
                                         + "/capaian?indikator=\(key)&tahun=\(model.tahun)&triwulan=\(model.triwulan)"
                                 ),
                             ]),
-                        .el(
-                            "input",
-                            [
-                                ("type", "hidden"), ("name", FormKey.versiRealisasi.awalan + key),
-                                ("value", String(version)),
-                            ]),
-                        .el(
-                            "input",
-                            [("type", "hidden"), ("name", FormKey.awalRealisasi.awalan + key), ("value", original)]),
-                        error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
+                        Form.tersembunyi(FormKey.versiRealisasi.awalan + key, String(version)),
+                        Form.tersembunyi(FormKey.awalRealisasi.awalan + key, original),
+                        Form.galatIsian(error),
                     ]),
                 .el(
                     "td", [("class", "num"), ("id", "c." + key), ("aria-live", "polite")],
@@ -222,22 +215,12 @@ struct RealisasiPage {
                                 ("size", "16"), ("autocomplete", "off"),
                                 ("aria-invalid", error == nil ? nil : "true"),
                             ]),
-                        .el(
-                            "input",
-                            [
-                                ("type", "hidden"), ("name", FormKey.versiAnggaran.awalan + key),
-                                (
-                                    "value",
-                                    String(isian.versi[FormKey.keuangan.awalan + key] ?? row.tersimpan?.versi ?? 0)
-                                ),
-                            ]),
-                        .el(
-                            "input",
-                            [("type", "hidden"), ("name", FormKey.awalKeuangan.awalan + key), ("value", originalK)]),
-                        .el(
-                            "input",
-                            [("type", "hidden"), ("name", FormKey.awalFisik.awalan + key), ("value", originalF)]),
-                        error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
+                        Form.tersembunyi(
+                            FormKey.versiAnggaran.awalan + key,
+                            String(isian.versi[FormKey.keuangan.awalan + key] ?? row.tersimpan?.versi ?? 0)),
+                        Form.tersembunyi(FormKey.awalKeuangan.awalan + key, originalK),
+                        Form.tersembunyi(FormKey.awalFisik.awalan + key, originalF),
+                        Form.galatIsian(error),
                     ]),
                 .el(
                     "td", [],

@@ -54,15 +54,11 @@ struct RencanaPage {
                             ("inputmode", "decimal"), ("size", "16"), ("aria-label", "Pagu " + row.node.uraian),
                             ("aria-invalid", error == nil ? nil : "true"),
                         ]),
-                    .el(
-                        "input",
-                        [
-                            ("type", "hidden"), ("name", FormKey.versiPagu.awalan + key),
-                            ("value", String(isian.versi[FormKey.pagu.awalan + key] ?? row.pagu?.versi ?? 0)),
-                        ]),
-                    .el(
-                        "input", [("type", "hidden"), ("name", FormKey.awalPagu.awalan + key), ("value", original)]),
-                    error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty,
+                    Form.tersembunyi(
+                        FormKey.versiPagu.awalan + key,
+                        String(isian.versi[FormKey.pagu.awalan + key] ?? row.pagu?.versi ?? 0)),
+                    Form.tersembunyi(FormKey.awalPagu.awalan + key, original),
+                    Form.galatIsian(error),
                 ])
         }
         let items: [(Indikator, Tersimpan?)?] = row.indikator.isEmpty ? [nil] : row.indikator
@@ -89,23 +85,11 @@ struct RencanaPage {
                                     ("value", isian.nilai[FormKey.target.awalan + key] ?? original), ("size", "12"),
                                     ("aria-invalid", error == nil ? nil : "true"),
                                 ]),
-                            .el(
-                                "input",
-                                [
-                                    ("type", "hidden"), ("name", FormKey.versiTarget.awalan + key),
-                                    (
-                                        "value",
-                                        String(isian.versi[FormKey.target.awalan + key] ?? stored?.versi ?? 0)
-                                    ),
-                                ]),
-                            .el(
-                                "input",
-                                [
-                                    ("type", "hidden"), ("name", FormKey.awalTarget.awalan + key),
-                                    ("value", original),
-                                ]),
-                            error.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) }
-                                ?? .empty,
+                            Form.tersembunyi(
+                                FormKey.versiTarget.awalan + key,
+                                String(isian.versi[FormKey.target.awalan + key] ?? stored?.versi ?? 0)),
+                            Form.tersembunyi(FormKey.awalTarget.awalan + key, original),
+                            Form.galatIsian(error),
                         ]),
                 ]
             } else {
