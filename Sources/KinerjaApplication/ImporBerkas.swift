@@ -30,7 +30,7 @@ public enum ImporBerkas {
         jenis: JenisImpor = .otomatis, dokumen: DokumenRencana = .renstra, petaTambahan: [PetaLembar] = []
     ) async throws -> Rencana {
         let versi = try await store.versiData(pemda: pemda.id)
-        let existing = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true)
+        let existing = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true)
         let hasil = Importer.baca(
             isi, namaBerkas: namaBerkas, jenis: jenis, dokumen: dokumen, jumlahTriwulan: pemda.jumlahTriwulan,
             peta: try await petaTersimpan(store, pemda: pemda.id) + petaTambahan)
@@ -47,7 +47,7 @@ public enum ImporBerkas {
             throw DomainError.tidakSah(
                 field: "pd", pesan: "Berkas ini berisi rencana atau realisasi satu PD: sebutkan PD-nya (--pd KODE).")
         }
-        let preview = Importer.pratinjauOrganisasi(hasil, existing: try await store.muat(pemda: pemda.id))
+        let preview = Importer.pratinjauOrganisasi(hasil, existing: try await store.load(pemda: pemda.id))
         return Rencana(versiData: versi, hasil: hasil, pratinjau: preview)
     }
 
@@ -61,13 +61,13 @@ public enum ImporBerkas {
             throw DomainError.tidakSah(
                 field: "berkas", pesan: "Impor tidak diterapkan: \(pratinjau.galat.count) galat.")
         }
-        return try await store.terapkan(
+        return try await store.apply(
             pratinjau.perubahan, pemda: pemda, versiPratinjau: versiPratinjau, unggahan: unggahan)
     }
 
     /// The column mappings the Pemda confirmed (unreadable entries skipped).
     public static func petaTersimpan(_ store: KinerjaStore, pemda: TypedID<Pemda>) async throws -> [PetaLembar] {
-        try await store.daftarPetaKolom(pemda: pemda).compactMap {
+        try await store.listPetaKolom(pemda: pemda).compactMap {
             try? JSONDecoder().decode(PetaLembar.self, from: $0)
         }
     }

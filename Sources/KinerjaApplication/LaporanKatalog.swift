@@ -52,14 +52,14 @@ public enum LaporanKatalog {
     ) async throws -> Laporan {
         if name == .ikuPemda {
             // The Pemda's own IKU: no PD needed.
-            return Laporan.ikuPemda(IndeksKinerja(try await store.muat(pemda: pemda)))
+            return Laporan.ikuPemda(IndeksKinerja(try await store.load(pemda: pemda)))
         }
         guard let pd else {
             throw DomainError.tidakSah(
                 field: "pd", pesan: "Laporan \"\(name.rawValue)\" dibuat untuk satu perangkat daerah.")
         }
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
-        let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id, denganRPJMD: name == .cascading)
+        let data = try await store.load(pemda: pemda, perangkatDaerah: pd.id, denganRPJMD: name == .cascading)
         let year =
             tahun ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
         return bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun)
@@ -123,7 +123,7 @@ public enum LaporanKatalog {
             throw DomainError.tidakSah(
                 field: "laporan", pesan: "Laporan \"\(name.rawValue)\" tidak dikenal untuk seluruh Pemda.")
         }
-        let index = IndeksKinerja(try await store.muat(pemda: pemda))
+        let index = IndeksKinerja(try await store.load(pemda: pemda))
         guard
             let laporan = Laporan.seluruhPemda(
                 index, { bangun(name, index, pd: $0, tahun: tahun, tahunDiminta: tahun) })

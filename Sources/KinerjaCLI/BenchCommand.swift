@@ -24,7 +24,7 @@ struct BenchCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let store = KinerjaStore(context.application.db)
         var candidates: [(Pemda, [PerangkatDaerah])] = []
-        for pemda in try await store.daftarPemda() where signature.pemda == nil || pemda.nama == signature.pemda {
+        for pemda in try await store.listPemda() where signature.pemda == nil || pemda.nama == signature.pemda {
             candidates.append((pemda, try await store.daftarPD(pemda: pemda.id)))
         }
         guard let (pemda, pds) = candidates.max(by: { $0.1.count < $1.1.count }), let first = pds.first else {
@@ -35,11 +35,11 @@ struct BenchCommand: AsyncCommand {
         context.console.print("pengukuran                          median      min        maks       baris")
         for pd in [first, pds[pds.count / 2]] {
             try await measure(context, "muat PD \(pd.kode)", repeats) {
-                let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+                let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
                 return data.target.count + data.realisasi.count + data.pagu.count + data.indikator.count
                     + data.elemen.count
             }
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             try await measure(context, "tabel capaian PD \(pd.kode)", repeats) {
                 TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: 2025).baris.count
             }
@@ -48,7 +48,7 @@ struct BenchCommand: AsyncCommand {
             }
         }
         try await measure(context, "muat seluruh Pemda", max(1, repeats / 2)) {
-            let data = try await store.muat(pemda: pemda.id)
+            let data = try await store.load(pemda: pemda.id)
             return data.target.count + data.realisasi.count + data.pagu.count + data.indikator.count + data.elemen.count
         }
         // The dashboard: its parts, then the whole model (what the first visitor after a write waits for).
@@ -56,18 +56,18 @@ struct BenchCommand: AsyncCommand {
             try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil).semua.count
         }
         try await measure(context, "dasbor: muat Pemda tahun 2025", max(1, repeats / 2)) {
-            try await store.muat(pemda: pemda.id, tahun: 2025).realisasi.count
+            try await store.load(pemda: pemda.id, tahun: 2025).realisasi.count
         }
         try await measure(context, "dasbor: model lengkap (muat+hitung)", max(1, repeats / 2)) {
             try await HalamanUkur.dasbor(store, pemda: pemda, tahun: 2025)
         }
-        let all = try await store.muat(pemda: pemda.id)
+        let all = try await store.load(pemda: pemda.id)
         try await measure(context, "tabel capaian seluruh Pemda", max(1, repeats / 2)) {
             let index = IndeksKinerja(all)
             return pds.reduce(0) { $0 + TabelCapaian(indeks: index, perangkatDaerah: $1.id, tahun: 2025).baris.count }
         }
         // Every report of one PD, and the whole Pemda's realisasi and evaluasi-renja as XLSX.
-        let pdData = try await store.muat(pemda: pemda.id, perangkatDaerah: first.id, denganRPJMD: true)
+        let pdData = try await store.load(pemda: pemda.id, perangkatDaerah: first.id, denganRPJMD: true)
         let pdIndex = IndeksKinerja(pdData)
         let reports: [(String, () -> Laporan)] = [
             ("renja", { Laporan.renja(pdIndex, pd: first, tahun: 2025) }),

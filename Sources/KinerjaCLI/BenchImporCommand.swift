@@ -118,7 +118,7 @@ struct BenchImporCommand: AsyncCommand {
         for run in 1...3 {
             let pemda = Pemda(nama: "Kabupaten Bench Impor \(UUID().uuidString.prefix(8))")
             let pd = PerangkatDaerah(kode: "BENCH", nama: "Dinas Bench")
-            try await store.simpanBaru(DataKinerja(pemda: pemda, perangkatDaerah: [pd]))
+            try await store.create(DataKinerja(pemda: pemda, perangkatDaerah: [pd]))
             let parseStart = ContinuousClock.now
             _ = try TabelMasukan.baca(csv, namaBerkas: "renja.csv")
             let parsed = ContinuousClock.now - parseStart
@@ -127,9 +127,9 @@ struct BenchImporCommand: AsyncCommand {
             let read = ContinuousClock.now
             let preview = Importer.pratinjau(
                 hasil, pd: pd,
-                existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true))
+                existing: try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true))
             let planned = ContinuousClock.now
-            let written = try await store.terapkan(preview.perubahan, pemda: pemda.id)
+            let written = try await store.apply(preview.perubahan, pemda: pemda.id)
             let applied = ContinuousClock.now
             previews.append(planned - start)
             applies.append(applied - planned)

@@ -64,7 +64,7 @@ struct GenerateCommand: AsyncCommand {
         let data = try SyntheticKabupaten(jumlahPD: count, seed: UInt64(seed)).build()
         let store = KinerjaStore(app.db)
         if let existing = try await store.pemda(nama: data.pemda.nama) { try await store.hapus(pemda: existing.id) }
-        try await store.simpanBaru(data)
+        try await store.create(data)
         let subCount = data.elemen.filter { $0.tingkat == .subKegiatan }.count
         context.console.print(
             "\(data.pemda.nama): \(data.perangkatDaerah.count) PD, \(subCount) sub kegiatan, \(data.indikator.count) indikator, "

@@ -11,7 +11,7 @@ import Vapor
 /// Finds a PD by kode: in the named Pemda, or in the only Pemda that has that kode.
 func resolvePD(_ store: KinerjaStore, kode: String, pemda name: String?) async throws -> (Pemda, PerangkatDaerah) {
     var matches: [(Pemda, PerangkatDaerah)] = []
-    for pemda in try await store.daftarPemda()
+    for pemda in try await store.listPemda()
     where name == nil || pemda.nama.caseInsensitiveCompare(name!) == .orderedSame {
         if let pd = try await store.pd(pemda: pemda.id, kode: kode) { matches.append((pemda, pd)) }
     }
@@ -32,10 +32,10 @@ func resolvePD(_ store: KinerjaStore, kode: String, pemda name: String?) async t
 
 /// The Pemda named by `--pemda`, or the only one stored; an error naming the option otherwise.
 func resolvePemda(_ store: KinerjaStore, nama: String?, sebutan: String = "--pemda NAMA") async throws -> Pemda {
-    let chosen = try await store.daftarPemda().filter {
+    let chosen = try await store.listPemda().filter {
         nama == nil || $0.nama.caseInsensitiveCompare(nama!) == .orderedSame
     }
-    if chosen.isEmpty, try await store.daftarPemda().isEmpty {
+    if chosen.isEmpty, try await store.listPemda().isEmpty {
         throw DomainError.tidakSah(
             field: "--pemda",
             pesan: "Belum ada Pemda di basis data ini. Buat dulu: kinerja pemda add \"Kabupaten X\" --ibukota \"Y\".")
@@ -195,7 +195,7 @@ struct ExportCommand: AsyncCommand {
         }
         let store = KinerjaStore(context.application.db)
         let (pemda, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
-        let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+        let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
         switch format {
         case .xlsx:
             try Ekspor.xlsx(data, pd: pd).write(to: URL(fileURLWithPath: output))

@@ -47,7 +47,7 @@ struct PemdaCommand: AsyncCommand {
             }
             let logo = try signature.logo.map { try readFile($0) }
             let pemda = Pemda(nama: nama, jenis: jenis, ibukota: signature.ibukota ?? "")
-            try await store.tambahPemda(
+            try await store.addPemda(
                 pemda, profil: ProfilPemda(alamat: signature.alamat ?? "", logo: logo),
                 rpjmd: try signature.rpjmd.map(Self.periode))
             context.console.print(

@@ -32,7 +32,7 @@ struct UserCommand: AsyncCommand {
         if signature.aksi == "unlock" {
             let app = context.application
             try await app.autoMigrate()
-            try await KinerjaStore(app.db).bukaKunciMasuk(namaPengguna: signature.namaPengguna)
+            try await KinerjaStore(app.db).unlockLogin(namaPengguna: signature.namaPengguna)
             context.console.print("Kunci masuk \(signature.namaPengguna) dibuka.")
             return
         }
@@ -59,7 +59,7 @@ struct UserCommand: AsyncCommand {
             perangkatDaerah: pd?.id)
         let sandi = Environment.get("KINERJA_SANDI") ?? context.console.ask("Kata sandi", isSecure: true)
         try Pengguna.periksaSandi(sandi)
-        try await store.tambah(user, sandiHash: try await app.passwordHasher.hash(sandi))
+        try await store.add(user, sandiHash: try await app.passwordHasher.hash(sandi))
         context.console.print("Pengguna \(user.namaPengguna) (\(peran.label), \(pemda.nama)) dibuat.")
     }
 }

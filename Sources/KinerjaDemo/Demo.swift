@@ -16,7 +16,7 @@ public enum Demo {
             if let existing = try await store.pemda(nama: data.pemda.nama) {
                 try await store.hapus(pemda: existing.id)
             }
-            try await store.simpanBaru(data)
+            try await store.create(data)
         }
         return sets
     }

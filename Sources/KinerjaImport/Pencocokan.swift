@@ -79,7 +79,7 @@ enum Pencocok {
                     continue
                 }
                 matchedRow[key] = node
-                kept.append(Self.terapkan(node, to: row))
+                kept.append(Self.apply(node, to: row))
                 continue
             }
             let printed = (row.nomorTercetak.isEmpty ? "" : row.nomorTercetak + " ") + row.uraian
@@ -164,7 +164,7 @@ enum Pencocok {
                             "Baris tanpa kode dicocokkan dengan \(node.label) (keyakinan \(confidence) %: \(reason)); "
                             + "periksa sebelum menerapkan."))
             }
-            row = Self.terapkan(node, to: row)
+            row = Self.apply(node, to: row)
             kept.append(row)
         }
         rencana = kept
@@ -181,7 +181,7 @@ enum Pencocok {
     }
 
     /// The row as if it had been printed with the element's kode and stored uraian.
-    static func terapkan(_ node: ElemenRencana, to row: RencanaBaris) -> RencanaBaris {
+    static func apply(_ node: ElemenRencana, to row: RencanaBaris) -> RencanaBaris {
         var result = row
         result.kode = node.kode
         result.tingkat = node.tingkat

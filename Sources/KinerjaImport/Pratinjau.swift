@@ -366,7 +366,7 @@ struct RencanaPlanner {
         }
         let isNew = targetByKey[key] == nil
         targetByKey[key] = target
-        Self.tempatkan(target, key, in: &pratinjau.perubahan.target, index: &targetIndex)
+        Self.place(target, key, in: &pratinjau.perubahan.target, index: &targetIndex)
         catatVersi(target.kunci)
         let line = "target \(target.dokumen.label) \(target.periode): \(target.teks)"
         if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
@@ -395,7 +395,7 @@ struct RencanaPlanner {
         }
         let isNew = paguByKey[key] == nil
         paguByKey[key] = pagu
-        Self.tempatkan(pagu, key, in: &pratinjau.perubahan.pagu, index: &paguIndex)
+        Self.place(pagu, key, in: &pratinjau.perubahan.pagu, index: &paguIndex)
         catatVersi(pagu.kunci)
         let line = "pagu \(dokumen.label) \(year) \(node.kode?.asli ?? node.uraian): \(IndonesianFormat.rupiah(jumlah))"
         if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
@@ -411,7 +411,7 @@ struct RencanaPlanner {
     }
 
     /// A planned change for `key`: replaces the earlier change of the same key where it stands, else is appended.
-    static func tempatkan<T>(_ item: T, _ key: String, in list: inout [T], index: inout [String: Int]) {
+    static func place<T>(_ item: T, _ key: String, in list: inout [T], index: inout [String: Int]) {
         if let at = index[key] {
             list[at] = item
         } else {
@@ -469,7 +469,7 @@ struct RencanaPlanner {
                 } else {
                     let isNew = realisasiByKey[key] == nil
                     realisasiByKey[key] = item
-                    Self.tempatkan(item, key, in: &pratinjau.perubahan.realisasi, index: &realisasiIndex)
+                    Self.place(item, key, in: &pratinjau.perubahan.realisasi, index: &realisasiIndex)
                     catatVersi(item.kunci)
                     let line = "realisasi \(periode) \"\(indikator.nama)\": \(item.teks)"
                     if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
@@ -498,7 +498,7 @@ struct RencanaPlanner {
             } else {
                 let isNew = anggaranByKey[key] == nil
                 anggaranByKey[key] = item
-                Self.tempatkan(item, key, in: &pratinjau.perubahan.anggaran, index: &anggaranIndex)
+                Self.place(item, key, in: &pratinjau.perubahan.anggaran, index: &anggaranIndex)
                 catatVersi(item.kunci)
                 let line =
                     "realisasi keuangan \(periode) \(node.kode?.asli ?? ""): "

@@ -14,7 +14,7 @@ struct LaporanTests {
         _ = try await Demo.load(into: store)
         let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
         let pd = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
-        return (IndeksKinerja(try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)), pd)
+        return (IndeksKinerja(try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)), pd)
     }
 
     @Test func renjaReproducesTabel32RowForRow() async throws {
@@ -271,7 +271,7 @@ struct IKUTests {
             _ = try await Demo.load(into: store)
             let pemda = try #require(try await store.pemda(nama: "Kabupaten Balangan"))
             let pd = try #require(try await store.pd(pemda: pemda.id, kode: "SETDA"))
-            let index = IndeksKinerja(try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
+            let index = IndeksKinerja(try await store.load(pemda: pemda.id, perangkatDaerah: pd.id))
             let laporan = Laporan.iku(index, pd: pd)
             #expect(laporan.kolom[4...9].map(\.judul) == ["2021", "2022", "2023", "2024", "2025", "2026"])
             let seed = try CSV.records(try SeedFiles.text("004/iku_setda.csv"))
@@ -302,7 +302,7 @@ struct IKUTests {
             let store = KinerjaStore(db)
             _ = try await Demo.load(into: store)
             let pemda = try #require(try await store.pemda(nama: "Kabupaten Banyuasin"))
-            let laporan = Laporan.ikuPemda(IndeksKinerja(try await store.muat(pemda: pemda.id)))
+            let laporan = Laporan.ikuPemda(IndeksKinerja(try await store.load(pemda: pemda.id)))
             let seed = try CSV.records(try SeedFiles.text("001/iku_pemda.csv"))
             #expect(laporan.baris.count == seed.count)
             for record in seed {
@@ -325,7 +325,7 @@ struct CascadingTests {
             _ = try await Demo.load(into: store)
             let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
             let pd = try #require(try await store.pd(pemda: pemda.id, kode: "SETWAN"))
-            let index = IndeksKinerja(try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
+            let index = IndeksKinerja(try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
             let tree = PohonKinerja(index, pd: pd.id)
             let seed = try CSV.records(try SeedFiles.text("000/cascade_flat.csv"))
             #expect(tree.simpul.count == seed.count)
@@ -365,8 +365,8 @@ struct LaporanShapeTests {
         try await withTestDatabase(.sqlite) { db in
             let store = KinerjaStore(db)
             _ = try await Demo.load(into: store)
-            for pemda in try await store.daftarPemda() {
-                let index = IndeksKinerja(try await store.muat(pemda: pemda.id))
+            for pemda in try await store.listPemda() {
+                let index = IndeksKinerja(try await store.load(pemda: pemda.id))
                 var reports = [Laporan.ikuPemda(index)]
                 for pd in index.data.perangkatDaerah {
                     reports += [

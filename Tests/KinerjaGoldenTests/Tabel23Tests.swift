@@ -21,7 +21,7 @@ struct Tabel23Tests {
             _ = try await Demo.load(into: store)
             let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
             let pd = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             let table = TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: 2022)
             let rows = try CSV.records(try SeedFiles.text("003/capaian_sasaran_2022.csv"))
             #expect(rows.count == 6)

@@ -51,7 +51,7 @@ struct ExportTests {
             _ = try await Demo.load(into: store)
             let source = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
             let pd = try #require(try await store.pd(pemda: source.id, kode: "DINSOS"))
-            var original = try await store.muat(pemda: source.id, perangkatDaerah: pd.id)
+            var original = try await store.load(pemda: source.id, perangkatDaerah: pd.id)
             original.periode = []
             let (pemda, target) = try await emptyPD(store, kode: "SALINAN")
             switch format {
@@ -72,7 +72,7 @@ struct ExportTests {
                     #expect(preview.bisaDiterapkan, "\(name): \(preview.galat.prefix(5).map(\.description))")
                 }
             }
-            let copy = try await store.muat(pemda: pemda.id, perangkatDaerah: target.id)
+            let copy = try await store.load(pemda: pemda.id, perangkatDaerah: target.id)
             let expected = comparable(original)
             let actual = comparable(copy)
             #expect(expected.subtracting(actual).sorted().prefix(10) == [])
@@ -247,7 +247,7 @@ struct LaporanXLSXTests {
             _ = try await Demo.load(into: store)
             let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
             let pd = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
-            let index = IndeksKinerja(try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id))
+            let index = IndeksKinerja(try await store.load(pemda: pemda.id, perangkatDaerah: pd.id))
             let dump = try openpyxl(try LaporanEkspor.xlsx(Laporan.renja(index, pd: pd, tahun: 2024)))
             let sheet = try #require(dump.sheet("renja"))
             let total = try #require(sheet.cells.first { $0.value.f?.hasPrefix("=SUM(F") == true })

@@ -11,7 +11,7 @@ import Testing
 func emptyPD(_ store: KinerjaStore, kode: String = "UJI") async throws -> (Pemda, PerangkatDaerah) {
     let pemda = Pemda(nama: "Kabupaten Impor")
     let pd = PerangkatDaerah(kode: kode, nama: "Dinas Uji")
-    try await store.simpanBaru(DataKinerja(pemda: pemda, perangkatDaerah: [pd]))
+    try await store.create(DataKinerja(pemda: pemda, perangkatDaerah: [pd]))
     return (pemda, pd)
 }
 
@@ -22,8 +22,8 @@ func importFile(
 {
     let hasil = Importer.baca(data, namaBerkas: name)
     let preview = Importer.pratinjau(
-        hasil, pd: pd, existing: try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true))
-    if apply && preview.bisaDiterapkan { try await store.terapkan(preview.perubahan, pemda: pemda.id) }
+        hasil, pd: pd, existing: try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true))
+    if apply && preview.bisaDiterapkan { try await store.apply(preview.perubahan, pemda: pemda.id) }
     return preview
 }
 
@@ -50,7 +50,7 @@ struct TemplateImportTests {
             let preview = try await importFile(
                 store, pemda: pemda, pd: pd, Data(rencanaCSV.utf8), name: "rencana.csv", apply: false)
             #expect(preview.bisaDiterapkan, "\(preview.laporan)")
-            #expect(try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id).elemen.isEmpty)
+            #expect(try await store.load(pemda: pemda.id, perangkatDaerah: pd.id).elemen.isEmpty)
             #expect(preview.dibuat.contains { $0.contains("program 1.06.01 Program Penunjang") })
             // The program's printed pagu (1.000.000) ≠ Σ kegiatan (650.000): reported, not an error.
             let pagu = try #require(preview.temuan.first { $0.jenis == .paguIndukBerbeda && $0.baris == 4 })
@@ -59,14 +59,14 @@ struct TemplateImportTests {
             // Apply, then the same file again: nothing to write.
             let applied = try await importFile(store, pemda: pemda, pd: pd, Data(rencanaCSV.utf8), name: "rencana.csv")
             #expect(applied.perubahan.jumlah > 0)
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             #expect(data.elemen.count == 6)
             #expect(data.indikator.count == 6)
             let again = try await importFile(
                 store, pemda: pemda, pd: pd, Data(rencanaCSV.utf8), name: "rencana.csv", apply: false)
             #expect(again.perubahan.isEmpty, "\(again.laporan)")
             #expect(again.dibuat.isEmpty && again.diubah.isEmpty)
-            #expect(try await store.terapkan(again.perubahan, pemda: pemda.id) == 0)
+            #expect(try await store.apply(again.perubahan, pemda: pemda.id) == 0)
             // What was stored: values read the Indonesian way, the tree by kode, the sasaran under its tujuan.
             let sasaran = try #require(data.elemen.first { $0.tingkat == .sasaranPD })
             #expect(data.elemen.first { $0.id == sasaran.induk }?.tingkat == .tujuanPD)
@@ -98,7 +98,7 @@ struct TemplateImportTests {
             let preview = try await importFile(store, pemda: pemda, pd: pd, Data(changed.utf8), name: "rencana.csv")
             #expect(preview.diubah == ["target Renstra 2025: 3"])
             #expect(preview.perubahan.target.count == 1)
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             #expect(data.target.filter { $0.nilai == .angka(3) }.count == 1)
         }
     }
@@ -142,7 +142,7 @@ struct TemplateImportTests {
             let preview = try await importFile(store, pemda: pemda, pd: pd, Data(broken.utf8), name: "rencana.csv")
             #expect(!preview.bisaDiterapkan)
             #expect(preview.galat.contains { $0.jenis == .indukTidakAda && $0.baris == 9 }, "\(preview.galat)")
-            #expect(try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id).elemen.isEmpty)
+            #expect(try await store.load(pemda: pemda.id, perangkatDaerah: pd.id).elemen.isEmpty)
         }
     }
 
@@ -177,7 +177,7 @@ struct TemplateImportTests {
             let good = realisasi.split(separator: "\n").prefix(5).joined(separator: "\n") + "\n"
             let applied = try await importFile(store, pemda: pemda, pd: pd, Data(good.utf8), name: "realisasi.csv")
             #expect(applied.bisaDiterapkan)
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             #expect(data.anggaran.count == 2)
             #expect(data.realisasi.count == 4)
             let table = TabelCapaian(

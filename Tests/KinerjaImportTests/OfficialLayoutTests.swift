@@ -61,7 +61,7 @@ struct OfficialLayoutTests {
             let second = try await importFile(
                 store, pemda: pemda, pd: pd, try ContohBerkas.tabel21(), name: "tabel21.xlsx")
             #expect(second.bisaDiterapkan, "\(second.galat)")
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             let index = IndeksKinerja(data)
             let program = try #require(data.elemen.first { $0.kode?.normal == "06.06" })
             #expect(index.pagu(program.id, tahun: 2024) == Rupiah(481_722_600))

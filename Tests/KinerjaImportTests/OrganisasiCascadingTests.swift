@@ -25,21 +25,21 @@ struct OrganisasiCascadingTests {
         try await withTestDatabase(backend) { db in
             let store = KinerjaStore(db)
             let pemda = Pemda(nama: "Kabupaten Organisasi")
-            try await store.simpanBaru(DataKinerja(pemda: pemda))
+            try await store.create(DataKinerja(pemda: pemda))
             let hasil = Importer.baca(Data(Self.organisasi.utf8), namaBerkas: "perangkat_daerah.csv")
             // Row 7: eselon X and NIP 123 are errors on their columns; row 6: unknown parent.
             #expect(hasil.galat.contains { $0.baris == 7 && $0.kolom == "eselon" })
             #expect(hasil.galat.contains { $0.baris == 7 && $0.kolom == "nip" })
-            var preview = Importer.pratinjauOrganisasi(hasil, existing: try await store.muat(pemda: pemda.id))
+            var preview = Importer.pratinjauOrganisasi(hasil, existing: try await store.load(pemda: pemda.id))
             #expect(preview.galat.contains { $0.baris == 6 && $0.kolom == "induk_jabatan" })
             #expect(!preview.bisaDiterapkan)
             // Without the bad rows.
             let good = Self.organisasi.split(separator: "\n").prefix(5).joined(separator: "\n") + "\n"
             let goodRead = Importer.baca(Data(good.utf8), namaBerkas: "perangkat_daerah.csv")
-            preview = Importer.pratinjauOrganisasi(goodRead, existing: try await store.muat(pemda: pemda.id))
+            preview = Importer.pratinjauOrganisasi(goodRead, existing: try await store.load(pemda: pemda.id))
             #expect(preview.bisaDiterapkan, "\(preview.laporan)")
-            try await store.terapkan(preview.perubahan, pemda: pemda.id)
-            let data = try await store.muat(pemda: pemda.id)
+            try await store.apply(preview.perubahan, pemda: pemda.id)
+            let data = try await store.load(pemda: pemda.id)
             #expect(data.perangkatDaerah.map(\.kode).sorted() == ["BPBD", "DINSOS"])
             #expect(data.unitKerja.count == 4)
             let sekretaris = try #require(data.unitKerja.first { $0.jabatan == "Sekretaris" })
@@ -47,7 +47,7 @@ struct OrganisasiCascadingTests {
             #expect(sekretaris.eselon == .iii)
             #expect(data.pejabat.map(\.nip).sorted() == ["197001011990031001", "198001012005012002"])
             // Applying again changes nothing.
-            let again = Importer.pratinjauOrganisasi(goodRead, existing: try await store.muat(pemda: pemda.id))
+            let again = Importer.pratinjauOrganisasi(goodRead, existing: try await store.load(pemda: pemda.id))
             #expect(again.perubahan.isEmpty, "\(again.dibuat)")
         }
     }
@@ -66,16 +66,16 @@ struct OrganisasiCascadingTests {
         try await withTestDatabase(backend) { db in
             let store = KinerjaStore(db)
             let pemda = Pemda(nama: "Kabupaten SIPD")
-            try await store.simpanBaru(DataKinerja(pemda: pemda))
+            try await store.create(DataKinerja(pemda: pemda))
             let hasil = Importer.baca(Data(Self.organisasiSIPD.utf8), namaBerkas: "perangkat_daerah.csv")
             // The third row's bidang urusan is no code: an error naming its row and column.
             #expect(hasil.galat.map { "\($0.baris ?? 0)|\($0.kolom ?? "")" } == ["4|kode_bidang_urusan"])
             let good = Self.organisasiSIPD.split(separator: "\n").prefix(3).joined(separator: "\n") + "\n"
             let read = Importer.baca(Data(good.utf8), namaBerkas: "perangkat_daerah.csv")
-            let preview = Importer.pratinjauOrganisasi(read, existing: try await store.muat(pemda: pemda.id))
+            let preview = Importer.pratinjauOrganisasi(read, existing: try await store.load(pemda: pemda.id))
             #expect(preview.bisaDiterapkan, "\(preview.laporan)")
-            try await store.terapkan(preview.perubahan, pemda: pemda.id)
-            let data = try await store.muat(pemda: pemda.id)
+            try await store.apply(preview.perubahan, pemda: pemda.id)
+            let data = try await store.load(pemda: pemda.id)
             #expect(data.perangkatDaerah.map(\.kode).sorted() == ["1.02.0.00.0.00.01.0000", "7.01.0.00.0.00.03.0000"])
             #expect(
                 data.urusan.map { "\($0.kode) \($0.nama)" } == [
@@ -106,7 +106,7 @@ struct OrganisasiCascadingTests {
             let fixed = cascading.split(separator: "\n").prefix(6).joined(separator: "\n") + "\n"
             let applied = try await importFile(store, pemda: pemda, pd: pd, Data(fixed.utf8), name: "cascading.csv")
             #expect(applied.bisaDiterapkan)
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             let kegiatan = data.elemen.filter { $0.uraian == "Administrasi Umum Perangkat Daerah" }
             #expect(kegiatan.count == 2)
             #expect(Set(kegiatan.map(\.penanggungJawab)) == ["Kasubbag TU", "Subkoordinator RT"])

@@ -56,7 +56,7 @@ struct PernyataanTests {
             let (pemda, pd) = try await emptyPD(store)
             let preview = try await importFile(store, pemda: pemda, pd: pd, try Self.renja(), name: "renja.xlsx")
             #expect(preview.bisaDiterapkan, "\(preview.galat.map(\.description))")
-            let stored = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let stored = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             let program = try #require(stored.elemen.first { $0.kode?.normal == "1.02.02" })
             #expect(program.hasil == "Meningkatnya mutu layanan kesehatan")
             #expect(stored.pagu.first { $0.elemen == program.id }?.keterangan == "Prioritas daerah")

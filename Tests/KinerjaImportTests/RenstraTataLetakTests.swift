@@ -175,7 +175,7 @@ struct RenstraTataLetakTests {
             let preview = try await importFile(store, pemda: pemda, pd: pd, data, name: "renstra.xlsx")
             #expect(preview.bisaDiterapkan, "\(preview.galat.map(\.description))")
             #expect(preview.dibuat.contains("Renstra 2026-2030 Dinas Uji (diusulkan dari berkas)"))
-            let stored = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let stored = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             #expect(stored.periode.map(\.nama) == ["Renstra 2026-2030"])
             #expect(stored.elemen.count == 5)
             #expect(Set(stored.target.map(\.dokumen)) == [.renstra])

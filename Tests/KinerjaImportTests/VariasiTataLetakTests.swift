@@ -236,7 +236,7 @@ struct UrusanImporTests {
             let preview = try await importFile(store, pemda: pemda, pd: pd, data, name: "renja.xlsx")
             #expect(preview.bisaDiterapkan, "\(preview.galat.map(\.description))")
             #expect(preview.dibuat.contains("Bidang urusan 1.02 URUSAN PEMERINTAHAN BIDANG KESEHATAN"))
-            let stored = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let stored = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             #expect(stored.urusan.map(\.kode) == ["1", "1.02"])
             // Programs stay programs: `1.02.02` under the bidang urusan, never `1.02` as a program.
             #expect(!stored.elemen.contains { $0.kode?.normal == "01.02" || $0.kode?.normal == "1.02" })

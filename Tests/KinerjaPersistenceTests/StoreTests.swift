@@ -71,8 +71,8 @@ struct StoreTests {
         try await withTestDatabase(backend) { db in
             let store = KinerjaStore(db)
             let (data, _, _, _) = try Self.sample()
-            try await store.simpanBaru(data)
-            let loaded = try await store.muat(pemda: data.pemda.id)
+            try await store.create(data)
+            let loaded = try await store.load(pemda: data.pemda.id)
             #expect(loaded.pemda == data.pemda)
             #expect(loaded.perangkatDaerah == data.perangkatDaerah)
             #expect(Set(loaded.periode) == Set(data.periode))
@@ -99,8 +99,8 @@ struct StoreTests {
             let otherProgram = try ElemenRencana(
                 perangkatDaerah: other.id, induk: nil, tingkat: .program, kode: try Kode.parse("7.01"), uraian: "Lain")
             data.elemen.append(otherProgram)
-            try await store.simpanBaru(data)
-            let loaded = try await store.muat(pemda: data.pemda.id, perangkatDaerah: other.id)
+            try await store.create(data)
+            let loaded = try await store.load(pemda: data.pemda.id, perangkatDaerah: other.id)
             #expect(loaded.elemen == [otherProgram])
             #expect(loaded.indikator.isEmpty)
             #expect(loaded.perangkatDaerah == [other])
@@ -113,13 +113,13 @@ struct StoreTests {
             let store = KinerjaStore(db)
             let (first, _, _, _) = try Self.sample(nama: "Kabupaten A")
             let (second, _, _, _) = try Self.sample(nama: "Kabupaten B")
-            try await store.simpanBaru(first)
-            try await store.simpanBaru(second)
-            #expect(try await store.daftarPemda().map(\.nama) == ["Kabupaten A", "Kabupaten B"])
-            #expect(try await store.muat(pemda: first.pemda.id).elemen.count == 3)
+            try await store.create(first)
+            try await store.create(second)
+            #expect(try await store.listPemda().map(\.nama) == ["Kabupaten A", "Kabupaten B"])
+            #expect(try await store.load(pemda: first.pemda.id).elemen.count == 3)
             try await store.hapus(pemda: first.pemda.id)
-            #expect(try await store.daftarPemda().map(\.nama) == ["Kabupaten B"])
-            #expect(try await store.muat(pemda: second.pemda.id).target.count == 3)
+            #expect(try await store.listPemda().map(\.nama) == ["Kabupaten B"])
+            #expect(try await store.load(pemda: second.pemda.id).target.count == 3)
         }
     }
 
@@ -128,16 +128,16 @@ struct StoreTests {
         try await withTestDatabase(backend) { db in
             let store = KinerjaStore(db)
             let (data, _, _, _) = try Self.sample()
-            try await store.simpanBaru(data)
+            try await store.create(data)
             // The same Pemda name again: refused, and the first load is untouched.
             var again = try Self.sample().0
             again.pemda.nama = data.pemda.nama
-            await #expect(throws: DomainError.self) { try await store.simpanBaru(again) }
-            #expect(try await store.daftarPemda().count == 1)
+            await #expect(throws: DomainError.self) { try await store.create(again) }
+            #expect(try await store.listPemda().count == 1)
             // A data set whose last table breaks a constraint: rolled back entirely.
             var broken = try Self.sample(nama: "Kabupaten Rusak").0
             broken.target.append(broken.target[0])  // duplicate (indikator, dokumen, tahun, triwulan)
-            await #expect(throws: (any Error).self) { try await store.simpanBaru(broken) }
+            await #expect(throws: (any Error).self) { try await store.create(broken) }
             #expect(try await store.pemda(nama: "Kabupaten Rusak") == nil)
             #expect(try await PerangkatDaerahModel.query(on: db).count() == 1)
         }
@@ -148,11 +148,11 @@ struct StoreTests {
         try await withTestDatabase(backend) { db in
             let store = KinerjaStore(db)
             let (data, sub, indikator, _) = try Self.sample()
-            try await store.simpanBaru(data)
+            try await store.create(data)
             let pemda = data.pemda.id
             let periode = PeriodeLaporan(tahun: 2024, triwulan: 2)
             func save(_ value: Decimal, readAt version: Int) async throws -> Int {
-                try await store.terapkan(
+                try await store.apply(
                     try PerubahanData {
                         $0.realisasi = [
                             try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(value))
@@ -170,15 +170,15 @@ struct StoreTests {
                 #expect(conflict.butir.map(\.tersimpan) == ["3"])
                 #expect(conflict.butir.map(\.isian) == ["9"])
             }
-            let loaded = try await store.muat(pemda: pemda)
+            let loaded = try await store.load(pemda: pemda)
             #expect(loaded.realisasi.first { $0.periode == periode }?.nilai == .angka(3))
             // The same change set applied twice writes nothing the second time.
             let pagu = try PerubahanData {
                 $0.pagu = [try Pagu(elemen: sub.id, dokumen: .renja, tahun: 2025, jumlah: Rupiah(10))]
             }
-            #expect(try await store.terapkan(pagu, pemda: pemda) == 1)
-            #expect(try await store.terapkan(pagu, pemda: pemda) == 0)
-            #expect(try await store.muat(pemda: pemda).pagu.filter { $0.tahun == 2025 }.count == 1)
+            #expect(try await store.apply(pagu, pemda: pemda) == 1)
+            #expect(try await store.apply(pagu, pemda: pemda) == 0)
+            #expect(try await store.load(pemda: pemda).pagu.filter { $0.tahun == 2025 }.count == 1)
         }
     }
 
@@ -189,7 +189,7 @@ struct StoreTests {
         try await withTestDatabase(backend) { db in
             let store = KinerjaStore(db)
             let (data, sub, _, _) = try Self.sample()
-            try await store.simpanBaru(data)
+            try await store.create(data)
             let pemda = data.pemda.id
             let kegiatan = try #require(data.elemen.first { $0.tingkat == .kegiatan })
             var subs: [ElemenRencana] = []
@@ -202,7 +202,7 @@ struct StoreTests {
                 indicators.append(
                     try Indikator(elemen: node.id, nama: "Indikator \(n)", satuan: "Dokumen", jenis: .output))
             }
-            try await store.terapkan(
+            try await store.apply(
                 PerubahanData {
                     $0.elemenBaru = subs
                     $0.indikatorBaru = indicators
@@ -216,14 +216,14 @@ struct StoreTests {
                 // Every baseline of the first 200 stays null; later ones get one.
                 if n >= 200 { indicators[n].baseline = Baseline(tahun: 2023, nilai: .angka(Decimal(n)), teks: "\(n)") }
             }
-            let written = try await store.terapkan(
+            let written = try await store.apply(
                 PerubahanData {
                     $0.elemenUbah = subs
                     $0.indikatorUbah = indicators
                     $0.urusan = [Urusan(kode: "6", nama: "URUSAN BARU"), Urusan(kode: "6.01", nama: "BIDANG")]
                 }, pemda: pemda)
             #expect(written == 902)
-            let loaded = try await store.muat(pemda: pemda)
+            let loaded = try await store.load(pemda: pemda)
             let byID = Dictionary(uniqueKeysWithValues: loaded.elemen.map { ($0.id, $0) })
             let indicatorByID = Dictionary(uniqueKeysWithValues: loaded.indikator.map { ($0.id, $0) })
             for n in subs.indices {
@@ -240,9 +240,9 @@ struct StoreTests {
             stranger.id = TypedID()
             subs[1].uraian = "Tidak tersimpan"
             await #expect(throws: DomainError.self) {
-                try await store.terapkan(PerubahanData { $0.elemenUbah = [subs[1], stranger] }, pemda: pemda)
+                try await store.apply(PerubahanData { $0.elemenUbah = [subs[1], stranger] }, pemda: pemda)
             }
-            #expect(try await store.muat(pemda: pemda).elemen.first { $0.id == subs[1].id }?.uraian == "Sub diubah 1")
+            #expect(try await store.load(pemda: pemda).elemen.first { $0.id == subs[1].id }?.uraian == "Sub diubah 1")
         }
     }
 
@@ -251,7 +251,7 @@ struct StoreTests {
         try await withTestDatabase(backend) { db in
             let store = KinerjaStore(db)
             let (data, sub, _, program) = try Self.sample()
-            try await store.simpanBaru(data)
+            try await store.create(data)
             let pd = data.perangkatDaerah[0].id
             let pemda = data.pemda.id
             // A kegiatan whose code does not extend its program's: refused with a message naming the kode.
@@ -259,22 +259,22 @@ struct StoreTests {
                 perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.02.2.01"),
                 uraian: "Salah")
             await #expect(throws: DomainError.self) {
-                try await store.terapkan(PerubahanData { $0.elemenBaru = [wrong] }, pemda: pemda)
+                try await store.apply(PerubahanData { $0.elemenBaru = [wrong] }, pemda: pemda)
             }
             // A duplicate code in the PD: refused.
             let duplicate = try ElemenRencana(
                 perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.01"),
                 uraian: "Dup")
             await #expect(throws: DomainError.self) {
-                try await store.terapkan(PerubahanData { $0.elemenBaru = [duplicate] }, pemda: pemda)
+                try await store.apply(PerubahanData { $0.elemenBaru = [duplicate] }, pemda: pemda)
             }
             let good = try ElemenRencana(
                 perangkatDaerah: pd, induk: program.id, tingkat: .kegiatan, kode: try Kode.parse("06.01.2.02"),
                 uraian: "Baru")
-            try await store.terapkan(PerubahanData { $0.elemenBaru = [good] }, pemda: pemda)
+            try await store.apply(PerubahanData { $0.elemenBaru = [good] }, pemda: pemda)
             // Realisasi keuangan belongs to sub kegiatan only.
             await #expect(throws: DomainError.self) {
-                try await store.terapkan(
+                try await store.apply(
                     try PerubahanData {
                         $0.anggaran = [
                             try RealisasiAnggaran(
@@ -283,7 +283,7 @@ struct StoreTests {
                         ]
                     }, pemda: pemda)
             }
-            try await store.terapkan(
+            try await store.apply(
                 try PerubahanData {
                     $0.anggaran = [
                         try RealisasiAnggaran(
@@ -292,9 +292,9 @@ struct StoreTests {
                 }, pemda: pemda)
             // Another Pemda's id is not found from this Pemda.
             let (otherData, _, _, _) = try Self.sample(nama: "Kabupaten Lain")
-            try await store.simpanBaru(otherData)
+            try await store.create(otherData)
             await #expect(throws: DomainError.self) {
-                try await store.terapkan(
+                try await store.apply(
                     PerubahanData {
                         $0.target = [
                             Target(

@@ -6,7 +6,7 @@ import Testing
 
 @testable import KinerjaPersistence
 
-/// Each plan table's columns are written once beside its model (`kolomSQL`, `kolomBaca`): they must be exactly the
+/// Each plan table's columns are written once beside its model (`columns`, `readColumns`): they must be exactly the
 /// model's fields and the columns the migrations create, on both databases (issue 11.4).
 @Suite("Kolom tabel: satu tempat")
 struct TableColumnsTests {
@@ -41,12 +41,12 @@ struct TableColumnsTests {
     func theWrittenColumnsAreTheModelsAndTheMigratedTables(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in
             for table in Self.tables {
-                let written = Set(table.kolomSQL)
+                let written = Set(table.columns)
                 let fields = Set(table.keys.map(\.description))
-                #expect(written == fields, "\(table.schema): kolomSQL ≠ model")
+                #expect(written == fields, "\(table.schema): columns ≠ model")
                 let migrated = try await Self.columns(table.schema, on: db)
                 #expect(written == migrated, "\(table.schema): ≠ migrasi")
-                #expect(Set(table.kolomBaca).isSubset(of: written), "\(table.schema): kolomBaca")
+                #expect(Set(table.readColumns).isSubset(of: written), "\(table.schema): readColumns")
             }
             for model in Self.models {
                 let fields = Set(model.keys.map(\.description))

@@ -303,7 +303,7 @@ struct KeamananTests {
             #expect(try await Self.masukSalah(app) == 429)
             // The owner, from his office's address, still logs in.
             let store = KinerjaStore(app.db)
-            let failures = try await store.gagalMasuk(
+            let failures = try await store.failedLogins(
                 namaPengguna: "operator", alamat: "198.51.100.20", sejak: Date().addingTimeInterval(-60))
             #expect(failures.pasangan == 0)
             #expect(failures.nama == 5)

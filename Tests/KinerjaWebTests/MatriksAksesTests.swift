@@ -92,7 +92,7 @@ struct MatriksAksesTests {
             let store = KinerjaStore(app.db)
             let batuBara = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
             let dinsos = try #require(try await store.pd(pemda: batuBara.id, kode: "DINSOS"))
-            let data = try await store.muat(pemda: batuBara.id, perangkatDaerah: dinsos.id)
+            let data = try await store.load(pemda: batuBara.id, perangkatDaerah: dinsos.id)
             let indikator = try #require(data.indikator.first).id.uuid.uuidString.lowercased()
             let op = try #require(try await store.pengguna(namaPengguna: "operator")).0.id.uuid.uuidString.lowercased()
             let values: [String: String] = [

@@ -46,10 +46,10 @@ struct PageCacheTests {
             let store = KinerjaStore(app.db)
             let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
             let dinsos = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: dinsos.id, tahun: 2024)
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: dinsos.id, tahun: 2024)
             let sub = try #require(data.elemen.first { $0.tingkat == .subKegiatan })
             let before = try await store.versiData(pemda: pemda.id)
-            try await store.terapkan(
+            try await store.apply(
                 try PerubahanData {
                     $0.anggaran = [
                         try RealisasiAnggaran(

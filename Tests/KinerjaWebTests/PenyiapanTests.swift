@@ -43,7 +43,7 @@ struct PenyiapanTests {
                 #expect(res.headers.first(name: .location) == "/siapkan")
             }
             let kode = Penyiapan.kodeBaru()
-            try await KinerjaStore(app.db).buatKodePenyiapan(hash: Akun.hash(Penyiapan.normal(kode)))
+            try await KinerjaStore(app.db).createKodePenyiapan(hash: Akun.hash(Penyiapan.normal(kode)))
             let anon = try await Peramban.anonim(app)
             try await anon.buka(app, "/siapkan") { res in
                 #expect(res.status == .ok)
@@ -94,7 +94,7 @@ struct PenyiapanTests {
             let store = KinerjaStore(app.db)
             let pemda = try #require(try await store.pemda(nama: "Kabupaten Contoh"))
             #expect(pemda.ibukota == "Kota Contoh")
-            let data = try await store.muatOrganisasi(pemda: pemda.id)
+            let data = try await store.loadOrganisasi(pemda: pemda.id)
             #expect(data.periode.map(\.nama) == ["RPJMD 2025-2029"])
             #expect(try await store.pengguna(namaPengguna: "bappeda")?.0.peran == .admin)
             // The logo is served for the kop; the setup page is gone and the code spent.
@@ -116,7 +116,7 @@ struct PenyiapanTests {
 
     @Test func guessingTheCodeIsThrottled() async throws {
         try await withEmptyApp { app in
-            try await KinerjaStore(app.db).buatKodePenyiapan(hash: Akun.hash("BENAR"))
+            try await KinerjaStore(app.db).createKodePenyiapan(hash: Akun.hash("BENAR"))
             let anon = try await Peramban.anonim(app)
             var statuses: [UInt] = []
             for attempt in 0..<7 {

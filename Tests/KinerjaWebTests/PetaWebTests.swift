@@ -23,7 +23,7 @@ struct PetaWebTests {
             let op = try await Peramban.masuk(app, "operator")
             let pd = try await pdPath(app, kode: "DINSOS")
             let pemda = try #require(UUID(uuidString: String(pd.split(separator: "/")[1])))
-            let stored = try await KinerjaStore(app.db).muat(pemda: TypedID(pemda))
+            let stored = try await KinerjaStore(app.db).load(pemda: TypedID(pemda))
             let dinsos = try #require(stored.perangkatDaerah.first { $0.kode == "DINSOS" })
             let program = try #require(
                 stored.elemen.filter { $0.perangkatDaerah == dinsos.id && $0.tingkat == .program }

@@ -193,7 +193,7 @@ struct RealisasiFormTests {
             let store = KinerjaStore(app.db)
             let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
             let pd = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
-            let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: 2024)
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: 2024)
             let index = IndeksKinerja(data)
             // An increasing indicator with a numeric 2024 target.
             let candidates = data.indikator.compactMap { item -> (Indikator, Decimal)? in

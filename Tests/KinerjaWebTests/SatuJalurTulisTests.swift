@@ -34,7 +34,7 @@ struct SatuJalurTulisTests {
                 """
             // MUT
             let (fromForm, isian) = RencanaController.perubahan(model, form, oleh: "operator")
-            let existing = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true)
+            let existing = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true)
             let fromImport = Importer.pratinjau(
                 Importer.baca(Data(csv.utf8), namaBerkas: "rencana.csv"), pd: pd, existing: existing
             ).perubahan
@@ -53,12 +53,12 @@ struct SatuJalurTulisTests {
                 ]
                 $0.versiDibaca[entry] = fromForm.versiDibaca[entry]
             }
-            try await store.terapkan(other, pemda: pemda.id)
+            try await store.apply(other, pemda: pemda.id)
             // Both are refused the same way, naming the entry and both values; nothing is written.
             var refusals: [[KonflikVersi.Butir]] = []
             for change in [fromForm, fromImport] {
                 do {
-                    try await store.terapkan(change, pemda: pemda.id)
+                    try await store.apply(change, pemda: pemda.id)
                     Issue.record("expected a conflict")
                 } catch let conflict as KonflikVersi {
                     refusals.append(conflict.butir)
@@ -69,7 +69,7 @@ struct SatuJalurTulisTests {
             #expect(refusals.first?.first?.kunci == indikator.id.uuid)
             #expect(refusals.first?.first?.tersimpan == "8")
             #expect(refusals.first?.first?.isian == "7")
-            let after = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id)
+            let after = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
             #expect(after.target.first { $0.kunci == entry }?.nilai == .angka(8))
         }
     }

@@ -14,7 +14,7 @@ public struct DataKinerja: Sendable {
     public var pagu: [Pagu]
     public var realisasi: [RealisasiKinerja]
     public var anggaran: [RealisasiAnggaran]
-    /// The stored version of each entry, when loaded for planning a change (`muat(denganVersi:)`): the import
+    /// The stored version of each entry, when loaded for planning a change (`load(denganVersi:)`): the import
     /// records it in its change set, so an entry changed since is refused as a conflict, as in a form.
     /// nil: not loaded (the import then checks only the Pemda's data version).
     public var versi: [KunciIsian: Int]?

@@ -2,7 +2,7 @@ import Foundation
 
 /// The one shape of every change of stored data (a change set): what a form save, an import, an admin edit or a CLI
 /// command creates, changes and deletes, each changed entry with the version it was read at. The store applies it
-/// in one transaction (`KinerjaStore.terapkan`), the only write path for plan, target, pagu, realisasi,
+/// in one transaction (`KinerjaStore.apply`), the only write path for plan, target, pagu, realisasi,
 /// organisation and policy data.
 ///
 /// Elements and indicators are inserted or updated by id; targets, pagu and realisasi are upserted by their natural

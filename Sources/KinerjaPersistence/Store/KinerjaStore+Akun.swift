@@ -13,8 +13,8 @@ extension KinerjaStore {
         public var kedaluwarsa: Date
     }
 
-    public func tambah(_ pengguna: Pengguna, sandiHash: String, sekarang: Date = Date()) async throws {
-        try await tulisTanpaVersi { db in
+    public func add(_ pengguna: Pengguna, sandiHash: String, sekarang: Date = Date()) async throws {
+        try await writeUnversioned { db in
             if try await PenggunaModel.query(on: db).filter(\.$namaPengguna == pengguna.namaPengguna).first() != nil {
                 throw DomainError.konflik("Nama pengguna \"\(pengguna.namaPengguna)\" sudah dipakai.")
             }
@@ -42,14 +42,14 @@ extension KinerjaStore {
         return (try row.domain(), row.sandiHash)
     }
 
-    public func daftarPengguna(pemda: TypedID<Pemda>) async throws -> [Pengguna] {
+    public func listPengguna(pemda: TypedID<Pemda>) async throws -> [Pengguna] {
         try await PenggunaModel.query(on: db).filter(\.$pemdaID == pemda.uuid).sort(\.$namaPengguna).all()
             .map { try $0.domain() }
     }
 
     /// Changes role, PD and whether the account is active. Deactivating ends the user's sessions.
-    public func ubah(_ pengguna: Pengguna) async throws {
-        try await tulisTanpaVersi { db in
+    public func update(_ pengguna: Pengguna) async throws {
+        try await writeUnversioned { db in
             guard
                 let row = try await PenggunaModel.query(on: db).filter(\.$id == pengguna.id.uuid)
                     .filter(\.$pemdaID == pengguna.pemda.uuid).first()
@@ -67,7 +67,7 @@ extension KinerjaStore {
 
     /// Sets a new password hash and ends every session of the user except `kecuali`.
     public func ubahSandi(_ pengguna: TypedID<Pengguna>, sandiHash: String, kecuali: UUID? = nil) async throws {
-        try await tulisTanpaVersi { db in
+        try await writeUnversioned { db in
             guard let row = try await PenggunaModel.find(pengguna.uuid, on: db) else {
                 throw DomainError.tidakDitemukan("Pengguna")
             }
@@ -81,7 +81,7 @@ extension KinerjaStore {
 
     // MARK: - Sessions
 
-    public func buatSesi(
+    public func createSesi(
         pengguna: TypedID<Pengguna>, tokenHash: String, csrf: String, sekarang: Date, kedaluwarsa: Date
     ) async throws {
         let row = SesiModel()
@@ -90,7 +90,7 @@ extension KinerjaStore {
         row.csrf = csrf
         row.dibuat = sekarang
         row.kedaluwarsa = kedaluwarsa
-        try await tulisTanpaVersi { db in try await row.create(on: db) }
+        try await writeUnversioned { db in try await row.create(on: db) }
     }
 
     /// The live session of a token hash (nil when unknown, expired, or its user inactive).
@@ -103,7 +103,7 @@ extension KinerjaStore {
         else { return nil }
         guard row.kedaluwarsa > sekarang else {
             let id = row.id!
-            try await tulisTanpaVersi { db in try await SesiModel.query(on: db).filter(\.$id == id).delete() }
+            try await writeUnversioned { db in try await SesiModel.query(on: db).filter(\.$id == id).delete() }
             return nil
         }
         let user = try row.joined(PenggunaModel.self)
@@ -111,14 +111,14 @@ extension KinerjaStore {
         return Sesi(id: row.id!, pengguna: try user.domain(), csrf: row.csrf, kedaluwarsa: row.kedaluwarsa)
     }
 
-    public func perpanjangSesi(_ id: UUID, kedaluwarsa: Date) async throws {
-        try await tulisTanpaVersi { db in
+    public func extendSesi(_ id: UUID, kedaluwarsa: Date) async throws {
+        try await writeUnversioned { db in
             try await SesiModel.query(on: db).filter(\.$id == id).set(\.$kedaluwarsa, to: kedaluwarsa).update()
         }
     }
 
-    public func hapusSesi(tokenHash: String) async throws {
-        try await tulisTanpaVersi { db in
+    public func deleteSesi(tokenHash: String) async throws {
+        try await writeUnversioned { db in
             try await SesiModel.query(on: db).filter(\.$tokenHash == tokenHash).delete()
         }
     }
@@ -128,35 +128,35 @@ extension KinerjaStore {
     /// Records a login attempt *before* its password is checked, so that the count that follows is atomic: of N
     /// concurrent attempts for one name and address, the k-th to be recorded sees at least k, and no more attempts
     /// are checked than the limit allows. The row is pending (`berhasil` true: not a failure yet); a failed check
-    /// marks it failed (`gagal`), a successful one removes it (`berhasilMasuk`), a refused attempt removes it
-    /// (`batalkanPercobaan`). Pending rows count only for their own name and address, so that colleagues behind
+    /// marks it failed (`gagal`), a successful one removes it (`loginSucceeded`), a refused attempt removes it
+    /// (`cancelPercobaan`). Pending rows count only for their own name and address, so that colleagues behind
     /// one office address logging in at the same moment do not lock each other out.
-    public func catatPercobaan(namaPengguna: String, alamat: String, waktu: Date) async throws -> UUID {
+    public func recordPercobaan(namaPengguna: String, alamat: String, waktu: Date) async throws -> UUID {
         let row = PercobaanMasukModel()
         row.id = UUID()
         row.namaPengguna = namaPengguna.lowercased()
         row.alamat = alamat
         row.waktu = waktu
         row.berhasil = true
-        try await tulisTanpaVersi { db in try await row.create(on: db) }
+        try await writeUnversioned { db in try await row.create(on: db) }
         return row.id!
     }
 
     /// The attempt's password was wrong: it counts as a failure from now on.
     public func gagal(percobaan id: UUID) async throws {
-        try await tulisTanpaVersi { db in
+        try await writeUnversioned { db in
             try await PercobaanMasukModel.query(on: db).filter(\.$id == id).set(\.$berhasil, to: false).update()
         }
     }
 
-    public func batalkanPercobaan(_ id: UUID) async throws {
-        try await tulisTanpaVersi { db in try await PercobaanMasukModel.query(on: db).filter(\.$id == id).delete() }
+    public func cancelPercobaan(_ id: UUID) async throws {
+        try await writeUnversioned { db in try await PercobaanMasukModel.query(on: db).filter(\.$id == id).delete() }
     }
 
     /// Attempts since `sejak`: failed or still being checked for the name from this address (the pair); failed
     /// from this address for any name, and for the name from any address; the oldest of the pair's, to say when
     /// its lock ends.
-    public func gagalMasuk(
+    public func failedLogins(
         namaPengguna: String, alamat: String, sejak: Date
     ) async throws -> (
         pasangan: Int, alamat: Int, nama: Int, tertua: Date?
@@ -173,8 +173,8 @@ extension KinerjaStore {
 
     /// After a successful login: this attempt and the earlier failures of the same name from the same address no
     /// longer count; attempts older than `sebelum` are pruned.
-    public func berhasilMasuk(percobaan: UUID, namaPengguna: String, alamat: String, sebelum: Date) async throws {
-        try await tulisTanpaVersi { db in
+    public func loginSucceeded(percobaan: UUID, namaPengguna: String, alamat: String, sebelum: Date) async throws {
+        try await writeUnversioned { db in
             try await PercobaanMasukModel.query(on: db).filter(\.$id == percobaan).delete()
             try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == namaPengguna.lowercased())
                 .filter(\.$alamat == alamat).filter(\.$berhasil == false).delete()
@@ -183,8 +183,8 @@ extension KinerjaStore {
     }
 
     /// The admin lifts every lock on a name (all addresses).
-    public func bukaKunciMasuk(namaPengguna: String) async throws {
-        try await tulisTanpaVersi { db in
+    public func unlockLogin(namaPengguna: String) async throws {
+        try await writeUnversioned { db in
             try await PercobaanMasukModel.query(on: db).filter(\.$namaPengguna == namaPengguna.lowercased())
                 .delete()
         }
@@ -193,7 +193,7 @@ extension KinerjaStore {
 
 extension KinerjaStore {
     /// The Pemda's organisation only (periods, PD, unit kerja, pejabat): four small queries, no plan rows.
-    public func muatOrganisasi(pemda id: TypedID<Pemda>) async throws -> DataKinerja {
+    public func loadOrganisasi(pemda id: TypedID<Pemda>) async throws -> DataKinerja {
         let pemda = try await pemda(id)
         return DataKinerja(
             pemda: pemda,

@@ -10,15 +10,15 @@ extension KinerjaStore {
     /// Stores a whole new data set (a Pemda with its PD and plans) in one transaction: all or nothing. The tree is
     /// validated first (levels, kode prefixes, duplicate kode) so that nothing half-valid is written; then the Pemda
     /// is created and everything else goes through the one write path as one change set (`PerubahanData(semua:)`).
-    public func simpanBaru(_ data: DataKinerja) async throws {
+    public func create(_ data: DataKinerja) async throws {
         try data.pemda.validasi()
         try ValidasiData.periksa(data)
         let perubahan = PerubahanData(semua: data)
-        try Self.periksaIsi(perubahan)
+        try Self.checkEntries(perubahan)
         let now = Date()
-        try await tulis(pemda: data.pemda.id) { db in
-            try await Self.buatPemda(data.pemda, profil: .init(), rpjmd: nil, on: db)
-            _ = try await self.terapkan(perubahan, pemda: data.pemda.id.uuid, sekarang: now, on: db)
+        try await write(pemda: data.pemda.id) { db in
+            try await Self.insertPemda(data.pemda, profil: .init(), rpjmd: nil, on: db)
+            _ = try await self.apply(perubahan, pemda: data.pemda.id.uuid, sekarang: now, on: db)
         }
     }
 
@@ -50,7 +50,7 @@ extension KinerjaStore {
     ///
     /// With `tahun`, targets, pagu and realisasi are those of that year only (a page about one year needs no
     /// other).
-    public func muat(
+    public func load(
         pemda id: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>? = nil, denganRPJMD: Bool = false,
         tahun: Int? = nil, denganVersi: Bool = false
     ) async throws -> DataKinerja {

@@ -112,7 +112,7 @@ extension KinerjaStore {
     }
 
     func loadElemen(_ scope: Scope) async throws -> [ElemenRencana] {
-        return try await select(ElemenRencanaModel.schema, ElemenRencanaModel.kolomBaca, scope).map { row in
+        return try await select(ElemenRencanaModel.schema, ElemenRencanaModel.readColumns, scope).map { row in
             let id = try uuid(row, "id", scope)
             let tingkatText = try row.decode(column: "tingkat", as: String.self)
             let level = try decodeEnum(Tingkat.self, tingkatText, table: "elemen_rencana", id: id, column: "tingkat")
@@ -139,7 +139,7 @@ extension KinerjaStore {
     }
 
     func loadIndikator(_ scope: Scope) async throws -> [Indikator] {
-        let columns = IndikatorModel.kolomBaca
+        let columns = IndikatorModel.readColumns
         let table = "indikator"
         return try await select(table, columns, scope).map { row in
             let id = try uuid(row, "id", scope)
@@ -177,7 +177,7 @@ extension KinerjaStore {
 
     func loadTarget(_ scope: Scope) async throws -> [Target] {
         try await select(
-            TargetModel.schema, TargetModel.kolomBaca, scope, tahunan: true
+            TargetModel.schema, TargetModel.readColumns, scope, tahunan: true
         ).map {
             row in
             let id = try uuid(row, "id", scope)
@@ -196,7 +196,7 @@ extension KinerjaStore {
 
     func loadPagu(_ scope: Scope) async throws -> [Pagu] {
         try await select(
-            PaguModel.schema, PaguModel.kolomBaca, scope, tahunan: true
+            PaguModel.schema, PaguModel.readColumns, scope, tahunan: true
         )
         .map { row in
             let id = try uuid(row, "id", scope)
@@ -215,7 +215,7 @@ extension KinerjaStore {
 
     func loadRealisasi(_ scope: Scope) async throws -> [RealisasiKinerja] {
         try await select(
-            RealisasiKinerjaModel.schema, RealisasiKinerjaModel.kolomBaca, scope, tahunan: true
+            RealisasiKinerjaModel.schema, RealisasiKinerjaModel.readColumns, scope, tahunan: true
         ).map {
             row in
             let id = try uuid(row, "id", scope)
@@ -232,7 +232,7 @@ extension KinerjaStore {
 
     func loadAnggaran(_ scope: Scope) async throws -> [RealisasiAnggaran] {
         try await select(
-            RealisasiAnggaranModel.schema, RealisasiAnggaranModel.kolomBaca, scope, tahunan: true
+            RealisasiAnggaranModel.schema, RealisasiAnggaranModel.readColumns, scope, tahunan: true
         ).map { row in
             let id = try uuid(row, "id", scope)
             let triwulan = try row.decode(column: "triwulan", as: Int.self)

@@ -8,14 +8,14 @@ extension KinerjaStore {
     /// Setup codes are valid for a day.
     public static let umurKodePenyiapan: TimeInterval = 86_400
 
-    public func adaPemda() async throws -> Bool {
+    public func hasPemda() async throws -> Bool {
         try await PemdaModel.query(on: db).first() != nil
     }
 
     /// Stores the SHA-256 of a freshly printed setup code (every code printed within a day is accepted, so any
     /// instance's code works).
-    public func buatKodePenyiapan(hash: String, sekarang: Date = Date()) async throws {
-        try await tulisTanpaVersi { db in
+    public func createKodePenyiapan(hash: String, sekarang: Date = Date()) async throws {
+        try await writeUnversioned { db in
             try await KodePenyiapanModel.query(on: db)
                 .filter(\.$dibuat < sekarang.addingTimeInterval(-Self.umurKodePenyiapan)).delete()
             let row = KodePenyiapanModel()
@@ -42,7 +42,7 @@ extension KinerjaStore {
     ) async throws {
         try pemda.validasi()
         try profil.periksa()
-        try await tulis(pemda: pemda.id) { db in
+        try await write(pemda: pemda.id) { db in
             if let kodeHash {
                 let valid = try await KodePenyiapanModel.query(on: db).filter(\.$kodeHash == kodeHash)
                     .filter(\.$dibuat >= sekarang.addingTimeInterval(-Self.umurKodePenyiapan)).first()
@@ -54,7 +54,7 @@ extension KinerjaStore {
             guard try await PemdaModel.query(on: db).first() == nil else {
                 throw DomainError.konflik("Instalasi ini sudah disiapkan: sudah ada Pemda. Masuklah sebagai admin.")
             }
-            try await Self.buatPemda(pemda, profil: profil, rpjmd: rpjmd, on: db)
+            try await Self.insertPemda(pemda, profil: profil, rpjmd: rpjmd, on: db)
             guard admin.pemda == pemda.id, admin.peran == .admin else {
                 throw DomainError.tidakSah(field: "nama_pengguna", pesan: "Akun pertama harus admin Pemda ini.")
             }
@@ -64,15 +64,15 @@ extension KinerjaStore {
     }
 
     /// A new Pemda (from the command line): the Pemda with its bands, profile and RPJMD period.
-    public func tambahPemda(_ pemda: Pemda, profil: ProfilPemda = .init(), rpjmd: Periode? = nil) async throws {
+    public func addPemda(_ pemda: Pemda, profil: ProfilPemda = .init(), rpjmd: Periode? = nil) async throws {
         try pemda.validasi()
         try profil.periksa()
-        try await tulis(pemda: pemda.id) { db in
-            try await Self.buatPemda(pemda, profil: profil, rpjmd: rpjmd, on: db)
+        try await write(pemda: pemda.id) { db in
+            try await Self.insertPemda(pemda, profil: profil, rpjmd: rpjmd, on: db)
         }
     }
 
-    static func buatPemda(_ pemda: Pemda, profil: ProfilPemda, rpjmd: Periode?, on db: any Database) async throws {
+    static func insertPemda(_ pemda: Pemda, profil: ProfilPemda, rpjmd: Periode?, on db: any Database) async throws {
         if try await PemdaModel.query(on: db).filter(\.$nama == pemda.nama).first() != nil {
             throw DomainError.konflik("Pemda \"\(pemda.nama)\" sudah ada.")
         }
@@ -97,13 +97,13 @@ extension KinerjaStore {
 
 /// Column mappings of sheets the Pemda's staff mapped by hand (encoded by the import layer), by header signature.
 extension KinerjaStore {
-    public func daftarPetaKolom(pemda: TypedID<Pemda>) async throws -> [Data] {
+    public func listPetaKolom(pemda: TypedID<Pemda>) async throws -> [Data] {
         try await PetaKolomModel.query(on: db).filter(\.$pemdaID == pemda.uuid).sort(\.$dibuat).all().map(\.isi)
     }
 
     /// Saves (or replaces) the mapping of a header signature.
-    public func simpanPetaKolom(pemda: TypedID<Pemda>, tanda: String, isi: Data, sekarang: Date = Date()) async throws {
-        try await tulis(pemda: pemda) { db in
+    public func savePetaKolom(pemda: TypedID<Pemda>, tanda: String, isi: Data, sekarang: Date = Date()) async throws {
+        try await write(pemda: pemda) { db in
             let row =
                 try await PetaKolomModel.query(on: db).filter(\.$pemdaID == pemda.uuid).filter(\.$tanda == tanda)
                 .first() ?? PetaKolomModel()

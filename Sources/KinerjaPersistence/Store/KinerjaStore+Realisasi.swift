@@ -6,7 +6,7 @@ import KinerjaDomain
 /// transaction with a version check per changed entry.
 extension KinerjaStore {
     /// What is stored for a PD in one period: realisasi kinerja by indicator, realisasi anggaran by element.
-    public func tersimpan(
+    public func stored(
         pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, periode: PeriodeLaporan
     ) async throws -> (kinerja: [UUID: Tersimpan], anggaran: [UUID: TersimpanAnggaran]) {
         let triwulan = periode.kodeTriwulan
@@ -39,7 +39,7 @@ extension KinerjaStore {
         (Int(ProcessInfo.processInfo.environment["KINERJA_BUKTI_MAKS_PD_MB"] ?? "") ?? 500) << 20
 
     /// The evidence of a PD's period, without the file contents.
-    public func daftarBukti(
+    public func listBukti(
         pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, periode: PeriodeLaporan
     ) async throws -> [InfoBukti] {
         try await BuktiModel.query(on: db).filter(\.$pemdaID == pemda.uuid).filter(\.$perangkatDaerahID == pd.uuid)
@@ -95,11 +95,11 @@ extension KinerjaStore {
         }
     }
 
-    public func simpanUnggahan(
+    public func saveUnggahan(
         _ upload: Unggahan, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, pengguna: TypedID<Pengguna>,
         sekarang: Date = Date()
     ) async throws {
-        try await tulisTanpaVersi { db in
+        try await writeUnversioned { db in
             // Older uploads (a day) are not kept.
             try await UnggahanModel.query(on: db).filter(\.$waktu < sekarang.addingTimeInterval(-86_400)).delete()
             let row = UnggahanModel()
@@ -119,8 +119,8 @@ extension KinerjaStore {
     }
 
     /// A preview computed anew (the data moved on since the upload's preview).
-    public func perbaruiPratinjau(_ id: UUID, versiData: Int64, pratinjau: Data) async throws {
-        try await tulisTanpaVersi { db in
+    public func updatePratinjau(_ id: UUID, versiData: Int64, pratinjau: Data) async throws {
+        try await writeUnversioned { db in
             try await UnggahanModel.query(on: db).filter(\.$id == id).set(\.$versiData, to: versiData)
                 .set(\.$pratinjau, to: pratinjau).update()
         }
@@ -138,7 +138,7 @@ extension KinerjaStore {
             versiData: row.versiData, pratinjau: row.pratinjau)
     }
 
-    public func hapusUnggahan(_ id: UUID) async throws {
-        try await tulisTanpaVersi { db in try await UnggahanModel.query(on: db).filter(\.$id == id).delete() }
+    public func deleteUnggahan(_ id: UUID) async throws {
+        try await writeUnversioned { db in try await UnggahanModel.query(on: db).filter(\.$id == id).delete() }
     }
 }

@@ -12,7 +12,7 @@ extension KinerjaStore {
         public var pagu: [UUID: (versi: Int, jumlah: Rupiah)]
     }
 
-    public func rencanaTersimpan(
+    public func storedRencana(
         pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, dokumen: DokumenRencana, tahun: Int
     ) async throws -> RencanaTersimpan {
         let targets = try await TargetModel.query(on: db).filter(\.$pemdaID == pemda.uuid)

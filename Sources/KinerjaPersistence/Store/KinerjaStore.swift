@@ -11,7 +11,7 @@ public struct KinerjaStore: Sendable {
 
     // MARK: - Pemda
 
-    public func daftarPemda() async throws -> [Pemda] {
+    public func listPemda() async throws -> [Pemda] {
         let rows = try await PemdaModel.query(on: db).sort(\.$nama).all()
         let bands = try await KategoriModel.query(on: db).all()
         let bandsByPemda = Dictionary(grouping: bands, by: \.pemdaID)
@@ -36,7 +36,7 @@ public struct KinerjaStore: Sendable {
     }
 
     public func hapus(pemda: TypedID<Pemda>) async throws {
-        try await tulis(pemda: pemda) { db in
+        try await write(pemda: pemda) { db in
             try await PemdaModel.query(on: db).filter(\.$id == pemda.uuid).delete()
         }
     }

@@ -27,9 +27,9 @@ enum AdminController {
         let pemda = try ctx.pemdaWajib()
         let store = KinerjaStore(req.db)
         // Organisation only: the plan rows are not needed here.
-        let data = try await store.muatOrganisasi(pemda: pemda.id)
+        let data = try await store.loadOrganisasi(pemda: pemda.id)
         let model = AdminPage.Model(
-            pemda: pemda, pengguna: try await store.daftarPengguna(pemda: pemda.id), data: data,
+            pemda: pemda, pengguna: try await store.listPengguna(pemda: pemda.id), data: data,
             profil: try await store.profil(pemda: pemda.id))
         return KinerjaApp.htmlResponse(AdminPage.render(model, akun: ctx.akunBar, isian: isian), status: status)
     }
@@ -80,7 +80,7 @@ enum AdminController {
                 perangkatDaerah: peran.perluPD ? try await pdID(form["perangkat_daerah"], pemda: pemda, req: req) : nil)
             try Pengguna.periksaSandi(form["sandi"] ?? "")
             let hash = try await req.passwordHasher.hash(form["sandi"] ?? "")
-            try await KinerjaStore(req.db).tambah(user, sandiHash: hash)
+            try await KinerjaStore(req.db).add(user, sandiHash: hash)
             return try selesai(req, ctx, "pengguna-baru", anchor: "pengguna")
         }
     }
@@ -103,10 +103,10 @@ enum AdminController {
                 pemda: pemda.id,
                 perangkatDaerah: peran.perluPD ? try await pdID(form["perangkat_daerah"], pemda: pemda, req: req) : nil,
                 aktif: active)
-            try await store.ubah(updated)
+            try await store.update(updated)
             if form["kunci"] == "buka" {
                 // Lifts the throttling of this name from every address (after a lock-out the owner reports).
-                try await store.bukaKunciMasuk(namaPengguna: current.namaPengguna)
+                try await store.unlockLogin(namaPengguna: current.namaPengguna)
                 req.logger.notice(
                     "kunci masuk dibuka: \(Log.aman(current.namaPengguna)) oleh \(Log.aman(ctx.pengguna?.namaPengguna ?? "?"))"
                 )
@@ -130,7 +130,7 @@ enum AdminController {
                     kode: (form["kode"] ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
                     nama: (form["nama"] ?? "").trimmingCharacters(in: .whitespaces),
                     singkatan: (form["singkatan"] ?? "").trimmingCharacters(in: .whitespaces))
-                try await store.terapkan(PerubahanData { $0.perangkatDaerahBaru = [pd] }, pemda: pemda.id)
+                try await store.apply(PerubahanData { $0.perangkatDaerahBaru = [pd] }, pemda: pemda.id)
                 return try selesai(req, ctx, "pd", anchor: "pd")
             case "unit":
                 guard let pd = try await pdID(form["unit_pd"], pemda: pemda, req: req) else {
@@ -147,7 +147,7 @@ enum AdminController {
                 change.unitKerjaBaru = [
                     UnitKerja(perangkatDaerah: pd, nama: nama, jabatan: form["unit_jabatan"] ?? "", eselon: eselon)
                 ]
-                _ = try await store.terapkan(change, pemda: pemda.id)
+                _ = try await store.apply(change, pemda: pemda.id)
                 return try selesai(req, ctx, "unit", anchor: "pd")
             case "pejabat":
                 guard let raw = form["pejabat_unit"], let unit = UUID(uuidString: raw) else {
@@ -157,7 +157,7 @@ enum AdminController {
                 guard !nama.isEmpty else {
                     throw DomainError.tidakSah(field: "pejabat_nama", pesan: "Nama pejabat wajib diisi.")
                 }
-                let data = try await store.muatOrganisasi(pemda: pemda.id)
+                let data = try await store.loadOrganisasi(pemda: pemda.id)
                 guard data.unitKerja.contains(where: { $0.id.uuid == unit }) else {
                     throw DomainError.tidakSah(field: "pejabat_unit", pesan: "Unit kerja tidak dikenal.")
                 }
@@ -167,7 +167,7 @@ enum AdminController {
                         unitKerja: TypedID(unit), nama: nama, nip: form["pejabat_nip"] ?? "",
                         pangkat: form["pejabat_pangkat"] ?? "")
                 ]
-                _ = try await store.terapkan(change, pemda: pemda.id)
+                _ = try await store.apply(change, pemda: pemda.id)
                 return try selesai(req, ctx, "pejabat", anchor: "pd")
             default:
                 throw DomainError.tidakSah(field: "aksi", pesan: "Aksi tidak dikenal.")
@@ -195,7 +195,7 @@ enum AdminController {
             }
             let periode = try Periode(
                 jenis: jenis, tahunAwal: first, tahunAkhir: last, perangkatDaerah: jenis == .rpjmd ? nil : pd)
-            try await KinerjaStore(req.db).terapkan(PerubahanData { $0.periodeBaru = [periode] }, pemda: pemda.id)
+            try await KinerjaStore(req.db).apply(PerubahanData { $0.periodeBaru = [periode] }, pemda: pemda.id)
             return try selesai(req, ctx, "periode", anchor: "periode")
         }
     }
@@ -229,7 +229,7 @@ enum AdminController {
             pemda.kebijakan = KebijakanCapaian(
                 metodeTurun: metode, batasRasio: ratio, batasiRollUp: pemda.kebijakan.batasiRollUp,
                 kategori: try KategoriCapaian(pita: bands))
-            try await KinerjaStore(req.db).terapkan(PerubahanData { $0.pemda = pemda }, pemda: pemda.id)
+            try await KinerjaStore(req.db).apply(PerubahanData { $0.pemda = pemda }, pemda: pemda.id)
             return try selesai(req, ctx, "kategori", anchor: "kategori")
         }
     }

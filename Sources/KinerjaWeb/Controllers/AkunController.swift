@@ -15,7 +15,7 @@ enum AkunController {
         app.route(.POST, SiteURL.Pattern.masuk, .publik) { req, ctx in try await masuk(req, ctx) }
         app.route(.POST, SiteURL.Pattern.keluar, .masuk) { req, _ in
             if let token = req.cookies[Akun.cookieSesi]?.string {
-                try await KinerjaStore(req.db).hapusSesi(tokenHash: Akun.hash(token))
+                try await KinerjaStore(req.db).deleteSesi(tokenHash: Akun.hash(token))
             }
             let response = req.redirect(to: SiteURL.beranda.path)
             response.cookies[Akun.cookieSesi] = Akun.cookie("", request: req, maxAge: 0)
@@ -64,11 +64,11 @@ enum AkunController {
         }
         guard nama.count <= Batas.namaPengguna else { return gagal("Nama pengguna atau kata sandi salah.") }
         // Recorded as a failure before the check, then counted: the count is atomic (see catatPercobaan).
-        let attempt = try await store.catatPercobaan(namaPengguna: nama, alamat: alamat, waktu: now)
-        let failures = try await store.gagalMasuk(
+        let attempt = try await store.recordPercobaan(namaPengguna: nama, alamat: alamat, waktu: now)
+        let failures = try await store.failedLogins(
             namaPengguna: nama, alamat: alamat, sejak: now.addingTimeInterval(-Akun.jendelaGagal))
         if failures.pasangan > Akun.batasGagalPasangan || failures.alamat > Akun.batasGagalAlamat {
-            try await store.batalkanPercobaan(attempt)
+            try await store.cancelPercobaan(attempt)
             let until = (failures.tertua ?? now).addingTimeInterval(Akun.jendelaGagal)
             let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
             req.logger.notice("masuk ditolak (batas): \(Log.aman(nama)) dari \(Log.aman(alamat))")
@@ -87,7 +87,7 @@ enum AkunController {
             req.logger.notice("masuk gagal: \(Log.aman(nama)) dari \(Log.aman(alamat))")
             return gagal("Nama pengguna atau kata sandi salah.")
         }
-        try await store.berhasilMasuk(
+        try await store.loginSucceeded(
             percobaan: attempt, namaPengguna: nama, alamat: alamat, sebelum: now.addingTimeInterval(-86_400))
         req.logger.info(
             "masuk: \(Log.aman(pengguna.namaPengguna)) (\(pengguna.peran.rawValue)) dari \(Log.aman(alamat))")

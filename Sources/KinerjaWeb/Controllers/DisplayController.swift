@@ -75,7 +75,7 @@ enum DisplayController {
                 }
                 // The table and the chart from one load of the PD with the RPJMD above it.
                 let index = IndeksKinerja(
-                    try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
+                    try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
                 return (
                     Laporan.cascading(index, pd: pd, tahun: tahun),
                     PohonSVG.render(PohonKinerja(index, pd: pd.id, tahun: tahun))
@@ -95,7 +95,7 @@ enum DisplayController {
             let (pohon, index) = try await req.turunan(
                 ["cascading-pemda", "\(tahun ?? 0)"], pemda: pemda.id, ukuran: { $0.1.ukuranTembolok * 2 }
             ) {
-                let index = IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id, denganRPJMD: true))
+                let index = IndeksKinerja(try await KinerjaStore(req.db).load(pemda: pemda.id, denganRPJMD: true))
                 return (PohonKinerja(index, pd: nil, tahun: tahun), index)
             }
             return KinerjaApp.htmlResponse(
@@ -108,7 +108,7 @@ enum DisplayController {
             let pd = try ctx.pdWajib()
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let index = IndeksKinerja(
-                try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
+                try await KinerjaStore(req.db).load(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
             return KinerjaApp.htmlResponse(
                 PohonPage.render(
                     PohonKinerja(index, pd: pd.id, tahun: tahun), index: index, judul: "Cascading \(pd.nama)",
@@ -117,7 +117,7 @@ enum DisplayController {
         app.route(.GET, SiteURL.Pattern.ikuPemda, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let index = try await req.turunan(["iku-pemda"], pemda: pemda.id, ukuran: \.ukuranTembolok) {
-                IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id))
+                IndeksKinerja(try await KinerjaStore(req.db).load(pemda: pemda.id))
             }
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: nil, akun: ctx.akunBar))
         }
@@ -125,7 +125,7 @@ enum DisplayController {
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
             let index = IndeksKinerja(
-                try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
+                try await KinerjaStore(req.db).load(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: pd, akun: ctx.akunBar))
         }
         app.route(.GET, SiteURL.Pattern.indikator, .publik) { req, ctx in
@@ -141,7 +141,7 @@ enum DisplayController {
             let index = try await req.turunan(
                 ["iku-detail", owner?.uuid.uuidString ?? "pemda"], pemda: pemda.id, ukuran: \.ukuranTembolok
             ) {
-                IndeksKinerja(try await store.muat(pemda: pemda.id, perangkatDaerah: owner, denganRPJMD: true))
+                IndeksKinerja(try await store.load(pemda: pemda.id, perangkatDaerah: owner, denganRPJMD: true))
             }
             guard let indikator = index.data.indikator.first(where: { $0.id.uuid == id }) else {
                 throw DomainError.tidakDitemukan("Indikator")

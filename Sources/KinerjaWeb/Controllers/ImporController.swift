@@ -46,20 +46,20 @@ enum ImporController {
             let upload = KinerjaStore.Unggahan(
                 namaBerkas: name, isi: file.isi, jenis: jenis.rawValue, dokumen: dokumen.rawValue, versiData: versi,
                 pratinjau: try tersimpan.kode())
-            try await KinerjaStore(req.db).simpanUnggahan(upload, pemda: pemda.id, pd: pd.id, pengguna: user.id)
+            try await KinerjaStore(req.db).saveUnggahan(upload, pemda: pemda.id, pd: pd.id, pengguna: user.id)
             return req.redirect(
                 to: SiteURL.imporTerapkan(pemda: pemda.id.uuid, kode: pd.kode, unggahan: upload.id).path)
         }
         // The preview of an upload (GET, so it can be reloaded: it is read, not computed again), and its apply.
         app.route(.GET, SiteURL.Pattern.imporTerapkan, .tulisPD) { req, ctx in
-            let (upload, tersimpan) = try await muat(req, ctx)
+            let (upload, tersimpan) = try await load(req, ctx)
             return halaman(ctx, upload: upload, tersimpan, status: nil)
         }
         app.route(.POST, SiteURL.Pattern.imporPeta, .tulisPD) { req, ctx in try await petakan(req, ctx) }
         app.route(.POST, SiteURL.Pattern.imporTerapkan, .tulisPD) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
-            let (upload, tersimpan) = try await muat(req, ctx)
+            let (upload, tersimpan) = try await load(req, ctx)
             let store = KinerjaStore(req.db)
             do {
                 let written = try await ImporBerkas.terapkan(
@@ -81,7 +81,7 @@ enum ImporController {
     static func petakan(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
-        let (upload, tersimpan) = try await muat(req, ctx)
+        let (upload, tersimpan) = try await load(req, ctx)
         let form = try RawForm.baca(req)
         guard let tanda = form["tanda"], tersimpan.tidakDikenali.contains(where: { $0.tanda == tanda }) else {
             throw DomainError.tidakSah(field: "tanda", pesan: "Lembar yang dipetakan tidak ada pada unggahan ini.")
@@ -100,7 +100,7 @@ enum ImporController {
         } catch {
             return halaman(ctx, upload: upload, tersimpan, status: .badRequest, galatPeta: error.pesan)
         }
-        try await KinerjaStore(req.db).simpanPetaKolom(
+        try await KinerjaStore(req.db).savePetaKolom(
             pemda: pemda.id, tanda: tanda, isi: try JSONEncoder().encode(mapping))
         _ = try await hitungUlang(req, pemda: pemda, pd: pd, upload)
         return req.redirect(to: SiteURL.imporTerapkan(pemda: pemda.id.uuid, kode: pd.kode, unggahan: upload.id).path)
@@ -137,7 +137,7 @@ enum ImporController {
         }
     }
 
-    static func muat(_ req: Request, _ ctx: RequestContext) async throws -> (KinerjaStore.Unggahan, PratinjauTersimpan)
+    static func load(_ req: Request, _ ctx: RequestContext) async throws -> (KinerjaStore.Unggahan, PratinjauTersimpan)
     {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
@@ -158,7 +158,7 @@ enum ImporController {
         else { throw DomainError.tidakSah(field: "jenis", pesan: "Jenis impor tidak dikenal.") }
         let (versi, fresh) = try await hitung(
             req, pemda: pemda, pd: pd, isi: upload.isi, namaBerkas: upload.namaBerkas, jenis: jenis, dokumen: dokumen)
-        try await KinerjaStore(req.db).perbaruiPratinjau(upload.id, versiData: versi, pratinjau: try fresh.kode())
+        try await KinerjaStore(req.db).updatePratinjau(upload.id, versiData: versi, pratinjau: try fresh.kode())
         var updated = upload
         updated.versiData = versi
         return (updated, fresh)

@@ -13,7 +13,7 @@ extension DashboardPage.Model {
         if let triwulan, !(1...pemda.jumlahTriwulan).contains(triwulan) {
             throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
         }
-        let data = try await store.muat(pemda: pemda.id, tahun: year)
+        let data = try await store.load(pemda: pemda.id, tahun: year)
         let index = IndeksKinerja(data)
         var perPD: [DashboardPage.PerPD] = []
         var trend: [(PerangkatDaerah, Indikator, [Decimal?])] = []
@@ -48,7 +48,7 @@ extension DashboardPage.Model {
 extension HomePage.Model {
     static func query(_ store: KinerjaStore) async throws -> Self {
         var result: [(Pemda, [PerangkatDaerah])] = []
-        for pemda in try await store.daftarPemda() {
+        for pemda in try await store.listPemda() {
             result.append((pemda, try await store.daftarPD(pemda: pemda.id)))
         }
         return Self(daftar: result)
@@ -66,7 +66,7 @@ extension PerangkatDaerahPage.Model {
         // The years first (small DISTINCT queries), then only the chosen year's rows.
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
         let chosen = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
-        let data = try await store.muat(pemda: pemda, perangkatDaerah: pd.id, tahun: chosen)
+        let data = try await store.load(pemda: pemda, perangkatDaerah: pd.id, tahun: chosen)
         if let triwulan, !(1...data.pemda.jumlahTriwulan).contains(triwulan) {
             throw DomainError.tidakSah(
                 field: "triwulan", pesan: "Triwulan harus 1 sampai \(data.pemda.jumlahTriwulan).")
@@ -99,10 +99,10 @@ extension RealisasiPage.Model {
             throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
         }
         let periode = PeriodeLaporan(tahun: year, triwulan: quarter)
-        let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year)
-        let stored = try await store.tersimpan(pemda: pemda.id, pd: pd.id, periode: periode)
+        let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year)
+        let stored = try await store.stored(pemda: pemda.id, pd: pd.id, periode: periode)
         let evidence = Dictionary(
-            grouping: try await store.daftarBukti(pemda: pemda.id, pd: pd.id, periode: periode), by: \.indikator)
+            grouping: try await store.listBukti(pemda: pemda.id, pd: pd.id, periode: periode), by: \.indikator)
         let index = IndeksKinerja(data)
         var kinerja: [RealisasiPage.BarisKinerja] = []
         var anggaran: [RealisasiPage.BarisAnggaran] = []
@@ -150,8 +150,8 @@ extension RencanaPage.Model {
     ) async throws -> Self {
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
         let year = tahun ?? years.semua.last ?? 2025
-        let data = try await store.muat(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true, tahun: year)
-        let stored = try await store.rencanaTersimpan(pemda: pemda.id, pd: pd.id, dokumen: dokumen, tahun: year)
+        let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true, tahun: year)
+        let stored = try await store.storedRencana(pemda: pemda.id, pd: pd.id, dokumen: dokumen, tahun: year)
         let index = IndeksKinerja(data)
         var rows: [RencanaPage.Baris] = []
         func visit(_ node: ElemenRencana, depth: Int) {

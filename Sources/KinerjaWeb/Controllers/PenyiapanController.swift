@@ -8,7 +8,7 @@ import Vapor
 enum PenyiapanController {
     static func routes(_ app: Application) {
         app.route(.GET, SiteURL.Pattern.siapkan, .publik) { req, ctx in
-            guard try await !KinerjaStore(req.db).adaPemda() else { return req.redirect(to: SiteURL.beranda.path) }
+            guard try await !KinerjaStore(req.db).hasPemda() else { return req.redirect(to: SiteURL.beranda.path) }
             return KinerjaApp.htmlResponse(PenyiapanPage.render(akun: ctx.akunBar, isian: FormState()))
         }
         app.route(.POST, SiteURL.Pattern.siapkan, .publik, body: .collect(maxSize: "2mb")) { req, ctx in
@@ -33,7 +33,7 @@ enum PenyiapanController {
                     $0.hapusLogo = form["hapus_logo"] == "1"
                     $0.oleh = ctx.pengguna?.namaPengguna ?? ""
                 }
-                try await KinerjaStore(req.db).terapkan(perubahan, pemda: pemda.id)
+                try await KinerjaStore(req.db).apply(perubahan, pemda: pemda.id)
                 return try AdminController.selesai(req, ctx, "profil", anchor: "profil")
             }
         }
@@ -43,7 +43,7 @@ enum PenyiapanController {
     /// opens the admin page. Wrong codes count as failed logins of the name `#penyiapan` from the address.
     static func siapkan(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let store = KinerjaStore(req.db)
-        guard try await !store.adaPemda() else {
+        guard try await !store.hasPemda() else {
             throw DomainError.tidakDitemukan("Halaman penyiapan (instalasi sudah disiapkan)")
         }
         let form = try RawForm.baca(req)
@@ -59,11 +59,11 @@ enum PenyiapanController {
         }
         let alamat = Akun.alamat(req)
         let now = Date()
-        let attempt = try await store.catatPercobaan(namaPengguna: "#penyiapan", alamat: alamat, waktu: now)
-        let failures = try await store.gagalMasuk(
+        let attempt = try await store.recordPercobaan(namaPengguna: "#penyiapan", alamat: alamat, waktu: now)
+        let failures = try await store.failedLogins(
             namaPengguna: "#penyiapan", alamat: alamat, sejak: now.addingTimeInterval(-Akun.jendelaGagal))
         guard failures.pasangan <= Akun.batasGagalPasangan else {
-            try await store.batalkanPercobaan(attempt)
+            try await store.cancelPercobaan(attempt)
             isian.pesan = "Terlalu banyak kode penyiapan yang salah dari alamat ini. Coba lagi dalam 15 menit."
             return ulang(.tooManyRequests)
         }
@@ -95,7 +95,7 @@ enum PenyiapanController {
         do { try Pengguna.periksaSandi(sandi) } catch { catat(error, "sandi") }
         if sandi != form["sandi_ulang"] { isian.galat["sandi_ulang"] = "Ulangan kata sandi tidak sama." }
         guard isian.galat.isEmpty, let admin else {
-            try await store.batalkanPercobaan(attempt)
+            try await store.cancelPercobaan(attempt)
             return ulang(.badRequest)
         }
         do {
@@ -107,13 +107,13 @@ enum PenyiapanController {
             if error.field == "kode" {
                 try await store.gagal(percobaan: attempt)
             } else {
-                try await store.batalkanPercobaan(attempt)
+                try await store.cancelPercobaan(attempt)
             }
             catat(error, error.field ?? "nama")
             isian.pesan = error.pesan
             return ulang(error.statusFormulir)
         }
-        try await store.batalkanPercobaan(attempt)
+        try await store.cancelPercobaan(attempt)
         req.logger.notice("instalasi disiapkan: \(Log.aman(pemda.nama)), admin \(Log.aman(admin.namaPengguna))")
         return try await Akun.mulaiSesi(req, admin, ke: SiteURL.admin(pemda: pemda.id.uuid).path + "?pesan=siap")
     }
@@ -146,14 +146,14 @@ struct PenyiapanLifecycle: LifecycleHandler {
         let store = KinerjaStore(application.db)
         let empty: Bool
         do {
-            empty = try await !store.adaPemda()
+            empty = try await !store.hasPemda()
         } catch {
             application.logger.warning("Basis data belum siap (jalankan \"kinerja migrate\" lebih dulu).")
             return
         }
         guard empty else { return }
         let kode = Penyiapan.kodeBaru()
-        try await store.buatKodePenyiapan(hash: Akun.hash(Penyiapan.normal(kode)))
+        try await store.createKodePenyiapan(hash: Akun.hash(Penyiapan.normal(kode)))
         application.logger.notice(
             "Kode penyiapan: \(kode) — instalasi ini belum mempunyai Pemda: buka /siapkan dan masukkan kode ini (berlaku 24 jam)."
         )

@@ -63,7 +63,7 @@ enum RealisasiController {
                 RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
         }
         do {
-            let changed = try await store.terapkan(change, pemda: pemda.id)
+            let changed = try await store.apply(change, pemda: pemda.id)
             return req.redirect(
                 to: SiteURL.realisasi(pemda: pemda.id.uuid, kode: pd.kode).path
                     + "?tahun=\(model.tahun)&triwulan=\(model.triwulan)&disimpan=\(changed)")
@@ -247,7 +247,7 @@ enum RealisasiController {
         let index = try await req.turunan(
             ["indeks", pd.kode, String(tahun)], pemda: pemda.id,
             ukuran: \.ukuranTembolok
-        ) { IndeksKinerja(try await KinerjaStore(req.db).muat(pemda: pemda.id, perangkatDaerah: pd.id, tahun: tahun)) }
+        ) { IndeksKinerja(try await KinerjaStore(req.db).load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: tahun)) }
         let data = index.data
         guard let indikator = data.indikator.first(where: { $0.id.uuid == id }) else {
             throw DomainError.tidakDitemukan("Indikator")

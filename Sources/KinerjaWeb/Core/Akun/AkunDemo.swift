@@ -28,7 +28,7 @@ public enum AkunDemo {
             guard try await store.pengguna(namaPengguna: item.nama) == nil else { continue }
             var pd: PerangkatDaerah?
             if let kode = item.pd { pd = try await store.pd(pemda: pemda.id, kode: kode) }
-            try await store.tambah(
+            try await store.add(
                 try Pengguna(
                     namaPengguna: item.nama, namaLengkap: item.lengkap, peran: item.peran, pemda: pemda.id,
                     perangkatDaerah: pd?.id),

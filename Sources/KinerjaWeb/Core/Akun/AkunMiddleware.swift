@@ -14,7 +14,7 @@ struct AkunMiddleware: AsyncMiddleware {
                 request.storage[SesiKey.self] = sesi
                 // Sliding expiry, written at most once per half lifetime.
                 if sesi.kedaluwarsa.timeIntervalSince(now) < Akun.umurSesi / 2 {
-                    try await KinerjaStore(request.db).perpanjangSesi(
+                    try await KinerjaStore(request.db).extendSesi(
                         sesi.id, kedaluwarsa: now.addingTimeInterval(Akun.umurSesi))
                 }
             }
@@ -118,7 +118,7 @@ enum Akun {
     static func mulaiSesi(_ req: Request, _ pengguna: Pengguna, ke path: String) async throws -> Response {
         let now = Date()
         let token = tokenAcak()
-        try await KinerjaStore(req.db).buatSesi(
+        try await KinerjaStore(req.db).createSesi(
             pengguna: pengguna.id, tokenHash: hash(token), csrf: tokenAcak(), sekarang: now,
             kedaluwarsa: now.addingTimeInterval(umurSesi))
         let response = req.redirect(to: path, redirectType: .normal)

@@ -19,25 +19,25 @@ extension KinerjaStore {
     /// Batched: the stored entries are read with one query per table and 500 owners, new rows go in multi-row
     /// INSERTs, changed rows are replaced (DELETE by id, then INSERT with the next version), deleted rows go in one
     /// DELETE per 500; changed elements, indicators and urusan names go in one UPDATE per 500 rows
-    /// (`perbaruiMassal`).
+    /// (`updateRows`).
     @discardableResult
-    public func terapkan(
+    public func apply(
         _ perubahan: PerubahanData, pemda id: TypedID<Pemda>, versiPratinjau: Int64? = nil, unggahan: UUID? = nil,
         sekarang: Date = Date()
     ) async throws -> Int {
-        try Self.periksaIsi(perubahan)
-        return try await tulis(pemda: id) { db in
+        try Self.checkEntries(perubahan)
+        return try await write(pemda: id) { db in
             if let versiPratinjau {
                 let now = try await Self.versiData(pemda: id, on: db, kunci: true)
                 guard now == versiPratinjau else { throw DataBerubah(sejak: versiPratinjau, kini: now) }
             }
             if let unggahan { try await UnggahanModel.query(on: db).filter(\.$id == unggahan).delete() }
-            return try await self.terapkan(perubahan, pemda: id.uuid, sekarang: sekarang, on: db)
+            return try await self.apply(perubahan, pemda: id.uuid, sekarang: sekarang, on: db)
         }
     }
 
     /// The rules a change set's own entries must keep, before any database work.
-    static func periksaIsi(_ perubahan: PerubahanData) throws {
+    static func checkEntries(_ perubahan: PerubahanData) throws {
         for pd in perubahan.perangkatDaerahBaru { try Self.periksa(pd) }
         for unit in perubahan.unitKerjaBaru { try Self.periksa(unit) }
         for pejabat in perubahan.pejabatBaru { try Self.periksa(pejabat) }
@@ -45,32 +45,32 @@ extension KinerjaStore {
         try perubahan.profil?.periksa()
     }
 
-    /// The apply inside a transaction already open (`terapkan`, and `simpanBaru` after it creates the Pemda).
-    func terapkan(_ perubahan: PerubahanData, pemda: UUID, sekarang: Date, on db: any Database) async throws -> Int {
+    /// The apply inside a transaction already open (`apply`, and `create` after it creates the Pemda).
+    func apply(_ perubahan: PerubahanData, pemda: UUID, sekarang: Date, on db: any Database) async throws -> Int {
         // 1. Where every entry belongs, and the change set's own rules.
-        let owners = try await Self.pemilik(perubahan, pemda: pemda, on: db)
-        try await Self.periksaStruktur(perubahan, pemda: pemda, on: db)
+        let owners = try await Self.owners(perubahan, pemda: pemda, on: db)
+        try await Self.checkStructure(perubahan, pemda: pemda, on: db)
         // 2. What is stored for the entries, and the conflicts: nothing is written before this.
-        let rencana = try await Self.rencanakanIsian(perubahan, pemda: pemda, owners: owners, on: db)
+        let rencana = try await Self.planEntries(perubahan, pemda: pemda, owners: owners, on: db)
         guard rencana.konflik.isEmpty else { throw KonflikVersi(butir: rencana.konflik) }
         // 3. The writes.
-        var written = try await tulisStruktur(perubahan, pemda: pemda, owners: owners, on: db)
-        written += try await tulisIsian(rencana, on: db)
-        written += try await tulisBukti(perubahan, pemda: pemda, owners: owners, sekarang: sekarang, on: db)
+        var written = try await writeStructure(perubahan, pemda: pemda, owners: owners, on: db)
+        written += try await writeEntries(rencana, on: db)
+        written += try await writeBukti(perubahan, pemda: pemda, owners: owners, sekarang: sekarang, on: db)
         return written
     }
 
     /// The PD of every indicator and element an entry names (those created by the change set included), read with
     /// one query per 500; an id of another Pemda is an error. For a PD's form, each must be of that PD, and money
     /// goes on its sub kegiatan only.
-    struct Pemilik {
+    struct Owners {
         var pdIndikator: [UUID: UUID?] = [:]
         var pdElemen: [UUID: UUID?] = [:]
         var tingkatElemen: [UUID: String] = [:]
     }
 
-    static func pemilik(_ change: PerubahanData, pemda: UUID, on db: any Database) async throws -> Pemilik {
-        var result = Pemilik()
+    static func owners(_ change: PerubahanData, pemda: UUID, on db: any Database) async throws -> Owners {
+        var result = Owners()
         for node in change.elemenBaru + change.elemenUbah {
             result.pdElemen.updateValue(node.perangkatDaerah?.uuid, forKey: node.id.uuid)
             result.tingkatElemen[node.id.uuid] = node.tingkat.rawValue
@@ -151,7 +151,7 @@ extension KinerjaStore {
 
     /// New elements under a parent of an allowed level whose kode they extend, with a kode unused in their PD; new PD
     /// with an unused kode; a new period not there already.
-    static func periksaStruktur(_ change: PerubahanData, pemda: UUID, on db: any Database) async throws {
+    static func checkStructure(_ change: PerubahanData, pemda: UUID, on db: any Database) async throws {
         if !change.perangkatDaerahBaru.isEmpty {
             let codes = change.perangkatDaerahBaru.map(\.kode)
             if let taken = try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemda)
@@ -193,14 +193,14 @@ extension KinerjaStore {
     }
 
     /// What to write of the entries (target, pagu, realisasi, realisasi anggaran) and the conflicts.
-    struct RencanaIsian {
+    struct EntryPlan {
         var baru: [any RawRow] = []
         var ganti: [any RawRow] = []
         var buang: [(tabel: String, id: UUID)] = []
         var konflik: [KonflikVersi.Butir] = []
 
         /// A new row, or the replacement of the stored one: its id, with the next version.
-        mutating func tempatkan<M: BarisBerversi>(_ row: M, menggantikan existing: M?) {
+        mutating func place<M: VersionedRow>(_ row: M, menggantikan existing: M?) {
             guard let existing else {
                 baru.append(row)
                 return
@@ -211,10 +211,10 @@ extension KinerjaStore {
         }
     }
 
-    static func rencanakanIsian(
-        _ change: PerubahanData, pemda: UUID, owners: Pemilik, on db: any Database
-    ) async throws -> RencanaIsian {
-        var plan = RencanaIsian()
+    static func planEntries(
+        _ change: PerubahanData, pemda: UUID, owners: Owners, on db: any Database
+    ) async throws -> EntryPlan {
+        var plan = EntryPlan()
         let deleted = Set(change.hapus)
         let newIndicators = Set(change.indikatorBaru.map(\.id.uuid))
         let newElements = Set(change.elemenBaru.map(\.id.uuid))
@@ -252,7 +252,7 @@ extension KinerjaStore {
             if let existing, existing.nilai == target.nilai.kodeSimpan, existing.teks == target.teks { continue }
             guard check(key, storedVersion: existing?.versi, stored: existing?.teks ?? "(kosong)", entered: target.teks)
             else { continue }
-            plan.tempatkan(
+            plan.place(
                 TargetModel(pemda: pemda, pd: pdOf(indikator: target.indikator), target), menggantikan: existing)
         }
         // Pagu.
@@ -276,7 +276,7 @@ extension KinerjaStore {
                     stored: existing.map { IndonesianFormat.rupiah(Rupiah(sen: $0.jumlahSen)) } ?? "(kosong)",
                     entered: IndonesianFormat.rupiah(pagu.jumlah))
             else { continue }
-            plan.tempatkan(PaguModel(pemda: pemda, pd: pdOf(elemen: pagu.elemen), pagu), menggantikan: existing)
+            plan.place(PaguModel(pemda: pemda, pd: pdOf(elemen: pagu.elemen), pagu), menggantikan: existing)
         }
         // Realisasi kinerja.
         var achieved: [KunciIsian: RealisasiKinerjaModel] = [:]
@@ -293,7 +293,7 @@ extension KinerjaStore {
                 check(
                     key, storedVersion: existing?.versi, stored: existing?.teks ?? "(kosong)", entered: realisasi.teks)
             else { continue }
-            plan.tempatkan(
+            plan.place(
                 RealisasiKinerjaModel(pemda: pemda, pd: pdOf(indikator: realisasi.indikator), realisasi),
                 menggantikan: existing)
         }
@@ -318,7 +318,7 @@ extension KinerjaStore {
                     key, storedVersion: existing?.versi, stored: show(existing?.keuanganSen, existing?.fisik),
                     entered: show(anggaran.keuangan?.sen, fisik))
             else { continue }
-            plan.tempatkan(
+            plan.place(
                 RealisasiAnggaranModel(pemda: pemda, pd: pdOf(elemen: anggaran.elemen), anggaran),
                 menggantikan: existing)
         }
@@ -342,9 +342,9 @@ extension KinerjaStore {
         return plan
     }
 
-    func tulisIsian(_ plan: RencanaIsian, on db: any Database) async throws -> Int {
+    func writeEntries(_ plan: EntryPlan, on db: any Database) async throws -> Int {
         // Replaced rows keep their id and take the next version: deleted, then inserted with the new rows.
-        let replaced = plan.ganti.map { (Swift.type(of: $0).schema, $0.idMentah) }
+        let replaced = plan.ganti.map { (Swift.type(of: $0).schema, $0.rawID) }
         for (table, ids) in Dictionary(grouping: plan.buang + replaced, by: \.0) {
             for chunk in ids.map(\.1).chunked(500) {
                 guard let sql = db as? any SQLDatabase else { throw DomainError.tidakSah(field: "db", pesan: "SQL") }
@@ -352,21 +352,21 @@ extension KinerjaStore {
             }
         }
         for rows in Dictionary(grouping: plan.baru + plan.ganti, by: { Swift.type(of: $0).schema }).values {
-            try await sisipCampur(rows, on: db)
+            try await insertMixed(rows, on: db)
         }
         return plan.baru.count + plan.ganti.count + plan.buang.count
     }
 
     /// Urusan, periods, PD, units, officials, elements, indicators, the Pemda's policy and profile: each table in a
     /// handful of statements whatever the number of rows.
-    func tulisStruktur(
-        _ perubahan: PerubahanData, pemda: UUID, owners: Pemilik, on db: any Database
+    func writeStructure(
+        _ perubahan: PerubahanData, pemda: UUID, owners: Owners, on db: any Database
     ) async throws -> Int {
-        var written = try await tulisPemda(perubahan, pemda: pemda, on: db)
+        var written = try await writePemda(perubahan, pemda: pemda, on: db)
         try await insert(perubahan.perangkatDaerahBaru.map { PerangkatDaerahModel(pemda: pemda, $0) }, on: db)
         written += perubahan.perangkatDaerahBaru.count
         // A PD's Renstra period after its PD.
-        written += try await tulisUrusanPeriode(perubahan, pemda: pemda, on: db)
+        written += try await writeUrusanPeriode(perubahan, pemda: pemda, on: db)
         var pdOfUnit = Dictionary(
             perubahan.unitKerjaBaru.map { ($0.id, $0.perangkatDaerah.uuid) }, uniquingKeysWith: { first, _ in first })
         try await insert(
@@ -391,39 +391,41 @@ extension KinerjaStore {
         }
         try await insert(officials, on: db)
         written += officials.count
-        try await sisip(
+        try await insertRows(
             Self.parentsFirst(perubahan.elemenBaru, id: \.id, parent: \.induk).map {
                 ElemenRencanaModel(pemda: pemda, $0)
             },
             on: db)
         written += perubahan.elemenBaru.count
-        try await Self.periksaAda(
+        try await Self.checkStored(
             ElemenRencanaModel.self, perubahan.elemenUbah.map(\.id.uuid), pemda: pemda, apa: "Elemen rencana", on: db)
-        try await perbaruiMassal(
-            perubahan.elemenUbah.map { ElemenRencanaModel(pemda: pemda, $0) }, kolom: ElemenRencanaModel.kolomUbah,
+        try await updateRows(
+            perubahan.elemenUbah.map { ElemenRencanaModel(pemda: pemda, $0) },
+            columns: ElemenRencanaModel.updatableColumns,
             on: db)
         written += perubahan.elemenUbah.count
         var newIndicators: [IndikatorModel] = []
         for indikator in perubahan.indikatorBaru {
-            // Where each new indicator belongs was read once, with the rules (`pemilik`).
+            // Where each new indicator belongs was read once, with the rules (`owners`).
             guard let pd = owners.pdIndikator[indikator.id.uuid] else {
                 throw DomainError.tidakDitemukan("Elemen rencana")
             }
             newIndicators.append(IndikatorModel(pemda: pemda, pd: pd, indikator))
         }
-        try await sisip(newIndicators, on: db)
+        try await insertRows(newIndicators, on: db)
         written += newIndicators.count
-        try await Self.periksaAda(
+        try await Self.checkStored(
             IndikatorModel.self, perubahan.indikatorUbah.map(\.id.uuid), pemda: pemda, apa: "Indikator", on: db)
-        try await perbaruiMassal(
-            perubahan.indikatorUbah.map { IndikatorModel(pemda: pemda, pd: nil, $0) }, kolom: IndikatorModel.kolomUbah,
+        try await updateRows(
+            perubahan.indikatorUbah.map { IndikatorModel(pemda: pemda, pd: nil, $0) },
+            columns: IndikatorModel.updatableColumns,
             on: db)
         written += perubahan.indikatorUbah.count
         return written
     }
 
     /// Every id is a stored row of the Pemda (one query per 500).
-    static func periksaAda<M: Model>(
+    static func checkStored<M: Model>(
         _: M.Type, _ ids: [UUID], pemda: UUID, apa: String, on db: any Database
     ) async throws where M.IDValue == UUID {
         guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return }
@@ -437,7 +439,7 @@ extension KinerjaStore {
     }
 
     /// The Pemda's settings and policy (with its category bands), and its profile.
-    func tulisPemda(_ perubahan: PerubahanData, pemda: UUID, on db: any Database) async throws -> Int {
+    func writePemda(_ perubahan: PerubahanData, pemda: UUID, on db: any Database) async throws -> Int {
         var written = 0
         if let policy = perubahan.pemda {
             guard let existing = try await PemdaModel.find(pemda, on: db), policy.id.uuid == pemda else {
@@ -468,7 +470,7 @@ extension KinerjaStore {
 
     /// Urusan names (new or renamed) and new periods: the Pemda's stored ones read once, then one INSERT and one
     /// UPDATE.
-    func tulisUrusanPeriode(_ perubahan: PerubahanData, pemda: UUID, on db: any Database) async throws -> Int {
+    func writeUrusanPeriode(_ perubahan: PerubahanData, pemda: UUID, on db: any Database) async throws -> Int {
         var written = 0
         if !perubahan.urusan.isEmpty {
             let stored = Dictionary(
@@ -491,7 +493,7 @@ extension KinerjaStore {
                 }
             }
             try await insert(Array(fresh.values), on: db)
-            try await perbaruiMassal(renamed, kolom: ["nama"], on: db)
+            try await updateRows(renamed, columns: ["nama"], on: db)
             written += fresh.count + renamed.count
         }
         if !perubahan.periodeBaru.isEmpty {
@@ -516,8 +518,8 @@ extension KinerjaStore {
 
     /// Evidence: a new file for an indicator and period replaces the earlier one (no pile of versions), and a PD's
     /// evidence together stays within its space.
-    func tulisBukti(
-        _ perubahan: PerubahanData, pemda: UUID, owners: Pemilik, sekarang: Date, on db: any Database
+    func writeBukti(
+        _ perubahan: PerubahanData, pemda: UUID, owners: Owners, sekarang: Date, on db: any Database
     ) async throws -> Int {
         guard !perubahan.bukti.isEmpty else { return 0 }
         for (pd, files) in Dictionary(grouping: perubahan.bukti, by: { owners.pdIndikator[$0.indikator.uuid] ?? nil }) {

@@ -26,13 +26,13 @@ extension KinerjaStore {
 
     /// Runs `body` in a transaction that also raises the Pemda's data version, as the single writer on SQLite and
     /// retried when the database reports a transient conflict (`SingleWriter`).
-    func tulis<T: Sendable>(
+    func write<T: Sendable>(
         pemda: TypedID<Pemda>, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         try await SingleWriter.jalankan(db) { db in
             try await db.transaction { db in
                 let result = try await body(db)
-                try await KinerjaStore.naikkanVersi(pemda: pemda, on: db)
+                try await KinerjaStore.raiseVersion(pemda: pemda, on: db)
                 return result
             }
         }
@@ -40,7 +40,7 @@ extension KinerjaStore {
 
     /// A write that changes no Pemda data (sessions, login attempts, uploads awaiting apply): one transaction,
     /// through the same single writer and retry.
-    func tulisTanpaVersi<T: Sendable>(
+    func writeUnversioned<T: Sendable>(
         _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         try await SingleWriter.jalankan(db) { db in try await db.transaction { db in try await body(db) } }
@@ -48,7 +48,7 @@ extension KinerjaStore {
 
     /// `INSERT … ON CONFLICT DO UPDATE`: the same statement on SQLite (3.24+) and PostgreSQL, atomic under
     /// concurrent writers.
-    static func naikkanVersi(pemda: TypedID<Pemda>, on db: any Database) async throws {
+    static func raiseVersion(pemda: TypedID<Pemda>, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         try await sql.raw(
             """

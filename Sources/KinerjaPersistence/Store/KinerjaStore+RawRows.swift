@@ -5,57 +5,57 @@ import SQLKit
 
 /// Rows written in bulk without FluentKit's per-model reflection (which cost ~100 µs a row): the columns and values
 /// of the large tables, bound through the same database encoder as FluentKit uses, so the stored form is the same.
-/// A table's columns, written once beside its model: `kolomSQL` (every column, in the order rows are inserted),
-/// `kolomBaca` (what its one loader decodes); `TableColumnsTests` checks both against the model's fields and the
+/// A table's columns, written once beside its model: `columns` (every column, in the order rows are inserted),
+/// `readColumns` (what its one loader decodes); `TableColumnsTests` checks both against the model's fields and the
 /// migrated table on both databases.
 protocol RawRow: Model {
-    static var kolomSQL: [String] { get }
-    static var kolomBaca: [String] { get }
-    var nilaiSQL: [any Encodable & Sendable] { get }
+    static var columns: [String] { get }
+    static var readColumns: [String] { get }
+    var values: [any Encodable & Sendable] { get }
     /// The row's id (every table's key is a UUID).
-    var idMentah: UUID { get }
+    var rawID: UUID { get }
 }
 
 extension RawRow where IDValue == UUID {
-    var idMentah: UUID { id! }
+    var rawID: UUID { id! }
 }
 
 /// A row of an entry table (target, pagu, realisasi): replaced by id with its next version.
-protocol BarisBerversi: RawRow, AnyObject where IDValue == UUID {
+protocol VersionedRow: RawRow, AnyObject where IDValue == UUID {
     var versi: Int { get set }
 }
 
-extension TargetModel: BarisBerversi {}
-extension PaguModel: BarisBerversi {}
-extension RealisasiKinerjaModel: BarisBerversi {}
-extension RealisasiAnggaranModel: BarisBerversi {}
+extension TargetModel: VersionedRow {}
+extension PaguModel: VersionedRow {}
+extension RealisasiKinerjaModel: VersionedRow {}
+extension RealisasiAnggaranModel: VersionedRow {}
 
 extension KinerjaStore {
     /// INSERTs `rows` in statements of as many rows as the bound-parameter limits allow (SQLite 32 766,
     /// PostgreSQL 65 535); falls back to FluentKit on a database without SQL.
     /// Rows of one table given as existentials (the change set's replaced and new entries).
-    func sisipCampur(_ rows: [any RawRow], on db: any Database) async throws {
+    func insertMixed(_ rows: [any RawRow], on db: any Database) async throws {
         guard let first = rows.first else { return }
-        try await sisipSeperti(first, rows, on: db)
+        try await insertAs(first, rows, on: db)
     }
 
-    private func sisipSeperti<M: RawRow>(_: M, _ rows: [any RawRow], on db: any Database) async throws {
-        try await sisip(rows.map { $0 as! M }, on: db)
+    private func insertAs<M: RawRow>(_: M, _ rows: [any RawRow], on db: any Database) async throws {
+        try await insertRows(rows.map { $0 as! M }, on: db)
     }
 
-    func sisip<M: RawRow>(_ rows: [M], on db: any Database) async throws {
+    func insertRows<M: RawRow>(_ rows: [M], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
         guard let sql = db as? any SQLDatabase else {
             try await insert(rows, on: db)
             return
         }
-        let perStatement = max(1, 30_000 / M.kolomSQL.count)
+        let perStatement = max(1, 30_000 / M.columns.count)
         var start = 0
         while start < rows.count {
             let end = min(start + perStatement, rows.count)
-            var query = sql.insert(into: M.schema).columns(M.kolomSQL)
+            var query = sql.insert(into: M.schema).columns(M.columns)
             for row in rows[start..<end] {
-                query = query.values(row.nilaiSQL.map { SQLBind($0) as any SQLExpression })
+                query = query.values(row.values.map { SQLBind($0) as any SQLExpression })
             }
             try await query.run()
             start = end
@@ -67,27 +67,27 @@ extension KinerjaStore {
     /// UPDATEs the `kolom` of stored rows to the rows' values, 200 rows per statement:
     /// `SET c = CASE id WHEN ? THEN ? … ELSE c END … WHERE id IN (…)`, the same SQL on SQLite and PostgreSQL (the
     /// `ELSE c` gives PostgreSQL each column's type for the bound values, nulls included).
-    func perbaruiMassal<M: RawRow>(_ rows: [M], kolom: [String], on db: any Database) async throws {
+    func updateRows<M: RawRow>(_ rows: [M], columns kolom: [String], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
         guard let sql = db as? any SQLDatabase else {
             throw DomainError.tidakSah(field: "db", pesan: "Penyimpanan ini tidak mendukung SQL.")
         }
-        let index = kolom.map { name in M.kolomSQL.firstIndex(of: name)! }
+        let index = kolom.map { name in M.columns.firstIndex(of: name)! }
         for chunk in rows.chunked(200) {
-            let values = chunk.map(\.nilaiSQL)
+            let values = chunk.map(\.values)
             var query = SQLQueryString("UPDATE \(M.schema) SET ")
             for (n, column) in kolom.enumerated() {
                 query.appendLiteral(n == 0 ? "\(column) = CASE id" : ", \(column) = CASE id")
                 for (row, value) in zip(chunk, values) {
                     query.appendLiteral(" WHEN ")
-                    query.appendInterpolation(bind: row.idMentah)
+                    query.appendInterpolation(bind: row.rawID)
                     query.appendLiteral(" THEN ")
                     query.appendInterpolation(bind: value[index[n]])
                 }
                 query.appendLiteral(" ELSE \(column) END")
             }
             query.appendLiteral(" WHERE id IN (")
-            query.appendInterpolation(binds: chunk.map(\.idMentah))
+            query.appendInterpolation(binds: chunk.map(\.rawID))
             query.appendLiteral(")")
             try await sql.raw(query).run()
         }
@@ -96,19 +96,19 @@ extension KinerjaStore {
 
 extension ElemenRencanaModel: RawRow {
     /// The columns the loader decodes (`loadElemen`).
-    static let kolomBaca = [
+    static let readColumns = [
         "id", "perangkat_daerah_id", "induk_id", "tingkat", "kode_asli", "nomor", "uraian", "selaras_id",
         "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
     ]
 
     /// What a change of an element may change (`PerubahanData.elemenUbah`): never its PD, level or kode.
-    static let kolomUbah = ["uraian", "kode_asli", "induk_id", "penanggung_jawab", "nomor", "hasil"]
+    static let updatableColumns = ["uraian", "kode_asli", "induk_id", "penanggung_jawab", "nomor", "hasil"]
 
-    static let kolomSQL = [
+    static let columns = [
         "id", "pemda_id", "perangkat_daerah_id", "induk_id", "tingkat", "kode", "kode_asli", "nomor", "uraian",
         "selaras_id", "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
     ]
-    var nilaiSQL: [any Encodable & Sendable] {
+    var values: [any Encodable & Sendable] {
         [
             id!, pemdaID, perangkatDaerahID, indukID, tingkat, kode, kodeAsli, nomor, uraian, selarasID,
             penanggungJawab, unitKerjaID, urutan, hasil,
@@ -117,24 +117,24 @@ extension ElemenRencanaModel: RawRow {
 }
 
 extension IndikatorModel: RawRow {
-    static let kolomBaca = [
+    static let readColumns = [
         "id", "elemen_id", "nama", "satuan", "jenis", "polaritas", "jenis_nilai", "agregasi", "metode_turun", "skala",
         "makna", "alasan", "rumus", "sumber_data", "penanggung_jawab", "iku", "baseline_tahun", "baseline_nilai",
         "baseline_teks", "bobot", "urutan",
     ]
 
     /// What a change of an indicator may change (`PerubahanData.indikatorUbah`): never its element or PD.
-    static let kolomUbah = [
+    static let updatableColumns = [
         "nama", "satuan", "jenis", "polaritas", "jenis_nilai", "agregasi", "makna", "alasan", "rumus", "sumber_data",
         "penanggung_jawab", "bobot", "iku", "baseline_teks", "baseline_nilai", "baseline_tahun",
     ]
 
-    static let kolomSQL = [
+    static let columns = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "nama", "satuan", "jenis", "polaritas", "jenis_nilai",
         "agregasi", "metode_turun", "skala", "makna", "alasan", "rumus", "sumber_data", "penanggung_jawab", "iku",
         "baseline_tahun", "baseline_nilai", "baseline_teks", "bobot", "urutan",
     ]
-    var nilaiSQL: [any Encodable & Sendable] {
+    var values: [any Encodable & Sendable] {
         [
             id!, pemdaID, perangkatDaerahID, elemenID, nama, satuan, jenis, polaritas, jenisNilai, agregasi,
             metodeTurun,
@@ -145,27 +145,27 @@ extension IndikatorModel: RawRow {
 }
 
 extension TargetModel: RawRow {
-    static let kolomBaca = ["id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks"]
+    static let readColumns = ["id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks"]
 
-    static let kolomSQL = [
+    static let columns = [
         "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks",
         "versi",
     ]
-    var nilaiSQL: [any Encodable & Sendable] {
+    var values: [any Encodable & Sendable] {
         [id ?? UUID(), pemdaID, perangkatDaerahID, indikatorID, dokumen, tahun, triwulan, nilai, teks, versi]
     }
 }
 
 extension PaguModel: RawRow {
-    static let kolomBaca = [
+    static let readColumns = [
         "id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi", "keterangan",
     ]
 
-    static let kolomSQL = [
+    static let columns = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi",
         "keterangan", "versi",
     ]
-    var nilaiSQL: [any Encodable & Sendable] {
+    var values: [any Encodable & Sendable] {
         [
             id ?? UUID(), pemdaID, perangkatDaerahID, elemenID, dokumen, tahun, jumlahSen, sumberDana, lokasi,
             keterangan, versi,
@@ -174,29 +174,29 @@ extension PaguModel: RawRow {
 }
 
 extension RealisasiKinerjaModel: RawRow {
-    static let kolomBaca = ["id", "indikator_id", "tahun", "triwulan", "nilai", "teks"]
+    static let readColumns = ["id", "indikator_id", "tahun", "triwulan", "nilai", "teks"]
 
-    static let kolomSQL = [
+    static let columns = [
         "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "tahun", "triwulan", "nilai", "teks", "versi",
     ]
-    var nilaiSQL: [any Encodable & Sendable] {
+    var values: [any Encodable & Sendable] {
         [id ?? UUID(), pemdaID, perangkatDaerahID, indikatorID, tahun, triwulan, nilai, teks, versi]
     }
 }
 
 extension RealisasiAnggaranModel: RawRow {
-    static let kolomBaca = ["id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik"]
+    static let readColumns = ["id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik"]
 
-    static let kolomSQL = [
+    static let columns = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik", "versi",
     ]
-    var nilaiSQL: [any Encodable & Sendable] {
+    var values: [any Encodable & Sendable] {
         [id ?? UUID(), pemdaID, perangkatDaerahID, elemenID, tahun, triwulan, keuanganSen, fisik, versi]
     }
 }
 
 extension UrusanModel: RawRow {
-    static let kolomBaca = ["kode", "nama"]
-    static let kolomSQL = ["id", "pemda_id", "kode", "nama"]
-    var nilaiSQL: [any Encodable & Sendable] { [id!, pemdaID, kode, nama] }
+    static let readColumns = ["kode", "nama"]
+    static let columns = ["id", "pemda_id", "kode", "nama"]
+    var values: [any Encodable & Sendable] { [id!, pemdaID, kode, nama] }
 }
