@@ -55,14 +55,17 @@ public enum ImporBerkas {
     /// since `versiPratinjau`, or when an entry it writes was changed since it was read.
     public static func terapkan(
         _ store: KinerjaStore, pemda: TypedID<Pemda>, _ pratinjau: Pratinjau, versiPratinjau: Int64? = nil,
-        unggahan: UUID? = nil
+        unggahan: UUID? = nil, oleh: String, sumber: String, sekarang: Date
     ) async throws -> Int {
         guard pratinjau.bisaDiterapkan else {
             throw DomainError.tidakSah(
                 field: "berkas", pesan: "Impor tidak diterapkan: \(pratinjau.galat.count) galat.")
         }
+        var change = pratinjau.perubahan
+        change.oleh = oleh
+        change.sumber = sumber
         return try await store.apply(
-            pratinjau.perubahan, pemda: pemda, versiPratinjau: versiPratinjau, unggahan: unggahan)
+            change, pemda: pemda, versiPratinjau: versiPratinjau, unggahan: unggahan, sekarang: sekarang)
     }
 
     /// The column mappings the Pemda confirmed (unreadable entries skipped).

@@ -129,7 +129,10 @@ struct ImportCommand: AsyncCommand {
         }
         context.console.print(plan.pratinjau.laporan)
         guard signature.apply else { return }
-        let written = try await ImporBerkas.terapkan(store, pemda: pemda.id, plan.pratinjau)
+        // The command line is its own clock and author: the operator's login on this machine.
+        let written = try await ImporBerkas.terapkan(
+            store, pemda: pemda.id, plan.pratinjau, oleh: ProcessInfo.processInfo.environment["USER"] ?? "cli",
+            sumber: "perintah kinerja import \(name)", sekarang: Date())
         context.console.print("Diterapkan: \(written) baris ditulis.")
     }
 }

@@ -57,6 +57,13 @@ struct MatriksAksesTests {
         "GET /pemda/:pemda/logo": .publik,
         "GET /siapkan": .publik,
         "POST /siapkan": .publik,
+        // The workflow: whoever reads the PD may ask for a step; the rules of `AturanAlur` decide (tested per role
+        // and transition in AlurTests).
+        "POST /pemda/:pemda/pd/:kode/alur": .bacaPD,
+        "GET /pemda/:pemda/pd/:kode/riwayat": .bacaPD,
+        "GET /pemda/:pemda/pemantauan": .adminPemda,
+        "POST /pemda/:pemda/admin/jadwal": .adminPemda,
+        "POST /pemda/:pemda/admin/pembukaan": .adminPemda,
     ]
 
     /// Who may, for a route of DINSOS in Kabupaten Batu Bara. `operator.setwan` is an operator of another PD of

@@ -40,8 +40,16 @@ public struct PerubahanData: Sendable, Codable {
     /// A form of one PD: every entry must belong to this PD, and pagu and realisasi anggaran are entered on its sub
     /// kegiatan only (a parent's money is the sum of its children).
     public var formulirPD: TypedID<PerangkatDaerah>?
-    /// Who makes the change (evidence records its uploader).
+    /// Who makes the change (evidence records its uploader; history its author).
     public var oleh: String = ""
+    /// From where: a form ("formulir realisasi"), an import file ("impor renja.xlsx"), a command ("perintah kinerja
+    /// import"). Recorded in the history of every write.
+    public var sumber: String = ""
+    /// Workflow steps, checked against the rules (`AturanAlur`) and the stored status in the same transaction.
+    public var langkah: [LangkahAlur] = []
+    /// Reporting windows set by the admin, and reopenings of a triwulan for one PD.
+    public var jadwal: [JadwalPelaporan] = []
+    public var pembukaan: [PembukaanKhusus] = []
 
     public init() {}
 
@@ -53,7 +61,7 @@ public struct PerubahanData: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case perangkatDaerahBaru, unitKerjaBaru, pejabatBaru, elemenBaru, elemenUbah, indikatorBaru, indikatorUbah
         case target, pagu, realisasi, anggaran, periodeBaru, urusan, pemda, profil, hapusLogo, hapus, versiDibaca
-        case bukti, formulirPD, oleh
+        case bukti, formulirPD, oleh, sumber, langkah, jadwal, pembukaan
     }
 
     /// Change sets kept with uploads made by an earlier version still read (missing lists are empty).
@@ -83,20 +91,25 @@ public struct PerubahanData: Sendable, Codable {
         bukti = try list(.bukti)
         formulirPD = try container.decodeIfPresent(TypedID<PerangkatDaerah>.self, forKey: .formulirPD)
         oleh = try container.decodeIfPresent(String.self, forKey: .oleh) ?? ""
+        sumber = try container.decodeIfPresent(String.self, forKey: .sumber) ?? ""
+        langkah = try list(.langkah)
+        jadwal = try list(.jadwal)
+        pembukaan = try list(.pembukaan)
     }
 
     public var isEmpty: Bool {
         perangkatDaerahBaru.isEmpty && unitKerjaBaru.isEmpty && pejabatBaru.isEmpty && elemenBaru.isEmpty
             && elemenUbah.isEmpty && indikatorBaru.isEmpty && indikatorUbah.isEmpty && target.isEmpty && pagu.isEmpty
             && realisasi.isEmpty && anggaran.isEmpty && periodeBaru.isEmpty && urusan.isEmpty && pemda == nil
-            && profil == nil && hapus.isEmpty && bukti.isEmpty
+            && profil == nil && hapus.isEmpty && bukti.isEmpty && langkah.isEmpty && jadwal.isEmpty
+            && pembukaan.isEmpty
     }
 
     public var jumlah: Int {
         perangkatDaerahBaru.count + unitKerjaBaru.count + pejabatBaru.count + elemenBaru.count + elemenUbah.count
             + indikatorBaru.count + indikatorUbah.count + target.count + pagu.count + realisasi.count + anggaran.count
             + periodeBaru.count + urusan.count + (pemda == nil ? 0 : 1) + (profil == nil ? 0 : 1) + hapus.count
-            + bukti.count
+            + bukti.count + langkah.count + jadwal.count + pembukaan.count
     }
 }
 

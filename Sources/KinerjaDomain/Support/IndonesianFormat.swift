@@ -4,6 +4,20 @@ import Foundation
 public enum IndonesianFormat {
     /// Formats `value` with exactly `fractionDigits` decimals (rounded half away from zero), or with the digits
     /// it has (up to `maxFractionDigits`) when `fractionDigits` is nil.
+    /// A moment as an Indonesian office writes it, in WIB: "12-04-2025 10.05 WIB".
+    public static func waktu(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
+        return "\(two(c.day))-\(two(c.month))-\(c.year ?? 0) \(two(c.hour)).\(two(c.minute)) WIB"
+    }
+
+    /// A date: "12-04-2025".
+    public static func tanggal(_ date: Date) -> String {
+        String(waktu(date).prefix(10))
+    }
+
     public static func number(_ value: Decimal, fractionDigits: Int? = nil, maxFractionDigits: Int = 4) -> String {
         let scale = fractionDigits ?? maxFractionDigits
         let rounded = value.rounded(scale: scale)

@@ -18,5 +18,6 @@ public enum KinerjaMigrations {
         M010UnggahanDenganRencana(),  // an upload keeps its import plan (jenis, dokumen, computed preview, version)
         M011Penyiapan(),  // the Pemda's address and logo for the kop; one-time setup codes of a new installation
         M012HasilKeterangan(),  // outcome/output statements of elements, keterangan (catatan penting) of pagu
+        M013Alur(),  // workflow status per PD document and realisasi triwulan, reporting windows, the history of writes
     ]
 }

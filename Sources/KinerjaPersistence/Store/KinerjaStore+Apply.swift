@@ -28,8 +28,9 @@ extension KinerjaStore {
         try Self.checkEntries(perubahan)
         return try await write(pemda: id) { db in
             if let versiPratinjau {
-                let now = try await Self.versiData(pemda: id, on: db, kunci: true)
-                guard now == versiPratinjau else { throw DataBerubah(sejak: versiPratinjau, kini: now) }
+                // `write` raised the version once, first: what it was before this write is one less.
+                let before = try await Self.versiData(pemda: id, on: db, kunci: true) - 1
+                guard before == versiPratinjau else { throw DataBerubah(sejak: versiPratinjau, kini: before) }
             }
             if let unggahan { try await UnggahanModel.query(on: db).filter(\.$id == unggahan).delete() }
             return try await self.apply(perubahan, pemda: id.uuid, sekarang: sekarang, on: db)
@@ -46,17 +47,28 @@ extension KinerjaStore {
     }
 
     /// The apply inside a transaction already open (`apply`, and `create` after it creates the Pemda).
-    func apply(_ perubahan: PerubahanData, pemda: UUID, sekarang: Date, on db: any Database) async throws -> Int {
+    func apply(
+        _ perubahan: PerubahanData, pemda: UUID, sekarang: Date, riwayat: Bool = true, on db: any Database
+    ) async throws -> Int {
         // 1. Where every entry belongs, and the change set's own rules.
         let owners = try await Self.owners(perubahan, pemda: pemda, on: db)
         try await Self.checkStructure(perubahan, pemda: pemda, on: db)
         // 2. What is stored for the entries, and the conflicts: nothing is written before this.
         let rencana = try await Self.planEntries(perubahan, pemda: pemda, owners: owners, on: db)
         guard rencana.konflik.isEmpty else { throw KonflikVersi(butir: rencana.konflik) }
-        // 3. The writes.
+        // 3. The workflow: every entry written must belong to an item that takes changes (not submitted, approved,
+        // verified or locked; a realisasi triwulan inside its window or reopened), and every step asked for must be
+        // allowed from the stored status.
+        let alur = try await Self.checkAlur(
+            perubahan, rencana, owners: owners, pemda: pemda, sekarang: sekarang, on: db)
+        // 4. The writes, and their history.
         var written = try await writeStructure(perubahan, pemda: pemda, owners: owners, on: db)
         written += try await writeEntries(rencana, on: db)
         written += try await writeBukti(perubahan, pemda: pemda, owners: owners, sekarang: sekarang, on: db)
+        written += try await writeAlur(perubahan, alur, pemda: pemda, sekarang: sekarang, on: db)
+        if riwayat {
+            try await writeRiwayat(perubahan, rencana, alur, pemda: pemda, sekarang: sekarang, on: db)
+        }
         return written
     }
 
@@ -198,6 +210,15 @@ extension KinerjaStore {
         var ganti: [any RawRow] = []
         var buang: [(tabel: String, id: UUID)] = []
         var konflik: [KonflikVersi.Butir] = []
+        /// Every entry written, with its PD and both values: the workflow objects it touches and its history.
+        var ubahan: [Ubahan] = []
+
+        struct Ubahan {
+            var key: KunciIsian
+            var pd: UUID?
+            var lama: String
+            var baru: String
+        }
 
         /// A new row, or the replacement of the stored one: its id, with the next version.
         mutating func place<M: VersionedRow>(_ row: M, menggantikan existing: M?) {
@@ -254,6 +275,8 @@ extension KinerjaStore {
             else { continue }
             plan.place(
                 TargetModel(pemda: pemda, pd: pdOf(indikator: target.indikator), target), menggantikan: existing)
+            plan.ubahan.append(
+                .init(key: key, pd: pdOf(indikator: target.indikator), lama: existing?.teks ?? "", baru: target.teks))
         }
         // Pagu.
         var ceilings: [KunciIsian: PaguModel] = [:]
@@ -277,6 +300,11 @@ extension KinerjaStore {
                     entered: IndonesianFormat.rupiah(pagu.jumlah))
             else { continue }
             plan.place(PaguModel(pemda: pemda, pd: pdOf(elemen: pagu.elemen), pagu), menggantikan: existing)
+            plan.ubahan.append(
+                .init(
+                    key: key, pd: pdOf(elemen: pagu.elemen),
+                    lama: existing.map { IndonesianFormat.rupiah(Rupiah(sen: $0.jumlahSen)) } ?? "",
+                    baru: IndonesianFormat.rupiah(pagu.jumlah)))
         }
         // Realisasi kinerja.
         var achieved: [KunciIsian: RealisasiKinerjaModel] = [:]
@@ -296,6 +324,10 @@ extension KinerjaStore {
             plan.place(
                 RealisasiKinerjaModel(pemda: pemda, pd: pdOf(indikator: realisasi.indikator), realisasi),
                 menggantikan: existing)
+            plan.ubahan.append(
+                .init(
+                    key: key, pd: pdOf(indikator: realisasi.indikator), lama: existing?.teks ?? "",
+                    baru: realisasi.teks))
         }
         // Realisasi anggaran.
         var money: [KunciIsian: RealisasiAnggaranModel] = [:]
@@ -321,6 +353,11 @@ extension KinerjaStore {
             plan.place(
                 RealisasiAnggaranModel(pemda: pemda, pd: pdOf(elemen: anggaran.elemen), anggaran),
                 menggantikan: existing)
+            plan.ubahan.append(
+                .init(
+                    key: key, pd: pdOf(elemen: anggaran.elemen),
+                    lama: existing.map { show($0.keuanganSen, $0.fisik) } ?? "",
+                    baru: show(anggaran.keuangan?.sen, fisik)))
         }
         // Deletions: an entry that is not stored is already deleted.
         for key in change.hapus {
@@ -338,6 +375,12 @@ extension KinerjaStore {
             guard let found, let id = found.id else { continue }
             guard check(key, storedVersion: found.versi, stored: found.teks, entered: "(kosong)") else { continue }
             plan.buang.append((found.table, id))
+            let pd: UUID? =
+                switch key {
+                case .target, .realisasi: owners.pdIndikator[key.pemilik] ?? nil
+                case .pagu, .anggaran: owners.pdElemen[key.pemilik] ?? nil
+                }
+            plan.ubahan.append(.init(key: key, pd: pd, lama: found.teks, baru: ""))
         }
         return plan
     }

@@ -31,9 +31,11 @@ extension KinerjaStore {
     ) async throws -> T {
         try await SingleWriter.jalankan(db) { db in
             try await db.transaction { db in
-                let result = try await body(db)
+                // First: on PostgreSQL the version row's lock is held from here to the commit, so the writers of one
+                // Pemda follow one another and each reads what the one before committed (a status checked here
+                // cannot change before this write commits).
                 try await KinerjaStore.raiseVersion(pemda: pemda, on: db)
-                return result
+                return try await body(db)
             }
         }
     }

@@ -130,7 +130,8 @@ enum AdminController {
                     kode: (form["kode"] ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
                     nama: (form["nama"] ?? "").trimmingCharacters(in: .whitespaces),
                     singkatan: (form["singkatan"] ?? "").trimmingCharacters(in: .whitespaces))
-                try await store.apply(PerubahanData { $0.perangkatDaerahBaru = [pd] }, pemda: pemda.id)
+                try await KinerjaApp.terapkan(
+                    req, ctx, PerubahanData { $0.perangkatDaerahBaru = [pd] }, sumber: "halaman admin", pemda: pemda.id)
                 return try selesai(req, ctx, "pd", anchor: "pd")
             case "unit":
                 guard let pd = try await pdID(form["unit_pd"], pemda: pemda, req: req) else {
@@ -147,7 +148,7 @@ enum AdminController {
                 change.unitKerjaBaru = [
                     UnitKerja(perangkatDaerah: pd, nama: nama, jabatan: form["unit_jabatan"] ?? "", eselon: eselon)
                 ]
-                _ = try await store.apply(change, pemda: pemda.id)
+                _ = try await KinerjaApp.terapkan(req, ctx, change, sumber: "halaman admin", pemda: pemda.id)
                 return try selesai(req, ctx, "unit", anchor: "pd")
             case "pejabat":
                 guard let raw = form["pejabat_unit"], let unit = UUID(uuidString: raw) else {
@@ -167,7 +168,7 @@ enum AdminController {
                         unitKerja: TypedID(unit), nama: nama, nip: form["pejabat_nip"] ?? "",
                         pangkat: form["pejabat_pangkat"] ?? "")
                 ]
-                _ = try await store.apply(change, pemda: pemda.id)
+                _ = try await KinerjaApp.terapkan(req, ctx, change, sumber: "halaman admin", pemda: pemda.id)
                 return try selesai(req, ctx, "pejabat", anchor: "pd")
             default:
                 throw DomainError.tidakSah(field: "aksi", pesan: "Aksi tidak dikenal.")
@@ -195,7 +196,8 @@ enum AdminController {
             }
             let periode = try Periode(
                 jenis: jenis, tahunAwal: first, tahunAkhir: last, perangkatDaerah: jenis == .rpjmd ? nil : pd)
-            try await KinerjaStore(req.db).apply(PerubahanData { $0.periodeBaru = [periode] }, pemda: pemda.id)
+            try await KinerjaApp.terapkan(
+                req, ctx, PerubahanData { $0.periodeBaru = [periode] }, sumber: "halaman admin", pemda: pemda.id)
             return try selesai(req, ctx, "periode", anchor: "periode")
         }
     }
@@ -229,7 +231,8 @@ enum AdminController {
             pemda.kebijakan = KebijakanCapaian(
                 metodeTurun: metode, batasRasio: ratio, batasiRollUp: pemda.kebijakan.batasiRollUp,
                 kategori: try KategoriCapaian(pita: bands))
-            try await KinerjaStore(req.db).apply(PerubahanData { $0.pemda = pemda }, pemda: pemda.id)
+            try await KinerjaApp.terapkan(
+                req, ctx, PerubahanData { $0.pemda = pemda }, sumber: "halaman admin", pemda: pemda.id)
             return try selesai(req, ctx, "kategori", anchor: "kategori")
         }
     }

@@ -24,21 +24,9 @@ enum DisplayController {
             return KinerjaApp.htmlResponse(DashboardPage.render(model, akun: ctx.akunBar))
         }
         app.route(.GET, SiteURL.Pattern.perangkatDaerah, .bacaPD) { req, ctx in
-            let pemda = try ctx.pemdaWajib()
-            let pd = try ctx.pdWajib()
-            let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
-            let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
-            let tersaji = try await req.turunan(
-                ["pd", pd.kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, ukuran: \.ukuran
-            ) {
-                PerangkatDaerahPage.Tersaji(
-                    try await PerangkatDaerahPage.Model.query(
-                        KinerjaStore(req.db), pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan))
-            }
-            return KinerjaApp.htmlResponse(
-                PerangkatDaerahPage.render(
-                    tersaji, akun: ctx.akunBar, bolehTulis: ctx.boleh(.tulisPD),
-                    diimpor: try KinerjaApp.queryInt(req, "diimpor", range: 0...10_000_000)))
+            let langkah = (try? req.query.get(String.self, at: "langkah")).flatMap(Transisi.init(rawValue:))
+            return try await halamanPD(
+                req, ctx, pesan: langkah.map { ("Langkah \"\($0.label)\" tercatat.", galat: false) })
         }
         app.route(.GET, SiteURL.Pattern.laporanPemda, .publik) { req, ctx in try await pilihLaporan(req, ctx) }
         app.route(.GET, SiteURL.Pattern.laporanSeluruh, .publik) { req, ctx in
@@ -202,5 +190,31 @@ enum DisplayController {
         default:
             throw DomainError.tidakSah(field: "format", pesan: "Format harus html, xlsx, atau csv.")
         }
+    }
+
+    /// A PD's page: its capaian table for the year (computed once per data version), the workflow panel of the
+    /// year for the signed-in user, and the outcome of a step when there is one.
+    static func halamanPD(
+        _ req: Request, _ ctx: RequestContext, pesan: (String, galat: Bool)? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let pd = try ctx.pdWajib()
+        let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
+        let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
+        let tersaji = try await req.turunan(
+            ["pd", pd.kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, ukuran: \.ukuran
+        ) {
+            PerangkatDaerahPage.Tersaji(
+                try await PerangkatDaerahPage.Model.query(
+                    KinerjaStore(req.db), pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan))
+        }
+        let panel = try await AlurPanel.query(
+            KinerjaStore(req.db), pemda: pemda, pd: pd, tahun: tersaji.model.tahun, pengguna: ctx.pengguna,
+            sekarang: req.sekarang)
+        return KinerjaApp.htmlResponse(
+            PerangkatDaerahPage.render(
+                tersaji, akun: ctx.akunBar, bolehTulis: ctx.boleh(.tulisPD),
+                diimpor: try KinerjaApp.queryInt(req, "diimpor", range: 0...10_000_000), alur: panel, pesan: pesan),
+            status: status)
     }
 }

@@ -64,7 +64,8 @@ enum ImporController {
             do {
                 let written = try await ImporBerkas.terapkan(
                     store, pemda: pemda.id, tersimpan.pratinjau, versiPratinjau: upload.versiData,
-                    unggahan: upload.id)
+                    unggahan: upload.id, oleh: ctx.pengguna?.namaPengguna ?? "",
+                    sumber: "impor \(upload.namaBerkas)", sekarang: req.sekarang)
                 return req.redirect(
                     to: SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: pd.kode).path + "?diimpor=\(written)")
             } catch is DataBerubah {

@@ -46,12 +46,113 @@ extension DashboardPage.Model {
 }
 
 extension HomePage.Model {
-    static func query(_ store: KinerjaStore) async throws -> Self {
+    static func query(_ store: KinerjaStore, pengguna: Pengguna? = nil, sekarang: Date = Date()) async throws -> Self {
         var result: [(Pemda, [PerangkatDaerah])] = []
         for pemda in try await store.listPemda() {
             result.append((pemda, try await store.daftarPD(pemda: pemda.id)))
         }
-        return Self(daftar: result)
+        var model = Self(daftar: result)
+        if let pengguna, let (pemda, pds) = result.first(where: { $0.0.id == pengguna.pemda }) {
+            model.tugas = try await HomePage.Tugas.query(
+                store, pengguna: pengguna, pemda: pemda, pds: pds, sekarang: sekarang)
+        }
+        return model
+    }
+}
+
+extension HomePage.Tugas {
+    /// What needs the user now: the operator, the open triwulan of his PD with what is still empty, and what was
+    /// returned with its note; the Kepala PD, what waits for his approval; the evaluator, realisasi waiting for
+    /// verification; the admin, what waits for verification or locking, and the monitoring page.
+    static func query(
+        _ store: KinerjaStore, pengguna: Pengguna, pemda: Pemda, pds: [PerangkatDaerah], sekarang: Date
+    ) async throws -> [HomePage.Tugas] {
+        let names = Dictionary(pds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let stored = try await store.statusAlur(pemda: pemda.id, pd: pengguna.perangkatDaerah)
+            .sorted { ($0.waktu, $0.objek.tahun) > ($1.waktu, $1.objek.tahun) }
+        func link(_ item: StatusTersimpan) -> String {
+            SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: names[item.objek.perangkatDaerah]?.kode ?? "").path
+                + "?tahun=\(item.objek.tahun)#alur"
+        }
+        func task(_ item: StatusTersimpan, _ what: String) -> HomePage.Tugas {
+            HomePage.Tugas(
+                judul: "\(item.objek.label) · \(names[item.objek.perangkatDaerah]?.nama ?? "")",
+                rincian: what + (item.catatan.isEmpty ? "" : " Catatan: \(item.catatan)"), tautan: link(item))
+        }
+        var result: [HomePage.Tugas] = []
+        switch pengguna.peran {
+        case .operatorPD:
+            guard let pdID = pengguna.perangkatDaerah, let pd = names[pdID] else { return [] }
+            if let open = try await triwulanTerbuka(store, pemda: pemda, pd: pd, stored: stored, sekarang: sekarang) {
+                result.append(open)
+            }
+            result += stored.filter { $0.status == .dikembalikan }.map {
+                task(
+                    $0,
+                    "Dikembalikan oleh \($0.oleh) pada \(IndonesianFormat.waktu($0.waktu)); perbaiki lalu ajukan lagi.")
+            }
+        case .kepala:
+            result += stored.filter { $0.status == .diajukan }.map {
+                task($0, "Diajukan oleh \($0.oleh); menunggu persetujuan Anda.")
+            }
+        case .evaluator:
+            result += stored.filter { $0.status == .disetujui && $0.objek.jenis == .realisasi }.map {
+                task($0, "Disetujui Kepala PD; menunggu verifikasi.")
+            }
+        case .admin:
+            result += stored.filter { $0.status == .disetujui }.map {
+                task($0, "Disetujui Kepala PD; menunggu verifikasi.")
+            }
+            result += stored.filter { $0.status == .diverifikasi }.map { task($0, "Diverifikasi; siap dikunci.") }
+            result.append(
+                HomePage.Tugas(
+                    judul: "Pemantauan pelaporan", rincian: "Status setiap PD per triwulan, yang terlambat, jadwal.",
+                    tautan: SiteURL.pemantauan(pemda: pemda.id.uuid).path))
+        case .pimpinan:
+            break
+        }
+        return result
+    }
+
+    /// The first triwulan of the PD's reporting year that still takes entries now (its window open or reopened,
+    /// not submitted), with how many indicators with a target have no realisasi yet. The year: the clock's when the
+    /// admin set windows for it, else the latest year the PD has data for.
+    static func triwulanTerbuka(
+        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, stored: [StatusTersimpan], sekarang: Date
+    ) async throws -> HomePage.Tugas? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        let clockYear = calendar.component(.year, from: sekarang)
+        var windows = try await store.jadwal(pemda: pemda.id, tahun: clockYear)
+        var year = clockYear
+        if windows.isEmpty {
+            year = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id).semua.last ?? clockYear
+            windows = try await store.jadwal(pemda: pemda.id, tahun: year)
+        }
+        let reopened = try await store.pembukaan(pemda: pemda.id, tahun: year)
+        let status = Dictionary(stored.map { ($0.objek, $0.status) }, uniquingKeysWith: { first, _ in first })
+        for quarter in 1...pemda.jumlahTriwulan {
+            let item = ObjekAlur(perangkatDaerah: pd.id, jenis: .realisasi, tahun: year, triwulan: quarter)
+            guard (status[item] ?? .draf).bolehDiubah else { continue }
+            let window = windows.first { $0.triwulan == quarter }
+            guard
+                (try? JadwalPelaporan.periksa(item, jadwal: window, pembukaan: reopened, sekarang: sekarang, namaPD: ""))
+                    != nil
+            else { continue }
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year)
+            let empty = TabelCapaian(
+                indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: year, sampaiTriwulan: quarter
+            )
+            .belumDilaporkan.count
+            return HomePage.Tugas(
+                judul: "\(item.label) terbuka"
+                    + (window.map { " sampai \(IndonesianFormat.tanggal($0.hariTerakhir))" } ?? ""),
+                rincian: empty == 0
+                    ? "Semua indikator bertarget sudah diisi; ajukan ke Kepala PD."
+                    : "\(empty) indikator bertarget belum diisi realisasinya.",
+                tautan: SiteURL.realisasi(pemda: pemda.id.uuid, kode: pd.kode).path(tahun: year, triwulan: quarter))
+        }
+        return nil
     }
 }
 
@@ -204,5 +305,19 @@ extension FormState {
     /// was free): nothing was written.
     static func sibuk(_ error: any Error) -> Bool {
         error is WriterBusy || error is ServerBusy || error is ConnectionPoolTimeoutError
+    }
+}
+
+extension AlurPanel {
+    static func query(
+        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int, pengguna: Pengguna?, sekarang: Date
+    ) async throws -> AlurPanel {
+        let stored = try await store.statusAlur(pemda: pemda.id, pd: pd.id, tahun: tahun)
+        let windows = try await store.jadwal(pemda: pemda.id, tahun: tahun)
+        return AlurPanel(
+            pemda: pemda, pd: pd, tahun: tahun,
+            status: Dictionary(stored.map { ($0.objek, $0) }, uniquingKeysWith: { first, _ in first }),
+            jadwal: Dictionary(windows.map { ($0.triwulan, $0) }, uniquingKeysWith: { first, _ in first }),
+            pengguna: pengguna, sekarang: sekarang)
     }
 }

@@ -33,7 +33,8 @@ enum PenyiapanController {
                     $0.hapusLogo = form["hapus_logo"] == "1"
                     $0.oleh = ctx.pengguna?.namaPengguna ?? ""
                 }
-                try await KinerjaStore(req.db).apply(perubahan, pemda: pemda.id)
+                try await KinerjaApp.terapkan(
+                    req, ctx, perubahan, sumber: "halaman admin: profil Pemda", pemda: pemda.id)
                 return try AdminController.selesai(req, ctx, "profil", anchor: "profil")
             }
         }

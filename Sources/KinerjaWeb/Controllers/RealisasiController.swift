@@ -63,7 +63,7 @@ enum RealisasiController {
                 RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
         }
         do {
-            let changed = try await store.apply(change, pemda: pemda.id)
+            let changed = try await KinerjaApp.terapkan(req, ctx, change, sumber: "formulir realisasi", pemda: pemda.id)
             return req.redirect(
                 to: SiteURL.realisasi(pemda: pemda.id.uuid, kode: pd.kode).path
                     + "?tahun=\(model.tahun)&triwulan=\(model.triwulan)&disimpan=\(changed)")
@@ -87,6 +87,11 @@ enum RealisasiController {
             isian.pesan = "Belum tersimpan: " + error.pesan
             return KinerjaApp.htmlResponse(
                 RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
+        } catch let locked as IsianTerkunci {
+            // Submitted, approved, verified, locked or outside its window: the page keeps what was typed.
+            isian.pesan = "Belum tersimpan: " + locked.pesan
+            return KinerjaApp.htmlResponse(
+                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .locked)
         }
     }
 

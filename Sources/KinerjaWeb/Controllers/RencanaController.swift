@@ -115,7 +115,7 @@ enum RencanaController {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
         do {
-            let changed = try await KinerjaStore(req.db).apply(change, pemda: pemda.id)
+            let changed = try await KinerjaApp.terapkan(req, ctx, change, sumber: "formulir rencana", pemda: pemda.id)
             return req.redirect(
                 to: SiteURL.rencana(pemda: pemda.id.uuid, kode: pd.kode).path
                     + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)&disimpan=\(changed)")
@@ -130,6 +130,9 @@ enum RencanaController {
             isian.pesan = FormState.pesanSibuk
             return KinerjaApp.htmlResponse(
                 RencanaPage.render(model, akun: ctx.akunBar, isian: isian), status: .serviceUnavailable)
+        } catch let locked as IsianTerkunci {
+            isian.pesan = "Belum tersimpan: " + locked.pesan
+            return KinerjaApp.htmlResponse(RencanaPage.render(model, akun: ctx.akunBar, isian: isian), status: .locked)
         }
     }
 
@@ -183,7 +186,8 @@ enum RencanaController {
             let node = try ElemenRencana(
                 perangkatDaerah: pd.id, induk: induk, tingkat: tingkat, kode: kode,
                 uraian: form["uraian"] ?? "", urutan: model.baris.count + 1)
-            try await KinerjaStore(req.db).apply(PerubahanData { $0.elemenBaru = [node] }, pemda: pemda.id)
+            try await KinerjaApp.terapkan(
+                req, ctx, PerubahanData { $0.elemenBaru = [node] }, sumber: "formulir rencana", pemda: pemda.id)
         }
     }
 
@@ -203,7 +207,8 @@ enum RencanaController {
                 elemen: row.node.id, nama: nama, satuan: satuan, jenis: jenis, polaritas: polaritas,
                 agregasi: Agregasi.tebakan(nama: nama, satuan: satuan, jenisNilai: .angka),
                 urutan: row.indikator.count + 1)
-            try await KinerjaStore(req.db).apply(PerubahanData { $0.indikatorBaru = [indikator] }, pemda: pemda.id)
+            try await KinerjaApp.terapkan(
+                req, ctx, PerubahanData { $0.indikatorBaru = [indikator] }, sumber: "formulir rencana", pemda: pemda.id)
         }
     }
 }

@@ -50,7 +50,8 @@ public enum KinerjaApp {
             return Response(status: .ok, headers: headers, body: .init(string: Script.kinerja))
         }
         app.route(.GET, SiteURL.Pattern.beranda, .publik) { req, ctx in
-            let model = try await HomePage.Model.query(KinerjaStore(req.db))
+            let model = try await HomePage.Model.query(
+                KinerjaStore(req.db), pengguna: ctx.pengguna, sekarang: req.sekarang)
             // An installation without a Pemda starts at its setup page.
             if model.daftar.isEmpty { return req.redirect(to: SiteURL.siapkan.path) }
             return htmlResponse(HomePage.render(model, akun: ctx.akunBar))
@@ -62,6 +63,7 @@ public enum KinerjaApp {
         ImporController.routes(app)
         AdminController.routes(app)
         PenyiapanController.routes(app)
+        AlurController.routes(app)
     }
 
     /// An optional integer query parameter; an empty value counts as absent, anything else not a number in range

@@ -74,6 +74,8 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
                 "Server sedang melayani banyak permintaan pada saat yang sama; permintaan Anda belum diproses dan "
                     + "tidak ada yang tersimpan. Coba lagi sebentar lagi.", nil
             )
+        case let locked as IsianTerkunci:
+            return (.locked, locked.pesan, "status")
         case is DataBerubah:
             return (.conflict, "Data telah diubah orang lain sejak pratinjau dibuat; tidak ada yang disimpan.", nil)
         case let abort as any AbortError:
@@ -105,6 +107,7 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
         case 404: "Tidak ditemukan"
         case 400: "Isian tidak sah"
         case 409: "Terjadi konflik"
+        case 423: "Terkunci"
         case 503: "Coba lagi"
         case 401: "Perlu masuk"
         case 403: "Akses ditolak"

@@ -36,6 +36,11 @@ public enum SiteURL: Sendable {
     case imporPeta(pemda: UUID, kode: String, unggahan: UUID)
     case logo(pemda: UUID)
     case adminProfil(pemda: UUID)
+    case alur(pemda: UUID, kode: String)
+    case riwayat(pemda: UUID, kode: String)
+    case pemantauan(pemda: UUID)
+    case adminJadwal(pemda: UUID)
+    case adminPembukaan(pemda: UUID)
 
     /// One piece of a route: a fixed word, or a parameter with its name (for the router) and value (for links).
     public enum Segmen: Sendable, ExpressibleByStringLiteral {
@@ -86,6 +91,11 @@ public enum SiteURL: Sendable {
             Self.pdSegmen(pemda, kode) + ["impor", .param("unggahan", Self.id(unggahan)), "peta"]
         case .logo(let pemda): Self.pemdaSegmen(pemda) + ["logo"]
         case .adminProfil(let pemda): Self.pemdaSegmen(pemda) + ["admin", "profil"]
+        case .alur(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["alur"]
+        case .riwayat(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["riwayat"]
+        case .pemantauan(let pemda): Self.pemdaSegmen(pemda) + ["pemantauan"]
+        case .adminJadwal(let pemda): Self.pemdaSegmen(pemda) + ["admin", "jadwal"]
+        case .adminPembukaan(let pemda): Self.pemdaSegmen(pemda) + ["admin", "pembukaan"]
         }
     }
 
@@ -167,5 +177,10 @@ public enum SiteURL: Sendable {
             .pattern
         public static let logo: [PathComponent] = SiteURL.logo(pemda: Self.x).pattern
         public static let adminProfil: [PathComponent] = SiteURL.adminProfil(pemda: Self.x).pattern
+        public static let alur: [PathComponent] = SiteURL.alur(pemda: Self.x, kode: "").pattern
+        public static let riwayat: [PathComponent] = SiteURL.riwayat(pemda: Self.x, kode: "").pattern
+        public static let pemantauan: [PathComponent] = SiteURL.pemantauan(pemda: Self.x).pattern
+        public static let adminJadwal: [PathComponent] = SiteURL.adminJadwal(pemda: Self.x).pattern
+        public static let adminPembukaan: [PathComponent] = SiteURL.adminPembukaan(pemda: Self.x).pattern
     }
 }

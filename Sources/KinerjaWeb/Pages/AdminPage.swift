@@ -44,6 +44,13 @@ private struct AdminView {
     var content: [HTML] {
         [
             .el("h1", [], "Admin \(model.pemda.nama)"),
+            .el(
+                "p", [],
+                [
+                    .el(
+                        "a", [("href", SiteURL.pemantauan(pemda: model.pemda.id.uuid).path)],
+                        "Pemantauan pelaporan: status setiap PD, jadwal pengisian, buka kembali")
+                ]),
             Form.pesan(isian.sukses, galat: false),
             Form.pesan(isian.pesan, galat: true),
         ] + pengguna() + perangkatDaerah() + profil() + periode() + kategori()

@@ -5,11 +5,35 @@ import KinerjaDomain
 struct HomePage {
     struct Model {
         var daftar: [(Pemda, [PerangkatDaerah])]
+        /// What needs the signed-in user now (empty for the public).
+        var tugas: [Tugas] = []
+    }
 
+    struct Tugas: Sendable {
+        var judul: String
+        var rincian: String
+        var tautan: String
     }
 
     static func render(_ model: Model, akun: Layout.Akun) -> String {
-        var content: [HTML] = [.el("h1", [], "Perangkat daerah")]
+        var content: [HTML] = []
+        if akun.pengguna != nil {
+            content.append(.el("h1", [], "Tugas Anda"))
+            content.append(
+                model.tugas.isEmpty
+                    ? .el("p", [("class", "ok"), ("id", "tugas")], "Tidak ada yang menunggu Anda saat ini.")
+                    : .el(
+                        "ul", [("id", "tugas")],
+                        model.tugas.map { item in
+                            HTML.el(
+                                "li", [],
+                                [
+                                    .el("a", [("href", item.tautan)], item.judul),
+                                    .el("div", [("class", "muted")], item.rincian),
+                                ])
+                        }))
+        }
+        content.append(.el(akun.pengguna == nil ? "h1" : "h2", [], "Perangkat daerah"))
         if akun.pengguna == nil {
             content.append(
                 .el(

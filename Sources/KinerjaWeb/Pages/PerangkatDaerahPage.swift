@@ -38,7 +38,11 @@ struct PerangkatDaerahPage {
         render(Tersaji(model), akun: akun, bolehTulis: bolehTulis, diimpor: diimpor)
     }
 
-    static func render(_ tersaji: Tersaji, akun: Layout.Akun, bolehTulis: Bool, diimpor: Int? = nil) -> String {
+    /// `alur`: the workflow panel of the year (with the steps the user may take); `pesan`: the outcome of a step.
+    static func render(
+        _ tersaji: Tersaji, akun: Layout.Akun, bolehTulis: Bool, diimpor: Int? = nil, alur: AlurPanel? = nil,
+        pesan: (String, galat: Bool)? = nil
+    ) -> String {
         let model = tersaji.model
         let pemdaID = model.pemda.id.uuid
         let url = SiteURL.perangkatDaerah(pemda: model.pemda.id.uuid, kode: model.pd.kode)
@@ -51,9 +55,11 @@ struct PerangkatDaerahPage {
                     + (model.periode.isEmpty ? "" : " · " + model.periode.map(\.nama).joined(separator: ", "))),
             .el("p", [("class", "tindakan")], tindakan(model, bolehTulis: bolehTulis)),
             Form.pesan(diimpor.map { "Impor diterapkan: \($0) baris ditulis." }, galat: false),
+            Form.pesan(pesan?.0, galat: pesan?.galat ?? false),
             filter(model, action: url.path),
             summary(model),
         ]
+        if let alur { content.append(alur.render(csrf: akun.csrf)) }
         _ = pemdaID
         let late = model.tabel.belumDilaporkan
         if !late.isEmpty {
@@ -123,6 +129,7 @@ struct PerangkatDaerahPage {
             links.append(("Impor", SiteURL.impor(pemda: pemda, kode: kode).path))
         }
         links += [
+            ("Riwayat perubahan", SiteURL.riwayat(pemda: pemda, kode: kode).path),
             ("Cascading", SiteURL.cascading(pemda: pemda, kode: kode).path),
             ("IKU", SiteURL.iku(pemda: pemda, kode: kode).path),
             ("Laporan", SiteURL.laporanPemda(pemda: pemda).path),

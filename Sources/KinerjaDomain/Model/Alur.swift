@@ -1,0 +1,377 @@
+import Foundation
+
+/// The approval workflow (alur persetujuan): what has a status, the statuses, the transitions and who may make each.
+///
+/// Status belongs to a PD × document × year (Renstra, Renja, Renja Perubahan, Perjanjian Kinerja) and to a PD × year
+/// × triwulan of realisasi. An item without a stored status is a draf.
+public enum StatusAlur: String, Sendable, Codable, CaseIterable, Hashable {
+    case draf
+    case diajukan
+    case dikembalikan
+    case disetujui
+    case diverifikasi
+    case dikunci
+
+    public var label: String {
+        switch self {
+        case .draf: "Draf"
+        case .diajukan: "Diajukan"
+        case .dikembalikan: "Dikembalikan"
+        case .disetujui: "Disetujui"
+        case .diverifikasi: "Diverifikasi"
+        case .dikunci: "Dikunci"
+        }
+    }
+
+    /// Whether the item's figures may still be changed (form, import, CLI).
+    public var bolehDiubah: Bool { self == .draf || self == .dikembalikan }
+
+    /// Figures a reader may take as final: approved by the Kepala PD and verified, or locked.
+    public var terbit: Bool { self == .diverifikasi || self == .dikunci }
+}
+
+/// What has a status: a PD's document of a year, or a PD's realisasi of a triwulan.
+public struct ObjekAlur: Hashable, Sendable, Codable {
+    public enum Jenis: String, Sendable, Codable, CaseIterable, Hashable {
+        case renstra
+        case renja
+        case renjaPerubahan = "renja_perubahan"
+        case perjanjianKinerja = "pk"
+        case realisasi
+
+        public var label: String {
+            switch self {
+            case .renstra: "Renstra"
+            case .renja: "Renja"
+            case .renjaPerubahan: "Renja Perubahan"
+            case .perjanjianKinerja: "Perjanjian Kinerja"
+            case .realisasi: "Realisasi"
+            }
+        }
+
+        /// The workflow document of a plan document (nil: the RPJMD and the prakiraan maju are the Pemda's, or
+        /// part of next year's Renja, and have no PD status).
+        public init?(_ dokumen: DokumenRencana) {
+            switch dokumen {
+            case .renstra: self = .renstra
+            case .renja: self = .renja
+            case .renjaPerubahan: self = .renjaPerubahan
+            case .perjanjianKinerja: self = .perjanjianKinerja
+            case .rpjmd, .prakiraanMaju: return nil
+            }
+        }
+    }
+
+    public var perangkatDaerah: TypedID<PerangkatDaerah>
+    public var jenis: Jenis
+    public var tahun: Int
+    /// 1…jumlah triwulan for realisasi; 0 for a document.
+    public var triwulan: Int
+
+    public init(perangkatDaerah: TypedID<PerangkatDaerah>, jenis: Jenis, tahun: Int, triwulan: Int = 0) {
+        self.perangkatDaerah = perangkatDaerah
+        self.jenis = jenis
+        self.tahun = tahun
+        self.triwulan = jenis == .realisasi ? triwulan : 0
+    }
+
+    /// A PD's realisasi of a period; a year's realisasi (triwulan nil) belongs to the last triwulan.
+    public static func realisasi(
+        _ pd: TypedID<PerangkatDaerah>, _ periode: PeriodeLaporan, jumlahTriwulan: Int
+    ) -> ObjekAlur {
+        ObjekAlur(
+            perangkatDaerah: pd, jenis: .realisasi, tahun: periode.tahun, triwulan: periode.triwulan ?? jumlahTriwulan)
+    }
+
+    /// "Realisasi TW I 2025" / "Renja 2025".
+    public var label: String {
+        jenis == .realisasi
+            ? "Realisasi TW \(PeriodeLaporan.romawi(triwulan)) \(tahun)" : "\(jenis.label) \(tahun)"
+    }
+}
+
+/// A step of the workflow.
+public enum Transisi: String, Sendable, Codable, CaseIterable, Hashable {
+    case ajukan
+    case kembalikan
+    case setujui
+    case verifikasi
+    case kunci
+    case bukaKunci = "buka_kunci"
+
+    public var label: String {
+        switch self {
+        case .ajukan: "Ajukan"
+        case .kembalikan: "Kembalikan"
+        case .setujui: "Setujui"
+        case .verifikasi: "Verifikasi"
+        case .kunci: "Kunci"
+        case .bukaKunci: "Buka kunci"
+        }
+    }
+
+    /// Whether the step needs a note (what to correct; why a locked item is reopened).
+    public var perluCatatan: Bool { self == .kembalikan || self == .bukaKunci }
+}
+
+/// The rules of the workflow, as data: for each step, from which statuses, to which, and which roles may take it.
+/// The Operator PD submits; the Kepala PD approves or returns; realisasi is verified by the Evaluator (Inspektorat)
+/// or Bappeda, a plan document by Bappeda (the Admin Pemda); the Admin locks, and alone reopens a locked item.
+public enum AturanAlur {
+    public struct Langkah: Sendable {
+        public var dari: Set<StatusAlur>
+        public var ke: StatusAlur
+        public var peran: Set<Peran>
+    }
+
+    public static func langkah(_ transisi: Transisi, _ jenis: ObjekAlur.Jenis) -> Langkah {
+        let realisasi = jenis == .realisasi
+        switch transisi {
+        case .ajukan: return Langkah(dari: [.draf, .dikembalikan], ke: .diajukan, peran: [.operatorPD])
+        case .kembalikan:
+            // What is submitted or approved but not yet verified goes back with a note: from the Kepala PD, or
+            // from whoever verifies it.
+            return Langkah(
+                dari: [.diajukan, .disetujui], ke: .dikembalikan,
+                peran: realisasi ? [.kepala, .evaluator, .admin] : [.kepala, .admin])
+        case .setujui: return Langkah(dari: [.diajukan], ke: .disetujui, peran: [.kepala])
+        case .verifikasi:
+            // Realisasi: the Inspektorat (Evaluator) or Bappeda; plan documents: Bappeda (Admin Pemda).
+            return Langkah(dari: [.disetujui], ke: .diverifikasi, peran: realisasi ? [.evaluator, .admin] : [.admin])
+        case .kunci: return Langkah(dari: [.diverifikasi], ke: .dikunci, peran: [.admin])
+        case .bukaKunci: return Langkah(dari: [.dikunci], ke: .draf, peran: [.admin])
+        }
+    }
+
+    /// The steps `pengguna` may take on `objek` in `status` (for the buttons a page shows).
+    public static func bolehDiambil(
+        _ pengguna: Pengguna?, objek: ObjekAlur, pemda: TypedID<Pemda>, status: StatusAlur
+    ) -> [Transisi] {
+        Transisi.allCases.filter {
+            (try? periksa($0, oleh: pengguna, objek: objek, pemda: pemda, status: status)) != nil
+        }
+    }
+
+    /// Whether `pengguna` may take `transisi` on `objek` now in `status`, with the note a step needs: the status
+    /// it leads to, or an error in Indonesian naming what is wrong.
+    @discardableResult
+    public static func periksa(
+        _ transisi: Transisi, oleh pengguna: Pengguna?, objek: ObjekAlur, pemda: TypedID<Pemda>,
+        status: StatusAlur, catatan: String = "x"
+    ) throws(DomainError) -> StatusAlur {
+        let step = langkah(transisi, objek.jenis)
+        guard let pengguna, pengguna.aktif, pengguna.pemda == pemda, step.peran.contains(pengguna.peran),
+            !pengguna.peran.perluPD || pengguna.perangkatDaerah == objek.perangkatDaerah
+        else {
+            let siapa = step.peran.sorted { $0.rawValue < $1.rawValue }.map(\.label).joined(separator: " atau ")
+            throw .tidakSah(
+                field: "transisi",
+                pesan: siapa.isEmpty
+                    ? "Langkah \"\(transisi.label)\" tidak berlaku untuk \(objek.jenis.label)."
+                    : "Langkah \"\(transisi.label)\" hanya dapat diambil oleh \(siapa) perangkat daerah ini.")
+        }
+        guard step.dari.contains(status) else {
+            throw .tidakSah(
+                field: "transisi",
+                pesan: "\(objek.label) berstatus \(status.label.lowercased()): langkah \"\(transisi.label)\" "
+                    + "tidak dapat diambil sekarang.")
+        }
+        if transisi.perluCatatan && catatan.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw .tidakSah(
+                field: "catatan",
+                pesan: transisi == .kembalikan
+                    ? "Tuliskan catatan: apa yang perlu diperbaiki." : "Tuliskan alasan kunci dibuka.")
+        }
+        try Batas.periksa(catatan, field: "catatan", maks: 2000, label: "Catatan")
+        return step.ke
+    }
+}
+
+/// The stored status of an item: who set it, when, with which note.
+public struct StatusTersimpan: Hashable, Sendable, Codable {
+    public var objek: ObjekAlur
+    public var status: StatusAlur
+    public var catatan: String
+    public var oleh: String
+    public var waktu: Date
+
+    public init(objek: ObjekAlur, status: StatusAlur, catatan: String = "", oleh: String = "", waktu: Date) {
+        self.objek = objek
+        self.status = status
+        self.catatan = catatan
+        self.oleh = oleh
+        self.waktu = waktu
+    }
+}
+
+/// An item that refuses writes (submitted, approved, verified or locked; or a realisasi triwulan outside its
+/// reporting window): the message names what, since when, by whom, and who can reopen it.
+public struct IsianTerkunci: Error, Sendable, Hashable {
+    public var objek: ObjekAlur
+    public var pesan: String
+
+    public init(objek: ObjekAlur, pesan: String) {
+        self.objek = objek
+        self.pesan = pesan
+    }
+
+    public static func status(_ stored: StatusTersimpan, namaPD: String) -> IsianTerkunci {
+        let since = IndonesianFormat.waktu(stored.waktu)
+        let siapa =
+            switch stored.status {
+            case .diajukan: "Kepala PD dapat mengembalikannya"
+            case .disetujui: "Yang memverifikasi dapat mengembalikannya"
+            case .diverifikasi, .dikunci: "hanya Admin Pemda yang dapat membukanya"
+            case .draf, .dikembalikan: ""
+            }
+        return IsianTerkunci(
+            objek: stored.objek,
+            pesan: "\(stored.objek.label) \(namaPD) berstatus \(stored.status.label.lowercased()) sejak \(since)"
+                + (stored.oleh.isEmpty ? "" : " oleh \(stored.oleh)") + "; tidak dapat diubah. \(siapa).")
+    }
+}
+
+/// When realisasi of a triwulan may be entered (jadwal pelaporan), set by the admin per year and triwulan: from the
+/// start of `buka` to the end of `tutup` (both dates in WIB). A triwulan without a schedule is open.
+public struct JadwalPelaporan: Hashable, Sendable, Codable {
+    public var tahun: Int
+    public var triwulan: Int
+    /// The first moment entries are taken.
+    public var buka: Date
+    /// The first moment they are no longer taken (the day after the last day, 00.00 WIB).
+    public var tutup: Date
+
+    public init(tahun: Int, triwulan: Int, buka: Date, tutup: Date) throws(DomainError) {
+        guard Batas.tahun.contains(tahun) else {
+            throw .tidakSah(
+                field: "tahun", pesan: "Tahun harus antara \(Batas.tahun.lowerBound) dan \(Batas.tahun.upperBound).")
+        }
+        guard (1...12).contains(triwulan) else { throw .tidakSah(field: "triwulan", pesan: "Triwulan tidak dikenal.") }
+        guard buka < tutup else {
+            throw .tidakSah(field: "tutup", pesan: "Tanggal tutup harus sesudah tanggal buka.")
+        }
+        self.tahun = tahun
+        self.triwulan = triwulan
+        self.buka = buka
+        self.tutup = tutup
+    }
+
+    /// A day typed in a form (`2025-04-10` or `10-04-2025`) as its first moment in WIB.
+    public static func hari(_ text: String, field: String) throws(DomainError) -> Date {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "-" || $0 == "/" })
+            .compactMap { Int($0) }
+        guard parts.count == 3 else {
+            throw .tidakSah(field: field, pesan: "Tanggal ditulis hh-bb-tttt, misalnya 10-04-2025.")
+        }
+        let (day, month, year) = parts[0] > 31 ? (parts[2], parts[1], parts[0]) : (parts[0], parts[1], parts[2])
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
+            throw .tidakSah(field: field, pesan: "Tanggal \(text) tidak ada.")
+        }
+        return date
+    }
+
+    public var hariTerakhir: Date { tutup.addingTimeInterval(-1) }
+}
+
+/// The admin reopens a triwulan's entries for one PD outside its window, until a moment, with a reason.
+public struct PembukaanKhusus: Hashable, Sendable, Codable {
+    public var perangkatDaerah: TypedID<PerangkatDaerah>
+    public var tahun: Int
+    public var triwulan: Int
+    public var sampai: Date
+    public var alasan: String
+    public var oleh: String
+    public var waktu: Date
+
+    public init(
+        perangkatDaerah: TypedID<PerangkatDaerah>, tahun: Int, triwulan: Int, sampai: Date, alasan: String,
+        oleh: String, waktu: Date
+    ) throws(DomainError) {
+        guard !alasan.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw .tidakSah(field: "alasan", pesan: "Tuliskan alasan triwulan dibuka kembali.")
+        }
+        try Batas.periksa(alasan, field: "alasan", maks: 2000, label: "Alasan")
+        guard sampai > waktu else { throw .tidakSah(field: "sampai", pesan: "Batas pembukaan harus di masa depan.") }
+        self.perangkatDaerah = perangkatDaerah
+        self.tahun = tahun
+        self.triwulan = triwulan
+        self.sampai = sampai
+        self.alasan = alasan.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.oleh = oleh
+        self.waktu = waktu
+    }
+}
+
+extension JadwalPelaporan {
+    /// Whether a PD's realisasi of this schedule's triwulan is taken at `sekarang`: inside the window, or reopened
+    /// for the PD; otherwise the error says when it was open and who can reopen it.
+    public static func periksa(
+        _ objek: ObjekAlur, jadwal: JadwalPelaporan?, pembukaan: [PembukaanKhusus], sekarang: Date, namaPD: String
+    ) throws(IsianTerkunci) {
+        guard objek.jenis == .realisasi, let jadwal else { return }
+        if jadwal.buka <= sekarang && sekarang < jadwal.tutup { return }
+        if pembukaan.contains(where: {
+            $0.perangkatDaerah == objek.perangkatDaerah && $0.tahun == objek.tahun && $0.triwulan == objek.triwulan
+                && sekarang < $0.sampai
+        }) {
+            return
+        }
+        let when = "\(IndonesianFormat.tanggal(jadwal.buka)) s.d. \(IndonesianFormat.tanggal(jadwal.hariTerakhir))"
+        throw IsianTerkunci(
+            objek: objek,
+            pesan: sekarang < jadwal.buka
+                ? "\(objek.label) \(namaPD) belum dibuka: jadwal pengisian \(when)."
+                : "\(objek.label) \(namaPD) sudah ditutup (jadwal pengisian \(when)); hanya Admin Pemda yang dapat "
+                    + "membukanya kembali untuk perangkat daerah ini.")
+    }
+}
+
+/// A workflow step asked for: by whom (the rules need the role and PD), on what, with which note.
+public struct LangkahAlur: Hashable, Sendable, Codable {
+    public var transisi: Transisi
+    public var objek: ObjekAlur
+    public var pelaku: Pengguna
+    public var catatan: String
+
+    public init(_ transisi: Transisi, objek: ObjekAlur, pelaku: Pengguna, catatan: String = "") {
+        self.transisi = transisi
+        self.objek = objek
+        self.pelaku = pelaku
+        self.catatan = catatan.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// One line of the history of a Pemda's data: who changed what, when, from where, old → new.
+public struct Riwayat: Hashable, Sendable, Codable {
+    public var perangkatDaerah: TypedID<PerangkatDaerah>?
+    public var waktu: Date
+    public var oleh: String
+    public var sumber: String
+    /// target, pagu, realisasi, realisasi keuangan, elemen, indikator, status, jadwal…
+    public var entitas: String
+    /// The indicator or element it concerns (its page shows it).
+    public var kunci: UUID?
+    public var uraian: String
+    public var periode: String
+    public var lama: String
+    public var baru: String
+
+    public init(
+        perangkatDaerah: TypedID<PerangkatDaerah>?, waktu: Date, oleh: String, sumber: String, entitas: String,
+        kunci: UUID?, uraian: String, periode: String, lama: String, baru: String
+    ) {
+        self.perangkatDaerah = perangkatDaerah
+        self.waktu = waktu
+        self.oleh = oleh
+        self.sumber = sumber
+        self.entitas = entitas
+        self.kunci = kunci
+        self.uraian = uraian
+        self.periode = periode
+        self.lama = lama
+        self.baru = baru
+    }
+}

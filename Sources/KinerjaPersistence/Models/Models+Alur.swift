@@ -1,0 +1,160 @@
+import FluentKit
+import Foundation
+import KinerjaDomain
+
+public final class StatusAlurModel: Model, @unchecked Sendable {
+    public static let schema = "status_alur"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "pemda_id") public var pemdaID: UUID
+    @Field(key: "perangkat_daerah_id") public var perangkatDaerahID: UUID
+    @Field(key: "jenis") public var jenis: String
+    @Field(key: "tahun") public var tahun: Int
+    @Field(key: "triwulan") public var triwulan: Int
+    @Field(key: "status") public var status: String
+    @Field(key: "catatan") public var catatan: String
+    @Field(key: "oleh") public var oleh: String
+    @Field(key: "waktu") public var waktu: Date
+    public init() {}
+
+    func domain() throws -> StatusTersimpan {
+        StatusTersimpan(
+            objek: ObjekAlur(
+                perangkatDaerah: TypedID(perangkatDaerahID),
+                jenis: try decodeEnum(ObjekAlur.Jenis.self, jenis, table: Self.schema, id: id, column: "jenis"),
+                tahun: tahun, triwulan: triwulan),
+            status: try decodeEnum(StatusAlur.self, status, table: Self.schema, id: id, column: "status"),
+            catatan: catatan, oleh: oleh, waktu: waktu)
+    }
+}
+
+public final class JadwalPelaporanModel: Model, @unchecked Sendable {
+    public static let schema = "jadwal_pelaporan"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "pemda_id") public var pemdaID: UUID
+    @Field(key: "tahun") public var tahun: Int
+    @Field(key: "triwulan") public var triwulan: Int
+    @Field(key: "buka") public var buka: Date
+    @Field(key: "tutup") public var tutup: Date
+    public init() {}
+}
+
+public final class PembukaanKhususModel: Model, @unchecked Sendable {
+    public static let schema = "pembukaan_khusus"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "pemda_id") public var pemdaID: UUID
+    @Field(key: "perangkat_daerah_id") public var perangkatDaerahID: UUID
+    @Field(key: "tahun") public var tahun: Int
+    @Field(key: "triwulan") public var triwulan: Int
+    @Field(key: "sampai") public var sampai: Date
+    @Field(key: "alasan") public var alasan: String
+    @Field(key: "oleh") public var oleh: String
+    @Field(key: "waktu") public var waktu: Date
+    public init() {}
+}
+
+/// One line of history: who changed what, when, from where, old → new.
+public final class RiwayatModel: Model, @unchecked Sendable {
+    public static let schema = "riwayat"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "pemda_id") public var pemdaID: UUID
+    @OptionalField(key: "perangkat_daerah_id") public var perangkatDaerahID: UUID?
+    @Field(key: "waktu") public var waktu: Date
+    @Field(key: "oleh") public var oleh: String
+    @Field(key: "sumber") public var sumber: String
+    @Field(key: "entitas") public var entitas: String
+    @OptionalField(key: "kunci") public var kunci: UUID?
+    @Field(key: "uraian") public var uraian: String
+    @Field(key: "periode") public var periode: String
+    @Field(key: "lama") public var lama: String
+    @Field(key: "baru") public var baru: String
+    public init() {}
+}
+
+extension StatusAlurModel {
+    convenience init(pemda: UUID, _ status: StatusTersimpan) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = status.objek.perangkatDaerah.uuid
+        jenis = status.objek.jenis.rawValue
+        tahun = status.objek.tahun
+        triwulan = status.objek.triwulan
+        self.status = status.status.rawValue
+        catatan = status.catatan
+        oleh = status.oleh
+        waktu = status.waktu
+    }
+}
+
+extension JadwalPelaporanModel {
+    convenience init(pemda: UUID, _ jadwal: JadwalPelaporan) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        tahun = jadwal.tahun
+        triwulan = jadwal.triwulan
+        buka = jadwal.buka
+        tutup = jadwal.tutup
+    }
+
+    func domain() throws -> JadwalPelaporan {
+        try JadwalPelaporan(tahun: tahun, triwulan: triwulan, buka: buka, tutup: tutup)
+    }
+}
+
+extension PembukaanKhususModel {
+    convenience init(pemda: UUID, _ item: PembukaanKhusus) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = item.perangkatDaerah.uuid
+        tahun = item.tahun
+        triwulan = item.triwulan
+        sampai = item.sampai
+        alasan = item.alasan
+        oleh = item.oleh
+        waktu = item.waktu
+    }
+
+    /// As stored (the rule that `sampai` lies ahead held when it was written).
+    func domain() throws -> PembukaanKhusus {
+        try PembukaanKhusus(
+            perangkatDaerah: TypedID(perangkatDaerahID), tahun: tahun, triwulan: triwulan, sampai: sampai,
+            alasan: alasan, oleh: oleh, waktu: min(waktu, sampai.addingTimeInterval(-1)))
+    }
+}
+
+extension RiwayatModel {
+    convenience init(pemda: UUID, _ line: Riwayat) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = line.perangkatDaerah?.uuid
+        waktu = line.waktu
+        oleh = line.oleh
+        sumber = line.sumber
+        entitas = line.entitas
+        kunci = line.kunci
+        uraian = line.uraian
+        periode = line.periode
+        lama = line.lama
+        baru = line.baru
+    }
+
+    func domain() -> Riwayat {
+        Riwayat(
+            perangkatDaerah: perangkatDaerahID.map(TypedID.init), waktu: waktu, oleh: oleh, sumber: sumber,
+            entitas: entitas, kunci: kunci, uraian: uraian, periode: periode, lama: lama, baru: baru)
+    }
+}
+
+extension RiwayatModel: RawRow {
+    static let readColumns = ["waktu", "oleh", "sumber", "entitas", "kunci", "uraian", "periode", "lama", "baru"]
+    static let columns = [
+        "id", "pemda_id", "perangkat_daerah_id", "waktu", "oleh", "sumber", "entitas", "kunci", "uraian", "periode",
+        "lama", "baru",
+    ]
+    var values: [any Encodable & Sendable] {
+        [id!, pemdaID, perangkatDaerahID, waktu, oleh, sumber, entitas, kunci, uraian, periode, lama, baru]
+    }
+}

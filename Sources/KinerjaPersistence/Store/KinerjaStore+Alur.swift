@@ -1,0 +1,248 @@
+import FluentKit
+import Foundation
+import KinerjaDomain
+import SQLKit
+
+/// The workflow and the history inside the one write path (`apply`): which items a change set's entries touch,
+/// whether each still takes changes, the steps asked for, and one history line per entry, step and structural
+/// change. Reads for the pages: statuses, windows, reopenings and history.
+extension KinerjaStore {
+    /// What the workflow check found: the steps to write (with the status each leaves) and the PD names.
+    struct AlurPlan {
+        var langkah: [(LangkahAlur, dari: StatusAlur, ke: StatusAlur)] = []
+        var namaPD: [UUID: String] = [:]
+    }
+
+    /// The workflow item an entry belongs to (nil: an entry of the Pemda itself, such as an RPJMD target).
+    static func objek(_ key: KunciIsian, pd: UUID?, jumlahTriwulan: Int) -> ObjekAlur? {
+        guard let pd else { return nil }
+        switch key {
+        case .target(_, let dokumen, let periode):
+            return ObjekAlur.Jenis(dokumen).map {
+                ObjekAlur(perangkatDaerah: TypedID(pd), jenis: $0, tahun: periode.tahun)
+            }
+        case .pagu(_, let dokumen, let tahun):
+            return ObjekAlur.Jenis(dokumen).map { ObjekAlur(perangkatDaerah: TypedID(pd), jenis: $0, tahun: tahun) }
+        case .realisasi(_, let periode), .anggaran(_, let periode):
+            return .realisasi(TypedID(pd), periode, jumlahTriwulan: jumlahTriwulan)
+        }
+    }
+
+    static func checkAlur(
+        _ change: PerubahanData, _ plan: EntryPlan, owners: Owners, pemda: UUID, sekarang: Date, on db: any Database
+    ) async throws -> AlurPlan {
+        var result = AlurPlan()
+        guard !plan.ubahan.isEmpty || !change.bukti.isEmpty || !change.langkah.isEmpty else { return result }
+        guard let pemdaRow = try await PemdaModel.find(pemda, on: db) else { throw DomainError.tidakDitemukan("Pemda") }
+        let quarters = pemdaRow.jumlahTriwulan
+        var objects = Set(plan.ubahan.compactMap { objek($0.key, pd: $0.pd, jumlahTriwulan: quarters) })
+        for file in change.bukti {
+            if let pd = owners.pdIndikator[file.indikator.uuid] ?? nil {
+                objects.insert(ObjekAlur.realisasi(TypedID(pd), file.periode, jumlahTriwulan: quarters))
+            }
+        }
+        let pds = Set(objects.map(\.perangkatDaerah.uuid) + change.langkah.map(\.objek.perangkatDaerah.uuid))
+        guard !pds.isEmpty else { return result }
+        var stored: [ObjekAlur: StatusTersimpan] = [:]
+        for row in try await StatusAlurModel.query(on: db).filter(\.$pemdaID == pemda)
+            .filter(\.$perangkatDaerahID ~~ Array(pds)).all()
+        {
+            let status = try row.domain()
+            stored[status.objek] = status
+        }
+        for row in try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$id ~~ Array(pds))
+            .all()
+        {
+            result.namaPD[row.id!] = row.nama
+        }
+        for pd in change.perangkatDaerahBaru { result.namaPD[pd.id.uuid] = pd.nama }
+        guard pds.allSatisfy({ result.namaPD[$0] != nil }) else { throw DomainError.tidakDitemukan("Perangkat daerah") }
+        // Entries: only into items that take changes, in sorted order so the message is the same every time.
+        for item in objects.sorted(by: {
+            ($0.tahun, $0.triwulan, $0.jenis.rawValue) < ($1.tahun, $1.triwulan, $1.jenis.rawValue)
+        }) {
+            if let status = stored[item], !status.status.bolehDiubah {
+                throw IsianTerkunci.status(status, namaPD: result.namaPD[item.perangkatDaerah.uuid] ?? "")
+            }
+        }
+        let quartersTouched = objects.filter { $0.jenis == .realisasi }
+        if !quartersTouched.isEmpty {
+            let years = Array(Set(quartersTouched.map(\.tahun)))
+            var windows: [String: JadwalPelaporan] = [:]
+            for row in try await JadwalPelaporanModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$tahun ~~ years).all()
+            {
+                windows["\(row.tahun)/\(row.triwulan)"] = try row.domain()
+            }
+            let reopened = try await PembukaanKhususModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$tahun ~~ years).all().map { try $0.domain() }
+            for item in quartersTouched {
+                try JadwalPelaporan.periksa(
+                    item, jadwal: windows["\(item.tahun)/\(item.triwulan)"], pembukaan: reopened, sekarang: sekarang,
+                    namaPD: result.namaPD[item.perangkatDaerah.uuid] ?? "")
+            }
+        }
+        // Steps: each from the status before it (several steps on one item apply in order).
+        var current = stored.mapValues(\.status)
+        for step in change.langkah {
+            let from = current[step.objek] ?? .draf
+            let to = try AturanAlur.periksa(
+                step.transisi, oleh: step.pelaku, objek: step.objek, pemda: TypedID(pemda), status: from,
+                catatan: step.catatan)
+            current[step.objek] = to
+            result.langkah.append((step, from, to))
+        }
+        return result
+    }
+
+    /// The statuses the steps lead to (one row per item, replaced), the windows (one per year and triwulan,
+    /// replaced) and the reopenings.
+    func writeAlur(
+        _ change: PerubahanData, _ alur: AlurPlan, pemda: UUID, sekarang: Date, on db: any Database
+    ) async throws -> Int {
+        for (step, _, to) in alur.langkah {
+            try await StatusAlurModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$perangkatDaerahID == step.objek.perangkatDaerah.uuid)
+                .filter(\.$jenis == step.objek.jenis.rawValue).filter(\.$tahun == step.objek.tahun)
+                .filter(\.$triwulan == step.objek.triwulan).delete()
+            try await StatusAlurModel(
+                pemda: pemda,
+                StatusTersimpan(
+                    objek: step.objek, status: to, catatan: step.catatan, oleh: step.pelaku.namaPengguna,
+                    waktu: sekarang)
+            ).create(on: db)
+        }
+        for window in change.jadwal {
+            try await JadwalPelaporanModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$tahun == window.tahun)
+                .filter(\.$triwulan == window.triwulan).delete()
+            try await JadwalPelaporanModel(pemda: pemda, window).create(on: db)
+        }
+        try await insert(change.pembukaan.map { PembukaanKhususModel(pemda: pemda, $0) }, on: db)
+        return alur.langkah.count + change.jadwal.count + change.pembukaan.count
+    }
+
+    /// One history line per entry written, step taken and structural change, in multi-row INSERTs.
+    func writeRiwayat(
+        _ change: PerubahanData, _ plan: EntryPlan, _ alur: AlurPlan, pemda: UUID, sekarang: Date,
+        on db: any Database
+    ) async throws {
+        var lines: [Riwayat] = []
+        func add(
+            _ pd: UUID?, _ entitas: String, _ kunci: UUID?, _ uraian: String, periode: String = "", lama: String = "",
+            baru: String
+        ) {
+            lines.append(
+                Riwayat(
+                    perangkatDaerah: pd.map(TypedID.init), waktu: sekarang, oleh: change.oleh, sumber: change.sumber,
+                    entitas: entitas, kunci: kunci, uraian: uraian, periode: periode, lama: lama, baru: baru))
+        }
+        for item in plan.ubahan {
+            switch item.key {
+            case .target(let indikator, let dokumen, let periode):
+                add(
+                    item.pd, "target", indikator.uuid, "Target \(dokumen.label)", periode: periode.description,
+                    lama: item.lama, baru: item.baru)
+            case .pagu(let elemen, let dokumen, let tahun):
+                add(
+                    item.pd, "pagu", elemen.uuid, "Pagu \(dokumen.label)", periode: "\(tahun)", lama: item.lama,
+                    baru: item.baru)
+            case .realisasi(let indikator, let periode):
+                add(
+                    item.pd, "realisasi", indikator.uuid, "Realisasi kinerja", periode: periode.description,
+                    lama: item.lama, baru: item.baru)
+            case .anggaran(let elemen, let periode):
+                add(
+                    item.pd, "realisasi keuangan", elemen.uuid, "Realisasi keuangan / fisik",
+                    periode: periode.description, lama: item.lama, baru: item.baru)
+            }
+        }
+        for (step, from, to) in alur.langkah {
+            add(
+                step.objek.perangkatDaerah.uuid, "status", nil,
+                "\(step.objek.label): \(step.transisi.label)" + (step.catatan.isEmpty ? "" : " — \(step.catatan)"),
+                periode: step.objek.jenis == .realisasi
+                    ? "\(step.objek.tahun) TW \(PeriodeLaporan.romawi(step.objek.triwulan))" : "\(step.objek.tahun)",
+                lama: from.label, baru: to.label)
+        }
+        for node in change.elemenBaru {
+            add(node.perangkatDaerah?.uuid, "elemen", node.id.uuid, node.label, baru: "dibuat")
+        }
+        for node in change.elemenUbah {
+            add(node.perangkatDaerah?.uuid, "elemen", node.id.uuid, node.label, baru: "diubah: \(node.uraian)")
+        }
+        for indikator in change.indikatorBaru {
+            add(nil, "indikator", indikator.id.uuid, indikator.nama, baru: "dibuat")
+        }
+        for indikator in change.indikatorUbah {
+            add(nil, "indikator", indikator.id.uuid, indikator.nama, baru: "diubah")
+        }
+        for pd in change.perangkatDaerahBaru {
+            add(pd.id.uuid, "organisasi", nil, "Perangkat daerah \(pd.nama)", baru: "dibuat")
+        }
+        for unit in change.unitKerjaBaru {
+            add(unit.perangkatDaerah.uuid, "organisasi", nil, "Unit kerja \(unit.nama)", baru: "dibuat")
+        }
+        for pejabat in change.pejabatBaru { add(nil, "organisasi", nil, "Pejabat \(pejabat.nama)", baru: "dibuat") }
+        for periode in change.periodeBaru {
+            add(periode.perangkatDaerah?.uuid, "periode", nil, periode.nama, baru: "dibuat")
+        }
+        for item in change.urusan { add(nil, "urusan", nil, "\(item.kode) \(item.nama)", baru: "disimpan") }
+        if change.pemda != nil { add(nil, "pemda", nil, "Pengaturan dan kebijakan capaian", baru: "diubah") }
+        if change.profil != nil { add(nil, "pemda", nil, "Alamat dan logo kop", baru: "diubah") }
+        for window in change.jadwal {
+            add(
+                nil, "jadwal", nil, "Jadwal pengisian realisasi",
+                periode: "\(window.tahun) TW \(PeriodeLaporan.romawi(window.triwulan))",
+                baru: "\(IndonesianFormat.tanggal(window.buka)) s.d. \(IndonesianFormat.tanggal(window.hariTerakhir))")
+        }
+        for item in change.pembukaan {
+            add(
+                item.perangkatDaerah.uuid, "jadwal", nil, "Dibuka kembali — \(item.alasan)",
+                periode: "\(item.tahun) TW \(PeriodeLaporan.romawi(item.triwulan))",
+                baru: "sampai \(IndonesianFormat.waktu(item.sampai))")
+        }
+        for file in change.bukti {
+            add(
+                nil, "bukti", file.indikator.uuid, "Bukti realisasi", periode: file.periode.description,
+                baru: file.namaBerkas)
+        }
+        try await insertRows(lines.map { RiwayatModel(pemda: pemda, $0) }, on: db)
+    }
+}
+
+/// Reads of the workflow and the history.
+extension KinerjaStore {
+    /// The stored statuses of a Pemda's items (of one PD, of one year), without the drafts no one touched.
+    public func statusAlur(
+        pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, tahun: Int? = nil
+    ) async throws -> [StatusTersimpan] {
+        var query = StatusAlurModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
+        if let pd { query = query.filter(\.$perangkatDaerahID == pd.uuid) }
+        if let tahun { query = query.filter(\.$tahun == tahun) }
+        return try await query.all().map { try $0.domain() }
+    }
+
+    public func jadwal(pemda: TypedID<Pemda>, tahun: Int) async throws -> [JadwalPelaporan] {
+        try await JadwalPelaporanModel.query(on: db).filter(\.$pemdaID == pemda.uuid).filter(\.$tahun == tahun)
+            .sort(\.$triwulan).all().map { try $0.domain() }
+    }
+
+    public func pembukaan(pemda: TypedID<Pemda>, tahun: Int) async throws -> [PembukaanKhusus] {
+        try await PembukaanKhususModel.query(on: db).filter(\.$pemdaID == pemda.uuid).filter(\.$tahun == tahun)
+            .sort(\.$waktu).all().map { try $0.domain() }
+    }
+
+    /// History, newest first: of a PD, of one indicator or element (`kunci`), between two moments, by one person.
+    public func riwayat(
+        pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, kunci: UUID? = nil, dari: Date? = nil,
+        sampai: Date? = nil, oleh: String? = nil, batas: Int = 1000
+    ) async throws -> [Riwayat] {
+        var query = RiwayatModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
+        if let pd { query = query.filter(\.$perangkatDaerahID == pd.uuid) }
+        if let kunci { query = query.filter(\.$kunci == kunci) }
+        if let dari { query = query.filter(\.$waktu >= dari) }
+        if let sampai { query = query.filter(\.$waktu < sampai) }
+        if let oleh, !oleh.isEmpty { query = query.filter(\.$oleh == oleh) }
+        return try await query.sort(\.$waktu, .descending).limit(batas).all().map { $0.domain() }
+    }
+}

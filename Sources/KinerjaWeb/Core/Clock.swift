@@ -1,0 +1,39 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import Vapor
+
+extension Application {
+    private struct ClockKey: StorageKey {
+        typealias Value = @Sendable () -> Date
+    }
+
+    /// The clock the application is given: the system's unless set (tests set it). Reporting windows, statuses and
+    /// history take their time from here, never from the system clock directly.
+    public var jam: @Sendable () -> Date {
+        get { storage[ClockKey.self] ?? { Date() } }
+        set { storage[ClockKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// Now, by the application's clock.
+    var sekarang: Date { application.jam() }
+}
+
+extension KinerjaApp {
+    /// Applies a change set made by a page: by the signed-in user, from `sumber` (which form or page), at the
+    /// application's time, through the one write path.
+    @discardableResult
+    static func terapkan(
+        _ req: Request, _ ctx: RequestContext, _ change: PerubahanData, sumber: String, pemda: TypedID<Pemda>,
+        versiPratinjau: Int64? = nil, unggahan: UUID? = nil
+    ) async throws -> Int {
+        var change = change
+        change.oleh = ctx.pengguna?.namaPengguna ?? change.oleh
+        change.sumber = sumber
+        return try await KinerjaStore(req.db).apply(
+            change, pemda: pemda, versiPratinjau: versiPratinjau, unggahan: unggahan, sekarang: req.sekarang)
+    }
+}
