@@ -121,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaPersistenceTests",
-            dependencies: ["KinerjaPersistence", "KinerjaTestSupport"],
+            dependencies: ["KinerjaPersistence", "KinerjaTestSupport", "KinerjaImport", "KinerjaApplication"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -194,13 +194,19 @@ public struct StatusTersimpan: Hashable, Sendable, Codable {
     public var catatan: String
     public var oleh: String
     public var waktu: Date
+    /// Raised by every step: a step asked for from a page shows the version the page showed, and is refused when
+    /// the item moved since (re-submitted with other figures, say).
+    public var versi: Int
 
-    public init(objek: ObjekAlur, status: StatusAlur, catatan: String = "", oleh: String = "", waktu: Date) {
+    public init(
+        objek: ObjekAlur, status: StatusAlur, catatan: String = "", oleh: String = "", waktu: Date, versi: Int = 1
+    ) {
         self.objek = objek
         self.status = status
         self.catatan = catatan
         self.oleh = oleh
         self.waktu = waktu
+        self.versi = versi
     }
 }
 
@@ -335,12 +341,17 @@ public struct LangkahAlur: Hashable, Sendable, Codable {
     public var objek: ObjekAlur
     public var pelaku: Pengguna
     public var catatan: String
+    /// The status version the user saw (0: none stored yet); nil: not checked (the command line).
+    public var versiDibaca: Int?
 
-    public init(_ transisi: Transisi, objek: ObjekAlur, pelaku: Pengguna, catatan: String = "") {
+    public init(
+        _ transisi: Transisi, objek: ObjekAlur, pelaku: Pengguna, catatan: String = "", versiDibaca: Int? = nil
+    ) {
         self.transisi = transisi
         self.objek = objek
         self.pelaku = pelaku
         self.catatan = catatan.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.versiDibaca = versiDibaca
     }
 }
 

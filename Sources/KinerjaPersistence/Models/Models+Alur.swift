@@ -14,6 +14,7 @@ public final class StatusAlurModel: Model, @unchecked Sendable {
     @Field(key: "catatan") public var catatan: String
     @Field(key: "oleh") public var oleh: String
     @Field(key: "waktu") public var waktu: Date
+    @Field(key: "versi") public var versi: Int
     public init() {}
 
     func domain() throws -> StatusTersimpan {
@@ -23,7 +24,7 @@ public final class StatusAlurModel: Model, @unchecked Sendable {
                 jenis: try decodeEnum(ObjekAlur.Jenis.self, jenis, table: Self.schema, id: id, column: "jenis"),
                 tahun: tahun, triwulan: triwulan),
             status: try decodeEnum(StatusAlur.self, status, table: Self.schema, id: id, column: "status"),
-            catatan: catatan, oleh: oleh, waktu: waktu)
+            catatan: catatan, oleh: oleh, waktu: waktu, versi: versi)
     }
 }
 
@@ -83,6 +84,7 @@ extension StatusAlurModel {
         catatan = status.catatan
         oleh = status.oleh
         waktu = status.waktu
+        versi = status.versi
     }
 }
 

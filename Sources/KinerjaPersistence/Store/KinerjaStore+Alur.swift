@@ -85,6 +85,14 @@ extension KinerjaStore {
         // Steps: each from the status before it (several steps on one item apply in order).
         var current = stored.mapValues(\.status)
         for step in change.langkah {
+            let seen = stored[step.objek]
+            if let read = step.versiDibaca, read != (seen?.versi ?? 0) {
+                throw DomainError.konflik(
+                    "\(step.objek.label) \(result.namaPD[step.objek.perangkatDaerah.uuid] ?? "") telah berubah sejak "
+                        + "halaman Anda dibuka (kini \((seen?.status ?? .draf).label.lowercased())"
+                        + (seen.map { " oleh \($0.oleh), \(IndonesianFormat.waktu($0.waktu))" } ?? "")
+                        + "). Muat ulang halaman, periksa kembali, lalu ulangi langkah Anda.")
+            }
             let from = current[step.objek] ?? .draf
             let to = try AturanAlur.periksa(
                 step.transisi, oleh: step.pelaku, objek: step.objek, pemda: TypedID(pemda), status: from,
@@ -100,7 +108,15 @@ extension KinerjaStore {
     func writeAlur(
         _ change: PerubahanData, _ alur: AlurPlan, pemda: UUID, sekarang: Date, on db: any Database
     ) async throws -> Int {
+        var versions: [ObjekAlur: Int] = [:]
         for (step, _, to) in alur.langkah {
+            let previous =
+                try await StatusAlurModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$perangkatDaerahID == step.objek.perangkatDaerah.uuid)
+                .filter(\.$jenis == step.objek.jenis.rawValue).filter(\.$tahun == step.objek.tahun)
+                .filter(\.$triwulan == step.objek.triwulan).first()?.versi ?? 0
+            let versi = max(previous, versions[step.objek] ?? 0) + 1
+            versions[step.objek] = versi
             try await StatusAlurModel.query(on: db).filter(\.$pemdaID == pemda)
                 .filter(\.$perangkatDaerahID == step.objek.perangkatDaerah.uuid)
                 .filter(\.$jenis == step.objek.jenis.rawValue).filter(\.$tahun == step.objek.tahun)
@@ -109,7 +125,7 @@ extension KinerjaStore {
                 pemda: pemda,
                 StatusTersimpan(
                     objek: step.objek, status: to, catatan: step.catatan, oleh: step.pelaku.namaPengguna,
-                    waktu: sekarang)
+                    waktu: sekarang, versi: versi)
             ).create(on: db)
         }
         for window in change.jadwal {
@@ -129,11 +145,12 @@ extension KinerjaStore {
         var lines: [Riwayat] = []
         func add(
             _ pd: UUID?, _ entitas: String, _ kunci: UUID?, _ uraian: String, periode: String = "", lama: String = "",
-            baru: String
+            baru: String, oleh: String? = nil
         ) {
             lines.append(
                 Riwayat(
-                    perangkatDaerah: pd.map(TypedID.init), waktu: sekarang, oleh: change.oleh, sumber: change.sumber,
+                    perangkatDaerah: pd.map(TypedID.init), waktu: sekarang, oleh: oleh ?? change.oleh,
+                    sumber: change.sumber,
                     entitas: entitas, kunci: kunci, uraian: uraian, periode: periode, lama: lama, baru: baru))
         }
         for item in plan.ubahan {
@@ -162,7 +179,7 @@ extension KinerjaStore {
                 "\(step.objek.label): \(step.transisi.label)" + (step.catatan.isEmpty ? "" : " — \(step.catatan)"),
                 periode: step.objek.jenis == .realisasi
                     ? "\(step.objek.tahun) TW \(PeriodeLaporan.romawi(step.objek.triwulan))" : "\(step.objek.tahun)",
-                lama: from.label, baru: to.label)
+                lama: from.label, baru: to.label, oleh: step.pelaku.namaPengguna)
         }
         for node in change.elemenBaru {
             add(node.perangkatDaerah?.uuid, "elemen", node.id.uuid, node.label, baru: "dibuat")

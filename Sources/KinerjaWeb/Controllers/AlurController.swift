@@ -41,7 +41,11 @@ enum AlurController {
             try await KinerjaApp.terapkan(
                 req, ctx,
                 PerubahanData {
-                    $0.langkah = [LangkahAlur(transisi, objek: objek, pelaku: pengguna, catatan: form["catatan"] ?? "")]
+                    $0.langkah = [
+                        LangkahAlur(
+                            transisi, objek: objek, pelaku: pengguna, catatan: form["catatan"] ?? "",
+                            versiDibaca: Int(form["versi"] ?? ""))
+                    ]
                 },
                 sumber: "halaman PD: \(transisi.label.lowercased()) \(objek.label)", pemda: pemda.id)
             return req.redirect(

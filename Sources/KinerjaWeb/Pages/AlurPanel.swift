@@ -76,6 +76,7 @@ struct AlurPanel: Sendable {
                                     Form.tersembunyi("jenis", item.jenis.rawValue),
                                     Form.tersembunyi("tahun", String(item.tahun)),
                                     Form.tersembunyi("triwulan", String(item.triwulan)),
+                                    Form.tersembunyi("versi", String(stored?.versi ?? 0)),
                                     step.perluCatatan
                                         ? .el(
                                             "input",

@@ -18,6 +18,7 @@ struct M013Alur: AsyncMigration {
             .field("catatan", .string, .required)
             .field("oleh", .string, .required)
             .field("waktu", .datetime, .required)
+            .field("versi", .int, .required)
             .unique(on: "perangkat_daerah_id", "jenis", "tahun", "triwulan")
             .create()
         try await database.schema("jadwal_pelaporan")

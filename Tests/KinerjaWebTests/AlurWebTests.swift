@@ -1,0 +1,261 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KinerjaCLI
+@testable import KinerjaWeb
+
+/// The workflow through HTTP (issue 12): steps from the PD page, every source refused on a submitted or locked
+/// triwulan, reporting windows by the application's clock, the history and its CSV, each role's tasks.
+@Suite("Alur persetujuan lewat web")
+struct AlurWebTests {
+    /// Takes a step on DINSOS's realisasi of a triwulan of 2024 as `browser`, with the status version the PD page
+    /// shows; returns the response status and the page's message.
+    static func langkah(
+        _ app: Application, _ browser: Peramban, _ step: Transisi, triwulan: Int = 1, catatan: String = "",
+        jenis: ObjekAlur.Jenis = .realisasi
+    ) async throws -> (HTTPStatus, String) {
+        let pd = try await pdPath(app, kode: "DINSOS")
+        var version = "0"
+        try await browser.buka(app, pd + "?tahun=2024") { res in
+            let html = res.body.string
+            let row = "id=\"alur-\(jenis.rawValue)-\(jenis == .realisasi ? triwulan : 0)\""
+            if let start = html.range(of: row),
+                let field = html[start.upperBound...].range(of: "name=\"versi\" value=\"")
+            {
+                version = String(html[field.upperBound...].prefix { $0 != "\"" })
+            }
+        }
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await browser.kirim(
+            app, pd + "/alur",
+            [
+                "jenis": jenis.rawValue, "tahun": "2024", "triwulan": String(jenis == .realisasi ? triwulan : 0),
+                "transisi": step.rawValue, "catatan": catatan, "versi": version,
+            ]
+        ) { res in
+            result = (res.status, res.body.string)
+        }
+        return result
+    }
+
+    static func status(_ app: Application, triwulan: Int = 1) async throws -> StatusAlur {
+        let store = KinerjaStore(app.db)
+        let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+        let pd = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
+        return try await store.statusAlur(pemda: pemda.id, pd: pd.id, tahun: 2024)
+            .first { $0.objek.jenis == .realisasi && $0.objek.triwulan == triwulan }?.status ?? .draf
+    }
+
+    /// Saves the realisasi form of TW I with a new value for its first indicator.
+    static func simpan(_ app: Application, _ op: Peramban, _ value: String) async throws -> (HTTPStatus, String) {
+        let form = try await RealisasiFormTests.buka(app, op)
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await op.kirim(app, form.path, form.isian([FormKey.realisasi.awalan + form.kunci: value])) { res in
+            result = (res.status, res.body.string)
+        }
+        return result
+    }
+
+    /// Imports a realisasi CSV of TW I through the web (upload, preview, apply).
+    static func impor(_ app: Application, _ op: Peramban) async throws -> (HTTPStatus, String) {
+        let pd = try await pdPath(app, kode: "DINSOS")
+        let csv =
+            "kode;indikator;tahun;triwulan;realisasi;realisasi_keuangan;fisik\n06.01.2.01.01;;2024;1;;3.000.000;60\n"
+        var preview = ""
+        try await unggah(app, op, pd + "/impor", name: "tw1.csv", Array(csv.utf8)) { res in
+            preview = res.headers.first(name: .location) ?? ""
+        }
+        let id = String(preview.split(separator: "/").last ?? "")
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await op.kirim(app, pd + "/impor/" + id) { res in result = (res.status, res.body.string) }
+        return result
+    }
+
+    /// The command line's import of the same file.
+    static func imporCLI(_ app: Application) async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tw1-\(UUID()).csv")
+        try Data(
+            "kode;indikator;tahun;triwulan;realisasi;realisasi_keuangan;fisik\n06.01.2.01.01;;2024;1;;4.000.000;70\n"
+                .utf8
+        ).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var context = CommandContext(
+            console: app.console,
+            input: CommandInput(arguments: [
+                "kinerja", file.path, "--pd", "DINSOS", "--pemda", "Kabupaten Batu Bara", "--apply",
+            ]))
+        context.application = app
+        try await ImportCommand().run(using: &context)
+    }
+
+    @Test func theWholeCycleAndEverySourceRefusedOnceSubmittedOrLocked() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let kepala = try await Peramban.masuk(app, "kepala")
+            let evaluator = try await Peramban.masuk(app, "evaluator")
+            let admin = try await Peramban.masuk(app, "admin")
+            // Steps not theirs are refused with the rule's message.
+            var (code, html) = try await Self.langkah(app, kepala, .ajukan)
+            #expect(code == .badRequest)
+            #expect(html.contains("hanya dapat diambil oleh Operator PD"))
+            // The operator submits TW I.
+            (code, _) = try await Self.langkah(app, op, .ajukan)
+            #expect(code == .seeOther)
+            #expect(try await Self.status(app) == .diajukan)
+            // Form, web import and the command line are all refused, naming what, since when, by whom.
+            (code, html) = try await Self.simpan(app, op, "99")
+            #expect(code == .locked)
+            #expect(html.contains("Realisasi TW I 2024 Dinas Sosial"))
+            #expect(html.contains("berstatus diajukan sejak"))
+            #expect(html.contains("oleh operator"))
+            (code, html) = try await Self.impor(app, op)
+            #expect(code == .locked)
+            #expect(html.contains("berstatus diajukan"))
+            await #expect(throws: IsianTerkunci.self) { try await Self.imporCLI(app) }
+            // TW II is another item: still open.
+            let tw2 = try await RealisasiFormTests.buka(app, op, triwulan: 2)
+            try await op.kirim(app, tw2.path, tw2.isian([FormKey.realisasi.awalan + tw2.kunci: "3"])) { res in
+                #expect(res.status == .seeOther)
+            }
+            // The Kepala returns it without a note: refused; with a note: returned, and the operator sees it.
+            (code, html) = try await Self.langkah(app, kepala, .kembalikan)
+            #expect(code == .badRequest)
+            #expect(html.contains("Tuliskan catatan"))
+            (code, _) = try await Self.langkah(app, kepala, .kembalikan, catatan: "Realisasi indikator pertama keliru")
+            #expect(code == .seeOther)
+            try await op.buka(app, "/") { res in
+                #expect(res.body.string.contains("Realisasi indikator pertama keliru"))
+            }
+            (code, _) = try await Self.simpan(app, op, "12")
+            #expect(code == .seeOther)
+            (code, _) = try await Self.langkah(app, op, .ajukan)
+            #expect(code == .seeOther)
+            try await kepala.buka(app, "/") { res in #expect(res.body.string.contains("menunggu persetujuan Anda")) }
+            (code, _) = try await Self.langkah(app, kepala, .setujui)
+            #expect(code == .seeOther)
+            try await evaluator.buka(app, "/") { res in #expect(res.body.string.contains("menunggu verifikasi")) }
+            (code, _) = try await Self.langkah(app, evaluator, .verifikasi)
+            #expect(code == .seeOther)
+            (code, _) = try await Self.langkah(app, admin, .kunci)
+            #expect(code == .seeOther)
+            #expect(try await Self.status(app) == .dikunci)
+            (code, html) = try await Self.simpan(app, op, "13")
+            #expect(code == .locked)
+            #expect(html.contains("berstatus dikunci"))
+            #expect(html.contains("hanya Admin Pemda yang dapat membukanya"))
+            await #expect(throws: IsianTerkunci.self) { try await Self.imporCLI(app) }
+            // The admin reopens with a reason; the operator can correct again.
+            (code, _) = try await Self.langkah(app, admin, .bukaKunci, catatan: "Koreksi BPK")
+            #expect(code == .seeOther)
+            (code, _) = try await Self.simpan(app, op, "14")
+            #expect(code == .seeOther)
+            // Every step and every save is in the PD's history, with who and from where; the CSV has the same.
+            let pd = try await pdPath(app, kode: "DINSOS")
+            try await kepala.buka(app, pd + "/riwayat") { res in
+                let page = res.body.string
+                #expect(res.status == .ok)
+                #expect(page.contains("Realisasi TW I 2024: Kembalikan — Realisasi indikator pertama keliru"))
+                #expect(page.contains("Realisasi TW I 2024: Buka kunci — Koreksi BPK"))
+                #expect(page.contains("formulir realisasi"))
+            }
+            try await admin.buka(app, pd + "/riwayat?oleh=kepala&format=csv") { res in
+                let csv = res.body.string
+                #expect(res.headers.contentType?.subType == "csv")
+                #expect(csv.contains("Setujui"))
+                #expect(!csv.contains("formulir realisasi"))
+            }
+        }
+    }
+
+    @Test func reportingWindowsFollowTheApplicationsClock() async throws {
+        try await withDemoApp { app in
+            let admin = try await Peramban.masuk(app, "admin")
+            let op = try await Peramban.masuk(app, "operator")
+            let pemda = pemdaPath(try await pdPath(app, kode: "DINSOS"))
+            try await admin.kirim(
+                app, pemda + "/admin/jadwal",
+                ["tahun": "2024", "triwulan": "1", "buka": "2024-04-01", "tutup": "2024-04-10"]
+            ) { res in #expect(res.status == .seeOther) }
+            let wib = TimeZone(secondsFromGMT: 7 * 3600)!
+            func at(_ day: Int, _ hour: Int) -> Date {
+                var c = DateComponents(year: 2024, month: 4, day: day, hour: hour)
+                c.timeZone = wib
+                return Calendar(identifier: .gregorian).date(from: c)!
+            }
+            let lastHour = at(10, 23)
+            let closed = at(11, 0)
+            app.jam = { lastHour }
+            var (code, html) = try await Self.simpan(app, op, "5")
+            #expect(code == .seeOther)
+            app.jam = { closed }
+            (code, html) = try await Self.simpan(app, op, "6")
+            #expect(code == .locked)
+            #expect(html.contains("sudah ditutup (jadwal pengisian 01-04-2024 s.d. 10-04-2024)"))
+            // The operator's tasks no longer offer TW I; the admin's matrix shows DINSOS late.
+            try await admin.buka(app, pemda + "/pemantauan?tahun=2024") { res in
+                #expect(res.body.string.contains("TW I: "))
+                #expect(res.body.string.contains("terlambat"))
+            }
+            try await admin.kirim(
+                app, pemda + "/admin/pembukaan",
+                ["tahun": "2024", "triwulan": "1", "pd": "DINSOS", "sampai": "2024-04-15", "alasan": "Server PD rusak"]
+            ) { res in #expect(res.status == .seeOther) }
+            (code, _) = try await Self.simpan(app, op, "6")
+            #expect(code == .seeOther)
+            // Another PD is still closed.
+            let setwan = try await Peramban.masuk(app, "operator.setwan")
+            let path = try await pdPath(app, kode: "SETWAN") + "/realisasi?tahun=2024&triwulan=1"
+            var setwanHTML = ""
+            try await setwan.buka(app, path) { res in setwanHTML = res.body.string }
+            // Its form has money rows only: a realisasi keuangan is refused the same way.
+            let range = try #require(setwanHTML.range(of: "name=\"\(FormKey.keuangan.awalan)"))
+            let key = String(setwanHTML[range.upperBound...].prefix(36))
+            var fields: [String: String] = [:]
+            for prefix in [
+                FormKey.keuangan.awalan, FormKey.fisik.awalan, FormKey.versiAnggaran.awalan,
+                FormKey.awalKeuangan.awalan,
+                FormKey.awalFisik.awalan,
+            ] {
+                fields[prefix + key] = nilaiInput(setwanHTML, name: prefix + key) ?? ""
+            }
+            fields[FormKey.keuangan.awalan + key] = "1.000"
+            try await setwan.kirim(app, path, fields) { res in
+                #expect(res.status == .locked)
+                #expect(res.body.string.contains("Sekretariat DPRD sudah ditutup"))
+            }
+            // A window whose end comes before its start is refused with the field's message.
+            try await admin.kirim(
+                app, pemda + "/admin/jadwal",
+                ["tahun": "2024", "triwulan": "2", "buka": "2024-07-10", "tutup": "2024-07-01"]
+            ) { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("Tanggal tutup harus sesudah tanggal buka."))
+            }
+        }
+    }
+
+    @Test func aStepFromAStalePageIsRefused() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let kepala = try await Peramban.masuk(app, "kepala")
+            _ = try await Self.langkah(app, op, .ajukan)
+            // The Kepala's page shows version 1; meanwhile it is returned and submitted again (version 3).
+            let pd = try await pdPath(app, kode: "DINSOS")
+            _ = try await Self.langkah(app, kepala, .kembalikan, catatan: "ulang")
+            _ = try await Self.langkah(app, op, .ajukan)
+            try await kepala.kirim(
+                app, pd + "/alur",
+                ["jenis": "realisasi", "tahun": "2024", "triwulan": "1", "transisi": "setujui", "versi": "1"]
+            ) { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("telah berubah sejak halaman Anda dibuka"))
+            }
+            #expect(try await Self.status(app) == .diajukan)
+        }
+    }
+}
