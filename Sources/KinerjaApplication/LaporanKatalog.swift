@@ -47,22 +47,47 @@ public enum LaporanKatalog {
     /// Every report with its title, in the order pages offer them.
     public static let nama: [(String, String)] = NamaLaporan.allCases.map { ($0.rawValue, $0.judul) }
 
+    /// A report of stored data; its realisasi as `tampilan` says (published only, by default), with a note naming
+    /// what is provisional or held back.
     public static func buat(
-        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah?, tahun: Int?
+        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah?, tahun: Int?,
+        tampilan: Tampilan = .terbit
     ) async throws -> Laporan {
         if name == .ikuPemda {
             // The Pemda's own IKU: no PD needed.
-            return Laporan.ikuPemda(IndeksKinerja(try await store.load(pemda: pemda)))
+            let (data, note) = try await muat(store, pemda: pemda, pd: nil, tampilan: tampilan)
+            return dengan(Laporan.ikuPemda(IndeksKinerja(data)), note)
         }
         guard let pd else {
             throw DomainError.tidakSah(
                 field: "pd", pesan: "Laporan \"\(name.rawValue)\" dibuat untuk satu perangkat daerah.")
         }
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
-        let data = try await store.load(pemda: pemda, perangkatDaerah: pd.id, denganRPJMD: name == .cascading)
+        let (data, note) = try await muat(
+            store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tampilan: tampilan)
         let year =
             tahun ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
-        return bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun)
+        return dengan(bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun), note)
+    }
+
+    /// Stored data as a reader sees it (`DataKinerja.terbit`), and the note a report or page prints about it.
+    public static func muat(
+        _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?, denganRPJMD: Bool = false,
+        tahun: Int? = nil, tampilan: Tampilan
+    ) async throws -> (DataKinerja, String?) {
+        let data = try await store.load(pemda: pemda, perangkatDaerah: pd, denganRPJMD: denganRPJMD, tahun: tahun)
+        guard tampilan != .kerja else { return (data, nil) }
+        let shown = data.terbit(
+            status: try await store.statusAlur(pemda: pemda, pd: pd, tahun: tahun), tampilan: tampilan)
+        let names = Dictionary(data.perangkatDaerah.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
+        return (shown.data, shown.catatan(namaPD: names))
+    }
+
+    static func dengan(_ laporan: Laporan, _ note: String?) -> Laporan {
+        guard let note else { return laporan }
+        var result = laporan
+        result.catatan.append(note)
+        return result
     }
 
     /// The year a report shows when none is asked: the period that holds its data, never the clock. The Renstra:
@@ -117,20 +142,21 @@ public enum LaporanKatalog {
 
     /// A report for the whole Pemda (every PD under its heading).
     public static func seluruhPemda(
-        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int
+        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int, tampilan: Tampilan = .terbit
     ) async throws -> Laporan {
         guard name != .ikuPemda else {
             throw DomainError.tidakSah(
                 field: "laporan", pesan: "Laporan \"\(name.rawValue)\" tidak dikenal untuk seluruh Pemda.")
         }
-        let index = IndeksKinerja(try await store.load(pemda: pemda))
+        let (data, note) = try await muat(store, pemda: pemda, pd: nil, tampilan: tampilan)
+        let index = IndeksKinerja(data)
         guard
             let laporan = Laporan.seluruhPemda(
                 index, { bangun(name, index, pd: $0, tahun: tahun, tahunDiminta: tahun) })
         else {
             throw DomainError.tidakDitemukan("Perangkat daerah")
         }
-        return laporan
+        return dengan(laporan, note)
     }
 
     /// The kop's address line: the Pemda's office address under its name (all formats).

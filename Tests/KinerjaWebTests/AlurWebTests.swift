@@ -258,4 +258,47 @@ struct AlurWebTests {
             #expect(try await Self.status(app) == .diajukan)
         }
     }
+
+    @Test func publicPagesShowVerifiedFiguresAndProvisionalOnesOnlyWhenAskedAndMarked() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let kepala = try await Peramban.masuk(app, "kepala")
+            let evaluator = try await Peramban.masuk(app, "evaluator")
+            let anon = try await Peramban.anonim(app)
+            let pd = try await pdPath(app, kode: "DINSOS")
+            let form = try await RealisasiFormTests.buka(app, op)
+            let money = try #require(form.kunciAnggaran)
+            try await op.kirim(app, form.path, form.isian([FormKey.keuangan.awalan + money: "8.765.432"])) { res in
+                #expect(res.status == .seeOther)
+            }
+            let report = pd + "/laporan/realisasi?tahun=2024"
+            let dashboard = pemdaPath(pd) + "/dasbor?tahun=2024&triwulan=1"
+            for page in [report, dashboard] {
+                try await anon.buka(app, page) { res in
+                    #expect(!res.body.string.contains("8.765.432"), "\(page)")
+                    #expect(res.body.string.contains("Realisasi yang belum diverifikasi tidak ditampilkan"), "\(page)")
+                }
+                try await anon.buka(app, page + "&sementara=1") { res in
+                    #expect(res.body.string.contains("8.765.432"), "\(page)")
+                    #expect(res.body.string.contains("Angka sementara (belum diverifikasi)"), "\(page)")
+                    #expect(res.body.string.contains("TW I 2024"), "\(page)")
+                }
+            }
+            // The PD's own page shows it at once, with its status.
+            try await op.buka(app, pd + "?tahun=2024&triwulan=1") { res in
+                #expect(res.body.string.contains("8.765.432"))
+                #expect(res.body.string.contains("status-draf"))
+            }
+            // Submitted and approved: still not published; verified: published, without a note.
+            _ = try await Self.langkah(app, op, .ajukan)
+            _ = try await Self.langkah(app, kepala, .setujui)
+            try await anon.buka(app, report) { res in #expect(!res.body.string.contains("8.765.432")) }
+            _ = try await Self.langkah(app, evaluator, .verifikasi)
+            try await anon.buka(app, report) { res in
+                #expect(res.body.string.contains("8.765.432"))
+                #expect(!res.body.string.contains("belum diverifikasi"))
+            }
+            try await anon.buka(app, report + "&format=csv") { res in #expect(res.body.string.contains("8.765.432")) }
+        }
+    }
 }

@@ -386,3 +386,87 @@ public struct Riwayat: Hashable, Sendable, Codable {
         self.baru = baru
     }
 }
+
+/// Which realisasi a reader sees. Public pages and reports show published figures (verified or locked); a reader
+/// may ask to include figures still in progress, which are then named as provisional (sementara); a PD's working
+/// pages show everything with each item's status.
+public enum Tampilan: String, Sendable, Hashable {
+    case terbit
+    case sementara
+    case kerja
+}
+
+/// A data set as a reader sees it: its realisasi filtered by status, and the items held back or shown as
+/// provisional.
+public struct AngkaTerbit: Sendable {
+    public var data: DataKinerja
+    /// Items with realisasi that are shown though not yet verified (`Tampilan.sementara`).
+    public var sementara: [ObjekAlur]
+    /// Items with realisasi that are not shown (`Tampilan.terbit`).
+    public var ditahan: [ObjekAlur]
+
+    /// "Angka sementara (belum diverifikasi): Dinas X TW II 2024; …" or nil when nothing is provisional or held.
+    public func catatan(namaPD: [TypedID<PerangkatDaerah>: String]) -> String? {
+        func list(_ items: [ObjekAlur]) -> String {
+            items.map { "\(namaPD[$0.perangkatDaerah] ?? "?") TW \(PeriodeLaporan.romawi($0.triwulan)) \($0.tahun)" }
+                .joined(separator: "; ")
+        }
+        if !sementara.isEmpty { return "Angka sementara (belum diverifikasi): \(list(sementara))." }
+        if !ditahan.isEmpty {
+            return "Realisasi yang belum diverifikasi tidak ditampilkan (\(ditahan.count) triwulan perangkat daerah)."
+        }
+        return nil
+    }
+}
+
+extension DataKinerja {
+    /// The realisasi (kinerja, keuangan and fisik) of a PD's triwulan stays only when its status is published
+    /// (diverifikasi or dikunci), or, with `.sementara`, is kept and listed; `.kerja` keeps everything. Realisasi of
+    /// the Pemda's own indicators (no PD) has no PD status and stays.
+    public func terbit(status: [StatusTersimpan], tampilan: Tampilan) -> AngkaTerbit {
+        guard tampilan != .kerja else { return AngkaTerbit(data: self, sementara: [], ditahan: []) }
+        let published = Set(status.filter(\.status.terbit).map(\.objek))
+        let pdOfElement = Dictionary(
+            elemen.map { ($0.id, $0.perangkatDaerah) }, uniquingKeysWith: { first, _ in first })
+        let pdOfIndicator = Dictionary(
+            indikator.map { ($0.id, pdOfElement[$0.elemen] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        var unpublished: Set<ObjekAlur> = []
+        func keep(_ pd: TypedID<PerangkatDaerah>?, _ periode: PeriodeLaporan) -> Bool {
+            guard let pd else { return true }
+            let item = ObjekAlur.realisasi(pd, periode, jumlahTriwulan: pemda.jumlahTriwulan)
+            if published.contains(item) { return true }
+            unpublished.insert(item)
+            return tampilan == .sementara
+        }
+        var result = self
+        result.realisasi = realisasi.filter { keep(pdOfIndicator[$0.indikator] ?? nil, $0.periode) }
+        result.anggaran = anggaran.filter { keep(pdOfElement[$0.elemen] ?? nil, $0.periode) }
+        let items = unpublished.sorted {
+            ($0.tahun, $0.triwulan, $0.perangkatDaerah.uuid.uuidString)
+                < ($1.tahun, $1.triwulan, $1.perangkatDaerah.uuid.uuidString)
+        }
+        return AngkaTerbit(
+            data: result, sementara: tampilan == .sementara ? items : [], ditahan: tampilan == .terbit ? items : [])
+    }
+
+    /// Every PD triwulan that has realisasi (kinerja or keuangan), for setting statuses of figures approved
+    /// elsewhere (the demo, an installation's past years).
+    public var triwulanBerealisasi: Set<ObjekAlur> {
+        let pdOfElement = Dictionary(
+            elemen.map { ($0.id, $0.perangkatDaerah) }, uniquingKeysWith: { first, _ in first })
+        let pdOfIndicator = Dictionary(
+            indikator.map { ($0.id, pdOfElement[$0.elemen] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        var result: Set<ObjekAlur> = []
+        for item in realisasi {
+            if let pd = pdOfIndicator[item.indikator] ?? nil {
+                result.insert(.realisasi(pd, item.periode, jumlahTriwulan: pemda.jumlahTriwulan))
+            }
+        }
+        for item in anggaran {
+            if let pd = pdOfElement[item.elemen] ?? nil {
+                result.insert(.realisasi(pd, item.periode, jumlahTriwulan: pemda.jumlahTriwulan))
+            }
+        }
+        return result
+    }
+}

@@ -50,6 +50,9 @@ public struct PerubahanData: Sendable, Codable {
     /// Reporting windows set by the admin, and reopenings of a triwulan for one PD.
     public var jadwal: [JadwalPelaporan] = []
     public var pembukaan: [PembukaanKhusus] = []
+    /// Statuses set directly, without the steps, for figures approved before Kinerja (the demo, a Pemda's past
+    /// years brought in by `kinerja alur tetapkan`); never from a web form.
+    public var penetapan: [StatusTersimpan] = []
 
     public init() {}
 
@@ -61,7 +64,7 @@ public struct PerubahanData: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case perangkatDaerahBaru, unitKerjaBaru, pejabatBaru, elemenBaru, elemenUbah, indikatorBaru, indikatorUbah
         case target, pagu, realisasi, anggaran, periodeBaru, urusan, pemda, profil, hapusLogo, hapus, versiDibaca
-        case bukti, formulirPD, oleh, sumber, langkah, jadwal, pembukaan
+        case bukti, formulirPD, oleh, sumber, langkah, jadwal, pembukaan, penetapan
     }
 
     /// Change sets kept with uploads made by an earlier version still read (missing lists are empty).
@@ -95,6 +98,7 @@ public struct PerubahanData: Sendable, Codable {
         langkah = try list(.langkah)
         jadwal = try list(.jadwal)
         pembukaan = try list(.pembukaan)
+        penetapan = try list(.penetapan)
     }
 
     public var isEmpty: Bool {
@@ -102,7 +106,7 @@ public struct PerubahanData: Sendable, Codable {
             && elemenUbah.isEmpty && indikatorBaru.isEmpty && indikatorUbah.isEmpty && target.isEmpty && pagu.isEmpty
             && realisasi.isEmpty && anggaran.isEmpty && periodeBaru.isEmpty && urusan.isEmpty && pemda == nil
             && profil == nil && hapus.isEmpty && bukti.isEmpty && langkah.isEmpty && jadwal.isEmpty
-            && pembukaan.isEmpty
+            && pembukaan.isEmpty && penetapan.isEmpty
     }
 
     public var jumlah: Int {
@@ -110,6 +114,7 @@ public struct PerubahanData: Sendable, Codable {
             + indikatorBaru.count + indikatorUbah.count + target.count + pagu.count + realisasi.count + anggaran.count
             + periodeBaru.count + urusan.count + (pemda == nil ? 0 : 1) + (profil == nil ? 0 : 1) + hapus.count
             + bukti.count + langkah.count + jadwal.count + pembukaan.count
+            + penetapan.count
     }
 }
 

@@ -128,13 +128,32 @@ extension KinerjaStore {
                     waktu: sekarang, versi: versi)
             ).create(on: db)
         }
+        // Statuses set directly: the items' rows replaced in one DELETE per item kind and year, one INSERT.
+        if !change.penetapan.isEmpty {
+            let keys = Set(change.penetapan.map(\.objek))
+            for group in Dictionary(grouping: keys, by: { "\($0.jenis.rawValue)/\($0.tahun)" }).values {
+                let first = group[0]
+                try await StatusAlurModel.query(on: db).filter(\.$pemdaID == pemda)
+                    .filter(\.$jenis == first.jenis.rawValue).filter(\.$tahun == first.tahun)
+                    .filter(\.$perangkatDaerahID ~~ Set(group.map(\.perangkatDaerah.uuid)))
+                    .filter(\.$triwulan ~~ Set(group.map(\.triwulan))).all()
+                    .filter { row in
+                        keys.contains(
+                            ObjekAlur(
+                                perangkatDaerah: TypedID(row.perangkatDaerahID), jenis: first.jenis, tahun: row.tahun,
+                                triwulan: row.triwulan))
+                    }
+                    .delete(on: db)
+            }
+            try await insert(change.penetapan.map { StatusAlurModel(pemda: pemda, $0) }, on: db)
+        }
         for window in change.jadwal {
             try await JadwalPelaporanModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$tahun == window.tahun)
                 .filter(\.$triwulan == window.triwulan).delete()
             try await JadwalPelaporanModel(pemda: pemda, window).create(on: db)
         }
         try await insert(change.pembukaan.map { PembukaanKhususModel(pemda: pemda, $0) }, on: db)
-        return alur.langkah.count + change.jadwal.count + change.pembukaan.count
+        return alur.langkah.count + change.jadwal.count + change.pembukaan.count + change.penetapan.count
     }
 
     /// One history line per entry written, step taken and structural change, in multi-row INSERTs.
@@ -180,6 +199,11 @@ extension KinerjaStore {
                 periode: step.objek.jenis == .realisasi
                     ? "\(step.objek.tahun) TW \(PeriodeLaporan.romawi(step.objek.triwulan))" : "\(step.objek.tahun)",
                 lama: from.label, baru: to.label, oleh: step.pelaku.namaPengguna)
+        }
+        for item in change.penetapan {
+            add(
+                item.objek.perangkatDaerah.uuid, "status", nil, "\(item.objek.label): ditetapkan langsung",
+                periode: "\(item.objek.tahun)", baru: item.status.label)
         }
         for node in change.elemenBaru {
             add(node.perangkatDaerah?.uuid, "elemen", node.id.uuid, node.label, baru: "dibuat")

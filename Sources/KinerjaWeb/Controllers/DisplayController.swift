@@ -14,12 +14,13 @@ enum DisplayController {
             let pemda = try ctx.pemdaWajib()
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
+            let tampilan = KinerjaApp.tampilan(req)
             let model = try await req.turunan(
-                ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id,
+                ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
                 ukuran: { $0.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
             ) {
                 try await DashboardPage.Model.query(
-                    KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan)
+                    KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan)
             }
             return KinerjaApp.htmlResponse(DashboardPage.render(model, akun: ctx.akunBar))
         }
@@ -34,15 +35,18 @@ enum DisplayController {
             let name = try NamaLaporan.baca(req.parameters.get("nama") ?? "")
             let store = KinerjaStore(req.db)
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
+            let tampilan = KinerjaApp.tampilan(req)
             let laporan = try await req.turunan(
-                ["laporan-seluruh", name.rawValue, "\(tahun ?? 0)"], pemda: pemda.id,
+                ["laporan-seluruh", name.rawValue, "\(tahun ?? 0)", tampilan.rawValue], pemda: pemda.id,
                 ukuran: { $0.baris.count * 1_000 }
             ) {
                 if name == .ikuPemda {
-                    return try await LaporanKatalog.buat(name, store: store, pemda: pemda.id, pd: nil, tahun: nil)
+                    return try await LaporanKatalog.buat(
+                        name, store: store, pemda: pemda.id, pd: nil, tahun: nil, tampilan: tampilan)
                 }
                 let year = try await LaporanKatalog.tahunSeluruhPemda(tahun, store: store, pemda: pemda.id)
-                return try await LaporanKatalog.seluruhPemda(name, store: store, pemda: pemda.id, tahun: year)
+                return try await LaporanKatalog.seluruhPemda(
+                    name, store: store, pemda: pemda.id, tahun: year, tampilan: tampilan)
             }
             return try await kirim(req, ctx, laporan, nama: name.rawValue + "-seluruh")
         }
@@ -52,13 +56,14 @@ enum DisplayController {
             let name = try NamaLaporan.baca(req.parameters.get("nama") ?? "")
             let store = KinerjaStore(req.db)
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
+            let tampilan = KinerjaApp.tampilan(req)
             let (laporan, chart) = try await req.turunan(
-                ["laporan", pd.kode, name.rawValue, "\(tahun ?? 0)"], pemda: pemda.id,
+                ["laporan", pd.kode, name.rawValue, "\(tahun ?? 0)", tampilan.rawValue], pemda: pemda.id,
                 ukuran: { $0.0.baris.count * 1_000 + $0.1.rendered.utf8.count }
             ) {
                 guard name == .cascading else {
                     let laporan = try await LaporanKatalog.buat(
-                        name, store: store, pemda: pemda.id, pd: pd, tahun: tahun)
+                        name, store: store, pemda: pemda.id, pd: pd, tahun: tahun, tampilan: tampilan)
                     return (laporan, HTML.empty)
                 }
                 // The table and the chart from one load of the PD with the RPJMD above it.
@@ -104,8 +109,12 @@ enum DisplayController {
         }
         app.route(.GET, SiteURL.Pattern.ikuPemda, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
-            let index = try await req.turunan(["iku-pemda"], pemda: pemda.id, ukuran: \.ukuranTembolok) {
-                IndeksKinerja(try await KinerjaStore(req.db).load(pemda: pemda.id))
+            let tampilan = KinerjaApp.tampilan(req)
+            let index = try await req.turunan(
+                ["iku-pemda", tampilan.rawValue], pemda: pemda.id, ukuran: \.ukuranTembolok
+            ) {
+                IndeksKinerja(
+                    try await LaporanKatalog.muat(KinerjaStore(req.db), pemda: pemda.id, pd: nil, tampilan: tampilan).0)
             }
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: nil, akun: ctx.akunBar))
         }
@@ -113,7 +122,10 @@ enum DisplayController {
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
             let index = IndeksKinerja(
-                try await KinerjaStore(req.db).load(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
+                try await LaporanKatalog.muat(
+                    KinerjaStore(req.db), pemda: pemda.id, pd: pd.id, denganRPJMD: true,
+                    tampilan: KinerjaApp.tampilan(req)
+                ).0)
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: pd, akun: ctx.akunBar))
         }
         app.route(.GET, SiteURL.Pattern.indikator, .publik) { req, ctx in
@@ -126,10 +138,15 @@ enum DisplayController {
                 throw DomainError.tidakDitemukan("Indikator")
             }
             // The owner's data (the whole Pemda for a Pemda-level indicator): loaded once per data version.
+            let tampilan = KinerjaApp.tampilan(req)
             let index = try await req.turunan(
-                ["iku-detail", owner?.uuid.uuidString ?? "pemda"], pemda: pemda.id, ukuran: \.ukuranTembolok
+                ["iku-detail", owner?.uuid.uuidString ?? "pemda", tampilan.rawValue], pemda: pemda.id,
+                ukuran: \.ukuranTembolok
             ) {
-                IndeksKinerja(try await store.load(pemda: pemda.id, perangkatDaerah: owner, denganRPJMD: true))
+                IndeksKinerja(
+                    try await LaporanKatalog.muat(
+                        store, pemda: pemda.id, pd: owner, denganRPJMD: true, tampilan: tampilan
+                    ).0)
             }
             guard let indikator = index.data.indikator.first(where: { $0.id.uuid == id }) else {
                 throw DomainError.tidakDitemukan("Indikator")
@@ -179,9 +196,22 @@ enum DisplayController {
         switch req.query[String.self, at: "format"] ?? "html" {
         case "html":
             let kertas = LaporanHTML.Kertas(rawValue: req.query[String.self, at: "kertas"] ?? "a4") ?? .a4
+            // The switch between published and provisional figures, on screen only.
+            let tampilan = KinerjaApp.tampilan(req)
+            var path =
+                req.url.path + "?"
+                + ["tahun", "kertas"].compactMap { key in
+                    req.query[String.self, at: key].map {
+                        "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+                    }
+                }.joined(separator: "&")
+            if path.hasSuffix("?") { path.removeLast() }
+            let note = laporan.catatan.first { $0.hasPrefix("Angka sementara") || $0.hasPrefix("Realisasi yang belum") }
+            let choice = PilihTampilan.render(tampilan: tampilan, catatan: note, path: path)
+            let switcher: HTML = choice.rendered.isEmpty ? .empty : .el("div", [("class", "no-print")], [choice])
             return KinerjaApp.htmlResponse(
                 LaporanHTML.html(
-                    laporan, sebelumTabel: sebelumTabel, kertas: kertas, akun: ctx.akunBar,
+                    laporan, sebelumTabel: .join([switcher, sebelumTabel]), kertas: kertas, akun: ctx.akunBar,
                     logo: profil.logoJenis == nil ? nil : SiteURL.logo(pemda: pemda.id.uuid).path))
         case "xlsx":
             return KinerjaApp.download(try LaporanEkspor.xlsx(laporan), nama: nama + ".xlsx", jenis: .xlsx)

@@ -7,13 +7,16 @@ import Vapor
 // The queries that build the page models from stored data (pages themselves see domain values only).
 
 extension DashboardPage.Model {
-    static func query(_ store: KinerjaStore, pemda: Pemda, tahun: Int?, triwulan: Int?) async throws -> Self {
+    static func query(
+        _ store: KinerjaStore, pemda: Pemda, tahun: Int?, triwulan: Int?, tampilan: Tampilan = .terbit
+    ) async throws -> Self {
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
         let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
         if let triwulan, !(1...pemda.jumlahTriwulan).contains(triwulan) {
             throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
         }
-        let data = try await store.load(pemda: pemda.id, tahun: year)
+        let (data, note) = try await LaporanKatalog.muat(
+            store, pemda: pemda.id, pd: nil, tahun: year, tampilan: tampilan)
         let index = IndeksKinerja(data)
         var perPD: [DashboardPage.PerPD] = []
         var trend: [(PerangkatDaerah, Indikator, [Decimal?])] = []
@@ -41,7 +44,8 @@ extension DashboardPage.Model {
         }
         return Self(
             pemda: data.pemda, tahun: year, triwulan: triwulan,
-            tahunTersedia: Array(Set(years.semua + [year])).sorted(), perPD: perPD, tren: trend)
+            tahunTersedia: Array(Set(years.semua + [year])).sorted(), perPD: perPD, tren: trend, tampilan: tampilan,
+            catatanTerbit: note)
     }
 }
 

@@ -68,6 +68,11 @@ public enum KinerjaApp {
 
     /// An optional integer query parameter; an empty value counts as absent, anything else not a number in range
     /// is a 400 naming the parameter.
+    /// Published figures, or with provisional ones when the reader asks (`?sementara=1`).
+    static func tampilan(_ req: Request) -> Tampilan {
+        req.query[String.self, at: "sementara"] == "1" ? .sementara : .terbit
+    }
+
     static func queryInt(_ req: Request, _ name: String, range: ClosedRange<Int>) throws -> Int? {
         guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
         guard let value = Int(raw), range.contains(value) else {

@@ -19,7 +19,9 @@ struct DashboardPage {
         var perPD: [PerPD]
         /// Capaian of each sasaran-level indicator s.d. each triwulan of the year (the trend).
         var tren: [(pd: PerangkatDaerah, indikator: Indikator, nilai: [Decimal?])]
-
+        /// Published figures only, or with provisional ones; the note naming what is provisional or held back.
+        var tampilan: Tampilan = .terbit
+        var catatanTerbit: String?
     }
 
     /// One bar per PD: its overall capaian in its category's colour, linked to its page.
@@ -92,6 +94,9 @@ struct DashboardPage {
                 "p", [("class", "muted")],
                 "Tahun \(model.tahun) \(periode)· capaian rata-rata indikator setiap perangkat daerah"),
             filter(model, action: SiteURL.dasbor(pemda: pemdaID).path),
+            PilihTampilan.render(
+                tampilan: model.tampilan, catatan: model.catatanTerbit,
+                path: SiteURL.dasbor(pemda: pemdaID).path(tahun: model.tahun, triwulan: model.triwulan)),
             legenda(kategori),
             .el(
                 "div", [("class", "box"), ("style", "max-height:none")],
