@@ -11,7 +11,10 @@ Starts `kinerja serve --demo` in a temporary folder, then:
   4. cannot open another PD's form;
   5. every main page has no horizontal scroll at 1366x768 and 390x844; screenshots of each are saved;
   6. every report of a PD prints (print media, A4 landscape): no table wider than the page, a PDF whose page
-     count is printed, and the header's column numbers on every page (the header repeats).
+     count is printed, and the header's column numbers on every page (the header repeats);
+  7. the approval cycle of a triwulan: the operator submits, the Kepala returns it with a note, the operator
+     corrects and submits again, the Kepala approves, the evaluator verifies, the admin locks; the operator's next
+     edit and an import into the locked triwulan are refused; the public report shows the verified figure.
 Exits non-zero on the first failed check, with a message naming it.
 """
 import base64
@@ -124,7 +127,8 @@ def logout(driver):
 
 
 def dinsos_row(driver, base, pemda):
-    driver.get(f"{base}{pemda}/dasbor?tahun=2024&triwulan=1")
+    # Figures not yet verified are public only as provisional ones (asked for with sementara=1).
+    driver.get(f"{base}{pemda}/dasbor?tahun=2024&triwulan=1&sementara=1")
     for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr"):
         cells = row.find_elements(By.TAG_NAME, "td")
         if cells and cells[0].text.startswith("Dinas Sosial"):
@@ -242,7 +246,7 @@ def main():
         shoot(driver, base, "rencana", pd + "/rencana?tahun=2024&dokumen=renja")
 
         # 2. Download a report as XLSX.
-        driver.get(base + pd + "/laporan/realisasi?tahun=2024&format=xlsx")
+        driver.get(base + pd + "/laporan/realisasi?tahun=2024&sementara=1&format=xlsx")
         target = os.path.join(downloads, "realisasi-DINSOS.xlsx")
         for _ in range(100):
             if os.path.exists(target):
@@ -290,11 +294,92 @@ def main():
         print_check(driver, base, "iku-setda", driver.find_element(By.TAG_NAME, "html") and
                     pemda_of(driver, base, "SETDA") + "/laporan/iku")
         print_check(driver, base, "realisasi-seluruh", f"{pemda}/laporan/realisasi?tahun=2024")
+
+        # 7. The approval cycle of DINSOS's TW I 2024.
+        approval_cycle(driver, base, pd, workdir)
     finally:
         driver.quit()
         process.terminate()
         process.wait(timeout=10)
     print(f"Uji peramban: {checks} pemeriksaan lulus; tangkapan layar dan PDF di {OUT}")
+
+
+def step(driver, base, pd, user, transition, note=None, expect="tercatat"):
+    """Signs in as `user`, takes a workflow step on TW I 2024 from the PD page, checks the page's answer."""
+    login(driver, base, user)
+    driver.get(base + pd + "?tahun=2024")
+    button = driver.find_element(By.ID, "langkah-realisasi-1-" + transition)
+    if note is not None:
+        button.find_element(By.XPATH, "./ancestor::form[1]//input[@name='catatan']").send_keys(note)
+    button.click()
+    WebDriverWait(driver, 10).until(lambda d: expect in d.page_source)
+    logout(driver)
+
+
+def status_tw1(driver, base, pd, user):
+    login(driver, base, user)
+    driver.get(base + pd + "?tahun=2024")
+    text = driver.find_element(By.CSS_SELECTOR, "#alur-realisasi-1 .status").text
+    logout(driver)
+    return text
+
+
+def approval_cycle(driver, base, pd, workdir):
+    step(driver, base, pd, "operator", "ajukan")
+    check(status_tw1(driver, base, pd, "kepala") == "Diajukan", "TW I tidak berstatus diajukan")
+    # A return needs a note; the operator sees it on his page.
+    step(driver, base, pd, "kepala", "kembalikan", note="Realisasi keuangan belum sesuai SP2D")
+    login(driver, base, "operator")
+    driver.get(base + "/")
+    check("Realisasi keuangan belum sesuai SP2D" in driver.page_source, "operator tidak melihat catatan pengembalian")
+    shoot(driver, base, "tugas-operator", "/")
+    driver.get(base + pd + "/realisasi?tahun=2024&triwulan=1")
+    money = driver.find_element(By.CSS_SELECTOR, "input[name^='k.']")
+    money.clear()
+    money.send_keys("26.000.000")
+    driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "Tersimpan" in d.page_source)
+    logout(driver)
+    step(driver, base, pd, "operator", "ajukan")
+    login(driver, base, "kepala")
+    driver.get(base + "/")
+    check("menunggu persetujuan Anda" in driver.page_source, "Kepala PD tidak melihat yang menunggu persetujuannya")
+    logout(driver)
+    step(driver, base, pd, "kepala", "setujui")
+    step(driver, base, pd, "evaluator", "verifikasi")
+    step(driver, base, pd, "admin", "kunci")
+    check(status_tw1(driver, base, pd, "admin") == "Dikunci", "TW I tidak terkunci")
+    # The operator's next edit and an import into the locked triwulan are refused, naming the lock: the form says
+    # so before anything is typed and takes no input.
+    login(driver, base, "operator")
+    driver.get(base + pd + "/realisasi?tahun=2024&triwulan=1")
+    banner = driver.find_element(By.ID, "terkunci").text
+    check("berstatus dikunci" in banner and "Hanya Admin Pemda yang dapat membukanya" in banner,
+          "formulir terkunci tidak menyebut kuncinya: " + banner)
+    money = driver.find_element(By.CSS_SELECTOR, "input[name^='k.']")
+    check(not money.is_enabled(), "isian triwulan terkunci masih dapat diketik")
+    check(not driver.find_elements(By.XPATH, "//button[contains(., 'Simpan realisasi')]"),
+          "tombol simpan tampil pada triwulan terkunci")
+    shoot_locked = os.path.join(OUT, "realisasi-terkunci-1366x768.png")
+    driver.save_screenshot(shoot_locked)
+    csv_path = os.path.join(workdir, "realisasi-tw1.csv")
+    with open(csv_path, "w") as handle:
+        handle.write("kode;indikator;tahun;triwulan;realisasi;realisasi_keuangan;fisik\n"
+                     "06.01.2.01.01;;2024;1;;9.999.999;90\n")
+    driver.get(base + pd + "/impor")
+    driver.find_element(By.NAME, "berkas").send_keys(csv_path)
+    driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "Pratinjau impor" in d.page_source)
+    driver.find_element(By.XPATH, "//button[contains(., 'Terapkan')]").click()
+    WebDriverWait(driver, 10).until(lambda d: "berstatus dikunci" in d.page_source)
+    logout(driver)
+    # The public report shows the verified figure, and not the refused ones.
+    driver.get(base + pd + "/laporan/realisasi?tahun=2024")
+    page = driver.page_source
+    check("26.000.000" in page, "laporan publik tidak menampilkan angka terverifikasi")
+    check("27.000.000" not in page and "9.999.999" not in page, "laporan publik menampilkan angka yang ditolak")
+    print("  alur TW I 2024: diajukan → dikembalikan → diajukan → disetujui → diverifikasi → dikunci; "
+          "formulir dan impor ditolak; laporan publik 26.000.000")
 
 
 def pemda_of(driver, base, kode):

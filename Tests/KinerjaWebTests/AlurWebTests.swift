@@ -147,7 +147,7 @@ struct AlurWebTests {
             (code, html) = try await Self.simpan(app, op, "13")
             #expect(code == .locked)
             #expect(html.contains("berstatus dikunci"))
-            #expect(html.contains("hanya Admin Pemda yang dapat membukanya"))
+            #expect(html.contains("Hanya Admin Pemda yang dapat membukanya"))
             await #expect(throws: IsianTerkunci.self) { try await Self.imporCLI(app) }
             // The admin reopens with a reason; the operator can correct again.
             (code, _) = try await Self.langkah(app, admin, .bukaKunci, catatan: "Koreksi BPK")

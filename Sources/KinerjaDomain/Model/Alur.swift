@@ -227,7 +227,7 @@ public struct IsianTerkunci: Error, Sendable, Hashable {
             switch stored.status {
             case .diajukan: "Kepala PD dapat mengembalikannya"
             case .disetujui: "Yang memverifikasi dapat mengembalikannya"
-            case .diverifikasi, .dikunci: "hanya Admin Pemda yang dapat membukanya"
+            case .diverifikasi, .dikunci: "Hanya Admin Pemda yang dapat membukanya"
             case .draf, .dikembalikan: ""
             }
         return IsianTerkunci(

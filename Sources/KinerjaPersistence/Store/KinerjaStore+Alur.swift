@@ -287,3 +287,22 @@ extension KinerjaStore {
         return try await query.sort(\.$waktu, .descending).limit(batas).all().map { $0.domain() }
     }
 }
+
+extension KinerjaStore {
+    /// Why an item takes no entries at `sekarang` (its status, or its reporting window), in the words the write path
+    /// would refuse with; nil when it takes them. For a form to show itself read-only before anyone types.
+    public func alasanTerkunci(
+        pemda: Pemda, pd: PerangkatDaerah, objek: ObjekAlur, sekarang: Date
+    ) async throws -> String? {
+        let stored = try await statusAlur(pemda: pemda.id, pd: pd.id, tahun: objek.tahun).first { $0.objek == objek }
+        if let stored, !stored.status.bolehDiubah { return IsianTerkunci.status(stored, namaPD: pd.nama).pesan }
+        guard objek.jenis == .realisasi else { return nil }
+        let window = try await jadwal(pemda: pemda.id, tahun: objek.tahun).first { $0.triwulan == objek.triwulan }
+        let reopened = try await pembukaan(pemda: pemda.id, tahun: objek.tahun)
+        let result = Result { () throws(IsianTerkunci) in
+            try JadwalPelaporan.periksa(objek, jadwal: window, pembukaan: reopened, sekarang: sekarang, namaPD: pd.nama)
+        }
+        if case .failure(let locked) = result { return locked.pesan }
+        return nil
+    }
+}

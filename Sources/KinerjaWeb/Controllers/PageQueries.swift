@@ -195,7 +195,7 @@ extension PerangkatDaerahPage.Model {
 
 extension RealisasiPage.Model {
     static func query(
-        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?
+        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?, sekarang: Date
     ) async throws -> Self {
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
         let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
@@ -245,7 +245,11 @@ extension RealisasiPage.Model {
         return Self(
             pemda: data.pemda, pd: pd, tahun: year, triwulan: quarter,
             tahunTersedia: Array(Set(years.semua + [year])).sorted(), kinerja: kinerja, anggaran: anggaran,
-            tanpaTarget: withoutTarget)
+            tanpaTarget: withoutTarget,
+            terkunci: try await store.alasanTerkunci(
+                pemda: pemda, pd: pd,
+                objek: ObjekAlur(perangkatDaerah: pd.id, jenis: .realisasi, tahun: year, triwulan: quarter),
+                sekarang: sekarang))
     }
 }
 

@@ -14,7 +14,7 @@ enum RealisasiController {
             let model = try await RealisasiPage.Model.query(
                 KinerjaStore(req.db), pemda: try ctx.pemdaWajib(), pd: try ctx.pdWajib(),
                 tahun: try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun),
-                triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
+                triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12), sekarang: req.sekarang)
             var isian = FormState()
             if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
                 isian.sukses = saved == 0 ? "Tidak ada perubahan." : "Tersimpan: \(saved) isian berubah."
@@ -47,7 +47,7 @@ enum RealisasiController {
         let form = try RawForm.baca(req)
         let model = try await RealisasiPage.Model.query(
             store, pemda: pemda, pd: pd, tahun: try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun),
-            triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
+            triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12), sekarang: req.sekarang)
         let periode = PeriodeLaporan(tahun: model.tahun, triwulan: model.triwulan)
         var isian = FormState()
         // The form's changes as one change set: each entry with the version the form was read at.
@@ -70,7 +70,7 @@ enum RealisasiController {
         } catch let conflict as KonflikVersi {
             // Show both values; the form now carries the stored versions, so saving again overwrites deliberately.
             let fresh = try await RealisasiPage.Model.query(
-                store, pemda: pemda, pd: pd, tahun: model.tahun, triwulan: model.triwulan)
+                store, pemda: pemda, pd: pd, tahun: model.tahun, triwulan: model.triwulan, sekarang: req.sekarang)
             isian.catat(conflict) {
                 ($0.apa == "realisasi" ? FormKey.realisasi.awalan : FormKey.keuangan.awalan)
                     + $0.kunci.uuidString.lowercased()

@@ -32,7 +32,9 @@ struct RealisasiPage {
         var kinerja: [BarisKinerja]
         var anggaran: [BarisAnggaran]
         var tanpaTarget: Int
-
+        /// Why this triwulan takes no entries now (submitted, approved, verified, locked, or outside its window);
+        /// nil when it does. The form is then shown read-only.
+        var terkunci: String? = nil
     }
 
     static func render(_ model: Model, akun: Layout.Akun, isian: FormState = FormState()) -> String {
@@ -55,6 +57,13 @@ struct RealisasiPage {
             Form.pesan(isian.sukses, galat: false),
             Form.pesan(isian.pesan, galat: true),
         ]
+        if let locked = model.terkunci, isian.pesan == nil {
+            content.append(
+                .el(
+                    "div", [("class", "pesan galat"), ("role", "status"), ("id", "terkunci")],
+                    locked + " Formulir hanya dapat dibaca."))
+        }
+        let disabled = model.terkunci == nil ? nil : "disabled"
         if model.kinerja.isEmpty && model.anggaran.isEmpty {
             content.append(.el("p", [], "Tidak ada indikator bertarget pada tahun \(model.tahun)."))
         }
@@ -64,7 +73,7 @@ struct RealisasiPage {
         if !model.kinerja.isEmpty {
             fields.append(
                 .el(
-                    "fieldset", [],
+                    "fieldset", [("disabled", disabled)],
                     [
                         .el("legend", [], "Realisasi kinerja"),
                         HTMLTable.kotak(
@@ -78,7 +87,7 @@ struct RealisasiPage {
         if !model.anggaran.isEmpty {
             fields.append(
                 .el(
-                    "fieldset", [],
+                    "fieldset", [("disabled", disabled)],
                     [
                         .el("legend", [], "Realisasi keuangan dan fisik sub kegiatan"),
                         HTMLTable.kotak(
@@ -93,7 +102,10 @@ struct RealisasiPage {
             content.append(
                 Form.post(
                     action + "?tahun=\(model.tahun)&triwulan=\(model.triwulan)", csrf: akun.csrf, multipart: true,
-                    fields + [.el("p", [], [.el("button", [("type", "submit")], "Simpan realisasi")])]))
+                    fields + [
+                        model.terkunci == nil
+                            ? .el("p", [], [.el("button", [("type", "submit")], "Simpan realisasi")]) : .empty
+                    ]))
         }
         if model.tanpaTarget > 0 {
             content.append(
