@@ -301,4 +301,40 @@ struct AlurWebTests {
             try await anon.buka(app, report + "&format=csv") { res in #expect(res.body.string.contains("8.765.432")) }
         }
     }
+
+    @Test func anIndicatorsPageShowsItsHistoryToItsPDsReadersOnly() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let setwan = try await Peramban.masuk(app, "operator.setwan")
+            let anon = try await Peramban.anonim(app)
+            let form = try await RealisasiFormTests.buka(app, op)
+            try await op.kirim(app, form.path, form.isian([FormKey.realisasi.awalan + form.kunci: "4,25"])) { res in
+                #expect(res.status == .seeOther)
+            }
+            let page = pemdaPath(try await pdPath(app, kode: "DINSOS")) + "/indikator/" + form.kunci
+            try await op.buka(app, page) { res in
+                let html = res.body.string
+                #expect(html.contains("Riwayat perubahan"))
+                #expect(html.contains("4,25"))
+                #expect(html.contains("formulir realisasi"))
+                #expect(html.contains("riwayat?kunci=" + form.kunci))
+            }
+            for other in [anon, setwan] {
+                try await other.buka(app, page) { res in
+                    #expect(res.status == .ok)
+                    #expect(!res.body.string.contains("Riwayat perubahan"))
+                }
+            }
+            // The full history filtered to the indicator, and refused for an indicator of another PD.
+            let pd = try await pdPath(app, kode: "DINSOS")
+            try await op.buka(app, pd + "/riwayat?kunci=" + form.kunci) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("4,25"))
+            }
+            try await op.buka(app, pd + "/riwayat?dari=31-02-2024") { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("Tanggal 31-02-2024 tidak ada."))
+            }
+        }
+    }
 }

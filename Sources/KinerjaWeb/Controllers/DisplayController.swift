@@ -151,8 +151,23 @@ enum DisplayController {
             guard let indikator = index.data.indikator.first(where: { $0.id.uuid == id }) else {
                 throw DomainError.tidakDitemukan("Indikator")
             }
+            // Its history for a signed-in reader of its PD (of the Pemda, for the Pemda's own indicators).
+            var riwayat: (baris: [Riwayat], semua: String?)?
+            let ownerPD = owner.flatMap { id in index.data.perangkatDaerah.first { $0.id.uuid == id.uuid } }
+            let reader =
+                ownerPD.map { ctx.boleh(.bacaPD, pd: $0) }
+                ?? (ctx.pengguna.map { $0.pemda == pemda.id && $0.aktif && !$0.peran.perluPD } ?? false)
+            if reader {
+                riwayat = (
+                    try await store.riwayat(pemda: pemda.id, kunci: indikator.id.uuid, batas: 20),
+                    ownerPD.map {
+                        SiteURL.riwayat(pemda: pemda.id.uuid, kode: $0.kode).path
+                            + "?kunci=\(indikator.id.uuid.uuidString.lowercased())"
+                    }
+                )
+            }
             return KinerjaApp.htmlResponse(
-                IKUPage.detail(index, indikator: indikator, pemda: pemda, akun: ctx.akunBar))
+                IKUPage.detail(index, indikator: indikator, pemda: pemda, akun: ctx.akunBar, riwayat: riwayat))
         }
     }
 

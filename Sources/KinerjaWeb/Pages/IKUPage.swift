@@ -57,7 +57,12 @@ enum IKUPage {
             ])
     }
 
-    static func detail(_ index: IndeksKinerja, indikator: Indikator, pemda: Pemda, akun: Layout.Akun) -> String {
+    /// `riwayat`: the indicator's history for a signed-in reader of its PD (nil for the public), with the address
+    /// of its full history page.
+    static func detail(
+        _ index: IndeksKinerja, indikator: Indikator, pemda: Pemda, akun: Layout.Akun,
+        riwayat: (baris: [Riwayat], semua: String?)? = nil
+    ) -> String {
         let node = index.data.elemen.first { $0.id == indikator.elemen }
         let pd = node?.perangkatDaerah.flatMap { id in index.data.perangkatDaerah.first { $0.id == id } }
         let history = index.riwayat(indikator)
@@ -115,6 +120,27 @@ enum IKUPage {
                         perYear.map { (String($0.0), $0.3.persen) }, judul: "Tren capaian " + indikator.nama)
                     : .empty,
                 HTMLTable.kotak(kepala: ["Tahun", "Target", "Realisasi", "Capaian", "Kategori"], yearRows),
+                riwayatBagian(riwayat),
+            ])
+    }
+
+    /// The latest changes of the indicator: who, when, from where, old → new.
+    static func riwayatBagian(_ riwayat: (baris: [Riwayat], semua: String?)?) -> HTML {
+        guard let riwayat else { return .empty }
+        return .el(
+            "section", [("id", "riwayat")],
+            [
+                .el("h2", [], "Riwayat perubahan"),
+                riwayat.baris.isEmpty
+                    ? .el("p", [("class", "muted")], "Belum ada perubahan yang tercatat.")
+                    : HTMLTable.kotak(
+                        kepala: RiwayatPage.kepala,
+                        riwayat.baris.map { line in
+                            HTML.el("tr", [], RiwayatPage.baris(line).map { HTML.el("td", [], $0) })
+                        }),
+                riwayat.semua.map {
+                    HTML.el("p", [], [.el("a", [("href", $0)], "Semua riwayat indikator ini, saring dan unduh CSV")])
+                } ?? .empty,
             ])
     }
 }
