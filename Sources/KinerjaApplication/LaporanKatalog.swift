@@ -15,6 +15,11 @@ public enum NamaLaporan: String, Sendable, CaseIterable {
     case iku
     case ikuPemda = "iku-pemda"
 
+    /// Whether the report measures capaian against targets (and says which document's).
+    public var mengukurCapaian: Bool {
+        [.capaianSasaran, .realisasi, .evaluasiTriwulan, .evaluasiRenja, .ikuPemda].contains(self)
+    }
+
     public var judul: String {
         switch self {
         case .renja: "Renja T-C.33 (Tabel 3.2): target dan pagu tahun n, prakiraan maju n+1"
@@ -67,7 +72,27 @@ public enum LaporanKatalog {
             store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tampilan: tampilan)
         let year =
             tahun ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
-        return dengan(bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun), note)
+        var laporan = dengan(bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun), note)
+        if name.mengukurCapaian {
+            laporan.catatan.append(sumberTarget(data, pd: pd.id, tahun: year))
+        }
+        return laporan
+    }
+
+    /// "Target tahun 2024 diukur menurut Renja Perubahan (disetujui), lalu Renja bagi indikator tanpa target di
+    /// dokumen sebelumnya.": what a report's capaian is measured against.
+    public static func sumberTarget(_ data: DataKinerja, pd: TypedID<PerangkatDaerah>?, tahun: Int) -> String {
+        let documents = data.dokumenTarget(pd: pd, tahun: tahun)
+        guard let first = documents.first else { return "Belum ada target tahun \(tahun)." }
+        let revising: Set<DokumenRencana> = [.perjanjianKinerja, .renjaPerubahan]
+        var text =
+            "Target tahun \(tahun) diukur menurut \(first.label)" + (revising.contains(first) ? " (disetujui)" : "")
+        if documents.count > 1 {
+            text +=
+                ", lalu " + documents.dropFirst().map(\.label).joined(separator: ", ")
+                + " bagi indikator tanpa target di dokumen sebelumnya"
+        }
+        return text + "."
     }
 
     /// Stored data as a reader sees it (`DataKinerja.terbit`), and the note a report or page prints about it.
@@ -75,10 +100,12 @@ public enum LaporanKatalog {
         _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?, denganRPJMD: Bool = false,
         tahun: Int? = nil, tampilan: Tampilan
     ) async throws -> (DataKinerja, String?) {
-        let data = try await store.load(pemda: pemda, perangkatDaerah: pd, denganRPJMD: denganRPJMD, tahun: tahun)
+        let stored = try await store.load(pemda: pemda, perangkatDaerah: pd, denganRPJMD: denganRPJMD, tahun: tahun)
+        // Measured against the documents in force (a PK or Renja Perubahan once approved).
+        let status = try await store.statusAlur(pemda: pemda, pd: pd, tahun: tahun)
+        let data = stored.berlaku(status: status)
         guard tampilan != .kerja else { return (data, nil) }
-        let shown = data.terbit(
-            status: try await store.statusAlur(pemda: pemda, pd: pd, tahun: tahun), tampilan: tampilan)
+        let shown = data.terbit(status: status, tampilan: tampilan)
         let names = Dictionary(data.perangkatDaerah.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
         return (shown.data, shown.catatan(namaPD: names))
     }

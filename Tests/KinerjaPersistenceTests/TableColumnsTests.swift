@@ -12,7 +12,7 @@ import Testing
 struct TableColumnsTests {
     static let tables: [any RawRow.Type] = [
         ElemenRencanaModel.self, IndikatorModel.self, TargetModel.self, PaguModel.self, RealisasiKinerjaModel.self,
-        RealisasiAnggaranModel.self, UrusanModel.self,
+        RealisasiAnggaranModel.self, UrusanModel.self, RiwayatModel.self,
     ]
 
     /// The organisation, policy and account tables: their FluentKit fields are the one definition (model and
@@ -20,7 +20,8 @@ struct TableColumnsTests {
     static let models: [any Model.Type] = [
         PemdaModel.self, KategoriModel.self, PeriodeModel.self, PerangkatDaerahModel.self, UnitKerjaModel.self,
         PejabatModel.self, PenggunaModel.self, SesiModel.self, PercobaanMasukModel.self, BuktiModel.self,
-        UnggahanModel.self, PemdaProfilModel.self, KodePenyiapanModel.self, PetaKolomModel.self,
+        UnggahanModel.self, PemdaProfilModel.self, KodePenyiapanModel.self, PetaKolomModel.self, StatusAlurModel.self,
+        JadwalPelaporanModel.self, PembukaanKhususModel.self, RevisiDokumenModel.self,
     ]
 
     static func columns(_ table: String, on db: any Database) async throws -> Set<String> {

@@ -53,6 +53,9 @@ public struct PerubahanData: Sendable, Codable {
     /// Statuses set directly, without the steps, for figures approved before Kinerja (the demo, a Pemda's past
     /// years brought in by `kinerja alur tetapkan`); never from a web form.
     public var penetapan: [StatusTersimpan] = []
+    /// The basis of a revised document (reason, SK number and date, the SK file): replaces the one stored for the
+    /// same PD, document and year. A Renja Perubahan's targets and pagu are taken only with one.
+    public var revisi: [RevisiDokumen] = []
 
     public init() {}
 
@@ -64,7 +67,7 @@ public struct PerubahanData: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case perangkatDaerahBaru, unitKerjaBaru, pejabatBaru, elemenBaru, elemenUbah, indikatorBaru, indikatorUbah
         case target, pagu, realisasi, anggaran, periodeBaru, urusan, pemda, profil, hapusLogo, hapus, versiDibaca
-        case bukti, formulirPD, oleh, sumber, langkah, jadwal, pembukaan, penetapan
+        case bukti, formulirPD, oleh, sumber, langkah, jadwal, pembukaan, penetapan, revisi
     }
 
     /// Change sets kept with uploads made by an earlier version still read (missing lists are empty).
@@ -99,6 +102,7 @@ public struct PerubahanData: Sendable, Codable {
         jadwal = try list(.jadwal)
         pembukaan = try list(.pembukaan)
         penetapan = try list(.penetapan)
+        revisi = try list(.revisi)
     }
 
     public var isEmpty: Bool {
@@ -106,7 +110,7 @@ public struct PerubahanData: Sendable, Codable {
             && elemenUbah.isEmpty && indikatorBaru.isEmpty && indikatorUbah.isEmpty && target.isEmpty && pagu.isEmpty
             && realisasi.isEmpty && anggaran.isEmpty && periodeBaru.isEmpty && urusan.isEmpty && pemda == nil
             && profil == nil && hapus.isEmpty && bukti.isEmpty && langkah.isEmpty && jadwal.isEmpty
-            && pembukaan.isEmpty && penetapan.isEmpty
+            && pembukaan.isEmpty && penetapan.isEmpty && revisi.isEmpty
     }
 
     public var jumlah: Int {
@@ -114,7 +118,7 @@ public struct PerubahanData: Sendable, Codable {
             + indikatorBaru.count + indikatorUbah.count + target.count + pagu.count + realisasi.count + anggaran.count
             + periodeBaru.count + urusan.count + (pemda == nil ? 0 : 1) + (profil == nil ? 0 : 1) + hapus.count
             + bukti.count + langkah.count + jadwal.count + pembukaan.count
-            + penetapan.count
+            + penetapan.count + revisi.count
     }
 }
 

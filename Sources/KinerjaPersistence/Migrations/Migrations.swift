@@ -19,5 +19,6 @@ public enum KinerjaMigrations {
         M011Penyiapan(),  // the Pemda's address and logo for the kop; one-time setup codes of a new installation
         M012HasilKeterangan(),  // outcome/output statements of elements, keterangan (catatan penting) of pagu
         M013Alur(),  // workflow status per PD document and realisasi triwulan, reporting windows, the history of writes
+        M014Revisi(),  // the basis (reason, SK) of a Renja Perubahan, a revised Renstra or PK
     ]
 }

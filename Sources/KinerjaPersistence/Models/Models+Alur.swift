@@ -160,3 +160,48 @@ extension RiwayatModel: RawRow {
         [id!, pemdaID, perangkatDaerahID, waktu, oleh, sumber, entitas, kunci, uraian, periode, lama, baru]
     }
 }
+
+public final class RevisiDokumenModel: Model, @unchecked Sendable {
+    public static let schema = "revisi_dokumen"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "pemda_id") public var pemdaID: UUID
+    @Field(key: "perangkat_daerah_id") public var perangkatDaerahID: UUID
+    @Field(key: "dokumen") public var dokumen: String
+    @Field(key: "tahun") public var tahun: Int
+    @Field(key: "alasan") public var alasan: String
+    @Field(key: "nomor_sk") public var nomorSK: String
+    @Field(key: "tanggal_sk") public var tanggalSK: Date
+    @OptionalField(key: "lampiran_nama") public var lampiranNama: String?
+    @OptionalField(key: "lampiran_jenis") public var lampiranJenis: String?
+    @OptionalField(key: "lampiran") public var lampiran: Data?
+    @Field(key: "oleh") public var oleh: String
+    @Field(key: "waktu") public var waktu: Date
+    public init() {}
+
+    convenience init(pemda: UUID, _ item: RevisiDokumen) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = item.perangkatDaerah.uuid
+        dokumen = item.dokumen.rawValue
+        tahun = item.tahun
+        alasan = item.alasan
+        nomorSK = item.nomorSK
+        tanggalSK = item.tanggalSK
+        lampiranNama = item.lampiran?.namaBerkas
+        lampiranJenis = item.lampiran?.jenis
+        lampiran = item.lampiran?.isi
+        oleh = item.oleh
+        waktu = item.waktu
+    }
+
+    func domain() throws -> RevisiDokumen {
+        try RevisiDokumen(
+            perangkatDaerah: TypedID(perangkatDaerahID),
+            dokumen: try decodeEnum(DokumenRencana.self, dokumen, table: Self.schema, id: id, column: "dokumen"),
+            tahun: tahun, alasan: alasan, nomorSK: nomorSK, tanggalSK: tanggalSK,
+            lampiran: lampiran.map {
+                RevisiDokumen.Lampiran(namaBerkas: lampiranNama ?? "lampiran", jenis: lampiranJenis ?? "", isi: $0)
+            }, oleh: oleh, waktu: waktu)
+    }
+}

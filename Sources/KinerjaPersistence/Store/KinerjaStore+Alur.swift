@@ -65,6 +65,25 @@ extension KinerjaStore {
                 throw IsianTerkunci.status(status, namaPD: result.namaPD[item.perangkatDaerah.uuid] ?? "")
             }
         }
+        // A Renja Perubahan's figures only with its basis (reason and SK), stored or in this change set.
+        let revised = objects.filter { $0.jenis == .renjaPerubahan }
+        if !revised.isEmpty {
+            var based = Set(
+                change.revisi.filter { $0.dokumen == .renjaPerubahan }.map { "\($0.perangkatDaerah.uuid)/\($0.tahun)" })
+            for row in try await RevisiDokumenModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$dokumen == DokumenRencana.renjaPerubahan.rawValue)
+                .filter(\.$perangkatDaerahID ~~ Array(Set(revised.map(\.perangkatDaerah.uuid)))).all()
+            {
+                based.insert("\(row.perangkatDaerahID)/\(row.tahun)")
+            }
+            for item in revised.sorted(by: { $0.tahun < $1.tahun })
+            where !based.contains("\(item.perangkatDaerah.uuid)/\(item.tahun)") {
+                throw DomainError.tidakSah(
+                    field: "revisi",
+                    pesan: "\(item.label) \(result.namaPD[item.perangkatDaerah.uuid] ?? "") belum memiliki dasar "
+                        + "perubahan: isi alasan, nomor dan tanggal SK perubahan dahulu.")
+            }
+        }
         let quartersTouched = objects.filter { $0.jenis == .realisasi }
         if !quartersTouched.isEmpty {
             let years = Array(Set(quartersTouched.map(\.tahun)))
@@ -147,6 +166,12 @@ extension KinerjaStore {
             }
             try await insert(change.penetapan.map { StatusAlurModel(pemda: pemda, $0) }, on: db)
         }
+        for item in change.revisi {
+            try await RevisiDokumenModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$perangkatDaerahID == item.perangkatDaerah.uuid).filter(\.$dokumen == item.dokumen.rawValue)
+                .filter(\.$tahun == item.tahun).delete()
+            try await RevisiDokumenModel(pemda: pemda, item).create(on: db)
+        }
         for window in change.jadwal {
             try await JadwalPelaporanModel.query(on: db).filter(\.$pemdaID == pemda).filter(\.$tahun == window.tahun)
                 .filter(\.$triwulan == window.triwulan).delete()
@@ -154,6 +179,7 @@ extension KinerjaStore {
         }
         try await insert(change.pembukaan.map { PembukaanKhususModel(pemda: pemda, $0) }, on: db)
         return alur.langkah.count + change.jadwal.count + change.pembukaan.count + change.penetapan.count
+            + change.revisi.count
     }
 
     /// One history line per entry written, step taken and structural change, in multi-row INSERTs.
@@ -199,6 +225,12 @@ extension KinerjaStore {
                 periode: step.objek.jenis == .realisasi
                     ? "\(step.objek.tahun) TW \(PeriodeLaporan.romawi(step.objek.triwulan))" : "\(step.objek.tahun)",
                 lama: from.label, baru: to.label, oleh: step.pelaku.namaPengguna)
+        }
+        for item in change.revisi {
+            add(
+                item.perangkatDaerah.uuid, "revisi", nil, "Dasar perubahan \(item.dokumen.label)",
+                periode: "\(item.tahun)",
+                baru: item.uraian + (item.lampiran.map { " (lampiran \($0.namaBerkas))" } ?? ""))
         }
         for item in change.penetapan {
             add(
@@ -304,5 +336,28 @@ extension KinerjaStore {
         }
         if case .failure(let locked) = result { return locked.pesan }
         return nil
+    }
+}
+
+extension KinerjaStore {
+    /// The bases of revised documents of a Pemda (of one PD, of one year); the SK files are not read.
+    public func revisi(
+        pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, tahun: Int? = nil, denganLampiran: Bool = false
+    ) async throws -> [RevisiDokumen] {
+        var query = RevisiDokumenModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
+        if let pd { query = query.filter(\.$perangkatDaerahID == pd.uuid) }
+        if let tahun { query = query.filter(\.$tahun == tahun) }
+        if !denganLampiran {
+            query = query.field(\.$id).field(\.$pemdaID).field(\.$perangkatDaerahID).field(\.$dokumen).field(\.$tahun)
+                .field(\.$alasan).field(\.$nomorSK).field(\.$tanggalSK).field(\.$lampiranNama).field(\.$lampiranJenis)
+                .field(\.$oleh).field(\.$waktu)
+        }
+        return try await query.sort(\.$tahun).all().map { row in
+            var item = try row.domain()
+            if !denganLampiran, let name = row.lampiranNama {
+                item.lampiran = RevisiDokumen.Lampiran(namaBerkas: name, jenis: row.lampiranJenis ?? "", isi: Data())
+            }
+            return item
+        }
     }
 }

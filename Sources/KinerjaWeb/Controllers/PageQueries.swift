@@ -171,7 +171,9 @@ extension PerangkatDaerahPage.Model {
         // The years first (small DISTINCT queries), then only the chosen year's rows.
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
         let chosen = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
-        let data = try await store.load(pemda: pemda, perangkatDaerah: pd.id, tahun: chosen)
+        // Measured against the documents in force (a PK or Renja Perubahan once approved).
+        let data = try await store.load(pemda: pemda, perangkatDaerah: pd.id, tahun: chosen).berlaku(
+            status: try await store.statusAlur(pemda: pemda, pd: pd.id, tahun: chosen))
         if let triwulan, !(1...data.pemda.jumlahTriwulan).contains(triwulan) {
             throw DomainError.tidakSah(
                 field: "triwulan", pesan: "Triwulan harus 1 sampai \(data.pemda.jumlahTriwulan).")
@@ -204,7 +206,8 @@ extension RealisasiPage.Model {
             throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
         }
         let periode = PeriodeLaporan(tahun: year, triwulan: quarter)
-        let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year)
+        let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year).berlaku(
+            status: try await store.statusAlur(pemda: pemda.id, pd: pd.id, tahun: year))
         let stored = try await store.stored(pemda: pemda.id, pd: pd.id, periode: periode)
         let evidence = Dictionary(
             grouping: try await store.listBukti(pemda: pemda.id, pd: pd.id, periode: periode), by: \.indikator)
