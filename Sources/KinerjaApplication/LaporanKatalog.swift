@@ -14,6 +14,7 @@ public enum NamaLaporan: String, Sendable, CaseIterable {
     case cascading
     case iku
     case ikuPemda = "iku-pemda"
+    case renjaPerubahan = "renja-perubahan"
 
     /// Whether the report measures capaian against targets (and says which document's).
     public var mengukurCapaian: Bool {
@@ -32,6 +33,7 @@ public enum NamaLaporan: String, Sendable, CaseIterable {
         case .cascading: "Cascading (pohon kinerja): bagan dan tabel"
         case .iku: "Indikator Kinerja Utama PD per unit dan eselon"
         case .ikuPemda: "Indikator Kinerja Utama Pemda (Lampiran I)"
+        case .renjaPerubahan: "Renja murni dan perubahan: target dan pagu berdampingan, dengan dasar perubahannya"
         }
     }
 
@@ -75,6 +77,20 @@ public enum LaporanKatalog {
         var laporan = dengan(bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun), note)
         if name.mengukurCapaian {
             laporan.catatan.append(sumberTarget(data, pd: pd.id, tahun: year))
+        }
+        if name == .renjaPerubahan {
+            // The murni stays as stored; the perubahan shown with its basis whether or not approved yet.
+            let all = try await store.load(pemda: pemda, perangkatDaerah: pd.id, tahun: year)
+            laporan = dengan(bangun(name, IndeksKinerja(all), pd: pd, tahun: year, tahunDiminta: tahun), note)
+            let basis = try await store.revisi(pemda: pemda, pd: pd.id, tahun: year).first {
+                $0.dokumen == .renjaPerubahan
+            }
+            let status = try await store.statusAlur(pemda: pemda, pd: pd.id, tahun: year).first {
+                $0.objek.jenis == .renjaPerubahan
+            }
+            laporan.catatan.append(
+                (basis.map { "Dasar perubahan: \($0.uraian)." } ?? "Dasar perubahan belum dicatat.")
+                    + " Status Renja Perubahan: \((status?.status ?? .draf).label.lowercased()).")
         }
         return laporan
     }
@@ -132,7 +148,7 @@ public enum LaporanKatalog {
                 realisasiTerakhir.flatMap { year in periods.first { $0.contains(year) } }
                 ?? periods.max { $0.tahunAwal < $1.tahunAwal }
             return chosen?.tahunAwal ?? semua.first ?? fallback
-        case .renja:
+        case .renja, .renjaPerubahan:
             let renja: Set<DokumenRencana> = [.renja, .renjaPerubahan]
             let targetYears = data.target.filter { renja.contains($0.dokumen) }.map(\.periode.tahun)
             let paguYears = data.pagu.filter { renja.contains($0.dokumen) }.map(\.tahun)
@@ -156,6 +172,7 @@ public enum LaporanKatalog {
         case .renstra: Laporan.renstra(index, pd: pd, tahun: year)
         case .cascading: Laporan.cascading(index, pd: pd, tahun: tahunDiminta)
         case .capaianSasaran, .ikuPemda: Laporan.capaianSasaran(index, pd: pd, tahun: year)
+        case .renjaPerubahan: Laporan.renjaMurniPerubahan(index, pd: pd, tahun: year)
         }
     }
 

@@ -289,7 +289,8 @@ extension RencanaPage.Model {
         return Self(
             pemda: pemda, pd: pd, tahun: year, dokumen: dokumen,
             tahunPilihan: Array(Set(years.semua + periodYears + [year])).sorted(), baris: rows, induk: rpjmd,
-            paguTercatat: Dictionary(recorded.map { ($0.elemen, $0) }, uniquingKeysWith: { first, _ in first }))
+            paguTercatat: Dictionary(recorded.map { ($0.elemen, $0) }, uniquingKeysWith: { first, _ in first }),
+            revisi: try await store.revisi(pemda: pemda.id, pd: pd.id, tahun: year).first { $0.dokumen == dokumen })
     }
 }
 

@@ -16,6 +16,7 @@ enum RencanaController {
             switch req.query[String.self, at: "ditambah"] {
             case "elemen": isian.sukses = "Elemen rencana ditambahkan."
             case "indikator": isian.sukses = "Indikator ditambahkan."
+            case "revisi": isian.sukses = "Dasar perubahan tersimpan."
             default: break
             }
             return KinerjaApp.htmlResponse(RencanaPage.render(model, akun: ctx.akunBar, isian: isian))
@@ -23,6 +24,25 @@ enum RencanaController {
         app.route(.POST, SiteURL.Pattern.rencana, .tulisPD) { req, ctx in try await simpan(req, ctx) }
         app.route(.POST, SiteURL.Pattern.rencanaElemen, .tulisPD) { req, ctx in try await tambahElemen(req, ctx) }
         app.route(.POST, SiteURL.Pattern.rencanaIndikator, .tulisPD) { req, ctx in try await tambahIndikator(req, ctx) }
+        app.route(.POST, SiteURL.Pattern.rencanaRevisi, .tulisPD, body: .collect(maxSize: "6mb")) { req, ctx in
+            try await simpanRevisi(req, ctx)
+        }
+        app.route(.GET, SiteURL.Pattern.rencanaRevisiLampiran, .bacaPD) { req, ctx in
+            let pemda = try ctx.pemdaWajib()
+            let pd = try ctx.pdWajib()
+            let tahun = try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun) ?? 0
+            let dokumen = DokumenRencana(rawValue: req.query[String.self, at: "dokumen"] ?? "")
+            guard
+                let item = try await KinerjaStore(req.db).revisi(
+                    pemda: pemda.id, pd: pd.id, tahun: tahun, denganLampiran: true
+                ).first(where: { $0.dokumen == dokumen }), let file = item.lampiran
+            else { throw DomainError.tidakDitemukan("Lampiran") }
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: file.jenis)
+            headers.replaceOrAdd(name: .contentDisposition, value: FileName.contentDisposition(file.namaBerkas))
+            headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox")
+            return Response(status: .ok, headers: headers, body: .init(data: file.isi))
+        }
     }
 
     static func query(_ req: Request, _ ctx: RequestContext) async throws -> RencanaPage.Model {
@@ -133,6 +153,41 @@ enum RencanaController {
         } catch let locked as IsianTerkunci {
             isian.pesan = "Belum tersimpan: " + locked.pesan
             return KinerjaApp.htmlResponse(RencanaPage.render(model, akun: ctx.akunBar, isian: isian), status: .locked)
+        } catch let error as DomainError {
+            isian.pesan = "Belum tersimpan: " + error.pesan
+            return KinerjaApp.htmlResponse(
+                RencanaPage.render(model, akun: ctx.akunBar, isian: isian), status: .badRequest)
+        }
+    }
+
+    /// Records the basis of the revised document shown (reason, SK number and date, and the SK file when given;
+    /// without a new file the one stored is kept).
+    static func simpanRevisi(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let form = try RawForm.baca(req)
+        return try await dengan(req, ctx, form, apa: "revisi") { model in
+            let pemda = try ctx.pemdaWajib()
+            let pd = try ctx.pdWajib()
+            var lampiran: RevisiDokumen.Lampiran?
+            if let file = form.berkas["lampiran"], !file.isi.isEmpty {
+                if let problem = RealisasiController.periksaBukti(file) {
+                    throw DomainError.tidakSah(field: "lampiran", pesan: problem)
+                }
+                lampiran = RevisiDokumen.Lampiran(
+                    namaBerkas: FileName.bersih(file.namaBerkas), jenis: RealisasiController.jenis(file.isi),
+                    isi: file.isi)
+            } else if model.revisi?.lampiran != nil {
+                lampiran = try await KinerjaStore(req.db).revisi(
+                    pemda: pemda.id, pd: pd.id, tahun: model.tahun, denganLampiran: true
+                ).first { $0.dokumen == model.dokumen }?.lampiran
+            }
+            let item = try RevisiDokumen(
+                perangkatDaerah: pd.id, dokumen: model.dokumen, tahun: model.tahun, alasan: form["alasan"] ?? "",
+                nomorSK: form["nomor_sk"] ?? "",
+                tanggalSK: try JadwalPelaporan.hari(form["tanggal_sk"] ?? "", field: "tanggal_sk"), lampiran: lampiran,
+                oleh: ctx.pengguna?.namaPengguna ?? "", waktu: req.sekarang)
+            try await KinerjaApp.terapkan(
+                req, ctx, PerubahanData { $0.revisi = [item] }, sumber: "formulir rencana: dasar perubahan",
+                pemda: pemda.id)
         }
     }
 

@@ -41,6 +41,8 @@ public enum SiteURL: Sendable {
     case pemantauan(pemda: UUID)
     case adminJadwal(pemda: UUID)
     case adminPembukaan(pemda: UUID)
+    case rencanaRevisi(pemda: UUID, kode: String)
+    case rencanaRevisiLampiran(pemda: UUID, kode: String)
 
     /// One piece of a route: a fixed word, or a parameter with its name (for the router) and value (for links).
     public enum Segmen: Sendable, ExpressibleByStringLiteral {
@@ -96,6 +98,9 @@ public enum SiteURL: Sendable {
         case .pemantauan(let pemda): Self.pemdaSegmen(pemda) + ["pemantauan"]
         case .adminJadwal(let pemda): Self.pemdaSegmen(pemda) + ["admin", "jadwal"]
         case .adminPembukaan(let pemda): Self.pemdaSegmen(pemda) + ["admin", "pembukaan"]
+        case .rencanaRevisi(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["rencana", "revisi"]
+        case .rencanaRevisiLampiran(let pemda, let kode):
+            Self.pdSegmen(pemda, kode) + ["rencana", "revisi", "lampiran"]
         }
     }
 
@@ -182,5 +187,9 @@ public enum SiteURL: Sendable {
         public static let pemantauan: [PathComponent] = SiteURL.pemantauan(pemda: Self.x).pattern
         public static let adminJadwal: [PathComponent] = SiteURL.adminJadwal(pemda: Self.x).pattern
         public static let adminPembukaan: [PathComponent] = SiteURL.adminPembukaan(pemda: Self.x).pattern
+        public static let rencanaRevisi: [PathComponent] = SiteURL.rencanaRevisi(pemda: Self.x, kode: "").pattern
+        public static let rencanaRevisiLampiran: [PathComponent] = SiteURL.rencanaRevisiLampiran(
+            pemda: Self.x, kode: ""
+        ).pattern
     }
 }

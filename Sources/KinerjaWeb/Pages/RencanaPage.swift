@@ -23,7 +23,8 @@ struct RencanaPage {
         var induk: [(String, String)] = []
         /// The stored pagu of the year and document, whole (a save changes its amount and keeps the rest).
         var paguTercatat: [TypedID<ElemenRencana>: Pagu] = [:]
-
+        /// The basis of this revised document (Renja Perubahan, Renstra, PK) of the year, when recorded.
+        var revisi: RevisiDokumen? = nil
     }
 
     /// The table rows of one element: its pagu (typed on a sub kegiatan, else the sum of its children) and one row
@@ -132,6 +133,7 @@ struct RencanaPage {
                 ]),
             Form.pesan(isian.sukses, galat: false),
             Form.pesan(isian.pesan, galat: true),
+            dasarPerubahan(model, akun: akun, isian: isian),
             Form.post(
                 action + "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)", csrf: akun.csrf,
                 [
@@ -150,6 +152,79 @@ struct RencanaPage {
                 ("Beranda", SiteURL.beranda.path),
                 (model.pd.nama, SiteURL.perangkatDaerah(pemda: pemdaID, kode: model.pd.kode).path), ("Rencana", nil),
             ], akun: akun, content: content + structure)
+    }
+
+    /// The basis of a revised document (reason, SK number and date, the SK file), required before a Renja
+    /// Perubahan's figures are saved.
+    static func dasarPerubahan(_ model: Model, akun: Layout.Akun, isian: FormState) -> HTML {
+        guard RevisiDokumen.dokumenDapatDirevisi.contains(model.dokumen) else { return .empty }
+        let pemdaID = model.pemda.id.uuid
+        let query = "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)"
+        func value(_ name: String, _ stored: String?) -> String { isian.nilai[name] ?? stored ?? "" }
+        var dateValue = ""
+        if let date = model.revisi?.tanggalSK {
+            let parts = IndonesianFormat.tanggal(date).split(separator: "-")
+            dateValue = "\(parts[2])-\(parts[1])-\(parts[0])"
+        }
+        let current: HTML =
+            model.revisi.map { item in
+                HTML.el(
+                    "p", [("id", "dasar-perubahan")],
+                    [
+                        .text("Dasar perubahan tercatat: \(item.uraian)"),
+                        item.lampiran.map { file in
+                            HTML.join([
+                                .text(" · "),
+                                .el(
+                                    "a",
+                                    [
+                                        (
+                                            "href",
+                                            SiteURL.rencanaRevisiLampiran(pemda: pemdaID, kode: model.pd.kode).path
+                                                + query
+                                        )
+                                    ], "lampiran: \(file.namaBerkas)"),
+                            ])
+                        } ?? .empty,
+                    ])
+            }
+            ?? .el(
+                "p", [("class", model.dokumen == .renjaPerubahan ? "warn" : "muted"), ("id", "dasar-perubahan")],
+                model.dokumen == .renjaPerubahan
+                    ? "Belum ada dasar perubahan: target dan pagu Renja Perubahan disimpan setelah alasan dan SK dicatat."
+                    : "Bila dokumen ini direvisi, catat alasan dan SK perubahannya.")
+        return .el(
+            "section", [("class", "kartu")],
+            [
+                .el("h2", [], "Dasar perubahan \(model.dokumen.label) \(model.tahun)"),
+                current,
+                Form.post(
+                    SiteURL.rencanaRevisi(pemda: pemdaID, kode: model.pd.kode).path + query, csrf: akun.csrf,
+                    attributes: [("class", "filter")], multipart: true,
+                    [
+                        Form.input(
+                            "Alasan perubahan", name: "alasan", value: value("alasan", model.revisi?.alasan),
+                            galat: isian.galat["alasan"]),
+                        Form.input(
+                            "Nomor SK", name: "nomor_sk", value: value("nomor_sk", model.revisi?.nomorSK),
+                            galat: isian.galat["nomor_sk"]),
+                        Form.input(
+                            "Tanggal SK", name: "tanggal_sk", value: value("tanggal_sk", dateValue), type: "date",
+                            galat: isian.galat["tanggal_sk"]),
+                        .el(
+                            "label", [],
+                            [
+                                .text("Lampiran SK (PDF/JPG/PNG, maks. 5 MB)"),
+                                .el(
+                                    "input",
+                                    [
+                                        ("type", "file"), ("name", "lampiran"),
+                                        ("accept", "application/pdf,image/png,image/jpeg"),
+                                    ]),
+                            ]),
+                        .el("button", [("type", "submit")], "Simpan dasar perubahan"),
+                    ]),
+            ])
     }
 
     /// Adding to the tree: an element under one of the PD's elements (or a Pemda sasaran), and an indicator on one
