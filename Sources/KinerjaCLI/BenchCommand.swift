@@ -25,7 +25,7 @@ struct BenchCommand: AsyncCommand {
         let store = KinerjaStore(context.application.db)
         var candidates: [(Pemda, [PerangkatDaerah])] = []
         for pemda in try await store.listPemda() where signature.pemda == nil || pemda.nama == signature.pemda {
-            candidates.append((pemda, try await store.daftarPD(pemda: pemda.id)))
+            candidates.append((pemda, try await store.listPD(pemda: pemda.id)))
         }
         guard let (pemda, pds) = candidates.max(by: { $0.1.count < $1.1.count }), let first = pds.first else {
             throw DomainError.tidakDitemukan("Pemda dengan perangkat daerah (jalankan kinerja generate)")

@@ -131,7 +131,7 @@ struct ImportCommand: AsyncCommand {
         guard signature.apply else { return }
         // The command line is its own clock and author: the operator's login on this machine.
         let written = try await ImporBerkas.terapkan(
-            store, pemda: pemda.id, plan.pratinjau, oleh: ProcessInfo.processInfo.environment["USER"] ?? "cli",
+            store, pemda: pemda.id, plan.pratinjau, oleh: KinerjaCLI.pelaku,
             sumber: "perintah kinerja import \(name)", sekarang: Date())
         context.console.print("Diterapkan: \(written) baris ditulis.")
     }

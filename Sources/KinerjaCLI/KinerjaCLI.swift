@@ -23,7 +23,11 @@ public enum KinerjaCLI {
         app.asyncCommands.use(ReportCommand(), as: "report")
         app.asyncCommands.use(UserCommand(), as: "user")
         app.asyncCommands.use(PemdaCommand(), as: "pemda")
+        app.asyncCommands.use(AlurCommand(), as: "alur")
     }
+
+    /// Who runs a command: the operator's login on this machine (recorded in the history).
+    static var pelaku: String { ProcessInfo.processInfo.environment["USER"] ?? "cli" }
 
     /// Prepares a fresh demo database: migrates, loads the demo and its accounts (one per role, see README).
     public static func siapkanDemo(_ app: Application) async throws {

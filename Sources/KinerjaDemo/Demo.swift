@@ -20,19 +20,9 @@ public enum Demo {
                 try await store.hapus(pemda: existing.id)
             }
             try await store.create(data)
-            // The seed documents are published: their realisasi is locked, as a Pemda's past years brought in.
-            // So are its signed PK: revising documents count once approved.
-            let pdOfElement = Dictionary(
-                data.elemen.map { ($0.id, $0.perangkatDaerah) }, uniquingKeysWith: { first, _ in first })
-            let pdOfIndicator = Dictionary(
-                data.indikator.map { ($0.id, pdOfElement[$0.elemen] ?? nil) }, uniquingKeysWith: { first, _ in first })
-            let signed = Set(
-                data.target.filter { $0.dokumen == .perjanjianKinerja }.compactMap { target in
-                    (pdOfIndicator[target.indikator] ?? nil).map {
-                        ObjekAlur(perangkatDaerah: $0, jenis: .perjanjianKinerja, tahun: target.periode.tahun)
-                    }
-                })
-            let published = data.triwulanBerealisasi.union(signed).map {
+            // The seed documents are published: their realisasi and signed PK are locked, as a Pemda's past years
+            // brought in (revising documents count once approved).
+            let published = data.objekBerisi(jenis: [.realisasi, .perjanjianKinerja]).map {
                 StatusTersimpan(
                     objek: $0, status: .dikunci, catatan: "Dokumen terbit", oleh: "demo", waktu: Self.terbit)
             }

@@ -338,3 +338,46 @@ struct AlurWebTests {
         }
     }
 }
+
+/// `kinerja alur tetapkan`: a Pemda's past years, approved before Kinerja, set at once.
+@Suite("Perintah alur")
+struct AlurCommandTests {
+    func run(_ app: Application, _ arguments: [String]) async throws {
+        var context = CommandContext(console: app.console, input: CommandInput(arguments: ["kinerja"] + arguments))
+        context.application = app
+        try await AlurCommand().run(using: &context)
+    }
+
+    @Test func aPastYearIsSetAtOnceAndThenTakesNoWrites() async throws {
+        try await withDemoApp { app in
+            await #expect(throws: DomainError.self) {
+                try await run(
+                    app, ["tetapkan", "--pemda", "Kabupaten Batu Bara", "--tahun", "2024", "--status", "draf"])
+            }
+            try await run(app, ["tetapkan", "--pemda", "Kabupaten Batu Bara", "--tahun", "2024", "--pd", "DINSOS"])
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let stored = try await store.statusAlur(pemda: pemda.id, tahun: 2024)
+            #expect(stored.contains { $0.objek.jenis == .renja && $0.status == .dikunci })
+            #expect(stored.allSatisfy { $0.status == .dikunci && $0.oleh != "" })
+            // The Renja 2024 of DINSOS now refuses the plan form.
+            let op = try await Peramban.masuk(app, "operator")
+            let path = try await pdPath(app, kode: "DINSOS") + "/rencana?tahun=2024&dokumen=renja"
+            var page = ""
+            try await op.buka(app, path) { res in page = res.body.string }
+            let range = try #require(page.range(of: "name=\"\(FormKey.target.awalan)"))
+            let key = String(page[range.upperBound...].prefix(36))
+            try await op.kirim(
+                app, path,
+                [
+                    FormKey.target.awalan + key: "77",
+                    FormKey.versiTarget.awalan + key: nilaiInput(page, name: FormKey.versiTarget.awalan + key) ?? "0",
+                    FormKey.awalTarget.awalan + key: nilaiInput(page, name: FormKey.awalTarget.awalan + key) ?? "",
+                ]
+            ) { res in
+                #expect(res.status == .locked)
+                #expect(res.body.string.contains("Renja 2024 Dinas Sosial"))
+            }
+        }
+    }
+}

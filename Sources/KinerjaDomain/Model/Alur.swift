@@ -449,22 +449,42 @@ extension DataKinerja {
             data: result, sementara: tampilan == .sementara ? items : [], ditahan: tampilan == .terbit ? items : [])
     }
 
-    /// Every PD triwulan that has realisasi (kinerja or keuangan), for setting statuses of figures approved
-    /// elsewhere (the demo, an installation's past years).
-    public var triwulanBerealisasi: Set<ObjekAlur> {
+    /// Every item of a PD with entries (of `tahun`, or of every year): realisasi triwulan with realisasi kinerja or
+    /// keuangan, documents with targets or pagu, of the kinds in `jenis`. For setting the statuses of figures
+    /// approved before Kinerja (the demo, `kinerja alur tetapkan` for a Pemda's past years).
+    public func objekBerisi(
+        tahun: Int? = nil, jenis: Set<ObjekAlur.Jenis> = Set(ObjekAlur.Jenis.allCases)
+    )
+        -> Set<ObjekAlur>
+    {
         let pdOfElement = Dictionary(
             elemen.map { ($0.id, $0.perangkatDaerah) }, uniquingKeysWith: { first, _ in first })
         let pdOfIndicator = Dictionary(
             indikator.map { ($0.id, pdOfElement[$0.elemen] ?? nil) }, uniquingKeysWith: { first, _ in first })
         var result: Set<ObjekAlur> = []
+        func add(_ pd: TypedID<PerangkatDaerah>??, _ make: (TypedID<PerangkatDaerah>) -> ObjekAlur?) {
+            guard let pd = pd ?? nil, let item = make(pd), jenis.contains(item.jenis),
+                tahun == nil || item.tahun == tahun
+            else { return }
+            result.insert(item)
+        }
+        let quarters = pemda.jumlahTriwulan
         for item in realisasi {
-            if let pd = pdOfIndicator[item.indikator] ?? nil {
-                result.insert(.realisasi(pd, item.periode, jumlahTriwulan: pemda.jumlahTriwulan))
-            }
+            add(pdOfIndicator[item.indikator]) { .realisasi($0, item.periode, jumlahTriwulan: quarters) }
         }
         for item in anggaran {
-            if let pd = pdOfElement[item.elemen] ?? nil {
-                result.insert(.realisasi(pd, item.periode, jumlahTriwulan: pemda.jumlahTriwulan))
+            add(pdOfElement[item.elemen]) { .realisasi($0, item.periode, jumlahTriwulan: quarters) }
+        }
+        for item in target {
+            add(pdOfIndicator[item.indikator]) { pd in
+                ObjekAlur.Jenis(item.dokumen).map {
+                    ObjekAlur(perangkatDaerah: pd, jenis: $0, tahun: item.periode.tahun)
+                }
+            }
+        }
+        for item in pagu {
+            add(pdOfElement[item.elemen]) { pd in
+                ObjekAlur.Jenis(item.dokumen).map { ObjekAlur(perangkatDaerah: pd, jenis: $0, tahun: item.tahun) }
             }
         }
         return result

@@ -199,7 +199,7 @@ extension KinerjaStore {
             pemda: pemda,
             periode: try await PeriodeModel.query(on: db).filter(\.$pemdaID == id.uuid).sort(\.$tahunAwal).all()
                 .map { try $0.domain() },
-            perangkatDaerah: try await daftarPD(pemda: id),
+            perangkatDaerah: try await listPD(pemda: id),
             unitKerja: try await UnitKerjaModel.query(on: db).filter(\.$pemdaID == id.uuid).all().map {
                 try $0.domain()
             },

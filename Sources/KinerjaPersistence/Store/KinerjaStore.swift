@@ -43,7 +43,7 @@ public struct KinerjaStore: Sendable {
 
     // MARK: - Perangkat daerah
 
-    public func daftarPD(pemda: TypedID<Pemda>) async throws -> [PerangkatDaerah] {
+    public func listPD(pemda: TypedID<Pemda>) async throws -> [PerangkatDaerah] {
         try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemda.uuid).sort(\.$kode).all()
             .map { $0.domain() }
     }

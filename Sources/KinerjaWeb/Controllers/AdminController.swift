@@ -62,7 +62,7 @@ enum AdminController {
     static func pdID(_ raw: String?, pemda: Pemda, req: Request) async throws -> TypedID<PerangkatDaerah>? {
         guard let raw, !raw.isEmpty else { return nil }
         guard let id = UUID(uuidString: raw),
-            try await KinerjaStore(req.db).daftarPD(pemda: pemda.id).contains(where: { $0.id.uuid == id })
+            try await KinerjaStore(req.db).listPD(pemda: pemda.id).contains(where: { $0.id.uuid == id })
         else { throw DomainError.tidakSah(field: "perangkat_daerah", pesan: "Perangkat daerah tidak dikenal.") }
         return TypedID(id)
     }

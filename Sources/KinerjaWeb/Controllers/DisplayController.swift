@@ -197,7 +197,7 @@ enum DisplayController {
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
         return KinerjaApp.htmlResponse(
             LaporanPilihPage.render(
-                pemda: pemda, pds: try await store.daftarPD(pemda: pemda.id),
+                pemda: pemda, pds: try await store.listPD(pemda: pemda.id),
                 tahun: years.semua.isEmpty ? [2025] : years.semua, akun: ctx.akunBar))
     }
 

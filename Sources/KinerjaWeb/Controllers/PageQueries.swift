@@ -53,7 +53,7 @@ extension HomePage.Model {
     static func query(_ store: KinerjaStore, pengguna: Pengguna? = nil, sekarang: Date = Date()) async throws -> Self {
         var result: [(Pemda, [PerangkatDaerah])] = []
         for pemda in try await store.listPemda() {
-            result.append((pemda, try await store.daftarPD(pemda: pemda.id)))
+            result.append((pemda, try await store.listPD(pemda: pemda.id)))
         }
         var model = Self(daftar: result)
         if let pengguna, let (pemda, pds) = result.first(where: { $0.0.id == pengguna.pemda }) {
