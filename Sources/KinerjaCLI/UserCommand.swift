@@ -24,6 +24,8 @@ struct UserCommand: AsyncCommand {
         var pd: String?
         @Option(name: "nama", help: "Nama lengkap")
         var nama: String?
+        @Option(name: "email", help: "Alamat email untuk pemberitahuan (bila server SMTP diatur)")
+        var email: String?
     }
 
     var help: String { "Menambah akun pengguna: kinerja user add NAMA --peran admin --pemda \"Kabupaten X\"." }
@@ -56,7 +58,7 @@ struct UserCommand: AsyncCommand {
         }
         let user = try Pengguna(
             namaPengguna: signature.namaPengguna, namaLengkap: signature.nama ?? "", peran: peran, pemda: pemda.id,
-            perangkatDaerah: pd?.id)
+            perangkatDaerah: pd?.id, email: signature.email ?? "")
         let sandi = Environment.get("KINERJA_SANDI") ?? context.console.ask("Kata sandi", isSecure: true)
         try Pengguna.periksaSandi(sandi)
         try await store.add(user, sandiHash: try await app.passwordHasher.hash(sandi))

@@ -168,4 +168,28 @@ struct AlurTests {
         #expect(ObjekAlur.Jenis(.perjanjianKinerja) == .perjanjianKinerja)
         #expect(ObjekAlur(perangkatDaerah: Self.pd, jenis: .renja, tahun: 2025, triwulan: 3).triwulan == 0)
     }
+
+    @Test func theOnesWhoActNextAreTold() throws {
+        let item = ObjekAlur(perangkatDaerah: Self.pd, jenis: .realisasi, tahun: 2025, triwulan: 1)
+        let op = try Self.user(.operatorPD)
+        let otherOp = try Pengguna(
+            namaPengguna: "op.lain", namaLengkap: "L", peran: .operatorPD, pemda: Self.pemda,
+            perangkatDaerah: Self.otherPD)
+        let kepala = try Self.user(.kepala)
+        let evaluator = try Self.user(.evaluator)
+        let admin = try Self.user(.admin)
+        let everyone = [op, otherOp, kepala, evaluator, admin]
+        func told(_ step: Transisi, by actor: Pengguna, on objek: ObjekAlur = item) -> [String] {
+            AturanAlur.penerima(LangkahAlur(step, objek: objek, pelaku: actor), dari: everyone).map(\.namaPengguna)
+        }
+        #expect(told(.ajukan, by: op) == [kepala.namaPengguna])
+        #expect(told(.kembalikan, by: kepala) == [op.namaPengguna])
+        #expect(told(.setujui, by: kepala) == [evaluator.namaPengguna])
+        #expect(
+            told(.setujui, by: kepala, on: ObjekAlur(perangkatDaerah: Self.pd, jenis: .renja, tahun: 2025)) == [
+                admin.namaPengguna
+            ])
+        #expect(told(.verifikasi, by: admin).isEmpty)
+        #expect(told(.kunci, by: admin) == [op.namaPengguna, kepala.namaPengguna])
+    }
 }

@@ -381,3 +381,50 @@ struct AlurCommandTests {
         }
     }
 }
+
+/// Notifications by email, only when an SMTP server is configured (here a local sink).
+@Suite("Pemberitahuan email")
+struct PemberitahuanTests {
+    @Test func aSubmissionMailsTheKepalaAndAReturnTheOperatorsOnlyWithAServer() async throws {
+        try await withDemoApp { app in
+            let sink = try SMTPSink()
+            defer { sink.stop() }
+            let store = KinerjaStore(app.db)
+            for (name, address) in [
+                ("kepala", "kepala.dinsos@batubarakab.go.id"), ("operator", "op.dinsos@batubarakab.go.id"),
+            ] {
+                var user = try #require(try await store.pengguna(namaPengguna: name)).0
+                user.email = address
+                try await store.update(user)
+            }
+            let op = try await Peramban.masuk(app, "operator")
+            let kepala = try await Peramban.masuk(app, "kepala")
+            // Without a server: the step is taken, no mail.
+            _ = try await AlurWebTests.langkah(app, op, .ajukan)
+            #expect(sink.messages.isEmpty)
+            app.mail = MailConfig(host: "127.0.0.1", port: sink.port, from: "kinerja@batubarakab.go.id")
+            _ = try await AlurWebTests.langkah(app, kepala, .kembalikan, catatan: "Lampirkan bukti SP2D")
+            _ = try await AlurWebTests.langkah(app, op, .ajukan, triwulan: 2)
+            let messages = sink.messages
+            #expect(messages.count == 2)
+            #expect(messages.first?.to == ["op.dinsos@batubarakab.go.id"])
+            #expect(messages.first?.from == "kinerja@batubarakab.go.id")
+            let body = messages.first?.data ?? ""
+            #expect(body.contains("Catatan: Lampirkan bukti SP2D"))
+            #expect(body.contains("Content-Type: text/plain; charset=utf-8"))
+            let subject = try #require(body.split(separator: "\n").first { $0.hasPrefix("Subject: ") })
+            let encoded = subject.dropFirst("Subject: =?UTF-8?B?".count).dropLast(2)
+            let decoded = String(decoding: Data(base64Encoded: String(encoded)) ?? Data(), as: UTF8.self)
+            #expect(
+                decoded
+                    == "[Kinerja] Realisasi TW I 2024 Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak: Kembalikan"
+            )
+            #expect(messages.last?.to == ["kepala.dinsos@batubarakab.go.id"])
+            // A server that does not answer: the step stands, the failure is only logged.
+            app.mail = MailConfig(host: "127.0.0.1", port: 1, from: "kinerja@batubarakab.go.id")
+            let (code, _) = try await AlurWebTests.langkah(app, kepala, .setujui, triwulan: 2)
+            #expect(code == .seeOther)
+            #expect(try await AlurWebTests.status(app, triwulan: 2) == .disetujui)
+        }
+    }
+}

@@ -36,10 +36,13 @@ public struct Pengguna: Hashable, Sendable, Codable, Identifiable {
     public var pemda: TypedID<Pemda>
     public var perangkatDaerah: TypedID<PerangkatDaerah>?
     public var aktif: Bool
+    /// Where notifications go by email (only when the installation has an SMTP server); empty: none.
+    public var email: String
 
     public init(
         id: TypedID<Pengguna> = .init(), namaPengguna: String, namaLengkap: String, peran: Peran,
-        pemda: TypedID<Pemda>, perangkatDaerah: TypedID<PerangkatDaerah>? = nil, aktif: Bool = true
+        pemda: TypedID<Pemda>, perangkatDaerah: TypedID<PerangkatDaerah>? = nil, aktif: Bool = true,
+        email: String = ""
     ) throws(DomainError) {
         let login = namaPengguna.trimmingCharacters(in: .whitespaces).lowercased()
         guard (3...40).contains(login.count),
@@ -68,6 +71,21 @@ public struct Pengguna: Hashable, Sendable, Codable, Identifiable {
         self.pemda = pemda
         self.perangkatDaerah = perangkatDaerah
         self.aktif = aktif
+        self.email = try Self.periksaEmail(email)
+    }
+
+    /// An address as `nama@domain.tld`, or empty; trimmed and lower-cased.
+    public static func periksaEmail(_ text: String) throws(DomainError) -> String {
+        let address = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !address.isEmpty else { return "" }
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard address.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            address.unicodeScalars.allSatisfy({ $0.isASCII && !CharacterSet.whitespacesAndNewlines.contains($0) })
+        else {
+            throw .tidakSah(field: "email", pesan: "Alamat email tidak sah: tulis seperti nama@contoh.go.id.")
+        }
+        return address
     }
 
     /// A password is at least 8 characters with a letter and a digit.

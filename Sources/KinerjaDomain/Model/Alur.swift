@@ -490,3 +490,27 @@ extension DataKinerja {
         return result
     }
 }
+
+extension AturanAlur {
+    /// Who is told of a step: those who act next (the Kepala PD of a submission, the operators of a return, the
+    /// verifier of an approval, the admin of a verification, the PD of a lock or a reopening).
+    public static func penerima(_ step: Transisi, _ jenis: ObjekAlur.Jenis) -> Set<Peran> {
+        switch step {
+        case .ajukan: [.kepala]
+        case .kembalikan: [.operatorPD]
+        case .setujui: jenis == .realisasi ? [.evaluator] : [.admin]
+        case .verifikasi: [.admin]
+        case .kunci, .bukaKunci: [.operatorPD, .kepala]
+        }
+    }
+
+    /// The active users of the Pemda to tell of a step on `objek`: of the roles above, of the item's PD for the PD
+    /// roles, never the one who took it.
+    public static func penerima(_ step: LangkahAlur, dari pengguna: [Pengguna]) -> [Pengguna] {
+        let roles = penerima(step.transisi, step.objek.jenis)
+        return pengguna.filter { user in
+            user.aktif && user.id != step.pelaku.id && roles.contains(user.peran)
+                && (!user.peran.perluPD || user.perangkatDaerah == step.objek.perangkatDaerah)
+        }
+    }
+}

@@ -20,5 +20,6 @@ public enum KinerjaMigrations {
         M012HasilKeterangan(),  // outcome/output statements of elements, keterangan (catatan penting) of pagu
         M013Alur(),  // workflow status per PD document and realisasi triwulan, reporting windows, the history of writes
         M014Revisi(),  // the basis (reason, SK) of a Renja Perubahan, a revised Renstra or PK
+        M015EmailPengguna(),  // a user's email address for notifications
     ]
 }

@@ -13,6 +13,7 @@ public final class PenggunaModel: Model, @unchecked Sendable {
     @Field(key: "sandi_hash") public var sandiHash: String
     @Field(key: "aktif") public var aktif: Bool
     @Field(key: "dibuat") public var dibuat: Date
+    @Field(key: "email") public var email: String
     public init() {}
 
     convenience init(_ pengguna: Pengguna, sandiHash: String, dibuat: Date) {
@@ -25,6 +26,7 @@ public final class PenggunaModel: Model, @unchecked Sendable {
         peran = pengguna.peran.rawValue
         self.sandiHash = sandiHash
         aktif = pengguna.aktif
+        email = pengguna.email
         self.dibuat = dibuat
     }
 
@@ -32,7 +34,7 @@ public final class PenggunaModel: Model, @unchecked Sendable {
         try Pengguna(
             id: TypedID(id!), namaPengguna: namaPengguna, namaLengkap: namaLengkap,
             peran: decodeEnum(Peran.self, peran, table: "pengguna", id: id, column: "peran"), pemda: TypedID(pemdaID),
-            perangkatDaerah: perangkatDaerahID.map(TypedID.init), aktif: aktif)
+            perangkatDaerah: perangkatDaerahID.map(TypedID.init), aktif: aktif, email: email)
     }
 }
 

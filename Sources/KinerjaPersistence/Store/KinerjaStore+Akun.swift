@@ -58,6 +58,7 @@ extension KinerjaStore {
             row.peran = pengguna.peran.rawValue
             row.perangkatDaerahID = pengguna.perangkatDaerah?.uuid
             row.aktif = pengguna.aktif
+            row.email = pengguna.email
             try await row.update(on: db)
             if !pengguna.aktif {
                 try await SesiModel.query(on: db).filter(\.$penggunaID == pengguna.id.uuid).delete()

@@ -77,7 +77,8 @@ enum AdminController {
             let user = try Pengguna(
                 namaPengguna: form["nama_pengguna"] ?? "", namaLengkap: form["nama_lengkap"] ?? "", peran: peran,
                 pemda: pemda.id,
-                perangkatDaerah: peran.perluPD ? try await pdID(form["perangkat_daerah"], pemda: pemda, req: req) : nil)
+                perangkatDaerah: peran.perluPD ? try await pdID(form["perangkat_daerah"], pemda: pemda, req: req) : nil,
+                email: form["email"] ?? "")
             try Pengguna.periksaSandi(form["sandi"] ?? "")
             let hash = try await req.passwordHasher.hash(form["sandi"] ?? "")
             try await KinerjaStore(req.db).add(user, sandiHash: hash)
@@ -102,7 +103,7 @@ enum AdminController {
                 id: current.id, namaPengguna: current.namaPengguna, namaLengkap: current.namaLengkap, peran: peran,
                 pemda: pemda.id,
                 perangkatDaerah: peran.perluPD ? try await pdID(form["perangkat_daerah"], pemda: pemda, req: req) : nil,
-                aktif: active)
+                aktif: active, email: form["email"] ?? current.email)
             try await store.update(updated)
             if form["kunci"] == "buka" {
                 // Lifts the throttling of this name from every address (after a lock-out the owner reports).

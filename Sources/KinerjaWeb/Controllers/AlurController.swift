@@ -38,16 +38,13 @@ enum AlurController {
                 throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan tidak sah.")
             }
             let objek = ObjekAlur(perangkatDaerah: pd.id, jenis: jenis, tahun: tahun, triwulan: triwulan)
+            let step = LangkahAlur(
+                transisi, objek: objek, pelaku: pengguna, catatan: form["catatan"] ?? "",
+                versiDibaca: Int(form["versi"] ?? ""))
             try await KinerjaApp.terapkan(
-                req, ctx,
-                PerubahanData {
-                    $0.langkah = [
-                        LangkahAlur(
-                            transisi, objek: objek, pelaku: pengguna, catatan: form["catatan"] ?? "",
-                            versiDibaca: Int(form["versi"] ?? ""))
-                    ]
-                },
+                req, ctx, PerubahanData { $0.langkah = [step] },
                 sumber: "halaman PD: \(transisi.label.lowercased()) \(objek.label)", pemda: pemda.id)
+            await Pemberitahuan.kirim(req, pemda: pemda, pd: pd, langkah: step)
             return req.redirect(
                 to: SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: pd.kode).path
                     + "?tahun=\(tahun)&langkah=\(transisi.rawValue)#alur")

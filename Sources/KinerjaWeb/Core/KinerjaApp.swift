@@ -17,6 +17,7 @@ public enum KinerjaApp {
         app.lifecycle.use(PasswordHasherLifecycle())
         if case .sqliteFile = database { app.lifecycle.use(SQLiteWAL()) }
         app.lifecycle.use(PenyiapanLifecycle())
+        app.mail = MailConfig.fromEnvironment()
         // A whole PD's plan or realisasi form is one POST: a large PD sends thousands of fields. Uploads set their
         // own limits on their routes.
         app.routes.defaultMaxBodySize = "8mb"

@@ -79,6 +79,9 @@ private struct AdminView {
                                         "Status", name: "aktif", options: [("1", "Aktif"), ("0", "Nonaktif")],
                                         selected: user.aktif ? "1" : "0"),
                                     Form.input(
+                                        "Email", name: "email", value: user.email, type: "email",
+                                        extra: [("id", "email-" + id)]),
+                                    Form.input(
                                         "Sandi baru (opsional)", name: "sandi", type: "password",
                                         extra: [("autocomplete", "new-password"), ("id", "sandi-" + id)]),
                                     Form.select(
@@ -107,6 +110,9 @@ private struct AdminView {
                     Form.select(
                         "Perangkat daerah", name: "perangkat_daerah", options: pdOptions,
                         selected: isian.nilai["perangkat_daerah"]),
+                    Form.input(
+                        "Email (pemberitahuan, boleh kosong)", name: "email", value: value("email"), type: "email",
+                        galat: isian.galat["email"]),
                     Form.input(
                         "Sandi awal", name: "sandi", type: "password", galat: isian.galat["sandi"],
                         extra: [("autocomplete", "new-password")]),
