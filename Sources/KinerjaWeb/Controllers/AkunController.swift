@@ -50,7 +50,7 @@ enum AkunController {
         let nama = (form.namaPengguna ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let sandi = form.sandi ?? ""
         let store = KinerjaStore(req.db)
-        let now = Date()
+        let now = req.sekarang
         let alamat = Akun.alamat(req)
         func gagal(_ pesan: String, status: HTTPStatus = .unauthorized) -> Response {
             KinerjaApp.htmlResponse(

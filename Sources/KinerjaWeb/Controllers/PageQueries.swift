@@ -50,7 +50,7 @@ extension DashboardPage.Model {
 }
 
 extension HomePage.Model {
-    static func query(_ store: KinerjaStore, pengguna: Pengguna? = nil, sekarang: Date = Date()) async throws -> Self {
+    static func query(_ store: KinerjaStore, pengguna: Pengguna?, sekarang: Date) async throws -> Self {
         var result: [(Pemda, [PerangkatDaerah])] = []
         for pemda in try await store.listPemda() {
             result.append((pemda, try await store.listPD(pemda: pemda.id)))

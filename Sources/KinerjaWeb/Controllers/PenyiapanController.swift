@@ -59,7 +59,7 @@ enum PenyiapanController {
             return KinerjaApp.htmlResponse(PenyiapanPage.render(akun: ctx.akunBar, isian: isian), status: status)
         }
         let alamat = Akun.alamat(req)
-        let now = Date()
+        let now = req.sekarang
         let attempt = try await store.recordPercobaan(namaPengguna: "#penyiapan", alamat: alamat, waktu: now)
         let failures = try await store.failedLogins(
             namaPengguna: "#penyiapan", alamat: alamat, sejak: now.addingTimeInterval(-Akun.jendelaGagal))

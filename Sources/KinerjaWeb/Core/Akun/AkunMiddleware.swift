@@ -9,7 +9,7 @@ import Vapor
 struct AkunMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[Akun.cookieSesi]?.string, !token.isEmpty {
-            let now = Date()
+            let now = request.sekarang
             if let sesi = try await KinerjaStore(request.db).sesi(tokenHash: Akun.hash(token), sekarang: now) {
                 request.storage[SesiKey.self] = sesi
                 // Sliding expiry, written at most once per half lifetime.
@@ -116,7 +116,7 @@ enum Akun {
 
     /// Starts a session for `pengguna` (a random token in the cookie, its hash in `sesi`) and redirects to `ke`.
     static func mulaiSesi(_ req: Request, _ pengguna: Pengguna, ke path: String) async throws -> Response {
-        let now = Date()
+        let now = req.sekarang
         let token = tokenAcak()
         try await KinerjaStore(req.db).createSesi(
             pengguna: pengguna.id, tokenHash: hash(token), csrf: tokenAcak(), sekarang: now,
