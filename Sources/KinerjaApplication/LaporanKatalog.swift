@@ -15,6 +15,7 @@ public enum NamaLaporan: String, Sendable, CaseIterable {
     case iku
     case ikuPemda = "iku-pemda"
     case renjaPerubahan = "renja-perubahan"
+    case renstraPerubahan = "renstra-perubahan"
 
     /// Whether the report measures capaian against targets (and says which document's).
     public var mengukurCapaian: Bool {
@@ -34,6 +35,7 @@ public enum NamaLaporan: String, Sendable, CaseIterable {
         case .iku: "Indikator Kinerja Utama PD per unit dan eselon"
         case .ikuPemda: "Indikator Kinerja Utama Pemda (Lampiran I)"
         case .renjaPerubahan: "Renja murni dan perubahan: target dan pagu berdampingan, dengan dasar perubahannya"
+        case .renstraPerubahan: "Renstra murni dan perubahan: target setiap tahun sebelum dan sesudah revisi"
         }
     }
 
@@ -77,6 +79,15 @@ public enum LaporanKatalog {
         var laporan = dengan(bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun), note)
         if name.mengukurCapaian {
             laporan.catatan.append(sumberTarget(data, pd: pd.id, tahun: year))
+        }
+        if name == .renstraPerubahan {
+            let all = try await store.load(pemda: pemda, perangkatDaerah: pd.id)
+            laporan = dengan(
+                Laporan.renstraMurniPerubahan(
+                    IndeksKinerja(all), pd: pd, tahun: year,
+                    murni: try await store.targetMurni(pemda: pemda, pd: pd.id)), note)
+            let bases = try await store.revisi(pemda: pemda, pd: pd.id).filter { $0.dokumen == .renstra }
+            laporan.catatan += bases.map { "Dasar perubahan tahun \($0.tahun): \($0.uraian)." }
         }
         if name == .renjaPerubahan {
             // The murni stays as stored; the perubahan shown with its basis whether or not approved yet.
@@ -142,7 +153,7 @@ public enum LaporanKatalog {
     ) -> Int {
         let fallback = realisasiTerakhir ?? semua.last ?? 2025
         switch name {
-        case .renstra:
+        case .renstra, .renstraPerubahan:
             let periods = data.periode.filter { $0.jenis == .renstra && $0.perangkatDaerah == pd.id }
             let chosen =
                 realisasiTerakhir.flatMap { year in periods.first { $0.contains(year) } }
@@ -173,6 +184,7 @@ public enum LaporanKatalog {
         case .cascading: Laporan.cascading(index, pd: pd, tahun: tahunDiminta)
         case .capaianSasaran, .ikuPemda: Laporan.capaianSasaran(index, pd: pd, tahun: year)
         case .renjaPerubahan: Laporan.renjaMurniPerubahan(index, pd: pd, tahun: year)
+        case .renstraPerubahan: Laporan.renstraMurniPerubahan(index, pd: pd, tahun: year, murni: [])
         }
     }
 

@@ -17,11 +17,11 @@ struct AlurWebTests {
     /// shows; returns the response status and the page's message.
     static func langkah(
         _ app: Application, _ browser: Peramban, _ step: Transisi, triwulan: Int = 1, catatan: String = "",
-        jenis: ObjekAlur.Jenis = .realisasi
+        jenis: ObjekAlur.Jenis = .realisasi, tahun: Int = 2024
     ) async throws -> (HTTPStatus, String) {
         let pd = try await pdPath(app, kode: "DINSOS")
         var version = "0"
-        try await browser.buka(app, pd + "?tahun=2024") { res in
+        try await browser.buka(app, pd + "?tahun=\(tahun)") { res in
             let html = res.body.string
             let row = "id=\"alur-\(jenis.rawValue)-\(jenis == .realisasi ? triwulan : 0)\""
             if let start = html.range(of: row),
@@ -34,7 +34,7 @@ struct AlurWebTests {
         try await browser.kirim(
             app, pd + "/alur",
             [
-                "jenis": jenis.rawValue, "tahun": "2024", "triwulan": String(jenis == .realisasi ? triwulan : 0),
+                "jenis": jenis.rawValue, "tahun": String(tahun), "triwulan": String(jenis == .realisasi ? triwulan : 0),
                 "transisi": step.rawValue, "catatan": catatan, "versi": version,
             ]
         ) { res in

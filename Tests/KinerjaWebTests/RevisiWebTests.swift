@@ -105,4 +105,59 @@ struct RevisiWebTests {
             }
         }
     }
+
+    @Test func aRenstraOnceSubmittedIsRevisedWithItsBasisAndKeepsItsMurni() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let kepala = try await Peramban.masuk(app, "kepala")
+            let pd = try await pdPath(app, kode: "DINSOS")
+            let path = pd + "/rencana?tahun=2025&dokumen=renstra"
+            var page = ""
+            try await op.buka(app, path) { res in page = res.body.string }
+            let range = try #require(page.range(of: "name=\"\(FormKey.target.awalan)"))
+            let key = String(page[range.upperBound...].prefix(36))
+            func save(_ value: String) async throws -> (HTTPStatus, String) {
+                try await op.buka(app, path) { res in page = res.body.string }
+                var result: (HTTPStatus, String) = (.ok, "")
+                try await op.kirim(
+                    app, path,
+                    [
+                        FormKey.target.awalan + key: value,
+                        FormKey.versiTarget.awalan + key: nilaiInput(page, name: FormKey.versiTarget.awalan + key)
+                            ?? "0",
+                        FormKey.awalTarget.awalan + key: nilaiInput(page, name: FormKey.awalTarget.awalan + key) ?? "",
+                    ]
+                ) { res in result = (res.status, res.body.string) }
+                return result
+            }
+            // Before it is ever submitted, a Renstra target is corrected freely.
+            #expect(try await save("31").0 == .seeOther)
+            // Submitted and returned: a change is now a revision and needs the year's basis.
+            _ = try await AlurWebTests.langkah(app, op, .ajukan, jenis: .renstra, tahun: 2025)
+            _ = try await AlurWebTests.langkah(
+                app, kepala, .kembalikan, catatan: "Revisi target", jenis: .renstra, tahun: 2025)
+            let (code, html) = try await save("35")
+            #expect(code == .badRequest)
+            #expect(html.contains("Renstra 2025 Dinas Sosial"))
+            #expect(html.contains("Renstra yang sudah pernah diajukan hanya dapat direvisi"))
+            try await op.kirimBerkas(
+                app, pd + "/rencana/revisi?tahun=2025&dokumen=renstra",
+                ["alasan": "Penyesuaian RPJMD", "nomor_sk": "188/45/2025", "tanggal_sk": "2025-03-03"],
+                berkas: "lampiran", nama: "", []
+            ) { res in #expect(res.status == .seeOther) }
+            #expect(try await save("35").0 == .seeOther)
+            #expect(try await save("36").0 == .seeOther)
+            // The report shows the murni (the value before the first revision) beside the revised one.
+            try await kepala.buka(app, pd + "/laporan/renstra-perubahan?tahun=2025") { res in
+                let report = res.body.string
+                #expect(res.status == .ok)
+                #expect(report.contains("Renstra Murni dan Perubahan"))
+                #expect(report.contains("<td>31</td><td>36</td>"))
+                #expect(report.contains("1 target direvisi."))
+                #expect(
+                    report.contains(
+                        "Dasar perubahan tahun 2025: SK nomor 188/45/2025 tanggal 03-03-2025: Penyesuaian RPJMD."))
+            }
+        }
+    }
 }

@@ -21,5 +21,6 @@ public enum KinerjaMigrations {
         M013Alur(),  // workflow status per PD document and realisasi triwulan, reporting windows, the history of writes
         M014Revisi(),  // the basis (reason, SK) of a Renja Perubahan, a revised Renstra or PK
         M015EmailPengguna(),  // a user's email address for notifications
+        M016TargetMurni(),  // the murni value of a revised Renstra target
     ]
 }

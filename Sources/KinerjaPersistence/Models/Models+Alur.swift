@@ -205,3 +205,41 @@ public final class RevisiDokumenModel: Model, @unchecked Sendable {
             }, oleh: oleh, waktu: waktu)
     }
 }
+
+/// The murni value of a revised target (`target_murni`).
+public final class TargetMurniModel: Model, @unchecked Sendable {
+    public static let schema = "target_murni"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "pemda_id") public var pemdaID: UUID
+    @OptionalField(key: "perangkat_daerah_id") public var perangkatDaerahID: UUID?
+    @Field(key: "indikator_id") public var indikatorID: UUID
+    @Field(key: "dokumen") public var dokumen: String
+    @Field(key: "tahun") public var tahun: Int
+    @Field(key: "triwulan") public var triwulan: Int
+    @Field(key: "nilai") public var nilai: String
+    @Field(key: "teks") public var teks: String
+    @Field(key: "waktu") public var waktu: Date
+    public init() {}
+
+    convenience init(_ stored: TargetModel, waktu: Date) {
+        self.init()
+        id = UUID()
+        pemdaID = stored.pemdaID
+        perangkatDaerahID = stored.perangkatDaerahID
+        indikatorID = stored.indikatorID
+        dokumen = stored.dokumen
+        tahun = stored.tahun
+        triwulan = stored.triwulan
+        nilai = stored.nilai
+        teks = stored.teks
+        self.waktu = waktu
+    }
+
+    func domain() throws -> Target {
+        Target(
+            indikator: TypedID(indikatorID),
+            dokumen: try decodeEnum(DokumenRencana.self, dokumen, table: Self.schema, id: id, column: "dokumen"),
+            periode: PeriodeLaporan(tahun: tahun, kodeTriwulan: triwulan),
+            nilai: try decodeNilai(nilai, table: Self.schema, id: id), teks: teks)
+    }
+}

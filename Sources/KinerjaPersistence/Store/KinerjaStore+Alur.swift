@@ -11,6 +11,8 @@ extension KinerjaStore {
     struct AlurPlan {
         var langkah: [(LangkahAlur, dari: StatusAlur, ke: StatusAlur)] = []
         var namaPD: [UUID: String] = [:]
+        /// Stored Renstra targets replaced in a Renstra that went through the workflow: kept as murni.
+        var murni: [TargetModel] = []
     }
 
     /// The workflow item an entry belongs to (nil: an entry of the Pemda itself, such as an RPJMD target).
@@ -65,23 +67,33 @@ extension KinerjaStore {
                 throw IsianTerkunci.status(status, namaPD: result.namaPD[item.perangkatDaerah.uuid] ?? "")
             }
         }
+        // A Renstra that went through the workflow (it has a status) is revised, not corrected: a stored target
+        // replaced needs the year's basis, and its former value is kept as murni.
+        var renstraRevised: Set<ObjekAlur> = []
+        for item in plan.ubahan {
+            guard case .target(_, .renstra, _) = item.key, let old = item.targetLama,
+                let object = objek(item.key, pd: item.pd, jumlahTriwulan: quarters), stored[object] != nil
+            else { continue }
+            renstraRevised.insert(object)
+            result.murni.append(old)
+        }
         // A Renja Perubahan's figures only with its basis (reason and SK), stored or in this change set.
-        let revised = objects.filter { $0.jenis == .renjaPerubahan }
+        let revised = objects.filter { $0.jenis == .renjaPerubahan }.union(renstraRevised)
         if !revised.isEmpty {
-            var based = Set(
-                change.revisi.filter { $0.dokumen == .renjaPerubahan }.map { "\($0.perangkatDaerah.uuid)/\($0.tahun)" })
+            var based = Set(change.revisi.map { "\($0.perangkatDaerah.uuid)/\($0.dokumen.rawValue)/\($0.tahun)" })
             for row in try await RevisiDokumenModel.query(on: db).filter(\.$pemdaID == pemda)
-                .filter(\.$dokumen == DokumenRencana.renjaPerubahan.rawValue)
                 .filter(\.$perangkatDaerahID ~~ Array(Set(revised.map(\.perangkatDaerah.uuid)))).all()
             {
-                based.insert("\(row.perangkatDaerahID)/\(row.tahun)")
+                based.insert("\(row.perangkatDaerahID)/\(row.dokumen)/\(row.tahun)")
             }
-            for item in revised.sorted(by: { $0.tahun < $1.tahun })
-            where !based.contains("\(item.perangkatDaerah.uuid)/\(item.tahun)") {
+            for item in revised.sorted(by: { ($0.tahun, $0.jenis.rawValue) < ($1.tahun, $1.jenis.rawValue) })
+            where !based.contains("\(item.perangkatDaerah.uuid)/\(item.jenis.rawValue)/\(item.tahun)") {
                 throw DomainError.tidakSah(
                     field: "revisi",
                     pesan: "\(item.label) \(result.namaPD[item.perangkatDaerah.uuid] ?? "") belum memiliki dasar "
-                        + "perubahan: isi alasan, nomor dan tanggal SK perubahan dahulu.")
+                        + "perubahan"
+                        + (item.jenis == .renstra ? " (Renstra yang sudah pernah diajukan hanya dapat direvisi)" : "")
+                        + ": isi alasan, nomor dan tanggal SK perubahan dahulu.")
             }
         }
         let quartersTouched = objects.filter { $0.jenis == .realisasi }
@@ -165,6 +177,19 @@ extension KinerjaStore {
                     .delete(on: db)
             }
             try await insert(change.penetapan.map { StatusAlurModel(pemda: pemda, $0) }, on: db)
+        }
+        // The murni of revised Renstra targets: the first value replaced is kept, later revisions keep it.
+        if !alur.murni.isEmpty {
+            var kept: Set<String> = []
+            for chunk in Set(alur.murni.map(\.indikatorID)).map({ $0 }).chunked(500) {
+                for row in try await TargetMurniModel.query(on: db).filter(\.$indikatorID ~~ chunk).all() {
+                    kept.insert("\(row.indikatorID)/\(row.dokumen)/\(row.tahun)/\(row.triwulan)")
+                }
+            }
+            let fresh = alur.murni.filter {
+                kept.insert("\($0.indikatorID)/\($0.dokumen)/\($0.tahun)/\($0.triwulan)").inserted
+            }
+            try await insert(fresh.map { TargetMurniModel($0, waktu: sekarang) }, on: db)
         }
         for item in change.revisi {
             try await RevisiDokumenModel.query(on: db).filter(\.$pemdaID == pemda)
@@ -359,5 +384,19 @@ extension KinerjaStore {
             }
             return item
         }
+    }
+}
+
+extension KinerjaStore {
+    /// The murni values of a PD's revised targets (of one year, when asked).
+    public func targetMurni(
+        pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, tahun: Int? = nil
+    ) async throws
+        -> [Target]
+    {
+        var query = TargetMurniModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
+            .filter(\.$perangkatDaerahID == pd.uuid)
+        if let tahun { query = query.filter(\.$tahun == tahun) }
+        return try await query.all().map { try $0.domain() }
     }
 }

@@ -218,6 +218,8 @@ extension KinerjaStore {
             var pd: UUID?
             var lama: String
             var baru: String
+            /// The stored target it replaces (a revised Renstra keeps it as murni).
+            var targetLama: TargetModel? = nil
         }
 
         /// A new row, or the replacement of the stored one: its id, with the next version.
@@ -276,7 +278,9 @@ extension KinerjaStore {
             plan.place(
                 TargetModel(pemda: pemda, pd: pdOf(indikator: target.indikator), target), menggantikan: existing)
             plan.ubahan.append(
-                .init(key: key, pd: pdOf(indikator: target.indikator), lama: existing?.teks ?? "", baru: target.teks))
+                .init(
+                    key: key, pd: pdOf(indikator: target.indikator), lama: existing?.teks ?? "", baru: target.teks,
+                    targetLama: existing))
         }
         // Pagu.
         var ceilings: [KunciIsian: PaguModel] = [:]

@@ -12,7 +12,13 @@ enum AlurController {
         app.route(.POST, SiteURL.Pattern.alur, .bacaPD) { req, ctx in try await langkah(req, ctx) }
         app.route(.GET, SiteURL.Pattern.riwayat, .bacaPD) { req, ctx in try await riwayat(req, ctx) }
         app.route(.GET, SiteURL.Pattern.pemantauan, .adminPemda) { req, ctx in
-            KinerjaApp.htmlResponse(PemantauanPage.render(try await pemantauan(req, ctx), akun: ctx.akunBar))
+            var model = try await pemantauan(req, ctx)
+            switch req.query[String.self, at: "disimpan"] {
+            case "jadwal": model.pesan = ("Jadwal pengisian tersimpan.", false)
+            case "pembukaan": model.pesan = ("Triwulan dibuka kembali untuk perangkat daerah itu.", false)
+            default: break
+            }
+            return KinerjaApp.htmlResponse(PemantauanPage.render(model, akun: ctx.akunBar))
         }
         app.route(.POST, SiteURL.Pattern.adminJadwal, .adminPemda) { req, ctx in try await jadwal(req, ctx) }
         app.route(.POST, SiteURL.Pattern.adminPembukaan, .adminPemda) { req, ctx in try await bukaKembali(req, ctx) }
@@ -105,9 +111,7 @@ enum AlurController {
 
     /// Sets a triwulan's window (replacing the one set before).
     static func jadwal(_ req: Request, _ ctx: RequestContext) async throws -> Response {
-        let pemda = try ctx.pemdaWajib()
-        let form = try RawForm.baca(req)
-        do {
+        try await ubahPemantauan(req, ctx, disimpan: "jadwal") { form, pemda in
             let tahun = try bilangan(form["tahun"], field: "tahun", range: Batas.tahun)
             let triwulan = try bilangan(form["triwulan"], field: "triwulan", range: 1...pemda.jumlahTriwulan)
             let window = try JadwalPelaporan(
@@ -116,19 +120,13 @@ enum AlurController {
             try await KinerjaApp.terapkan(
                 req, ctx, PerubahanData { $0.jadwal = [window] }, sumber: "halaman pemantauan: jadwal",
                 pemda: pemda.id)
-            return req.redirect(to: SiteURL.pemantauan(pemda: pemda.id.uuid).path + "?tahun=\(tahun)&disimpan=jadwal")
-        } catch let error as DomainError {
-            var model = try await pemantauan(req, ctx)
-            model.pesan = (error.pesan, true)
-            return KinerjaApp.htmlResponse(PemantauanPage.render(model, akun: ctx.akunBar), status: .badRequest)
+            return tahun
         }
     }
 
     /// Reopens a triwulan for one PD until the end of a day, with a reason.
     static func bukaKembali(_ req: Request, _ ctx: RequestContext) async throws -> Response {
-        let pemda = try ctx.pemdaWajib()
-        let form = try RawForm.baca(req)
-        do {
+        try await ubahPemantauan(req, ctx, disimpan: "pembukaan") { form, pemda in
             let tahun = try bilangan(form["tahun"], field: "tahun", range: Batas.tahun)
             let triwulan = try bilangan(form["triwulan"], field: "triwulan", range: 1...pemda.jumlahTriwulan)
             let pds = try await KinerjaStore(req.db).loadOrganisasi(pemda: pemda.id).perangkatDaerah
@@ -142,8 +140,22 @@ enum AlurController {
             try await KinerjaApp.terapkan(
                 req, ctx, PerubahanData { $0.pembukaan = [item] }, sumber: "halaman pemantauan: buka kembali",
                 pemda: pemda.id)
+            return tahun
+        }
+    }
+
+    /// An admin change on the monitoring page (`body` returns the year it concerns): back to the page with a
+    /// confirmation, or the page again with the domain's message.
+    static func ubahPemantauan(
+        _ req: Request, _ ctx: RequestContext, disimpan: String,
+        _ body: (RawForm, Pemda) async throws -> Int
+    ) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let form = try RawForm.baca(req)
+        do {
+            let tahun = try await body(form, pemda)
             return req.redirect(
-                to: SiteURL.pemantauan(pemda: pemda.id.uuid).path + "?tahun=\(tahun)&disimpan=pembukaan")
+                to: SiteURL.pemantauan(pemda: pemda.id.uuid).path + "?tahun=\(tahun)&disimpan=\(disimpan)")
         } catch let error as DomainError {
             var model = try await pemantauan(req, ctx)
             model.pesan = (error.pesan, true)
