@@ -128,47 +128,51 @@ enum DisplayController {
                 ).0)
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: pd, akun: ctx.akunBar))
         }
-        app.route(.GET, SiteURL.Pattern.indikator, .publik) { req, ctx in
-            let pemda = try ctx.pemdaWajib()
-            guard let id = req.parameters.get("indikator", as: UUID.self) else {
-                throw DomainError.tidakDitemukan("Indikator")
-            }
-            let store = KinerjaStore(req.db)
-            guard let owner = try await store.pemilikIndikator(TypedID(id), pemda: pemda.id) else {
-                throw DomainError.tidakDitemukan("Indikator")
-            }
-            // The owner's data (the whole Pemda for a Pemda-level indicator): loaded once per data version.
-            let tampilan = KinerjaApp.tampilan(req)
-            let index = try await req.turunan(
-                ["iku-detail", owner?.uuid.uuidString ?? "pemda", tampilan.rawValue], pemda: pemda.id,
-                ukuran: \.ukuranTembolok
-            ) {
-                IndeksKinerja(
-                    try await LaporanKatalog.muat(
-                        store, pemda: pemda.id, pd: owner, denganRPJMD: true, tampilan: tampilan
-                    ).0)
-            }
-            guard let indikator = index.data.indikator.first(where: { $0.id.uuid == id }) else {
-                throw DomainError.tidakDitemukan("Indikator")
-            }
-            // Its history for a signed-in reader of its PD (of the Pemda, for the Pemda's own indicators).
-            var riwayat: (baris: [Riwayat], semua: String?)?
-            let ownerPD = owner.flatMap { id in index.data.perangkatDaerah.first { $0.id.uuid == id.uuid } }
-            let reader =
-                ownerPD.map { ctx.boleh(.bacaPD, pd: $0) }
-                ?? (ctx.pengguna.map { $0.pemda == pemda.id && $0.aktif && !$0.peran.perluPD } ?? false)
-            if reader {
-                riwayat = (
-                    try await store.riwayat(pemda: pemda.id, kunci: indikator.id.uuid, batas: 20),
-                    ownerPD.map {
-                        SiteURL.riwayat(pemda: pemda.id.uuid, kode: $0.kode).path
-                            + "?kunci=\(indikator.id.uuid.uuidString.lowercased())"
-                    }
-                )
-            }
-            return KinerjaApp.htmlResponse(
-                IKUPage.detail(index, indikator: indikator, pemda: pemda, akun: ctx.akunBar, riwayat: riwayat))
+        app.route(.GET, SiteURL.Pattern.indikator, .publik) { req, ctx in try await indikator(req, ctx) }
+    }
+
+    /// An indicator's page: its definition, targets, realisasi and capaian per year; its history for a reader of
+    /// its PD.
+    static func indikator(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        guard let id = req.parameters.get("indikator", as: UUID.self) else {
+            throw DomainError.tidakDitemukan("Indikator")
         }
+        let store = KinerjaStore(req.db)
+        guard let owner = try await store.pemilikIndikator(TypedID(id), pemda: pemda.id) else {
+            throw DomainError.tidakDitemukan("Indikator")
+        }
+        // The owner's data (the whole Pemda for a Pemda-level indicator): loaded once per data version.
+        let tampilan = KinerjaApp.tampilan(req)
+        let index = try await req.turunan(
+            ["iku-detail", owner?.uuid.uuidString ?? "pemda", tampilan.rawValue], pemda: pemda.id,
+            ukuran: \.ukuranTembolok
+        ) {
+            IndeksKinerja(
+                try await LaporanKatalog.muat(
+                    store, pemda: pemda.id, pd: owner, denganRPJMD: true, tampilan: tampilan
+                ).0)
+        }
+        guard let indikator = index.data.indikator.first(where: { $0.id.uuid == id }) else {
+            throw DomainError.tidakDitemukan("Indikator")
+        }
+        // Its history for a signed-in reader of its PD (of the Pemda, for the Pemda's own indicators).
+        var riwayat: (baris: [Riwayat], semua: String?)?
+        let ownerPD = owner.flatMap { id in index.data.perangkatDaerah.first { $0.id.uuid == id.uuid } }
+        let reader =
+            ownerPD.map { ctx.boleh(.bacaPD, pd: $0) }
+            ?? (ctx.pengguna.map { $0.pemda == pemda.id && $0.aktif && !$0.peran.perluPD } ?? false)
+        if reader {
+            riwayat = (
+                try await store.riwayat(pemda: pemda.id, kunci: indikator.id.uuid, batas: 20),
+                ownerPD.map {
+                    SiteURL.riwayat(pemda: pemda.id.uuid, kode: $0.kode).path
+                        + "?kunci=\(indikator.id.uuid.uuidString.lowercased())"
+                }
+            )
+        }
+        return KinerjaApp.htmlResponse(
+            IKUPage.detail(index, indikator: indikator, pemda: pemda, akun: ctx.akunBar, riwayat: riwayat))
     }
 
     /// The report chooser; with a report chosen, redirects to its address (works without JavaScript).

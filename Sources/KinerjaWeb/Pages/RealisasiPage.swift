@@ -67,9 +67,38 @@ struct RealisasiPage {
         if model.kinerja.isEmpty && model.anggaran.isEmpty {
             content.append(.el("p", [], "Tidak ada indikator bertarget pada tahun \(model.tahun)."))
         }
+        let fields = isianFieldsets(model, isian: isian, action: action, disabled: disabled)
+        if !fields.isEmpty {
+            content.append(
+                Form.post(
+                    action + "?tahun=\(model.tahun)&triwulan=\(model.triwulan)", csrf: akun.csrf, multipart: true,
+                    fields + [
+                        model.terkunci == nil
+                            ? .el("p", [], [.el("button", [("type", "submit")], "Simpan realisasi")]) : .empty
+                    ]))
+        }
+        if model.tanpaTarget > 0 {
+            content.append(
+                .el(
+                    "p", [("class", "muted")],
+                    "\(model.tanpaTarget) indikator tidak bertarget pada tahun \(model.tahun) dan tidak ditampilkan."))
+        }
+        return Layout.page(
+            title: "Realisasi TW \(tw) \(model.tahun) · \(model.pd.nama)",
+            breadcrumbs: [
+                ("Beranda", SiteURL.beranda.path),
+                (model.pd.nama, SiteURL.perangkatDaerah(pemda: pemdaID, kode: model.pd.kode).path),
+                ("Realisasi", nil),
+            ], akun: akun, content: content)
+    }
+
+    /// The form's two fieldsets: realisasi kinerja with evidence, realisasi keuangan and fisik (read-only when the
+    /// triwulan is closed).
+    static func isianFieldsets(_ model: Model, isian: FormState, action: String, disabled: String?) -> [HTML] {
         let kinerjaRows = model.kinerja.map { kinerjaRow($0, model, isian: isian, action: action) }
         let anggaranRows = model.anggaran.map { anggaranRow($0, model, isian: isian) }
         var fields: [HTML] = []
+        let tw = PeriodeLaporan.romawi(model.triwulan)
         if !model.kinerja.isEmpty {
             fields.append(
                 .el(
@@ -98,28 +127,7 @@ struct RealisasiPage {
                             ], anggaranRows),
                     ]))
         }
-        if !fields.isEmpty {
-            content.append(
-                Form.post(
-                    action + "?tahun=\(model.tahun)&triwulan=\(model.triwulan)", csrf: akun.csrf, multipart: true,
-                    fields + [
-                        model.terkunci == nil
-                            ? .el("p", [], [.el("button", [("type", "submit")], "Simpan realisasi")]) : .empty
-                    ]))
-        }
-        if model.tanpaTarget > 0 {
-            content.append(
-                .el(
-                    "p", [("class", "muted")],
-                    "\(model.tanpaTarget) indikator tidak bertarget pada tahun \(model.tahun) dan tidak ditampilkan."))
-        }
-        return Layout.page(
-            title: "Realisasi TW \(tw) \(model.tahun) · \(model.pd.nama)",
-            breadcrumbs: [
-                ("Beranda", SiteURL.beranda.path),
-                (model.pd.nama, SiteURL.perangkatDaerah(pemda: pemdaID, kode: model.pd.kode).path),
-                ("Realisasi", nil),
-            ], akun: akun, content: content)
+        return fields
     }
 
     /// One row of the form: an indicator's realisasi, its capaian and evidence.
