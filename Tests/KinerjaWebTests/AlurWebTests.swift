@@ -196,7 +196,10 @@ struct AlurWebTests {
             (code, html) = try await Self.simpan(app, op, "6")
             #expect(code == .locked)
             #expect(html.contains("sudah ditutup (jadwal pengisian 01-04-2024 s.d. 10-04-2024)"))
-            // The operator's tasks no longer offer TW I; the admin's matrix shows DINSOS late.
+            // The admin's landing page counts the late PD; his matrix shows DINSOS late.
+            try await admin.buka(app, "/") { res in
+                #expect(res.body.string.contains("terlambat 2024: TW I: "))
+            }
             try await admin.buka(app, pemda + "/pemantauan?tahun=2024") { res in
                 #expect(res.body.string.contains("TW I: "))
                 #expect(res.body.string.contains("terlambat"))

@@ -108,10 +108,29 @@ extension HomePage.Tugas {
                 task($0, "Disetujui Kepala PD; menunggu verifikasi.")
             }
             result += stored.filter { $0.status == .diverifikasi }.map { task($0, "Diverifikasi; siap dikunci.") }
+            // The PD late in the clock's year (a window closed, the triwulan not submitted).
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+            let year = calendar.component(.year, from: sekarang)
+            let windows = try await store.jadwal(pemda: pemda.id, tahun: year)
+            let statuses = Dictionary(
+                try await store.statusAlur(pemda: pemda.id, tahun: year).map { ($0.objek, $0.status) },
+                uniquingKeysWith: { first, _ in first })
+            var late: [String] = []
+            for window in windows where window.tutup <= sekarang {
+                let names = pds.filter { pd in
+                    let item = ObjekAlur(
+                        perangkatDaerah: pd.id, jenis: .realisasi, tahun: year, triwulan: window.triwulan)
+                    return (statuses[item] ?? .draf).bolehDiubah
+                }.map(\.nama)
+                if !names.isEmpty { late.append("TW \(PeriodeLaporan.romawi(window.triwulan)): \(names.count) PD") }
+            }
             result.append(
                 HomePage.Tugas(
-                    judul: "Pemantauan pelaporan", rincian: "Status setiap PD per triwulan, yang terlambat, jadwal.",
-                    tautan: SiteURL.pemantauan(pemda: pemda.id.uuid).path))
+                    judul: "Pemantauan pelaporan"
+                        + (late.isEmpty ? "" : " · terlambat \(year): " + late.joined(separator: ", ")),
+                    rincian: "Status setiap PD per triwulan, yang terlambat, jadwal.",
+                    tautan: SiteURL.pemantauan(pemda: pemda.id.uuid).path + "?tahun=\(year)"))
         case .pimpinan:
             break
         }
