@@ -49,12 +49,14 @@ log "PostgreSQL sementara di 127.0.0.1:$PG_PORT"
 "${RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
 
-# openpyxl reads back every XLSX the project writes (scripts/xlsx_dump.py); selenium drives Chromium for the
-# browser tests and pypdf reads the printed PDFs.
-for module in openpyxl selenium pypdf; do
+# openpyxl reads back every XLSX the project writes (scripts/xlsx_dump.py), python-docx every DOCX
+# (scripts/docx_dump.py); selenium drives Chromium for the browser tests and pypdf reads the printed PDFs.
+for pair in openpyxl:openpyxl selenium:selenium pypdf:pypdf docx:python-docx; do
+    module="${pair%%:*}"
+    package="${pair#*:}"
     if ! python3 -c "import $module" >/dev/null 2>&1; then
-        log "Memasang $module (pip)"
-        python3 -m pip install --quiet "$module"
+        log "Memasang $package (pip)"
+        python3 -m pip install --quiet "$package"
     fi
 done
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then

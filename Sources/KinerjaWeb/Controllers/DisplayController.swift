@@ -129,6 +129,8 @@ enum DisplayController {
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: pd, akun: ctx.akunBar))
         }
         app.route(.GET, SiteURL.Pattern.indikator, .publik) { req, ctx in try await indikator(req, ctx) }
+        // A PD's working document until the PK is approved (issue 13 opens it to the public once approved).
+        app.route(.GET, SiteURL.Pattern.pk, .bacaPD) { req, ctx in try await perjanjianKinerja(req, ctx) }
     }
 
     /// An indicator's page: its definition, targets, realisasi and capaian per year; its history for a reader of
@@ -265,5 +267,26 @@ enum DisplayController {
                 tersaji, akun: ctx.akunBar, bolehTulis: ctx.boleh(.tulisPD),
                 diimpor: try KinerjaApp.queryInt(req, "diimpor", range: 0...10_000_000), alur: panel, pesan: pesan),
             status: status)
+    }
+
+    /// The Perjanjian Kinerja of every pejabat of the PD for a year (`?tahun=`, by default the latest year with
+    /// targets), as HTML or `?format=docx`; measured against the documents in force.
+    static func perjanjianKinerja(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let pd = try ctx.pdWajib()
+        let store = KinerjaStore(req.db)
+        let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
+        let tahun = try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun) ?? years.semua.last ?? 2025
+        let (data, _) = try await LaporanKatalog.muat(store, pemda: pemda.id, pd: pd.id, tahun: tahun, tampilan: .kerja)
+        let set = PerjanjianKinerja.untukPD(IndeksKinerja(data), pd: pd, tahun: tahun)
+        if req.query[String.self, at: "format"] == "docx" {
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(
+                type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
+            headers.replaceOrAdd(
+                name: .contentDisposition, value: FileName.contentDisposition("pk-\(pd.kode)-\(tahun).docx"))
+            return Response(status: .ok, headers: headers, body: .init(data: try PKPage.docx(set)))
+        }
+        return KinerjaApp.htmlResponse(PKPage.render(set, pemda: pemda, pd: pd, tahun: tahun, akun: ctx.akunBar))
     }
 }

@@ -43,6 +43,7 @@ public enum SiteURL: Sendable {
     case adminPembukaan(pemda: UUID)
     case rencanaRevisi(pemda: UUID, kode: String)
     case rencanaRevisiLampiran(pemda: UUID, kode: String)
+    case pk(pemda: UUID, kode: String)
 
     /// One piece of a route: a fixed word, or a parameter with its name (for the router) and value (for links).
     public enum Segmen: Sendable, ExpressibleByStringLiteral {
@@ -101,6 +102,7 @@ public enum SiteURL: Sendable {
         case .rencanaRevisi(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["rencana", "revisi"]
         case .rencanaRevisiLampiran(let pemda, let kode):
             Self.pdSegmen(pemda, kode) + ["rencana", "revisi", "lampiran"]
+        case .pk(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["pk"]
         }
     }
 
@@ -188,6 +190,7 @@ public enum SiteURL: Sendable {
         public static let adminJadwal: [PathComponent] = SiteURL.adminJadwal(pemda: Self.x).pattern
         public static let adminPembukaan: [PathComponent] = SiteURL.adminPembukaan(pemda: Self.x).pattern
         public static let rencanaRevisi: [PathComponent] = SiteURL.rencanaRevisi(pemda: Self.x, kode: "").pattern
+        public static let pk: [PathComponent] = SiteURL.pk(pemda: Self.x, kode: "").pattern
         public static let rencanaRevisiLampiran: [PathComponent] = SiteURL.rencanaRevisiLampiran(
             pemda: Self.x, kode: ""
         ).pattern

@@ -1,0 +1,154 @@
+import Foundation
+
+/// A Perjanjian Kinerja (PermenPAN-RB 53/2014) of one pejabat for a year: pihak pertama commits to the targets of
+/// the lampiran, pihak kedua (his superior) supervises and evaluates. Built from the unit kerja tree and the
+/// cascading: the Kepala PD (Eselon II) with the Bupati/Walikota/Gubernur on the PD's sasaran and programs; each
+/// Eselon III with the Kepala PD, each Eselon IV with his Eselon III, on the elements assigned to their unit.
+public struct PerjanjianKinerja: Sendable, Hashable {
+    public struct Pihak: Sendable, Hashable {
+        public var nama: String
+        public var jabatan: String
+        public var pangkat: String
+        public var nip: String
+    }
+
+    /// A line of the lampiran: the sasaran (or program/kegiatan) with one of its indicators and the year's target.
+    public struct Sasaran: Sendable, Hashable {
+        public var nomor: Int
+        public var uraian: String
+        public var indikator: String
+        public var target: String
+    }
+
+    /// A program (or kegiatan) with its pagu of the year.
+    public struct Anggaran: Sendable, Hashable {
+        public var uraian: String
+        public var pagu: Rupiah?
+        public var keterangan: String
+    }
+
+    public var tahun: Int
+    public var pemda: String
+    public var perangkatDaerah: String
+    public var tempat: String
+    public var eselon: Eselon
+    public var pertama: Pihak
+    public var kedua: Pihak
+    public var sasaran: [Sasaran]
+    public var anggaran: [Anggaran]
+
+    public var jumlahPagu: Rupiah? {
+        let values = anggaran.compactMap(\.pagu)
+        return values.isEmpty ? nil : values.sum()
+    }
+
+    public var judul: String { "PERJANJIAN KINERJA TAHUN \(tahun)" }
+
+    /// The statement of the official form.
+    public var pernyataan: [String] {
+        [
+            "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi "
+                + "pada hasil, kami yang bertanda tangan di bawah ini:",
+            "Nama: \(pertama.nama.isEmpty ? "…" : pertama.nama)\nJabatan: \(pertama.jabatan)",
+            "selanjutnya disebut pihak pertama,",
+            "Nama: \(kedua.nama.isEmpty ? "…" : kedua.nama)\nJabatan: \(kedua.jabatan)",
+            "selaku atasan pihak pertama, selanjutnya disebut pihak kedua.",
+            "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
+                + "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+                + "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
+            "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja "
+                + "dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.",
+        ]
+    }
+
+    /// One PK for every pejabat of the PD's unit tree that has targets for the year (the Kepala PD always), in the
+    /// tree's order. `tanggal` is printed under the place.
+    public static func untukPD(_ indeks: IndeksKinerja, pd: PerangkatDaerah, tahun: Int) -> [PerjanjianKinerja] {
+        let data = indeks.data
+        let units = data.unitKerja.filter { $0.perangkatDaerah == pd.id }
+        let byID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func pihak(_ unit: UnitKerja?) -> Pihak {
+            guard let unit else {
+                let head =
+                    switch data.pemda.jenis {
+                    case .kabupaten: "BUPATI"
+                    case .kota: "WALIKOTA"
+                    case .provinsi: "GUBERNUR"
+                    }
+                let place = data.pemda.nama.replacingOccurrences(of: "Kabupaten ", with: "")
+                    .replacingOccurrences(of: "Kota ", with: "").replacingOccurrences(of: "Provinsi ", with: "")
+                return Pihak(nama: "", jabatan: "\(head) \(place.uppercased())", pangkat: "", nip: "")
+            }
+            let official = data.pejabat.first { $0.unitKerja == unit.id }
+            return Pihak(
+                nama: official?.nama ?? "", jabatan: unit.jabatan.isEmpty ? unit.nama : unit.jabatan,
+                pangkat: official?.pangkat ?? "", nip: official?.nipTercetak ?? "")
+        }
+        let nodes = data.elemen.filter { $0.perangkatDaerah == pd.id }.sorted(by: IndeksKinerja.urutanElemen)
+        func lines(_ elements: [ElemenRencana]) -> [Sasaran] {
+            var result: [Sasaran] = []
+            for (index, node) in elements.enumerated() {
+                for indikator in indeks.indikatorPerElemen[node.id] ?? [] {
+                    guard let target = targetTeks(indeks, indikator, tahun) else { continue }
+                    result.append(
+                        Sasaran(nomor: index + 1, uraian: node.uraian, indikator: indikator.nama, target: target))
+                }
+            }
+            // Numbers without gaps: an element without a target of the year takes none.
+            var numbers: [String: Int] = [:]
+            return result.map { line in
+                var line = line
+                line.nomor = numbers[line.uraian] ?? (numbers.count + 1)
+                numbers[line.uraian] = line.nomor
+                return line
+            }
+        }
+        func money(_ elements: [ElemenRencana]) -> [Anggaran] {
+            elements.map { node in
+                Anggaran(
+                    uraian: node.uraian, pagu: indeks.pagu(node.id, tahun: tahun),
+                    keterangan: indeks.paguTercatat(node.id, tahun: tahun)?.sumberDana ?? "")
+            }
+        }
+        var result: [PerjanjianKinerja] = []
+        let ordered = units.sorted { ($0.eselon, $0.nama) < ($1.eselon, $1.nama) }
+        for unit in ordered {
+            let assigned = nodes.filter { $0.unitKerja == unit.id }
+            var goals: [ElemenRencana]
+            var budget: [ElemenRencana]
+            switch unit.eselon {
+            case .ii:
+                goals = nodes.filter { $0.tingkat == .sasaranPD }
+                if goals.isEmpty { goals = assigned }
+                budget = nodes.filter { $0.tingkat == .program }
+            default:
+                goals = assigned
+                budget = assigned.filter(\.tingkat.hasAnggaran)
+            }
+            let sasaran = lines(goals)
+            guard unit.eselon == .ii || !sasaran.isEmpty else { continue }
+            let superior: UnitKerja? =
+                unit.eselon == .ii ? nil : unit.induk.flatMap { byID[$0] } ?? units.first { $0.eselon == .ii }
+            result.append(
+                PerjanjianKinerja(
+                    tahun: tahun, pemda: data.pemda.nama, perangkatDaerah: pd.nama, tempat: data.pemda.ibukota,
+                    eselon: unit.eselon, pertama: pihak(unit), kedua: pihak(superior), sasaran: sasaran,
+                    anggaran: money(budget)))
+        }
+        return result
+    }
+
+    /// The target a PK commits to: the PK's own when there is one, else the year's target by the documents'
+    /// priority (Renja Perubahan, Renja, prakiraan maju, Renstra).
+    static func targetTeks(_ indeks: IndeksKinerja, _ indikator: Indikator, _ tahun: Int) -> String? {
+        let targets = (indeks.targetPerIndikator[indikator.id] ?? []).filter {
+            $0.periode == PeriodeLaporan(tahun: tahun)
+        }
+        for dokumen in DokumenRencana.prioritasTahunan {
+            if let target = targets.first(where: { $0.dokumen == dokumen }) {
+                return target.teks.isEmpty ? target.nilai.teks : target.teks
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KinerjaWeb
+
+/// What python-docx reads from a DOCX (scripts/docx_dump.py): the check that another program opens our documents.
+struct DocxDump: Decodable {
+    var paragraphs: [String]
+    var tables: [[[String]]]
+
+    static func read(_ data: Data) throws -> DocxDump {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kinerja-\(UUID().uuidString).docx")
+        try data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("scripts/docx_dump.py").path, file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let json = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw DomainError.tidakSah(field: "docx", pesan: "python-docx gagal")
+        }
+        return try JSONDecoder().decode(DocxDump.self, from: json)
+    }
+}
+
+/// Perjanjian Kinerja (issue 13.1, first part): one PK per pejabat of the unit tree, printed and as DOCX.
+@Suite("Perjanjian Kinerja")
+struct PKWebTests {
+    @Test func setwansPKSetHasEveryPejabatWithTargetsInHTMLAndDOCX() async throws {
+        try await withDemoApp { app in
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let setwan = try #require(try await store.pd(pemda: pemda.id, kode: "SETWAN"))
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: setwan.id)
+            let year = try #require(data.target.filter { $0.dokumen == .perjanjianKinerja }.map(\.periode.tahun).max())
+            let set = PerjanjianKinerja.untukPD(IndeksKinerja(data), pd: setwan, tahun: year)
+            // Every unit of the tree that has elements with targets of the year signs one; the Kepala always.
+            let index = IndeksKinerja(data)
+            let indicatorsWithTarget = Set(data.target.filter { $0.periode.tahun == year }.map(\.indikator))
+            var withTargets: Set<TypedID<UnitKerja>> = []
+            for node in data.elemen {
+                guard let unit = node.unitKerja else { continue }
+                let indicators = index.indikatorPerElemen[node.id] ?? []
+                if indicators.contains(where: { indicatorsWithTarget.contains($0.id) }) { withTargets.insert(unit) }
+            }
+            let units = data.unitKerja.filter { $0.eselon == .ii || withTargets.contains($0.id) }
+            #expect(set.count == units.count)
+            #expect(set.count > 1)
+            #expect(set.first?.eselon == .ii)
+            #expect(set.first?.kedua.jabatan == "BUPATI BATU BARA")
+            #expect(set.allSatisfy { !$0.sasaran.isEmpty || $0.eselon == .ii })
+            // Each Eselon III/IV signs with his superior.
+            let kepala = try #require(set.first).pertama
+            #expect(set.filter { $0.eselon == .iii }.allSatisfy { $0.kedua == kepala })
+            // Printed and as DOCX: every pejabat's name, the statement, the lampiran.
+            let admin = try await Peramban.masuk(app, "admin")
+            let path = try await pdPath(app, kode: "SETWAN") + "/pk?tahun=\(year)"
+            try await admin.buka(app, path) { res in
+                let html = res.body.string
+                #expect(res.status == .ok)
+                #expect(html.components(separatedBy: "class=\"pk\"").count - 1 == set.count)
+                #expect(html.contains("PERJANJIAN KINERJA TAHUN \(year)"))
+                #expect(html.contains("selanjutnya disebut pihak pertama"))
+                for pk in set where !pk.pertama.nama.isEmpty {
+                    #expect(html.contains(HTML.escape(pk.pertama.nama)))
+                }
+            }
+            var bytes = Data()
+            try await admin.buka(app, path + "&format=docx") { res in
+                #expect(
+                    res.headers.contentType?.subType == "vnd.openxmlformats-officedocument.wordprocessingml.document")
+                bytes = Data(res.body.readableBytesView)
+            }
+            let document = try DocxDump.read(bytes)
+            #expect(document.paragraphs.filter { $0 == "PERJANJIAN KINERJA TAHUN \(year)" }.count == set.count)
+            let lampiran = document.tables.filter { $0.first?.contains("Indikator kinerja") == true }
+            #expect(lampiran.count == set.count)
+            #expect(lampiran.first?.count == (set.first?.sasaran.count ?? 0) + 1)
+            #expect(
+                document.tables.flatMap { $0.flatMap { $0 } }.contains { $0.contains(kepala.nama) }
+                    || kepala.nama.isEmpty)
+            // The public does not read a PD's PK before the workflow publishes it.
+            let anon = try await Peramban.anonim(app)
+            try await anon.buka(app, path) { res in #expect(res.status == .seeOther) }
+        }
+    }
+}
