@@ -63,7 +63,7 @@ struct MatriksAksesTests {
         "GET /pemda/:pemda/pd/:kode/riwayat": .bacaPD,
         "GET /pemda/:pemda/pemantauan": .adminPemda,
         "POST /pemda/:pemda/pd/:kode/rencana/revisi": .tulisPD,
-        "GET /pemda/:pemda/pd/:kode/pk": .bacaPD,
+        "GET /pemda/:pemda/pd/:kode/pk": .publik,
         "GET /pemda/:pemda/pd/:kode/rencana/revisi/lampiran": .bacaPD,
         "POST /pemda/:pemda/admin/jadwal": .adminPemda,
         "POST /pemda/:pemda/admin/pembukaan": .adminPemda,

@@ -91,9 +91,22 @@ struct PKWebTests {
             #expect(
                 document.tables.flatMap { $0.flatMap { $0 } }.contains { $0.contains(kepala.nama) }
                     || kepala.nama.isEmpty)
-            // The public does not read a PD's PK before the workflow publishes it.
+            // The public reads a PK once its Kepala PD approved it, not before.
             let anon = try await Peramban.anonim(app)
-            try await anon.buka(app, path) { res in #expect(res.status == .seeOther) }
+            let op = try await Peramban.masuk(app, "operator")
+            let kepalaDinsos = try await Peramban.masuk(app, "kepala")
+            let dinsos = try await pdPath(app, kode: "DINSOS") + "/pk?tahun=2024"
+            try await anon.buka(app, dinsos) { res in
+                #expect(res.status == .notFound)
+                #expect(res.body.string.contains("Perjanjian Kinerja 2024"))
+            }
+            _ = try await AlurWebTests.langkah(app, op, .ajukan, jenis: .perjanjianKinerja)
+            try await anon.buka(app, dinsos) { res in #expect(res.status == .notFound) }
+            _ = try await AlurWebTests.langkah(app, kepalaDinsos, .setujui, jenis: .perjanjianKinerja)
+            try await anon.buka(app, dinsos) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("PERJANJIAN KINERJA TAHUN 2024"))
+            }
         }
     }
 }

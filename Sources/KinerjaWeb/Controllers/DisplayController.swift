@@ -129,8 +129,8 @@ enum DisplayController {
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: pd, akun: ctx.akunBar))
         }
         app.route(.GET, SiteURL.Pattern.indikator, .publik) { req, ctx in try await indikator(req, ctx) }
-        // A PD's working document until the PK is approved (issue 13 opens it to the public once approved).
-        app.route(.GET, SiteURL.Pattern.pk, .bacaPD) { req, ctx in try await perjanjianKinerja(req, ctx) }
+        // Public once the Kepala PD approved the year's PK; before, only for those who read the PD.
+        app.route(.GET, SiteURL.Pattern.pk, .publik) { req, ctx in try await perjanjianKinerja(req, ctx) }
     }
 
     /// An indicator's page: its definition, targets, realisasi and capaian per year; its history for a reader of
@@ -277,6 +277,15 @@ enum DisplayController {
         let store = KinerjaStore(req.db)
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
         let tahun = try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun) ?? years.semua.last ?? 2025
+        if !ctx.boleh(.bacaPD) {
+            let approved: Set<StatusAlur> = [.disetujui, .diverifikasi, .dikunci]
+            let status = try await store.statusAlur(pemda: pemda.id, pd: pd.id, tahun: tahun).first {
+                $0.objek.jenis == .perjanjianKinerja
+            }
+            guard let status, approved.contains(status.status) else {
+                throw DomainError.tidakDitemukan("Perjanjian Kinerja \(tahun) \(pd.nama) yang telah disetujui")
+            }
+        }
         let (data, _) = try await LaporanKatalog.muat(store, pemda: pemda.id, pd: pd.id, tahun: tahun, tampilan: .kerja)
         let set = PerjanjianKinerja.untukPD(IndeksKinerja(data), pd: pd, tahun: tahun)
         if req.query[String.self, at: "format"] == "docx" {
