@@ -64,6 +64,8 @@ struct MatriksAksesTests {
         "GET /pemda/:pemda/pemantauan": .adminPemda,
         "POST /pemda/:pemda/pd/:kode/rencana/revisi": .tulisPD,
         "GET /pemda/:pemda/pd/:kode/pk": .publik,
+        "GET /pemda/:pemda/pd/:kode/rencana-aksi": .tulisPD,
+        "POST /pemda/:pemda/pd/:kode/rencana-aksi": .tulisPD,
         "GET /pemda/:pemda/pd/:kode/rencana/revisi/lampiran": .bacaPD,
         "POST /pemda/:pemda/admin/jadwal": .adminPemda,
         "POST /pemda/:pemda/admin/pembukaan": .adminPemda,

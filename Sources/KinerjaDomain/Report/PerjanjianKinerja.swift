@@ -140,7 +140,7 @@ public struct PerjanjianKinerja: Sendable, Hashable {
 
     /// The target a PK commits to: the PK's own when there is one, else the year's target by the documents'
     /// priority (Renja Perubahan, Renja, prakiraan maju, Renstra).
-    static func targetTeks(_ indeks: IndeksKinerja, _ indikator: Indikator, _ tahun: Int) -> String? {
+    public static func targetTeks(_ indeks: IndeksKinerja, _ indikator: Indikator, _ tahun: Int) -> String? {
         let targets = (indeks.targetPerIndikator[indikator.id] ?? []).filter {
             $0.periode == PeriodeLaporan(tahun: tahun)
         }

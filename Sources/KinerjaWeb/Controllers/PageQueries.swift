@@ -271,7 +271,10 @@ extension RealisasiPage.Model {
             terkunci: try await store.alasanTerkunci(
                 pemda: pemda, pd: pd,
                 objek: ObjekAlur(perangkatDaerah: pd.id, jenis: .realisasi, tahun: year, triwulan: quarter),
-                sekarang: sekarang))
+                sekarang: sekarang),
+            denganRencanaAksi: Set(
+                data.target.filter { $0.periode.tahun == year && $0.periode.triwulan != nil }.map(\.indikator)
+            ).count)
     }
 }
 
@@ -350,5 +353,51 @@ extension AlurPanel {
             status: Dictionary(stored.map { ($0.objek, $0) }, uniquingKeysWith: { first, _ in first }),
             jadwal: Dictionary(windows.map { ($0.triwulan, $0) }, uniquingKeysWith: { first, _ in first }),
             pengguna: pengguna, sekarang: sekarang)
+    }
+}
+
+extension RencanaAksiPage.Model {
+    /// Every indicator of the PD with a target of the year (by the documents' priority, the PK's first), its PK
+    /// targets per triwulan with their versions, the check of each row, and whether the PK still takes changes.
+    static func query(
+        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, sekarang: Date
+    ) async throws -> Self {
+        let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
+        let year = tahun ?? years.semua.last ?? 2025
+        let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year, denganVersi: true)
+        let index = IndeksKinerja(data)
+        let versions = data.versi ?? [:]
+        var quarterly: [TypedID<Indikator>: [Int: Target]] = [:]
+        for target in data.target where target.dokumen == .perjanjianKinerja && target.periode.triwulan != nil {
+            quarterly[target.indikator, default: [:]][target.periode.triwulan!] = target
+        }
+        var rows: [RencanaAksiPage.Baris] = []
+        func visit(_ node: ElemenRencana) {
+            for indikator in index.indikatorPerElemen[node.id] ?? [] {
+                guard let text = PerjanjianKinerja.targetTeks(index, indikator, year) else { continue }
+                let yearValue = index.riwayat(indikator).targetTahun(year)
+                let quarters = (1...pemda.jumlahTriwulan).map { quarter in
+                    let stored = quarterly[indikator.id]?[quarter]
+                    return (
+                        teks: stored.map { $0.teks.isEmpty ? $0.nilai.teks : $0.teks } ?? "", nilai: stored?.nilai,
+                        versi: versions[
+                            .target(indikator.id, .perjanjianKinerja, PeriodeLaporan(tahun: year, triwulan: quarter))]
+                            ?? 0
+                    )
+                }
+                rows.append(
+                    RencanaAksiPage.Baris(
+                        kode: node.kode?.asli ?? node.nomor, uraian: node.uraian, indikator: indikator,
+                        targetTahun: yearValue, targetTahunTeks: text, triwulan: quarters,
+                        periksa: RencanaAksi.periksa(indikator, tahun: yearValue, triwulan: quarters.map(\.nilai))))
+            }
+            for child in index.anakDari(node.id) { visit(child) }
+        }
+        for root in index.akar(perangkatDaerah: pd.id) { visit(root) }
+        return Self(
+            pemda: pemda, pd: pd, tahun: year, tahunPilihan: Array(Set(years.semua + [year])).sorted(), baris: rows,
+            terkunci: try await store.alasanTerkunci(
+                pemda: pemda, pd: pd, objek: ObjekAlur(perangkatDaerah: pd.id, jenis: .perjanjianKinerja, tahun: year),
+                sekarang: sekarang))
     }
 }

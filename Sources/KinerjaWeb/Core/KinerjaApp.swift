@@ -65,6 +65,7 @@ public enum KinerjaApp {
         AdminController.routes(app)
         PenyiapanController.routes(app)
         AlurController.routes(app)
+        RencanaAksiController.routes(app)
     }
 
     /// An optional integer query parameter; an empty value counts as absent, anything else not a number in range

@@ -44,6 +44,7 @@ public enum SiteURL: Sendable {
     case rencanaRevisi(pemda: UUID, kode: String)
     case rencanaRevisiLampiran(pemda: UUID, kode: String)
     case pk(pemda: UUID, kode: String)
+    case rencanaAksi(pemda: UUID, kode: String)
 
     /// One piece of a route: a fixed word, or a parameter with its name (for the router) and value (for links).
     public enum Segmen: Sendable, ExpressibleByStringLiteral {
@@ -103,6 +104,7 @@ public enum SiteURL: Sendable {
         case .rencanaRevisiLampiran(let pemda, let kode):
             Self.pdSegmen(pemda, kode) + ["rencana", "revisi", "lampiran"]
         case .pk(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["pk"]
+        case .rencanaAksi(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["rencana-aksi"]
         }
     }
 
@@ -191,6 +193,7 @@ public enum SiteURL: Sendable {
         public static let adminPembukaan: [PathComponent] = SiteURL.adminPembukaan(pemda: Self.x).pattern
         public static let rencanaRevisi: [PathComponent] = SiteURL.rencanaRevisi(pemda: Self.x, kode: "").pattern
         public static let pk: [PathComponent] = SiteURL.pk(pemda: Self.x, kode: "").pattern
+        public static let rencanaAksi: [PathComponent] = SiteURL.rencanaAksi(pemda: Self.x, kode: "").pattern
         public static let rencanaRevisiLampiran: [PathComponent] = SiteURL.rencanaRevisiLampiran(
             pemda: Self.x, kode: ""
         ).pattern

@@ -9,6 +9,8 @@ public enum FormKey: Sendable, CaseIterable {
     // The plan form.
     case target, awalTarget, versiTarget
     case pagu, awalPagu, versiPagu
+    // The rencana aksi form: a triwulan target (the key is `<triwulan>.<indikator>`).
+    case aksi, awalAksi, versiAksi
     // The import's mapping step: what column n holds.
     case kolomPeta
 
@@ -29,6 +31,9 @@ public enum FormKey: Sendable, CaseIterable {
         case .pagu: "p."
         case .awalPagu: "pa."
         case .versiPagu: "pv."
+        case .aksi: "q."
+        case .awalAksi: "qa."
+        case .versiAksi: "qv."
         case .kolomPeta: "k."
         }
     }

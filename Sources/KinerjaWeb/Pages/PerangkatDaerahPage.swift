@@ -127,6 +127,7 @@ struct PerangkatDaerahPage {
                 ))
             links.append(("Ubah rencana", SiteURL.rencana(pemda: pemda, kode: kode).path + "?tahun=\(model.tahun)"))
             links.append(("Impor", SiteURL.impor(pemda: pemda, kode: kode).path))
+            links.append(("Rencana aksi", SiteURL.rencanaAksi(pemda: pemda, kode: kode).path + "?tahun=\(model.tahun)"))
         }
         links += [
             ("Riwayat perubahan", SiteURL.riwayat(pemda: pemda, kode: kode).path),

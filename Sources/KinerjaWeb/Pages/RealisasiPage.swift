@@ -35,6 +35,8 @@ struct RealisasiPage {
         /// Why this triwulan takes no entries now (submitted, approved, verified, locked, or outside its window);
         /// nil when it does. The form is then shown read-only.
         var terkunci: String? = nil
+        /// How many indicators are measured against triwulan targets (rencana aksi) rather than the year's.
+        var denganRencanaAksi: Int = 0
     }
 
     static func render(_ model: Model, akun: Layout.Akun, isian: FormState = FormState()) -> String {
@@ -76,6 +78,13 @@ struct RealisasiPage {
                         model.terkunci == nil
                             ? .el("p", [], [.el("button", [("type", "submit")], "Simpan realisasi")]) : .empty
                     ]))
+        }
+        if model.denganRencanaAksi > 0 {
+            content.append(
+                .el(
+                    "p", [("class", "muted"), ("id", "rencana-aksi")],
+                    "Target s.d. TW \(tw) dari rencana aksi (target triwulan) untuk \(model.denganRencanaAksi) "
+                        + "indikator; yang lain dari target tahun."))
         }
         if model.tanpaTarget > 0 {
             content.append(

@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import KinerjaDomain
+import KinerjaPersistence
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KinerjaWeb
+
+/// Rencana aksi (issue 13.2, first part): PK targets per triwulan, checked against the year by aggregation, used
+/// for capaian s.d. triwulan once the PK is approved, and said so.
+@Suite("Rencana aksi")
+struct RencanaAksiTests {
+    @Test func quartersAreCheckedByAggregation() throws {
+        func indikator(_ agregasi: Agregasi) throws -> Indikator {
+            try Indikator(elemen: TypedID(), nama: "Uji", satuan: "Orang", jenis: .output, agregasi: agregasi)
+        }
+        let year = Nilai.angka(100)
+        let sum: [Nilai?] = [.angka(10), .angka(20), .angka(30), .angka(40)]
+        #expect(RencanaAksi.periksa(try indikator(.kumulatif), tahun: year, triwulan: sum) == nil)
+        #expect(
+            RencanaAksi.periksa(try indikator(.kumulatif), tahun: .angka(99), triwulan: sum)?.contains(
+                "jumlah target triwulan 100 tidak sama dengan target tahun 99") == true)
+        #expect(RencanaAksi.periksa(try indikator(.nilaiAkhir), tahun: .angka(40), triwulan: sum) == nil)
+        #expect(RencanaAksi.periksa(try indikator(.nilaiAkhir), tahun: year, triwulan: sum) != nil)
+        #expect(RencanaAksi.periksa(try indikator(.rataRata), tahun: .angka(25), triwulan: sum) == nil)
+        // Not all quarters entered yet: nothing to say.
+        #expect(
+            RencanaAksi.periksa(try indikator(.kumulatif), tahun: .angka(5), triwulan: [.angka(1), nil, nil, nil])
+                == nil)
+    }
+
+    @Test func aPDsRencanaAksiIsSavedCheckedAndMeasuresOnceThePKIsApproved() async throws {
+        try await withDemoApp { app in
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let pd = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
+            let model = try await RencanaAksiPage.Model.query(
+                store, pemda: pemda, pd: pd, tahun: 2024, sekarang: Date())
+            let row = try #require(model.baris.first { $0.targetTahun?.angka != nil })
+            let year = try #require(row.targetTahun?.angka)
+            func quarters(_ total: Decimal) -> [String] {
+                switch row.indikator.agregasi {
+                case .kumulatif: ["0", "0", "0", IndonesianFormat.number(total)]
+                case .nilaiAkhir, .rataRata: Array(repeating: IndonesianFormat.number(total), count: 4)
+                }
+            }
+            func fields(_ values: [String]) -> [String: String] {
+                var result: [String: String] = [:]
+                for (index, value) in values.enumerated() {
+                    let key = RencanaAksiPage.key(index + 1, row.indikator)
+                    result[FormKey.aksi(key)] = value
+                    result[FormKey.awalAksi(key)] = ""
+                    result[FormKey.versiAksi(key)] = "0"
+                }
+                return result
+            }
+            let op = try await Peramban.masuk(app, "operator")
+            let path = try await pdPath(app, kode: "DINSOS") + "/rencana-aksi?tahun=2024"
+            try await op.buka(app, path) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Rencana aksi 2024"))
+            }
+            // Quarters that do not agree with the year: refused, naming the indicator.
+            try await op.kirim(app, path, fields(quarters(year + 1))) { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("tidak sama dengan target tahun"))
+            }
+            try await op.kirim(app, path, fields(quarters(year))) { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location)?.contains("disimpan=4") == true)
+            }
+            try await op.buka(app, path) { res in #expect(res.body.string.contains(">sesuai<")) }
+            // Measured with the quarters once the PK (which they belong to) is approved, and said so.
+            let realisasi = try await pdPath(app, kode: "DINSOS") + "/realisasi?tahun=2024&triwulan=1"
+            try await op.buka(app, realisasi) { res in #expect(!res.body.string.contains("id=\"rencana-aksi\"")) }
+            let kepala = try await Peramban.masuk(app, "kepala")
+            _ = try await AlurWebTests.langkah(app, op, .ajukan, jenis: .perjanjianKinerja)
+            _ = try await AlurWebTests.langkah(app, kepala, .setujui, jenis: .perjanjianKinerja)
+            try await op.buka(app, realisasi) { res in
+                #expect(res.body.string.contains("dari rencana aksi (target triwulan) untuk 1 indikator"))
+            }
+            // The approved PK takes no more changes: the form is read-only.
+            try await op.buka(app, path) { res in #expect(res.body.string.contains("Rencana aksi bagian dari PK.")) }
+        }
+    }
+}
