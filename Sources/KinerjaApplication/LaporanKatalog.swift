@@ -60,7 +60,7 @@ public enum LaporanKatalog {
     /// what is provisional or held back.
     public static func buat(
         _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah?, tahun: Int?,
-        tampilan: Tampilan = .terbit
+        triwulan: Int? = nil, tampilan: Tampilan = .terbit
     ) async throws -> Laporan {
         if name == .ikuPemda {
             // The Pemda's own IKU: no PD needed.
@@ -76,7 +76,8 @@ public enum LaporanKatalog {
             store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tampilan: tampilan)
         let year =
             tahun ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
-        var laporan = dengan(bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun), note)
+        var laporan = dengan(
+            bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun, triwulan: triwulan), note)
         if name.mengukurCapaian {
             laporan.catatan.append(sumberTarget(data, pd: pd.id, tahun: year))
         }
@@ -171,13 +172,14 @@ public enum LaporanKatalog {
 
     /// Builds a named report of one PD from loaded data.
     public static func bangun(
-        _ name: NamaLaporan, _ index: IndeksKinerja, pd: PerangkatDaerah, tahun year: Int, tahunDiminta: Int?
+        _ name: NamaLaporan, _ index: IndeksKinerja, pd: PerangkatDaerah, tahun year: Int, tahunDiminta: Int?,
+        triwulan: Int? = nil
     ) -> Laporan {
         switch name {
         case .renja: Laporan.renja(index, pd: pd, tahun: year)
         case .tujuanSasaran: Laporan.tujuanSasaran(index, pd: pd, tahun: year)
         case .realisasi: Laporan.realisasi(index, pd: pd, tahun: year)
-        case .evaluasiTriwulan: Laporan.evaluasiTriwulan(index, pd: pd, tahun: year)
+        case .evaluasiTriwulan: Laporan.evaluasiTriwulan(index, pd: pd, tahun: year, sampaiTriwulan: triwulan)
         case .evaluasiRenja: Laporan.evaluasiRenja(index, pd: pd, tahun: year)
         case .iku: Laporan.iku(index, pd: pd)
         case .renstra: Laporan.renstra(index, pd: pd, tahun: year)

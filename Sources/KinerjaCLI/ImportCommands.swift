@@ -256,6 +256,8 @@ struct ReportCommand: AsyncCommand {
         var pemda: String?
         @Option(name: "tahun", help: "Tahun (bawaan: tahun terakhir yang berealisasi)")
         var tahun: Int?
+        @Option(name: "triwulan", help: "Evaluasi triwulan: s.d. triwulan ini (bawaan: setahun)")
+        var triwulan: Int?
         @Option(name: "format", help: "html (bawaan), xlsx, atau csv")
         var format: String?
         @Option(name: "output", short: "o", help: "Berkas keluaran (bawaan: layar untuk html/csv)")
@@ -285,8 +287,12 @@ struct ReportCommand: AsyncCommand {
             }
             let (pemda, pd) = try await resolvePD(store, kode: kode, pemda: signature.pemda)
             pemdaID = pemda.id
+            if let triwulan = signature.triwulan, !(1...pemda.jumlahTriwulan).contains(triwulan) {
+                throw DomainError.tidakSah(
+                    field: "--triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
+            }
             laporan = try await LaporanKatalog.buat(
-                name, store: store, pemda: pemda.id, pd: pd, tahun: signature.tahun)
+                name, store: store, pemda: pemda.id, pd: pd, tahun: signature.tahun, triwulan: signature.triwulan)
         }
         // The kop: the Pemda's address, and its logo embedded (the file stands alone).
         let profil = try await store.profil(pemda: pemdaID, denganLogo: true)

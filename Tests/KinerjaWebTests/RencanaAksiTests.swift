@@ -86,3 +86,27 @@ struct RencanaAksiTests {
         }
     }
 }
+
+/// The quarterly evaluation for any triwulan (issue 13.3, first part): `?triwulan=` in the web, `--triwulan` in
+/// the CLI; later quarters empty, the average capaian and its predikat below the table.
+@Suite("Evaluasi triwulan s.d. triwulan")
+struct EvaluasiTriwulanWebTests {
+    @Test func theFormAsOfATriwulan() async throws {
+        try await withDemoApp { app in
+            let pd = try await pdPath(app, kode: "DINSOS")
+            let anon = try await Peramban.anonim(app)
+            try await anon.buka(app, pd + "/laporan/evaluasi-triwulan?tahun=2022&triwulan=2") { res in
+                let html = res.body.string
+                #expect(res.status == .ok)
+                #expect(html.contains("Tahun 2022 s.d. Triwulan II"))
+                #expect(html.contains("Rata-rata capaian kinerja s.d. TW II 2022"))
+            }
+            try await anon.buka(app, pd + "/laporan/evaluasi-triwulan?tahun=2022") { res in
+                #expect(res.body.string.contains("Rata-rata capaian kinerja s.d. TW IV 2022: "))
+            }
+            try await anon.buka(app, pd + "/laporan/evaluasi-triwulan?tahun=2022&triwulan=9") { res in
+                #expect(res.status == .badRequest)
+            }
+        }
+    }
+}

@@ -4,13 +4,17 @@ extension Laporan {
     /// The quarterly evaluation form (Permendagri 86/2017): per program, kegiatan and sub kegiatan and indicator, K
     /// (kinerja) and Rp pairs for the Renstra target at the end of the period, realisasi to last year, this year's
     /// target, realisasi of each triwulan (that triwulan alone), this year's realisasi, Renstra realisasi to date and
-    /// its level of achievement, with the Kepala's signature block.
+    /// its level of achievement, with the Kepala's signature block. With `sampaiTriwulan` n, the evaluation as of TW
+    /// n: later triwulan stay empty and the year's columns are s.d. TW n; below the table, the average capaian of
+    /// the year's indicators s.d. TW n and its predikat from the Pemda's bands.
     public static func evaluasiTriwulan(
-        _ indeks: IndeksKinerja, pd: PerangkatDaerah, tahun: Int, tanggal: String = ""
+        _ indeks: IndeksKinerja, pd: PerangkatDaerah, tahun: Int, sampaiTriwulan: Int? = nil, tanggal: String = ""
     ) -> Laporan {
         let data = indeks.data
         let kebijakan = data.pemda.kebijakan
         let quarters = data.pemda.jumlahTriwulan
+        let last = min(sampaiTriwulan ?? quarters, quarters)
+        var achievements: [Decimal] = []
         let period = data.periode.first { $0.perangkatDaerah == pd.id && $0.jenis == .renstra && $0.contains(tahun) }
         let start = period?.tahunAwal ?? tahun
         let end = period?.tahunAkhir ?? tahun
@@ -60,11 +64,18 @@ extension Laporan {
                 cells += [k(history?.targetTahun(tahun)), rp(indeks.pagu(node.id, tahun: tahun))]
                 for quarter in 1...quarters {
                     cells += [
-                        k(history?.realisasi[PeriodeLaporan(tahun: tahun, triwulan: quarter)]),
-                        rp(quarterMoney(node.id, quarter)),
+                        k(quarter <= last ? history?.realisasi[PeriodeLaporan(tahun: tahun, triwulan: quarter)] : nil),
+                        rp(quarter <= last ? quarterMoney(node.id, quarter) : nil),
                     ]
                 }
-                cells += [k(history?.realisasiTahun(tahun)), rp(indeks.realisasiKeuangan(node.id, tahun: tahun))]
+                cells += [
+                    k(history?.realisasiTahun(tahun, sampai: last)),
+                    rp(indeks.realisasiKeuangan(node.id, tahun: tahun, sampai: last)),
+                ]
+                if let indikator, let history {
+                    let hasil = history.hitung(tahun: tahun, sampai: last, indikator: indikator, kebijakan: kebijakan)
+                    if let percent = hasil.capaian.persen { achievements.append(percent) }
+                }
                 let toDate = history?.realisasiSampai(tahun: start...tahun)
                 let moneyToDate = money(node.id, start...tahun)
                 cells += [k(toDate), rp(moneyToDate)]
@@ -107,12 +118,26 @@ extension Laporan {
         }
         return Laporan(
             nama: "evaluasi-triwulan", kop: [data.pemda.nama.uppercased(), pd.nama.uppercased()],
-            judul: ["Evaluasi terhadap Hasil Renja \(pd.nama) Tahun \(tahun)"],
+            judul: [
+                "Evaluasi terhadap Hasil Renja \(pd.nama) Tahun \(tahun)"
+                    + (last < quarters ? " s.d. Triwulan \(PeriodeLaporan.romawi(last))" : "")
+            ],
             kepala: [top, (0..<pairs).flatMap { _ in [SelKepala("K"), SelKepala("Rp")] }], kolom: columns, baris: rows,
             catatan: [
+                rataRata(achievements, kebijakan: kebijakan, sampai: last, tahun: tahun),
                 "K = kinerja, Rp = realisasi keuangan. Triwulan berisi realisasi triwulan itu saja; realisasi tahunan dan s.d. tahun ini digabung menurut agregasi indikator.",
                 "Rp program dan kegiatan = jumlah sub kegiatannya. Kosong = belum dilaporkan, bukan nol.",
             ],
             tandaTangan: tandaTangan(data, pd: pd.id, tanggal: tanggal))
+    }
+
+    /// "Rata-rata capaian kinerja s.d. TW II 2024: 87,50 % (Tinggi), dari 12 indikator.": the form's average row.
+    static func rataRata(_ values: [Decimal], kebijakan: KebijakanCapaian, sampai: Int, tahun: Int) -> String {
+        guard !values.isEmpty else {
+            return "Rata-rata capaian kinerja s.d. TW \(PeriodeLaporan.romawi(sampai)) \(tahun): belum dapat dihitung."
+        }
+        let mean = values.reduce(0, +) / Decimal(values.count)
+        return "Rata-rata capaian kinerja s.d. TW \(PeriodeLaporan.romawi(sampai)) \(tahun): "
+            + "\(IndonesianFormat.percent(mean)) (\(kebijakan.kategori.kategori(mean).label)), dari \(values.count) indikator."
     }
 }

@@ -57,13 +57,16 @@ enum DisplayController {
             let store = KinerjaStore(req.db)
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let tampilan = KinerjaApp.tampilan(req)
+            let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...pemda.jumlahTriwulan)
             let (laporan, chart) = try await req.turunan(
-                ["laporan", pd.kode, name.rawValue, "\(tahun ?? 0)", tampilan.rawValue], pemda: pemda.id,
+                ["laporan", pd.kode, name.rawValue, "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue],
+                pemda: pemda.id,
                 ukuran: { $0.0.baris.count * 1_000 + $0.1.rendered.utf8.count }
             ) {
                 guard name == .cascading else {
                     let laporan = try await LaporanKatalog.buat(
-                        name, store: store, pemda: pemda.id, pd: pd, tahun: tahun, tampilan: tampilan)
+                        name, store: store, pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan,
+                        tampilan: tampilan)
                     return (laporan, HTML.empty)
                 }
                 // The table and the chart from one load of the PD with the RPJMD above it.
@@ -186,7 +189,7 @@ enum DisplayController {
                 throw DomainError.tidakSah(field: "nama", pesan: "Laporan \"\(name)\" tidak dikenal.")
             }
             var query: [(String, String)] = []
-            for key in ["tahun", "format", "kertas"] {
+            for key in ["tahun", "triwulan", "format", "kertas"] {
                 if let value = req.query[String.self, at: key], !value.isEmpty,
                     value.allSatisfy({ $0.isLetter || $0.isNumber })
                 {
@@ -221,7 +224,7 @@ enum DisplayController {
             let tampilan = KinerjaApp.tampilan(req)
             var path =
                 req.url.path + "?"
-                + ["tahun", "kertas"].compactMap { key in
+                + ["tahun", "triwulan", "kertas"].compactMap { key in
                     req.query[String.self, at: key].map {
                         "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
                     }

@@ -26,6 +26,12 @@ enum LaporanPilihPage {
                         Form.select("Perangkat daerah", name: "pd", options: pdOptions, selected: nil),
                         Form.select("Tahun", name: "tahun", options: yearOptions, selected: nil),
                         Form.select(
+                            "Evaluasi s.d. triwulan", name: "triwulan",
+                            options: [("", "Setahun")]
+                                + (1...pemda.jumlahTriwulan).map {
+                                    (String($0), "Triwulan \(PeriodeLaporan.romawi($0))")
+                                }, selected: nil),
+                        Form.select(
                             "Kertas (cetak)", name: "kertas", options: [("a4", "A4 lanskap"), ("f4", "F4 lanskap")],
                             selected: "a4"),
                         Form.select(
