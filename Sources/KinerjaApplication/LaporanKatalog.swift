@@ -81,6 +81,15 @@ public enum LaporanKatalog {
         if name.mengukurCapaian {
             laporan.catatan.append(sumberTarget(data, pd: pd.id, tahun: year))
         }
+        if name == .evaluasiTriwulan {
+            // The PD's texts of that triwulan's evaluation, under the table as the form prints them.
+            let quarter = triwulan ?? data.pemda.jumlahTriwulan
+            if let texts = try await store.naratif(pemda: pemda, pd: pd.id, tahun: year).first(where: {
+                $0.triwulan == quarter
+            }) {
+                laporan.catatan += texts.bagian.filter { !$0.teks.isEmpty }.map { "\($0.label): \($0.teks)" }
+            }
+        }
         if name == .renstraPerubahan {
             let all = try await store.load(pemda: pemda, perangkatDaerah: pd.id)
             laporan = dengan(

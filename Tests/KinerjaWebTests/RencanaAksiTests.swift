@@ -109,4 +109,34 @@ struct EvaluasiTriwulanWebTests {
             }
         }
     }
+
+    @Test func theEvaluationsTextsAreWrittenWithTheFormAndPrintedUnderIt() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let form = try await RealisasiFormTests.buka(app, op)
+            #expect(form.html.contains("Evaluasi triwulan I (form E.81)"))
+            try await op.kirim(
+                app, form.path,
+                form.isian([
+                    "pendorong": "Dukungan anggaran tepat waktu", "penghambat": "Data PMKS belum mutakhir",
+                    "tindak_lanjut_triwulan": "Pemutakhiran data", "tindak_lanjut_renja": "",
+                ])
+            ) { res in #expect(res.status == .seeOther) }
+            let pd = try await pdPath(app, kode: "DINSOS")
+            try await op.buka(app, pd + "/laporan/evaluasi-triwulan?tahun=2024&triwulan=1") { res in
+                let html = res.body.string
+                #expect(html.contains("Faktor pendorong: Dukungan anggaran tepat waktu"))
+                #expect(html.contains("Faktor penghambat: Data PMKS belum mutakhir"))
+                #expect(html.contains("Tindak lanjut triwulan berikutnya: Pemutakhiran data"))
+                #expect(!html.contains("Tindak lanjut Renja berikutnya:"))
+            }
+            try await op.buka(app, pd + "/riwayat") { res in
+                #expect(res.body.string.contains("Faktor penghambat"))
+                #expect(res.body.string.contains("Data PMKS belum mutakhir"))
+            }
+            // Shown again on the form.
+            let again = try await RealisasiFormTests.buka(app, op)
+            #expect(again.html.contains(">Data PMKS belum mutakhir</textarea>"))
+        }
+    }
 }

@@ -56,6 +56,8 @@ public struct PerubahanData: Sendable, Codable {
     /// The basis of a revised document (reason, SK number and date, the SK file): replaces the one stored for the
     /// same PD, document and year. A Renja Perubahan's targets and pagu are taken only with one.
     public var revisi: [RevisiDokumen] = []
+    /// Texts of a PD's quarterly evaluation (faktor pendorong, penghambat, tindak lanjut): replace the stored ones.
+    public var naratif: [EvaluasiNaratif] = []
 
     public init() {}
 
@@ -67,7 +69,7 @@ public struct PerubahanData: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case perangkatDaerahBaru, unitKerjaBaru, pejabatBaru, elemenBaru, elemenUbah, indikatorBaru, indikatorUbah
         case target, pagu, realisasi, anggaran, periodeBaru, urusan, pemda, profil, hapusLogo, hapus, versiDibaca
-        case bukti, formulirPD, oleh, sumber, langkah, jadwal, pembukaan, penetapan, revisi
+        case bukti, formulirPD, oleh, sumber, langkah, jadwal, pembukaan, penetapan, revisi, naratif
     }
 
     /// Change sets kept with uploads made by an earlier version still read (missing lists are empty).
@@ -103,6 +105,7 @@ public struct PerubahanData: Sendable, Codable {
         pembukaan = try list(.pembukaan)
         penetapan = try list(.penetapan)
         revisi = try list(.revisi)
+        naratif = try list(.naratif)
     }
 
     public var isEmpty: Bool {
@@ -110,7 +113,7 @@ public struct PerubahanData: Sendable, Codable {
             && elemenUbah.isEmpty && indikatorBaru.isEmpty && indikatorUbah.isEmpty && target.isEmpty && pagu.isEmpty
             && realisasi.isEmpty && anggaran.isEmpty && periodeBaru.isEmpty && urusan.isEmpty && pemda == nil
             && profil == nil && hapus.isEmpty && bukti.isEmpty && langkah.isEmpty && jadwal.isEmpty
-            && pembukaan.isEmpty && penetapan.isEmpty && revisi.isEmpty
+            && pembukaan.isEmpty && penetapan.isEmpty && revisi.isEmpty && naratif.isEmpty
     }
 
     public var jumlah: Int {
@@ -118,7 +121,7 @@ public struct PerubahanData: Sendable, Codable {
             + indikatorBaru.count + indikatorUbah.count + target.count + pagu.count + realisasi.count + anggaran.count
             + periodeBaru.count + urusan.count + (pemda == nil ? 0 : 1) + (profil == nil ? 0 : 1) + hapus.count
             + bukti.count + langkah.count + jadwal.count + pembukaan.count
-            + penetapan.count + revisi.count
+            + penetapan.count + revisi.count + naratif.count
     }
 }
 

@@ -25,3 +25,44 @@ public enum RencanaAksi {
             + "\(IndonesianFormat.number(year))."
     }
 }
+
+/// What a PD writes under its quarterly evaluation (form E.81): the factors that helped and hindered, and what it
+/// will do in the next triwulan and in the next Renja. Kept per PD × year × triwulan, with history.
+public struct EvaluasiNaratif: Hashable, Sendable, Codable {
+    public var perangkatDaerah: TypedID<PerangkatDaerah>
+    public var tahun: Int
+    public var triwulan: Int
+    public var pendorong: String
+    public var penghambat: String
+    public var tindakLanjutTriwulan: String
+    public var tindakLanjutRenja: String
+
+    public init(
+        perangkatDaerah: TypedID<PerangkatDaerah>, tahun: Int, triwulan: Int, pendorong: String = "",
+        penghambat: String = "", tindakLanjutTriwulan: String = "", tindakLanjutRenja: String = ""
+    ) throws(DomainError) {
+        for (text, field, label) in [
+            (pendorong, "pendorong", "Faktor pendorong"), (penghambat, "penghambat", "Faktor penghambat"),
+            (tindakLanjutTriwulan, "tindak_lanjut_triwulan", "Tindak lanjut triwulan berikutnya"),
+            (tindakLanjutRenja, "tindak_lanjut_renja", "Tindak lanjut Renja berikutnya"),
+        ] {
+            try Batas.periksa(text, field: field, maks: 4000, label: label)
+        }
+        self.perangkatDaerah = perangkatDaerah
+        self.tahun = tahun
+        self.triwulan = triwulan
+        self.pendorong = pendorong.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.penghambat = penghambat.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.tindakLanjutTriwulan = tindakLanjutTriwulan.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.tindakLanjutRenja = tindakLanjutRenja.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The four texts with their labels, in the form's order.
+    public var bagian: [(label: String, teks: String)] {
+        [
+            ("Faktor pendorong", pendorong), ("Faktor penghambat", penghambat),
+            ("Tindak lanjut triwulan berikutnya", tindakLanjutTriwulan),
+            ("Tindak lanjut Renja berikutnya", tindakLanjutRenja),
+        ]
+    }
+}

@@ -22,5 +22,6 @@ public enum KinerjaMigrations {
         M014Revisi(),  // the basis (reason, SK) of a Renja Perubahan, a revised Renstra or PK
         M015EmailPengguna(),  // a user's email address for notifications
         M016TargetMurni(),  // the murni value of a revised Renstra target
+        M017EvaluasiNaratif(),  // faktor pendorong, penghambat and tindak lanjut of a PD's triwulan
     ]
 }

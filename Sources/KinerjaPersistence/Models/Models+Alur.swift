@@ -243,3 +243,36 @@ public final class TargetMurniModel: Model, @unchecked Sendable {
             nilai: try decodeNilai(nilai, table: Self.schema, id: id), teks: teks)
     }
 }
+
+public final class EvaluasiNaratifModel: Model, @unchecked Sendable {
+    public static let schema = "evaluasi_naratif"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "pemda_id") public var pemdaID: UUID
+    @Field(key: "perangkat_daerah_id") public var perangkatDaerahID: UUID
+    @Field(key: "tahun") public var tahun: Int
+    @Field(key: "triwulan") public var triwulan: Int
+    @Field(key: "pendorong") public var pendorong: String
+    @Field(key: "penghambat") public var penghambat: String
+    @Field(key: "tindak_lanjut_triwulan") public var tindakLanjutTriwulan: String
+    @Field(key: "tindak_lanjut_renja") public var tindakLanjutRenja: String
+    public init() {}
+
+    convenience init(pemda: UUID, _ item: EvaluasiNaratif) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = item.perangkatDaerah.uuid
+        tahun = item.tahun
+        triwulan = item.triwulan
+        pendorong = item.pendorong
+        penghambat = item.penghambat
+        tindakLanjutTriwulan = item.tindakLanjutTriwulan
+        tindakLanjutRenja = item.tindakLanjutRenja
+    }
+
+    func domain() throws -> EvaluasiNaratif {
+        try EvaluasiNaratif(
+            perangkatDaerah: TypedID(perangkatDaerahID), tahun: tahun, triwulan: triwulan, pendorong: pendorong,
+            penghambat: penghambat, tindakLanjutTriwulan: tindakLanjutTriwulan, tindakLanjutRenja: tindakLanjutRenja)
+    }
+}

@@ -34,10 +34,17 @@ extension KinerjaStore {
         _ change: PerubahanData, _ plan: EntryPlan, owners: Owners, pemda: UUID, sekarang: Date, on db: any Database
     ) async throws -> AlurPlan {
         var result = AlurPlan()
-        guard !plan.ubahan.isEmpty || !change.bukti.isEmpty || !change.langkah.isEmpty else { return result }
+        guard !plan.ubahan.isEmpty || !change.bukti.isEmpty || !change.langkah.isEmpty || !change.naratif.isEmpty
+        else { return result }
         guard let pemdaRow = try await PemdaModel.find(pemda, on: db) else { throw DomainError.tidakDitemukan("Pemda") }
         let quarters = pemdaRow.jumlahTriwulan
         var objects = Set(plan.ubahan.compactMap { objek($0.key, pd: $0.pd, jumlahTriwulan: quarters) })
+        for text in change.naratif {
+            objects.insert(
+                ObjekAlur(
+                    perangkatDaerah: text.perangkatDaerah, jenis: .realisasi, tahun: text.tahun, triwulan: text.triwulan
+                ))
+        }
         for file in change.bukti {
             if let pd = owners.pdIndikator[file.indikator.uuid] ?? nil {
                 objects.insert(ObjekAlur.realisasi(TypedID(pd), file.periode, jumlahTriwulan: quarters))
@@ -191,6 +198,26 @@ extension KinerjaStore {
             }
             try await insert(fresh.map { TargetMurniModel($0, waktu: sekarang) }, on: db)
         }
+        for text in change.naratif {
+            let stored = try await EvaluasiNaratifModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$perangkatDaerahID == text.perangkatDaerah.uuid).filter(\.$tahun == text.tahun)
+                .filter(\.$triwulan == text.triwulan).first()
+            try await stored?.delete(on: db)
+            try await EvaluasiNaratifModel(pemda: pemda, text).create(on: db)
+            // History: each text that changed, old → new.
+            let before = try stored?.domain()
+            for (index, part) in text.bagian.enumerated() where part.teks != (before?.bagian[index].teks ?? "") {
+                try await RiwayatModel(
+                    pemda: pemda,
+                    Riwayat(
+                        perangkatDaerah: text.perangkatDaerah, waktu: sekarang, oleh: change.oleh,
+                        sumber: change.sumber,
+                        entitas: "evaluasi", kunci: nil, uraian: part.label,
+                        periode: "\(text.tahun) TW \(PeriodeLaporan.romawi(text.triwulan))",
+                        lama: before?.bagian[index].teks ?? "", baru: part.teks)
+                ).create(on: db)
+            }
+        }
         for item in change.revisi {
             try await RevisiDokumenModel.query(on: db).filter(\.$pemdaID == pemda)
                 .filter(\.$perangkatDaerahID == item.perangkatDaerah.uuid).filter(\.$dokumen == item.dokumen.rawValue)
@@ -204,7 +231,7 @@ extension KinerjaStore {
         }
         try await insert(change.pembukaan.map { PembukaanKhususModel(pemda: pemda, $0) }, on: db)
         return alur.langkah.count + change.jadwal.count + change.pembukaan.count + change.penetapan.count
-            + change.revisi.count
+            + change.revisi.count + change.naratif.count
     }
 
     /// One history line per entry written, step taken and structural change, in multi-row INSERTs.
@@ -398,5 +425,18 @@ extension KinerjaStore {
             .filter(\.$perangkatDaerahID == pd.uuid)
         if let tahun { query = query.filter(\.$tahun == tahun) }
         return try await query.all().map { try $0.domain() }
+    }
+}
+
+extension KinerjaStore {
+    /// The texts of a PD's quarterly evaluations of a year.
+    public func naratif(
+        pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, tahun: Int
+    ) async throws
+        -> [EvaluasiNaratif]
+    {
+        try await EvaluasiNaratifModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
+            .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$tahun == tahun).sort(\.$triwulan).all()
+            .map { try $0.domain() }
     }
 }

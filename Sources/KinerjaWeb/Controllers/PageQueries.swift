@@ -274,7 +274,8 @@ extension RealisasiPage.Model {
                 sekarang: sekarang),
             denganRencanaAksi: Set(
                 data.target.filter { $0.periode.tahun == year && $0.periode.triwulan != nil }.map(\.indikator)
-            ).count)
+            ).count,
+            naratif: try await store.naratif(pemda: pemda.id, pd: pd.id, tahun: year).first { $0.triwulan == quarter })
     }
 }
 

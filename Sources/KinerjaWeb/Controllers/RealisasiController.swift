@@ -56,6 +56,7 @@ enum RealisasiController {
         change.oleh = ctx.pengguna?.namaPengguna ?? "?"
         bacaKinerja(form, model, periode, into: &change, &isian)
         bacaAnggaran(form, model, periode, into: &change, &isian)
+        bacaNaratif(form, model, into: &change, &isian)
         guard isian.galat.isEmpty else {
             isian.pesan =
                 "Belum tersimpan: \(isian.galat.count) isian perlu diperbaiki (ditandai merah). Isian lain tetap seperti yang Anda ketik."
@@ -92,6 +93,27 @@ enum RealisasiController {
             isian.pesan = "Belum tersimpan: " + locked.pesan
             return KinerjaApp.htmlResponse(
                 RealisasiPage.render(model, akun: ctx.akunBar, isian: isian), status: .locked)
+        }
+    }
+
+    /// The evaluation's texts: one entry when any of them changed.
+    static func bacaNaratif(
+        _ form: RawForm, _ model: RealisasiPage.Model, into change: inout PerubahanData, _ isian: inout FormState
+    ) {
+        let typed = RealisasiPage.naratifFields.map { (form[$0] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        for (name, text) in zip(RealisasiPage.naratifFields, typed) { isian.nilai[name] = text }
+        let unchanged = zip(RealisasiPage.naratifFields, typed).allSatisfy { name, text in
+            text == (form["awal_" + name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard !unchanged else { return }
+        do {
+            change.naratif = [
+                try EvaluasiNaratif(
+                    perangkatDaerah: model.pd.id, tahun: model.tahun, triwulan: model.triwulan, pendorong: typed[0],
+                    penghambat: typed[1], tindakLanjutTriwulan: typed[2], tindakLanjutRenja: typed[3])
+            ]
+        } catch {
+            isian.galat[error.field ?? "pendorong"] = error.pesan
         }
     }
 

@@ -37,7 +37,12 @@ struct RealisasiPage {
         var terkunci: String? = nil
         /// How many indicators are measured against triwulan targets (rencana aksi) rather than the year's.
         var denganRencanaAksi: Int = 0
+        /// The texts of this triwulan's evaluation (form E.81), when written.
+        var naratif: EvaluasiNaratif? = nil
     }
+
+    /// The names of the evaluation's text fields, in `EvaluasiNaratif.bagian`'s order.
+    static let naratifFields = ["pendorong", "penghambat", "tindak_lanjut_triwulan", "tindak_lanjut_renja"]
 
     static func render(_ model: Model, akun: Layout.Akun, isian: FormState = FormState()) -> String {
         let pemdaID = model.pemda.id.uuid
@@ -136,6 +141,25 @@ struct RealisasiPage {
                             ], anggaranRows),
                     ]))
         }
+        let texts = model.naratif?.bagian.map(\.teks) ?? Array(repeating: "", count: naratifFields.count)
+        let labels = [
+            "Faktor pendorong", "Faktor penghambat", "Tindak lanjut triwulan berikutnya",
+            "Tindak lanjut Renja berikutnya",
+        ]
+        fields.append(
+            .el(
+                "fieldset", [("disabled", disabled)],
+                [.el("legend", [], "Evaluasi triwulan \(tw) (form E.81)")]
+                    + naratifFields.enumerated().map { index, name in
+                        HTML.el(
+                            "label", [],
+                            [
+                                .text(labels[index]),
+                                .el("textarea", [("name", name), ("rows", "3")], isian.nilai[name] ?? texts[index]),
+                                Form.tersembunyi("awal_" + name, texts[index]),
+                                Form.galatIsian(isian.galat[name]),
+                            ])
+                    }))
         return fields
     }
 
