@@ -235,6 +235,17 @@ struct StoreTests {
             }
             #expect(byID[sub.id]?.uraian == sub.uraian)
             #expect(loaded.urusan == [Urusan(kode: "6", nama: "URUSAN BARU"), Urusan(kode: "6.01", nama: "BIDANG")])
+            // The history names each changed field with both values.
+            let nodeHistory = try await store.riwayat(pemda: pemda, kunci: subs[0].id.uuid)
+            #expect(
+                nodeHistory.contains {
+                    $0.uraian.hasSuffix("· Uraian") && $0.lama == "Sub 1" && $0.baru == "Sub diubah 0"
+                })
+            let indicatorHistory = try await store.riwayat(pemda: pemda, kunci: indicators[0].id.uuid)
+            #expect(
+                indicatorHistory.contains {
+                    $0.uraian.hasSuffix("· Satuan") && $0.lama == "Dokumen" && $0.baru == "Laporan"
+                })
             // An element that is not stored: refused, and nothing of the change set is written.
             var stranger = subs[0]
             stranger.id = TypedID()

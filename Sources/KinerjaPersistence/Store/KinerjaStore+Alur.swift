@@ -236,8 +236,8 @@ extension KinerjaStore {
 
     /// One history line per entry written, step taken and structural change, in multi-row INSERTs.
     func writeRiwayat(
-        _ change: PerubahanData, _ plan: EntryPlan, _ alur: AlurPlan, pemda: UUID, sekarang: Date,
-        on db: any Database
+        _ change: PerubahanData, _ plan: EntryPlan, _ alur: AlurPlan, _ before: StrukturLama, pemda: UUID,
+        sekarang: Date, on db: any Database
     ) async throws {
         var lines: [Riwayat] = []
         func add(
@@ -293,13 +293,39 @@ extension KinerjaStore {
             add(node.perangkatDaerah?.uuid, "elemen", node.id.uuid, node.label, baru: "dibuat")
         }
         for node in change.elemenUbah {
-            add(node.perangkatDaerah?.uuid, "elemen", node.id.uuid, node.label, baru: "diubah: \(node.uraian)")
+            let old = before.elemen[node.id.uuid]
+            let model = ElemenRencanaModel(pemda: pemda, node)
+            let fields: [(String, String?, String?)] = [
+                ("Uraian", old?.uraian, model.uraian), ("Kode", old?.kodeAsli ?? nil, model.kodeAsli),
+                ("Nomor", old?.nomor, model.nomor), ("Rumusan hasil", old?.hasil, model.hasil),
+                ("Penanggung jawab", old?.penanggungJawab, model.penanggungJawab),
+            ]
+            for (label, was, now) in fields where was != now {
+                add(
+                    node.perangkatDaerah?.uuid, "elemen", node.id.uuid, "\(node.label) · \(label)", lama: was ?? "",
+                    baru: now ?? "")
+            }
         }
         for indikator in change.indikatorBaru {
             add(nil, "indikator", indikator.id.uuid, indikator.nama, baru: "dibuat")
         }
         for indikator in change.indikatorUbah {
-            add(nil, "indikator", indikator.id.uuid, indikator.nama, baru: "diubah")
+            let old = before.indikator[indikator.id.uuid]
+            let model = IndikatorModel(pemda: pemda, pd: nil, indikator)
+            let fields: [(String, String?, String?)] = [
+                ("Nama", old?.nama, model.nama), ("Satuan", old?.satuan, model.satuan),
+                ("Jenis", old?.jenis, model.jenis),
+                ("Polaritas", old?.polaritas, model.polaritas), ("Agregasi", old?.agregasi, model.agregasi),
+                ("Kondisi awal", old?.baselineTeks ?? nil, model.baselineTeks),
+                ("Sumber data", old?.sumberData, model.sumberData),
+                ("Penanggung jawab", old?.penanggungJawab, model.penanggungJawab),
+                ("IKU", old.map { $0.iku ? "ya" : "tidak" }, model.iku ? "ya" : "tidak"),
+            ]
+            for (label, was, now) in fields where was != now {
+                add(
+                    old?.perangkatDaerahID, "indikator", indikator.id.uuid, "\(indikator.nama) · \(label)",
+                    lama: was ?? "", baru: now ?? "")
+            }
         }
         for pd in change.perangkatDaerahBaru {
             add(pd.id.uuid, "organisasi", nil, "Perangkat daerah \(pd.nama)", baru: "dibuat")
@@ -438,5 +464,28 @@ extension KinerjaStore {
         try await EvaluasiNaratifModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
             .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$tahun == tahun).sort(\.$triwulan).all()
             .map { try $0.domain() }
+    }
+}
+
+extension KinerjaStore {
+    /// The stored rows of the elements and indicators a change set changes, for their history (one query per 500).
+    struct StrukturLama {
+        var elemen: [UUID: ElemenRencanaModel] = [:]
+        var indikator: [UUID: IndikatorModel] = [:]
+    }
+
+    static func strukturLama(_ change: PerubahanData, on db: any Database) async throws -> StrukturLama {
+        var result = StrukturLama()
+        for chunk in change.elemenUbah.map(\.id.uuid).chunked(500) {
+            for row in try await ElemenRencanaModel.query(on: db).filter(\.$id ~~ chunk).all() {
+                result.elemen[row.id!] = row
+            }
+        }
+        for chunk in change.indikatorUbah.map(\.id.uuid).chunked(500) {
+            for row in try await IndikatorModel.query(on: db).filter(\.$id ~~ chunk).all() {
+                result.indikator[row.id!] = row
+            }
+        }
+        return result
     }
 }

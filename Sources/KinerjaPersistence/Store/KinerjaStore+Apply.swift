@@ -61,13 +61,14 @@ extension KinerjaStore {
         // allowed from the stored status.
         let alur = try await Self.checkAlur(
             perubahan, rencana, owners: owners, pemda: pemda, sekarang: sekarang, on: db)
-        // 4. The writes, and their history.
+        // 4. The writes, and their history (the changed elements and indicators as they were, field by field).
+        let before = riwayat ? try await Self.strukturLama(perubahan, on: db) : StrukturLama()
         var written = try await writeStructure(perubahan, pemda: pemda, owners: owners, on: db)
         written += try await writeEntries(rencana, on: db)
         written += try await writeBukti(perubahan, pemda: pemda, owners: owners, sekarang: sekarang, on: db)
         written += try await writeAlur(perubahan, alur, pemda: pemda, sekarang: sekarang, on: db)
         if riwayat {
-            try await writeRiwayat(perubahan, rencana, alur, pemda: pemda, sekarang: sekarang, on: db)
+            try await writeRiwayat(perubahan, rencana, alur, before, pemda: pemda, sekarang: sekarang, on: db)
         }
         return written
     }
