@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A block of a Word document to write: a paragraph, a table, or a page break.
 public enum DOCXBlock: Sendable {
@@ -30,19 +29,7 @@ public enum DOCXWriter {
             ("word/styles.xml", styles),
             ("word/_rels/document.xml.rels", documentRels),
         ]
-        let archive = try Archive(accessMode: .create)
-        let stamp = Date(timeIntervalSince1970: 1_704_067_200)
-        for (path, xml) in parts {
-            let data = Data(xml.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: stamp,
-                compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let output = archive.data else { throw SpreadsheetError.bukanXLSX("dokumen tidak dapat dibuat.") }
-        return output
+        return try OfficeZip.archive(parts)
     }
 
     static func escape(_ text: String) -> String {

@@ -90,19 +90,7 @@ public enum XLSXWriter {
         for (index, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
         }
-        let archive = try Archive(accessMode: .create)
-        let stamp = Date(timeIntervalSince1970: 1_704_067_200)
-        for (path, xml) in parts {
-            let data = Data(xml.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: stamp,
-                compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let output = archive.data else { throw SpreadsheetError.bukanXLSX("arsip tidak dapat dibuat.") }
-        return output
+        return try OfficeZip.archive(parts)
     }
 
     /// Excel sheet names: at most 31 characters, none of `[]:*?/\`, unique.
