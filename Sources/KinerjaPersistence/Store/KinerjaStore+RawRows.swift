@@ -45,17 +45,26 @@ extension KinerjaStore {
 
     func insertRows<M: RawRow>(_ rows: [M], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
-        guard let sql = db as? any SQLDatabase else {
+        guard db is any SQLDatabase else {
             try await insert(rows, on: db)
             return
         }
-        let perStatement = max(1, 30_000 / M.columns.count)
+        try await insertValues(into: M.schema, columns: M.columns, rows.map(\.values), on: db)
+    }
+
+    /// Rows given as values in `columns`' order, without building a model per row (the history of a large
+    /// import is as many rows as its entries).
+    func insertValues(
+        into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], on db: any Database
+    ) async throws {
+        guard !rows.isEmpty, let sql = db as? any SQLDatabase else { return }
+        let perStatement = max(1, 30_000 / columns.count)
         var start = 0
         while start < rows.count {
             let end = min(start + perStatement, rows.count)
-            var query = sql.insert(into: M.schema).columns(M.columns)
+            var query = sql.insert(into: table).columns(columns)
             for row in rows[start..<end] {
-                query = query.values(row.values.map { SQLBind($0) as any SQLExpression })
+                query = query.values(row.map { SQLBind($0) as any SQLExpression })
             }
             try await query.run()
             start = end
