@@ -72,6 +72,14 @@ public enum LaporanKatalog {
                 field: "pd", pesan: "Laporan \"\(name.rawValue)\" dibuat untuk satu perangkat daerah.")
         }
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
+        if name == .renjaPerubahan || name == .renstraPerubahan {
+            // Murni beside perubahan, whether or not the perubahan is approved yet: the stored data, unfiltered
+            // (these reports show no realisasi).
+            let data = try await store.load(pemda: pemda, perangkatDaerah: pd.id)
+            let year =
+                tahun ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
+            return try await perubahan(name, data, store: store, pemda: pemda, pd: pd, tahun: year)
+        }
         let (data, note) = try await muat(
             store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tampilan: tampilan)
         let year =
@@ -90,29 +98,31 @@ public enum LaporanKatalog {
                 laporan.catatan += texts.bagian.filter { !$0.teks.isEmpty }.map { "\($0.label): \($0.teks)" }
             }
         }
+        return laporan
+    }
+
+    /// A revised document beside its murni, with the bases of the revision (and the Renja Perubahan's status).
+    static func perubahan(
+        _ name: NamaLaporan, _ data: DataKinerja, store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah,
+        tahun year: Int
+    ) async throws -> Laporan {
         if name == .renstraPerubahan {
-            let all = try await store.load(pemda: pemda, perangkatDaerah: pd.id)
-            laporan = dengan(
-                Laporan.renstraMurniPerubahan(
-                    IndeksKinerja(all), pd: pd, tahun: year,
-                    murni: try await store.targetMurni(pemda: pemda, pd: pd.id)), note)
+            var laporan = Laporan.renstraMurniPerubahan(
+                IndeksKinerja(data), pd: pd, tahun: year, murni: try await store.targetMurni(pemda: pemda, pd: pd.id))
             let bases = try await store.revisi(pemda: pemda, pd: pd.id).filter { $0.dokumen == .renstra }
             laporan.catatan += bases.map { "Dasar perubahan tahun \($0.tahun): \($0.uraian)." }
+            return laporan
         }
-        if name == .renjaPerubahan {
-            // The murni stays as stored; the perubahan shown with its basis whether or not approved yet.
-            let all = try await store.load(pemda: pemda, perangkatDaerah: pd.id, tahun: year)
-            laporan = dengan(bangun(name, IndeksKinerja(all), pd: pd, tahun: year, tahunDiminta: tahun), note)
-            let basis = try await store.revisi(pemda: pemda, pd: pd.id, tahun: year).first {
-                $0.dokumen == .renjaPerubahan
-            }
-            let status = try await store.statusAlur(pemda: pemda, pd: pd.id, tahun: year).first {
-                $0.objek.jenis == .renjaPerubahan
-            }
-            laporan.catatan.append(
-                (basis.map { "Dasar perubahan: \($0.uraian)." } ?? "Dasar perubahan belum dicatat.")
-                    + " Status Renja Perubahan: \((status?.status ?? .draf).label.lowercased()).")
+        var laporan = Laporan.renjaMurniPerubahan(IndeksKinerja(data), pd: pd, tahun: year)
+        let basis = try await store.revisi(pemda: pemda, pd: pd.id, tahun: year).first {
+            $0.dokumen == .renjaPerubahan
         }
+        let status = try await store.statusAlur(pemda: pemda, pd: pd.id, tahun: year).first {
+            $0.objek.jenis == .renjaPerubahan
+        }
+        laporan.catatan.append(
+            (basis.map { "Dasar perubahan: \($0.uraian)." } ?? "Dasar perubahan belum dicatat.")
+                + " Status Renja Perubahan: \((status?.status ?? .draf).label.lowercased()).")
         return laporan
     }
 

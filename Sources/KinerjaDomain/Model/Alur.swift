@@ -270,8 +270,7 @@ public struct JadwalPelaporan: Hashable, Sendable, Codable {
             throw .tidakSah(field: field, pesan: "Tanggal ditulis hh-bb-tttt, misalnya 10-04-2025.")
         }
         let (day, month, year) = parts[0] > 31 ? (parts[2], parts[1], parts[0]) : (parts[0], parts[1], parts[2])
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        let calendar = IndonesianFormat.kalenderWIB
         let components = DateComponents(year: year, month: month, day: day)
         guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
             throw .tidakSah(field: field, pesan: "Tanggal \(text) tidak ada.")
@@ -426,10 +425,7 @@ extension DataKinerja {
     public func terbit(status: [StatusTersimpan], tampilan: Tampilan) -> AngkaTerbit {
         guard tampilan != .kerja else { return AngkaTerbit(data: self, sementara: [], ditahan: []) }
         let published = Set(status.filter(\.status.terbit).map(\.objek))
-        let pdOfElement = Dictionary(
-            elemen.map { ($0.id, $0.perangkatDaerah) }, uniquingKeysWith: { first, _ in first })
-        let pdOfIndicator = Dictionary(
-            indikator.map { ($0.id, pdOfElement[$0.elemen] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        let owner = pemilikPD
         var unpublished: Set<ObjekAlur> = []
         func keep(_ pd: TypedID<PerangkatDaerah>?, _ periode: PeriodeLaporan) -> Bool {
             guard let pd else { return true }
@@ -439,8 +435,8 @@ extension DataKinerja {
             return tampilan == .sementara
         }
         var result = self
-        result.realisasi = realisasi.filter { keep(pdOfIndicator[$0.indikator] ?? nil, $0.periode) }
-        result.anggaran = anggaran.filter { keep(pdOfElement[$0.elemen] ?? nil, $0.periode) }
+        result.realisasi = realisasi.filter { keep(owner.pd(indikator: $0.indikator), $0.periode) }
+        result.anggaran = anggaran.filter { keep(owner.pd(elemen: $0.elemen), $0.periode) }
         let items = unpublished.sorted {
             ($0.tahun, $0.triwulan, $0.perangkatDaerah.uuid.uuidString)
                 < ($1.tahun, $1.triwulan, $1.perangkatDaerah.uuid.uuidString)
@@ -457,33 +453,30 @@ extension DataKinerja {
     )
         -> Set<ObjekAlur>
     {
-        let pdOfElement = Dictionary(
-            elemen.map { ($0.id, $0.perangkatDaerah) }, uniquingKeysWith: { first, _ in first })
-        let pdOfIndicator = Dictionary(
-            indikator.map { ($0.id, pdOfElement[$0.elemen] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        let owner = pemilikPD
         var result: Set<ObjekAlur> = []
-        func add(_ pd: TypedID<PerangkatDaerah>??, _ make: (TypedID<PerangkatDaerah>) -> ObjekAlur?) {
-            guard let pd = pd ?? nil, let item = make(pd), jenis.contains(item.jenis),
+        func add(_ pd: TypedID<PerangkatDaerah>?, _ make: (TypedID<PerangkatDaerah>) -> ObjekAlur?) {
+            guard let pd, let item = make(pd), jenis.contains(item.jenis),
                 tahun == nil || item.tahun == tahun
             else { return }
             result.insert(item)
         }
         let quarters = pemda.jumlahTriwulan
         for item in realisasi {
-            add(pdOfIndicator[item.indikator]) { .realisasi($0, item.periode, jumlahTriwulan: quarters) }
+            add(owner.pd(indikator: item.indikator)) { .realisasi($0, item.periode, jumlahTriwulan: quarters) }
         }
         for item in anggaran {
-            add(pdOfElement[item.elemen]) { .realisasi($0, item.periode, jumlahTriwulan: quarters) }
+            add(owner.pd(elemen: item.elemen)) { .realisasi($0, item.periode, jumlahTriwulan: quarters) }
         }
         for item in target {
-            add(pdOfIndicator[item.indikator]) { pd in
+            add(owner.pd(indikator: item.indikator)) { pd in
                 ObjekAlur.Jenis(item.dokumen).map {
                     ObjekAlur(perangkatDaerah: pd, jenis: $0, tahun: item.periode.tahun)
                 }
             }
         }
         for item in pagu {
-            add(pdOfElement[item.elemen]) { pd in
+            add(owner.pd(elemen: item.elemen)) { pd in
                 ObjekAlur.Jenis(item.dokumen).map { ObjekAlur(perangkatDaerah: pd, jenis: $0, tahun: item.tahun) }
             }
         }

@@ -166,3 +166,21 @@ public struct IndeksKinerja: Sendable {
             .max { $0.periode < $1.periode }?.fisik
     }
 }
+
+extension DataKinerja {
+    /// The PD each element and each indicator belongs to (nil: the Pemda's own), built once for a pass over entries.
+    public struct PemilikPD {
+        public var elemen: [TypedID<ElemenRencana>: TypedID<PerangkatDaerah>?]
+        public var indikator: [TypedID<Indikator>: TypedID<PerangkatDaerah>?]
+
+        public func pd(elemen id: TypedID<ElemenRencana>) -> TypedID<PerangkatDaerah>? { elemen[id] ?? nil }
+        public func pd(indikator id: TypedID<Indikator>) -> TypedID<PerangkatDaerah>? { indikator[id] ?? nil }
+    }
+
+    public var pemilikPD: PemilikPD {
+        let elements = Dictionary(elemen.map { ($0.id, $0.perangkatDaerah) }, uniquingKeysWith: { first, _ in first })
+        let indicators = Dictionary(
+            indikator.map { ($0.id, elements[$0.elemen] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        return PemilikPD(elemen: elements, indikator: indicators)
+    }
+}

@@ -73,17 +73,14 @@ extension DataKinerja {
     public func berlaku(status: [StatusTersimpan]) -> DataKinerja {
         let approved = Set(status.filter { [.disetujui, .diverifikasi, .dikunci].contains($0.status) }.map(\.objek))
         let revising: Set<DokumenRencana> = [.perjanjianKinerja, .renjaPerubahan]
-        let pdOfElement = Dictionary(
-            elemen.map { ($0.id, $0.perangkatDaerah) }, uniquingKeysWith: { first, _ in first })
-        let pdOfIndicator = Dictionary(
-            indikator.map { ($0.id, pdOfElement[$0.elemen] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        let owner = pemilikPD
         func counts(_ pd: TypedID<PerangkatDaerah>?, _ dokumen: DokumenRencana, _ tahun: Int) -> Bool {
             guard revising.contains(dokumen), let pd, let jenis = ObjekAlur.Jenis(dokumen) else { return true }
             return approved.contains(ObjekAlur(perangkatDaerah: pd, jenis: jenis, tahun: tahun))
         }
         var result = self
-        result.target = target.filter { counts(pdOfIndicator[$0.indikator] ?? nil, $0.dokumen, $0.periode.tahun) }
-        result.pagu = pagu.filter { counts(pdOfElement[$0.elemen] ?? nil, $0.dokumen, $0.tahun) }
+        result.target = target.filter { counts(owner.pd(indikator: $0.indikator), $0.dokumen, $0.periode.tahun) }
+        result.pagu = pagu.filter { counts(owner.pd(elemen: $0.elemen), $0.dokumen, $0.tahun) }
         return result
     }
 

@@ -6,9 +6,7 @@ public enum IndonesianFormat {
     /// it has (up to `maxFractionDigits`) when `fractionDigits` is nil.
     /// A moment as an Indonesian office writes it, in WIB: "12-04-2025 10.05 WIB".
     public static func waktu(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let c = kalenderWIB.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
         return "\(two(c.day))-\(two(c.month))-\(c.year ?? 0) \(two(c.hour)).\(two(c.minute)) WIB"
     }
@@ -17,6 +15,21 @@ public enum IndonesianFormat {
     public static func tanggal(_ date: Date) -> String {
         String(waktu(date).prefix(10))
     }
+
+    /// A date as a date input holds it: "2025-04-12".
+    public static func tanggalISO(_ date: Date) -> String {
+        tanggal(date).split(separator: "-").reversed().joined(separator: "-")
+    }
+
+    /// The Gregorian calendar in WIB (UTC+7), in which dates are typed and printed.
+    public static let kalenderWIB: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        return calendar
+    }()
+
+    /// The year of a moment in WIB.
+    public static func tahun(_ date: Date) -> Int { kalenderWIB.component(.year, from: date) }
 
     public static func number(_ value: Decimal, fractionDigits: Int? = nil, maxFractionDigits: Int = 4) -> String {
         let scale = fractionDigits ?? maxFractionDigits

@@ -101,7 +101,7 @@ enum AlurController {
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
         let tahun =
             try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun) ?? years.realisasiTerakhir ?? years.semua.last
-            ?? Calendar(identifier: .gregorian).component(.year, from: req.sekarang)
+            ?? IndonesianFormat.tahun(req.sekarang)
         return PemantauanPage.Model(
             pemda: pemda, tahun: tahun, pd: try await store.loadOrganisasi(pemda: pemda.id).perangkatDaerah,
             status: try await store.statusAlur(pemda: pemda.id, tahun: tahun),

@@ -109,9 +109,7 @@ extension HomePage.Tugas {
             }
             result += stored.filter { $0.status == .diverifikasi }.map { task($0, "Diverifikasi; siap dikunci.") }
             // The PD late in the clock's year (a window closed, the triwulan not submitted).
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
-            let year = calendar.component(.year, from: sekarang)
+            let year = IndonesianFormat.tahun(sekarang)
             let windows = try await store.jadwal(pemda: pemda.id, tahun: year)
             let statuses = Dictionary(
                 try await store.statusAlur(pemda: pemda.id, tahun: year).map { ($0.objek, $0.status) },
@@ -143,9 +141,7 @@ extension HomePage.Tugas {
     static func triwulanTerbuka(
         _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, stored: [StatusTersimpan], sekarang: Date
     ) async throws -> HomePage.Tugas? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
-        let clockYear = calendar.component(.year, from: sekarang)
+        let clockYear = IndonesianFormat.tahun(sekarang)
         var windows = try await store.jadwal(pemda: pemda.id, tahun: clockYear)
         var year = clockYear
         if windows.isEmpty {

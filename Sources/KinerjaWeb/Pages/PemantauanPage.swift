@@ -97,11 +97,6 @@ enum PemantauanPage {
     static func formulir(_ model: Model, akun: Layout.Akun) -> [HTML] {
         let pemdaID = model.pemda.id.uuid
         let quarterOptions = (1...model.pemda.jumlahTriwulan).map { (String($0), "TW \(PeriodeLaporan.romawi($0))") }
-        func tanggal(_ date: Date) -> String {
-            // yyyy-mm-dd for a date input.
-            let parts = IndonesianFormat.tanggal(date).split(separator: "-")
-            return "\(parts[2])-\(parts[1])-\(parts[0])"
-        }
         return [
             .el("h2", [], "Jadwal pengisian realisasi \(model.tahun)"),
             model.jadwal.isEmpty
@@ -132,7 +127,7 @@ enum PemantauanPage {
                         HTML.el(
                             "li", [],
                             "\(model.pd.first { $0.id == item.perangkatDaerah }?.nama ?? "?") · TW "
-                                + "\(PeriodeLaporan.romawi(item.triwulan)) sampai \(tanggal(item.sampai.addingTimeInterval(-1)))"
+                                + "\(PeriodeLaporan.romawi(item.triwulan)) sampai \(IndonesianFormat.tanggalISO(item.sampai.addingTimeInterval(-1)))"
                                 + " · \(item.alasan) (\(item.oleh))")
                     }),
             Form.post(

@@ -161,11 +161,7 @@ struct RencanaPage {
         let pemdaID = model.pemda.id.uuid
         let query = "?tahun=\(model.tahun)&dokumen=\(model.dokumen.rawValue)"
         func value(_ name: String, _ stored: String?) -> String { isian.nilai[name] ?? stored ?? "" }
-        var dateValue = ""
-        if let date = model.revisi?.tanggalSK {
-            let parts = IndonesianFormat.tanggal(date).split(separator: "-")
-            dateValue = "\(parts[2])-\(parts[1])-\(parts[0])"
-        }
+        let dateValue = model.revisi.map { IndonesianFormat.tanggalISO($0.tanggalSK) } ?? ""
         let current: HTML =
             model.revisi.map { item in
                 HTML.el(
