@@ -33,6 +33,7 @@ from pypdf import PdfReader
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 BINARY = os.path.abspath(sys.argv[1])
@@ -111,6 +112,13 @@ def shoot(driver, base, name, path):
         driver.save_screenshot(os.path.join(OUT, f"{name}-{size}.png"))
         no_horizontal_scroll(driver, name, size)
     viewport(driver, 1366, 768)
+
+
+def click_and_wait(driver, element, text):
+    """Clicks a submit button and waits for the *next* page to hold `text` (the old page may hold it already)."""
+    element.click()
+    WebDriverWait(driver, 10).until(EC.staleness_of(element))
+    WebDriverWait(driver, 10).until(lambda d: text in d.page_source)
 
 
 def login(driver, base, name):
@@ -226,8 +234,7 @@ def main():
         money.send_keys("25.000.000")
         shoot_form = os.path.join(OUT, "realisasi-isi-1366x768.png")
         driver.save_screenshot(shoot_form)
-        driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
-        WebDriverWait(driver, 10).until(lambda d: "Tersimpan" in d.page_source)
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]"), "Tersimpan")
         check(driver.find_element(By.NAME, "r." + key).get_attribute("value") == "1.000", "nilai tidak tersimpan")
         shoot(driver, base, "realisasi", pd + "/realisasi?tahun=2024&triwulan=1")
         driver.get(base + pd + "?tahun=2024&triwulan=1")
@@ -241,8 +248,7 @@ def main():
         target = driver.find_element(By.CSS_SELECTOR, "input[name^='t.']")
         target.clear()
         target.send_keys("42")
-        driver.find_element(By.XPATH, "//button[contains(., 'Simpan rencana')]").click()
-        WebDriverWait(driver, 10).until(lambda d: "Tersimpan: 1 isian berubah." in d.page_source)
+        click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., 'Simpan rencana')]"), "Tersimpan: 1 isian berubah.")
         shoot(driver, base, "rencana", pd + "/rencana?tahun=2024&dokumen=renja")
 
         # 2. Download a report as XLSX.
@@ -265,13 +271,11 @@ def main():
                          "06.01.2.01.01;;2024;2;;3.500.000;60\n")
         driver.get(base + pd + "/impor")
         driver.find_element(By.NAME, "berkas").send_keys(csv_path)
-        driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
-        WebDriverWait(driver, 10).until(lambda d: "Pratinjau impor" in d.page_source)
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]"), "Pratinjau impor")
         check("Terapkan 1 perubahan" in driver.page_source, "pratinjau impor tidak menawarkan 1 perubahan")
         shoot_preview = os.path.join(OUT, "impor-pratinjau-1366x768.png")
         driver.save_screenshot(shoot_preview)
-        driver.find_element(By.XPATH, "//button[contains(., 'Terapkan')]").click()
-        WebDriverWait(driver, 10).until(lambda d: "Impor diterapkan" in d.page_source)
+        click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., 'Terapkan')]"), "Impor diterapkan")
         driver.get(base + pd + "?tahun=2024&triwulan=2")
         check("3.500.000" in driver.page_source, "impor tidak tampil di halaman PD")
 
@@ -311,8 +315,8 @@ def step(driver, base, pd, user, transition, note=None, expect="tercatat"):
     button = driver.find_element(By.ID, "langkah-realisasi-1-" + transition)
     if note is not None:
         button.find_element(By.XPATH, "./ancestor::form[1]//input[@name='catatan']").send_keys(note)
-    button.click()
-    WebDriverWait(driver, 10).until(lambda d: expect in d.page_source)
+    # The PD page itself holds "Pagu tercatat …": the answer is looked for on the next page only.
+    click_and_wait(driver, button, expect)
     logout(driver)
 
 
@@ -337,8 +341,7 @@ def approval_cycle(driver, base, pd, workdir):
     money = driver.find_element(By.CSS_SELECTOR, "input[name^='k.']")
     money.clear()
     money.send_keys("26.000.000")
-    driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
-    WebDriverWait(driver, 10).until(lambda d: "Tersimpan" in d.page_source)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]"), "Tersimpan")
     logout(driver)
     step(driver, base, pd, "operator", "ajukan")
     login(driver, base, "kepala")
@@ -368,10 +371,8 @@ def approval_cycle(driver, base, pd, workdir):
                      "06.01.2.01.01;;2024;1;;9.999.999;90\n")
     driver.get(base + pd + "/impor")
     driver.find_element(By.NAME, "berkas").send_keys(csv_path)
-    driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
-    WebDriverWait(driver, 10).until(lambda d: "Pratinjau impor" in d.page_source)
-    driver.find_element(By.XPATH, "//button[contains(., 'Terapkan')]").click()
-    WebDriverWait(driver, 10).until(lambda d: "berstatus dikunci" in d.page_source)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]"), "Pratinjau impor")
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., 'Terapkan')]"), "berstatus dikunci")
     logout(driver)
     # The public report shows the verified figure, and not the refused ones.
     driver.get(base + pd + "/laporan/realisasi?tahun=2024")
