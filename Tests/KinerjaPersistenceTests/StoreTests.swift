@@ -108,6 +108,42 @@ struct StoreTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func theValuesOfWhatAChangeSetCreatesAreInItsCreationLine(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, sub, indikator, _) = try Self.sample()
+            try await store.create(
+                DataKinerja(pemda: data.pemda, periode: data.periode, perangkatDaerah: data.perangkatDaerah))
+            try await store.apply(
+                PerubahanData {
+                    $0.elemenBaru = data.elemen
+                    $0.indikatorBaru = data.indikator
+                    $0.target = data.target
+                    $0.pagu = data.pagu
+                }, pemda: data.pemda.id)
+            // One line per element and indicator created, its first values in it; none per value.
+            let history = try await store.riwayat(pemda: data.pemda.id)
+            #expect(history.count == data.elemen.count + data.indikator.count)
+            let line = try #require(history.first { $0.kunci == indikator.id.uuid })
+            #expect(line.baru == "dibuat · Target Renja 2024: 4 dokumen · Target Renja 2024 TW I: 1", "\(line.baru)")
+            let subLine = try #require(history.first { $0.kunci == sub.id.uuid })
+            #expect(subLine.baru.hasPrefix("dibuat · Pagu Renja 2024: "), "\(subLine.baru)")
+            // A later change of a value is a line of its own, old → new.
+            try await store.apply(
+                PerubahanData {
+                    $0.target = [
+                        Target(
+                            indikator: indikator.id, dokumen: .renja, periode: .init(tahun: 2024), nilai: .angka(5),
+                            teks: "5 dokumen")
+                    ]
+                }, pemda: data.pemda.id)
+            let changed = try await store.riwayat(pemda: data.pemda.id, kunci: indikator.id.uuid)
+            #expect(changed.count == 2)
+            #expect(changed.contains { $0.entitas == "target" && $0.lama == "4 dokumen" && $0.baru == "5 dokumen" })
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func manyPemdaShareOneDatabase(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in
             let store = KinerjaStore(db)
@@ -117,8 +153,14 @@ struct StoreTests {
             try await store.create(second)
             #expect(try await store.listPemda().map(\.nama) == ["Kabupaten A", "Kabupaten B"])
             #expect(try await store.load(pemda: first.pemda.id).elemen.count == 3)
+            for pemda in [first.pemda.id, second.pemda.id] {
+                try await store.apply(PerubahanData { $0.urusan = [Urusan(kode: "9", nama: "URUSAN X")] }, pemda: pemda)
+            }
             try await store.hapus(pemda: first.pemda.id)
             #expect(try await store.listPemda().map(\.nama) == ["Kabupaten B"])
+            // A deleted Pemda leaves nothing behind, its history included; the other keeps its own.
+            #expect(try await store.riwayat(pemda: first.pemda.id).isEmpty)
+            #expect(try await store.riwayat(pemda: second.pemda.id).map(\.entitas) == ["urusan"])
             #expect(try await store.load(pemda: second.pemda.id).target.count == 3)
         }
     }

@@ -234,6 +234,16 @@ extension KinerjaStore {
             + change.revisi.count + change.naratif.count
     }
 
+    /// An entry's kind, description and period in the history.
+    static func riwayatIsian(_ key: KunciIsian) -> (entitas: String, uraian: String, periode: String) {
+        switch key {
+        case .target(_, let dokumen, let periode): ("target", "Target \(dokumen.label)", periode.description)
+        case .pagu(_, let dokumen, let tahun): ("pagu", "Pagu \(dokumen.label)", "\(tahun)")
+        case .realisasi(_, let periode): ("realisasi", "Realisasi kinerja", periode.description)
+        case .anggaran(_, let periode): ("realisasi keuangan", "Realisasi keuangan / fisik", periode.description)
+        }
+    }
+
     /// One history line per entry written, step taken and structural change, in multi-row INSERTs.
     func writeRiwayat(
         _ change: PerubahanData, _ plan: EntryPlan, _ alur: AlurPlan, _ before: StrukturLama, pemda: UUID,
@@ -250,26 +260,20 @@ extension KinerjaStore {
                     sumber: change.sumber,
                     entitas: entitas, kunci: kunci, uraian: uraian, periode: periode, lama: lama, baru: baru))
         }
+        // An entry of an indicator or element the change set creates is written into that creation line
+        // ("dibuat · Target Renja 2025: 12"): a new PD's plan is one line per element and indicator, not one per
+        // value too (a whole Renja of 20 000 sub kegiatan was 90 000 lines, most of the apply's time).
+        let created = Set(change.indikatorBaru.map(\.id.uuid)).union(change.elemenBaru.map(\.id.uuid))
+        var initial: [UUID: [String]] = [:]
         for item in plan.ubahan {
-            switch item.key {
-            case .target(let indikator, let dokumen, let periode):
-                add(
-                    item.pd, "target", indikator.uuid, "Target \(dokumen.label)", periode: periode.description,
-                    lama: item.lama, baru: item.baru)
-            case .pagu(let elemen, let dokumen, let tahun):
-                add(
-                    item.pd, "pagu", elemen.uuid, "Pagu \(dokumen.label)", periode: "\(tahun)", lama: item.lama,
-                    baru: item.baru)
-            case .realisasi(let indikator, let periode):
-                add(
-                    item.pd, "realisasi", indikator.uuid, "Realisasi kinerja", periode: periode.description,
-                    lama: item.lama, baru: item.baru)
-            case .anggaran(let elemen, let periode):
-                add(
-                    item.pd, "realisasi keuangan", elemen.uuid, "Realisasi keuangan / fisik",
-                    periode: periode.description, lama: item.lama, baru: item.baru)
+            let (entitas, uraian, periode) = Self.riwayatIsian(item.key)
+            if item.lama.isEmpty, created.contains(item.key.pemilik) {
+                initial[item.key.pemilik, default: []].append("\(uraian) \(periode): \(item.baru)")
+            } else {
+                add(item.pd, entitas, item.key.pemilik, uraian, periode: periode, lama: item.lama, baru: item.baru)
             }
         }
+        func dibuat(_ id: UUID) -> String { (["dibuat"] + (initial[id] ?? [])).joined(separator: " · ") }
         for (step, from, to) in alur.langkah {
             add(
                 step.objek.perangkatDaerah.uuid, "status", nil,
@@ -290,7 +294,7 @@ extension KinerjaStore {
                 periode: "\(item.objek.tahun)", baru: item.status.label)
         }
         for node in change.elemenBaru {
-            add(node.perangkatDaerah?.uuid, "elemen", node.id.uuid, node.label, baru: "dibuat")
+            add(node.perangkatDaerah?.uuid, "elemen", node.id.uuid, node.label, baru: dibuat(node.id.uuid))
         }
         for node in change.elemenUbah {
             let old = before.elemen[node.id.uuid]
@@ -307,7 +311,7 @@ extension KinerjaStore {
             }
         }
         for indikator in change.indikatorBaru {
-            add(nil, "indikator", indikator.id.uuid, indikator.nama, baru: "dibuat")
+            add(nil, "indikator", indikator.id.uuid, indikator.nama, baru: dibuat(indikator.id.uuid))
         }
         for indikator in change.indikatorUbah {
             let old = before.indikator[indikator.id.uuid]

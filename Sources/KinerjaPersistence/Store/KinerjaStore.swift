@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KinerjaDomain
+import SQLKit
 
 /// The one domain-facing service through which everything is read and written. Writes validate with the
 /// domain's rules and run in a transaction; later concerns (audit, workflow) hook in here.
@@ -35,9 +36,14 @@ public struct KinerjaStore: Sendable {
         return try await pemda(TypedID(row.id!))
     }
 
+    /// Deletes a Pemda with everything of it: its rows go by the foreign keys' cascade; its history and data version,
+    /// which have none (history outlives the rows it tells of), by their Pemda.
     public func hapus(pemda: TypedID<Pemda>) async throws {
         try await write(pemda: pemda) { db in
             try await PemdaModel.query(on: db).filter(\.$id == pemda.uuid).delete()
+            try await RiwayatModel.query(on: db).filter(\.$pemdaID == pemda.uuid).delete()
+            guard let sql = db as? any SQLDatabase else { return }
+            try await sql.delete(from: "versi_data").where("id", .equal, SQLBind(pemda.uuid)).run()
         }
     }
 
