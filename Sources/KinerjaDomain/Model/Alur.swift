@@ -38,6 +38,8 @@ public struct ObjekAlur: Hashable, Sendable, Codable {
         case renjaPerubahan = "renja_perubahan"
         case perjanjianKinerja = "pk"
         case realisasi
+        /// The PD's LKjIP of a year (its narrative; its figures are the realisasi's).
+        case lkjip
 
         public var label: String {
             switch self {
@@ -46,6 +48,7 @@ public struct ObjekAlur: Hashable, Sendable, Codable {
             case .renjaPerubahan: "Renja Perubahan"
             case .perjanjianKinerja: "Perjanjian Kinerja"
             case .realisasi: "Realisasi"
+            case .lkjip: "LKjIP"
             }
         }
 
@@ -125,7 +128,8 @@ public enum AturanAlur {
     }
 
     public static func langkah(_ transisi: Transisi, _ jenis: ObjekAlur.Jenis) -> Langkah {
-        let realisasi = jenis == .realisasi
+        // Realisasi and the LKjIP are verified by the Inspektorat (DOMAIN.md "Workflow"), plans by Bappeda.
+        let realisasi = jenis == .realisasi || jenis == .lkjip
         switch transisi {
         case .ajukan: return Langkah(dari: [.draf, .dikembalikan], ke: .diajukan, peran: [.operatorPD])
         case .kembalikan:

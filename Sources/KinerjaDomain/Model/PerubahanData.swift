@@ -58,6 +58,8 @@ public struct PerubahanData: Sendable, Codable {
     public var revisi: [RevisiDokumen] = []
     /// Texts of a PD's quarterly evaluation (faktor pendorong, penghambat, tindak lanjut): replace the stored ones.
     public var naratif: [EvaluasiNaratif] = []
+    /// Sections of a PD's LKjIP: each replaces the stored one of the same PD, year and section.
+    public var naskah: [NaskahLKjIP] = []
 
     public init() {}
 
@@ -69,7 +71,7 @@ public struct PerubahanData: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case perangkatDaerahBaru, unitKerjaBaru, pejabatBaru, elemenBaru, elemenUbah, indikatorBaru, indikatorUbah
         case target, pagu, realisasi, anggaran, periodeBaru, urusan, pemda, profil, hapusLogo, hapus, versiDibaca
-        case bukti, formulirPD, oleh, sumber, langkah, jadwal, pembukaan, penetapan, revisi, naratif
+        case bukti, formulirPD, oleh, sumber, langkah, jadwal, pembukaan, penetapan, revisi, naratif, naskah
     }
 
     /// Change sets kept with uploads made by an earlier version still read (missing lists are empty).
@@ -106,6 +108,7 @@ public struct PerubahanData: Sendable, Codable {
         penetapan = try list(.penetapan)
         revisi = try list(.revisi)
         naratif = try list(.naratif)
+        naskah = try list(.naskah)
     }
 
     public var isEmpty: Bool {
@@ -113,7 +116,7 @@ public struct PerubahanData: Sendable, Codable {
             && elemenUbah.isEmpty && indikatorBaru.isEmpty && indikatorUbah.isEmpty && target.isEmpty && pagu.isEmpty
             && realisasi.isEmpty && anggaran.isEmpty && periodeBaru.isEmpty && urusan.isEmpty && pemda == nil
             && profil == nil && hapus.isEmpty && bukti.isEmpty && langkah.isEmpty && jadwal.isEmpty
-            && pembukaan.isEmpty && penetapan.isEmpty && revisi.isEmpty && naratif.isEmpty
+            && pembukaan.isEmpty && penetapan.isEmpty && revisi.isEmpty && naratif.isEmpty && naskah.isEmpty
     }
 
     public var jumlah: Int {
@@ -121,7 +124,7 @@ public struct PerubahanData: Sendable, Codable {
             + indikatorBaru.count + indikatorUbah.count + target.count + pagu.count + realisasi.count + anggaran.count
             + periodeBaru.count + urusan.count + (pemda == nil ? 0 : 1) + (profil == nil ? 0 : 1) + hapus.count
             + bukti.count + langkah.count + jadwal.count + pembukaan.count
-            + penetapan.count + revisi.count + naratif.count
+            + penetapan.count + revisi.count + naratif.count + naskah.count
     }
 }
 

@@ -23,5 +23,6 @@ public enum KinerjaMigrations {
         M015EmailPengguna(),  // a user's email address for notifications
         M016TargetMurni(),  // the murni value of a revised Renstra target
         M017EvaluasiNaratif(),  // faktor pendorong, penghambat and tindak lanjut of a PD's triwulan
+        M018NaskahLKjIP(),  // the narrative sections of a PD's LKjIP
     ]
 }

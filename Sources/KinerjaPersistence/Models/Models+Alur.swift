@@ -276,3 +276,30 @@ public final class EvaluasiNaratifModel: Model, @unchecked Sendable {
             penghambat: penghambat, tindakLanjutTriwulan: tindakLanjutTriwulan, tindakLanjutRenja: tindakLanjutRenja)
     }
 }
+
+public final class NaskahLKjIPModel: Model, @unchecked Sendable {
+    public static let schema = "naskah_lkjip"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "pemda_id") public var pemdaID: UUID
+    @Field(key: "perangkat_daerah_id") public var perangkatDaerahID: UUID
+    @Field(key: "tahun") public var tahun: Int
+    @Field(key: "bagian") public var bagian: String
+    @Field(key: "teks") public var teks: String
+    public init() {}
+
+    convenience init(pemda: UUID, _ item: NaskahLKjIP) {
+        self.init()
+        id = UUID()
+        pemdaID = pemda
+        perangkatDaerahID = item.perangkatDaerah.uuid
+        tahun = item.tahun
+        bagian = item.bagian.rawValue
+        teks = item.teks
+    }
+
+    func domain() throws -> NaskahLKjIP {
+        try NaskahLKjIP(
+            perangkatDaerah: TypedID(perangkatDaerahID), tahun: tahun,
+            bagian: try decodeEnum(BagianLKjIP.self, bagian, table: Self.schema, id: id, column: "bagian"), teks: teks)
+    }
+}

@@ -34,7 +34,9 @@ extension KinerjaStore {
         _ change: PerubahanData, _ plan: EntryPlan, owners: Owners, pemda: UUID, sekarang: Date, on db: any Database
     ) async throws -> AlurPlan {
         var result = AlurPlan()
-        guard !plan.ubahan.isEmpty || !change.bukti.isEmpty || !change.langkah.isEmpty || !change.naratif.isEmpty
+        guard
+            !plan.ubahan.isEmpty || !change.bukti.isEmpty || !change.langkah.isEmpty || !change.naratif.isEmpty
+                || !change.naskah.isEmpty
         else { return result }
         guard let pemdaRow = try await PemdaModel.find(pemda, on: db) else { throw DomainError.tidakDitemukan("Pemda") }
         let quarters = pemdaRow.jumlahTriwulan
@@ -44,6 +46,9 @@ extension KinerjaStore {
                 ObjekAlur(
                     perangkatDaerah: text.perangkatDaerah, jenis: .realisasi, tahun: text.tahun, triwulan: text.triwulan
                 ))
+        }
+        for text in change.naskah {
+            objects.insert(ObjekAlur(perangkatDaerah: text.perangkatDaerah, jenis: .lkjip, tahun: text.tahun))
         }
         for file in change.bukti {
             if let pd = owners.pdIndikator[file.indikator.uuid] ?? nil {
@@ -218,6 +223,21 @@ extension KinerjaStore {
                 ).create(on: db)
             }
         }
+        for text in change.naskah {
+            let stored = try await NaskahLKjIPModel.query(on: db).filter(\.$pemdaID == pemda)
+                .filter(\.$perangkatDaerahID == text.perangkatDaerah.uuid).filter(\.$tahun == text.tahun)
+                .filter(\.$bagian == text.bagian.rawValue).first()
+            guard stored?.teks != text.teks else { continue }
+            try await stored?.delete(on: db)
+            try await NaskahLKjIPModel(pemda: pemda, text).create(on: db)
+            try await RiwayatModel(
+                pemda: pemda,
+                Riwayat(
+                    perangkatDaerah: text.perangkatDaerah, waktu: sekarang, oleh: change.oleh, sumber: change.sumber,
+                    entitas: "lkjip", kunci: nil, uraian: "LKjIP · \(text.bagian.label)", periode: "\(text.tahun)",
+                    lama: stored?.teks ?? "", baru: text.teks)
+            ).create(on: db)
+        }
         for item in change.revisi {
             try await RevisiDokumenModel.query(on: db).filter(\.$pemdaID == pemda)
                 .filter(\.$perangkatDaerahID == item.perangkatDaerah.uuid).filter(\.$dokumen == item.dokumen.rawValue)
@@ -231,7 +251,7 @@ extension KinerjaStore {
         }
         try await insert(change.pembukaan.map { PembukaanKhususModel(pemda: pemda, $0) }, on: db)
         return alur.langkah.count + change.jadwal.count + change.pembukaan.count + change.penetapan.count
-            + change.revisi.count + change.naratif.count
+            + change.revisi.count + change.naratif.count + change.naskah.count
     }
 
     /// An entry's kind, description and period in the history.
@@ -476,6 +496,22 @@ extension KinerjaStore {
         try await EvaluasiNaratifModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
             .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$tahun == tahun).sort(\.$triwulan).all()
             .map { try $0.domain() }
+    }
+}
+
+extension KinerjaStore {
+    /// The stored sections of a PD's LKjIP of a year (a section never written is absent).
+    public func naskahLKjIP(
+        pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, tahun: Int
+    ) async throws -> [BagianLKjIP: String] {
+        var result: [BagianLKjIP: String] = [:]
+        for row in try await NaskahLKjIPModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
+            .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$tahun == tahun).all()
+        {
+            let item = try row.domain()
+            result[item.bagian] = item.teks
+        }
+        return result
     }
 }
 

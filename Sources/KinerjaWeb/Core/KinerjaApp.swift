@@ -66,6 +66,7 @@ public enum KinerjaApp {
         PenyiapanController.routes(app)
         AlurController.routes(app)
         RencanaAksiController.routes(app)
+        LKjIPController.routes(app)
     }
 
     /// An optional integer query parameter; an empty value counts as absent, anything else not a number in range

@@ -45,6 +45,8 @@ public enum SiteURL: Sendable {
     case rencanaRevisiLampiran(pemda: UUID, kode: String)
     case pk(pemda: UUID, kode: String)
     case rencanaAksi(pemda: UUID, kode: String)
+    case lkjip(pemda: UUID, kode: String)
+    case lkjipPemda(pemda: UUID)
 
     /// One piece of a route: a fixed word, or a parameter with its name (for the router) and value (for links).
     public enum Segmen: Sendable, ExpressibleByStringLiteral {
@@ -105,6 +107,8 @@ public enum SiteURL: Sendable {
             Self.pdSegmen(pemda, kode) + ["rencana", "revisi", "lampiran"]
         case .pk(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["pk"]
         case .rencanaAksi(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["rencana-aksi"]
+        case .lkjip(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["lkjip"]
+        case .lkjipPemda(let pemda): Self.pemdaSegmen(pemda) + ["lkjip"]
         }
     }
 
@@ -194,6 +198,8 @@ public enum SiteURL: Sendable {
         public static let rencanaRevisi: [PathComponent] = SiteURL.rencanaRevisi(pemda: Self.x, kode: "").pattern
         public static let pk: [PathComponent] = SiteURL.pk(pemda: Self.x, kode: "").pattern
         public static let rencanaAksi: [PathComponent] = SiteURL.rencanaAksi(pemda: Self.x, kode: "").pattern
+        public static let lkjip: [PathComponent] = SiteURL.lkjip(pemda: Self.x, kode: "").pattern
+        public static let lkjipPemda: [PathComponent] = SiteURL.lkjipPemda(pemda: Self.x).pattern
         public static let rencanaRevisiLampiran: [PathComponent] = SiteURL.rencanaRevisiLampiran(
             pemda: Self.x, kode: ""
         ).pattern

@@ -14,7 +14,7 @@ struct AlurPanel: Sendable {
 
     /// The items of the year, documents first.
     var objek: [ObjekAlur] {
-        [ObjekAlur.Jenis.renstra, .renja, .renjaPerubahan, .perjanjianKinerja].map {
+        [ObjekAlur.Jenis.renstra, .renja, .renjaPerubahan, .perjanjianKinerja, .lkjip].map {
             ObjekAlur(perangkatDaerah: pd.id, jenis: $0, tahun: tahun)
         }
             + (1...pemda.jumlahTriwulan).map {

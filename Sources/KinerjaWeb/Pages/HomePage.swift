@@ -61,7 +61,8 @@ struct HomePage {
                         .el("a", [("href", SiteURL.dasbor(pemda: id).path)], "Dasbor"), .text(" · "),
                         .el("a", [("href", SiteURL.laporanPemda(pemda: id).path)], "Laporan"), .text(" · "),
                         .el("a", [("href", SiteURL.ikuPemda(pemda: id).path)], "IKU"), .text(" · "),
-                        .el("a", [("href", SiteURL.cascadingPemda(pemda: id).path)], "Cascading"),
+                        .el("a", [("href", SiteURL.cascadingPemda(pemda: id).path)], "Cascading"), .text(" · "),
+                        .el("a", [("href", SiteURL.lkjipPemda(pemda: id).path)], "LKjIP"),
                     ]))
             if pds.isEmpty {
                 content.append(.el("p", [("class", "muted")], "Belum ada perangkat daerah."))

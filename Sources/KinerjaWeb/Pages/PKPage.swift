@@ -120,7 +120,10 @@ enum PKPage {
         """
 
     /// The same documents as one DOCX, each PK from a new page.
-    static func docx(_ set: [PerjanjianKinerja]) throws -> Data {
+    static func docx(_ set: [PerjanjianKinerja]) throws -> Data { try DOCXWriter.write(blocks(set)) }
+
+    /// The PK set as DOCX blocks (also the LKjIP's lampiran).
+    static func blocks(_ set: [PerjanjianKinerja]) -> [DOCXBlock] {
         var blocks: [DOCXBlock] = []
         for (index, pk) in set.enumerated() {
             if index > 0 { blocks.append(.pageBreak) }
@@ -161,6 +164,6 @@ enum PKPage {
                 .twoColumns(left: sign.kedua, right: sign.pertama),
             ]
         }
-        return try DOCXWriter.write(blocks)
+        return blocks
     }
 }

@@ -132,6 +132,7 @@ struct PerangkatDaerahPage {
         links += [
             ("Riwayat perubahan", SiteURL.riwayat(pemda: pemda, kode: kode).path),
             ("Perjanjian Kinerja", SiteURL.pk(pemda: pemda, kode: kode).path + "?tahun=\(model.tahun)"),
+            ("LKjIP", SiteURL.lkjip(pemda: pemda, kode: kode).path + "?tahun=\(model.tahun)"),
             ("Cascading", SiteURL.cascading(pemda: pemda, kode: kode).path),
             ("IKU", SiteURL.iku(pemda: pemda, kode: kode).path),
             ("Laporan", SiteURL.laporanPemda(pemda: pemda).path),

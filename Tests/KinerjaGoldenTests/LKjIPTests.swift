@@ -1,0 +1,54 @@
+import Foundation
+import KinerjaDemo
+import KinerjaDomain
+import KinerjaPersistence
+import KinerjaSpreadsheet
+import KinerjaTestSupport
+import Testing
+
+/// The LKjIP's measurement reproduces the seed (issue 13.5).
+@Suite("Golden: LKjIP")
+struct LKjIPTests {
+    /// Bab III A of the Dinsos 2022 LKjIP is seed 003 Tabel 2.3, row for row: sasaran, indicator, unit, target,
+    /// realisasi and capaian (the one printed capaian no formula gives is the documented exception).
+    @Test func dinsos2022CapaianTableIsTabel23RowForRow() async throws {
+        try await withTestDatabase(.sqlite) { db in
+            let (index, pd) = try await LaporanTests.dinsos(KinerjaStore(db))
+            let lkjip = LKjIP.untukPD(index, pd: pd, tahun: 2022)
+            let seed = try CSV.records(try SeedFiles.text("003/capaian_sasaran_2022.csv"))
+            #expect(lkjip.capaian.count == seed.count)
+            // Sasaran in the seed's order; within a sasaran the indicators in the PD's own order (the Renstra's
+            // Tabel 3.1, which lists "Ratio Kekerasan Terhadap Anak" before "… Perempuan"; Tabel 2.3 the other way).
+            #expect(lkjip.capaian.map(\.nomor) == Array(1...seed.count))
+            var sasaranOrder: [String] = []
+            for row in lkjip.capaian where sasaranOrder.last != row.sasaran { sasaranOrder.append(row.sasaran) }
+            var seedOrder: [String] = []
+            for record in seed where seedOrder.last != record["sasaran_strategis"] {
+                seedOrder.append(record["sasaran_strategis"]!)
+            }
+            #expect(sasaranOrder == seedOrder)
+            for record in seed {
+                let row = try #require(lkjip.capaian.first { $0.indikator == record["indikator"] })
+                #expect(row.sasaran == record["sasaran_strategis"])
+                #expect(row.satuan == record["satuan"])
+                let value = try #require(row.hasil.persen, "\(row.indikator)")
+                let printed = try #require(Decimal(plain: record["pct_capaian"]!))
+                if row.indikator == "Ratio Kekerasan Terhadap Perempuan" {
+                    #expect(value.rounded(scale: 2) == Decimal(string: "114.61"))
+                } else {
+                    #expect(
+                        value.rounded(scale: 2) == printed || value.truncated(scale: 2) == printed, "\(row.indikator)")
+                }
+                for (cell, column) in [(row.target, "target_value"), (row.realisasi, "realisasi_value")] {
+                    let number = try #require(Decimal(plain: record[column]!))
+                    #expect(cell.contains(IndonesianFormat.number(number)), "\(row.indikator) \(column): \(cell)")
+                }
+            }
+            // The sentences a writer starts from name every sasaran with its capaian and category.
+            let analysis = lkjip.draf(.analisis)
+            for name in Set(seed.map { $0["sasaran_strategis"]! }) { #expect(analysis.contains("Sasaran \"\(name)\"")) }
+            #expect(analysis.contains("100,00 %"))
+            #expect(lkjip.rataRata != nil && !lkjip.predikat.isEmpty)
+        }
+    }
+}
