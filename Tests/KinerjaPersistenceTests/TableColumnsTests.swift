@@ -21,7 +21,8 @@ struct TableColumnsTests {
         PemdaModel.self, KategoriModel.self, PeriodeModel.self, PerangkatDaerahModel.self, UnitKerjaModel.self,
         PejabatModel.self, PenggunaModel.self, SesiModel.self, PercobaanMasukModel.self, BuktiModel.self,
         UnggahanModel.self, PemdaProfilModel.self, KodePenyiapanModel.self, PetaKolomModel.self, StatusAlurModel.self,
-        JadwalPelaporanModel.self, PembukaanKhususModel.self, RevisiDokumenModel.self,
+        JadwalPelaporanModel.self, PembukaanKhususModel.self, RevisiDokumenModel.self, TargetMurniModel.self,
+        EvaluasiNaratifModel.self, NaskahLKjIPModel.self,
     ]
 
     static func columns(_ table: String, on db: any Database) async throws -> Set<String> {

@@ -66,6 +66,10 @@ struct MatriksAksesTests {
         "GET /pemda/:pemda/pd/:kode/pk": .publik,
         "GET /pemda/:pemda/pd/:kode/rencana-aksi": .tulisPD,
         "POST /pemda/:pemda/pd/:kode/rencana-aksi": .tulisPD,
+        // Public once approved (LKjIPWebTests); the Pemda's with published figures for the public.
+        "GET /pemda/:pemda/pd/:kode/lkjip": .publik,
+        "POST /pemda/:pemda/pd/:kode/lkjip": .tulisPD,
+        "GET /pemda/:pemda/lkjip": .publik,
         "GET /pemda/:pemda/pd/:kode/rencana/revisi/lampiran": .bacaPD,
         "POST /pemda/:pemda/admin/jadwal": .adminPemda,
         "POST /pemda/:pemda/admin/pembukaan": .adminPemda,

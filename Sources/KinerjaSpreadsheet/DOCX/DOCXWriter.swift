@@ -11,8 +11,9 @@ public enum DOCXBlock: Sendable {
 
     /// Text with its weight, alignment, size in points and the space after it in points.
     case paragraph(String, bold: Bool = false, alignment: Alignment = .left, size: Int = 11, spaceAfter: Int = 6)
-    /// Rows of cells (text, bold); the first `headerRows` repeat on every page. Widths in twentieths of a point.
-    case table(rows: [[(String, bold: Bool)]], widths: [Int], headerRows: Int = 1)
+    /// Rows of cells (text, bold); the first `headerRows` repeat on every page. Widths in twentieths of a point,
+    /// the text's size in points.
+    case table(rows: [[(String, bold: Bool)]], widths: [Int], headerRows: Int = 1, size: Int = 10)
     /// Two blocks of lines side by side without borders (signature blocks).
     case twoColumns(left: [String], right: [String])
     case pageBreak
@@ -69,7 +70,7 @@ public enum DOCXWriter {
             return paragraph(text, bold: bold, alignment: alignment, size: size, spaceAfter: after)
         case .pageBreak:
             return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
-        case .table(let rows, let widths, let headerRows):
+        case .table(let rows, let widths, let headerRows, let size):
             let grid = widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined()
             let border = ["top", "left", "bottom", "right", "insideH", "insideV"].map {
                 "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
@@ -87,7 +88,7 @@ public enum DOCXWriter {
                     xml +=
                         "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr>"
                         + paragraph(
-                            cell.0, bold: cell.bold, alignment: index < headerRows ? .center : .left, size: 10,
+                            cell.0, bold: cell.bold, alignment: index < headerRows ? .center : .left, size: size,
                             spaceAfter: 0)
                         + "</w:tc>"
                 }

@@ -222,8 +222,8 @@ enum LKjIPPage {
         func text(_ bagian: BagianLKjIP) -> [DOCXBlock] {
             model.teks(bagian).components(separatedBy: "\n\n").map { .paragraph($0, alignment: .both) }
         }
-        func table(_ head: [String], _ rows: [[String]], _ widths: [Int]) -> DOCXBlock {
-            .table(rows: [head.map { ($0, true) }] + rows.map { $0.map { ($0, false) } }, widths: widths)
+        func table(_ head: [String], _ rows: [[String]], _ widths: [Int], size: Int = 9) -> DOCXBlock {
+            .table(rows: [head.map { ($0, true) }] + rows.map { $0.map { ($0, false) } }, widths: widths, size: size)
         }
         var blocks: [DOCXBlock] = [
             .paragraph(lkjip.judul, bold: true, alignment: .center, size: 14, spaceAfter: 0),
@@ -241,17 +241,18 @@ enum LKjIPPage {
         }
         blocks += [
             heading("BAB III AKUNTABILITAS KINERJA"), heading("A. Capaian Kinerja \(lkjip.tahun)", size: 11),
-            table(capaianKepala, tabelCapaian(lkjip), [450, 1900, 2200, 800, 900, 900, 900, 950]),
+            table(capaianKepala, tabelCapaian(lkjip), [450, 2000, 2300, 850, 1000, 1000, 1000, 1038]),
             .paragraph(rataRata(lkjip)),
             heading("Perbandingan dengan tahun sebelumnya dan target akhir \(lkjip.periode)", size: 11),
-            table(perbandinganKepala(lkjip), tabelPerbandingan(lkjip), [1800] + Array(repeating: 900, count: 8)),
+            table(
+                perbandinganKepala(lkjip), tabelPerbandingan(lkjip), [1638] + Array(repeating: 1000, count: 8), size: 8),
             heading("Analisis capaian", size: 11),
         ]
         blocks += text(.analisis)
         blocks += [
             heading(
                 lkjip.pemdaSendiri ? "B. Realisasi Anggaran per Perangkat Daerah" : "B. Realisasi Anggaran", size: 11),
-            table(anggaranKepala(lkjip), tabelAnggaran(lkjip), [450, 2600, 1500, 1500, 950, 1100, 900]),
+            table(anggaranKepala(lkjip), tabelAnggaran(lkjip), [450, 2700, 1600, 1600, 1000, 1188, 1100]),
             heading("BAB IV PENUTUP"),
         ]
         blocks += text(.penutup)
