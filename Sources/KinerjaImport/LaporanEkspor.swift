@@ -63,14 +63,21 @@ public enum LaporanEkspor {
         rows.append([])
         for note in laporan.catatan { rows.append([.text("Catatan: " + note, .plain)]) }
         if let sign = laporan.tandaTangan {
+            // The signer's block at the right; an evaluator's ("Dievaluasi oleh") at the left, line for line.
+            func lines(_ block: Laporan.TandaTangan) -> [String] {
+                [block.tempat.isEmpty ? "" : "\(block.tempat), \(block.tanggal)"]
+                    + (block.peran.isEmpty ? [] : [block.peran + ","])
+                    + [block.jabatan, "", "", block.nama, block.pangkat, block.nip.isEmpty ? "" : "NIP. \(block.nip)"]
+            }
             let column = max(0, width - 3)
-            let pad = [XLSXCell](repeating: .empty, count: column)
+            let right = lines(sign)
+            let left = laporan.tandaTanganEvaluasi.map(lines) ?? []
             rows.append([])
-            for line in [
-                "\(sign.tempat), \(sign.tanggal)", sign.jabatan, "", "", sign.nama, sign.pangkat,
-                sign.nip.isEmpty ? "" : "NIP. \(sign.nip)",
-            ] {
-                rows.append(pad + [.text(line, .plain)])
+            for index in 0..<max(left.count, right.count) {
+                var row = [XLSXCell](repeating: .empty, count: column + 1)
+                if index < left.count, column > 1 { row[1] = .text(left[index], .plain) }
+                row[column] = index < right.count ? .text(right[index], .plain) : .empty
+                rows.append(row)
             }
         }
         return try XLSXWriter.write([

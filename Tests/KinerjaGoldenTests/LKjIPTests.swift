@@ -52,3 +52,40 @@ struct LKjIPTests {
         }
     }
 }
+
+/// Form E.81 against Tabel 2.1 (issue 13.5): the same data, two official forms, the same K figures.
+@Suite("Golden: E.81")
+struct EvaluasiTriwulanGoldenTests {
+    /// Dinsos TW IV 2022: each indicator's Renstra end target, realisasi to 2021, target and realisasi 2022 on
+    /// form E.81 equal columns 4, 5, 6 and 7 of the evaluasi-renja report of 2023 (Tabel 2.1's layout).
+    @Test func dinsosTWIV2022AgreesWithEvaluasiRenja() async throws {
+        try await withTestDatabase(.sqlite) { db in
+            let (index, pd) = try await LaporanTests.dinsos(KinerjaStore(db))
+            let e81 = Laporan.evaluasiTriwulan(index, pd: pd, tahun: 2022, sampaiTriwulan: 4)
+            let renja = Laporan.evaluasiRenja(index, pd: pd, tahun: 2023)
+            func number(_ text: String) -> Decimal? {
+                guard !text.isEmpty, let parsed = try? NilaiParser.parse(text, desimal: .koma) else { return nil }
+                return parsed.nilai.angka
+            }
+            var e81Rows: [String: [Laporan.Sel]] = [:]
+            var kode = ""
+            for row in e81.baris {
+                if !row.sel[1].teks.isEmpty { kode = row.sel[1].teks }
+                e81Rows[kode + "|" + row.sel[3].teks] = row.sel
+            }
+            var compared = 0
+            for row in renja.baris {
+                let key = row.sel[0].teks + "|" + row.sel[2].teks
+                let form = try #require(e81Rows[key], "\(key) tidak ada pada E.81")
+                for (e81Column, renjaColumn) in [(4, 3), (6, 4), (8, 5), (18, 6)] {
+                    guard case .angka(let expected) = row.sel[renjaColumn] else { continue }
+                    #expect(number(form[e81Column].teks) == expected, "\(key) E.81 kolom \(e81Column)")
+                    if expected != nil { compared += 1 }
+                }
+            }
+            // Enough figures on both sides for the agreement to mean something.
+            #expect(renja.baris.count > 10)
+            #expect(compared > 40, "\(compared)")
+        }
+    }
+}

@@ -236,17 +236,20 @@ struct LaporanTests {
         ]
         let laporan = Laporan.evaluasiTriwulan(IndeksKinerja(small.data), pd: pd, tahun: 2025)
         let row = laporan.baris[2]
-        #expect(row.sel.count == 3 + 2 * 10)
-        #expect(row.sel[3].teks == "300")  // Renstra end target: Σ of a kumulatif indicator
-        #expect(row.sel[4] == .rupiah(Rupiah(3000)))
-        #expect(row.sel[5].teks == "90" && row.sel[6] == .rupiah(Rupiah(900)))
-        #expect(row.sel[9].teks == "30" && row.sel[10] == .rupiah(Rupiah(200)))  // TW I alone
-        #expect(row.sel[11].teks == "40" && row.sel[12] == .rupiah(Rupiah(300)))  // TW II alone
-        #expect(row.sel[13].teks == "" && row.sel[14] == .rupiah(nil))  // TW III not reported
-        #expect(row.sel[17].teks == "70" && row.sel[18] == .rupiah(Rupiah(500)))
-        #expect(row.sel[19].teks == "160" && row.sel[20] == .rupiah(Rupiah(1400)))
-        #expect(row.sel[21] == .persen(Decimal(160) / 300 * 100))
-        #expect(laporan.baris[0].sel[20] == .rupiah(Rupiah(1400)))  // the program: Σ of its sub kegiatan
+        #expect(row.sel.count == 4 + 2 * 10 + 2)  // sasaran first; unit penanggung jawab and keterangan last
+        #expect(row.sel[4].teks == "300")  // Renstra end target: Σ of a kumulatif indicator
+        #expect(row.sel[5] == .rupiah(Rupiah(3000)))
+        #expect(row.sel[6].teks == "90" && row.sel[7] == .rupiah(Rupiah(900)))
+        #expect(row.sel[10].teks == "30" && row.sel[11] == .rupiah(Rupiah(200)))  // TW I alone
+        #expect(row.sel[12].teks == "40" && row.sel[13] == .rupiah(Rupiah(300)))  // TW II alone
+        #expect(row.sel[14].teks == "" && row.sel[15] == .rupiah(nil))  // TW III not reported
+        #expect(row.sel[18].teks == "70" && row.sel[19] == .rupiah(Rupiah(500)))
+        #expect(row.sel[20].teks == "160" && row.sel[21] == .rupiah(Rupiah(1400)))
+        #expect(row.sel[22] == .persen(Decimal(160) / 300 * 100))
+        #expect(laporan.baris[0].sel[21] == .rupiah(Rupiah(1400)))  // the program: Σ of its sub kegiatan
+        #expect(row.sel[25].teks == "Sedang")  // keterangan: 70 of the year's 100 s.d. TW II, 70 %, by the bands
+        #expect(laporan.tandaTanganEvaluasi?.peran == "Dievaluasi oleh")
+        #expect(laporan.tandaTanganEvaluasi?.jabatan == "Kepala Bappeda")
     }
 
     @Test func csvOfAReport() async throws {

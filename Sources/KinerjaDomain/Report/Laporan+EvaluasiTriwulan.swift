@@ -6,7 +6,10 @@ extension Laporan {
     /// target, realisasi of each triwulan (that triwulan alone), this year's realisasi, Renstra realisasi to date and
     /// its level of achievement, with the Kepala's signature block. With `sampaiTriwulan` n, the evaluation as of TW
     /// n: later triwulan stay empty and the year's columns are s.d. TW n; below the table, the average capaian of
-    /// the year's indicators s.d. TW n and its predikat from the Pemda's bands.
+    /// the year's indicators s.d. TW n and its predikat from the Pemda's bands. As form E.81: the sasaran a
+    /// program serves first (its sasaran PD in the cascading), the unit penanggung jawab and a keterangan (the
+    /// category of the year's capaian s.d. TW n) last; "Disusun" by the Kepala PD, "Dievaluasi" by the Kepala
+    /// Bappeda.
     public static func evaluasiTriwulan(
         _ indeks: IndeksKinerja, pd: PerangkatDaerah, tahun: Int, sampaiTriwulan: Int? = nil, tanggal: String = ""
     ) -> Laporan {
@@ -39,15 +42,20 @@ extension Laporan {
             }?
             .keuangan
         }
-        func visit(_ node: ElemenRencana, depth: Int) {
+        let units = Dictionary(data.unitKerja.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
+        var printedSasaran: Set<String> = []
+        func visit(_ node: ElemenRencana, depth: Int, sasaran: String) {
             guard node.tingkat.hasAnggaran else {
-                for child in indeks.anakDari(node.id) { visit(child, depth: depth) }
+                let served = node.tingkat == .sasaranPD ? node.uraian : sasaran
+                for child in indeks.anakDari(node.id) { visit(child, depth: depth, sasaran: served) }
                 return
             }
             let indicators = indeks.indikatorPerElemen[node.id] ?? []
+            let unit = node.unitKerja.flatMap { units[$0] } ?? node.penanggungJawab
             for (index, indikator) in (indicators.isEmpty ? [nil] : indicators.map(Optional.some)).enumerated() {
                 let first = index == 0
                 var cells: [Sel] = [
+                    .teks(printedSasaran.insert(sasaran).inserted ? sasaran : ""),
                     .teks(first ? node.kode?.asli ?? "" : ""), .teks(first ? node.uraian : ""),
                     .teks(indikator?.nama ?? ""),
                 ]
@@ -55,7 +63,11 @@ extension Laporan {
                 let history = indikator.map { indeks.riwayat($0) }
                 func k(_ nilai: Nilai?) -> Sel { .teks(nilai?.teks ?? "") }
                 func rp(_ value: Rupiah?) -> Sel { first ? .rupiah(value) : .kosong }
-                let targetEnd = renstra?.targetAkhir(tahun: start...end)
+                // The period's end target by the rule of Tabel 2.1's column 4 (`EvaluasiRenja.kolom4`): a kumulatif
+                // indicator's Renstra total; any other the final year's target, else the Renstra's.
+                let renstraEnd = renstra?.targetAkhir(tahun: start...end)
+                let targetEnd =
+                    indikator?.agregasi == .kumulatif ? renstraEnd : (history?.targetTahun(end) ?? renstraEnd)
                 cells += [k(targetEnd), rp(renstraPagu(node.id))]
                 cells += [
                     k(start <= tahun - 1 ? history?.realisasiSampai(tahun: start...(tahun - 1)) : nil),
@@ -72,9 +84,11 @@ extension Laporan {
                     k(history?.realisasiTahun(tahun, sampai: last)),
                     rp(indeks.realisasiKeuangan(node.id, tahun: tahun, sampai: last)),
                 ]
+                var keterangan = ""
                 if let indikator, let history {
                     let hasil = history.hitung(tahun: tahun, sampai: last, indikator: indikator, kebijakan: kebijakan)
                     if let percent = hasil.capaian.persen { achievements.append(percent) }
+                    keterangan = kebijakan.kategori.kategori(hasil.capaian)?.label ?? ""
                 }
                 let toDate = history?.realisasiSampai(tahun: start...tahun)
                 let moneyToDate = money(node.id, start...tahun)
@@ -88,14 +102,15 @@ extension Laporan {
                         ? .persen(renstraPagu(node.id).flatMap { Serapan.persen(realisasi: moneyToDate, pagu: $0) })
                         : .kosong,
                 ]
+                cells += [.teks(first ? unit : ""), .teks(keterangan)]
                 rows.append(Baris(cells, kedalaman: depth, gaya: node.tingkat == .subKegiatan ? .biasa : .kelompok))
             }
-            for child in indeks.anakDari(node.id) { visit(child, depth: depth + 1) }
+            for child in indeks.anakDari(node.id) { visit(child, depth: depth + 1, sasaran: sasaran) }
         }
-        for root in indeks.akar(perangkatDaerah: pd.id) { visit(root, depth: 0) }
+        for root in indeks.akar(perangkatDaerah: pd.id) { visit(root, depth: 0, sasaran: "") }
         var top: [SelKepala] = [
-            SelKepala("Kode", baris: 2), SelKepala("Program/Kegiatan/Sub Kegiatan", baris: 2),
-            SelKepala("Indikator", baris: 2),
+            SelKepala("Sasaran", baris: 2), SelKepala("Kode", baris: 2),
+            SelKepala("Program/Kegiatan/Sub Kegiatan", baris: 2), SelKepala("Indikator", baris: 2),
         ]
         top += [
             SelKepala("Target Renstra \(end)", kolom: 2), SelKepala("Realisasi s.d. \(tahun - 1)", kolom: 2),
@@ -104,18 +119,21 @@ extension Laporan {
         top += (1...quarters).map { SelKepala("Triwulan \(PeriodeLaporan.romawi($0))", kolom: 2) }
         top += [
             SelKepala("Realisasi \(tahun)", kolom: 2), SelKepala("Realisasi Renstra s.d. \(tahun)", kolom: 2),
-            SelKepala("Tingkat Capaian Renstra (%)", kolom: 2),
+            SelKepala("Tingkat Capaian Renstra (%)", kolom: 2), SelKepala("Unit Penanggung Jawab", baris: 2),
+            SelKepala("Keterangan", baris: 2),
         ]
         let pairs = 6 + quarters
         var columns: [Kolom] = [
-            Kolom("Kode", nomor: "1", lebar: 14), Kolom("Uraian", nomor: "2", lebar: 30),
-            Kolom("Indikator", nomor: "3", lebar: 28),
+            Kolom("Sasaran", nomor: "1", lebar: 24), Kolom("Kode", nomor: "2", lebar: 14),
+            Kolom("Uraian", nomor: "3", lebar: 30), Kolom("Indikator", nomor: "4", lebar: 28),
         ]
         for pair in 0..<pairs {
             let isPercent = pair == pairs - 1
-            columns.append(Kolom("K", nomor: String(4 + pair * 2), jenis: isPercent ? .persen : .teks, lebar: 8))
-            columns.append(Kolom("Rp", nomor: String(5 + pair * 2), jenis: isPercent ? .persen : .rupiah, lebar: 14))
+            columns.append(Kolom("K", nomor: String(5 + pair * 2), jenis: isPercent ? .persen : .teks, lebar: 8))
+            columns.append(Kolom("Rp", nomor: String(6 + pair * 2), jenis: isPercent ? .persen : .rupiah, lebar: 14))
         }
+        columns.append(Kolom("Unit penanggung jawab", nomor: String(5 + pairs * 2), lebar: 20))
+        columns.append(Kolom("Keterangan", nomor: String(6 + pairs * 2), lebar: 14))
         return Laporan(
             nama: "evaluasi-triwulan", kop: [data.pemda.nama.uppercased(), pd.nama.uppercased()],
             judul: [
@@ -127,8 +145,10 @@ extension Laporan {
                 rataRata(achievements, kebijakan: kebijakan, sampai: last, tahun: tahun),
                 "K = kinerja, Rp = realisasi keuangan. Triwulan berisi realisasi triwulan itu saja; realisasi tahunan dan s.d. tahun ini digabung menurut agregasi indikator.",
                 "Rp program dan kegiatan = jumlah sub kegiatannya. Kosong = belum dilaporkan, bukan nol.",
+                "Keterangan: kategori capaian kinerja tahun \(tahun) s.d. TW \(PeriodeLaporan.romawi(last)) menurut pita capaian Pemda.",
             ],
-            tandaTangan: tandaTangan(data, pd: pd.id, tanggal: tanggal))
+            tandaTangan: tandaTangan(data, pd: pd.id, tanggal: tanggal, peran: "Disusun oleh"),
+            tandaTanganEvaluasi: tandaTanganBappeda(data, tanggal: tanggal))
     }
 
     /// "Rata-rata capaian kinerja s.d. TW II 2024: 87,50 % (Tinggi), dari 12 indikator.": the form's average row.

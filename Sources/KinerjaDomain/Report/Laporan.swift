@@ -88,8 +88,14 @@ public struct Laporan: Sendable {
         public var nama: String
         public var pangkat: String
         public var nip: String
+        /// What the signer does with the report ("Disusun oleh", "Dievaluasi oleh"); empty on most reports.
+        public var peran: String
 
-        public init(tempat: String, tanggal: String, jabatan: String, nama: String, pangkat: String, nip: String) {
+        public init(
+            tempat: String, tanggal: String, jabatan: String, nama: String, pangkat: String, nip: String,
+            peran: String = ""
+        ) {
+            self.peran = peran
             self.tempat = tempat
             self.tanggal = tanggal
             self.jabatan = jabatan
@@ -107,10 +113,12 @@ public struct Laporan: Sendable {
     public var baris: [Baris]
     public var catatan: [String]
     public var tandaTangan: TandaTangan?
+    /// A second block left of the first: who evaluates the report (the Kepala Bappeda on form E.81).
+    public var tandaTanganEvaluasi: TandaTangan?
 
     public init(
         nama: String, kop: [String], judul: [String], kepala: [[SelKepala]], kolom: [Kolom], baris: [Baris],
-        catatan: [String] = [], tandaTangan: TandaTangan? = nil
+        catatan: [String] = [], tandaTangan: TandaTangan? = nil, tandaTanganEvaluasi: TandaTangan? = nil
     ) {
         self.nama = nama
         self.kop = kop
@@ -120,6 +128,7 @@ public struct Laporan: Sendable {
         self.baris = baris
         self.catatan = catatan
         self.tandaTangan = tandaTangan
+        self.tandaTanganEvaluasi = tandaTanganEvaluasi
     }
 
     /// The header as a grid: for each header row, the leaf column each cell starts at.
@@ -143,13 +152,31 @@ public struct Laporan: Sendable {
     }
 
     /// The signature block of a PD: its head (Eselon II) and his official, when stored.
-    public static func tandaTangan(_ data: DataKinerja, pd: TypedID<PerangkatDaerah>, tanggal: String) -> TandaTangan? {
+    public static func tandaTangan(
+        _ data: DataKinerja, pd: TypedID<PerangkatDaerah>, tanggal: String, peran: String = ""
+    ) -> TandaTangan? {
         guard let head = data.unitKerja.first(where: { $0.perangkatDaerah == pd && $0.eselon == .ii }) else {
             return nil
         }
         let official = data.pejabat.first { $0.unitKerja == head.id }
         return TandaTangan(
             tempat: data.pemda.ibukota, tanggal: tanggal, jabatan: head.jabatan, nama: official?.nama ?? "",
-            pangkat: official?.pangkat ?? "", nip: official?.nipTercetak ?? "")
+            pangkat: official?.pangkat ?? "", nip: official?.nipTercetak ?? "", peran: peran)
+    }
+
+    /// The Kepala Bappeda's block ("Dievaluasi oleh"): the head of the PD whose name or abbreviation says Bappeda
+    /// (Badan Perencanaan Pembangunan …), when the Pemda has it in Kinerja; else the position with room for a name.
+    public static func tandaTanganBappeda(_ data: DataKinerja, tanggal: String) -> TandaTangan {
+        let bappeda = data.perangkatDaerah.first { pd in
+            let words = (pd.nama + " " + pd.singkatan + " " + pd.kode).lowercased()
+            return words.contains("bappeda") || words.contains("perencanaan pembangunan")
+        }
+        if let bappeda, var block = tandaTangan(data, pd: bappeda.id, tanggal: tanggal, peran: "Dievaluasi oleh") {
+            block.tanggal = ""
+            return block
+        }
+        return TandaTangan(
+            tempat: "", tanggal: "", jabatan: "Kepala Bappeda", nama: "(………………………)", pangkat: "", nip: "",
+            peran: "Dievaluasi oleh")
     }
 }

@@ -34,12 +34,18 @@ public enum LaporanHTML {
         if !laporan.catatan.isEmpty {
             content.append(.el("ol", [("class", "catatan")], laporan.catatan.map { HTML.el("li", [], $0) }))
         }
-        if let sign = laporan.tandaTangan { content.append(tandaTangan(sign)) }
+        if let sign = laporan.tandaTangan {
+            if let evaluator = laporan.tandaTanganEvaluasi {
+                content.append(.el("div", [("class", "ttd-pasangan")], [tandaTangan(evaluator), tandaTangan(sign)]))
+            } else {
+                content.append(tandaTangan(sign))
+            }
+        }
         let style = """
             .kop{text-align:center;font-weight:700}.logo-kop{display:block;margin:0 auto .3rem;max-height:64px}.judul{text-align:center;font-size:1.1rem}
             table.laporan th{text-align:center}tr.nomor th{font-weight:400;font-size:.8rem}
             tr.gaya-kelompok td{font-weight:600;background:#f6f8fa}tr.gaya-total td{font-weight:700;border-top:2px solid #333}
-            .catatan{font-size:.85rem}.ttd{margin:2rem 0 0 auto;width:18rem;text-align:center}.ttd .ruang{height:4rem}.ttd .nama{font-weight:700;text-decoration:underline}
+            .catatan{font-size:.85rem}.ttd{margin:2rem 0 0 auto;width:18rem;text-align:center}.ttd .ruang{height:4rem}.ttd .nama{font-weight:700;text-decoration:underline}.ttd-pasangan{display:flex;justify-content:space-between;gap:2rem}.ttd-pasangan .ttd{margin:2rem 0 0}
             @page{size:\(kertas.css);margin:12mm 10mm;@bottom-right{content:"Halaman " counter(page) " dari " counter(pages);font-size:9pt}}
             @media print{body{font-size:9pt}main{padding:0}table.laporan{font-size:8pt;width:100%}table.laporan th,table.laporan td{padding:1px 3px}
             table.laporan td.num{white-space:normal}td.baris-baru{white-space:pre-line}table.laporan.lebar{font-size:7pt}table.laporan.lebar th,table.laporan.lebar td{padding:1px 2px;overflow-wrap:anywhere;hyphens:auto}
@@ -103,7 +109,8 @@ public enum LaporanHTML {
         .el(
             "div", [("class", "ttd")],
             [
-                .el("div", [], "\(sign.tempat), \(sign.tanggal)"), .el("div", [], sign.jabatan),
+                .el("div", [], sign.tempat.isEmpty ? "\u{00A0}" : "\(sign.tempat), \(sign.tanggal)"),
+                sign.peran.isEmpty ? .empty : .el("div", [], sign.peran + ","), .el("div", [], sign.jabatan),
                 .el("div", [("class", "ruang")], ""),
                 .el("div", [("class", "nama")], sign.nama), .el("div", [], sign.pangkat),
                 .el("div", [], sign.nip.isEmpty ? "" : "NIP. \(sign.nip)"),
