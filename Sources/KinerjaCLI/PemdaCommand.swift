@@ -21,6 +21,8 @@ struct PemdaCommand: AsyncCommand {
         var ibukota: String?
         @Option(name: "alamat", help: "Alamat kantor, untuk kop dokumen")
         var alamat: String?
+        @Option(name: "kepala-daerah", help: "Nama Bupati/Walikota/Gubernur, penanda tangan PK")
+        var kepalaDaerah: String?
         @Option(name: "logo", help: "Berkas logo PNG atau JPEG (maks. 1 MB), untuk kop dokumen")
         var logo: String?
         @Option(name: "rpjmd", help: "Periode RPJMD, mis. 2025-2029")
@@ -48,7 +50,9 @@ struct PemdaCommand: AsyncCommand {
             let logo = try signature.logo.map { try readFile($0) }
             let pemda = Pemda(nama: nama, jenis: jenis, ibukota: signature.ibukota ?? "")
             try await store.addPemda(
-                pemda, profil: ProfilPemda(alamat: signature.alamat ?? "", logo: logo),
+                pemda,
+                profil: ProfilPemda(
+                    alamat: signature.alamat ?? "", logo: logo, kepalaDaerah: signature.kepalaDaerah ?? ""),
                 rpjmd: try signature.rpjmd.map(Self.periode))
             context.console.print(
                 "Pemda \(nama) dibuat. Berikutnya: kinerja user add NAMA --peran admin --pemda \"\(nama)\".")

@@ -141,4 +141,69 @@ struct AlurStoreTests {
             #expect(Set(byIndicator.map(\.lama)) == [""])
         }
     }
+
+    /// A PK reopened after its lock is changed as a PK Perubahan (issue 13.1): a changed target needs the basis, and
+    /// the original value stays as murni; the document says PERUBAHAN and names its basis.
+    @Test(arguments: TestBackend.available)
+    func aPKReopenedAfterItsLockIsChangedAsAPKPerubahanKeepingTheOriginal(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, _, indikator, _) = try StoreTests.sample()
+            try await store.create(data)
+            let pemda = data.pemda.id
+            let pd = data.perangkatDaerah[0]
+            func pk(_ value: Decimal, _ text: String) -> Target {
+                Target(
+                    indikator: indikator.id, dokumen: .perjanjianKinerja, periode: .init(tahun: 2024),
+                    nilai: .angka(value), teks: text)
+            }
+            try await store.apply(PerubahanData { $0.target = [pk(4, "4 dokumen")] }, pemda: pemda)
+            // Approved and locked, then reopened by the admin: a stored status, draf again.
+            let item = ObjekAlur(perangkatDaerah: pd.id, jenis: .perjanjianKinerja, tahun: 2024)
+            try await store.apply(
+                PerubahanData {
+                    $0.penetapan = [StatusTersimpan(objek: item, status: .draf, catatan: "dibuka", waktu: Date())]
+                }, pemda: pemda)
+            let refused = await #expect(throws: DomainError.self) {
+                try await store.apply(PerubahanData { $0.target = [pk(5, "5 dokumen")] }, pemda: pemda)
+            }
+            #expect(
+                refused?.pesan.contains("hanya dapat diubah sebagai PK Perubahan") == true, "\(refused?.pesan ?? "")")
+            let basis = try RevisiDokumen(
+                perangkatDaerah: pd.id, dokumen: .perjanjianKinerja, tahun: 2024, alasan: "Perubahan APBD 2024",
+                nomorSK: "050/12/2024", tanggalSK: Date(), oleh: "operator", waktu: Date())
+            try await store.apply(
+                PerubahanData {
+                    $0.revisi = [basis]
+                    $0.target = [pk(5, "5 dokumen")]
+                }, pemda: pemda)
+            #expect(try await store.targetMurni(pemda: pemda, pd: pd.id, tahun: 2024).map(\.teks) == ["4 dokumen"])
+            let loaded = try await store.load(pemda: pemda, perangkatDaerah: pd.id)
+            let set = PerjanjianKinerja.untukPD(
+                IndeksKinerja(loaded), pd: pd, tahun: 2024, kepalaDaerah: "H. Zahir", dasarPerubahan: basis.uraian)
+            let kepala = try #require(set.first)
+            #expect(kepala.judul == "PERJANJIAN KINERJA PERUBAHAN TAHUN 2024")
+            #expect(kepala.kedua?.nama == "H. Zahir")
+            #expect(PerjanjianKinerja.targetTeks(IndeksKinerja(loaded), indikator, 2024) == "5 dokumen")
+            // A PK returned before approval (dikembalikan) is corrected, not revised: no basis needed.
+            let returned = ObjekAlur(perangkatDaerah: pd.id, jenis: .perjanjianKinerja, tahun: 2025)
+            try await store.apply(
+                PerubahanData {
+                    $0.target = [
+                        Target(
+                            indikator: indikator.id, dokumen: .perjanjianKinerja, periode: .init(tahun: 2025),
+                            nilai: .angka(6), teks: "6")
+                    ]
+                    $0.penetapan = [StatusTersimpan(objek: returned, status: .dikembalikan, waktu: Date())]
+                }, pemda: pemda)
+            try await store.apply(
+                PerubahanData {
+                    $0.target = [
+                        Target(
+                            indikator: indikator.id, dokumen: .perjanjianKinerja, periode: .init(tahun: 2025),
+                            nilai: .angka(7), teks: "7")
+                    ]
+                }, pemda: pemda)
+        }
+    }
 }

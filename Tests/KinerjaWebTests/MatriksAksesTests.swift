@@ -70,6 +70,7 @@ struct MatriksAksesTests {
         "GET /pemda/:pemda/pd/:kode/lkjip": .publik,
         "POST /pemda/:pemda/pd/:kode/lkjip": .tulisPD,
         "GET /pemda/:pemda/lkjip": .publik,
+        "GET /pemda/:pemda/pk": .publik,
         "GET /pemda/:pemda/pd/:kode/rencana/revisi/lampiran": .bacaPD,
         "POST /pemda/:pemda/admin/jadwal": .adminPemda,
         "POST /pemda/:pemda/admin/pembukaan": .adminPemda,

@@ -59,7 +59,7 @@ struct PKWebTests {
             #expect(set.count == units.count)
             #expect(set.count > 1)
             #expect(set.first?.eselon == .ii)
-            #expect(set.first?.kedua.jabatan == "BUPATI BATU BARA")
+            #expect(set.first?.kedua?.jabatan == "BUPATI BATU BARA")
             #expect(set.allSatisfy { !$0.sasaran.isEmpty || $0.eselon == .ii })
             // Each Eselon III/IV signs with his superior.
             let kepala = try #require(set.first).pertama
@@ -106,6 +106,90 @@ struct PKWebTests {
             try await anon.buka(app, dinsos) { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("PERJANJIAN KINERJA TAHUN 2024"))
+            }
+        }
+    }
+}
+
+extension PKWebTests {
+    /// The Pemda's own PK (issue 13.1): its head, named on the admin page, signs alone on the RPJMD's sasaran; he
+    /// is pihak kedua of every Kepala PD's PK.
+    @Test func thePemdasHeadSignsItsOwnPKAndEachKepalaPDs() async throws {
+        try await withDemoApp { app in
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let admin = try await Peramban.masuk(app, "admin")
+            let pemdaPath = "/pemda/\(pemda.id.uuid.uuidString.lowercased())"
+            try await admin.kirimBerkas(
+                app, pemdaPath + "/admin/profil",
+                ["alamat": "Jl. Perintis Kemerdekaan", "kepala_daerah": "Ir. H. Zahir"],
+                berkas: "logo", nama: "", []
+            ) { res in #expect(res.status == .seeOther) }
+            #expect(try await store.profil(pemda: pemda.id).kepalaDaerah == "Ir. H. Zahir")
+            let dinsos = try await pdPath(app, kode: "DINSOS")
+            try await admin.buka(app, dinsos + "/pk?tahun=2024") { res in
+                #expect(res.body.string.contains("Ir. H. Zahir"))
+                #expect(res.body.string.contains("BUPATI BATU BARA"))
+            }
+            try await admin.buka(app, pemdaPath + "/pk?tahun=2024") { res in
+                let html = res.body.string
+                #expect(res.status == .ok)
+                #expect(html.contains("PERJANJIAN KINERJA TAHUN 2024"))
+                #expect(html.contains("yang bertanda tangan di bawah ini"))
+                #expect(html.contains("Ir. H. Zahir"))
+                #expect(!html.contains("Pihak Kedua"))
+            }
+            var bytes = Data()
+            try await admin.buka(app, pemdaPath + "/pk?tahun=2024&format=docx") { res in
+                bytes = Data(res.body.readableBytesView)
+            }
+            let document = try DocxDump.read(bytes)
+            #expect(document.paragraphs.contains("PERJANJIAN KINERJA TAHUN 2024"))
+            #expect(document.tables.flatMap { $0.flatMap { $0 } }.contains { $0.contains("Ir. H. Zahir") })
+        }
+    }
+
+    /// A PK Perubahan is printed as such with its basis, and the original stays a click away (`?murni=1`).
+    @Test func aPKPerubahanIsPrintedWithItsBasisAndTheOriginalStaysReadable() async throws {
+        try await withDemoApp { app in
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let pd = try #require(try await store.pd(pemda: pemda.id, kode: "SETWAN"))
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
+            let target = try #require(
+                data.target.first { $0.dokumen == .perjanjianKinerja && $0.periode == PeriodeLaporan(tahun: 2023) })
+            let item = ObjekAlur(perangkatDaerah: pd.id, jenis: .perjanjianKinerja, tahun: 2023)
+            try await store.apply(
+                PerubahanData {
+                    $0.penetapan = [StatusTersimpan(objek: item, status: .draf, catatan: "dibuka", waktu: Date())]
+                }, pemda: pemda.id)
+            var changed = target
+            changed.nilai = .angka(987)
+            changed.teks = "987"
+            try await store.apply(
+                try PerubahanData {
+                    $0.revisi = [
+                        try RevisiDokumen(
+                            perangkatDaerah: pd.id, dokumen: .perjanjianKinerja, tahun: 2023, alasan: "Perubahan APBD",
+                            nomorSK: "050/77/2023", tanggalSK: Date(), oleh: "operator", waktu: Date())
+                    ]
+                    $0.target = [changed]
+                }, pemda: pemda.id)
+            let admin = try await Peramban.masuk(app, "admin")
+            let path = try await pdPath(app, kode: "SETWAN") + "/pk?tahun=2023"
+            try await admin.buka(app, path) { res in
+                let html = res.body.string
+                #expect(html.contains("PERJANJIAN KINERJA PERUBAHAN TAHUN 2023"))
+                #expect(html.contains("Dasar perubahan: SK nomor 050/77/2023"))
+                #expect(html.contains("PK sebelum perubahan"))
+                #expect(html.contains(">987<"))
+            }
+            try await admin.buka(app, path + "&murni=1") { res in
+                let html = res.body.string
+                #expect(html.contains("PERJANJIAN KINERJA TAHUN 2023"))
+                #expect(!html.contains("PERUBAHAN TAHUN"))
+                #expect(!html.contains(">987<"))
+                #expect(html.contains(">\(HTML.escape(target.teks.isEmpty ? target.nilai.teks : target.teks))<"))
             }
         }
     }

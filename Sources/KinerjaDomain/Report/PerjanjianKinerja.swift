@@ -33,7 +33,8 @@ public struct PerjanjianKinerja: Sendable, Hashable {
     public var tempat: String
     public var eselon: Eselon
     public var pertama: Pihak
-    public var kedua: Pihak
+    /// nil for the Pemda's own PK, which its head signs alone.
+    public var kedua: Pihak?
     public var sasaran: [Sasaran]
     public var anggaran: [Anggaran]
 
@@ -42,11 +43,40 @@ public struct PerjanjianKinerja: Sendable, Hashable {
         return values.isEmpty ? nil : values.sum()
     }
 
-    public var judul: String { "PERJANJIAN KINERJA TAHUN \(tahun)" }
+    /// A PK Perubahan: the basis of the revision (SK and reason), printed under the title; the original values stay
+    /// stored as murni.
+    public var dasarPerubahan: String?
 
-    /// The statement of the official form.
+    public var judul: String {
+        dasarPerubahan == nil ? "PERJANJIAN KINERJA TAHUN \(tahun)" : "PERJANJIAN KINERJA PERUBAHAN TAHUN \(tahun)"
+    }
+
+    /// "BUPATI BATU BARA", "WALIKOTA …", "GUBERNUR …".
+    public static func jabatanKepalaDaerah(_ pemda: Pemda) -> String {
+        let head =
+            switch pemda.jenis {
+            case .kabupaten: "BUPATI"
+            case .kota: "WALIKOTA"
+            case .provinsi: "GUBERNUR"
+            }
+        let place = pemda.nama.replacingOccurrences(of: "Kabupaten ", with: "")
+            .replacingOccurrences(of: "Kota ", with: "").replacingOccurrences(of: "Provinsi ", with: "")
+        return "\(head) \(place.uppercased())"
+    }
+
+    /// The statement of the official form (the Pemda's: its head alone commits to the RPJMD's targets).
     public var pernyataan: [String] {
-        [
+        guard let kedua else {
+            return [
+                "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta "
+                    + "berorientasi pada hasil, yang bertanda tangan di bawah ini:",
+                "Nama: \(pertama.nama.isEmpty ? "…" : pertama.nama)\nJabatan: \(pertama.jabatan)",
+                "berjanji akan mewujudkan target kinerja tahunan sesuai lampiran perjanjian ini dalam rangka mencapai "
+                    + "target kinerja jangka menengah seperti yang telah ditetapkan dalam RPJMD.",
+                "Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
+            ]
+        }
+        return [
             "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi "
                 + "pada hasil, kami yang bertanda tangan di bawah ini:",
             "Nama: \(pertama.nama.isEmpty ? "…" : pertama.nama)\nJabatan: \(pertama.jabatan)",
@@ -63,21 +93,16 @@ public struct PerjanjianKinerja: Sendable, Hashable {
 
     /// One PK for every pejabat of the PD's unit tree that has targets for the year (the Kepala PD always), in the
     /// tree's order. `tanggal` is printed under the place.
-    public static func untukPD(_ indeks: IndeksKinerja, pd: PerangkatDaerah, tahun: Int) -> [PerjanjianKinerja] {
+    public static func untukPD(
+        _ indeks: IndeksKinerja, pd: PerangkatDaerah, tahun: Int, kepalaDaerah: String = "",
+        dasarPerubahan: String? = nil
+    ) -> [PerjanjianKinerja] {
         let data = indeks.data
         let units = data.unitKerja.filter { $0.perangkatDaerah == pd.id }
         let byID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func pihak(_ unit: UnitKerja?) -> Pihak {
             guard let unit else {
-                let head =
-                    switch data.pemda.jenis {
-                    case .kabupaten: "BUPATI"
-                    case .kota: "WALIKOTA"
-                    case .provinsi: "GUBERNUR"
-                    }
-                let place = data.pemda.nama.replacingOccurrences(of: "Kabupaten ", with: "")
-                    .replacingOccurrences(of: "Kota ", with: "").replacingOccurrences(of: "Provinsi ", with: "")
-                return Pihak(nama: "", jabatan: "\(head) \(place.uppercased())", pangkat: "", nip: "")
+                return Pihak(nama: kepalaDaerah, jabatan: jabatanKepalaDaerah(data.pemda), pangkat: "", nip: "")
             }
             let official = data.pejabat.first { $0.unitKerja == unit.id }
             return Pihak(
@@ -133,9 +158,39 @@ public struct PerjanjianKinerja: Sendable, Hashable {
                 PerjanjianKinerja(
                     tahun: tahun, pemda: data.pemda.nama, perangkatDaerah: pd.nama, tempat: data.pemda.ibukota,
                     eselon: unit.eselon, pertama: pihak(unit), kedua: pihak(superior), sasaran: sasaran,
-                    anggaran: money(budget)))
+                    anggaran: money(budget), dasarPerubahan: dasarPerubahan))
         }
         return result
+    }
+
+    /// The Pemda's own PK: its head commits to the targets of the RPJMD's sasaran (their IKU where any is marked,
+    /// else every indicator with a target of the year); the budget is each PD's total pagu.
+    public static func untukPemda(_ indeks: IndeksKinerja, tahun: Int, kepalaDaerah: String = "") -> PerjanjianKinerja {
+        let data = indeks.data
+        let goals = data.elemen.filter { $0.perangkatDaerah == nil && $0.tingkat == .sasaran }
+            .sorted(by: IndeksKinerja.urutanElemen)
+        let anyIKU = goals.contains { (indeks.indikatorPerElemen[$0.id] ?? []).contains(where: \.isIKU) }
+        var lines: [Sasaran] = []
+        var number = 0
+        for node in goals {
+            var numbered = false
+            for indikator in indeks.indikatorPerElemen[node.id] ?? [] where !anyIKU || indikator.isIKU {
+                guard let target = targetTeks(indeks, indikator, tahun) else { continue }
+                if !numbered { number += 1 }
+                numbered = true
+                lines.append(Sasaran(nomor: number, uraian: node.uraian, indikator: indikator.nama, target: target))
+            }
+        }
+        let budget = data.perangkatDaerah.sorted { $0.kode < $1.kode }.compactMap { pd -> Anggaran? in
+            let values = data.elemen.filter { $0.perangkatDaerah == pd.id && $0.tingkat == .program }
+                .compactMap { indeks.pagu($0.id, tahun: tahun) }
+            return values.isEmpty ? nil : Anggaran(uraian: pd.nama, pagu: values.sum(), keterangan: "")
+        }
+        return PerjanjianKinerja(
+            tahun: tahun, pemda: data.pemda.nama, perangkatDaerah: data.pemda.nama, tempat: data.pemda.ibukota,
+            eselon: .ii,
+            pertama: Pihak(nama: kepalaDaerah, jabatan: jabatanKepalaDaerah(data.pemda), pangkat: "", nip: ""),
+            kedua: nil, sasaran: lines, anggaran: budget)
     }
 
     /// The target a PK commits to: the PK's own when there is one, else the year's target by the documents'

@@ -24,5 +24,6 @@ public enum KinerjaMigrations {
         M016TargetMurni(),  // the murni value of a revised Renstra target
         M017EvaluasiNaratif(),  // faktor pendorong, penghambat and tindak lanjut of a PD's triwulan
         M018NaskahLKjIP(),  // the narrative sections of a PD's LKjIP
+        M019KepalaDaerah(),  // the name of the Pemda's head, who signs the PK
     ]
 }

@@ -98,6 +98,7 @@ public final class PemdaProfilModel: Model, @unchecked Sendable {
     @Field(key: "alamat") public var alamat: String
     @OptionalField(key: "logo") public var logo: Data?
     @OptionalField(key: "logo_jenis") public var logoJenis: String?
+    @Field(key: "kepala_daerah") public var kepalaDaerah: String
     public init() {}
 }
 

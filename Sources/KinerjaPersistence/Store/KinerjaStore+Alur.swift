@@ -79,13 +79,18 @@ extension KinerjaStore {
                 throw IsianTerkunci.status(status, namaPD: result.namaPD[item.perangkatDaerah.uuid] ?? "")
             }
         }
-        // A Renstra that went through the workflow (it has a status) is revised, not corrected: a stored target
-        // replaced needs the year's basis, and its former value is kept as murni.
+        // A Renstra that went through the workflow (it has a status) is revised, not corrected; so is a PK reopened
+        // after it was locked (draf with a stored status: a PK Perubahan). A stored target replaced needs the
+        // year's basis, and its former value is kept as murni.
         var renstraRevised: Set<ObjekAlur> = []
         for item in plan.ubahan {
-            guard case .target(_, .renstra, _) = item.key, let old = item.targetLama,
-                let object = objek(item.key, pd: item.pd, jumlahTriwulan: quarters), stored[object] != nil
+            guard case .target(_, let dokumen, let periode) = item.key, let old = item.targetLama,
+                let object = objek(item.key, pd: item.pd, jumlahTriwulan: quarters), let status = stored[object]
             else { continue }
+            let revising =
+                dokumen == .renstra
+                || (dokumen == .perjanjianKinerja && periode.triwulan == nil && status.status == .draf)
+            guard revising else { continue }
             renstraRevised.insert(object)
             result.murni.append(old)
         }
@@ -105,6 +110,8 @@ extension KinerjaStore {
                     pesan: "\(item.label) \(result.namaPD[item.perangkatDaerah.uuid] ?? "") belum memiliki dasar "
                         + "perubahan"
                         + (item.jenis == .renstra ? " (Renstra yang sudah pernah diajukan hanya dapat direvisi)" : "")
+                        + (item.jenis == .perjanjianKinerja
+                            ? " (PK yang sudah dikunci hanya dapat diubah sebagai PK Perubahan)" : "")
                         + ": isi alasan, nomor dan tanggal SK perubahan dahulu.")
             }
         }
@@ -363,7 +370,7 @@ extension KinerjaStore {
         }
         for item in change.urusan { add(nil, "urusan", nil, "\(item.kode) \(item.nama)", baru: "disimpan") }
         if change.pemda != nil { add(nil, "pemda", nil, "Pengaturan dan kebijakan capaian", baru: "diubah") }
-        if change.profil != nil { add(nil, "pemda", nil, "Alamat dan logo kop", baru: "diubah") }
+        if change.profil != nil { add(nil, "pemda", nil, "Alamat, logo kop dan nama kepala daerah", baru: "diubah") }
         for window in change.jadwal {
             add(
                 nil, "jadwal", nil, "Jadwal pengisian realisasi",

@@ -503,6 +503,7 @@ extension KinerjaStore {
             let row = try await PemdaProfilModel.find(pemda, on: db) ?? PemdaProfilModel()
             row.id = pemda
             row.alamat = profil.alamat.trimmingCharacters(in: .whitespacesAndNewlines)
+            row.kepalaDaerah = profil.kepalaDaerah.trimmingCharacters(in: .whitespacesAndNewlines)
             if let logo = profil.logo {
                 row.logo = logo
                 row.logoJenis = ProfilPemda.jenisGambar(logo)

@@ -28,9 +28,11 @@ extension KinerjaStore {
     /// The Pemda's address and, when asked, its logo.
     public func profil(pemda: TypedID<Pemda>, denganLogo: Bool = false) async throws -> ProfilPemda {
         var query = PemdaProfilModel.query(on: db).filter(\.$id == pemda.uuid)
-        if !denganLogo { query = query.field(\.$id).field(\.$alamat).field(\.$logoJenis) }
+        if !denganLogo { query = query.field(\.$id).field(\.$alamat).field(\.$logoJenis).field(\.$kepalaDaerah) }
         guard let row = try await query.first() else { return ProfilPemda() }
-        return ProfilPemda(alamat: row.alamat, logo: denganLogo ? row.logo : nil, logoJenis: row.logoJenis)
+        return ProfilPemda(
+            alamat: row.alamat, logo: denganLogo ? row.logo : nil, logoJenis: row.logoJenis,
+            kepalaDaerah: row.kepalaDaerah)
     }
 
     /// Creates the installation's first Pemda, its RPJMD period and its first admin, all or nothing, when no Pemda
@@ -83,6 +85,7 @@ extension KinerjaStore {
         let row = PemdaProfilModel()
         row.id = pemda.id.uuid
         row.alamat = profil.alamat.trimmingCharacters(in: .whitespacesAndNewlines)
+        row.kepalaDaerah = profil.kepalaDaerah.trimmingCharacters(in: .whitespacesAndNewlines)
         row.logo = profil.logo
         row.logoJenis = profil.logo.flatMap(ProfilPemda.jenisGambar)
         try await row.create(on: db)

@@ -134,6 +134,8 @@ enum DisplayController {
         app.route(.GET, SiteURL.Pattern.indikator, .publik) { req, ctx in try await indikator(req, ctx) }
         // Public once the Kepala PD approved the year's PK; before, only for those who read the PD.
         app.route(.GET, SiteURL.Pattern.pk, .publik) { req, ctx in try await perjanjianKinerja(req, ctx) }
+        // The Pemda's own PK: built from the RPJMD, a public plan.
+        app.route(.GET, SiteURL.Pattern.pkPemda, .publik) { req, ctx in try await perjanjianKinerjaPemda(req, ctx) }
     }
 
     /// An indicator's page: its definition, targets, realisasi and capaian per year; its history for a reader of
@@ -289,16 +291,54 @@ enum DisplayController {
                 throw DomainError.tidakDitemukan("Perjanjian Kinerja \(tahun) \(pd.nama) yang telah disetujui")
             }
         }
-        let (data, _) = try await LaporanKatalog.muat(store, pemda: pemda.id, pd: pd.id, tahun: tahun, tampilan: .kerja)
-        let set = PerjanjianKinerja.untukPD(IndeksKinerja(data), pd: pd, tahun: tahun)
+        // The PK's own targets whatever its status (reports count them only once approved: `berlaku`); the page is
+        // public only once approved anyway.
+        var data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: tahun)
+        // A PK Perubahan names its basis; `?murni=1` prints the original with the values it replaced.
+        let basis = try await store.revisi(pemda: pemda.id, pd: pd.id, tahun: tahun).first {
+            $0.dokumen == .perjanjianKinerja
+        }
+        let murni = req.query[String.self, at: "murni"] == "1"
+        if murni {
+            let original = try await store.targetMurni(pemda: pemda.id, pd: pd.id, tahun: tahun).filter {
+                $0.dokumen == .perjanjianKinerja
+            }
+            let replaced = Set(original.map(\.kunci))
+            data.target = data.target.filter { !replaced.contains($0.kunci) } + original
+        }
+        let kepalaDaerah = try await store.profil(pemda: pemda.id).kepalaDaerah
+        let set = PerjanjianKinerja.untukPD(
+            IndeksKinerja(data), pd: pd, tahun: tahun, kepalaDaerah: kepalaDaerah,
+            dasarPerubahan: murni ? nil : basis?.uraian)
+        return try pkResponse(req, ctx, set, pemda: pemda, pd: pd, tahun: tahun, perubahan: basis != nil && !murni)
+    }
+
+    static func perjanjianKinerjaPemda(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let store = KinerjaStore(req.db)
+        let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
+        let tahun = try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun) ?? years.semua.last ?? 2025
+        let (data, _) = try await LaporanKatalog.muat(
+            store, pemda: pemda.id, pd: nil, denganRPJMD: true, tampilan: .kerja)
+        let pk = PerjanjianKinerja.untukPemda(
+            IndeksKinerja(data), tahun: tahun, kepalaDaerah: try await store.profil(pemda: pemda.id).kepalaDaerah)
+        return try pkResponse(req, ctx, [pk], pemda: pemda, pd: nil, tahun: tahun, perubahan: false)
+    }
+
+    static func pkResponse(
+        _ req: Request, _ ctx: RequestContext, _ set: [PerjanjianKinerja], pemda: Pemda, pd: PerangkatDaerah?,
+        tahun: Int, perubahan: Bool
+    ) throws -> Response {
         if req.query[String.self, at: "format"] == "docx" {
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(
                 type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
             headers.replaceOrAdd(
-                name: .contentDisposition, value: FileName.contentDisposition("pk-\(pd.kode)-\(tahun).docx"))
+                name: .contentDisposition,
+                value: FileName.contentDisposition("pk-\(pd?.kode ?? "pemda")-\(tahun).docx"))
             return Response(status: .ok, headers: headers, body: .init(data: try PKPage.docx(set)))
         }
-        return KinerjaApp.htmlResponse(PKPage.render(set, pemda: pemda, pd: pd, tahun: tahun, akun: ctx.akunBar))
+        return KinerjaApp.htmlResponse(
+            PKPage.render(set, pemda: pemda, pd: pd, tahun: tahun, akun: ctx.akunBar, perubahan: perubahan))
     }
 }

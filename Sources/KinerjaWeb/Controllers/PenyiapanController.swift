@@ -29,7 +29,8 @@ enum PenyiapanController {
             let logo = form.berkas["logo"].flatMap { $0.isi.isEmpty ? nil : $0.isi }
             return try await AdminController.dengan(req, ctx, form) {
                 let perubahan = PerubahanData {
-                    $0.profil = ProfilPemda(alamat: form["alamat"] ?? "", logo: logo)
+                    $0.profil = ProfilPemda(
+                        alamat: form["alamat"] ?? "", logo: logo, kepalaDaerah: form["kepala_daerah"] ?? "")
                     $0.hapusLogo = form["hapus_logo"] == "1"
                     $0.oleh = ctx.pengguna?.namaPengguna ?? ""
                 }
@@ -72,7 +73,8 @@ enum PenyiapanController {
             nama: isian.nilai["nama"] ?? "", jenis: Pemda.Jenis(rawValue: isian.nilai["jenis"] ?? "") ?? .kabupaten,
             ibukota: isian.nilai["ibukota"] ?? "")
         let logo = form.berkas["logo"].flatMap { $0.isi.isEmpty ? nil : $0.isi }
-        let profil = ProfilPemda(alamat: isian.nilai["alamat"] ?? "", logo: logo)
+        let profil = ProfilPemda(
+            alamat: isian.nilai["alamat"] ?? "", logo: logo, kepalaDaerah: isian.nilai["kepala_daerah"] ?? "")
         var rpjmd: Periode?
         var admin: Pengguna?
         func catat(_ error: DomainError, _ field: String? = nil) {

@@ -47,6 +47,7 @@ public enum SiteURL: Sendable {
     case rencanaAksi(pemda: UUID, kode: String)
     case lkjip(pemda: UUID, kode: String)
     case lkjipPemda(pemda: UUID)
+    case pkPemda(pemda: UUID)
 
     /// One piece of a route: a fixed word, or a parameter with its name (for the router) and value (for links).
     public enum Segmen: Sendable, ExpressibleByStringLiteral {
@@ -109,6 +110,7 @@ public enum SiteURL: Sendable {
         case .rencanaAksi(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["rencana-aksi"]
         case .lkjip(let pemda, let kode): Self.pdSegmen(pemda, kode) + ["lkjip"]
         case .lkjipPemda(let pemda): Self.pemdaSegmen(pemda) + ["lkjip"]
+        case .pkPemda(let pemda): Self.pemdaSegmen(pemda) + ["pk"]
         }
     }
 
@@ -200,6 +202,7 @@ public enum SiteURL: Sendable {
         public static let rencanaAksi: [PathComponent] = SiteURL.rencanaAksi(pemda: Self.x, kode: "").pattern
         public static let lkjip: [PathComponent] = SiteURL.lkjip(pemda: Self.x, kode: "").pattern
         public static let lkjipPemda: [PathComponent] = SiteURL.lkjipPemda(pemda: Self.x).pattern
+        public static let pkPemda: [PathComponent] = SiteURL.pkPemda(pemda: Self.x).pattern
         public static let rencanaRevisiLampiran: [PathComponent] = SiteURL.rencanaRevisiLampiran(
             pemda: Self.x, kode: ""
         ).pattern

@@ -211,7 +211,7 @@ private struct AdminView {
 
     func profil() -> [HTML] {
         return [
-            .el("h2", [("id", "profil")], "Kop dokumen: alamat dan logo"),
+            .el("h2", [("id", "profil")], "Kop dokumen: alamat, logo dan kepala daerah"),
             Form.post(
                 SiteURL.adminProfil(pemda: pemdaID).path, csrf: akun.csrf, attributes: [("class", "kartu filter")],
                 multipart: true,
@@ -225,6 +225,9 @@ private struct AdminView {
                                 ("style", "max-height:48px"),
                             ]),
                     Form.input("Alamat kantor", name: "alamat", value: model.profil.alamat),
+                    Form.input(
+                        "Nama \(PerjanjianKinerja.jabatanKepalaDaerah(model.pemda).lowercased().capitalized) (penanda "
+                            + "tangan PK)", name: "kepala_daerah", value: model.profil.kepalaDaerah),
                     Form.input(
                         "Logo baru (PNG/JPEG, maks. 1 MB)", name: "logo", type: "file",
                         extra: [("accept", "image/png,image/jpeg")]),

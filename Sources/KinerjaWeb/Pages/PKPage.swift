@@ -8,19 +8,29 @@ import KinerjaSpreadsheet
 enum PKPage {
     static func tanggal(_ pk: PerjanjianKinerja) -> String { "\(pk.tempat),          Januari \(pk.tahun)" }
 
+    /// `perubahan`: the set is a PK Perubahan, with a link to the original (murni).
     static func render(
-        _ set: [PerjanjianKinerja], pemda: Pemda, pd: PerangkatDaerah, tahun: Int, akun: Layout.Akun
+        _ set: [PerjanjianKinerja], pemda: Pemda, pd: PerangkatDaerah?, tahun: Int, akun: Layout.Akun,
+        perubahan: Bool = false
     ) -> String {
         let pemdaID = pemda.id.uuid
-        let base = SiteURL.pk(pemda: pemdaID, kode: pd.kode).path + "?tahun=\(tahun)"
+        let base =
+            (pd.map { SiteURL.pk(pemda: pemdaID, kode: $0.kode).path } ?? SiteURL.pkPemda(pemda: pemdaID).path)
+            + "?tahun=\(tahun)"
+        let owner = pd?.nama ?? pemda.nama
         var content: [HTML] = [
             HTML.style(style),
             .el(
                 "p", [("class", "no-print")],
                 [
-                    .text("Perjanjian Kinerja \(pd.nama) tahun \(tahun): \(set.count) pejabat. "),
+                    .text(
+                        "Perjanjian Kinerja \(owner) tahun \(tahun)" + (pd == nil ? ". " : ": \(set.count) pejabat. ")),
                     .el("a", [("href", base + "&format=docx")], "Unduh DOCX"), .text(" · "),
                     .el("button", [("type", "button"), ("data-cetak", "1")], "Cetak"),
+                    perubahan
+                        ? .el(
+                            "span", [], [.text(" · "), .el("a", [("href", base + "&murni=1")], "PK sebelum perubahan")])
+                        : .empty,
                 ]),
         ]
         if set.isEmpty {
@@ -29,77 +39,75 @@ enum PKPage {
         for pk in set {
             content.append(.el("section", [("class", "pk")], dokumen(pk)))
         }
+        var crumbs: [(String, String?)] = [("Beranda", SiteURL.beranda.path)]
+        if let pd { crumbs.append((pd.nama, SiteURL.perangkatDaerah(pemda: pemdaID, kode: pd.kode).path)) }
+        crumbs.append(("Perjanjian Kinerja", nil))
         return Layout.page(
-            title: "Perjanjian Kinerja \(tahun) · \(pd.nama)",
-            breadcrumbs: [
-                ("Beranda", SiteURL.beranda.path),
-                (pd.nama, SiteURL.perangkatDaerah(pemda: pemdaID, kode: pd.kode).path), ("Perjanjian Kinerja", nil),
-            ], akun: akun, content: content)
+            title: "Perjanjian Kinerja \(tahun) · \(owner)", breadcrumbs: crumbs, akun: akun, content: content)
+    }
+
+    /// The parties' lines ("Nama: …\nJabatan: …") are indented.
+    static func isPihak(_ line: String) -> Bool { line.hasPrefix("Nama: ") }
+
+    static func signatureBlocks(_ pk: PerjanjianKinerja) -> HTML {
+        let sign = signatures(pk)
+        return .el(
+            "div", [("class", "ttd-dua")],
+            [
+                .el("div", [], sign.kedua.map { HTML.el("div", [], $0) }),
+                .el("div", [], sign.pertama.map { HTML.el("div", [], $0) }),
+            ])
     }
 
     static func dokumen(_ pk: PerjanjianKinerja) -> [HTML] {
-        let statement = pk.pernyataan
-        let sign = signatures(pk)
-        return [
+        var header: [HTML] = [
             .el(
-                "h2", [("class", "judul")], [.el("div", [], pk.judul), .el("div", [], pk.perangkatDaerah.uppercased())]),
-            .el("p", [], statement[0]),
-            .el("p", [("class", "pihak")], statement[1]),
-            .el("p", [], statement[2]),
-            .el("p", [("class", "pihak")], statement[3]),
-            .el("p", [], statement[4]),
-            .el("p", [], statement[5]),
-            .el("p", [], statement[6]),
-            .el("p", [("class", "tempat")], tanggal(pk)),
-            .el(
-                "div", [("class", "ttd-dua")],
-                [
-                    .el("div", [], sign.kedua.map { HTML.el("div", [], $0) }),
-                    .el("div", [], sign.pertama.map { HTML.el("div", [], $0) }),
-                ]),
-            .el("h3", [("class", "judul lampiran")], "LAMPIRAN \(pk.judul)"),
-            HTMLTable.kotak(
-                kepala: ["No", "Sasaran", "Indikator kinerja", "Target"],
-                pk.sasaran.map { line in
-                    HTML.el(
-                        "tr", [],
-                        [
-                            .el("td", [], String(line.nomor)), .el("td", [], line.uraian),
-                            .el("td", [], line.indikator),
-                            .el("td", [], line.target),
-                        ])
-                }),
-            HTMLTable.kotak(
-                kepala: ["No", "Program / kegiatan", "Anggaran (Rp)", "Keterangan"],
-                pk.anggaran.enumerated().map { index, item in
-                    HTML.el(
-                        "tr", [],
-                        [
-                            .el("td", [], String(index + 1)), .el("td", [], item.uraian),
-                            .el(
-                                "td", [("class", "num")],
-                                item.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""),
-                            .el("td", [], item.keterangan),
-                        ])
-                }
-                    + [
+                "h2", [("class", "judul")], [.el("div", [], pk.judul), .el("div", [], pk.perangkatDaerah.uppercased())])
+        ]
+        if let basis = pk.dasarPerubahan { header.append(.el("p", [("class", "dasar")], "Dasar perubahan: " + basis)) }
+        return header
+            + pk.pernyataan.map { line in .el("p", isPihak(line) ? [("class", "pihak")] : [], line) }
+            + [
+                .el("p", [("class", "tempat")], tanggal(pk)),
+                signatureBlocks(pk),
+                .el("h3", [("class", "judul lampiran")], "LAMPIRAN \(pk.judul)"),
+                HTMLTable.kotak(
+                    kepala: ["No", "Sasaran", "Indikator kinerja", "Target"],
+                    pk.sasaran.map { line in
                         HTML.el(
-                            "tr", [("class", "gaya-total")],
+                            "tr", [],
                             [
-                                .el("td", [], ""), .el("td", [], "JUMLAH"),
+                                .el("td", [], String(line.nomor)), .el("td", [], line.uraian),
+                                .el("td", [], line.indikator),
+                                .el("td", [], line.target),
+                            ])
+                    }),
+                HTMLTable.kotak(
+                    kepala: ["No", "Program / kegiatan", "Anggaran (Rp)", "Keterangan"],
+                    pk.anggaran.enumerated().map { index, item in
+                        HTML.el(
+                            "tr", [],
+                            [
+                                .el("td", [], String(index + 1)), .el("td", [], item.uraian),
                                 .el(
                                     "td", [("class", "num")],
-                                    pk.jumlahPagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""),
-                                .el("td", [], ""),
+                                    item.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""),
+                                .el("td", [], item.keterangan),
                             ])
-                    ]),
-            .el(
-                "div", [("class", "ttd-dua")],
-                [
-                    .el("div", [], sign.kedua.map { HTML.el("div", [], $0) }),
-                    .el("div", [], sign.pertama.map { HTML.el("div", [], $0) }),
-                ]),
-        ]
+                    }
+                        + [
+                            HTML.el(
+                                "tr", [("class", "gaya-total")],
+                                [
+                                    .el("td", [], ""), .el("td", [], "JUMLAH"),
+                                    .el(
+                                        "td", [("class", "num")],
+                                        pk.jumlahPagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""),
+                                    .el("td", [], ""),
+                                ])
+                        ]),
+                signatureBlocks(pk),
+            ]
     }
 
     /// The two signature blocks: pihak kedua on the left, pihak pertama on the right.
@@ -108,7 +116,8 @@ enum PKPage {
             [title, party.jabatan, "", "", "", party.nama.isEmpty ? "(………………………)" : party.nama, party.pangkat]
                 + (party.nip.isEmpty ? [] : ["NIP. \(party.nip)"])
         }
-        return (block("Pihak Kedua,", pk.kedua), block("Pihak Pertama,", pk.pertama))
+        guard let kedua = pk.kedua else { return ([], block("", pk.pertama)) }
+        return (block("Pihak Kedua,", kedua), block("Pihak Pertama,", pk.pertama))
     }
 
     static let style = """
@@ -127,14 +136,17 @@ enum PKPage {
         var blocks: [DOCXBlock] = []
         for (index, pk) in set.enumerated() {
             if index > 0 { blocks.append(.pageBreak) }
-            let statement = pk.pernyataan
             let sign = signatures(pk)
             blocks += [
                 .paragraph(pk.judul, bold: true, alignment: .center, size: 12, spaceAfter: 0),
                 .paragraph(pk.perangkatDaerah.uppercased(), bold: true, alignment: .center, size: 12, spaceAfter: 12),
-                .paragraph(statement[0], alignment: .both), .paragraph(statement[1]), .paragraph(statement[2]),
-                .paragraph(statement[3]), .paragraph(statement[4]), .paragraph(statement[5], alignment: .both),
-                .paragraph(statement[6], alignment: .both), .paragraph(tanggal(pk), alignment: .right),
+            ]
+            if let basis = pk.dasarPerubahan {
+                blocks.append(.paragraph("Dasar perubahan: " + basis, alignment: .both))
+            }
+            blocks += pk.pernyataan.map { .paragraph($0, alignment: isPihak($0) ? .left : .both) }
+            blocks += [
+                .paragraph(tanggal(pk), alignment: .right),
                 .twoColumns(left: sign.kedua, right: sign.pertama), .pageBreak,
                 .paragraph("LAMPIRAN \(pk.judul)", bold: true, alignment: .center, size: 12, spaceAfter: 0),
                 .paragraph(pk.perangkatDaerah.uppercased(), bold: true, alignment: .center, size: 12, spaceAfter: 12),

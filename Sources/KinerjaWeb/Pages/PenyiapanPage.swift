@@ -37,6 +37,9 @@ enum PenyiapanPage {
                             "Alamat kantor (untuk kop dokumen)", name: "alamat", value: value("alamat"),
                             galat: isian.galat["alamat"]),
                         Form.input(
+                            "Nama Bupati/Walikota/Gubernur (penanda tangan PK, opsional)", name: "kepala_daerah",
+                            value: value("kepala_daerah"), galat: isian.galat["kepala_daerah"]),
+                        Form.input(
                             "Logo (PNG atau JPEG, maks. 1 MB, opsional)", name: "logo", type: "file",
                             galat: isian.galat["logo"], extra: [("accept", "image/png,image/jpeg")]),
                         .el("h2", [], "Periode RPJMD"),
