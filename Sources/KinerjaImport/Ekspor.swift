@@ -45,7 +45,10 @@ public enum Ekspor {
             + ["lokasi", "sumber_dana", "penanggung_jawab", "hasil", "keterangan"]
         var plan: [[String]] = [header]
         var real: [[String]] = [
-            ["kode", "uraian", "indikator", "tahun", "triwulan", "realisasi", "realisasi_keuangan", "fisik"]
+            [
+                "kode", "uraian", "indikator", "tahun", "triwulan", "realisasi", "realisasi_keuangan", "fisik",
+                "target_triwulan",
+            ]
         ]
         func visit(_ node: ElemenRencana) {
             let indicators = index.indikatorPerElemen[node.id] ?? []
@@ -88,13 +91,20 @@ public enum Ekspor {
                 }
             }
             for indikator in indicators {
-                let values = data.realisasi.filter { $0.indikator == indikator.id }.sorted { $0.periode < $1.periode }
-                for item in values {
+                // A row per period with a realisasi or a rencana aksi target (a PK target of a triwulan).
+                var realisasi: [PeriodeLaporan: RealisasiKinerja] = [:]
+                for item in data.realisasi where item.indikator == indikator.id { realisasi[item.periode] = item }
+                var quarterly: [PeriodeLaporan: Target] = [:]
+                for item in index.targetPerIndikator[indikator.id] ?? []
+                where item.dokumen == .perjanjianKinerja && item.periode.triwulan != nil {
+                    quarterly[item.periode] = item
+                }
+                for periode in Set(realisasi.keys).union(quarterly.keys).sorted() {
                     real.append([
                         node.kode?.asli ?? "", node.kode == nil ? node.uraian : "", indikator.nama,
-                        String(item.periode.tahun),
-                        item.periode.triwulan.map(String.init) ?? "",
-                        teksNilai(item.nilai, teks: item.teks), "", "",
+                        String(periode.tahun), periode.triwulan.map(String.init) ?? "",
+                        realisasi[periode].map { teksNilai($0.nilai, teks: $0.teks) } ?? "", "", "",
+                        quarterly[periode].map { teksNilai($0.nilai, teks: $0.teks) } ?? "",
                     ])
                 }
             }
@@ -103,7 +113,7 @@ public enum Ekspor {
                     node.kode?.asli ?? "", "", "", String(item.periode.tahun),
                     item.periode.triwulan.map(String.init) ?? "",
                     "",
-                    item.keuangan.map { teksAngka($0.decimal) } ?? "", item.fisik.map(teksAngka) ?? "",
+                    item.keuangan.map { teksAngka($0.decimal) } ?? "", item.fisik.map(teksAngka) ?? "", "",
                 ])
             }
             for child in index.anakDari(node.id) { visit(child) }
@@ -155,7 +165,7 @@ public enum Ekspor {
                 name: "rencana", columnWidths: planWidths,
                 rows: cells(plan) { $0.hasPrefix("pagu_") }, headerRows: 1),
             XLSXSheet(
-                name: "realisasi", columnWidths: [18, 30, 45, 8, 9, 14, 20, 8],
+                name: "realisasi", columnWidths: [18, 30, 45, 8, 9, 14, 20, 8, 14],
                 rows: cells(real) { ["tahun", "triwulan", "realisasi_keuangan", "fisik"].contains($0) }, headerRows: 1),
             Templat.petunjuk(pd: pd),
         ])
@@ -182,7 +192,7 @@ public enum Templat {
         case .realisasi:
             [
                 "kode", "indikator", "tahun", "triwulan", "realisasi", "realisasi_keuangan", "fisik", "persen_keuangan",
-                "kode_pd",
+                "kode_pd", "target_triwulan",
             ]
         case .perangkatDaerah:
             [
@@ -218,7 +228,10 @@ public enum Templat {
             ],
         ],
         .realisasi: [
-            ["1.06.01.2.01.0001", "", "Jumlah dokumen perencanaan PD", "2025", "1", "1", "2.500.000", "25", "25,00"]
+            [
+                "1.06.01.2.01.0001", "Jumlah dokumen perencanaan PD", "2025", "1", "1", "2.500.000", "25", "25,00",
+                "", "1",
+            ]
         ],
         .perangkatDaerah: [
             [
@@ -260,6 +273,7 @@ public enum Templat {
             "Angka ditulis cara Indonesia: 1.234.567,89. Angka yang dapat dibaca dua arti (2,746) dilaporkan, tidak ditebak diam-diam.",
             "Pagu induk (program, kegiatan) boleh diisi seperti tercetak: yang dipakai adalah jumlah pagu anaknya, selisihnya dilaporkan.",
             "realisasi: triwulan 1-4, kosong untuk angka tahunan; realisasi_keuangan dan fisik dicatat pada sub kegiatan.",
+            "target_triwulan: rencana aksi, target PK triwulan itu; target triwulan harus cocok dengan target tahun menurut agregasi indikator (kumulatif: jumlahnya; akhir: triwulan terakhir).",
             "dokumen: renstra (bawaan), renja, renja_perubahan, prakiraan_maju, pk, rpjmd.",
             "hasil: rumusan outcome program / output kegiatan (\"Meningkatnya …\"); keterangan: catatan penting, disimpan bersama pagu baris itu.",
             "Impor menampilkan pratinjau lebih dulu; tidak ada yang disimpan sebelum diterapkan. Menerapkan berkas yang sama dua kali tidak mengubah apa pun.",

@@ -31,7 +31,7 @@ public struct PetaLembar: Codable, Sendable, Hashable {
     ]
     public static let namaRealisasi = [
         "kode", "uraian", "indikator", "realisasi", "realisasi_keuangan", "fisik", "persen_keuangan", "tahun",
-        "triwulan",
+        "triwulan", "target_triwulan",
     ]
 
     /// Checks the mapping against the template: the columns a reader needs, and only names it knows.

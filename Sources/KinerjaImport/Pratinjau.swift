@@ -87,6 +87,8 @@ struct RencanaPlanner {
     private var paguIndex: [String: Int] = [:]
     private var realisasiIndex: [String: Int] = [:]
     private var anggaranIndex: [String: Int] = [:]
+    /// Indicators given rencana aksi targets, with the last row that gave one (where a check names the problem).
+    private var rencanaAksi: [TypedID<Indikator>: (indikator: Indikator, lembar: String, baris: Int, tahun: Int)] = [:]
 
     init(pd: PerangkatDaerah, existing data: DataKinerja) {
         self.pd = pd
@@ -445,14 +447,25 @@ struct RencanaPlanner {
                 continue
             }
             let periode = PeriodeLaporan(tahun: row.tahun, triwulan: row.triwulan)
-            if let value = row.realisasi {
-                guard let indikator = indikatorByKey[Self.indikatorKey(node.id, row.indikator)] else {
+            var measured: Indikator?
+            if row.realisasi != nil || row.targetTriwulan != nil {
+                measured = indikatorByKey[Self.indikatorKey(node.id, row.indikator)]
+                if measured == nil {
                     pratinjau.temuan.append(
                         Temuan(
                             .galat, .tidakDitemukan, lembar: row.lembar, baris: row.nomor, kolom: "indikator",
                             pesan: "Indikator \"\(row.indikator)\" tidak ada pada \(node.label)."))
                     continue
                 }
+            }
+            if let target = row.targetTriwulan, let indikator = measured, periode.triwulan != nil {
+                upsert(
+                    Target(
+                        indikator: indikator.id, dokumen: .perjanjianKinerja, periode: periode, nilai: target.nilai,
+                        teks: target.teks))
+                rencanaAksi[indikator.id] = (indikator, row.lembar, row.nomor, periode.tahun)
+            }
+            if let value = row.realisasi, let indikator = measured {
                 guard
                     let item = try? RealisasiKinerja(
                         indikator: indikator.id, periode: periode, nilai: value.nilai, teks: value.teks)
@@ -504,6 +517,27 @@ struct RencanaPlanner {
                     "realisasi keuangan \(periode) \(node.kode?.asli ?? ""): "
                     + (item.keuangan.map { IndonesianFormat.rupiah($0) } ?? "-")
                 if isNew { pratinjau.dibuat.append(line) } else { pratinjau.diubah.append(line) }
+            }
+        }
+        checkRencanaAksi()
+    }
+
+    /// The triwulan targets given (with those stored) against the year's target, by the indicator's aggregation,
+    /// as the rencana aksi form checks them: a mismatch is an error on the indicator's last row.
+    mutating func checkRencanaAksi() {
+        let quarters = existing.data.pemda.jumlahTriwulan
+        let stored = targetByKey
+        for (id, place) in rencanaAksi.sorted(by: { $0.value.baris < $1.value.baris }) {
+            func target(_ dokumen: DokumenRencana, _ triwulan: Int?) -> Nilai? {
+                stored["\(id)|\(dokumen.rawValue)|\(place.tahun)|\(triwulan ?? 0)"]?.nilai
+            }
+            let year = DokumenRencana.prioritasTahunan.compactMap { target($0, nil) }.first
+            let given = (1...quarters).map { target(.perjanjianKinerja, $0) }
+            if let problem = RencanaAksi.periksa(place.indikator, tahun: year, triwulan: given) {
+                pratinjau.temuan.append(
+                    Temuan(
+                        .galat, .nilaiTidakSah, lembar: place.lembar, baris: place.baris, kolom: "target_triwulan",
+                        pesan: "Rencana aksi: " + problem))
             }
         }
     }

@@ -19,13 +19,15 @@ public struct RealisasiBaris: Sendable {
     public var fisik: Decimal?
     /// `persen_keuangan` as printed, with its text (for the decimals).
     public var persenKeuangan: (nilai: Decimal, teks: String)?
+    /// `target_triwulan`: the rencana aksi's target of the triwulan (a PK target of that triwulan).
+    public var targetTriwulan: (nilai: Nilai, teks: String)? = nil
 }
 
 enum RealisasiReader {
     static let dikenal: Set<String> = [
         "kode", "indikator", "tahun", "triwulan", "realisasi", "realisasi_keuangan", "fisik", "persen_keuangan",
         "kode_pd",
-        "uraian", "satuan", "target", "pagu",
+        "uraian", "satuan", "target", "pagu", "target_triwulan",
     ]
 
     static func baca(_ table: TabelMasukan, jumlahTriwulan: Int) -> ([RealisasiBaris], [Temuan]) {
@@ -47,7 +49,7 @@ enum RealisasiReader {
         }
         let dataRows = Array(table.baris.dropFirst(peta.headerIndex + 1)).filter { !$0.isKosong }
         var readers: [String: KolomAngka] = [:]
-        for name in ["realisasi", "realisasi_keuangan", "fisik", "persen_keuangan"] {
+        for name in ["realisasi", "realisasi_keuangan", "fisik", "persen_keuangan", "target_triwulan"] {
             if let column = peta[name] { readers[name] = KolomAngka(dataRows.map { $0[column] }) }
         }
         var rows: [RealisasiBaris] = []
@@ -89,15 +91,24 @@ enum RealisasiReader {
                         "Triwulan \"\(triwulanText)\" harus 1-\(jumlahTriwulan) (kosong untuk angka tahunan).")
                 }
             }
-            var realisasi: (nilai: Nilai, teks: String)?
-            let realisasiCell = row[peta["realisasi"]]
-            if !realisasiCell.isKosong {
-                switch RencanaReader.bacaNilai(realisasiCell, kolom: readers["realisasi"]) {
+            func value(_ name: String) -> (nilai: Nilai, teks: String)? {
+                let cell = row[peta[name]]
+                guard !cell.isKosong else { return nil }
+                switch RencanaReader.bacaNilai(cell, kolom: readers[name]) {
                 case .success(let (value, note)):
-                    realisasi = (value, realisasiCell.teks)
-                    if let note { add(.peringatan, .angkaAmbigu, "realisasi", note) }
-                case .failure(let error): add(.galat, .nilaiTidakSah, "realisasi", error.message)
+                    if let note { add(.peringatan, .angkaAmbigu, name, note) }
+                    return (value, cell.teks)
+                case .failure(let error):
+                    add(.galat, .nilaiTidakSah, name, error.message)
+                    return nil
                 }
+            }
+            let realisasi = value("realisasi")
+            let targetTriwulan = value("target_triwulan")
+            if targetTriwulan != nil && triwulan == nil && triwulanText.isEmpty {
+                add(
+                    .galat, .nilaiTidakSah, "target_triwulan",
+                    "Target triwulan (rencana aksi) hanya untuk baris dengan triwulan 1-\(jumlahTriwulan).")
             }
             func number(_ name: String, uang: Bool = false) -> Decimal? {
                 guard let column = peta[name], let reader = readers[name] else { return nil }
@@ -137,7 +148,7 @@ enum RealisasiReader {
                     kode: kode, uraian: uraian, indikator: row[peta["indikator"]].teks, tahun: tahun,
                     triwulan: triwulan,
                     realisasi: realisasi,
-                    keuangan: keuangan, fisik: fisik, persenKeuangan: persen))
+                    keuangan: keuangan, fisik: fisik, persenKeuangan: persen, targetTriwulan: targetTriwulan))
         }
         return (rows, findings)
     }

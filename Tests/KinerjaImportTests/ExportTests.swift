@@ -93,6 +93,13 @@ struct ExportTests {
         let hasil = Importer.baca(try Templat.xlsx(.rencana, tahun: 2025...2029), namaBerkas: "templat.xlsx")
         #expect(hasil.galat.isEmpty)
         #expect(hasil.rencana.count == 3)
+        // So is the realisasi template's example row, each value in its column (its indicator was in the year's
+        // column before), the rencana aksi target with it.
+        let realisasi = Importer.baca(try Templat.xlsx(.realisasi, tahun: 2025...2029), namaBerkas: "templat.xlsx")
+        #expect(realisasi.galat.isEmpty, "\(realisasi.galat.map(\.pesan))")
+        let row = try #require(realisasi.realisasi.first)
+        #expect(row.indikator == "Jumlah dokumen perencanaan PD" && row.tahun == 2025 && row.triwulan == 1)
+        #expect(row.targetTriwulan?.nilai == .angka(1))
     }
 }
 

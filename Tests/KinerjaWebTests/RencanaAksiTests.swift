@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
 import Testing
 import Vapor
@@ -137,6 +139,59 @@ struct EvaluasiTriwulanWebTests {
             // Shown again on the form.
             let again = try await RealisasiFormTests.buka(app, op)
             #expect(again.html.contains(">Data PMKS belum mutakhir</textarea>"))
+        }
+    }
+
+    /// Rencana aksi through the template (issue 13.2): `target_triwulan` in the realisasi sheet, checked against
+    /// the year like the form (the error names the row and the column), applied through the one write path, and
+    /// written back by the export.
+    @Test func triwulanTargetsComeInThroughTheRealisasiTemplate() async throws {
+        try await withDemoApp { app in
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let pd = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
+            let model = try await RencanaAksiPage.Model.query(
+                store, pemda: pemda, pd: pd, tahun: 2024, sekarang: Date())
+            let row = try #require(
+                model.baris.first { $0.targetTahun?.angka != nil && !$0.kode.isEmpty && $0.kode.contains(".") })
+            let year = try #require(row.targetTahun?.angka)
+            let quarters: [Decimal] =
+                row.indikator.agregasi == .kumulatif ? [0, 0, 0, year] : [year, year, year, year]
+            func csv(_ values: [Decimal], triwulan: Bool = true) -> Data {
+                var lines = ["kode;indikator;tahun;triwulan;target_triwulan"]
+                for (index, value) in values.enumerated() {
+                    lines.append(
+                        "\(row.kode);\(row.indikator.nama);2024;\(triwulan ? String(index + 1) : "");"
+                            + IndonesianFormat.number(value))
+                }
+                return Data(lines.joined(separator: "\n").utf8)
+            }
+            let existing = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, denganVersi: true)
+            // Quarters that do not agree with the year: an error on the indicator's last row, column target_triwulan.
+            let wrong = Importer.pratinjau(
+                Importer.baca(csv(quarters.map { $0 + 1 }), namaBerkas: "aksi.csv"), pd: pd, existing: existing)
+            let error = try #require(wrong.galat.first { $0.kolom == "target_triwulan" })
+            #expect(error.baris == 5)
+            #expect(error.pesan.contains("Rencana aksi: \(row.indikator.nama)"))
+            #expect(!wrong.bisaDiterapkan)
+            // A target without its triwulan: an error naming the column.
+            let annual = Importer.baca(csv([year], triwulan: false), namaBerkas: "aksi.csv")
+            #expect(annual.galat.contains { $0.kolom == "target_triwulan" && $0.baris == 2 })
+            // Agreeing quarters: applied as PK targets of the triwulan, and exported back.
+            let right = Importer.pratinjau(
+                Importer.baca(csv(quarters), namaBerkas: "aksi.csv"), pd: pd, existing: existing)
+            #expect(right.galat.isEmpty, "\(right.galat.map(\.pesan))")
+            #expect(right.perubahan.target.filter { $0.dokumen == .perjanjianKinerja }.count == 4)
+            try await ImporBerkas.terapkan(
+                store, pemda: pemda.id, right, oleh: "uji", sumber: "impor uji", sekarang: Date())
+            let after = try await RencanaAksiPage.Model.query(
+                store, pemda: pemda, pd: pd, tahun: 2024, sekarang: Date())
+            let saved = try #require(after.baris.first { $0.indikator.id == row.indikator.id })
+            #expect(saved.triwulan.map(\.nilai) == quarters.map { .angka($0) })
+            #expect(saved.periksa == nil)
+            let sheet = Ekspor.lembar(try await store.load(pemda: pemda.id, perangkatDaerah: pd.id), pd: pd).realisasi
+            let exported = sheet.filter { $0[2] == row.indikator.nama && $0[3] == "2024" && !$0[8].isEmpty }
+            #expect(exported.count == 4)
         }
     }
 }
