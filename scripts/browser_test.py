@@ -301,6 +301,9 @@ def main():
 
         # 7. The approval cycle of DINSOS's TW I 2024.
         approval_cycle(driver, base, pd, workdir)
+
+        # 8. The LKjIP: the operator rewrites a section, the document prints.
+        lkjip(driver, base, pd)
     finally:
         driver.quit()
         process.terminate()
@@ -381,6 +384,33 @@ def approval_cycle(driver, base, pd, workdir):
     check("27.000.000" not in page and "9.999.999" not in page, "laporan publik menampilkan angka yang ditolak")
     print("  alur TW I 2024: diajukan → dikembalikan → diajukan → disetujui → diverifikasi → dikunci; "
           "formulir dan impor ditolak; laporan publik 26.000.000")
+
+
+def lkjip(driver, base, pd):
+    login(driver, base, "operator")
+    path = pd + "/lkjip?tahun=2022"
+    driver.get(base + path)
+    area = driver.find_element(By.NAME, "naskah.ikhtisar")
+    check("menyajikan capaian 6 indikator" in area.get_attribute("value"), "naskah LKjIP tidak berisi teks awal dari data")
+    area.clear()
+    area.send_keys("Dinas Sosial mencapai sebagian besar target 2022.")
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., 'Simpan naskah LKjIP')]"),
+                   "Naskah tersimpan")
+    check("Dinas Sosial mencapai sebagian besar target 2022." in driver.find_element(By.CSS_SELECTOR, "article.lkjip").text,
+          "naskah LKjIP tersimpan tidak tampil pada dokumen")
+    shoot(driver, base, "lkjip", path)
+    driver.get(base + path)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})
+    data = base64.b64decode(pdf["data"])
+    with open(os.path.join(OUT, "cetak-lkjip.pdf"), "wb") as handle:
+        handle.write(data)
+    text = " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages)
+    check("Simpan naskah" not in text, "formulir naskah ikut tercetak")
+    check("Bab III Akuntabilitas Kinerja" in text and "Bab IV Penutup" in text, "cetakan LKjIP tidak memuat babnya")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    logout(driver)
+    print(f"  LKjIP DINSOS 2022: naskah disunting dan tersimpan; cetak {len(PdfReader(io.BytesIO(data)).pages)} halaman")
 
 
 def pemda_of(driver, base, kode):
