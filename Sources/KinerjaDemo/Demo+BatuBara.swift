@@ -177,7 +177,8 @@ extension Demo {
             let uraian = row[field: "name"].isEmpty ? "(nama tidak tercetak)" : row[field: "name"]
             let node = try b.node(
                 pd: tingkat.isPD ? pd : nil, induk: parent, tingkat: tingkat, uraian: uraian,
-                penanggungJawab: pj.replacingOccurrences(of: ";", with: ","),
+                penanggungJawab: pj.replacingOccurrences(of: ";", with: "; ").replacingOccurrences(
+                    of: ";  ", with: "; "),
                 unitKerja: tingkat == .sasaranPD ? sekwan : unit, merge: false)
             nodes[row[field: "node_id"]] = node
             let nama = row[field: "indikator"]

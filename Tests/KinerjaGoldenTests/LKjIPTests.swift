@@ -89,3 +89,45 @@ struct EvaluasiTriwulanGoldenTests {
         }
     }
 }
+
+/// The PK set of seed 000 (issue 13.5): every pejabat the Setwan cascading names signs a PK with his targets.
+@Suite("Golden: Perjanjian Kinerja")
+struct PKGoldenTests {
+    @Test func setwansPKSetHasEveryPejabatOfTheSeedWithHisTargets() async throws {
+        try await withTestDatabase(.sqlite) { db in
+            let store = KinerjaStore(db)
+            _ = try await Demo.load(into: store)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let pd = try #require(try await store.pd(pemda: pemda.id, kode: "SETWAN"))
+            let set = PerjanjianKinerja.untukPD(
+                IndeksKinerja(try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)), pd: pd, tahun: 2023)
+            let byJabatan = Dictionary(
+                set.map { ($0.pertama.jabatan.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+            var named: Set<String> = ["sekretaris dprd"]
+            var lines = 0
+            for row in try CSV.records(try SeedFiles.text("000/cascade_flat.csv")) {
+                let indicator = row["indikator"] ?? ""
+                guard !indicator.isEmpty, !["visi", "misi"].contains(row["level"] ?? "") else { continue }
+                // Three indicators are printed without a number ("Laporan", or nothing): no target to commit to, so
+                // no PK line (the seed's notes say so).
+                guard !(row["target_value"] ?? "").isEmpty else { continue }
+                var responsible = (row["penanggung_jawab"] ?? "").split(separator: ";").map {
+                    $0.trimmingCharacters(in: .whitespaces).lowercased()
+                }.filter { !$0.isEmpty }
+                // The sasaran are the Kepala's (Sekretaris DPRD), who signs with the Bupati.
+                if row["level"] == "sasaran" || responsible.isEmpty { responsible = ["sekretaris dprd"] }
+                for jabatan in responsible {
+                    named.insert(jabatan)
+                    let pk = try #require(byJabatan[jabatan], "PK \(jabatan) tidak ada")
+                    #expect(
+                        pk.sasaran.contains { $0.indikator == indicator && $0.target == row["target_text"] },
+                        "\(jabatan): \(indicator) \(row["target_text"] ?? "")")
+                    lines += 1
+                }
+            }
+            #expect(Set(byJabatan.keys) == named)
+            #expect(lines > 60)
+            #expect(set.first?.kedua?.jabatan == "BUPATI BATU BARA")
+        }
+    }
+}

@@ -51,9 +51,13 @@ struct PKWebTests {
             let indicatorsWithTarget = Set(data.target.filter { $0.periode.tahun == year }.map(\.indikator))
             var withTargets: Set<TypedID<UnitKerja>> = []
             for node in data.elemen {
-                guard let unit = node.unitKerja else { continue }
                 let indicators = index.indikatorPerElemen[node.id] ?? []
-                if indicators.contains(where: { indicatorsWithTarget.contains($0.id) }) { withTargets.insert(unit) }
+                guard indicators.contains(where: { indicatorsWithTarget.contains($0.id) }) else { continue }
+                // Its unit, and every unit its penanggung jawab names among others.
+                if let unit = node.unitKerja { withTargets.insert(unit) }
+                for unit in data.unitKerja where PerjanjianKinerja.menyebut(node.penanggungJawab, unit.jabatan) {
+                    withTargets.insert(unit.id)
+                }
             }
             let units = data.unitKerja.filter { $0.eselon == .ii || withTargets.contains($0.id) }
             #expect(set.count == units.count)
@@ -146,6 +150,8 @@ extension PKWebTests {
             let document = try DocxDump.read(bytes)
             #expect(document.paragraphs.contains("PERJANJIAN KINERJA TAHUN 2024"))
             #expect(document.tables.flatMap { $0.flatMap { $0 } }.contains { $0.contains("Ir. H. Zahir") })
+            // LibreOffice lays it out (where installed; CI installs it).
+            if let pdf = try LKjIPWebTests.pdf(bytes) { #expect(pdf.starts(with: Data("%PDF".utf8))) }
         }
     }
 

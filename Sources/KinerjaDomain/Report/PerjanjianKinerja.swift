@@ -138,7 +138,9 @@ public struct PerjanjianKinerja: Sendable, Hashable {
         var result: [PerjanjianKinerja] = []
         let ordered = units.sorted { ($0.eselon, $0.nama) < ($1.eselon, $1.nama) }
         for unit in ordered {
-            let assigned = nodes.filter { $0.unitKerja == unit.id }
+            // An element is a unit's when assigned to it, or when its penanggung jawab names the unit among others
+            // ("Kabag Fasilitasi, pengawasan & penganggaran; Kabag Umum & Keuangan"): each signs for it.
+            let assigned = nodes.filter { $0.unitKerja == unit.id || menyebut($0.penanggungJawab, unit.jabatan) }
             var goals: [ElemenRencana]
             var budget: [ElemenRencana]
             switch unit.eselon {
@@ -191,6 +193,26 @@ public struct PerjanjianKinerja: Sendable, Hashable {
             eselon: .ii,
             pertama: Pihak(nama: kepalaDaerah, jabatan: jabatanKepalaDaerah(data.pemda), pangkat: "", nip: ""),
             kedua: nil, sasaran: lines, anggaran: budget)
+    }
+
+    /// Whether a penanggung jawab text names `jabatan` as a whole entry (between the start, the end and the
+    /// separators: ";" where the text has one — names may hold commas, "Kabag Fasilitasi, pengawasan &
+    /// penganggaran" —, else ","): "Kabag Umum" is not named by "Kabag Umum & Keuangan".
+    public static func menyebut(_ teks: String, _ jabatan: String) -> Bool {
+        let name = jabatan.lowercased().trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return false }
+        let text = teks.lowercased()
+        let separators: [String] = text.contains(";") ? [";"] : [",", ";"]
+        var start = text.startIndex
+        while let range = text.range(of: name, range: start..<text.endIndex) {
+            let before = text[text.startIndex..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            let after = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let openBefore = before.isEmpty || separators.contains { before.hasSuffix($0) }
+            let closeAfter = after.isEmpty || separators.contains { after.hasPrefix($0) }
+            if openBefore && closeAfter { return true }
+            start = range.upperBound
+        }
+        return false
     }
 
     /// The target a PK commits to: the PK's own when there is one, else the year's target by the documents'

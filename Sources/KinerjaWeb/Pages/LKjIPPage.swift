@@ -103,6 +103,8 @@ enum LKjIPPage {
         html += paragraphs(model.teks(.pendahuluan))
         html.append(.el("h2", [], "Bab II Perencanaan Kinerja"))
         html += paragraphs(model.teks(.perencanaan))
+        html.append(.el("h3", [], "Sasaran \(lkjip.periode) dan target akhir periode"))
+        html.append(HTMLTable.kotak(kepala: renstraKepala(lkjip), tabelRenstra(lkjip).map(row)))
         if let pk = lkjip.pk.first {
             html.append(.el("h3", [], "Perjanjian Kinerja Tahun \(lkjip.tahun)"))
             html.append(HTMLTable.kotak(kepala: pkKepala, tabelPK(pk).map(row)))
@@ -152,6 +154,15 @@ enum LKjIPPage {
                 item.realisasi, percent(item.hasil), item.kategori,
             ]
         }
+    }
+
+    static func renstraKepala(_ lkjip: LKjIP) -> [String] {
+        ["Sasaran", "Indikator kinerja", "Satuan", "Target akhir \(lkjip.tahunAkhir.map(String.init) ?? "periode")"]
+    }
+
+    /// Bab II: the plan's sasaran in brief, with their indicators and the period's end target.
+    static func tabelRenstra(_ lkjip: LKjIP) -> [[String]] {
+        lkjip.capaian.map { [$0.sasaranPertama ? $0.sasaran : "", $0.indikator, $0.satuan, $0.targetAkhir] }
     }
 
     static func tabelPK(_ pk: PerjanjianKinerja) -> [[String]] {
@@ -233,6 +244,10 @@ enum LKjIPPage {
         blocks += text(.ikhtisar)
         blocks += [.pageBreak, heading("BAB I PENDAHULUAN")] + text(.pendahuluan)
         blocks += [heading("BAB II PERENCANAAN KINERJA")] + text(.perencanaan)
+        blocks += [
+            heading("Sasaran \(lkjip.periode) dan target akhir periode", size: 11),
+            table(renstraKepala(lkjip), tabelRenstra(lkjip), [3000, 3600, 1200, 1838]),
+        ]
         if let pk = lkjip.pk.first {
             blocks += [
                 heading("Perjanjian Kinerja Tahun \(lkjip.tahun)", size: 11),
