@@ -330,13 +330,8 @@ enum DisplayController {
         tahun: Int, perubahan: Bool
     ) throws -> Response {
         if req.query[String.self, at: "format"] == "docx" {
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(
-                type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
-            headers.replaceOrAdd(
-                name: .contentDisposition,
-                value: FileName.contentDisposition("pk-\(pd?.kode ?? "pemda")-\(tahun).docx"))
-            return Response(status: .ok, headers: headers, body: .init(data: try PKPage.docx(set)))
+            return KinerjaApp.download(
+                try PKPage.docx(set), nama: "pk-\(pd?.kode ?? "pemda")-\(tahun).docx", jenis: .docx)
         }
         return KinerjaApp.htmlResponse(
             PKPage.render(set, pemda: pemda, pd: pd, tahun: tahun, akun: ctx.akunBar, perubahan: perubahan))

@@ -73,12 +73,9 @@ enum LKjIPController {
         guard req.query[String.self, at: "format"] == "docx" else {
             return KinerjaApp.htmlResponse(LKjIPPage.render(model, akun: ctx.akunBar, isian: isian))
         }
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(
-            type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
-        let name = "lkjip-\(model.pd?.kode ?? "pemda")-\(model.lkjip.tahun).docx"
-        headers.replaceOrAdd(name: .contentDisposition, value: FileName.contentDisposition(name))
-        return Response(status: .ok, headers: headers, body: .init(data: try LKjIPPage.docx(model)))
+        return KinerjaApp.download(
+            try LKjIPPage.docx(model), nama: "lkjip-\(model.pd?.kode ?? "pemda")-\(model.lkjip.tahun).docx",
+            jenis: .docx)
     }
 
     /// The sections that changed from what the form showed, as one change set.

@@ -105,7 +105,7 @@ public enum KinerjaApp {
         return Response(status: status, headers: headers, body: .init(string: html))
     }
 
-    enum JenisUnduhan { case xlsx, csv }
+    enum JenisUnduhan { case xlsx, csv, docx }
 
     static func download(_ data: Data, nama: String, jenis: JenisUnduhan) -> Response {
         var headers = HTTPHeaders()
@@ -115,6 +115,9 @@ public enum KinerjaApp {
                 type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         case .csv:
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        case .docx:
+            headers.contentType = HTTPMediaType(
+                type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
         }
         headers.replaceOrAdd(name: .contentDisposition, value: FileName.contentDisposition(nama))
         return Response(status: .ok, headers: headers, body: .init(data: data))
