@@ -304,6 +304,11 @@ def main():
 
         # 8. The LKjIP: the operator rewrites a section, the document prints.
         lkjip(driver, base, pd)
+
+        # 9. Page weight on the wire (gzip when the browser accepts it).
+        for name, path in [("dasbor", f"{pemda}/dasbor?tahun=2024"), ("laporan renja", f"{pd}/laporan/renja?tahun=2024"),
+                           ("laporan realisasi seluruh Pemda", f"{pemda}/laporan/realisasi?tahun=2024")]:
+            page_weight(base, name, path)
     finally:
         driver.quit()
         process.terminate()
@@ -384,6 +389,18 @@ def approval_cycle(driver, base, pd, workdir):
     check("27.000.000" not in page and "9.999.999" not in page, "laporan publik menampilkan angka yang ditolak")
     print("  alur TW I 2024: diajukan → dikembalikan → diajukan → disetujui → diverifikasi → dikunci; "
           "formulir dan impor ditolak; laporan publik 26.000.000")
+
+
+def page_weight(base, name, path):
+    def fetch(encoding):
+        request = urllib.request.Request(base + path, headers={"Accept-Encoding": encoding})
+        with urllib.request.urlopen(request) as response:
+            return response.headers.get("Content-Encoding"), len(response.read())
+    _, plain = fetch("identity")
+    encoding, wire = fetch("gzip")
+    check(encoding == "gzip", f"{name}: tidak dikompresi ({encoding})")
+    check(wire * 3 < plain, f"{name}: kompresi terlalu kecil ({wire} dari {plain} byte)")
+    print(f"  berat {name}: {wire / 1024:.1f} kB di kabel ({plain / 1024:.1f} kB HTML)")
 
 
 def lkjip(driver, base, pd):

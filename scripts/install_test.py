@@ -100,6 +100,27 @@ def command_line(binary):
             status, _, html = request("GET", f"/pemda/{pemda.group(1)}/admin", headers={"Cookie": "kinerja_sesi=" + session})
             check("the admin page opens", status == 200 and "Admin Kabupaten X" in html, status)
             check("the RPJMD period is there", "RPJMD 2025-2029" in html)
+            # A backup while the server runs.
+            code, out = run(binary, folder, env, "backup", "cadangan.sqlite")
+            check("kinerja backup while the server runs", code == 0 and "Cadangan dibuat" in out, out[-300:])
+            code, out = run(binary, folder, env, "backup", "cadangan.sqlite")
+            check("kinerja backup refuses to overwrite a file", code != 0 and "sudah ada" in out, out[-300:])
+        finally:
+            stop(server)
+        # A change after the backup, then the backup put back: the change is gone, the admin is there.
+        code, out = run(binary, folder, env, "user", "add", "bendahara", "--peran", "admin", "--pemda", "Kabupaten X",
+                        "--nama", "Bendahara")
+        check("a user added after the backup", code == 0, out[-300:])
+        code, out = run(binary, folder, env, "restore", "cadangan.sqlite")
+        check("kinerja restore without --yes changes nothing", code == 0 and "--yes" in out, out[-300:])
+        code, out = run(binary, folder, env, "restore", "cadangan.sqlite", "--yes")
+        check("kinerja restore --yes", code == 0 and "Dipulihkan" in out, out[-300:])
+        server = serve(binary, folder, env)
+        try:
+            status, session = login("admin", "rahasia2026")
+            check("after the restore the admin signs in", status == 303 and session, status)
+            status, session = login("bendahara", "rahasia2026")
+            check("after the restore the later user is gone", not session, status)
         finally:
             stop(server)
     finally:

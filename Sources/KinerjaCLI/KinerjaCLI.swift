@@ -24,6 +24,8 @@ public enum KinerjaCLI {
         app.asyncCommands.use(UserCommand(), as: "user")
         app.asyncCommands.use(PemdaCommand(), as: "pemda")
         app.asyncCommands.use(AlurCommand(), as: "alur")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
     }
 
     /// Who runs a command: the operator's login on this machine (recorded in the history).

@@ -40,11 +40,20 @@ public enum DatabaseConfig: Equatable, Sendable {
             databases.use(.sqlite(.memory), as: .sqlite)
         case .postgres(let url):
             let configuration = try SQLPostgresConfiguration(url: url)
-            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
+            databases.use(
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: koneksiMaks), as: .psql)
         }
     }
 
     /// The kind of database, for `/health`: nothing an outsider could use (no path, user or host).
+    /// Connections the pool may open per event loop: SQLite one (one writer; WAL readers share it), PostgreSQL four.
+    public var koneksiMaks: Int {
+        switch self {
+        case .sqliteFile, .sqliteMemory: 1
+        case .postgres: 4
+        }
+    }
+
     public var jenis: String {
         switch self {
         case .sqliteFile, .sqliteMemory: "sqlite"

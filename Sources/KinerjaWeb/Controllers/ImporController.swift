@@ -62,10 +62,12 @@ enum ImporController {
             let (upload, tersimpan) = try await load(req, ctx)
             let store = KinerjaStore(req.db)
             do {
+                let start = ContinuousClock.now
                 let written = try await ImporBerkas.terapkan(
                     store, pemda: pemda.id, tersimpan.pratinjau, versiPratinjau: upload.versiData,
                     unggahan: upload.id, oleh: ctx.pengguna?.namaPengguna ?? "",
                     sumber: "impor \(upload.namaBerkas)", sekarang: req.sekarang)
+                req.application.metrik?.impor(durasi: ContinuousClock.now - start, baris: written)
                 return req.redirect(
                     to: SiteURL.perangkatDaerah(pemda: pemda.id.uuid, kode: pd.kode).path + "?diimpor=\(written)")
             } catch is DataBerubah {

@@ -23,14 +23,20 @@ public enum KinerjaApp {
         app.routes.defaultMaxBodySize = "8mb"
         app.http.server.configuration.idleTimeout = .seconds(
             Int64(Environment.get("KINERJA_IDLE_DETIK").flatMap(Int.init) ?? 75))
+        // HTML, CSS, JS, CSV, JSON and SVG go out gzip-compressed to a client that accepts it (offices on slow
+        // connections); XLSX, DOCX and images are compressed already.
+        app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
         app.middleware = Middlewares()
+        app.middleware.use(AccessLogMiddleware())
         app.middleware.use(MethodMiddleware())
         app.middleware.use(KinerjaErrorMiddleware())
         app.middleware.use(SecurityHeaderMiddleware())
         app.middleware.use(AkunMiddleware())
         app.storage[DatabaseLabelKey.self] = database.jenis
         let cacheMB = Environment.get("KINERJA_TEMBOLOK_MB").flatMap(Int.init) ?? 256
-        app.storage[PageCacheKey.self] = PageCache(budgetBytes: max(0, cacheMB) * 1_048_576)
+        let metrik = Metrik(koneksiMaks: database.koneksiMaks * System.coreCount)
+        app.storage[MetrikKey.self] = metrik
+        app.storage[PageCacheKey.self] = PageCache(budgetBytes: max(0, cacheMB) * 1_048_576, metrik: metrik)
         app.storage[HeavyWorkKey.self] = HeavyWork.buat()
         try routes(app)
     }
@@ -44,10 +50,11 @@ public enum KinerjaApp {
             return try await body.encodeResponse(for: req)
         }
         app.route(.GET, SiteURL.Pattern.aset, .publik) { req, _ in
-            guard req.parameters.get("nama") == "kinerja.js" else { throw Abort(.notFound) }
+            guard req.parameters.get("nama") == Script.nama else { throw Abort(.notFound) }
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
-            headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+            // Its name changes with its content: kept a year, never asked again.
+            headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
             return Response(status: .ok, headers: headers, body: .init(string: Script.kinerja))
         }
         app.route(.GET, SiteURL.Pattern.beranda, .publik) { req, ctx in
@@ -67,6 +74,7 @@ public enum KinerjaApp {
         AlurController.routes(app)
         RencanaAksiController.routes(app)
         LKjIPController.routes(app)
+        MetrikController.routes(app)
     }
 
     /// An optional integer query parameter; an empty value counts as absent, anything else not a number in range

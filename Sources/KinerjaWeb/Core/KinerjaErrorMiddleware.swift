@@ -48,7 +48,7 @@ struct KinerjaErrorMiddleware: AsyncMiddleware {
             let page = Layout.page(
                 title: "Kesalahan",
                 breadcrumbs: [("Beranda", SiteURL.beranda.path)],
-                akun: Layout.Akun(pengguna: request.pengguna, csrf: request.csrfToken, pemda: nil),
+                akun: Layout.Akun(pengguna: request.pengguna, csrf: Akun.samarkan(request.csrfToken), pemda: nil),
                 content: [
                     .el("h1", [], Self.heading(status)),
                     .el("p", [], message),

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import KinerjaDomain
 import KinerjaPersistence
+import Prometheus
 import Vapor
 
 /// A cache of derived values (computed tables, rendered fragments), keyed by what they were computed from and by
@@ -15,20 +16,27 @@ final class PageCache: @unchecked Sendable {
     private var clock: UInt64 = 0
     private var total = 0
     let budget: Int
+    let metrik: Metrik?
 
-    init(budgetBytes: Int) { budget = budgetBytes }
+    init(budgetBytes: Int, metrik: Metrik? = nil) {
+        budget = budgetBytes
+        self.metrik = metrik
+    }
 
     func ambil<T: Sendable>(_ key: String, as type: T.Type) -> T? {
         lock.lock()
         defer { lock.unlock() }
         guard var entry = entries[key], let value = entry.value as? T else { return nil }
+        metrik?.cacheHit.increment()
         clock += 1
         entry.used = clock
         entries[key] = entry
         return value
     }
 
+    /// Stores a value just computed (a miss, for `/metrics`).
     func simpan<T: Sendable>(_ key: String, _ value: T, bytes: Int) {
+        metrik?.cacheMiss.increment()
         guard bytes <= budget else { return }
         lock.lock()
         defer { lock.unlock() }

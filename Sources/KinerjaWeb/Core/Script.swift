@@ -1,6 +1,16 @@
-/// The only JavaScript of the site, served as `/aset/kinerja.js` (no build step). Every page works without it;
-/// it adds the live capaian while typing realisasi and the print button.
+/// The only JavaScript of the site, served as `/aset/kinerja-<hash>.js` (no build step). Every page works without
+/// it; it adds the live capaian while typing realisasi and the print button.
 enum Script {
+    /// The file's name carries a hash of its content: a new version is a new name, so browsers keep it a year.
+    static let nama: String = {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bits
+        for byte in kinerja.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return "kinerja-" + String(hash, radix: 16) + ".js"
+    }()
+
     static let kinerja = """
         "use strict";
         (function () {

@@ -2,7 +2,7 @@ import Foundation
 import KinerjaDomain
 
 /// The layout every page shares: title, header with the account, navigation and the stylesheet (no build step;
-/// the little JavaScript there is lives in `/aset/kinerja.js`).
+/// the little JavaScript there is lives in `/aset/kinerja-<hash>.js`).
 enum Layout {
     /// Who is looking, for the header: the user (nil = anonymous), the CSRF token for the logout form, and the
     /// Pemda the page belongs to (for the navigation).
@@ -28,7 +28,7 @@ enum Layout {
                     .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
                     .el("title", [], title + " · Kinerja"),
                     HTML.style(stylesheet),
-                    .el("script", [("src", SiteURL.aset("kinerja.js").path), ("defer", "defer")]),
+                    .el("script", [("src", SiteURL.aset(Script.nama).path), ("defer", "defer")]),
                 ]),
             .el(
                 "body", [],

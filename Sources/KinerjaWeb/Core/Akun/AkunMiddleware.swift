@@ -64,6 +64,33 @@ enum Akun {
     static let batasGagalAlamat = 20
     static let batasGagalNamaTanpaJeda = 10
 
+    /// The token as a form carries it: a fresh random pad and the token XOR the pad, both hex, so that no two
+    /// responses hold the same bytes (compressed pages then give nothing away about the token: BREACH).
+    static func samarkan(_ token: String) -> String {
+        let bytes = Array(token.utf8)
+        let pad = [UInt8].random(count: bytes.count)
+        let masked = zip(bytes, pad).map { $0 ^ $1 }
+        return (pad + masked).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The token inside a masked form value; nil when it is not one.
+    static func buka(_ value: String) -> String? {
+        let chars = Array(value.utf8)
+        guard chars.count % 4 == 0, !chars.isEmpty else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chars.count / 2)
+        var index = 0
+        while index < chars.count {
+            guard let byte = UInt8(String(decoding: chars[index..<index + 2], as: UTF8.self), radix: 16) else {
+                return nil
+            }
+            bytes.append(byte)
+            index += 2
+        }
+        let half = bytes.count / 2
+        return String(decoding: zip(bytes[..<half], bytes[half...]).map { $0 ^ $1 }, as: UTF8.self)
+    }
+
     static func tokenAcak() -> String {
         Data([UInt8].random(count: 32)).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
@@ -140,6 +167,8 @@ enum Akun {
             }
         }
         let expected = request.storage[SesiKey.self]?.csrf ?? request.cookies[cookieCSRF]?.string
+        // Forms carry the token masked (`samarkan`); a script's header may carry it as is.
+        if let masked = sent, let token = buka(masked), token.utf8.count == expected?.utf8.count { sent = token }
         guard let sent, let expected, !expected.isEmpty,
             sent.utf8.count == expected.utf8.count,
             zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0

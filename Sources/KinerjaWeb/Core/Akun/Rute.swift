@@ -90,7 +90,7 @@ extension Application {
         on(method, path, body: body) { req async throws -> Response in
             if method != .GET && method != .HEAD { try Akun.periksaCSRF(req) }
             let store = KinerjaStore(req.db)
-            var konteks = RequestContext(pengguna: req.pengguna, csrf: req.csrfToken)
+            var konteks = RequestContext(pengguna: req.pengguna, csrf: Akun.samarkan(req.csrfToken))
             if let raw = req.parameters.get("pemda") {
                 guard let id = UUID(uuidString: raw), let pemda = try await store.pemdaJikaAda(TypedID(id)) else {
                     throw DomainError.tidakDitemukan("Pemda")
