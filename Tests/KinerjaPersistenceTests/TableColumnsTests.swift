@@ -58,3 +58,16 @@ struct TableColumnsTests {
         }
     }
 }
+
+@Suite("Teks UUID")
+struct UUIDTextTests {
+    /// The bulk insert writes a UUID's text itself on SQLite: it must be exactly FluentKit's (`uuidString`).
+    @Test func theBulkInsertsUUIDTextIsFoundationsOwn() {
+        for _ in 0..<1000 {
+            let uuid = UUID()
+            #expect(KinerjaStore.uuidText(uuid) == uuid.uuidString)
+        }
+        let fixed = UUID(uuidString: "00FF10AB-C36C-495A-93FC-0C247A3E6E5F")!
+        #expect(KinerjaStore.uuidText(fixed) == "00FF10AB-C36C-495A-93FC-0C247A3E6E5F")
+    }
+}

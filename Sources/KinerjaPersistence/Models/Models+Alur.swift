@@ -74,7 +74,7 @@ public final class RiwayatModel: Model, @unchecked Sendable {
 extension StatusAlurModel {
     convenience init(pemda: UUID, _ status: StatusTersimpan) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = status.objek.perangkatDaerah.uuid
         jenis = status.objek.jenis.rawValue
@@ -91,7 +91,7 @@ extension StatusAlurModel {
 extension JadwalPelaporanModel {
     convenience init(pemda: UUID, _ jadwal: JadwalPelaporan) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         tahun = jadwal.tahun
         triwulan = jadwal.triwulan
@@ -107,7 +107,7 @@ extension JadwalPelaporanModel {
 extension PembukaanKhususModel {
     convenience init(pemda: UUID, _ item: PembukaanKhusus) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = item.perangkatDaerah.uuid
         tahun = item.tahun
@@ -129,7 +129,7 @@ extension PembukaanKhususModel {
 extension RiwayatModel {
     convenience init(pemda: UUID, _ line: Riwayat) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = line.perangkatDaerah?.uuid
         waktu = line.waktu
@@ -180,7 +180,7 @@ public final class RevisiDokumenModel: Model, @unchecked Sendable {
 
     convenience init(pemda: UUID, _ item: RevisiDokumen) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = item.perangkatDaerah.uuid
         dokumen = item.dokumen.rawValue
@@ -223,7 +223,7 @@ public final class TargetMurniModel: Model, @unchecked Sendable {
 
     convenience init(_ stored: TargetModel, waktu: Date) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = stored.pemdaID
         perangkatDaerahID = stored.perangkatDaerahID
         indikatorID = stored.indikatorID
@@ -259,7 +259,7 @@ public final class EvaluasiNaratifModel: Model, @unchecked Sendable {
 
     convenience init(pemda: UUID, _ item: EvaluasiNaratif) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = item.perangkatDaerah.uuid
         tahun = item.tahun
@@ -289,7 +289,7 @@ public final class NaskahLKjIPModel: Model, @unchecked Sendable {
 
     convenience init(pemda: UUID, _ item: NaskahLKjIP) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = item.perangkatDaerah.uuid
         tahun = item.tahun

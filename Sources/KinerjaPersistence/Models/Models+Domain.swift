@@ -77,7 +77,7 @@ extension PemdaModel {
 extension KategoriModel {
     convenience init(pemda: UUID, _ pita: KategoriCapaian.Pita) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         batasBawah = pita.batasBawah.plainString
         label = pita.label
@@ -88,7 +88,7 @@ extension KategoriModel {
 extension PeriodeModel {
     convenience init(pemda: UUID, _ periode: Periode) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = periode.perangkatDaerah?.uuid
         jenis = periode.jenis.rawValue
@@ -209,7 +209,7 @@ extension IndikatorModel {
 extension TargetModel {
     convenience init(pemda: UUID, pd: UUID?, _ target: Target) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = pd
         indikatorID = target.indikator.uuid
@@ -225,7 +225,7 @@ extension TargetModel {
 extension PaguModel {
     convenience init(pemda: UUID, pd: UUID?, _ pagu: Pagu) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = pd
         elemenID = pagu.elemen.uuid
@@ -242,7 +242,7 @@ extension PaguModel {
 extension RealisasiKinerjaModel {
     convenience init(pemda: UUID, pd: UUID?, _ realisasi: RealisasiKinerja) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = pd
         indikatorID = realisasi.indikator.uuid
@@ -257,7 +257,7 @@ extension RealisasiKinerjaModel {
 extension RealisasiAnggaranModel {
     convenience init(pemda: UUID, pd: UUID?, _ anggaran: RealisasiAnggaran) {
         self.init()
-        id = UUID()
+        id = UUID.acak()
         pemdaID = pemda
         perangkatDaerahID = pd
         elemenID = anggaran.elemen.uuid

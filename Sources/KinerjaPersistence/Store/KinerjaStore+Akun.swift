@@ -134,7 +134,7 @@ extension KinerjaStore {
     /// one office address logging in at the same moment do not lock each other out.
     public func recordPercobaan(namaPengguna: String, alamat: String, waktu: Date) async throws -> UUID {
         let row = PercobaanMasukModel()
-        row.id = UUID()
+        row.id = UUID.acak()
         row.namaPengguna = namaPengguna.lowercased()
         row.alamat = alamat
         row.waktu = waktu

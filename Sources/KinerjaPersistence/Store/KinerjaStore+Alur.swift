@@ -393,7 +393,7 @@ extension KinerjaStore {
             into: RiwayatModel.schema, columns: RiwayatModel.columns,
             lines.map { line in
                 [
-                    UUID(), pemda, line.perangkatDaerah?.uuid, line.waktu, line.oleh, line.sumber, line.entitas,
+                    UUID.acak(), pemda, line.perangkatDaerah?.uuid, line.waktu, line.oleh, line.sumber, line.entitas,
                     line.kunci, line.uraian, line.periode, line.lama, line.baru,
                 ]
             }, on: db)

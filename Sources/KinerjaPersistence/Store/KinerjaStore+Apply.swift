@@ -26,7 +26,7 @@ extension KinerjaStore {
         sekarang: Date = Date()
     ) async throws -> Int {
         try Self.checkEntries(perubahan)
-        return try await write(pemda: id) { db in
+        return try await write(pemda: id, besar: perubahan.jumlah > 20_000) { db in
             if let versiPratinjau {
                 // `write` raised the version once, first: what it was before this write is one less.
                 let before = try await Self.versiData(pemda: id, on: db, kunci: true) - 1
@@ -54,7 +54,8 @@ extension KinerjaStore {
         let owners = try await Self.owners(perubahan, pemda: pemda, on: db)
         try await Self.checkStructure(perubahan, pemda: pemda, on: db)
         // 2. What is stored for the entries, and the conflicts: nothing is written before this.
-        let rencana = try await Self.planEntries(perubahan, pemda: pemda, owners: owners, on: db)
+        let rencana = try await Self.planEntries(
+            perubahan, pemda: pemda, owners: owners, teksRiwayat: riwayat, on: db)
         guard rencana.konflik.isEmpty else { throw KonflikVersi(butir: rencana.konflik) }
         // 3. The workflow: every entry written must belong to an item that takes changes (not submitted, approved,
         // verified or locked; a realisasi triwulan inside its window or reopened), and every step asked for must be
@@ -214,6 +215,8 @@ extension KinerjaStore {
         /// Every entry written, with its PD and both values: the workflow objects it touches and its history.
         var ubahan: [Ubahan] = []
 
+        /// Whether `ubahan` carries the values as text (for the history).
+        var teks = true
         struct Ubahan {
             var key: KunciIsian
             var pd: UUID?
@@ -221,6 +224,15 @@ extension KinerjaStore {
             var baru: String
             /// The stored target it replaces (a revised Renstra keeps it as murni).
             var targetLama: TargetModel? = nil
+        }
+
+        /// An entry written: its values as text when the history needs them.
+        mutating func catat(
+            _ key: KunciIsian, pd: UUID?, lama: @autoclosure () -> String, baru: @autoclosure () -> String,
+            targetLama: TargetModel? = nil
+        ) {
+            ubahan.append(
+                Ubahan(key: key, pd: pd, lama: teks ? lama() : "", baru: teks ? baru() : "", targetLama: targetLama))
         }
 
         /// A new row, or the replacement of the stored one: its id, with the next version.
@@ -235,17 +247,23 @@ extension KinerjaStore {
         }
     }
 
+    /// `teksRiwayat`: the entries' old and new values as text, for the history (a bulk load without history skips
+    /// formatting 600 000 numbers).
     static func planEntries(
-        _ change: PerubahanData, pemda: UUID, owners: Owners, on db: any Database
+        _ change: PerubahanData, pemda: UUID, owners: Owners, teksRiwayat: Bool = true, on db: any Database
     ) async throws -> EntryPlan {
-        var plan = EntryPlan()
+        var plan = EntryPlan(teks: teksRiwayat)
         let deleted = Set(change.hapus)
         let newIndicators = Set(change.indikatorBaru.map(\.id.uuid))
         let newElements = Set(change.elemenBaru.map(\.id.uuid))
         func owned(_ ids: some Sequence<UUID>, new: Set<UUID>) -> [UUID] { Array(Set(ids).subtracting(new)) }
-        func check(_ key: KunciIsian, storedVersion: Int?, stored: String, entered: String) -> Bool {
+        // The values as text only for a conflict (formatting every entry cost a tenth of a bulk load).
+        func check(
+            _ key: KunciIsian, storedVersion: Int?, stored: @autoclosure () -> String,
+            entered: @autoclosure () -> String
+        ) -> Bool {
             guard let read = change.versiDibaca[key], read != (storedVersion ?? 0) else { return true }
-            plan.konflik.append(.init(kunci: key.pemilik, apa: key.apa, tersimpan: stored, isian: entered))
+            plan.konflik.append(.init(kunci: key.pemilik, apa: key.apa, tersimpan: stored(), isian: entered()))
             return false
         }
         func pdOf(indikator id: TypedID<Indikator>) -> UUID? { owners.pdIndikator[id.uuid] ?? nil }
@@ -278,10 +296,9 @@ extension KinerjaStore {
             else { continue }
             plan.place(
                 TargetModel(pemda: pemda, pd: pdOf(indikator: target.indikator), target), menggantikan: existing)
-            plan.ubahan.append(
-                .init(
-                    key: key, pd: pdOf(indikator: target.indikator), lama: existing?.teks ?? "", baru: target.teks,
-                    targetLama: existing))
+            plan.catat(
+                key, pd: pdOf(indikator: target.indikator), lama: existing?.teks ?? "", baru: target.teks,
+                targetLama: existing)
         }
         // Pagu.
         var ceilings: [KunciIsian: PaguModel] = [:]
@@ -305,11 +322,10 @@ extension KinerjaStore {
                     entered: IndonesianFormat.rupiah(pagu.jumlah))
             else { continue }
             plan.place(PaguModel(pemda: pemda, pd: pdOf(elemen: pagu.elemen), pagu), menggantikan: existing)
-            plan.ubahan.append(
-                .init(
-                    key: key, pd: pdOf(elemen: pagu.elemen),
-                    lama: existing.map { IndonesianFormat.rupiah(Rupiah(sen: $0.jumlahSen)) } ?? "",
-                    baru: IndonesianFormat.rupiah(pagu.jumlah)))
+            plan.catat(
+                key, pd: pdOf(elemen: pagu.elemen),
+                lama: existing.map { IndonesianFormat.rupiah(Rupiah(sen: $0.jumlahSen)) } ?? "",
+                baru: IndonesianFormat.rupiah(pagu.jumlah))
         }
         // Realisasi kinerja.
         var achieved: [KunciIsian: RealisasiKinerjaModel] = [:]
@@ -329,10 +345,8 @@ extension KinerjaStore {
             plan.place(
                 RealisasiKinerjaModel(pemda: pemda, pd: pdOf(indikator: realisasi.indikator), realisasi),
                 menggantikan: existing)
-            plan.ubahan.append(
-                .init(
-                    key: key, pd: pdOf(indikator: realisasi.indikator), lama: existing?.teks ?? "",
-                    baru: realisasi.teks))
+            plan.catat(
+                key, pd: pdOf(indikator: realisasi.indikator), lama: existing?.teks ?? "", baru: realisasi.teks)
         }
         // Realisasi anggaran.
         var money: [KunciIsian: RealisasiAnggaranModel] = [:]
@@ -358,11 +372,9 @@ extension KinerjaStore {
             plan.place(
                 RealisasiAnggaranModel(pemda: pemda, pd: pdOf(elemen: anggaran.elemen), anggaran),
                 menggantikan: existing)
-            plan.ubahan.append(
-                .init(
-                    key: key, pd: pdOf(elemen: anggaran.elemen),
-                    lama: existing.map { show($0.keuanganSen, $0.fisik) } ?? "",
-                    baru: show(anggaran.keuangan?.sen, fisik)))
+            plan.catat(
+                key, pd: pdOf(elemen: anggaran.elemen), lama: existing.map { show($0.keuanganSen, $0.fisik) } ?? "",
+                baru: show(anggaran.keuangan?.sen, fisik))
         }
         // Deletions: an entry that is not stored is already deleted.
         for key in change.hapus {
@@ -534,7 +546,7 @@ extension KinerjaStore {
                     renamed.append(row)
                 } else {
                     let row = UrusanModel()
-                    row.id = UUID()
+                    row.id = UUID.acak()
                     row.pemdaID = pemda
                     row.kode = item.kode
                     row.nama = item.nama

@@ -16,7 +16,7 @@ extension KinerjaStore {
         let perubahan = PerubahanData(semua: data)
         try Self.checkEntries(perubahan)
         let now = Date()
-        try await write(pemda: data.pemda.id) { db in
+        try await write(pemda: data.pemda.id, besar: perubahan.jumlah > 20_000) { db in
             try await Self.insertPemda(data.pemda, profil: .init(), rpjmd: nil, on: db)
             _ = try await self.apply(perubahan, pemda: data.pemda.id.uuid, sekarang: now, riwayat: false, on: db)
         }

@@ -59,12 +59,21 @@ extension KinerjaStore {
     ) async throws {
         guard !rows.isEmpty, let sql = db as? any SQLDatabase else { return }
         let perStatement = max(1, 30_000 / columns.count)
+        // SQLite stores a UUID as its text; SQLiteKit gets that text through Encodable and `uuidString` (sprintf):
+        // a twentieth of a bulk load. The same text, written directly (PostgreSQL binds UUIDs as such).
+        let textUUID = sql.dialect.name == "sqlite"
         var start = 0
         while start < rows.count {
             let end = min(start + perStatement, rows.count)
             var query = sql.insert(into: table).columns(columns)
             for row in rows[start..<end] {
-                query = query.values(row.map { SQLBind($0) as any SQLExpression })
+                query = query.values(
+                    row.map { value in
+                        if textUUID, let uuid = value as? UUID {
+                            return SQLBind(Self.uuidText(uuid)) as any SQLExpression
+                        }
+                        return SQLBind(value) as any SQLExpression
+                    })
             }
             try await query.run()
             start = end
@@ -73,6 +82,26 @@ extension KinerjaStore {
 }
 
 extension KinerjaStore {
+    /// `uuid.uuidString` (upper-case hex, 8-4-4-4-12), without Foundation's formatting.
+    static func uuidText(_ uuid: UUID) -> String {
+        let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
+        return withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var position = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    out[position] = digits[Int(byte >> 4)]
+                    out[position + 1] = digits[Int(byte & 0x0F)]
+                    position += 2
+                }
+                return position
+            }
+        }
+    }
+
     /// UPDATEs the `kolom` of stored rows to the rows' values, 200 rows per statement:
     /// `SET c = CASE id WHEN ? THEN ? … ELSE c END … WHERE id IN (…)`, the same SQL on SQLite and PostgreSQL (the
     /// `ELSE c` gives PostgreSQL each column's type for the bound values, nulls included).
@@ -161,7 +190,7 @@ extension TargetModel: RawRow {
         "versi",
     ]
     var values: [any Encodable & Sendable] {
-        [id ?? UUID(), pemdaID, perangkatDaerahID, indikatorID, dokumen, tahun, triwulan, nilai, teks, versi]
+        [id ?? UUID.acak(), pemdaID, perangkatDaerahID, indikatorID, dokumen, tahun, triwulan, nilai, teks, versi]
     }
 }
 
@@ -176,7 +205,7 @@ extension PaguModel: RawRow {
     ]
     var values: [any Encodable & Sendable] {
         [
-            id ?? UUID(), pemdaID, perangkatDaerahID, elemenID, dokumen, tahun, jumlahSen, sumberDana, lokasi,
+            id ?? UUID.acak(), pemdaID, perangkatDaerahID, elemenID, dokumen, tahun, jumlahSen, sumberDana, lokasi,
             keterangan, versi,
         ]
     }
@@ -189,7 +218,7 @@ extension RealisasiKinerjaModel: RawRow {
         "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "tahun", "triwulan", "nilai", "teks", "versi",
     ]
     var values: [any Encodable & Sendable] {
-        [id ?? UUID(), pemdaID, perangkatDaerahID, indikatorID, tahun, triwulan, nilai, teks, versi]
+        [id ?? UUID.acak(), pemdaID, perangkatDaerahID, indikatorID, tahun, triwulan, nilai, teks, versi]
     }
 }
 
@@ -200,7 +229,7 @@ extension RealisasiAnggaranModel: RawRow {
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik", "versi",
     ]
     var values: [any Encodable & Sendable] {
-        [id ?? UUID(), pemdaID, perangkatDaerahID, elemenID, tahun, triwulan, keuanganSen, fisik, versi]
+        [id ?? UUID.acak(), pemdaID, perangkatDaerahID, elemenID, tahun, triwulan, keuanganSen, fisik, versi]
     }
 }
 

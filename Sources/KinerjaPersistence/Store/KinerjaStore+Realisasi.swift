@@ -82,7 +82,7 @@ extension KinerjaStore {
         public var pratinjau: Data
 
         public init(
-            id: UUID = UUID(), namaBerkas: String, isi: Data, jenis: String, dokumen: String, versiData: Int64,
+            id: UUID = UUID.acak(), namaBerkas: String, isi: Data, jenis: String, dokumen: String, versiData: Int64,
             pratinjau: Data
         ) {
             self.id = id

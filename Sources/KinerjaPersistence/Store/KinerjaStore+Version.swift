@@ -26,16 +26,36 @@ extension KinerjaStore {
 
     /// Runs `body` in a transaction that also raises the Pemda's data version, as the single writer on SQLite and
     /// retried when the database reports a transient conflict (`SingleWriter`).
+    /// `besar`: a bulk write (tens of thousands of rows). On SQLite its connection gets, for the transaction, a
+    /// 128 MB page cache, so that SQLite does not spill pages to the WAL and read them back mid-way (2 MB by default;
+    /// the spill was a tenth of `kinerja generate`), and statement journals in memory (each multi-row INSERT wrote
+    /// one to a temporary file); set before the transaction begins (SQLite ignores `temp_store` inside one), and
+    /// back to the defaults after it.
     func write<T: Sendable>(
-        pemda: TypedID<Pemda>, _ body: @escaping @Sendable (any Database) async throws -> T
+        pemda: TypedID<Pemda>, besar: Bool = false, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        try await SingleWriter.jalankan(db) { db in
+        @Sendable func transaction(_ db: any Database) async throws -> T {
             try await db.transaction { db in
                 // First: on PostgreSQL the version row's lock is held from here to the commit, so the writers of one
                 // Pemda follow one another and each reads what the one before committed (a status checked here
                 // cannot change before this write commits).
                 try await KinerjaStore.raiseVersion(pemda: pemda, on: db)
                 return try await body(db)
+            }
+        }
+        return try await SingleWriter.jalankan(db) { db in
+            guard besar, let pooled = db as? any SQLDatabase, pooled.dialect.name == "sqlite" else {
+                return try await transaction(db)
+            }
+            return try await db.withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("PRAGMA cache_size = -131072").run()
+                try await sql.raw("PRAGMA temp_store = MEMORY").run()
+                let result: Result<T, any Error>
+                do { result = .success(try await transaction(connection)) } catch { result = .failure(error) }
+                try? await sql.raw("PRAGMA cache_size = -2000").run()
+                try? await sql.raw("PRAGMA temp_store = DEFAULT").run()
+                return try result.get()
             }
         }
     }
