@@ -33,7 +33,7 @@ from pypdf import PdfReader
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 BINARY = os.path.abspath(sys.argv[1])
@@ -114,10 +114,23 @@ def shoot(driver, base, name, path):
     viewport(driver, 1366, 768)
 
 
+def gone(element):
+    """The old page's element no longer belongs to the document. Chromium reports that as a stale element, or as
+    an inspector error ("Node with given id does not belong to the document") that selenium's own staleness check
+    does not catch."""
+    def check(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def click_and_wait(driver, element, text):
     """Clicks a submit button and waits for the *next* page to hold `text` (the old page may hold it already)."""
     element.click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(element))
+    WebDriverWait(driver, 10).until(gone(element))
     WebDriverWait(driver, 10).until(lambda d: text in d.page_source)
 
 
