@@ -47,6 +47,8 @@ public struct LKjIP: Sendable {
     /// (RPJMD's) end target.
     public struct Capaian: Sendable, Hashable {
         public var nomor: Int
+        /// The indicator measured (its rules: polarity, method).
+        public var sumber: Indikator
         public var sasaran: String
         /// Whether this is the sasaran's first indicator (the table prints the sasaran once).
         public var sasaranPertama: Bool
@@ -200,7 +202,8 @@ public struct LKjIP: Sendable {
                 }
                 result.append(
                     Capaian(
-                        nomor: result.count + 1, sasaran: node.uraian, sasaranPertama: first, indikator: indikator.nama,
+                        nomor: result.count + 1, sumber: indikator, sasaran: node.uraian, sasaranPertama: first,
+                        indikator: indikator.nama,
                         satuan: indikator.satuan, target: target?.teks ?? "–",
                         realisasi: realisasi?.teks ?? "belum diisi",
                         hasil: hasil, kategori: kebijakan.kategori.kategori(hasil)?.label ?? "", lalu: lalu,

@@ -185,42 +185,32 @@ extension Laporan {
     ) -> Laporan {
         let data = indeks.data
         let kebijakan = data.pemda.kebijakan
-        var rows: [Baris] = []
         var notes: [String] = []
-        var number = 0
         let sasaran = data.elemen.filter { $0.perangkatDaerah == pd.id && $0.tingkat == .sasaranPD }
             .sorted(by: IndeksKinerja.urutanElemen)
-        for node in sasaran {
-            for (index, indikator) in (indeks.indikatorPerElemen[node.id] ?? []).enumerated() {
-                let history = indeks.riwayat(indikator)
-                let target = history.targetTahun(tahun)
-                let realisasi = history.realisasiTahun(tahun)
-                guard target != nil || realisasi != nil else { continue }
-                let hasil = CapaianEngine.capaian(
-                    target: target, realisasi: realisasi, aturan: indikator.aturan(kebijakan: kebijakan))
-                number += 1
-                var capaian: Sel = .persen(hasil.persen)
-                if case .tidakTerhitung(let reason) = hasil {
-                    notes.append("\(indikator.nama): \(reason.pesan).")
-                    capaian = .tidakTerdefinisi(catatan: 1)
-                }
-                if case .dibatasi(let bound) = hasil {
-                    notes.append(
-                        "\(indikator.nama): realisasi 0 pada indikator turun; capaian dibatasi \(IndonesianFormat.percent(bound))."
-                    )
-                }
-                let method =
-                    indikator.polaritas == .turun
-                    ? " (turun, \((indikator.metodeTurun ?? kebijakan.metodeTurun) == .kebalikan ? "T/R" : "(2T-R)/T"))"
-                    : ""
-                rows.append(
-                    Baris([
-                        .teks(String(number)), .teks(index == 0 ? node.uraian : ""), .teks(indikator.nama + method),
-                        .teks(indikator.satuan), .teks(target?.teks ?? "–"), .teks(realisasi?.teks ?? "belum diisi"),
-                        capaian,
-                        .teks(kebijakan.kategori.kategori(hasil)?.label ?? ""),
-                    ]))
+        // The same rows as the LKjIP's Bab III A (one computation of Tabel 2.3).
+        let rows = LKjIP.rows(indeks, sasaran: sasaran, tahun: tahun, tahunAkhir: nil, dokumenAkhir: .renstra).map {
+            item -> Baris in
+            let indikator = item.sumber
+            var capaian: Sel = .persen(item.hasil.persen)
+            if case .tidakTerhitung(let reason) = item.hasil {
+                notes.append("\(indikator.nama): \(reason.pesan).")
+                capaian = .tidakTerdefinisi(catatan: 1)
             }
+            if case .dibatasi(let bound) = item.hasil {
+                notes.append(
+                    "\(indikator.nama): realisasi 0 pada indikator turun; capaian dibatasi \(IndonesianFormat.percent(bound))."
+                )
+            }
+            let method =
+                indikator.polaritas == .turun
+                ? " (turun, \((indikator.metodeTurun ?? kebijakan.metodeTurun) == .kebalikan ? "T/R" : "(2T-R)/T"))"
+                : ""
+            return Baris([
+                .teks(String(item.nomor)), .teks(item.sasaranPertama ? item.sasaran : ""),
+                .teks(indikator.nama + method), .teks(indikator.satuan), .teks(item.target), .teks(item.realisasi),
+                capaian, .teks(item.kategori),
+            ])
         }
         return Laporan(
             nama: "capaian-sasaran", kop: [data.pemda.nama.uppercased(), pd.nama.uppercased()],
