@@ -17,6 +17,8 @@ struct BenchCommand: AsyncCommand {
         var pemda: String?
         @Option(name: "ulang", help: "Jumlah ulangan per pengukuran (bawaan 5)")
         var ulang: Int?
+        @Option(name: "bagian", help: "Hanya satu bagian: muat (data dan bacaan basis data sendiri), halaman, laporan")
+        var bagian: String?
     }
 
     var help: String { "Mengukur waktu dan memori halaman capaian PD dan seluruh Pemda." }
@@ -31,42 +33,94 @@ struct BenchCommand: AsyncCommand {
             throw DomainError.tidakDitemukan("Pemda dengan perangkat daerah (jalankan kinerja generate)")
         }
         let repeats = max(1, signature.ulang ?? 5)
+        let bagian = signature.bagian
+        guard bagian == nil || ["muat", "halaman", "laporan"].contains(bagian!) else {
+            throw DomainError.tidakSah(field: "bagian", pesan: "Bagian adalah muat, halaman atau laporan.")
+        }
+        let bench = Pengukur(context: context, store: store, pemda: pemda, pds: pds, repeats: repeats)
         context.console.print("\(pemda.nama): \(pds.count) PD, \(repeats) ulangan per baris")
         context.console.print("pengukuran                          median      min        maks       baris")
-        for pd in [first, pds[pds.count / 2]] {
-            try await measure(context, "muat PD \(pd.kode)", repeats) {
+        if bagian == nil || bagian == "muat" { try await bench.muat() }
+        if bagian == nil || bagian == "halaman" { try await bench.halaman() }
+        if bagian == nil || bagian == "laporan" { try await bench.laporan(first: first) }
+        context.console.print("memori puncak proses: \(peakMemoryMB()) MB")
+    }
+
+    func peakMemoryMB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return -1 }
+        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        return kilobytes / 1024
+    }
+}
+
+/// The measurements of `kinerja bench`, by part.
+private struct Pengukur {
+    let context: CommandContext
+    let store: KinerjaStore
+    let pemda: Pemda
+    let pds: [PerangkatDaerah]
+    let repeats: Int
+
+    /// Loading a PD, the whole Pemda and one year of it, each beside the database's own read of the same rows and
+    /// columns (`KinerjaStore.bacaBasisData`: every column of every row counted inside the database, nothing sent).
+    func muat() async throws {
+        for pd in [pds[0], pds[pds.count / 2]] {
+            try await measure("muat PD \(pd.kode)", repeats) {
                 let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
                 return data.target.count + data.realisasi.count + data.pagu.count + data.indikator.count
-                    + data.elemen.count
+                    + data.elemen.count + data.anggaran.count
             }
+            try await measure("  basis data sendiri", repeats) {
+                try await store.bacaBasisData(pemda: pemda.id, perangkatDaerah: pd.id)
+            }
+        }
+        try await measure("muat seluruh Pemda", max(1, repeats / 2)) {
+            let data = try await store.load(pemda: pemda.id)
+            return data.target.count + data.realisasi.count + data.pagu.count + data.indikator.count
+                + data.elemen.count + data.anggaran.count
+        }
+        try await measure("  basis data sendiri", max(1, repeats / 2)) {
+            try await store.bacaBasisData(pemda: pemda.id, perangkatDaerah: nil)
+        }
+        try await measure("muat Pemda tahun 2025", max(1, repeats / 2)) {
+            let data = try await store.load(pemda: pemda.id, tahun: 2025)
+            return data.target.count + data.realisasi.count + data.pagu.count + data.indikator.count
+                + data.elemen.count + data.anggaran.count
+        }
+        try await measure("  basis data sendiri", max(1, repeats / 2)) {
+            try await store.bacaBasisData(pemda: pemda.id, perangkatDaerah: nil, tahun: 2025)
+        }
+    }
+
+    /// The PD page and the dashboard, cold (load, compute, render).
+    func halaman() async throws {
+        for pd in [pds[0], pds[pds.count / 2]] {
             let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
-            try await measure(context, "tabel capaian PD \(pd.kode)", repeats) {
+            try await measure("tabel capaian PD \(pd.kode)", repeats) {
                 TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: 2025).baris.count
             }
-            try await measure(context, "halaman PD \(pd.kode) (muat+hitung+HTML)", repeats) {
+            try await measure("halaman PD \(pd.kode) (muat+hitung+HTML)", repeats) {
                 try await HalamanUkur.perangkatDaerah(store, pemda: pemda.id, pd: pd, tahun: 2025)
             }
         }
-        try await measure(context, "muat seluruh Pemda", max(1, repeats / 2)) {
-            let data = try await store.load(pemda: pemda.id)
-            return data.target.count + data.realisasi.count + data.pagu.count + data.indikator.count + data.elemen.count
-        }
         // The dashboard: its parts, then the whole model (what the first visitor after a write waits for).
-        try await measure(context, "dasbor: tahun data Pemda", repeats) {
+        try await measure("dasbor: tahun data Pemda", repeats) {
             try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil).semua.count
         }
-        try await measure(context, "dasbor: muat Pemda tahun 2025", max(1, repeats / 2)) {
-            try await store.load(pemda: pemda.id, tahun: 2025).realisasi.count
-        }
-        try await measure(context, "dasbor: model lengkap (muat+hitung)", max(1, repeats / 2)) {
+        try await measure("dasbor: model lengkap (muat+hitung)", max(1, repeats / 2)) {
             try await HalamanUkur.dasbor(store, pemda: pemda, tahun: 2025)
         }
         let all = try await store.load(pemda: pemda.id)
-        try await measure(context, "tabel capaian seluruh Pemda", max(1, repeats / 2)) {
+        try await measure("tabel capaian seluruh Pemda", max(1, repeats / 2)) {
             let index = IndeksKinerja(all)
             return pds.reduce(0) { $0 + TabelCapaian(indeks: index, perangkatDaerah: $1.id, tahun: 2025).baris.count }
         }
-        // Every report of one PD, and the whole Pemda's realisasi and evaluasi-renja as XLSX.
+    }
+
+    /// Every report of one PD, and the whole Pemda's realisasi and evaluasi-renja as XLSX (from loading on).
+    func laporan(first: PerangkatDaerah) async throws {
         let pdData = try await store.load(pemda: pemda.id, perangkatDaerah: first.id, denganRPJMD: true)
         let pdIndex = IndeksKinerja(pdData)
         let reports: [(String, () -> Laporan)] = [
@@ -81,28 +135,27 @@ struct BenchCommand: AsyncCommand {
             ("cascading", { Laporan.cascading(pdIndex, pd: first) }),
         ]
         for (name, build) in reports {
-            try await measure(context, "laporan \(name) \(first.kode) HTML+XLSX", repeats) {
+            try await measure("laporan \(name) \(first.kode) HTML+XLSX", repeats) {
                 let laporan = build()
                 return LaporanHTML.halaman(laporan).utf8.count + (try LaporanEkspor.xlsx(laporan)).count
             }
         }
         for name in ["realisasi", "evaluasi-renja"] {
-            try await measure(context, "laporan \(name) seluruh Pemda XLSX", 1) {
+            try await measure("laporan \(name) seluruh Pemda XLSX", 1) {
+                let tahun = name == "realisasi" ? 2025 : 2026
+                let all = try await store.load(pemda: pemda.id)
                 let index = IndeksKinerja(all)
                 let laporan = Laporan.seluruhPemda(index) {
                     name == "realisasi"
-                        ? Laporan.realisasi(index, pd: $0, tahun: 2025)
-                        : Laporan.evaluasiRenja(index, pd: $0, tahun: 2026)
+                        ? Laporan.realisasi(index, pd: $0, tahun: tahun)
+                        : Laporan.evaluasiRenja(index, pd: $0, tahun: tahun)
                 }
                 return try laporan.map { try LaporanEkspor.xlsx($0).count } ?? 0
             }
         }
-        context.console.print("memori puncak proses: \(peakMemoryMB()) MB")
     }
 
-    func measure(
-        _ context: CommandContext, _ label: String, _ repeats: Int, _ body: () async throws -> Int
-    ) async throws {
+    func measure(_ label: String, _ repeats: Int, _ body: () async throws -> Int) async throws {
         var times: [Duration] = []
         var size = 0
         for _ in 0..<repeats {
@@ -117,15 +170,6 @@ struct BenchCommand: AsyncCommand {
         }
         context.console.print(
             label.padding(toLength: 36, withPad: " ", startingAt: 0) + ms(times[times.count / 2]) + " " + ms(times[0])
-                + " "
-                + ms(times[times.count - 1]) + "  \(size)")
-    }
-
-    func peakMemoryMB() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-        else { return -1 }
-        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-        return kilobytes / 1024
+                + " " + ms(times[times.count - 1]) + "  \(size)")
     }
 }

@@ -18,7 +18,8 @@ public enum Batas {
 
     /// `value` is at most `maks` characters, else a `tidakSah` error naming `field`.
     public static func periksa(_ value: String, field: String, maks: Int, label: String) throws(DomainError) {
-        guard value.count <= maks else {
+        // A text has no more characters than UTF-8 bytes: counting characters (grapheme breaking) only when needed.
+        guard value.utf8.count <= maks || value.count <= maks else {
             throw .tidakSah(field: field, pesan: "\(label) paling panjang \(maks) karakter (terisi \(value.count)).")
         }
     }

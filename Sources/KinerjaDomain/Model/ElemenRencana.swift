@@ -36,10 +36,10 @@ public struct ElemenRencana: Hashable, Sendable, Codable, Identifiable {
         urutan: Int = 0,
         hasil: String = ""
     ) throws(DomainError) {
-        let text = uraian.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = uraian.trimmed()
         try Batas.periksa(text, field: "uraian", maks: Batas.uraian, label: "Uraian")
         try Batas.periksa(penanggungJawab, field: "penanggung_jawab", maks: Batas.nama, label: "Penanggung jawab")
-        let statement = hasil.trimmingCharacters(in: .whitespacesAndNewlines)
+        let statement = hasil.trimmed()
         try Batas.periksa(statement, field: "hasil", maks: Batas.uraian, label: "Rumusan hasil (outcome/output)")
         guard !text.isEmpty || tingkat == .subKegiatan else {
             throw .tidakSah(field: "uraian", pesan: "Uraian \(tingkat.label) kosong.")

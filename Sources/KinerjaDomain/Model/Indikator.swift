@@ -125,7 +125,7 @@ public struct Indikator: Hashable, Sendable, Codable, Identifiable {
         bobot: Decimal = 1,
         urutan: Int = 0
     ) throws(DomainError) {
-        let trimmed = nama.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = nama.trimmed()
         guard !trimmed.isEmpty else { throw .tidakSah(field: "indikator", pesan: "Nama indikator kosong.") }
         try Batas.periksa(trimmed, field: "indikator", maks: Batas.uraian, label: "Nama indikator")
         try Batas.periksa(satuan, field: "satuan", maks: Batas.satuan, label: "Satuan")
@@ -138,7 +138,7 @@ public struct Indikator: Hashable, Sendable, Codable, Identifiable {
         self.id = id
         self.elemen = elemen
         self.nama = trimmed
-        self.satuan = satuan.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.satuan = satuan.trimmed()
         self.jenis = jenis
         self.polaritas = polaritas
         self.jenisNilai = jenisNilai

@@ -67,8 +67,8 @@ public struct Kode: Hashable, Sendable, Codable, CustomStringConvertible {
     /// layout), settles the one ambiguous shape: two segments are a program without urusan (`6.01`) unless the
     /// caller says otherwise.
     public static func parse(_ text: String, tingkat expected: Tingkat? = nil) throws(KodeError) -> Kode {
-        let asli = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let compact = asli.replacingOccurrences(of: " ", with: "")
+        let asli = text.trimmed()
+        let compact = asli.contains(" ") ? asli.replacingOccurrences(of: " ", with: "") : asli
         guard !compact.isEmpty else { throw .kosong }
         let segments = compact.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !segments.contains(where: \.isEmpty) else { throw .bentukTidakDikenal(asli) }

@@ -39,22 +39,25 @@ public enum Nilai: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public init?(kodeSimpan text: String) {
-        guard text.count >= 2, text.dropFirst().first == ":" else { return nil }
-        let body = String(text.dropFirst(2))
-        switch text.first {
+        // Read on every load of every stored value: by bytes, the body a slice of the text (no copies).
+        let utf8 = text.utf8
+        guard utf8.count >= 2, let kind = utf8.first, utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: ":")
+        else { return nil }
+        let body = text[utf8.index(utf8.startIndex, offsetBy: 2)...]
+        switch Character(Unicode.Scalar(kind)) {
         case "a":
             guard let value = Decimal(plain: body) else { return nil }
             self = .angka(value)
         case "r":
-            let parts = body.split(separator: "|").map(String.init)
+            let parts = body.split(separator: "|")
             guard parts.count == 2, let low = Decimal(plain: parts[0]), let high = Decimal(plain: parts[1]) else {
                 return nil
             }
             self = .rentang(low, high)
         case "p":
-            let parts = body.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            let parts = body.split(separator: "|", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty else { return nil }
-            self = .predikat(parts[0], skor: parts[1].isEmpty ? nil : Decimal(plain: parts[1]))
+            self = .predikat(String(parts[0]), skor: parts[1].isEmpty ? nil : Decimal(plain: parts[1]))
         case "y":
             self = .ada(body == "1")
         default:

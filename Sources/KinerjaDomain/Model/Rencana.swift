@@ -78,7 +78,7 @@ public struct Pagu: Hashable, Sendable, Codable {
         self.jumlah = jumlah
         self.sumberDana = sumberDana
         self.lokasi = lokasi
-        self.keterangan = keterangan.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.keterangan = keterangan.trimmed()
     }
 }
 

@@ -17,7 +17,12 @@ extension Decimal {
     /// Parses a plain machine decimal ("11.51", "-3", "+0.5"); exponents and grouping are refused. Never locale
     /// dependent. Hand-written: Foundation's parser (sscanf and trimming) was a tenth of a PD page's time.
     public init?(plain text: String) {
-        var bytes = Substring(text).utf8[...]
+        self.init(plain: Substring(text))
+    }
+
+    /// `init?(plain:)` of a slice of a text (a stored value's body), without copying it.
+    public init?(plain text: Substring) {
+        var bytes = text.utf8[...]
         while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
         var negative = false

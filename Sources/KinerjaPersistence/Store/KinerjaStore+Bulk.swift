@@ -57,9 +57,7 @@ extension KinerjaStore {
         let pemda = try await pemda(id)
         let pemdaID = id.uuid
         let pdID = pd?.uuid
-        let scope = Scope(
-            pemda: pemdaID, pd: pdID, denganRPJMD: denganRPJMD, tahun: tahun,
-            textUUIDs: (db as? any SQLDatabase)?.dialect.name == "sqlite")
+        let scope = Scope(pemda: pemdaID, pd: pdID, denganRPJMD: denganRPJMD, tahun: tahun)
 
         let pds = try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
             .filter { pdID == nil || $0.id == pdID }.map { $0.domain() }

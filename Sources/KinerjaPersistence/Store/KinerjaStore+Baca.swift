@@ -1,0 +1,269 @@
+import FluentKit
+import Foundation
+import KinerjaDomain
+import NIOCore
+import PostgresNIO
+import SQLKit
+import SQLiteNIO
+
+/// The read path of the large tables, beneath SQLKit: a load asks the database driver (SQLiteNIO, PostgresNIO) for
+/// its rows and decodes each column by position. Through SQLKit every row of SQLite became a future on the event
+/// loop and every value went through a generic `Decoder` (about 5 µs a row, 85 % of loading a PD; measured with
+/// perf and `kinerja bench`, docs/DEVELOPMENT.md "Performance").
+struct Baris {
+    fileprivate enum Isi {
+        /// The row's values in the order asked for (SQLiteNIO's by-name lookup hashed every column's name, a tenth
+        /// of a load).
+        case sqlite([SQLiteColumn])
+        case postgres(PostgresRandomAccessRow)
+    }
+    fileprivate let isi: Isi
+    /// The columns asked for, in order: a value is read by its position in them.
+    let kolom: [String]
+    let tabel: String
+
+    private func galat(_ i: Int, _ ditemukan: String) -> RowError {
+        let id = kolom.firstIndex(of: "id").flatMap { $0 == i ? nil : try? uuid($0) }
+        return RowError(table: tabel, id: id, column: kolom[i], value: ditemukan)
+    }
+
+    private func sqlite(_ row: [SQLiteColumn], _ i: Int) -> SQLiteData {
+        i < row.count ? row[i].data : .null
+    }
+
+    func kosong(_ i: Int) -> Bool {
+        switch isi {
+        case .sqlite(let row): if case .null = sqlite(row, i) { return true } else { return false }
+        case .postgres(let row): return row[i].bytes == nil
+        }
+    }
+
+    func teks(_ i: Int) throws -> String {
+        switch isi {
+        case .sqlite(let row):
+            switch sqlite(row, i) {
+            case .text(let text): return text
+            case .integer(let value): return String(value)
+            case .float(let value): return String(value)
+            case .null, .blob: throw galat(i, "(bukan teks)")
+            }
+        case .postgres(let row):
+            return try row[i].decode(String.self)
+        }
+    }
+
+    func teksOpsional(_ i: Int) throws -> String? { kosong(i) ? nil : try teks(i) }
+
+    func bilangan(_ i: Int) throws -> Int {
+        switch isi {
+        case .sqlite(let row):
+            switch sqlite(row, i) {
+            case .integer(let value): return value
+            case .text(let text):
+                guard let value = Int(text) else { throw galat(i, text) }
+                return value
+            case .float, .null, .blob: throw galat(i, "(bukan bilangan bulat)")
+            }
+        case .postgres(let row):
+            return try row[i].decode(Int.self)
+        }
+    }
+
+    func bilanganOpsional(_ i: Int) throws -> Int? { kosong(i) ? nil : try bilangan(i) }
+
+    func int64(_ i: Int) throws -> Int64 {
+        if case .postgres(let row) = isi { return try row[i].decode(Int64.self) }
+        return Int64(try bilangan(i))
+    }
+
+    func int64Opsional(_ i: Int) throws -> Int64? { kosong(i) ? nil : try int64(i) }
+
+    func logika(_ i: Int) throws -> Bool {
+        if case .postgres(let row) = isi { return try row[i].decode(Bool.self) }
+        return try bilangan(i) != 0
+    }
+
+    func uuid(_ i: Int) throws -> UUID {
+        switch isi {
+        case .sqlite(let row):
+            switch sqlite(row, i) {
+            case .text(let text):
+                guard let value = KinerjaStore.fastUUID(text) else { throw galat(i, text) }
+                return value
+            case .blob(let buffer) where buffer.readableBytes == 16:
+                return buffer.getUUIDBytes(at: buffer.readerIndex).map { UUID(uuid: $0) }!
+            default: throw galat(i, "(bukan UUID)")
+            }
+        case .postgres(let row):
+            return try row[i].decode(UUID.self)
+        }
+    }
+
+    func uuidOpsional(_ i: Int) throws -> UUID? { kosong(i) ? nil : try uuid(i) }
+
+    func id<T>(_ i: Int) throws -> TypedID<T> { TypedID(try uuid(i)) }
+    func idOpsional<T>(_ i: Int) throws -> TypedID<T>? { try uuidOpsional(i).map(TypedID.init) }
+
+    func jenis<E: RawRepresentable>(_ type: E.Type, _ i: Int) throws -> E where E.RawValue == String {
+        let raw = try teks(i)
+        guard let value = E(rawValue: raw) else { throw galat(i, raw) }
+        return value
+    }
+
+    func nilai(_ i: Int) throws -> Nilai {
+        let raw = try teks(i)
+        guard let value = Nilai(kodeSimpan: raw) else { throw galat(i, raw) }
+        return value
+    }
+
+    func desimal(_ i: Int) throws -> Decimal {
+        let raw = try teks(i)
+        guard let value = Decimal(plain: raw) else { throw galat(i, raw) }
+        return value
+    }
+}
+
+/// What a row callback produced, collected on the driver's thread (SQLiteNIO calls back from its thread pool, one
+/// row after another, never concurrently).
+private final class Kumpulan<T>: @unchecked Sendable {
+    var hasil: [T] = []
+    var galat: (any Error)?
+}
+
+extension ByteBuffer {
+    fileprivate func getUUIDBytes(at index: Int) -> uuid_t? {
+        guard let bytes = getBytes(at: index, length: 16) else { return nil }
+        return (
+            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9],
+            bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+        )
+    }
+}
+
+extension KinerjaStore {
+    /// How much of a SQLite file a connection maps (256 MB: the synthetic kabupaten of 50 PD is 240 MB).
+    static let mmapBytes = 268_435_456
+
+    /// A bound value of a load's WHERE.
+    enum Ikatan: Sendable {
+        case uuid(UUID)
+        case bilangan(Int)
+    }
+
+    /// `SELECT columns FROM table WHERE pemda … [pd] [tahun] [ids]`, the placeholders in the dialect's form.
+    static func kueri(
+        _ table: String, _ columns: [String], _ scope: Scope, tahunan: Bool, postgres: Bool
+    ) -> (String, [Ikatan]) {
+        var binds: [Ikatan] = []
+        func tempat(_ value: Ikatan) -> String {
+            binds.append(value)
+            return postgres ? "$\(binds.count)" : "?"
+        }
+        var sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE pemda_id = \(tempat(.uuid(scope.pemda)))"
+        if let pd = scope.pd {
+            sql +=
+                scope.denganRPJMD
+                ? " AND (perangkat_daerah_id = \(tempat(.uuid(pd))) OR perangkat_daerah_id IS NULL)"
+                : " AND perangkat_daerah_id = \(tempat(.uuid(pd)))"
+        }
+        if tahunan, let tahun = scope.tahun { sql += " AND tahun = \(tempat(.bilangan(tahun)))" }
+        if let ids = scope.ids {
+            sql += " AND id IN (\(ids.map { tempat(.uuid($0)) }.joined(separator: ", ")))"
+        }
+        return (sql, binds)
+    }
+
+    /// The rows of `table` in `scope`, each turned into a `T` by `baris` as it arrives (no intermediate row array).
+    func baca<T>(
+        _ table: String, _ columns: [String], _ scope: Scope, tahunan: Bool = false,
+        _ baris: @escaping @Sendable (Baris) throws -> T
+    ) async throws -> [T] {
+        if let sqlite = db as? any SQLiteDatabase {
+            let (sql, ikatan) = Self.kueri(table, columns, scope, tahunan: tahunan, postgres: false)
+            let binds: [SQLiteData] = ikatan.map {
+                switch $0 {
+                case .uuid(let uuid): .text(Self.uuidText(uuid))
+                case .bilangan(let value): .integer(value)
+                }
+            }
+            // An expression's name is what follows its AS.
+            let names = columns.map { $0.components(separatedBy: " AS ").last! }
+            let kumpulan = Kumpulan<T>()
+            try await sqlite.withConnection { connection in
+                // Pages read through the OS's mapping of the file instead of a copy per page into SQLite's 2 MB
+                // cache (the copies were a tenth of loading the whole Pemda). Per connection, so set on each read;
+                // a memory database ignores it.
+                _ = try await connection.query("PRAGMA mmap_size = \(Self.mmapBytes)")
+                try await connection.query(sql, binds) { row in
+                    guard kumpulan.galat == nil else { return }
+                    do {
+                        kumpulan.hasil.append(try baris(Baris(isi: .sqlite(row.columns), kolom: names, tabel: table)))
+                    } catch {
+                        kumpulan.galat = error
+                    }
+                }
+            }
+            if let galat = kumpulan.galat { throw galat }
+            return kumpulan.hasil
+        }
+        if let postgres = db as? any PostgresDatabase {
+            let (sql, ikatan) = Self.kueri(table, columns, scope, tahunan: tahunan, postgres: true)
+            var binds = PostgresBindings(capacity: ikatan.count)
+            for value in ikatan {
+                switch value {
+                case .uuid(let uuid): binds.append(uuid)
+                case .bilangan(let value): binds.append(value)
+                }
+            }
+            let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+            let logger = db.logger
+            return try await postgres.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    var hasil: [T] = []
+                    for try await row in try await connection.query(query, logger: logger) {
+                        hasil.append(
+                            try baris(Baris(isi: .postgres(row.makeRandomAccess()), kolom: columns, tabel: table)))
+                    }
+                    return UncheckedBox(hasil)
+                }
+            }.get().value
+        }
+        throw DomainError.konflik("Basis data ini tidak didukung (hanya SQLite dan PostgreSQL).")
+    }
+}
+
+/// Carries a load's rows out of the connection's closure (they are values, read by the one caller).
+private struct UncheckedBox<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}
+
+extension KinerjaStore {
+    /// The database's own read of what `load` reads — the same tables, rows and columns — counted inside the
+    /// database (`count(column)` of every column), so that nothing is sent or decoded: the floor a load is measured
+    /// against (`kinerja bench`). Returns the number of rows.
+    public func bacaBasisData(
+        pemda: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>?, tahun: Int? = nil
+    ) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { return 0 }
+        let postgres = sql.dialect.name == "postgresql"
+        let scope = Scope(pemda: pemda.uuid, pd: pd?.uuid, denganRPJMD: false, tahun: tahun)
+        let tables: [(String, [String], Bool)] = [
+            (ElemenRencanaModel.schema, ElemenRencanaModel.readColumns, false),
+            (IndikatorModel.schema, IndikatorModel.readColumns, false),
+            (TargetModel.schema, TargetModel.readColumns, true),
+            (PaguModel.schema, PaguModel.readColumns, true),
+            (RealisasiKinerjaModel.schema, RealisasiKinerjaModel.readColumns, true),
+            (RealisasiAnggaranModel.schema, RealisasiAnggaranModel.readColumns, true),
+        ]
+        var rows = 0
+        for (table, columns, tahunan) in tables {
+            let counts = columns.map { "count(\($0))" }.joined(separator: " + ")
+            let counted = try await baca(table, ["count(*) AS n", "\(counts) AS c"], scope, tahunan: tahunan) {
+                try $0.bilangan(0)
+            }
+            rows += counted.first ?? 0
+        }
+        return rows
+    }
+}
