@@ -147,14 +147,25 @@ public enum LaporanKatalog {
         _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?, denganRPJMD: Bool = false,
         tahun: Int? = nil, tampilan: Tampilan
     ) async throws -> (DataKinerja, String?) {
+        let shown = try await muatTerbit(
+            store, pemda: pemda, pd: pd, denganRPJMD: denganRPJMD, tahun: tahun, tampilan: tampilan)
+        let data = shown.data
+        let names = Dictionary(data.perangkatDaerah.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
+        return (data, shown.catatan(namaPD: names))
+    }
+
+    /// `muat`, with the items shown provisionally or held back as lists (for a page that gathers them from several
+    /// loads, the dashboard).
+    public static func muatTerbit(
+        _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?, denganRPJMD: Bool = false,
+        tahun: Int? = nil, tampilan: Tampilan
+    ) async throws -> AngkaTerbit {
         let stored = try await store.load(pemda: pemda, perangkatDaerah: pd, denganRPJMD: denganRPJMD, tahun: tahun)
         // Measured against the documents in force (a PK or Renja Perubahan once approved).
         let status = try await store.statusAlur(pemda: pemda, pd: pd, tahun: tahun)
         let data = stored.berlaku(status: status)
-        guard tampilan != .kerja else { return (data, nil) }
-        let shown = data.terbit(status: status, tampilan: tampilan)
-        let names = Dictionary(data.perangkatDaerah.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
-        return (shown.data, shown.catatan(namaPD: names))
+        guard tampilan != .kerja else { return AngkaTerbit(data: data, sementara: [], ditahan: []) }
+        return data.terbit(status: status, tampilan: tampilan)
     }
 
     static func dengan(_ laporan: Laporan, _ note: String?) -> Laporan {

@@ -89,6 +89,65 @@ struct StoreTests {
         }
     }
 
+    /// The cache keys of one PD (`kunciVersi`): an entry of a PD moves that PD's key and no other; a workflow
+    /// step of a PD, that PD's; a change of the structure or of the Pemda's policy, every PD's; the Pemda's data
+    /// version moves with every write.
+    @Test(arguments: TestBackend.available)
+    func aPDsVersionMovesWithItsOwnWritesOnly(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            var (data, sub, indikator, program) = try Self.sample()
+            let other = PerangkatDaerah(kode: "LAIN", nama: "Dinas Lain")
+            data.perangkatDaerah.append(other)
+            try await store.create(data)
+            let pemda = data.pemda.id
+            let pd = data.perangkatDaerah[0].id
+            func keys() async throws -> (String, String, Int64) {
+                (
+                    try await store.kunciVersi(pemda: pemda, pd: pd),
+                    try await store.kunciVersi(pemda: pemda, pd: other.id), try await store.versiData(pemda: pemda)
+                )
+            }
+            var before = try await keys()
+            try await store.apply(
+                try PerubahanData {
+                    $0.realisasi = [
+                        try RealisasiKinerja(
+                            indikator: indikator.id, periode: .init(tahun: 2024, triwulan: 2), nilai: .angka(2))
+                    ]
+                    $0.anggaran = [
+                        try RealisasiAnggaran(
+                            elemen: sub.id, periode: .init(tahun: 2024, triwulan: 2), keuangan: Rupiah(5), fisik: nil)
+                    ]
+                }, pemda: pemda)
+            var after = try await keys()
+            #expect(after.0 != before.0)
+            #expect(after.1 == before.1)
+            #expect(after.2 == before.2 + 1)
+            // Deleting an entry and a workflow step: the PD's own.
+            before = after
+            try await store.apply(
+                try PerubahanData { $0.hapus = [.realisasi(indikator.id, .init(tahun: 2024, triwulan: 2))] },
+                pemda: pemda)
+            after = try await keys()
+            #expect(after.0 != before.0 && after.1 == before.1)
+            // The structure is common: every PD's key moves.
+            before = after
+            var renamed = program
+            renamed.uraian = "Program (diubah)"
+            try await store.apply(try PerubahanData { $0.elemenUbah = [renamed] }, pemda: pemda)
+            after = try await keys()
+            #expect(after.0 != before.0 && after.1 != before.1)
+            // So is the Pemda's policy.
+            before = after
+            var policy = data.pemda
+            policy.ibukota = "Kota Baru"
+            try await store.apply(try PerubahanData { $0.pemda = policy }, pemda: pemda)
+            after = try await keys()
+            #expect(after.0 != before.0 && after.1 != before.1 && after.2 == before.2 + 1)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func onePDLoadsOnlyItsOwnRows(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in

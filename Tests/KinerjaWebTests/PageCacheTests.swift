@@ -64,4 +64,56 @@ struct PageCacheTests {
             }
         }
     }
+
+    /// A realisasi saved in one PD leaves the other PD's pages and the dashboard's other parts cached (their keys
+    /// are the PD's version and the Pemda's common one); a change of the Pemda's common data (here an element's
+    /// text, which the cascading of other PD may show) recomputes every page.
+    @Test func aWriteInOnePDLeavesTheOtherPDCached() async throws {
+        try await withDemoApp { app in
+            let admin = try await Peramban.masuk(app, "admin")
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let pds = try await store.listPD(pemda: pemda.id)
+            let dinsos = try #require(pds.first { $0.kode == "DINSOS" })
+            let other = try #require(pds.first { $0.kode != "DINSOS" })
+            let dinsosURL = try await pdPath(app, kode: "DINSOS")
+            let otherURL = try await pdPath(app, kode: other.kode)
+            let dashboard = pemdaPath(dinsosURL) + "/dasbor?tahun=2024&sementara=1"
+            // The PD pages without `tahun` (a page with it also checks the year against the Pemda's years, cached
+            // under the Pemda's version).
+            let pages = [dinsosURL, otherURL, dashboard]
+            for page in pages { try await admin.buka(app, page) { #expect($0.status == .ok, "\(page)") } }
+            let cached = app.pageCache.jumlah
+            let otherKey = try await store.kunciVersi(pemda: pemda.id, pd: other.id)
+            let dinsosKey = try await store.kunciVersi(pemda: pemda.id, pd: dinsos.id)
+
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: dinsos.id, tahun: 2024)
+            let sub = try #require(data.elemen.first { $0.tingkat == .subKegiatan })
+            try await store.apply(
+                try PerubahanData {
+                    $0.anggaran = [
+                        try RealisasiAnggaran(
+                            elemen: sub.id, periode: PeriodeLaporan(tahun: 2024, triwulan: 1),
+                            keuangan: Rupiah(7_654_321), fisik: nil)
+                    ]
+                }, pemda: pemda.id)
+            #expect(try await store.kunciVersi(pemda: pemda.id, pd: other.id) == otherKey)
+            #expect(try await store.kunciVersi(pemda: pemda.id, pd: dinsos.id) != dinsosKey)
+            // The other PD's page is served from the cache: no new entry.
+            try await admin.buka(app, otherURL) { #expect($0.status == .ok) }
+            #expect(app.pageCache.jumlah == cached)
+            // Dinsos's page is computed again, with the new figure: one entry.
+            try await admin.buka(app, dinsosURL) { #expect($0.status == .ok) }
+            #expect(app.pageCache.jumlah == cached + 1)
+            // The dashboard: the page, Dinsos's part and the Pemda's years; the other parts from the cache.
+            try await admin.buka(app, dashboard) { res in #expect(res.body.string.contains("7.654.321")) }
+            #expect(app.pageCache.jumlah == cached + 4)
+
+            // A change of the structure is common: every PD's key moves.
+            var changed = sub
+            changed.uraian += " (diubah)"
+            try await store.apply(try PerubahanData { $0.elemenUbah = [changed] }, pemda: pemda.id)
+            #expect(try await store.kunciVersi(pemda: pemda.id, pd: other.id) != otherKey)
+        }
+    }
 }

@@ -408,8 +408,31 @@ public struct AngkaTerbit: Sendable {
     /// Items with realisasi that are not shown (`Tampilan.terbit`).
     public var ditahan: [ObjekAlur]
 
+    public init(data: DataKinerja, sementara: [ObjekAlur], ditahan: [ObjekAlur]) {
+        self.data = data
+        self.sementara = sementara
+        self.ditahan = ditahan
+    }
+
     /// "Angka sementara (belum diverifikasi): Dinas X TW II 2024; …" or nil when nothing is provisional or held.
     public func catatan(namaPD: [TypedID<PerangkatDaerah>: String]) -> String? {
+        Self.catatan(sementara: sementara, ditahan: ditahan, namaPD: namaPD)
+    }
+
+    /// The order items are listed in: year, triwulan, PD.
+    public static func urut(_ items: [ObjekAlur]) -> [ObjekAlur] {
+        items.sorted {
+            ($0.tahun, $0.triwulan, $0.perangkatDaerah.uuid.uuidString)
+                < ($1.tahun, $1.triwulan, $1.perangkatDaerah.uuid.uuidString)
+        }
+    }
+
+    /// The note of items gathered from several PD (the dashboard's parts), listed in `urut`'s order.
+    public static func catatan(
+        sementara: [ObjekAlur], ditahan: [ObjekAlur], namaPD: [TypedID<PerangkatDaerah>: String]
+    ) -> String? {
+        let sementara = urut(sementara)
+        let ditahan = urut(ditahan)
         func list(_ items: [ObjekAlur]) -> String {
             items.map { "\(namaPD[$0.perangkatDaerah] ?? "?") TW \(PeriodeLaporan.romawi($0.triwulan)) \($0.tahun)" }
                 .joined(separator: "; ")
@@ -441,10 +464,7 @@ extension DataKinerja {
         var result = self
         result.realisasi = realisasi.filter { keep(owner.pd(indikator: $0.indikator), $0.periode) }
         result.anggaran = anggaran.filter { keep(owner.pd(elemen: $0.elemen), $0.periode) }
-        let items = unpublished.sorted {
-            ($0.tahun, $0.triwulan, $0.perangkatDaerah.uuid.uuidString)
-                < ($1.tahun, $1.triwulan, $1.perangkatDaerah.uuid.uuidString)
-        }
+        let items = AngkaTerbit.urut(Array(unpublished))
         return AngkaTerbit(
             data: result, sementara: tampilan == .sementara ? items : [], ditahan: tampilan == .terbit ? items : [])
     }

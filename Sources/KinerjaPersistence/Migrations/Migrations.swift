@@ -25,5 +25,6 @@ public enum KinerjaMigrations {
         M017EvaluasiNaratif(),  // faktor pendorong, penghambat and tindak lanjut of a PD's triwulan
         M018NaskahLKjIP(),  // the narrative sections of a PD's LKjIP
         M019KepalaDaerah(),  // the name of the Pemda's head, who signs the PK
+        M020VersiDataPD(),  // data versions per PD and of the Pemda's common data (the page cache's keys)
     ]
 }

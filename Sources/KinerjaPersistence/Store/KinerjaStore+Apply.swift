@@ -26,7 +26,7 @@ extension KinerjaStore {
         sekarang: Date = Date()
     ) async throws -> Int {
         try Self.checkEntries(perubahan)
-        return try await write(pemda: id, besar: perubahan.jumlah > 20_000) { db in
+        return try await write(pemda: id, besar: perubahan.jumlah > 20_000, lingkupPD: true) { db in
             if let versiPratinjau {
                 // `write` raised the version once, first: what it was before this write is one less.
                 let before = try await Self.versiData(pemda: id, on: db, kunci: true) - 1
@@ -71,7 +71,48 @@ extension KinerjaStore {
         if riwayat {
             try await writeRiwayat(perubahan, rencana, alur, before, pemda: pemda, sekarang: sekarang, on: db)
         }
+        // 5. The versions of what was changed (the page cache's keys).
+        try await Self.raiseVersions(Self.lingkup(perubahan, owners), pemda: TypedID(pemda), on: db)
         return written
+    }
+
+    /// Where a change set's writes belong, for the cache keys (`LingkupTulis`): the PD of its entries, workflow
+    /// steps, revision bases and narratives when each has one; the Pemda's common data for anything else — the
+    /// structure (elements and indicators, which other PD's pages may name through the cascading), the PD list,
+    /// organisation, periods, urusan, policy, profile, reporting windows, and any entry of a Pemda-level owner or
+    /// of an owner not found.
+    static func lingkup(_ change: PerubahanData, _ owners: Owners) -> LingkupTulis {
+        let common =
+            !change.perangkatDaerahBaru.isEmpty || !change.unitKerjaBaru.isEmpty || !change.pejabatBaru.isEmpty
+            || !change.elemenBaru.isEmpty || !change.elemenUbah.isEmpty || !change.indikatorBaru.isEmpty
+            || !change.indikatorUbah.isEmpty || !change.periodeBaru.isEmpty || !change.urusan.isEmpty
+            || change.pemda != nil || change.profil != nil || change.hapusLogo || !change.jadwal.isEmpty
+            || !change.pembukaan.isEmpty
+        if common { return .umum }
+        var indicators = change.target.map(\.indikator.uuid) + change.realisasi.map(\.indikator.uuid)
+        indicators += change.bukti.map(\.indikator.uuid)
+        var elements = change.pagu.map(\.elemen.uuid) + change.anggaran.map(\.elemen.uuid)
+        for key in change.hapus {
+            switch key {
+            case .target, .realisasi: indicators.append(key.pemilik)
+            case .pagu, .anggaran: elements.append(key.pemilik)
+            }
+        }
+        var pds = Set(change.langkah.map(\.objek.perangkatDaerah.uuid))
+        pds.formUnion(change.penetapan.map(\.objek.perangkatDaerah.uuid))
+        pds.formUnion(change.revisi.map(\.perangkatDaerah.uuid))
+        pds.formUnion(change.naratif.map(\.perangkatDaerah.uuid))
+        pds.formUnion(change.naskah.map(\.perangkatDaerah.uuid))
+        if let form = change.formulirPD { pds.insert(form.uuid) }
+        for id in Set(indicators) {
+            guard case .some(.some(let pd)) = owners.pdIndikator[id] else { return .umum }
+            pds.insert(pd)
+        }
+        for id in Set(elements) {
+            guard case .some(.some(let pd)) = owners.pdElemen[id] else { return .umum }
+            pds.insert(pd)
+        }
+        return .pd(pds)
     }
 
     /// The PD of every indicator and element an entry names (those created by the change set included), read with

@@ -159,7 +159,8 @@ extension KinerjaStore {
             binds.append(value)
             return postgres ? "$\(binds.count)" : "?"
         }
-        var sql = "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE pemda_id = \(tempat(.uuid(scope.pemda)))"
+        var sql =
+            "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE pemda_id = \(tempat(.uuid(scope.pemda)))"
         if let pd = scope.pd {
             sql +=
                 scope.denganRPJMD

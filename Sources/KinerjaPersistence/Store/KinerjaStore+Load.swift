@@ -177,8 +177,10 @@ extension KinerjaStore {
             )
         }
         entries += try await baca("pagu", ["elemen_id", "dokumen", "tahun", "versi"], scope, tahunan: true) { row in
-            (KunciIsian.pagu(try row.id(0), try row.jenis(DokumenRencana.self, 1), tahun: try row.bilangan(2)),
-             try row.bilangan(3))
+            (
+                KunciIsian.pagu(try row.id(0), try row.jenis(DokumenRencana.self, 1), tahun: try row.bilangan(2)),
+                try row.bilangan(3)
+            )
         }
         entries += try await baca(
             "realisasi_kinerja", ["indikator_id", "tahun", "triwulan", "versi"], scope, tahunan: true

@@ -6,10 +6,32 @@ import SQLKit
 /// Every write to a Pemda's data raises the Pemda's counter in the same transaction, so that anything derived from
 /// the data (a computed table, a rendered page) can be cached by any instance under the key (Pemda, counter) and is
 /// never served after a change, whichever instance made it.
+///
+/// Finer keys for what one PD shows (`kunciVersi(pemda:pd:)`): a write raises, besides that counter, either the
+/// Pemda's *common* counter (`versi_umum`: its policy, PD list, organisation, periods, RPJMD and own indicators,
+/// reporting windows — what any page of the Pemda may show) or the counters of the PD whose data it changed
+/// (`versi_data_pd`). A write raises the common counter unless it says otherwise (`write(lingkupPD:)`), and only
+/// the one write path says otherwise, after finding the PD of everything it wrote (`lingkup`); anything it cannot
+/// place in a PD raises the common counter. A page of one PD keyed by (common, PD) is therefore never served after
+/// a change it could show, and a realisasi saved in one PD leaves the other PD's pages cached.
 extension KinerjaStore {
     /// The Pemda's data version: 0 before its first write.
     public func versiData(pemda: TypedID<Pemda>) async throws -> Int64 {
         try await Self.versiData(pemda: pemda, on: db, kunci: false)
+    }
+
+    /// The cache key part of what one PD's pages show: the Pemda's common version and the PD's, read in one query.
+    public func kunciVersi(pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>) async throws -> String {
+        guard let sql = db as? any SQLDatabase else { return "0" }
+        let row = try await sql.raw(
+            """
+            SELECT (SELECT versi_umum FROM versi_data WHERE id = \(bind: pemda.uuid)) AS umum,
+            (SELECT versi FROM versi_data_pd WHERE id = \(bind: pd.uuid)) AS pd
+            """
+        ).first()
+        let umum = try row?.decode(column: "umum", as: Int64?.self) ?? 0
+        let own = try row?.decode(column: "pd", as: Int64?.self) ?? 0
+        return "u\(umum)p\(own)"
     }
 
     /// The version as seen inside a transaction; `kunci` locks the row on PostgreSQL (`FOR UPDATE`) so that no
@@ -31,15 +53,18 @@ extension KinerjaStore {
     /// the spill was a tenth of `kinerja generate`), and statement journals in memory (each multi-row INSERT wrote
     /// one to a temporary file); set before the transaction begins (SQLite ignores `temp_store` inside one), and
     /// back to the defaults after it.
+    /// `lingkupPD`: the body raises the versions of what it changed itself (`raiseVersions`); otherwise the write
+    /// raises the common version (every page of the Pemda is recomputed).
     func write<T: Sendable>(
-        pemda: TypedID<Pemda>, besar: Bool = false, _ body: @escaping @Sendable (any Database) async throws -> T
+        pemda: TypedID<Pemda>, besar: Bool = false, lingkupPD: Bool = false,
+        _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         @Sendable func transaction(_ db: any Database) async throws -> T {
             try await db.transaction { db in
                 // First: on PostgreSQL the version row's lock is held from here to the commit, so the writers of one
                 // Pemda follow one another and each reads what the one before committed (a status checked here
                 // cannot change before this write commits).
-                try await KinerjaStore.raiseVersion(pemda: pemda, on: db)
+                try await KinerjaStore.raiseVersion(pemda: pemda, umum: !lingkupPD, on: db)
                 return try await body(db)
             }
         }
@@ -70,15 +95,45 @@ extension KinerjaStore {
 
     /// `INSERT … ON CONFLICT DO UPDATE`: the same statement on SQLite (3.24+) and PostgreSQL, atomic under
     /// concurrent writers.
-    static func raiseVersion(pemda: TypedID<Pemda>, on db: any Database) async throws {
+    /// `umum`: the common version too.
+    static func raiseVersion(pemda: TypedID<Pemda>, umum: Bool, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
+        let step = umum ? 1 : 0
         try await sql.raw(
             """
-            INSERT INTO versi_data (id, versi) VALUES (\(bind: pemda.uuid), 1)
-            ON CONFLICT (id) DO UPDATE SET versi = versi_data.versi + 1
+            INSERT INTO versi_data (id, versi, versi_umum) VALUES (\(bind: pemda.uuid), 1, \(literal: step))
+            ON CONFLICT (id) DO UPDATE SET versi = versi_data.versi + 1, versi_umum = versi_data.versi_umum + \(literal: step)
             """
         ).run()
     }
+
+    /// Raises the versions of what a write changed: the common one, or each named PD's.
+    static func raiseVersions(_ lingkup: LingkupTulis, pemda: TypedID<Pemda>, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        switch lingkup {
+        case .umum:
+            try await sql.raw(
+                "UPDATE versi_data SET versi_umum = versi_umum + 1 WHERE id = \(bind: pemda.uuid)"
+            ).run()
+        case .pd(let pds):
+            for pd in pds.sorted(by: { $0.uuidString < $1.uuidString }) {
+                try await sql.raw(
+                    """
+                    INSERT INTO versi_data_pd (id, pemda_id, versi) VALUES (\(bind: pd), \(bind: pemda.uuid), 1)
+                    ON CONFLICT (id) DO UPDATE SET versi = versi_data_pd.versi + 1
+                    """
+                ).run()
+            }
+        }
+    }
+}
+
+/// What a write changed, for the cache's keys.
+enum LingkupTulis: Equatable {
+    /// Something any page of the Pemda may show.
+    case umum
+    /// Only the data of these PD.
+    case pd(Set<UUID>)
 }
 
 /// The apply of a preview found the Pemda's data changed since the preview was computed: nothing was written.

@@ -36,14 +36,13 @@ public struct KinerjaStore: Sendable {
         return try await pemda(TypedID(row.id!))
     }
 
-    /// Deletes a Pemda with everything of it: its rows go by the foreign keys' cascade; its history and data version,
-    /// which have none (history outlives the rows it tells of), by their Pemda.
+    /// Deletes a Pemda with everything of it: its rows go by the foreign keys' cascade; its history, which has none
+    /// (history outlives the rows it tells of), by its Pemda. Its data versions stay (one row each, raised by this
+    /// write): a Pemda created again with the same id never meets a cached page of its previous life.
     public func hapus(pemda: TypedID<Pemda>) async throws {
         try await write(pemda: pemda) { db in
             try await PemdaModel.query(on: db).filter(\.$id == pemda.uuid).delete()
             try await RiwayatModel.query(on: db).filter(\.$pemdaID == pemda.uuid).delete()
-            guard let sql = db as? any SQLDatabase else { return }
-            try await sql.delete(from: "versi_data").where("id", .equal, SQLBind(pemda.uuid)).run()
         }
     }
 

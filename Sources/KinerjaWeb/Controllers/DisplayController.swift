@@ -19,8 +19,14 @@ enum DisplayController {
                 ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
                 ukuran: { $0.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
             ) {
+                // Each PD's part from the cache while that PD's data is unchanged: a write in one PD recomputes one part.
                 try await DashboardPage.Model.query(
-                    KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan)
+                    KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan
+                ) { pd, build in
+                    try await req.turunan(
+                        ["dasbor-pd", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
+                        pd: pd.id, antre: false, ukuran: { $0.perPD.tabel.baris.count * 2_000 }, build)
+                }
             }
             return KinerjaApp.htmlResponse(DashboardPage.render(model, akun: ctx.akunBar))
         }
@@ -60,7 +66,7 @@ enum DisplayController {
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...pemda.jumlahTriwulan)
             let (laporan, chart) = try await req.turunan(
                 ["laporan", pd.kode, name.rawValue, "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue],
-                pemda: pemda.id,
+                pemda: pemda.id, pd: name == .ikuPemda ? nil : pd.id,
                 ukuran: { $0.0.baris.count * 1_000 + $0.1.rendered.utf8.count }
             ) {
                 guard name == .cascading else {
@@ -152,7 +158,7 @@ enum DisplayController {
         // The owner's data (the whole Pemda for a Pemda-level indicator): loaded once per data version.
         let tampilan = KinerjaApp.tampilan(req)
         let index = try await req.turunan(
-            ["iku-detail", owner?.uuid.uuidString ?? "pemda", tampilan.rawValue], pemda: pemda.id,
+            ["iku-detail", owner?.uuid.uuidString ?? "pemda", tampilan.rawValue], pemda: pemda.id, pd: owner,
             ukuran: \.ukuranTembolok
         ) {
             IndeksKinerja(
@@ -258,7 +264,7 @@ enum DisplayController {
         let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
         let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
         let tersaji = try await req.turunan(
-            ["pd", pd.kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, ukuran: \.ukuran
+            ["pd", pd.kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, pd: pd.id, ukuran: \.ukuran
         ) {
             PerangkatDaerahPage.Tersaji(
                 try await PerangkatDaerahPage.Model.query(

@@ -7,45 +7,71 @@ import Vapor
 // The queries that build the page models from stored data (pages themselves see domain values only).
 
 extension DashboardPage.Model {
+    /// The dashboard, gathered from one part per PD (`DashboardPage.Bagian`), each computed from that PD's year
+    /// alone. `bagian` may serve a part from the cache (the page does, keyed by the PD's data version, so that a
+    /// write in one PD recomputes one part); by default every part is computed.
     static func query(
-        _ store: KinerjaStore, pemda: Pemda, tahun: Int?, triwulan: Int?, tampilan: Tampilan = .terbit
+        _ store: KinerjaStore, pemda: Pemda, tahun: Int?, triwulan: Int?, tampilan: Tampilan = .terbit,
+        bagian: (PerangkatDaerah, () async throws -> DashboardPage.Bagian) async throws -> DashboardPage.Bagian = {
+            try await $1()
+        }
     ) async throws -> Self {
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
         let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
         if let triwulan, !(1...pemda.jumlahTriwulan).contains(triwulan) {
             throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
         }
-        let (data, note) = try await LaporanKatalog.muat(
-            store, pemda: pemda.id, pd: nil, tahun: year, tampilan: tampilan)
+        let pds = try await store.listPD(pemda: pemda.id)
+        var parts: [DashboardPage.Bagian] = []
+        for pd in pds {
+            parts.append(
+                try await bagian(pd) {
+                    try await DashboardPage.Bagian.query(
+                        store, pemda: pemda, pd: pd, tahun: year, triwulan: triwulan, tampilan: tampilan)
+                })
+        }
+        let names = Dictionary(pds.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
+        return Self(
+            pemda: pemda, tahun: year, triwulan: triwulan,
+            tahunTersedia: Array(Set(years.semua + [year])).sorted(), perPD: parts.map(\.perPD),
+            tren: parts.flatMap(\.tren), tampilan: tampilan,
+            catatanTerbit: AngkaTerbit.catatan(
+                sementara: parts.flatMap(\.sementara), ditahan: parts.flatMap(\.ditahan), namaPD: names))
+    }
+}
+
+extension DashboardPage.Bagian {
+    /// One PD's part of the dashboard: its capaian table of the year, its pagu and spending (Σ of its sub
+    /// kegiatan, the truth for every total above them), the trend of its sasaran-level indicators, and its items
+    /// shown provisionally or held back. From the PD's own rows of the year only.
+    static func query(
+        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun year: Int, triwulan: Int?, tampilan: Tampilan
+    ) async throws -> Self {
+        let shown = try await LaporanKatalog.muatTerbit(
+            store, pemda: pemda.id, pd: pd.id, tahun: year, tampilan: tampilan)
+        let data = shown.data
         let index = IndeksKinerja(data)
-        var perPD: [DashboardPage.PerPD] = []
-        var trend: [(PerangkatDaerah, Indikator, [Decimal?])] = []
-        for pd in data.perangkatDaerah {
-            let tabel = TabelCapaian(indeks: index, perangkatDaerah: pd.id, tahun: year, sampaiTriwulan: triwulan)
-            // Σ of the sub kegiatan: the truth for every total above them.
-            let leaves = tabel.baris.filter { $0.elemen.tingkat == .subKegiatan }
-            let pagu = leaves.compactMap(\.pagu)
-            let spent = leaves.compactMap(\.realisasiKeuangan)
-            perPD.append(
-                DashboardPage.PerPD(
-                    pd: pd, tabel: tabel, pagu: pagu.isEmpty ? nil : pagu.sum(),
-                    realisasiKeuangan: spent.isEmpty ? nil : spent.sum()))
-            for baris in tabel.baris where baris.elemen.tingkat == .sasaranPD || baris.elemen.tingkat == .tujuanPD {
-                for item in baris.indikator {
-                    let history = index.riwayat(item.indikator)
-                    let points = (1...data.pemda.jumlahTriwulan).map { quarter in
-                        history.hitung(
-                            tahun: year, sampai: quarter, indikator: item.indikator, kebijakan: data.pemda.kebijakan
-                        ).capaian.persen
-                    }
-                    if points.contains(where: { $0 != nil }) { trend.append((pd, item.indikator, points)) }
+        let tabel = TabelCapaian(indeks: index, perangkatDaerah: pd.id, tahun: year, sampaiTriwulan: triwulan)
+        let leaves = tabel.baris.filter { $0.elemen.tingkat == .subKegiatan }
+        let pagu = leaves.compactMap(\.pagu)
+        let spent = leaves.compactMap(\.realisasiKeuangan)
+        var trend: [(pd: PerangkatDaerah, indikator: Indikator, nilai: [Decimal?])] = []
+        for baris in tabel.baris where baris.elemen.tingkat == .sasaranPD || baris.elemen.tingkat == .tujuanPD {
+            for item in baris.indikator {
+                let history = index.riwayat(item.indikator)
+                let points = (1...data.pemda.jumlahTriwulan).map { quarter in
+                    history.hitung(
+                        tahun: year, sampai: quarter, indikator: item.indikator, kebijakan: data.pemda.kebijakan
+                    ).capaian.persen
                 }
+                if points.contains(where: { $0 != nil }) { trend.append((pd, item.indikator, points)) }
             }
         }
         return Self(
-            pemda: data.pemda, tahun: year, triwulan: triwulan,
-            tahunTersedia: Array(Set(years.semua + [year])).sorted(), perPD: perPD, tren: trend, tampilan: tampilan,
-            catatanTerbit: note)
+            perPD: DashboardPage.PerPD(
+                pd: pd, tabel: tabel, pagu: pagu.isEmpty ? nil : pagu.sum(),
+                realisasiKeuangan: spent.isEmpty ? nil : spent.sum()),
+            tren: trend, sementara: shown.sementara, ditahan: shown.ditahan)
     }
 }
 

@@ -272,7 +272,7 @@ enum RealisasiController {
         else { throw DomainError.tidakSah(field: "tahun", pesan: "Tahun dan triwulan wajib diisi.") }
         // Asked on every pause in typing: the PD's year is loaded once per data version, not per keystroke.
         let index = try await req.turunan(
-            ["indeks", pd.kode, String(tahun)], pemda: pemda.id,
+            ["indeks", pd.kode, String(tahun)], pemda: pemda.id, pd: pd.id,
             ukuran: \.ukuranTembolok
         ) { IndeksKinerja(try await KinerjaStore(req.db).load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: tahun)) }
         let data = index.data

@@ -70,13 +70,32 @@ extension Request {
     /// The value derived from the Pemda's data for `parts`, from the cache when the data has not changed since it
     /// was computed. The version is read before the data, so a value is never filed under a newer version than the
     /// data it was built from.
+    ///
+    /// `pd`: the value is built from that PD's data only (loaded with `perangkatDaerah: pd`, with or without the
+    /// RPJMD above it), and keyed by the Pemda's common version and the PD's (`KinerjaStore.kunciVersi`): a write in
+    /// another PD leaves it cached.
+    ///
+    /// `antre`: computing waits for its turn (`HeavyWork`); false for a part computed inside a value that already
+    /// holds a turn (the dashboard's parts), which would otherwise wait for itself.
     func turunan<T: Sendable>(
-        _ parts: [String], pemda: TypedID<Pemda>, ukuran: (T) -> Int, _ build: () async throws -> T
+        _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, antre: Bool = true,
+        ukuran: (T) -> Int, _ build: () async throws -> T
     ) async throws -> T {
-        let versi = try await KinerjaStore(db).versiData(pemda: pemda)
-        let key = (parts + [pemda.uuid.uuidString, String(versi)]).joined(separator: "|")
+        let store = KinerjaStore(db)
+        let versi: String
+        if let pd {
+            versi = "pd|\(pd.uuid.uuidString)|" + (try await store.kunciVersi(pemda: pemda, pd: pd))
+        } else {
+            versi = String(try await store.versiData(pemda: pemda))
+        }
+        let key = (parts + [pemda.uuid.uuidString, versi]).joined(separator: "|")
         let cache = application.pageCache
         if let hit = cache.ambil(key, as: T.self) { return hit }
+        guard antre else {
+            let value = try await build()
+            cache.simpan(key, value, bytes: ukuran(value))
+            return value
+        }
         // Computing is bounded (`HeavyWork`); whoever waited for a turn finds the value another request just computed.
         return try await application.heavyWork.dengan(batas: HeavyWork.batasTunggu, galat: ServerBusy()) {
             if let hit = cache.ambil(key, as: T.self) { return hit }

@@ -11,6 +11,14 @@ struct DashboardPage {
         var realisasiKeuangan: Rupiah?
     }
 
+    /// One PD's part of the dashboard (cached per PD data version).
+    struct Bagian: Sendable {
+        var perPD: PerPD
+        var tren: [(pd: PerangkatDaerah, indikator: Indikator, nilai: [Decimal?])]
+        var sementara: [ObjekAlur]
+        var ditahan: [ObjekAlur]
+    }
+
     struct Model: Sendable {
         var pemda: Pemda
         var tahun: Int
