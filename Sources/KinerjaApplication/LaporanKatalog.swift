@@ -228,23 +228,52 @@ public enum LaporanKatalog {
         return years.realisasiTerakhir ?? years.semua.last ?? 2025
     }
 
-    /// A report for the whole Pemda (every PD under its heading).
+    /// A report for the whole Pemda (every PD under its heading), gathered from one part per PD, each built from
+    /// that PD's data alone (`bagianSeluruhPemda`): the Pemda's data is never in memory at once, and `bagian` may
+    /// serve a part from the cache (the web does, keyed by the PD's data version, so that a write in one PD rebuilds
+    /// one part). The note of what is provisional or held back gathers every part's items.
     public static func seluruhPemda(
-        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int, tampilan: Tampilan = .terbit
+        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int, tampilan: Tampilan = .terbit,
+        bagian: (PerangkatDaerah, () async throws -> BagianLaporan) async throws -> BagianLaporan = { try await $1() }
     ) async throws -> Laporan {
         guard name != .ikuPemda else {
             throw DomainError.tidakSah(
                 field: "laporan", pesan: "Laporan \"\(name.rawValue)\" tidak dikenal untuk seluruh Pemda.")
         }
-        let (data, note) = try await muat(store, pemda: pemda, pd: nil, tampilan: tampilan)
-        let index = IndeksKinerja(data)
-        guard
-            let laporan = Laporan.seluruhPemda(
-                index, { bangun(name, index, pd: $0, tahun: tahun, tahunDiminta: tahun) })
-        else {
+        let pemdaValue = try await store.pemda(pemda)
+        let pds = try await store.listPD(pemda: pemda)
+        var parts: [(PerangkatDaerah, BagianLaporan)] = []
+        for pd in pds {
+            parts.append(
+                (
+                    pd,
+                    try await bagian(pd) {
+                        try await bagianSeluruhPemda(
+                            name, store: store, pemda: pemda, pd: pd, tahun: tahun, tampilan: tampilan)
+                    }
+                ))
+        }
+        guard let laporan = Laporan.gabungan(pemda: pemdaValue, parts.map { ($0.0, $0.1.laporan) }) else {
             throw DomainError.tidakDitemukan("Perangkat daerah")
         }
-        return dengan(laporan, note)
+        let names = Dictionary(pds.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
+        return dengan(
+            laporan,
+            AngkaTerbit.catatan(
+                sementara: parts.flatMap(\.1.sementara), ditahan: parts.flatMap(\.1.ditahan), namaPD: names))
+    }
+
+    /// One PD's part of a whole-Pemda report: the report built from the PD's data (with the RPJMD above it for the
+    /// cascading, as the PD's own report), and its items shown provisionally or held back.
+    public static func bagianSeluruhPemda(
+        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah, tahun: Int,
+        tampilan: Tampilan
+    ) async throws -> BagianLaporan {
+        let shown = try await muatTerbit(
+            store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tampilan: tampilan)
+        return BagianLaporan(
+            laporan: bangun(name, IndeksKinerja(shown.data), pd: pd, tahun: tahun, tahunDiminta: tahun),
+            sementara: shown.sementara, ditahan: shown.ditahan)
     }
 
     /// The kop's address line: the Pemda's office address under its name (all formats).
@@ -254,4 +283,11 @@ public enum LaporanKatalog {
         result.kop.append(profil.alamat)
         return result
     }
+}
+
+/// One PD's part of a whole-Pemda report (`LaporanKatalog.seluruhPemda`).
+public struct BagianLaporan: Sendable {
+    public var laporan: Laporan
+    public var sementara: [ObjekAlur]
+    public var ditahan: [ObjekAlur]
 }

@@ -140,17 +140,12 @@ private struct Pengukur {
                 return LaporanHTML.halaman(laporan).utf8.count + (try LaporanEkspor.xlsx(laporan)).count
             }
         }
-        for name in ["realisasi", "evaluasi-renja"] {
-            try await measure("laporan \(name) seluruh Pemda XLSX", 1) {
-                let tahun = name == "realisasi" ? 2025 : 2026
-                let all = try await store.load(pemda: pemda.id)
-                let index = IndeksKinerja(all)
-                let laporan = Laporan.seluruhPemda(index) {
-                    name == "realisasi"
-                        ? Laporan.realisasi(index, pd: $0, tahun: tahun)
-                        : Laporan.evaluasiRenja(index, pd: $0, tahun: tahun)
-                }
-                return try laporan.map { try LaporanEkspor.xlsx($0).count } ?? 0
+        // The whole Pemda, cold, as served: one PD's data at a time, then the XLSX.
+        for name in [NamaLaporan.realisasi, .evaluasiRenja] {
+            try await measure("laporan \(name.rawValue) seluruh Pemda XLSX", 1) {
+                let laporan = try await LaporanKatalog.seluruhPemda(
+                    name, store: store, pemda: pemda.id, tahun: name == .realisasi ? 2025 : 2026, tampilan: .kerja)
+                return try LaporanEkspor.xlsx(laporan).count
             }
         }
     }

@@ -20,6 +20,7 @@ public enum KinerjaCLI {
         app.asyncCommands.use(TemplateCommand(), as: "template")
         app.asyncCommands.use(BenchCommand(), as: "bench")
         app.asyncCommands.use(BenchImporCommand(), as: "bench-impor")
+        app.asyncCommands.use(BenchSerentakCommand(), as: "bench-serentak")
         app.asyncCommands.use(ReportCommand(), as: "report")
         app.asyncCommands.use(UserCommand(), as: "user")
         app.asyncCommands.use(PemdaCommand(), as: "pemda")

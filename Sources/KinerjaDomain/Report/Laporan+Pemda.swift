@@ -4,15 +4,20 @@ extension Laporan {
     /// A report for the whole Pemda: the PD report of each perangkat daerah in kode order, each under a heading row,
     /// in one table (one header, one set of notes).
     public static func seluruhPemda(_ indeks: IndeksKinerja, _ build: (PerangkatDaerah) -> Laporan) -> Laporan? {
-        let pds = indeks.data.perangkatDaerah.sorted { $0.kode < $1.kode }
-        guard let first = pds.first else { return nil }
-        var result = build(first)
+        gabungan(pemda: indeks.data.pemda, indeks.data.perangkatDaerah.map { ($0, build($0)) })
+    }
+
+    /// The whole Pemda's report from each PD's own (built from that PD's data alone, one PD in memory at a time):
+    /// every PD under its heading, in kode order, the first PD's columns and title with the Pemda's name.
+    public static func gabungan(pemda: Pemda, _ parts: [(PerangkatDaerah, Laporan)]) -> Laporan? {
+        let parts = parts.sorted { $0.0.kode < $1.0.kode }
+        guard let (first, firstReport) = parts.first else { return nil }
+        var result = firstReport
         result.baris = []
         result.catatan = []
-        result.kop = [indeks.data.pemda.nama.uppercased()]
+        result.kop = [pemda.nama.uppercased()]
         result.tandaTangan = nil
-        for pd in pds {
-            let part = build(pd)
+        for (pd, part) in parts {
             guard !part.baris.isEmpty else { continue }
             let width = part.kolom.count
             result.baris.append(
@@ -22,7 +27,7 @@ extension Laporan {
             result.baris += part.baris
             result.catatan += part.catatan.map { "\(pd.kode): \($0)" }
         }
-        result.judul = result.judul.map { $0.replacingOccurrences(of: first.nama, with: indeks.data.pemda.nama) }
+        result.judul = result.judul.map { $0.replacingOccurrences(of: first.nama, with: pemda.nama) }
         return result
     }
 }

@@ -325,7 +325,8 @@ extension KinerjaStore {
         }
         var targets: [KunciIsian: TargetModel] = [:]
         for chunk in owned(indicators, new: newIndicators).chunked(500) {
-            for row in try await TargetModel.query(on: db).filter(\.$indikatorID ~~ chunk).all() {
+            for row in try await entriTersimpan(TargetModel.self, pemilik: "indikator_id", chunk, pemda: pemda, on: db)
+            {
                 targets[.target(TypedID(row.indikatorID), try row.dokumenRencana, row.periode)] = row
             }
         }
@@ -344,7 +345,7 @@ extension KinerjaStore {
         // Pagu.
         var ceilings: [KunciIsian: PaguModel] = [:]
         for chunk in owned(elements, new: newElements).chunked(500) {
-            for row in try await PaguModel.query(on: db).filter(\.$elemenID ~~ chunk).all() {
+            for row in try await entriTersimpan(PaguModel.self, pemilik: "elemen_id", chunk, pemda: pemda, on: db) {
                 ceilings[.pagu(TypedID(row.elemenID), try row.dokumenRencana, tahun: row.tahun)] = row
             }
         }
@@ -371,7 +372,9 @@ extension KinerjaStore {
         // Realisasi kinerja.
         var achieved: [KunciIsian: RealisasiKinerjaModel] = [:]
         for chunk in owned(realised, new: newIndicators).chunked(500) {
-            for row in try await RealisasiKinerjaModel.query(on: db).filter(\.$indikatorID ~~ chunk).all() {
+            for row in try await entriTersimpan(
+                RealisasiKinerjaModel.self, pemilik: "indikator_id", chunk, pemda: pemda, on: db)
+            {
                 achieved[.realisasi(TypedID(row.indikatorID), row.periode)] = row
             }
         }
@@ -392,7 +395,9 @@ extension KinerjaStore {
         // Realisasi anggaran.
         var money: [KunciIsian: RealisasiAnggaranModel] = [:]
         for chunk in owned(spent, new: newElements).chunked(500) {
-            for row in try await RealisasiAnggaranModel.query(on: db).filter(\.$elemenID ~~ chunk).all() {
+            for row in try await entriTersimpan(
+                RealisasiAnggaranModel.self, pemilik: "elemen_id", chunk, pemda: pemda, on: db)
+            {
                 money[.anggaran(TypedID(row.elemenID), row.periode)] = row
             }
         }

@@ -14,6 +14,8 @@ extension KinerjaStore {
         var tahun: Int? = nil
         /// Only these rows (by id).
         var ids: [UUID]? = nil
+        /// Only the rows of these owners: the column (`indikator_id`, `elemen_id`) and the owners' ids.
+        var pemilik: (kolom: String, ids: [UUID])? = nil
     }
 
     /// Parses a UUID's text (any case, hyphens anywhere) into its bytes on the stack: Foundation's parser used
@@ -62,13 +64,26 @@ extension KinerjaStore {
         var years: Set<Int> = []
         var latest: Int?
         for table in ["target", "pagu", "realisasi_kinerja"] {
-            var query = sql.select().distinct().column(SQLIdentifier("tahun")).from(table)
-                .where(SQLIdentifier("pemda_id"), .equal, SQLBind(pemda.uuid))
+            let found: [Int]
             if let perangkatDaerah {
-                query = query.where(SQLIdentifier("perangkat_daerah_id"), .equal, SQLBind(perangkatDaerah.uuid))
+                // The PD's rows through its index (a few thousand).
+                found = try await sql.select().distinct().column(SQLIdentifier("tahun")).from(table)
+                    .where(SQLIdentifier("pemda_id"), .equal, SQLBind(pemda.uuid))
+                    .where(SQLIdentifier("perangkat_daerah_id"), .equal, SQLBind(perangkatDaerah.uuid))
+                    .all().map { try $0.decode(column: "tahun", as: Int.self) }
+            } else {
+                // The whole Pemda: one seek per year on (pemda_id, tahun) (migration 021), not every row.
+                found = try await sql.raw(
+                    """
+                    WITH RECURSIVE y(t) AS (
+                      SELECT min(tahun) FROM \(ident: table) WHERE pemda_id = \(bind: pemda.uuid)
+                      UNION ALL
+                      SELECT (SELECT min(tahun) FROM \(ident: table) WHERE pemda_id = \(bind: pemda.uuid) AND tahun > y.t)
+                      FROM y WHERE y.t IS NOT NULL)
+                    SELECT t AS tahun FROM y WHERE t IS NOT NULL
+                    """
+                ).all().map { try $0.decode(column: "tahun", as: Int.self) }
             }
-            let rows = try await query.all()
-            let found = try rows.map { try $0.decode(column: "tahun", as: Int.self) }
             years.formUnion(found)
             if table == "realisasi_kinerja" { latest = found.max() }
         }

@@ -21,7 +21,7 @@ extension RawRow where IDValue == UUID {
 }
 
 /// A row of an entry table (target, pagu, realisasi): replaced by id with its next version.
-protocol VersionedRow: RawRow, AnyObject where IDValue == UUID {
+protocol VersionedRow: RawRow, DariBaris, AnyObject, Sendable where IDValue == UUID {
     var versi: Int { get set }
 }
 

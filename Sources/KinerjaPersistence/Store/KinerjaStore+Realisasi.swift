@@ -10,12 +10,14 @@ extension KinerjaStore {
         pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, periode: PeriodeLaporan
     ) async throws -> (kinerja: [UUID: Tersimpan], anggaran: [UUID: TersimpanAnggaran]) {
         let triwulan = periode.kodeTriwulan
-        let kinerja = try await RealisasiKinerjaModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
-            .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$tahun == periode.tahun).filter(\.$triwulan == triwulan)
-            .all()
-        let anggaran = try await RealisasiAnggaranModel.query(on: db).filter(\.$pemdaID == pemda.uuid)
-            .filter(\.$perangkatDaerahID == pd.uuid).filter(\.$tahun == periode.tahun).filter(\.$triwulan == triwulan)
-            .all()
+        // The PD's rows of the year, read beneath Fluent (`entriTersimpan`), then the triwulan's.
+        let scope = Scope(pemda: pemda.uuid, pd: pd.uuid, denganRPJMD: false, tahun: periode.tahun)
+        let kinerja = try await baca(
+            RealisasiKinerjaModel.schema, RealisasiKinerjaModel.columns, scope, tahunan: true
+        ) { try RealisasiKinerjaModel.dariBaris($0) }.filter { $0.triwulan == triwulan }
+        let anggaran = try await baca(
+            RealisasiAnggaranModel.schema, RealisasiAnggaranModel.columns, scope, tahunan: true
+        ) { try RealisasiAnggaranModel.dariBaris($0) }.filter { $0.triwulan == triwulan }
         return (
             Dictionary(
                 kinerja.map { ($0.indikatorID, Tersimpan(versi: $0.versi, teks: $0.teks)) },
@@ -26,7 +28,7 @@ extension KinerjaStore {
                         $0.elemenID,
                         TersimpanAnggaran(
                             versi: $0.versi, keuangan: $0.keuanganSen.map(Rupiah.init(sen:)),
-                            fisik: $0.fisik.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) })
+                            fisik: $0.fisik.flatMap { Decimal(plain: $0) })
                     )
                 }, uniquingKeysWith: { a, _ in a })
         )

@@ -15,20 +15,21 @@ enum DisplayController {
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
             let tampilan = KinerjaApp.tampilan(req)
-            let model = try await req.turunan(
+            let tersaji = try await req.turunan(
                 ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
-                ukuran: { $0.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
+                ukuran: { $0.model.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
             ) {
                 // Each PD's part from the cache while that PD's data is unchanged: a write in one PD recomputes one part.
-                try await DashboardPage.Model.query(
-                    KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan
-                ) { pd, build in
-                    try await req.turunan(
-                        ["dasbor-pd", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
-                        pd: pd.id, antre: false, ukuran: { $0.perPD.tabel.baris.count * 2_000 }, build)
-                }
+                DashboardPage.Tersaji(
+                    try await DashboardPage.Model.query(
+                        KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan
+                    ) { pd, build in
+                        try await req.turunan(
+                            ["dasbor-pd", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
+                            pd: pd.id, antre: false, ukuran: { $0.perPD.tabel.baris.count * 2_000 }, build)
+                    })
             }
-            return KinerjaApp.htmlResponse(DashboardPage.render(model, akun: ctx.akunBar))
+            return KinerjaApp.htmlResponse(DashboardPage.render(tersaji, akun: ctx.akunBar))
         }
         app.route(.GET, SiteURL.Pattern.perangkatDaerah, .bacaPD) { req, ctx in
             let langkah = (try? req.query.get(String.self, at: "langkah")).flatMap(Transisi.init(rawValue:))
@@ -51,8 +52,14 @@ enum DisplayController {
                         name, store: store, pemda: pemda.id, pd: nil, tahun: nil, tampilan: tampilan)
                 }
                 let year = try await LaporanKatalog.tahunSeluruhPemda(tahun, store: store, pemda: pemda.id)
+                // Each PD's part from the cache while that PD's data is unchanged.
                 return try await LaporanKatalog.seluruhPemda(
-                    name, store: store, pemda: pemda.id, tahun: year, tampilan: tampilan)
+                    name, store: store, pemda: pemda.id, tahun: year, tampilan: tampilan
+                ) { pd, build in
+                    try await req.turunan(
+                        ["laporan-seluruh-pd", name.rawValue, "\(year)", tampilan.rawValue], pemda: pemda.id,
+                        pd: pd.id, antre: false, ukuran: { $0.laporan.baris.count * 1_000 }, build)
+                }
             }
             return try await kirim(req, ctx, laporan, nama: name.rawValue + "-seluruh")
         }

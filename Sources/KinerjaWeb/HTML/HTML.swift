@@ -38,16 +38,25 @@ public struct HTML: Sendable, ExpressibleByStringLiteral {
         return output
     }
 
+    /// A tag's or attribute name's byte: ASCII letter or digit (checked by bytes: `Character.isLetter` on every
+    /// character of every tag was a sixth of rendering the realisasi form).
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
     static let voidTags: Set<String> = ["br", "hr", "img", "input", "meta", "link", "col"]
     /// SVG shapes written self-closing when they have no children (`<line …/>`).
     static let svgLeaf: Set<String> = ["line", "circle", "path", "rect"]
 
     /// An element. Attribute names must be plain identifiers (checked); values are escaped.
     public static func el(_ tag: String, _ attributes: [(String, String?)] = [], _ children: [HTML] = []) -> HTML {
-        precondition(tag.allSatisfy { $0.isLetter || $0.isNumber }, "tag tidak sah")
+        precondition(tag.utf8.allSatisfy(Self.isIdentifierByte), "tag tidak sah")
         var output = "<" + tag
         for (name, value) in attributes {
-            precondition(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }, "atribut tidak sah")
+            precondition(
+                name.utf8.allSatisfy { Self.isIdentifierByte($0) || $0 == UInt8(ascii: "-") }, "atribut tidak sah")
             guard let value else { continue }
             output += " " + name + "=\"" + escape(value) + "\""
         }
