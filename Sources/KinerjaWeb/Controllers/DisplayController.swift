@@ -10,27 +10,7 @@ import Vapor
 /// The reading pages: dashboard, PD, reports, cascading, IKU.
 enum DisplayController {
     static func routes(_ app: Application) {
-        app.route(.GET, SiteURL.Pattern.dasbor, .publik) { req, ctx in
-            let pemda = try ctx.pemdaWajib()
-            let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
-            let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
-            let tampilan = KinerjaApp.tampilan(req)
-            let tersaji = try await req.turunan(
-                ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
-                ukuran: { $0.model.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
-            ) {
-                // Each PD's part from the cache while that PD's data is unchanged: a write in one PD recomputes one part.
-                DashboardPage.Tersaji(
-                    try await DashboardPage.Model.query(
-                        KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan
-                    ) { pd, build in
-                        try await req.turunan(
-                            ["dasbor-pd", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
-                            pd: pd.id, antre: false, ukuran: { $0.perPD.tabel.baris.count * 2_000 }, build)
-                    })
-            }
-            return KinerjaApp.htmlResponse(DashboardPage.render(tersaji, akun: ctx.akunBar))
-        }
+        app.route(.GET, SiteURL.Pattern.dasbor, .publik) { req, ctx in try await dasbor(req, ctx) }
         app.route(.GET, SiteURL.Pattern.perangkatDaerah, .bacaPD) { req, ctx in
             let langkah = (try? req.query.get(String.self, at: "langkah")).flatMap(Transisi.init(rawValue:))
             return try await halamanPD(
@@ -149,6 +129,29 @@ enum DisplayController {
         app.route(.GET, SiteURL.Pattern.pk, .publik) { req, ctx in try await perjanjianKinerja(req, ctx) }
         // The Pemda's own PK: built from the RPJMD, a public plan.
         app.route(.GET, SiteURL.Pattern.pkPemda, .publik) { req, ctx in try await perjanjianKinerjaPemda(req, ctx) }
+    }
+
+    /// The dashboard: the model per data version, each PD's part per that PD's version.
+    static func dasbor(_ req: Request, _ ctx: RequestContext) async throws -> Response {
+        let pemda = try ctx.pemdaWajib()
+        let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
+        let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
+        let tampilan = KinerjaApp.tampilan(req)
+        let tersaji = try await req.turunan(
+            ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
+            ukuran: { $0.model.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
+        ) {
+            // Each PD's part from the cache while that PD's data is unchanged: a write in one PD recomputes one part.
+            DashboardPage.Tersaji(
+                try await DashboardPage.Model.query(
+                    KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan
+                ) { pd, build in
+                    try await req.turunan(
+                        ["dasbor-pd", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
+                        pd: pd.id, antre: false, ukuran: { $0.perPD.tabel.baris.count * 2_000 }, build)
+                })
+        }
+        return KinerjaApp.htmlResponse(DashboardPage.render(tersaji, akun: ctx.akunBar))
     }
 
     /// An indicator's page: its definition, targets, realisasi and capaian per year; its history for a reader of
