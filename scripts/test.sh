@@ -99,3 +99,14 @@ python3 scripts/browser_test.py .build/debug/kinerja ci-artifacts/screenshots
 
 log "Pemasangan baru (README): baris perintah dan halaman penyiapan pada basis data kosong"
 python3 scripts/install_test.py .build/debug/kinerja
+
+# Two instances on the private PostgreSQL behind nginx (docs/SCALING.md): a write through one seen through the
+# other, one killed under load without a failed request.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && [ "$(id -u)" = 0 ]; then
+    log "Memasang nginx (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends nginx-light >/dev/null 2>&1 || apt-get install -y -qq nginx >/dev/null
+fi
+log "Dua instans di belakang nginx pada satu PostgreSQL"
+python3 scripts/scaling_test.py .build/debug/kinerja "$KINERJA_TEST_POSTGRES_URL"

@@ -46,11 +46,14 @@ public enum DatabaseConfig: Equatable, Sendable {
     }
 
     /// The kind of database, for `/health`: nothing an outsider could use (no path, user or host).
-    /// Connections the pool may open per event loop: SQLite one (one writer; WAL readers share it), PostgreSQL four.
+    /// Connections the pool may open per event loop (one event loop per core): SQLite one (one writer; WAL readers
+    /// share it), PostgreSQL four, or `KINERJA_PG_KONEKSI` (1-64). An instance opens at most this × its cores; the
+    /// sum over the instances must stay under the server's `max_connections` (docs/SCALING.md).
     public var koneksiMaks: Int {
         switch self {
         case .sqliteFile, .sqliteMemory: 1
-        case .postgres: 4
+        case .postgres:
+            ProcessInfo.processInfo.environment["KINERJA_PG_KONEKSI"].flatMap(Int.init).map { min(64, max(1, $0)) } ?? 4
         }
     }
 
