@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import KinerjaDomain
 import SQLKit
+import SQLiteNIO
 
 /// Rows written in bulk without FluentKit's per-model reflection (which cost ~100 µs a row): the columns and values
 /// of the large tables, bound through the same database encoder as FluentKit uses, so the stored form is the same.
@@ -59,6 +60,10 @@ extension KinerjaStore {
     ) async throws {
         guard !rows.isEmpty, let sql = db as? any SQLDatabase else { return }
         let perStatement = max(1, 30_000 / columns.count)
+        if let sqlite = db as? any SQLiteDatabase {
+            try await Self.insertSQLite(into: table, columns: columns, rows, perStatement: perStatement, on: sqlite)
+            return
+        }
         // SQLite stores a UUID as its text; SQLiteKit gets that text through Encodable and `uuidString` (sprintf):
         // a twentieth of a bulk load. The same text, written directly (PostgreSQL binds UUIDs as such).
         let textUUID = sql.dialect.name == "sqlite"
@@ -237,4 +242,72 @@ extension UrusanModel: RawRow {
     static let readColumns = ["kode", "nama"]
     static let columns = ["id", "pemda_id", "kode", "nama"]
     var values: [any Encodable & Sendable] { [id!, pemdaID, kode, nama] }
+}
+
+extension KinerjaStore {
+    /// A bulk INSERT on SQLite with its values bound as SQLiteNIO's own (text, integer, null) and its statement text
+    /// built once per size: SQLKit's serializer and SQLiteKit's `Encodable` encoder were a sixth of `kinerja
+    /// generate`. The stored form is the encoder's: a UUID as its upper-case text, a Bool as 0 or 1.
+    static func insertSQLite(
+        into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], perStatement: Int,
+        on sqlite: any SQLiteDatabase
+    ) async throws {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        var statements: [Int: String] = [:]
+        var start = 0
+        while start < rows.count {
+            let end = min(start + perStatement, rows.count)
+            let count = end - start
+            let text =
+                statements[count]
+                ?? {
+                    let built = head + Array(repeating: row, count: count).joined(separator: ",")
+                    statements[count] = built
+                    return built
+                }()
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(count * columns.count)
+            for values in rows[start..<end] {
+                for value in values { binds.append(try sqliteData(value)) }
+            }
+            let bound = binds
+            try await sqlite.withConnection { connection in
+                try await connection.query(text, bound) { _ in }
+            }
+            start = end
+        }
+    }
+
+    /// The SQLite value of a column value, as SQLiteKit's encoder stores it.
+    static func sqliteData(_ value: Any) throws -> SQLiteData {
+        // In SQLiteKit's encoder's order: its own conversions (text, integers, Bool, Double, Date…) first; a UUID
+        // (not one of them) as the text its `Encodable` gives.
+        switch value {
+        case let text as String: return .text(text)
+        case let uuid as UUID: return .text(uuidText(uuid))
+        case let optional as (any OptionalValue): return try optional.sqliteData
+        case let convertible as any SQLiteDataConvertible:
+            guard let data = convertible.sqliteData else { break }
+            return data
+        default: break
+        }
+        throw DomainError.konflik("Nilai \(type(of: value)) tidak dapat disimpan di SQLite.")
+    }
+}
+
+/// An optional column value: null, or its wrapped value's SQLite form.
+protocol OptionalValue {
+    var sqliteData: SQLiteData { get throws }
+}
+
+extension Optional: OptionalValue {
+    var sqliteData: SQLiteData {
+        get throws {
+            switch self {
+            case .none: .null
+            case .some(let wrapped): try KinerjaStore.sqliteData(wrapped)
+            }
+        }
+    }
 }
