@@ -137,9 +137,9 @@ enum DisplayController {
         let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
         let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
         let tampilan = KinerjaApp.tampilan(req)
+        let size: (DashboardPage.Tersaji) -> Int = { $0.model.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
         let tersaji = try await req.turunan(
-            ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
-            ukuran: { $0.model.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
+            ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id, ukuran: size
         ) {
             // Each PD's part from the cache while that PD's data is unchanged: a write in one PD recomputes one part.
             DashboardPage.Tersaji(
