@@ -3,7 +3,8 @@
 # a signed-in admin's PD page, a PD report, the dashboard and the whole-Pemda XLSX are timed cold (first request
 # after a write) and warm, and wrk measures requests per second. Prints the figures; changes nothing in the repo.
 #
-#   bash scripts/bench_http.sh [DB_FILE]      (default /tmp/kinerja-sintetis.sqlite; generated when missing)
+#   bash scripts/bench_http.sh [DB_FILE]      (a file path, not a URL; default /tmp/kinerja-sintetis.sqlite;
+#                                              generated when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-/tmp/kinerja-sintetis.sqlite}
@@ -35,7 +36,12 @@ cold_warm() {
     local cold warm
     cold=$(curl -s -H "Cookie: kinerja_sesi=$SESSION" -o /dev/null -w "%{time_total}" "$url")
     warm=$(curl -s -H "Cookie: kinerja_sesi=$SESSION" -o /dev/null -w "%{time_total}" "$url")
-    printf '%-44s pertama %6.3f s   berikutnya %6.3f s\n' "$label" "$cold" "$warm"
+    # Bytes on the wire as a browser gets them (gzip), beside the page's own size.
+    local wire full
+    wire=$(curl -s -H "Cookie: kinerja_sesi=$SESSION" -H "Accept-Encoding: gzip" -o /dev/null -w "%{size_download}" "$url")
+    full=$(curl -s -H "Cookie: kinerja_sesi=$SESSION" -o /dev/null -w "%{size_download}" "$url")
+    printf '%-44s pertama %6.3f s   berikutnya %6.3f s   %7d B di kabel (gzip), %8d B utuh\n' \
+        "$label" "$cold" "$warm" "$wire" "$full"
 }
 throughput() {
     local label=$1 url=$2
