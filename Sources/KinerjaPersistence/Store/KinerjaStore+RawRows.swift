@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KinerjaDomain
+import PostgresNIO
 import SQLKit
 import SQLiteNIO
 
@@ -62,6 +63,11 @@ extension KinerjaStore {
         let perStatement = max(1, 30_000 / columns.count)
         if let sqlite = db as? any SQLiteDatabase {
             try await Self.insertSQLite(into: table, columns: columns, rows, perStatement: perStatement, on: sqlite)
+            return
+        }
+        if let postgres = db as? any PostgresDatabase {
+            try await Self.insertPostgres(
+                into: table, columns: columns, rows, perStatement: perStatement, on: postgres, logger: db.logger)
             return
         }
         // SQLite stores a UUID as its text; SQLiteKit gets that text through Encodable and `uuidString` (sprintf):
@@ -299,15 +305,79 @@ extension KinerjaStore {
 /// An optional column value: null, or its wrapped value's SQLite form.
 protocol OptionalValue {
     var sqliteData: SQLiteData { get throws }
+    var wrapped: Any? { get }
 }
 
 extension Optional: OptionalValue {
+    var wrapped: Any? {
+        switch self {
+        case .none: nil
+        case .some(let value): value
+        }
+    }
+
     var sqliteData: SQLiteData {
         get throws {
             switch self {
             case .none: .null
             case .some(let wrapped): try KinerjaStore.sqliteData(wrapped)
             }
+        }
+    }
+}
+
+extension KinerjaStore {
+    /// The same bulk INSERT on PostgreSQL, bound through PostgresNIO (`$1, $2 …`) without SQLKit's serializer and
+    /// PostgresKit's `Encodable` encoder.
+    static func insertPostgres(
+        into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], perStatement: Int,
+        on postgres: any PostgresDatabase, logger: Logger
+    ) async throws {
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        var start = 0
+        while start < rows.count {
+            let end = min(start + perStatement, rows.count)
+            var text = head
+            var binds = PostgresBindings(capacity: (end - start) * columns.count)
+            var n = 0
+            for (index, values) in rows[start..<end].enumerated() {
+                text += index == 0 ? "(" : ",("
+                for (column, value) in values.enumerated() {
+                    n += 1
+                    text += column == 0 ? "$\(n)" : ",$\(n)"
+                    try bindPostgres(value, to: &binds)
+                }
+                text += ")"
+            }
+            let query = PostgresQuery(unsafeSQL: text, binds: binds)
+            _ = try await postgres.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    try await connection.query(query, logger: logger)
+                    return true
+                }
+            }.get()
+            start = end
+        }
+    }
+
+    /// A column value bound as PostgresKit's encoder binds it (UUID, text, integers, Bool, Double, Date, null).
+    static func bindPostgres(_ value: Any, to binds: inout PostgresBindings) throws {
+        switch value {
+        case let text as String: binds.append(text)
+        case let uuid as UUID: binds.append(uuid)
+        case let number as Int: binds.append(number)
+        case let number as Int64: binds.append(number)
+        case let flag as Bool: binds.append(flag)
+        case let number as Double: binds.append(number)
+        case let date as Date: binds.append(date)
+        case let optional as (any OptionalValue):
+            guard let wrapped = optional.wrapped else {
+                binds.appendNull()
+                return
+            }
+            try bindPostgres(wrapped, to: &binds)
+        default:
+            throw DomainError.konflik("Nilai \(type(of: value)) tidak dapat disimpan di PostgreSQL.")
         }
     }
 }
