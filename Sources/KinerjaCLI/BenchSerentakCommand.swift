@@ -204,23 +204,24 @@ struct Klien: Sendable {
         var cookies: [String]
     }
 
-    func get(_ path: String, sesi: Sesi?) async throws -> Jawaban {
+    private func headers(_ sesi: Sesi?) -> HTTPHeaders {
         var headers = HTTPHeaders()
         if let sesi { headers.add(name: .cookie, value: sesi.cookie) }
-        return try await jawaban(app.client.get(URI(string: base + path), headers: headers))
+        return headers
+    }
+
+    func get(_ path: String, sesi: Sesi?) async throws -> Jawaban {
+        try await jawaban(app.client.get(URI(string: base + path), headers: headers(sesi)))
     }
 
     /// A reader's request: the status only (the body is not decoded, so that the client takes less of the cores
     /// it shares with the server).
     func status(_ path: String, sesi: Sesi) async throws -> HTTPStatus {
-        var headers = HTTPHeaders()
-        headers.add(name: .cookie, value: sesi.cookie)
-        return try await app.client.get(URI(string: base + path), headers: headers).status
+        try await app.client.get(URI(string: base + path), headers: headers(sesi)).status
     }
 
     func post(_ path: String, _ fields: [String: String], sesi: Sesi?) async throws -> Jawaban {
-        var headers = HTTPHeaders()
-        if let sesi { headers.add(name: .cookie, value: sesi.cookie) }
+        var headers = headers(sesi)
         headers.contentType = .urlEncodedForm
         let body = fields.map { Formulir.kode($0.key) + "=" + Formulir.kode($0.value) }.joined(separator: "&")
         return try await jawaban(

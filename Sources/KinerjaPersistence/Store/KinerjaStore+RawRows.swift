@@ -70,21 +70,13 @@ extension KinerjaStore {
                 into: table, columns: columns, rows, perStatement: perStatement, on: postgres, logger: db.logger)
             return
         }
-        // SQLite stores a UUID as its text; SQLiteKit gets that text through Encodable and `uuidString` (sprintf):
-        // a twentieth of a bulk load. The same text, written directly (PostgreSQL binds UUIDs as such).
-        let textUUID = sql.dialect.name == "sqlite"
+        // Any other SQL database: through SQLKit.
         var start = 0
         while start < rows.count {
             let end = min(start + perStatement, rows.count)
             var query = sql.insert(into: table).columns(columns)
             for row in rows[start..<end] {
-                query = query.values(
-                    row.map { value in
-                        if textUUID, let uuid = value as? UUID {
-                            return SQLBind(Self.uuidText(uuid)) as any SQLExpression
-                        }
-                        return SQLBind(value) as any SQLExpression
-                    })
+                query = query.values(row.map { SQLBind($0) as any SQLExpression })
             }
             try await query.run()
             start = end
@@ -292,7 +284,7 @@ extension KinerjaStore {
         switch value {
         case let text as String: return .text(text)
         case let uuid as UUID: return .text(uuidText(uuid))
-        case let optional as (any OptionalValue): return try optional.sqliteData
+        case let optional as (any OptionalValue): return try optional.wrapped.map(sqliteData) ?? .null
         case let convertible as any SQLiteDataConvertible:
             guard let data = convertible.sqliteData else { break }
             return data
@@ -302,9 +294,8 @@ extension KinerjaStore {
     }
 }
 
-/// An optional column value: null, or its wrapped value's SQLite form.
+/// An optional column value: its wrapped value, or nil for null.
 protocol OptionalValue {
-    var sqliteData: SQLiteData { get throws }
     var wrapped: Any? { get }
 }
 
@@ -313,15 +304,6 @@ extension Optional: OptionalValue {
         switch self {
         case .none: nil
         case .some(let value): value
-        }
-    }
-
-    var sqliteData: SQLiteData {
-        get throws {
-            switch self {
-            case .none: .null
-            case .some(let wrapped): try KinerjaStore.sqliteData(wrapped)
-            }
         }
     }
 }

@@ -95,18 +95,17 @@ extension Request {
         let key = (parts + [pemda.uuid.uuidString, versi]).joined(separator: "|")
         let cache = application.pageCache
         if let hit = cache.ambil(key, as: T.self) { return hit }
-        guard antre else {
-            let value = try await build()
-            cache.simpan(key, value, bytes: ukuran(value))
-            return value
-        }
-        // Computing is bounded (`HeavyWork`); whoever waited for a turn finds the value another request just computed.
-        return try await application.heavyWork.dengan(batas: HeavyWork.batasTunggu, galat: ServerBusy()) {
-            if let hit = cache.ambil(key, as: T.self) { return hit }
+        func compute() async throws -> T {
             let value = try await build()
             cache.simpan(key, value, bytes: ukuran(value))
             HeavyWork.kembalikanMemori()
             return value
+        }
+        guard antre else { return try await compute() }
+        // Computing is bounded (`HeavyWork`); whoever waited for a turn finds the value another request just computed.
+        return try await application.heavyWork.dengan(batas: HeavyWork.batasTunggu, galat: ServerBusy()) {
+            if let hit = cache.ambil(key, as: T.self) { return hit }
+            return try await compute()
         }
     }
 }

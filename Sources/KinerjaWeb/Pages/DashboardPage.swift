@@ -113,10 +113,6 @@ struct DashboardPage {
         }
     }
 
-    static func render(_ model: Model, akun: Layout.Akun) -> String {
-        halaman(model, akun: akun, isi: HTML.join(isi(model, akun: akun)))
-    }
-
     static func render(_ tersaji: Tersaji, akun: Layout.Akun) -> String {
         halaman(tersaji.model, akun: akun, isi: tersaji.konten(akun))
     }
