@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import zipfile
 
 import openpyxl
 from pypdf import PdfReader
@@ -202,6 +203,17 @@ def print_check(driver, base, name, path):
     viewport(driver, 1366, 768)
 
 
+def wait_download(directory, target, seconds=30):
+    """Waits until Chromium has finished a download: it may create the file under its final name empty, as a
+    placeholder, while the bytes still go to a .crdownload beside it, so the name alone is not enough."""
+    for _ in range(seconds * 10):
+        partial = [n for n in os.listdir(directory) if n.endswith(".crdownload")]
+        if not partial and os.path.exists(target) and zipfile.is_zipfile(target):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     process, base, workdir = start_server()
@@ -267,11 +279,7 @@ def main():
         # 2. Download a report as XLSX.
         driver.get(base + pd + "/laporan/realisasi?tahun=2024&sementara=1&format=xlsx")
         target = os.path.join(downloads, "realisasi-DINSOS.xlsx")
-        for _ in range(100):
-            if os.path.exists(target):
-                break
-            time.sleep(0.1)
-        check(os.path.exists(target), "XLSX tidak terunduh")
+        check(wait_download(downloads, target), "XLSX tidak terunduh utuh")
         sheet = openpyxl.load_workbook(target).active
         values = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
         check(any("25000000" in v.replace(".", "").replace(",", "") for v in values) or any("SUM" in v for v in values),
