@@ -141,7 +141,7 @@ extension ByteBuffer {
 }
 
 extension KinerjaStore {
-    /// How much of a SQLite file a connection maps (256 MB: the synthetic kabupaten of 50 PD is 240 MB).
+    /// How much of a SQLite file a read of the whole Pemda maps (256 MB: the synthetic kabupaten of 50 PD is 270 MB).
     static let mmapBytes = 268_435_456
 
     /// A bound value of a load's WHERE.
@@ -202,18 +202,28 @@ extension KinerjaStore {
             let names = columns.map { $0.components(separatedBy: " AS ").last! }
             let kumpulan = Kumpulan<T>()
             try await sqlite.withConnection { connection in
-                // Pages read through the OS's mapping of the file instead of a copy per page into SQLite's 2 MB
-                // cache (the copies were a tenth of loading the whole Pemda). Per connection, so set on each read;
-                // a memory database ignores it.
-                _ = try await connection.query("PRAGMA mmap_size = \(mmapBytes)")
-                try await connection.query(sql, binds) { row in
-                    guard kumpulan.galat == nil else { return }
-                    do {
-                        kumpulan.hasil.append(try baris(Baris(isi: .sqlite(row.columns), kolom: names, tabel: table)))
-                    } catch {
-                        kumpulan.galat = error
+                // A read of the whole Pemda goes through the OS's mapping of the file instead of a copy per page
+                // into SQLite's 2 MB cache (the copies were a tenth of that load; a PD's read gains nothing
+                // measurable). The mapping is dropped after the read: its pages are the kernel's cache of the file,
+                // but while mapped they count in the process's resident memory (two connections that had read the
+                // whole Pemda held 570 MB "resident" for good).
+                let peta = scope.pd == nil && scope.ids == nil && scope.pemilik == nil
+                if peta { _ = try await connection.query("PRAGMA mmap_size = \(mmapBytes)") }
+                do {
+                    try await connection.query(sql, binds) { row in
+                        guard kumpulan.galat == nil else { return }
+                        do {
+                            kumpulan.hasil.append(
+                                try baris(Baris(isi: .sqlite(row.columns), kolom: names, tabel: table)))
+                        } catch {
+                            kumpulan.galat = error
+                        }
                     }
+                } catch {
+                    if peta { _ = try? await connection.query("PRAGMA mmap_size = 0") }
+                    throw error
                 }
+                if peta { _ = try await connection.query("PRAGMA mmap_size = 0") }
             }
             if let galat = kumpulan.galat { throw galat }
             return kumpulan.hasil

@@ -22,7 +22,10 @@ struct RawForm: Sendable {
         if let parsed = req.storage[RawFormKey.self] { return parsed }
         let parsed = try urai(req)
         // No text field is longer than a form could need (files are limited by their routes).
-        if let (name, value) = parsed.isian.first(where: { $0.value.count > Batas.isianForm }) {
+        // Characters are never more than bytes: only a long value is counted.
+        if let (name, value) = parsed.isian.first(where: {
+            $0.value.utf8.count > Batas.isianForm && $0.value.count > Batas.isianForm
+        }) {
             throw DomainError.tidakSah(
                 field: String(name.prefix(80)),
                 pesan:
@@ -45,16 +48,62 @@ struct RawForm: Sendable {
         throw Abort(.unsupportedMediaType)
     }
 
+    /// `application/x-www-form-urlencoded`, decoded over its bytes: a PD's realisasi form is 2 000 fields, and
+    /// Foundation's `replacingOccurrences` and `removingPercentEncoding` per field were a tenth of the server's CPU
+    /// at the end of a quarter. A field that is not valid percent-encoded UTF-8 is kept as sent, as before.
     static func urlEncoded(_ text: String) -> RawForm {
         var form = RawForm()
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ raw: Substring) -> String {
-                String(raw).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(raw)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.count
+                if end > start {
+                    let pair = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                        form.isian[decode(UnsafeBufferPointer(rebasing: pair[..<equals]))] = decode(
+                            UnsafeBufferPointer(rebasing: pair[(equals + 1)...]))
+                    } else {
+                        form.isian[decode(pair)] = ""
+                    }
+                }
+                start = end + 1
             }
-            form.isian[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
         }
         return form
+    }
+
+    /// `+` as a space and `%XX` as its byte; the raw text when a `%` is not followed by two hex digits or the
+    /// bytes are not UTF-8.
+    private static func decode(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        guard raw.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(decoding: raw, as: UTF8.self)
+        }
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var index = 0
+        while index < raw.count {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < raw.count, let high = hex(raw[index + 1]), let low = hex(raw[index + 2]) else {
+                    return String(decoding: raw, as: UTF8.self)
+                }
+                out.append(high << 4 | low)
+                index += 3
+            } else {
+                out.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+                index += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self) ?? String(decoding: raw, as: UTF8.self)
     }
 
     static func multipart(_ body: ByteBuffer, boundary: String) throws -> RawForm {
