@@ -103,10 +103,16 @@ struct StoreTests {
             let pemda = data.pemda.id
             let pd = data.perangkatDaerah[0].id
             func keys() async throws -> (String, String, Int64) {
-                (
+                let keys = (
                     try await store.kunciVersi(pemda: pemda, pd: pd),
                     try await store.kunciVersi(pemda: pemda, pd: other.id), try await store.versiData(pemda: pemda)
                 )
+                // Every PD's key at once (the dashboard's) is the same as each one's.
+                let semua = try await store.kunciVersiSemua(pemda: pemda)
+                let belumDitulis = KinerjaStore.kunciVersi(umum: semua.umum, pd: 0)
+                #expect((semua.pd[pd.uuid] ?? belumDitulis) == keys.0)
+                #expect((semua.pd[other.id.uuid] ?? belumDitulis) == keys.1)
+                return keys
             }
             var before = try await keys()
             try await store.apply(

@@ -31,8 +31,29 @@ extension KinerjaStore {
         ).first()
         let umum = try row?.decode(column: "umum", as: Int64?.self) ?? 0
         let own = try row?.decode(column: "pd", as: Int64?.self) ?? 0
-        return "u\(umum)p\(own)"
+        return Self.kunciVersi(umum: umum, pd: own)
     }
+
+    /// `kunciVersi` of every PD of the Pemda in one query (the dashboard gathers one part per PD): the PD's id to
+    /// its key; a PD never written to is absent (its key is `kunciVersi(umum:pd:0)`).
+    public func kunciVersiSemua(pemda: TypedID<Pemda>) async throws -> (umum: Int64, pd: [UUID: String]) {
+        guard let sql = db as? any SQLDatabase else { return (0, [:]) }
+        let rows = try await sql.raw(
+            """
+            SELECT NULL AS id, versi_umum AS versi FROM versi_data WHERE id = \(bind: pemda.uuid)
+            UNION ALL SELECT id, versi FROM versi_data_pd WHERE pemda_id = \(bind: pemda.uuid)
+            """
+        ).all()
+        var umum: Int64 = 0
+        var own: [UUID: Int64] = [:]
+        for row in rows {
+            let versi = try row.decode(column: "versi", as: Int64?.self) ?? 0
+            if let id = try row.decode(column: "id", as: UUID?.self) { own[id] = versi } else { umum = versi }
+        }
+        return (umum, own.mapValues { Self.kunciVersi(umum: umum, pd: $0) })
+    }
+
+    public static func kunciVersi(umum: Int64, pd: Int64) -> String { "u\(umum)p\(pd)" }
 
     /// The version as seen inside a transaction; `kunci` locks the row on PostgreSQL (`FOR UPDATE`) so that no
     /// other writer of the Pemda commits between this check and the end of the transaction (on SQLite the single

@@ -142,13 +142,17 @@ enum DisplayController {
             ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id, ukuran: size
         ) {
             // Each PD's part from the cache while that PD's data is unchanged: a write in one PD recomputes one part.
-            DashboardPage.Tersaji(
+            // Every PD's version is read at once, before any part's data.
+            let store = KinerjaStore(req.db)
+            let versi = try await store.kunciVersiSemua(pemda: pemda.id)
+            return DashboardPage.Tersaji(
                 try await DashboardPage.Model.query(
-                    KinerjaStore(req.db), pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan
+                    store, pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan
                 ) { pd, build in
                     try await req.turunan(
                         ["dasbor-pd", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
-                        pd: pd.id, antre: false, ukuran: { $0.perPD.tabel.baris.count * 2_000 }, build)
+                        pd: pd.id, kunciPD: versi.pd[pd.id.uuid] ?? KinerjaStore.kunciVersi(umum: versi.umum, pd: 0),
+                        antre: false, ukuran: { $0.perPD.tabel.baris.count * 2_000 }, build)
                 })
         }
         return KinerjaApp.htmlResponse(DashboardPage.render(tersaji, akun: ctx.akunBar))

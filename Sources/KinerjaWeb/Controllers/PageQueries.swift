@@ -70,7 +70,7 @@ extension DashboardPage.Bagian {
         return Self(
             perPD: DashboardPage.PerPD(
                 pd: pd, tabel: tabel, pagu: pagu.isEmpty ? nil : pagu.sum(),
-                realisasiKeuangan: spent.isEmpty ? nil : spent.sum()),
+                realisasiKeuangan: spent.isEmpty ? nil : spent.sum(), kategori: data.pemda.kebijakan.kategori),
             tren: trend, sementara: shown.sementara, ditahan: shown.ditahan)
     }
 }

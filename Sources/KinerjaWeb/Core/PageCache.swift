@@ -81,14 +81,19 @@ extension Request {
     ///
     /// `antre`: computing waits for its turn (`HeavyWork`); false for a part computed inside a value that already
     /// holds a turn (the dashboard's parts), which would otherwise wait for itself.
+    ///
+    /// `kunciPD`: the PD's `kunciVersi`, when the caller read it already (every PD's at once, before any of their
+    /// data: `kunciVersiSemua`).
     func turunan<T: Sendable>(
-        _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, antre: Bool = true,
-        ukuran: (T) -> Int, _ build: () async throws -> T
+        _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, kunciPD: String? = nil,
+        antre: Bool = true, ukuran: (T) -> Int, _ build: () async throws -> T
     ) async throws -> T {
         let store = KinerjaStore(db)
         let versi: String
         if let pd {
-            versi = "pd|\(pd.uuid.uuidString)|" + (try await store.kunciVersi(pemda: pemda, pd: pd))
+            let kunci: String
+            if let kunciPD { kunci = kunciPD } else { kunci = try await store.kunciVersi(pemda: pemda, pd: pd) }
+            versi = "pd|\(pd.uuid.uuidString)|" + kunci
         } else {
             versi = String(try await store.versiData(pemda: pemda))
         }

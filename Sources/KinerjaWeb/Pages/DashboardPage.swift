@@ -9,6 +9,31 @@ struct DashboardPage {
         var tabel: TabelCapaian
         var pagu: Rupiah?
         var realisasiKeuangan: Rupiah?
+        /// What the dashboard shows of this PD row by row, rendered with the PD's part (cached per PD data
+        /// version): its rows of the per-sasaran table and the list of its indicators not yet reported. The page
+        /// then joins 50 parts instead of walking 50 capaian tables on every render (160-200 ms after a write).
+        var barisSasaran: [HTML] = []
+        var belumDilaporkan = 0
+        var daftarBelum: HTML = .empty
+
+        init(
+            pd: PerangkatDaerah, tabel: TabelCapaian, pagu: Rupiah?, realisasiKeuangan: Rupiah?,
+            kategori: KategoriCapaian
+        ) {
+            self.pd = pd
+            self.tabel = tabel
+            self.pagu = pagu
+            self.realisasiKeuangan = realisasiKeuangan
+            barisSasaran = DashboardPage.barisSasaran(pd: pd, tabel: tabel, kategori: kategori)
+            let late = tabel.belumDilaporkan
+            belumDilaporkan = late.count
+            daftarBelum =
+                late.isEmpty
+                ? .empty
+                : .el(
+                    "details", [],
+                    [.el("summary", [], "daftar"), .el("ul", [], late.map { HTML.el("li", [], $0.indikator.nama) })])
+        }
     }
 
     /// One PD's part of the dashboard (cached per PD data version).
@@ -50,18 +75,17 @@ struct DashboardPage {
     static func belumDilaporkan(_ model: Model, akun: Layout.Akun) -> [HTML] {
         let pemdaID = model.pemda.id.uuid
         var items: [HTML] = []
-        let late = model.perPD.flatMap { item in item.tabel.belumDilaporkan.map { (item.pd, $0) } }
-        items.append(.el("h2", [], "Indikator bertarget yang belum dilaporkan (\(late.count))"))
-        if late.isEmpty {
+        let late = model.perPD.reduce(0) { $0 + $1.belumDilaporkan }
+        items.append(.el("h2", [], "Indikator bertarget yang belum dilaporkan (\(late))"))
+        if late == 0 {
             items.append(.el("p", [("class", "ok")], "Semua indikator bertarget sudah diisi realisasinya."))
         } else {
-            let grouped = Dictionary(grouping: late, by: \.0.kode)
             items.append(
                 .el(
                     "ul", [],
                     model.perPD.compactMap { item -> HTML? in
-                        guard let rows = grouped[item.pd.kode] else { return nil }
-                        var children: [HTML] = [.text("\(item.pd.nama): \(rows.count) indikator")]
+                        guard item.belumDilaporkan > 0 else { return nil }
+                        var children: [HTML] = [.text("\(item.pd.nama): \(item.belumDilaporkan) indikator")]
                         if let user = akun.pengguna,
                             Akses.tulisPD(pemda: model.pemda.id, pd: item.pd.id).boleh(user)
                         {
@@ -78,13 +102,7 @@ struct DashboardPage {
                                         )
                                     ], "isi realisasi"))
                         }
-                        children.append(
-                            .el(
-                                "details", [],
-                                [
-                                    .el("summary", [], "daftar"),
-                                    .el("ul", [], rows.map { HTML.el("li", [], $0.1.indikator.nama) }),
-                                ]))
+                        children.append(item.daftarBelum)
                         return .el("li", [], children)
                     }))
         }
@@ -211,7 +229,7 @@ struct DashboardPage {
                 .el("td", [("class", "num")], overall.capaian.map { IndonesianFormat.percent($0) } ?? "–"),
                 .el("td", [], [badge]),
                 .el("td", [("class", "num")], String(overall.dihitung)),
-                .el("td", [("class", "num")], String(item.tabel.belumDilaporkan.count)),
+                .el("td", [("class", "num")], String(item.belumDilaporkan)),
                 .el("td", [("class", "num")], item.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "–"),
                 .el(
                     "td", [("class", "num")],
@@ -228,29 +246,32 @@ struct DashboardPage {
     }
 
     static func tabelSasaran(_ model: Model) -> HTML {
-        let kategori = model.pemda.kebijakan.kategori
-        var rows: [HTML] = []
-        for item in model.perPD {
-            for baris in item.tabel.baris
-            where [.tujuanPD, .sasaranPD, .sasaran].contains(baris.elemen.tingkat) && !baris.indikator.isEmpty {
-                let capaian = baris.capaianElemen.capaian
-                rows.append(
-                    .el(
-                        "tr", [],
-                        [
-                            .el("td", [], item.pd.singkatan.isEmpty ? item.pd.nama : item.pd.singkatan),
-                            .el("td", [], baris.elemen.uraian),
-                            .el("td", [("class", "num")], String(baris.indikator.count)),
-                            .el("td", [("class", "num")], capaian.map { IndonesianFormat.percent($0) } ?? "–"),
-                            .el("td", [], [capaian.map { PerangkatDaerahPage.badge(kategori.kategori($0)) } ?? .empty]),
-                        ]))
-            }
-        }
+        var rows = model.perPD.flatMap(\.barisSasaran)
         if rows.isEmpty {
             rows = [
                 .el("tr", [], [.el("td", [("colspan", "5"), ("class", "muted")], "Belum ada sasaran berindikator.")])
             ]
         }
         return HTMLTable.kotak(kepala: ["Perangkat daerah", "Sasaran", "Indikator", "Capaian", "Kategori"], rows)
+    }
+
+    /// One PD's rows of the per-sasaran table.
+    static func barisSasaran(pd: PerangkatDaerah, tabel: TabelCapaian, kategori: KategoriCapaian) -> [HTML] {
+        var rows: [HTML] = []
+        for baris in tabel.baris
+        where [.tujuanPD, .sasaranPD, .sasaran].contains(baris.elemen.tingkat) && !baris.indikator.isEmpty {
+            let capaian = baris.capaianElemen.capaian
+            rows.append(
+                .el(
+                    "tr", [],
+                    [
+                        .el("td", [], pd.singkatan.isEmpty ? pd.nama : pd.singkatan),
+                        .el("td", [], baris.elemen.uraian),
+                        .el("td", [("class", "num")], String(baris.indikator.count)),
+                        .el("td", [("class", "num")], capaian.map { IndonesianFormat.percent($0) } ?? "–"),
+                        .el("td", [], [capaian.map { PerangkatDaerahPage.badge(kategori.kategori($0)) } ?? .empty]),
+                    ]))
+        }
+        return rows
     }
 }
