@@ -196,6 +196,14 @@ struct AlurWebTests {
             (code, html) = try await Self.simpan(app, op, "6")
             #expect(code == .locked)
             #expect(html.contains("sudah ditutup (jadwal pengisian 01-04-2024 s.d. 10-04-2024)"))
+            // The form is cached per data version, its lock is not: with no write in between, the same form is
+            // closed past the window and open before it.
+            let closedForm = try await RealisasiFormTests.buka(app, op).html
+            #expect(closedForm.contains("<fieldset disabled") && closedForm.contains("id=\"terkunci\""))
+            app.jam = { lastHour }
+            let openForm = try await RealisasiFormTests.buka(app, op).html
+            #expect(!openForm.contains("<fieldset disabled") && !openForm.contains("id=\"terkunci\""))
+            app.jam = { closed }
             // The admin's landing page counts the late PD; his matrix shows DINSOS late.
             try await admin.buka(app, "/") { res in
                 #expect(res.body.string.contains("terlambat 2024: TW I: "))

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import KinerjaApplication
 import KinerjaDomain
@@ -237,15 +238,37 @@ extension PerangkatDaerahPage.Model {
 }
 
 extension RealisasiPage.Model {
+    /// The form of a PD's triwulan: from the cache while the PD's data is unchanged (a writer opens it after
+    /// every save, and a save reads it to know the form it was sent from), with the lock of this hour added per
+    /// request (a reporting window opens and closes with the clock, not with a write).
     static func query(
-        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?, sekarang: Date
-    ) async throws -> Self {
+        _ req: Request, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?
+    ) async throws -> (model: Self, tersaji: RealisasiPage.Tersaji) {
+        let store = KinerjaStore(req.db)
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
         let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
         let quarter = triwulan ?? 1
         guard (1...pemda.jumlahTriwulan).contains(quarter) else {
             throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
         }
+        let tersaji = try await req.turunan(
+            ["realisasi-form", pd.kode, "\(year)", "\(quarter)"], pemda: pemda.id, pd: pd.id, ukuran: \.ukuran
+        ) {
+            RealisasiPage.Tersaji(
+                try await muat(store, pemda: pemda, pd: pd, year: year, quarter: quarter, years: years.semua))
+        }
+        var model = tersaji.model
+        model.terkunci = try await store.alasanTerkunci(
+            pemda: pemda, pd: pd,
+            objek: ObjekAlur(perangkatDaerah: pd.id, jenis: .realisasi, tahun: year, triwulan: quarter),
+            sekarang: req.sekarang)
+        return (model, tersaji)
+    }
+
+    /// The form from the stored data, without its lock.
+    static func muat(
+        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, year: Int, quarter: Int, years: [Int]
+    ) async throws -> Self {
         let periode = PeriodeLaporan(tahun: year, triwulan: quarter)
         let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year).berlaku(
             status: try await store.statusAlur(pemda: pemda.id, pd: pd.id, tahun: year))
@@ -288,12 +311,8 @@ extension RealisasiPage.Model {
         for root in index.akar(perangkatDaerah: pd.id) { visit(root) }
         return Self(
             pemda: data.pemda, pd: pd, tahun: year, triwulan: quarter,
-            tahunTersedia: Array(Set(years.semua + [year])).sorted(), kinerja: kinerja, anggaran: anggaran,
+            tahunTersedia: Array(Set(years + [year])).sorted(), kinerja: kinerja, anggaran: anggaran,
             tanpaTarget: withoutTarget,
-            terkunci: try await store.alasanTerkunci(
-                pemda: pemda, pd: pd,
-                objek: ObjekAlur(perangkatDaerah: pd.id, jenis: .realisasi, tahun: year, triwulan: quarter),
-                sekarang: sekarang),
             denganRencanaAksi: Set(
                 data.target.filter { $0.periode.tahun == year && $0.periode.triwulan != nil }.map(\.indikator)
             ).count,

@@ -11,15 +11,16 @@ enum RealisasiController {
 
     static func routes(_ app: Application) {
         app.route(.GET, SiteURL.Pattern.realisasi, .tulisPD) { req, ctx in
-            let model = try await RealisasiPage.Model.query(
-                KinerjaStore(req.db), pemda: try ctx.pemdaWajib(), pd: try ctx.pdWajib(),
+            let (model, tersaji) = try await RealisasiPage.Model.query(
+                req, pemda: try ctx.pemdaWajib(), pd: try ctx.pdWajib(),
                 tahun: try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun),
-                triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12), sekarang: req.sekarang)
+                triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12))
             var isian = FormState()
             if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
                 isian.sukses = saved == 0 ? "Tidak ada perubahan." : "Tersimpan: \(saved) isian berubah."
             }
-            return KinerjaApp.htmlResponse(RealisasiPage.render(model, akun: ctx.akunBar, isian: isian))
+            return KinerjaApp.htmlResponse(
+                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian, tersaji: tersaji))
         }
         app.route(.POST, SiteURL.Pattern.realisasi, .tulisPD, body: .collect(maxSize: "40mb")) { req, ctx in
             try await simpan(req, ctx)
@@ -43,11 +44,11 @@ enum RealisasiController {
     static func simpan(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
-        let store = KinerjaStore(req.db)
         let form = try RawForm.baca(req)
         let model = try await RealisasiPage.Model.query(
-            store, pemda: pemda, pd: pd, tahun: try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun),
-            triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12), sekarang: req.sekarang)
+            req, pemda: pemda, pd: pd, tahun: try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun),
+            triwulan: try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
+        ).model
         let periode = PeriodeLaporan(tahun: model.tahun, triwulan: model.triwulan)
         var isian = FormState()
         // The form's changes as one change set: each entry with the version the form was read at.
@@ -71,7 +72,8 @@ enum RealisasiController {
         } catch let conflict as KonflikVersi {
             // Show both values; the form now carries the stored versions, so saving again overwrites deliberately.
             let fresh = try await RealisasiPage.Model.query(
-                store, pemda: pemda, pd: pd, tahun: model.tahun, triwulan: model.triwulan, sekarang: req.sekarang)
+                req, pemda: pemda, pd: pd, tahun: model.tahun, triwulan: model.triwulan
+            ).model
             isian.catat(conflict) {
                 ($0.apa == "realisasi" ? FormKey.realisasi.awalan : FormKey.keuangan.awalan)
                     + $0.kunci.uuidString.lowercased()

@@ -16,6 +16,9 @@ struct FormState: Sendable {
 
     init() {}
 
+    /// Nothing typed, refused or in conflict: the form shows the stored values as they are.
+    var tanpaIsian: Bool { nilai.isEmpty && galat.isEmpty && konflik.isEmpty && versi.isEmpty }
+
     /// Everything the form sent (but its CSRF token), and the domain's error on the field it names.
     init(form: RawForm, galat error: DomainError) {
         nilai = form.isian
