@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import KinerjaDomain
 import KinerjaPersistence
+import KinerjaSpreadsheet
 import Testing
 import Vapor
 import VaporTesting
@@ -114,6 +115,55 @@ struct PageCacheTests {
             changed.uraian += " (diubah)"
             try await store.apply(try PerubahanData { $0.elemenUbah = [changed] }, pemda: pemda.id)
             #expect(try await store.kunciVersi(pemda: pemda.id, pd: other.id) != otherKey)
+        }
+    }
+
+    /// A report keeps its table's HTML and its XLSX with it in the cache; both follow the data and the Pemda's
+    /// address (set on the admin's profile page), whose writes move the version the report is filed under.
+    @Test func aCachedReportsXLSXFollowsTheDataAndTheAddress() async throws {
+        try await withDemoApp { app in
+            let admin = try await Peramban.masuk(app, "admin")
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let dinsos = try await pdPath(app, kode: "DINSOS")
+            let report = dinsos + "/laporan/realisasi?tahun=2024&sementara=1"
+            func xlsx() async throws -> String {
+                var bytes = Data()
+                try await admin.buka(app, report + "&format=xlsx") { res in
+                    #expect(res.status == .ok)
+                    bytes = Data(res.body.readableBytesView)
+                }
+                return try XLSXReader().read(bytes).sheets[0].textRows().flatMap { $0 }.joined(separator: "|")
+            }
+            let first = try await xlsx()
+            #expect(try await xlsx() == first)
+            #expect(!first.contains("Jl. Pahlawan Cache"))
+            try await admin.kirimBerkas(
+                app, pemdaPath(dinsos) + "/admin/profil", ["alamat": "Jl. Pahlawan Cache No. 9"], berkas: "logo",
+                nama: "", []
+            ) { res in #expect(res.status == .seeOther) }
+            #expect(try await xlsx().contains("Jl. Pahlawan Cache No. 9"))
+            try await admin.buka(app, report) { res in #expect(res.body.string.contains("Jl. Pahlawan Cache No. 9")) }
+            // A realisasi keuangan written in the PD is in the next download and on the next page.
+            let data = try await store.load(
+                pemda: pemda.id,
+                perangkatDaerah: try #require(
+                    try await store.listPD(pemda: pemda.id).first {
+                        $0.kode == "DINSOS"
+                    }
+                ).id, tahun: 2024)
+            let sub = try #require(data.elemen.first { $0.tingkat == .subKegiatan })
+            try await store.apply(
+                try PerubahanData {
+                    $0.anggaran = [
+                        try RealisasiAnggaran(
+                            elemen: sub.id, periode: PeriodeLaporan(tahun: 2024, triwulan: 1),
+                            keuangan: Rupiah(8_765_432), fisik: nil)
+                    ]
+                }, pemda: pemda.id)
+            let after = try await xlsx()
+            #expect(after.contains("8765432") || after.contains("8.765.432"))
+            try await admin.buka(app, report) { res in #expect(res.body.string.contains("8.765.432")) }
         }
     }
 }

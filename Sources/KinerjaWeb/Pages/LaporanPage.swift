@@ -18,9 +18,10 @@ public enum LaporanHTML {
     }
 
     /// `logo`: the address of the Pemda's logo (a path of the site, or a `data:` URI for a file), left of the kop.
+    /// `tabel`: the report's table already rendered (`tabel(laporan)`, kept by the cache).
     static func html(
-        _ laporan: Laporan, sebelumTabel: HTML = .empty, kertas: Kertas = .a4, akun: Layout.Akun? = nil,
-        logo: String? = nil
+        _ laporan: Laporan, sebelumTabel: HTML = .empty, tabel rendered: HTML? = nil, kertas: Kertas = .a4,
+        akun: Layout.Akun? = nil, logo: String? = nil
     ) -> String {
         var content: [HTML] = [
             .el(
@@ -29,7 +30,7 @@ public enum LaporanHTML {
                     + laporan.kop.map { HTML.el("div", [], $0) }),
             .el("h1", [("class", "judul")], laporan.judul.map { HTML.el("div", [], $0) }),
             sebelumTabel,
-            tabel(laporan),
+            rendered ?? tabel(laporan),
         ]
         if !laporan.catatan.isEmpty {
             content.append(.el("ol", [("class", "catatan")], laporan.catatan.map { HTML.el("li", [], $0) }))
