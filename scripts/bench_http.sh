@@ -57,4 +57,4 @@ cold_warm "realisasi seluruh Pemda, XLSX" "$BASE$PEMDA/laporan/realisasi?tahun=2
 throughput "halaman PD" "$BASE$PD?tahun=2025"
 throughput "laporan capaian-sasaran PD" "$BASE$PD/laporan/capaian-sasaran?tahun=2025"
 throughput "dasbor Pemda" "$BASE$PEMDA/dasbor?tahun=2025"
-echo "memori server (RSS): $(($(ps -o rss= -p $SERVER) / 1024)) MB"
+echo "memori server (RSS): $(($(ps -o rss= -p $SERVER) / 1024)) MB ($(grep -E "RssAnon|RssFile" /proc/$SERVER/status | tr -s " \t" " " | paste -sd" "))"
