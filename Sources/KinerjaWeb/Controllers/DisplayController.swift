@@ -137,7 +137,9 @@ enum DisplayController {
         let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
         let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
         let tampilan = KinerjaApp.tampilan(req)
-        let size: (DashboardPage.Tersaji) -> Int = { $0.model.perPD.reduce(0) { $0 + $1.tabel.baris.count * 2_000 } }
+        // Its model shares the parts' tables (counted with the parts); its own bytes are its renders, one per kind
+        // of viewer, each about the parts' HTML: three counted.
+        let size: (DashboardPage.Tersaji) -> Int = { $0.model.perPD.reduce(0) { $0 + $1.ukuranHTML } * 3 + 100_000 }
         let tersaji = try await req.turunan(
             ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id, ukuran: size
         ) {
@@ -152,7 +154,7 @@ enum DisplayController {
                     try await req.turunan(
                         ["dasbor-pd", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
                         pd: pd.id, kunciPD: versi.pd[pd.id.uuid] ?? KinerjaStore.kunciVersi(umum: versi.umum, pd: 0),
-                        antre: false, ukuran: { $0.perPD.tabel.baris.count * 2_000 }, build)
+                        antre: false, ukuran: \.perPD.ukuran, build)
                 })
         }
         return KinerjaApp.htmlResponse(DashboardPage.render(tersaji, akun: ctx.akunBar))
@@ -379,8 +381,9 @@ final class LaporanTersaji: @unchecked Sendable {
         self.sebelumTabel = sebelumTabel
     }
 
-    /// A rough size in bytes for the cache budget: its rows, the tree, and the table and XLSX once made.
-    var ukuran: Int { laporan.baris.count * 3_000 + sebelumTabel.rendered.utf8.count }
+    /// Bytes for the cache budget: ~1,2 kB a row for the report and its table's HTML once made, the tree exactly.
+    /// (An XLSX made later is not counted; a whole-Pemda one is 2 MB.)
+    var ukuran: Int { laporan.baris.count * 1_200 + sebelumTabel.rendered.utf8.count }
 
     var tabel: HTML {
         if let hit = lock.withLock({ tabelHTML }) { return hit }

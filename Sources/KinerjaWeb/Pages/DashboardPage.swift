@@ -16,6 +16,11 @@ struct DashboardPage {
         var belumDilaporkan = 0
         var daftarBelum: HTML = .empty
 
+        /// Bytes for the cache budget: the rendered HTML exactly, the capaian table at ~1 kB a row.
+        var ukuran: Int { ukuranHTML + tabel.baris.count * 1_000 }
+
+        var ukuranHTML: Int { barisSasaran.reduce(0) { $0 + $1.rendered.utf8.count } + daftarBelum.rendered.utf8.count }
+
         init(
             pd: PerangkatDaerah, tabel: TabelCapaian, pagu: Rupiah?, realisasiKeuangan: Rupiah?,
             kategori: KategoriCapaian

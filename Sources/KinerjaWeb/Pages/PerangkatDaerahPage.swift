@@ -27,7 +27,6 @@ struct PerangkatDaerahPage {
     /// links, the workflow panel and messages.
     struct Tersaji: Sendable {
         var model: Model
-        var tabel: HTML
         /// The year filter and the summary.
         var ringkasan: HTML
         /// The warning of indicators with a target and no realisasi yet (empty when there are none).
@@ -37,17 +36,19 @@ struct PerangkatDaerahPage {
 
         init(_ model: Model) {
             self.model = model
-            tabel = PerangkatDaerahPage.table(model)
             let url = SiteURL.perangkatDaerah(pemda: model.pemda.id.uuid, kode: model.pd.kode)
             ringkasan = .join([PerangkatDaerahPage.filter(model, action: url.path), PerangkatDaerahPage.summary(model)])
             let late = model.tabel.belumDilaporkan.count
             terlambat =
                 late == 0
                 ? .empty : .el("p", [("class", "warn")], "\(late) indikator bertarget belum diisi realisasinya.")
-            bawah = .join(PerangkatDaerahPage.bawah(model, tabel: tabel))
+            bawah = .join(PerangkatDaerahPage.bawah(model, tabel: PerangkatDaerahPage.table(model)))
         }
 
-        var ukuran: Int { (tabel.rendered.utf8.count + bawah.rendered.utf8.count) * 2 }
+        /// Bytes for the cache budget: the rendered HTML exactly, the capaian table at ~1 kB a row.
+        var ukuran: Int {
+            bawah.rendered.utf8.count + ringkasan.rendered.utf8.count + model.tabel.baris.count * 1_000
+        }
     }
 
     static func render(_ model: Model, akun: Layout.Akun, bolehTulis: Bool, diimpor: Int? = nil) -> String {
