@@ -27,6 +27,39 @@ struct PageCacheTests {
 
     /// A write made straight to the database (as another instance would make it, without this instance's cache
     /// knowing) is seen at once: the cache key holds the Pemda's data version, which every write raises.
+    /// The first request that misses a value computes it; the others wait for that computation and get its value
+    /// or its error; the next miss after it computes again.
+    @Test func oneComputationPerMissingValue() async throws {
+        let cache = PageCache(budgetBytes: 1 << 20)
+        guard case .hitung = await cache.giliran("k") else {
+            Issue.record("the first request must compute")
+            return
+        }
+        async let second = cache.giliran("k")
+        async let third = cache.giliran("k")
+        while cache.jumlahMenunggu("k") < 2 { await Task.yield() }
+        cache.selesai("k", .success(42))
+        for turn in await [second, third] {
+            guard case .nilai(let value) = turn else {
+                Issue.record("a waiter must get the value")
+                continue
+            }
+            #expect(value as? Int == 42)
+        }
+        guard case .hitung = await cache.giliran("k") else {
+            Issue.record("after the computation ended, a miss computes again")
+            return
+        }
+        async let waiter = cache.giliran("k")
+        while cache.jumlahMenunggu("k") < 1 { await Task.yield() }
+        cache.selesai("k", .failure(ServerBusy()))
+        guard case .gagal(let error) = await waiter else {
+            Issue.record("a waiter must get the error")
+            return
+        }
+        #expect(error is ServerBusy)
+    }
+
     @Test func aWriteByAnyoneIsSeenAtOnce() async throws {
         try await withDemoApp { app in
             let admin = try await Peramban.masuk(app, "admin")

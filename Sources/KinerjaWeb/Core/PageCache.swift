@@ -61,6 +61,47 @@ final class PageCache: @unchecked Sendable {
         defer { lock.unlock() }
         return entries.count
     }
+
+    /// Who computes a missing value: the first request that misses it; the others wait for that computation
+    /// instead of each queueing for their own turn (at the end of a quarter every reader of a page just invalidated
+    /// queued behind all the heavy work, to find the value computed when its turn came).
+    enum Giliran: Sendable {
+        case hitung
+        case nilai(any Sendable)
+        case gagal(any Error)
+    }
+
+    private var menunggu: [String: [CheckedContinuation<Giliran, Never>]] = [:]
+
+    /// `.hitung` when no computation of `key` is under way: the caller computes it and must end with `selesai`.
+    /// Otherwise waits for the one under way and returns its value or its error.
+    func giliran(_ key: String) async -> Giliran {
+        await withCheckedContinuation { (lanjut: CheckedContinuation<Giliran, Never>) in
+            lock.lock()
+            if menunggu[key] != nil {
+                menunggu[key]!.append(lanjut)
+                lock.unlock()
+            } else {
+                menunggu[key] = []
+                lock.unlock()
+                lanjut.resume(returning: .hitung)
+            }
+        }
+    }
+
+    /// How many requests wait for the computation of `key` (for tests).
+    func jumlahMenunggu(_ key: String) -> Int { lock.withLock { menunggu[key]?.count ?? 0 } }
+
+    /// The end of the computation of `key`: its waiters get its value or its error.
+    func selesai(_ key: String, _ hasil: Result<any Sendable, any Error>) {
+        let waiters = lock.withLock { menunggu.removeValue(forKey: key) ?? [] }
+        for waiter in waiters {
+            switch hasil {
+            case .success(let value): waiter.resume(returning: .nilai(value))
+            case .failure(let error): waiter.resume(returning: .gagal(error))
+            }
+        }
+    }
 }
 
 struct PageCacheKey: StorageKey { typealias Value = PageCache }
@@ -107,10 +148,28 @@ extension Request {
             return value
         }
         guard antre else { return try await compute() }
+        // One computation per missing value; the other requests for it wait for that one.
+        let turn = await cache.giliran(key)
+        switch turn {
+        case .nilai(let value):
+            if let value = value as? T { return value }
+        case .gagal(let error):
+            throw error
+        case .hitung:
+            break
+        }
+        let computing = if case .hitung = turn { true } else { false }
         // Computing is bounded (`HeavyWork`); whoever waited for a turn finds the value another request just computed.
-        return try await application.heavyWork.dengan(batas: HeavyWork.batasTunggu, galat: ServerBusy()) {
-            if let hit = cache.ambil(key, as: T.self) { return hit }
-            return try await compute()
+        do {
+            let value = try await application.heavyWork.dengan(batas: HeavyWork.batasTunggu, galat: ServerBusy()) {
+                if let hit = cache.ambil(key, as: T.self) { return hit }
+                return try await compute()
+            }
+            if computing { cache.selesai(key, .success(value)) }
+            return value
+        } catch {
+            if computing { cache.selesai(key, .failure(error)) }
+            throw error
         }
     }
 }
