@@ -121,16 +121,7 @@ struct PageCacheTests {
             let otherKey = try await store.kunciVersi(pemda: pemda.id, pd: other.id)
             let dinsosKey = try await store.kunciVersi(pemda: pemda.id, pd: dinsos.id)
 
-            let data = try await store.load(pemda: pemda.id, perangkatDaerah: dinsos.id, tahun: 2024)
-            let sub = try #require(data.elemen.first { $0.tingkat == .subKegiatan })
-            try await store.apply(
-                try PerubahanData {
-                    $0.anggaran = [
-                        try RealisasiAnggaran(
-                            elemen: sub.id, periode: PeriodeLaporan(tahun: 2024, triwulan: 1),
-                            keuangan: Rupiah(7_654_321), fisik: nil)
-                    ]
-                }, pemda: pemda.id)
+            let sub = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(7_654_321))
             #expect(try await store.kunciVersi(pemda: pemda.id, pd: other.id) == otherKey)
             #expect(try await store.kunciVersi(pemda: pemda.id, pd: dinsos.id) != dinsosKey)
             // The other PD's page is served from the cache: no new entry.
@@ -178,25 +169,29 @@ struct PageCacheTests {
             #expect(try await xlsx().contains("Jl. Pahlawan Cache No. 9"))
             try await admin.buka(app, report) { res in #expect(res.body.string.contains("Jl. Pahlawan Cache No. 9")) }
             // A realisasi keuangan written in the PD is in the next download and on the next page.
-            let data = try await store.load(
-                pemda: pemda.id,
-                perangkatDaerah: try #require(
-                    try await store.listPD(pemda: pemda.id).first {
-                        $0.kode == "DINSOS"
-                    }
-                ).id, tahun: 2024)
-            let sub = try #require(data.elemen.first { $0.tingkat == .subKegiatan })
-            try await store.apply(
-                try PerubahanData {
-                    $0.anggaran = [
-                        try RealisasiAnggaran(
-                            elemen: sub.id, periode: PeriodeLaporan(tahun: 2024, triwulan: 1),
-                            keuangan: Rupiah(8_765_432), fisik: nil)
-                    ]
-                }, pemda: pemda.id)
+            let dinsosID = try #require(try await store.listPD(pemda: pemda.id).first { $0.kode == "DINSOS" }).id
+            try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsosID, Rupiah(8_765_432))
             let after = try await xlsx()
             #expect(after.contains("8765432") || after.contains("8.765.432"))
             try await admin.buka(app, report) { res in #expect(res.body.string.contains("8.765.432")) }
         }
+    }
+
+    /// Writes a realisasi keuangan of TW I 2024 on the PD's first sub kegiatan; returns that sub kegiatan.
+    @discardableResult
+    static func tulisKeuangan(
+        _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, _ keuangan: Rupiah
+    ) async throws -> ElemenRencana {
+        let data = try await store.load(pemda: pemda, perangkatDaerah: pd, tahun: 2024)
+        let sub = try #require(data.elemen.first { $0.tingkat == .subKegiatan })
+        try await store.apply(
+            try PerubahanData {
+                $0.anggaran = [
+                    try RealisasiAnggaran(
+                        elemen: sub.id, periode: PeriodeLaporan(tahun: 2024, triwulan: 1), keuangan: keuangan,
+                        fisik: nil)
+                ]
+            }, pemda: pemda)
+        return sub
     }
 }
