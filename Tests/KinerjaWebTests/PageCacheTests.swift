@@ -195,3 +195,41 @@ struct PageCacheTests {
         return sub
     }
 }
+
+/// A stop lets the requests under way end before the databases close (a request that met a closed database crashed
+/// the process).
+@Suite("Berhenti")
+struct BerhentiTests {
+    struct Lambat: AsyncResponder {
+        let selesai: @Sendable () -> Void
+        func respond(to request: Request) async throws -> Response {
+            try await Task.sleep(for: .milliseconds(300))
+            selesai()
+            return Response(status: .ok)
+        }
+    }
+
+    final class Tanda: @unchecked Sendable {
+        private let lock = NSLock()
+        private var isi = false
+        var nilai: Bool { lock.withLock { isi } }
+        func set() { lock.withLock { isi = true } }
+    }
+
+    @Test func aStopWaitsForTheRequestsUnderWay() async throws {
+        try await withApp(
+            configure: { _ in },
+            { app in
+                let berjalan = PermintaanBerjalan(batas: .seconds(30))
+                let done = Tanda()
+                let request = Request(application: app, on: app.eventLoopGroup.next())
+                async let response = berjalan.respond(to: request, chainingTo: Lambat { done.set() })
+                while berjalan.berjalan == 0 { await Task.yield() }
+                await berjalan.shutdownAsync(app)
+                #expect(done.nilai)
+                #expect(berjalan.berjalan == 0)
+                let status = try await response.status
+                #expect(status == .ok)
+            })
+    }
+}

@@ -27,6 +27,9 @@ public enum KinerjaApp {
         // connections); XLSX, DOCX and images are compressed already.
         app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
         app.middleware = Middlewares()
+        let berjalan = PermintaanBerjalan()
+        app.middleware.use(berjalan)
+        app.lifecycle.use(berjalan)
         app.middleware.use(AccessLogMiddleware())
         app.middleware.use(MethodMiddleware())
         app.middleware.use(KinerjaErrorMiddleware())
@@ -169,6 +172,36 @@ struct SecurityHeaderMiddleware: AsyncMiddleware {
 
 /// A SQLite file runs in WAL mode: readers never wait for the writer nor the writer for readers, and a reader never
 /// sees a half-written transaction. The mode is kept in the file; setting it at every start is harmless.
+/// The requests under way, so that a stop (SIGTERM) lets them end before the databases close. Vapor closes a
+/// connection whose request is still being answered as soon as the stop begins and then shuts the databases down;
+/// a request still computing met a closed database and crashed the process (`Request.db`). On shutdown this waits
+/// until none is under way, at most `KINERJA_BERHENTI_DETIK` (75 s: longer than a heavy computation may wait for its
+/// turn, 60 s). The client of such a request has lost its connection already; what the request writes is written.
+final class PermintaanBerjalan: AsyncMiddleware, LifecycleHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var jumlah = 0
+    let batas: Duration
+
+    init(batas: Duration = .seconds(Environment.get("KINERJA_BERHENTI_DETIK").flatMap(Int.init) ?? 75)) {
+        self.batas = batas
+    }
+
+    var berjalan: Int { lock.withLock { jumlah } }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        lock.withLock { jumlah += 1 }
+        defer { lock.withLock { jumlah -= 1 } }
+        return try await next.respond(to: request)
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        let sampai = ContinuousClock.now + batas
+        while berjalan > 0 && ContinuousClock.now < sampai {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}
+
 struct SQLiteWAL: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         guard let sql = application.db as? any SQLDatabase else { return }
