@@ -220,7 +220,7 @@ struct BerhentiTests {
         try await withApp(
             configure: { _ in },
             { app in
-                let berjalan = PermintaanBerjalan(batas: .seconds(30))
+                let berjalan = InFlightRequests(batas: .seconds(30))
                 let done = Tanda()
                 let request = Request(application: app, on: app.eventLoopGroup.next())
                 async let response = berjalan.respond(to: request, chainingTo: Lambat { done.set() })

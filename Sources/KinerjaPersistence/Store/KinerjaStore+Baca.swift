@@ -209,6 +209,7 @@ extension KinerjaStore {
                 // whole Pemda held 570 MB "resident" for good).
                 let peta = scope.pd == nil && scope.ids == nil && scope.pemilik == nil
                 if peta { _ = try await connection.query("PRAGMA mmap_size = \(mmapBytes)") }
+                var failure: (any Error)?
                 do {
                     try await connection.query(sql, binds) { row in
                         guard kumpulan.galat == nil else { return }
@@ -220,10 +221,10 @@ extension KinerjaStore {
                         }
                     }
                 } catch {
-                    if peta { _ = try? await connection.query("PRAGMA mmap_size = 0") }
-                    throw error
+                    failure = error
                 }
-                if peta { _ = try await connection.query("PRAGMA mmap_size = 0") }
+                if peta { _ = try? await connection.query("PRAGMA mmap_size = 0") }
+                if let failure { throw failure }
             }
             if let galat = kumpulan.galat { throw galat }
             return kumpulan.hasil

@@ -40,7 +40,7 @@ enum DisplayController {
                     ) { pd, build in
                         try await req.turunan(
                             ["laporan-seluruh-pd", name.rawValue, "\(year)", tampilan.rawValue], pemda: pemda.id,
-                            pd: pd.id, antre: false, ukuran: { $0.laporan.baris.count * 1_000 }, build)
+                            pd: pd.id, antre: false, ukuran: { $0.laporan.baris.count * RowBytes.laporan }, build)
                     })
             }
             return try await kirim(req, ctx, laporan, nama: name.rawValue + "-seluruh")
@@ -372,31 +372,20 @@ enum DisplayController {
 final class LaporanTersaji: @unchecked Sendable {
     let laporan: Laporan
     let sebelumTabel: HTML
-    private let lock = NSLock()
-    private var tabelHTML: HTML?
-    private var berkas: (alamat: String, isi: Data)?
+    private let tabelHTML = Memo<Bool, HTML>()
+    /// By the address it carries.
+    private let berkas = Memo<String, Data>()
 
     init(_ laporan: Laporan, sebelumTabel: HTML = .empty) {
         self.laporan = laporan
         self.sebelumTabel = sebelumTabel
     }
 
-    /// Bytes for the cache budget: 800 bytes a row for the report and its table's HTML once made (measured: 50
-    /// realisasi reports of 850 rows held 32 MB, `scripts/cache_bytes.sh`), the tree exactly. An XLSX made later
-    /// is not counted (a whole-Pemda one is 2 MB).
-    var ukuran: Int { laporan.baris.count * 800 + sebelumTabel.rendered.utf8.count }
+    /// Bytes for the cache budget: its rows and its table's HTML once made (`RowBytes.laporan`), the tree
+    /// exactly. An XLSX made later is not counted (a whole-Pemda one is 2 MB).
+    var ukuran: Int { laporan.baris.count * RowBytes.laporan + sebelumTabel.rendered.utf8.count }
 
-    var tabel: HTML {
-        if let hit = lock.withLock({ tabelHTML }) { return hit }
-        let rendered = LaporanHTML.tabel(laporan)
-        lock.withLock { tabelHTML = rendered }
-        return rendered
-    }
+    var tabel: HTML { tabelHTML.nilai(true) { LaporanHTML.tabel(laporan) } }
 
-    func xlsx(alamat: String, _ make: () throws -> Data) rethrows -> Data {
-        if let hit = lock.withLock({ berkas }), hit.alamat == alamat { return hit.isi }
-        let data = try make()
-        lock.withLock { berkas = (alamat, data) }
-        return data
-    }
+    func xlsx(alamat: String, _ make: () throws -> Data) rethrows -> Data { try berkas.nilai(alamat, make) }
 }

@@ -27,7 +27,7 @@ public enum KinerjaApp {
         // connections); XLSX, DOCX and images are compressed already.
         app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
         app.middleware = Middlewares()
-        let berjalan = PermintaanBerjalan()
+        let berjalan = InFlightRequests()
         app.middleware.use(berjalan)
         app.lifecycle.use(berjalan)
         app.middleware.use(AccessLogMiddleware())
@@ -177,7 +177,7 @@ struct SecurityHeaderMiddleware: AsyncMiddleware {
 /// a request still computing met a closed database and crashed the process (`Request.db`). On shutdown this waits
 /// until none is under way, at most `KINERJA_BERHENTI_DETIK` (75 s: longer than a heavy computation may wait for its
 /// turn, 60 s). The client of such a request has lost its connection already; what the request writes is written.
-final class PermintaanBerjalan: AsyncMiddleware, LifecycleHandler, @unchecked Sendable {
+final class InFlightRequests: AsyncMiddleware, LifecycleHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var jumlah = 0
     let batas: Duration

@@ -216,6 +216,27 @@ extension Application {
     }
 }
 
+/// A value made once per key, at the first request that needs it, kept by a cached value for the requests that
+/// follow (a page's render per kind of viewer, a report's table and XLSX, a form's fieldsets open or closed).
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [Key: Value] = [:]
+
+    func nilai(_ key: Key, _ make: () throws -> Value) rethrows -> Value {
+        if let hit = lock.withLock({ made[key] }) { return hit }
+        let value = try make()
+        lock.withLock { made[key] = value }
+        return value
+    }
+}
+
+/// Bytes a cached value's rows take, as `scripts/cache_bytes.sh` measured them: a row of a capaian table with its
+/// rendered HTML, a row of a report with its table's HTML.
+enum RowBytes {
+    static let tabelCapaian = 1_000
+    static let laporan = 800
+}
+
 extension IndeksKinerja {
     /// A rough size in bytes for the cache budget.
     var ukuranTembolok: Int {

@@ -17,7 +17,7 @@ struct DashboardPage {
         var daftarBelum: HTML = .empty
 
         /// Bytes for the cache budget: the rendered HTML exactly, the capaian table at ~1 kB a row.
-        var ukuran: Int { ukuranHTML + tabel.baris.count * 1_000 }
+        var ukuran: Int { ukuranHTML + tabel.baris.count * RowBytes.tabelCapaian }
 
         var ukuranHTML: Int { barisSasaran.reduce(0) { $0 + $1.rendered.utf8.count } + daftarBelum.rendered.utf8.count }
 
@@ -119,8 +119,7 @@ struct DashboardPage {
     /// the synthetic kabupaten's dashboard (1,8 MB) took 90 ms a request.
     final class Tersaji: @unchecked Sendable {
         let model: Model
-        private let lock = NSLock()
-        private var isi: [String: HTML] = [:]
+        private let isi = Memo<String, HTML>()
 
         init(_ model: Model) { self.model = model }
 
@@ -129,10 +128,7 @@ struct DashboardPage {
                 akun.pengguna.map {
                     "\($0.peran.rawValue)|\($0.pemda.uuid.uuidString)|\($0.perangkatDaerah?.uuid.uuidString ?? "")"
                 } ?? "-"
-            if let hit = lock.withLock({ isi[key] }) { return hit }
-            let rendered = HTML.join(DashboardPage.isi(model, akun: akun))
-            lock.withLock { isi[key] = rendered }
-            return rendered
+            return isi.nilai(key) { HTML.join(DashboardPage.isi(model, akun: akun)) }
         }
     }
 

@@ -47,7 +47,8 @@ struct PerangkatDaerahPage {
 
         /// Bytes for the cache budget: the rendered HTML exactly, the capaian table at ~1 kB a row.
         var ukuran: Int {
-            bawah.rendered.utf8.count + ringkasan.rendered.utf8.count + model.tabel.baris.count * 1_000
+            bawah.rendered.utf8.count + ringkasan.rendered.utf8.count + model.tabel.baris.count
+                * RowBytes.tabelCapaian
         }
     }
 

@@ -49,8 +49,7 @@ struct RealisasiPage {
     /// kabupaten's PD were 80-150 ms a request). The user's token is outside them.
     final class Tersaji: @unchecked Sendable {
         let model: Model
-        private let lock = NSLock()
-        private var fieldsets: [Bool: HTML] = [:]
+        private let fieldsets = Memo<Bool, HTML>()
 
         init(_ model: Model) { self.model = model }
 
@@ -59,13 +58,13 @@ struct RealisasiPage {
         var ukuran: Int { model.kinerja.count * 1_800 + model.anggaran.count * 1_200 + 10_000 }
 
         func isian(terkunci: Bool) -> HTML {
-            if let hit = lock.withLock({ fieldsets[terkunci] }) { return hit }
-            let action = SiteURL.realisasi(pemda: model.pemda.id.uuid, kode: model.pd.kode).path
-            let rendered = HTML.join(
-                RealisasiPage.isianFieldsets(
-                    model, isian: FormState(), action: action, disabled: terkunci ? "disabled" : nil))
-            lock.withLock { fieldsets[terkunci] = rendered }
-            return rendered
+            fieldsets.nilai(terkunci) {
+                HTML.join(
+                    RealisasiPage.isianFieldsets(
+                        model, isian: FormState(),
+                        action: SiteURL.realisasi(pemda: model.pemda.id.uuid, kode: model.pd.kode).path,
+                        disabled: terkunci ? "disabled" : nil))
+            }
         }
     }
 
