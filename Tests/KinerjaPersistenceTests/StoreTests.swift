@@ -1,9 +1,12 @@
 import FluentKit
 import Foundation
 import KinerjaDomain
-import KinerjaPersistence
 import KinerjaTestSupport
+import SQLKit
+import SQLiteNIO
 import Testing
+
+@testable import KinerjaPersistence
 
 /// The store on SQLite in memory and, when configured, on real PostgreSQL.
 @Suite("Penyimpanan")
@@ -86,6 +89,51 @@ struct StoreTests {
             #expect(Set(loaded.anggaran) == Set(data.anggaran))
             // Money to the sen.
             #expect(loaded.pagu.contains { $0.jumlah == Rupiah(sen: 1_963_250_050) })
+        }
+    }
+
+    /// A stored value a load cannot read is named — table, row and column — on both databases (SQLite's rows are read
+    /// beneath SQLiteNIO, `RawSQLite`), and a NULL where the domain allows none is refused the same way.
+    @Test(arguments: TestBackend.available)
+    func aValueTheLoadCannotReadIsNamedByTableRowAndColumn(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, _, indikator, _) = try Self.sample()
+            try await store.create(data)
+            let sql = try #require(db as? any SQLDatabase)
+            if let sqlite = db as? any SQLiteDatabase {
+                // The read beneath SQLiteNIO is the one tested here, not its fallback.
+                #expect(try await sqlite.withConnection { RawSQLite.handle($0) != nil })
+            }
+            let broken: [(String, String, String)] = [
+                ("target", "nilai", "'a:dua belas'"), ("indikator", "polaritas", "'ke samping'"),
+                ("elemen_rencana", "tingkat", "'subkegiatan'"), ("realisasi_anggaran", "fisik", "'12,5'"),
+            ]
+            for (table, column, value) in broken {
+                // One row spoilt, then put back as it was.
+                let row = try #require(
+                    try await sql.raw("SELECT id, \(unsafeRaw: column) AS v FROM \(unsafeRaw: table) LIMIT 1").first())
+                let id = try row.decode(column: "id", as: UUID.self)
+                let old = try row.decode(column: "v", as: String.self)
+                try await sql.raw(
+                    "UPDATE \(unsafeRaw: table) SET \(unsafeRaw: column) = \(unsafeRaw: value) WHERE id = \(bind: id)"
+                ).run()
+                do {
+                    _ = try await store.load(pemda: data.pemda.id)
+                    Issue.record("\(table).\(column) = \(value) was loaded")
+                } catch {
+                    let message = String(describing: error)
+                    #expect(message.contains(table) && message.contains(column), "\(message)")
+                    #expect(message.contains(value.replacingOccurrences(of: "'", with: "")), "\(message)")
+                    #expect(message.contains(id.uuidString), "\(message)")
+                }
+                try await sql.raw(
+                    "UPDATE \(unsafeRaw: table) SET \(unsafeRaw: column) = \(bind: old) WHERE id = \(bind: id)"
+                ).run()
+            }
+            let loaded = try await store.load(pemda: data.pemda.id)
+            #expect(Set(loaded.target) == Set(data.target))
+            #expect(loaded.indikator.first { $0.id == indikator.id } == indikator)
         }
     }
 
@@ -430,7 +478,22 @@ struct StoreTests {
             #expect(KinerjaStore.fastUUID(id.uuidString) == id)
             #expect(KinerjaStore.fastUUID(id.uuidString.lowercased()) == id)
         }
-        for bad in ["", "xyz", "1234", UUID().uuidString + "0", String(UUID().uuidString.dropLast())] {
+        // The canonical shape with one byte that is no hex digit, at each place (the table path), and a hyphen moved.
+        let canonical = Array(UUID().uuidString.utf8)
+        var wrongDigits = [String]()
+        for at in canonical.indices where canonical[at] != UInt8(ascii: "-") {
+            for byte in [UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: " "), 0xC3] {
+                var copy = canonical
+                copy[at] = byte
+                wrongDigits.append(String(decoding: copy, as: UTF8.self))
+            }
+        }
+        var movedHyphen = canonical
+        movedHyphen.swapAt(8, 9)
+        #expect(  // hyphens anywhere
+            KinerjaStore.fastUUID(String(decoding: movedHyphen, as: UTF8.self))
+                == UUID(uuidString: String(decoding: canonical, as: UTF8.self)))
+        for bad in ["", "xyz", "1234", UUID().uuidString + "0", String(UUID().uuidString.dropLast())] + wrongDigits {
             #expect(KinerjaStore.fastUUID(bad) == nil)
         }
     }

@@ -67,15 +67,19 @@ public struct Kode: Hashable, Sendable, Codable, CustomStringConvertible {
     /// layout), settles the one ambiguous shape: two segments are a program without urusan (`6.01`) unless the
     /// caller says otherwise.
     public static func parse(_ text: String, tingkat expected: Tingkat? = nil) throws(KodeError) -> Kode {
-        let asli = text.trimmed()
-        let compact = asli.contains(" ") ? asli.replacingOccurrences(of: " ", with: "") : asli
+        // Every stored element's code is parsed on every load: a code of ASCII digits, dots and `X` only (what is
+        // stored, nearly always) skips the trimming, the uppercasing and the check of each character.
+        let plain = text.utf8.allSatisfy { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "X") || isDigit($0) }
+        let asli = plain ? text : text.trimmed()
+        let compact = !plain && asli.contains(" ") ? asli.replacingOccurrences(of: " ", with: "") : asli
         guard !compact.isEmpty else { throw .kosong }
         let segments = compact.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !segments.contains(where: \.isEmpty) else { throw .bentukTidakDikenal(asli) }
-        for segment in segments where !segment.allSatisfy({ $0.isNumber || $0 == "X" || $0 == "x" }) {
+        for segment in segments where !plain && !segment.allSatisfy({ $0.isNumber || $0 == "X" || $0 == "x" }) {
             throw .bentukTidakDikenal(asli)
         }
-        let upper = segments.map { $0.uppercased() }
+        let upper = plain ? segments : segments.map { $0.uppercased() }
+        func numeric(_ segment: String) -> Bool { segment.utf8.allSatisfy(isDigit) || segment.allSatisfy(\.isNumber) }
 
         // Where does the program prefix end? Either `BB.PP` (2 segments) or `U.BB.PP` (3 segments). The segment
         // after the prefix is the single-digit kegiatan marker K.
@@ -96,7 +100,7 @@ public struct Kode: Hashable, Sendable, Codable, CustomStringConvertible {
         let bidang = upper[prefixLength - 2]
         let program = upper[prefixLength - 1]
         guard (1...2).contains(bidang.count) else { throw .segmenSalah(asli, segmen: "bidang", nilai: bidang) }
-        guard (1...2).contains(program.count), program.allSatisfy(\.isNumber) else {
+        guard (1...2).contains(program.count), numeric(program) else {
             throw .segmenSalah(asli, segmen: "program", nilai: program)
         }
         kode.bidang = bidang.count == 1 ? (bidang == "X" ? "XX" : "0" + bidang) : bidang
@@ -110,16 +114,16 @@ public struct Kode: Hashable, Sendable, Codable, CustomStringConvertible {
         case 2, 3:
             let marker = rest[0]
             let kegiatan = rest[1]
-            guard marker.count == 1, marker.allSatisfy(\.isNumber) else {
+            guard marker.count == 1, numeric(marker) else {
                 throw .segmenSalah(asli, segmen: "kegiatan", nilai: marker)
             }
-            guard (1...2).contains(kegiatan.count), kegiatan.allSatisfy(\.isNumber) else {
+            guard (1...2).contains(kegiatan.count), numeric(kegiatan) else {
                 throw .segmenSalah(asli, segmen: "kegiatan", nilai: kegiatan)
             }
             kode.kegiatan = marker + "." + (kegiatan.count == 1 ? "0" + kegiatan : kegiatan)
             if rest.count == 3 {
                 let sub = rest[2]
-                guard [1, 2, 3, 4].contains(sub.count), sub.allSatisfy(\.isNumber) else {
+                guard [1, 2, 3, 4].contains(sub.count), numeric(sub) else {
                     throw .segmenSalah(asli, segmen: "sub kegiatan", nilai: sub)
                 }
                 kode.subKegiatan = String(repeating: "0", count: 4 - sub.count) + sub
@@ -133,6 +137,8 @@ public struct Kode: Hashable, Sendable, Codable, CustomStringConvertible {
         return kode
     }
 }
+
+private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
 public enum KodeError: Error, Equatable, Sendable, CustomStringConvertible {
     case kosong

@@ -5,6 +5,7 @@ import NIOCore
 import PostgresNIO
 import SQLKit
 import SQLiteNIO
+import VaporCSQLite
 
 /// The read path of the large tables, beneath SQLKit: a load asks the database driver (SQLiteNIO, PostgresNIO) for
 /// its rows and decodes each column by position. Through SQLKit every row of SQLite became a future on the event
@@ -15,6 +16,8 @@ struct Baris {
         /// The row's values in the order asked for (SQLiteNIO's by-name lookup hashed every column's name, a tenth
         /// of a load).
         case sqlite([SQLiteColumn])
+        /// A SQLite statement on its current row, its columns read where SQLite holds them (`RawSQLite`).
+        case statement(OpaquePointer)
         case postgres(PostgresRandomAccessRow)
     }
     fileprivate let isi: Isi
@@ -34,6 +37,7 @@ struct Baris {
     func kosong(_ i: Int) -> Bool {
         switch isi {
         case .sqlite(let row): if case .null = sqlite(row, i) { return true } else { return false }
+        case .statement(let statement): return RawSQLite.type(statement, i) == SQLITE_NULL
         case .postgres(let row): return row[i].bytes == nil
         }
     }
@@ -47,12 +51,19 @@ struct Baris {
             case .float(let value): return String(value)
             case .null, .blob: throw galat(i, "(bukan teks)")
             }
+        case .statement(let statement):
+            // SQLite gives any value but NULL as text (each call on the handle takes its mutex: one call less).
+            guard let text = RawSQLite.text(statement, i) else { throw galat(i, "(bukan teks)") }
+            return text
         case .postgres(let row):
             return try row[i].decode(String.self)
         }
     }
 
-    func teksOpsional(_ i: Int) throws -> String? { kosong(i) ? nil : try teks(i) }
+    func teksOpsional(_ i: Int) throws -> String? {
+        if case .statement(let statement) = isi { return RawSQLite.text(statement, i) }
+        return kosong(i) ? nil : try teks(i)
+    }
 
     func bilangan(_ i: Int) throws -> Int {
         switch isi {
@@ -63,6 +74,15 @@ struct Baris {
                 guard let value = Int(text) else { throw galat(i, text) }
                 return value
             case .float, .null, .blob: throw galat(i, "(bukan bilangan bulat)")
+            }
+        case .statement(let statement):
+            switch RawSQLite.type(statement, i) {
+            case SQLITE_INTEGER: return Int(sqlite_nio_sqlite3_column_int64(statement, Int32(i)))
+            case SQLITE_TEXT:
+                let text = RawSQLite.text(statement, i) ?? ""
+                guard let value = Int(text) else { throw galat(i, text) }
+                return value
+            default: throw galat(i, "(bukan bilangan bulat)")
             }
         case .postgres(let row):
             return try row[i].decode(Int.self)
@@ -93,6 +113,19 @@ struct Baris {
             case .blob(let buffer) where buffer.readableBytes == 16:
                 return buffer.getUUIDBytes(at: buffer.readerIndex).map { UUID(uuid: $0) }!
             default: throw galat(i, "(bukan UUID)")
+            }
+        case .statement(let statement):
+            if let bytes = RawSQLite.bytes(statement, i), let value = KinerjaStore.fastUUID(bytes) { return value }
+            switch RawSQLite.type(statement, i) {
+            case SQLITE_BLOB where sqlite_nio_sqlite3_column_bytes(statement, Int32(i)) == 16:
+                var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                withUnsafeMutableBytes(of: &value) {
+                    $0.copyMemory(
+                        from: UnsafeRawBufferPointer(
+                            start: sqlite_nio_sqlite3_column_blob(statement, Int32(i)), count: 16))
+                }
+                return UUID(uuid: value)
+            default: throw galat(i, RawSQLite.text(statement, i) ?? "(bukan UUID)")
             }
         case .postgres(let row):
             return try row[i].decode(UUID.self)
@@ -192,12 +225,6 @@ extension KinerjaStore {
     ) async throws -> [T] {
         if let sqlite = db as? any SQLiteDatabase {
             let (sql, ikatan) = kueri(table, columns, scope, tahunan: tahunan, postgres: false)
-            let binds: [SQLiteData] = ikatan.map {
-                switch $0 {
-                case .uuid(let uuid): .text(uuidText(uuid))
-                case .bilangan(let value): .integer(value)
-                }
-            }
             // An expression's name is what follows its AS.
             let names = columns.map { $0.components(separatedBy: " AS ").last! }
             let kumpulan = Kumpulan<T>()
@@ -208,6 +235,27 @@ extension KinerjaStore {
                 // but while mapped they count in the process's resident memory (two connections that had read the
                 // whole Pemda held 570 MB "resident" for good).
                 let peta = scope.pd == nil && scope.ids == nil && scope.pemilik == nil
+                if let handle = RawSQLite.handle(connection) {
+                    if peta { try await RawSQLite.execute(handle, "PRAGMA mmap_size = \(mmapBytes)") }
+                    var failure: (any Error)?
+                    do {
+                        try await RawSQLite.query(handle, sql, ikatan) { statement in
+                            kumpulan.hasil.append(
+                                try baris(Baris(isi: .statement(statement), kolom: names, tabel: table)))
+                        }
+                    } catch {
+                        failure = error
+                    }
+                    if peta { try? await RawSQLite.execute(handle, "PRAGMA mmap_size = 0") }
+                    if let failure { throw failure }
+                    return
+                }
+                let binds: [SQLiteData] = ikatan.map {
+                    switch $0 {
+                    case .uuid(let uuid): .text(uuidText(uuid))
+                    case .bilangan(let value): .integer(value)
+                    }
+                }
                 if peta { _ = try await connection.query("PRAGMA mmap_size = \(mmapBytes)") }
                 var failure: (any Error)?
                 do {

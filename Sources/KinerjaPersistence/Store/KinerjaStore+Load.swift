@@ -21,34 +21,63 @@ extension KinerjaStore {
     /// Parses a UUID's text (any case, hyphens anywhere) into its bytes on the stack: Foundation's parser used
     /// sscanf, and an array per UUID was a twentieth of a load.
     public static func fastUUID(_ text: String) -> UUID? {
-        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var text = text
-        let parsed = text.withUTF8 { utf8 in
-            withUnsafeMutableBytes(of: &value) { bytes -> Bool in
-                var index = 0
-                var high: UInt8 = 0
-                var haveHigh = false
-                for character in utf8 {
-                    let nibble: UInt8
-                    switch character {
-                    case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character &- UInt8(ascii: "0")
-                    case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character &- UInt8(ascii: "a") &+ 10
-                    case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character &- UInt8(ascii: "A") &+ 10
-                    case UInt8(ascii: "-"): continue
-                    default: return false
-                    }
-                    if haveHigh {
-                        guard index < 16 else { return false }
-                        bytes[index] = high << 4 | nibble
-                        index += 1
-                        haveHigh = false
-                    } else {
-                        high = nibble
-                        haveHigh = true
-                    }
+        return text.withUTF8 { fastUUID($0) }
+    }
+
+    /// A hex digit's value by its byte; 0xFF for any other byte.
+    private static let hexNibble: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(byte) - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt8(byte) - UInt8(ascii: "A") + 10
+        default: 0xFF
+        }
+    }
+
+    /// `fastUUID` of UTF-8 bytes where they lie (a SQLite column's text).
+    static func fastUUID(_ utf8: UnsafeBufferPointer<UInt8>) -> UUID? {
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        // The stored form (8-4-4-4-12) by a table of nibbles: every id of every loaded row goes through here.
+        if utf8.count == 36, utf8[8] == 45, utf8[13] == 45, utf8[18] == 45, utf8[23] == 45 {
+            var bad: UInt8 = 0
+            withUnsafeMutableBytes(of: &value) { bytes in
+                var at = 0
+                for index in 0..<16 {
+                    if at == 8 || at == 13 || at == 18 || at == 23 { at += 1 }
+                    let high = hexNibble[Int(utf8[at])]
+                    let low = hexNibble[Int(utf8[at + 1])]
+                    bad |= (high | low) & 0xF0
+                    bytes[index] = high << 4 | low
+                    at += 2
                 }
-                return index == 16 && !haveHigh
             }
+            return bad == 0 ? UUID(uuid: value) : nil
+        }
+        let parsed = withUnsafeMutableBytes(of: &value) { bytes -> Bool in
+            var index = 0
+            var high: UInt8 = 0
+            var haveHigh = false
+            for character in utf8 {
+                let nibble: UInt8
+                switch character {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character &- UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character &- UInt8(ascii: "a") &+ 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character &- UInt8(ascii: "A") &+ 10
+                case UInt8(ascii: "-"): continue
+                default: return false
+                }
+                if haveHigh {
+                    guard index < 16 else { return false }
+                    bytes[index] = high << 4 | nibble
+                    index += 1
+                    haveHigh = false
+                } else {
+                    high = nibble
+                    haveHigh = true
+                }
+            }
+            return index == 16 && !haveHigh
         }
         return parsed ? UUID(uuid: value) : nil
     }
