@@ -127,12 +127,20 @@ struct PageCacheTests {
             // The other PD's page is served from the cache: no new entry.
             try await admin.buka(app, otherURL) { #expect($0.status == .ok) }
             #expect(app.pageCache.jumlah == cached)
-            // Dinsos's page is computed again, with the new figure: one entry.
+            // Dinsos's page is computed again, with the new figure: one entry; its year as loaded is kept apart.
+            let loaded = app.dataCache.jumlah
             try await admin.buka(app, dinsosURL) { #expect($0.status == .ok) }
             #expect(app.pageCache.jumlah == cached + 1)
-            // The dashboard: the page, Dinsos's part and the Pemda's years; the other parts from the cache.
+            #expect(app.dataCache.jumlah == loaded + 1)
+            // The dashboard: the page, Dinsos's part and the Pemda's years; the other parts from the cache. Dinsos's
+            // 2024 is loaded (the PD page showed its latest year).
             try await admin.buka(app, dashboard) { res in #expect(res.body.string.contains("7.654.321")) }
             #expect(app.pageCache.jumlah == cached + 4)
+            #expect(app.dataCache.jumlah == loaded + 2)
+            // Dinsos's realisasi report of 2024 reads the year the dashboard loaded: nothing loaded again.
+            try await admin.buka(app, dinsosURL + "/laporan/realisasi?tahun=2024") { #expect($0.status == .ok) }
+            #expect(app.pageCache.jumlah == cached + 5)
+            #expect(app.dataCache.jumlah == loaded + 2)
 
             // A change of the structure is common: every PD's key moves.
             var changed = sub

@@ -20,7 +20,7 @@ enum DisplayController {
         app.route(.GET, SiteURL.Pattern.laporanSeluruh, .publik) { req, ctx in
             let pemda = try ctx.pemdaWajib()
             let name = try NamaLaporan.baca(req.parameters.get("nama") ?? "")
-            let store = KinerjaStore(req.db)
+            let store = req.store
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let tampilan = KinerjaApp.tampilan(req)
             let laporan = try await req.turunan(
@@ -49,7 +49,7 @@ enum DisplayController {
             let pemda = try ctx.pemdaWajib()
             let pd = try ctx.pdWajib()
             let name = try NamaLaporan.baca(req.parameters.get("nama") ?? "")
-            let store = KinerjaStore(req.db)
+            let store = req.store
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let tampilan = KinerjaApp.tampilan(req)
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...pemda.jumlahTriwulan)
@@ -84,7 +84,7 @@ enum DisplayController {
             let (pohon, index) = try await req.turunan(
                 ["cascading-pemda", "\(tahun ?? 0)"], pemda: pemda.id, ukuran: { $0.1.ukuranTembolok * 2 }
             ) {
-                let index = IndeksKinerja(try await KinerjaStore(req.db).load(pemda: pemda.id, denganRPJMD: true))
+                let index = IndeksKinerja(try await req.store.load(pemda: pemda.id, denganRPJMD: true))
                 return (PohonKinerja(index, pd: nil, tahun: tahun), index)
             }
             return KinerjaApp.htmlResponse(
@@ -97,7 +97,7 @@ enum DisplayController {
             let pd = try ctx.pdWajib()
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let index = IndeksKinerja(
-                try await KinerjaStore(req.db).load(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
+                try await req.store.load(pemda: pemda.id, perangkatDaerah: pd.id, denganRPJMD: true))
             return KinerjaApp.htmlResponse(
                 PohonPage.render(
                     PohonKinerja(index, pd: pd.id, tahun: tahun), index: index, judul: "Cascading \(pd.nama)",
@@ -110,7 +110,7 @@ enum DisplayController {
                 ["iku-pemda", tampilan.rawValue], pemda: pemda.id, ukuran: \.ukuranTembolok
             ) {
                 IndeksKinerja(
-                    try await LaporanKatalog.muat(KinerjaStore(req.db), pemda: pemda.id, pd: nil, tampilan: tampilan).0)
+                    try await LaporanKatalog.muat(req.store, pemda: pemda.id, pd: nil, tampilan: tampilan).0)
             }
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: nil, akun: ctx.akunBar))
         }
@@ -119,7 +119,7 @@ enum DisplayController {
             let pd = try ctx.pdWajib()
             let index = IndeksKinerja(
                 try await LaporanKatalog.muat(
-                    KinerjaStore(req.db), pemda: pemda.id, pd: pd.id, denganRPJMD: true,
+                    req.store, pemda: pemda.id, pd: pd.id, denganRPJMD: true,
                     tampilan: KinerjaApp.tampilan(req)
                 ).0)
             return KinerjaApp.htmlResponse(IKUPage.daftar(index, pemda: pemda, pd: pd, akun: ctx.akunBar))
@@ -145,7 +145,7 @@ enum DisplayController {
         ) {
             // Each PD's part from the cache while that PD's data is unchanged: a write in one PD recomputes one part.
             // Every PD's version is read at once, before any part's data.
-            let store = KinerjaStore(req.db)
+            let store = req.store
             let versi = try await store.kunciVersiSemua(pemda: pemda.id)
             return DashboardPage.Tersaji(
                 try await DashboardPage.Model.query(
@@ -167,7 +167,7 @@ enum DisplayController {
         guard let id = req.parameters.get("indikator", as: UUID.self) else {
             throw DomainError.tidakDitemukan("Indikator")
         }
-        let store = KinerjaStore(req.db)
+        let store = req.store
         guard let owner = try await store.pemilikIndikator(TypedID(id), pemda: pemda.id) else {
             throw DomainError.tidakDitemukan("Indikator")
         }
@@ -207,7 +207,7 @@ enum DisplayController {
     /// The report chooser; with a report chosen, redirects to its address (works without JavaScript).
     static func pilihLaporan(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
-        let store = KinerjaStore(req.db)
+        let store = req.store
         if let name = req.query[String.self, at: "nama"], !name.isEmpty {
             guard NamaLaporan(rawValue: name) != nil else {
                 throw DomainError.tidakSah(field: "nama", pesan: "Laporan \"\(name)\" tidak dikenal.")
@@ -241,7 +241,7 @@ enum DisplayController {
         -> Response
     {
         let pemda = try ctx.pemdaWajib()
-        let profil = try await KinerjaStore(req.db).profil(pemda: pemda.id)
+        let profil = try await req.store.profil(pemda: pemda.id)
         let laporan = LaporanKatalog.denganAlamat(tersaji.laporan, profil)
         let sebelumTabel = tersaji.sebelumTabel
         switch req.query[String.self, at: "format"] ?? "html" {
@@ -289,10 +289,10 @@ enum DisplayController {
         ) {
             PerangkatDaerahPage.Tersaji(
                 try await PerangkatDaerahPage.Model.query(
-                    KinerjaStore(req.db), pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan))
+                    req.store, pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan))
         }
         let panel = try await AlurPanel.query(
-            KinerjaStore(req.db), pemda: pemda, pd: pd, tahun: tersaji.model.tahun, pengguna: ctx.pengguna,
+            req.store, pemda: pemda, pd: pd, tahun: tersaji.model.tahun, pengguna: ctx.pengguna,
             sekarang: req.sekarang)
         return KinerjaApp.htmlResponse(
             PerangkatDaerahPage.render(
@@ -306,7 +306,7 @@ enum DisplayController {
     static func perjanjianKinerja(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
         let pd = try ctx.pdWajib()
-        let store = KinerjaStore(req.db)
+        let store = req.store
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
         let tahun = try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun) ?? years.semua.last ?? 2025
         if !ctx.boleh(.bacaPD) {
@@ -342,7 +342,7 @@ enum DisplayController {
 
     static func perjanjianKinerjaPemda(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let pemda = try ctx.pemdaWajib()
-        let store = KinerjaStore(req.db)
+        let store = req.store
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
         let tahun = try KinerjaApp.queryInt(req, "tahun", range: Batas.tahun) ?? years.semua.last ?? 2025
         let (data, _) = try await LaporanKatalog.muat(

@@ -260,7 +260,7 @@ extension RealisasiPage.Model {
     static func query(
         _ req: Request, pemda: Pemda, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?
     ) async throws -> (model: Self, tersaji: RealisasiPage.Tersaji) {
-        let store = KinerjaStore(req.db)
+        let store = req.store
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
         let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
         let quarter = triwulan ?? 1

@@ -276,7 +276,7 @@ enum RealisasiController {
         let index = try await req.turunan(
             ["indeks", pd.kode, String(tahun)], pemda: pemda.id, pd: pd.id,
             ukuran: \.ukuranTembolok
-        ) { IndeksKinerja(try await KinerjaStore(req.db).load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: tahun)) }
+        ) { IndeksKinerja(try await req.store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: tahun)) }
         let data = index.data
         guard let indikator = data.indikator.first(where: { $0.id.uuid == id }) else {
             throw DomainError.tidakDitemukan("Indikator")
