@@ -137,6 +137,31 @@ struct StoreTests {
         }
     }
 
+    /// Rows read by their owners (a save's comparison with what is stored) go through the owner's index on SQLite,
+    /// not through the Pemda's (pemda_id, tahun) index, which read every row of the Pemda's year.
+    @Test func ownerScopedReadsUseTheOwnersIndexOnSQLite() async throws {
+        try await withTestDatabase(.sqlite) { db in
+            let sqlite = try #require(db as? any SQLiteDatabase)
+            for (table, kolom) in [
+                ("realisasi_kinerja", "indikator_id"), ("target", "indikator_id"), ("realisasi_anggaran", "elemen_id"),
+                ("pagu", "elemen_id"),
+            ] {
+                let scope = KinerjaStore.Scope(
+                    pemda: UUID(), pd: nil, denganRPJMD: false, tahun: 2025, pemilik: (kolom, [UUID(), UUID()]))
+                let (sql, ikatan) = KinerjaStore.kueri(table, ["id"], scope, tahunan: true, postgres: false)
+                let binds: [SQLiteData] = ikatan.map {
+                    switch $0 {
+                    case .uuid(let uuid): .text(uuid.uuidString)
+                    case .bilangan(let value): .integer(value)
+                    }
+                }
+                let plan = try await sqlite.withConnection { try await $0.query("EXPLAIN QUERY PLAN " + sql, binds) }
+                    .compactMap { $0.column("detail")?.string }.joined(separator: "; ")
+                #expect(plan.contains("(\(kolom)=?"), "\(table): \(plan)")
+            }
+        }
+    }
+
     /// The cache keys of one PD (`kunciVersi`): an entry of a PD moves that PD's key and no other; a workflow
     /// step of a PD, that PD's; a change of the structure or of the Pemda's policy, every PD's; the Pemda's data
     /// version moves with every write.

@@ -309,6 +309,22 @@ extension KinerjaStore {
         }
         func pdOf(indikator id: TypedID<Indikator>) -> UUID? { owners.pdIndikator[id.uuid] ?? nil }
         func pdOf(elemen id: TypedID<ElemenRencana>) -> UUID? { owners.pdElemen[id.uuid] ?? nil }
+        // The stored entries compared are only those of the change's year when it has one (a realisasi form, a
+        // year's import): an owner's other years cannot match a key, and reading them was most of a save's time.
+        func satuTahun(_ years: some Sequence<Int>) -> Int? {
+            var found: Int?
+            for year in years {
+                if let found, found != year { return nil }
+                found = year
+            }
+            return found
+        }
+        func tahun(_ key: KunciIsian) -> Int {
+            switch key {
+            case .target(_, _, let periode), .realisasi(_, let periode), .anggaran(_, let periode): periode.tahun
+            case .pagu(_, _, let tahun): tahun
+            }
+        }
 
         // Targets.
         var indicators = change.target.map(\.indikator.uuid)
@@ -324,8 +340,12 @@ extension KinerjaStore {
             }
         }
         var targets: [KunciIsian: TargetModel] = [:]
+        let tahunTarget = satuTahun(
+            change.target.map(\.periode.tahun)
+                + deleted.filter { if case .target = $0 { true } else { false } }.map(tahun))
         for chunk in owned(indicators, new: newIndicators).chunked(500) {
-            for row in try await entriTersimpan(TargetModel.self, pemilik: "indikator_id", chunk, pemda: pemda, on: db)
+            for row in try await entriTersimpan(
+                TargetModel.self, pemilik: "indikator_id", chunk, pemda: pemda, tahun: tahunTarget, on: db)
             {
                 targets[.target(TypedID(row.indikatorID), try row.dokumenRencana, row.periode)] = row
             }
@@ -344,8 +364,12 @@ extension KinerjaStore {
         }
         // Pagu.
         var ceilings: [KunciIsian: PaguModel] = [:]
+        let tahunPagu = satuTahun(
+            change.pagu.map(\.tahun) + deleted.filter { if case .pagu = $0 { true } else { false } }.map(tahun))
         for chunk in owned(elements, new: newElements).chunked(500) {
-            for row in try await entriTersimpan(PaguModel.self, pemilik: "elemen_id", chunk, pemda: pemda, on: db) {
+            for row in try await entriTersimpan(
+                PaguModel.self, pemilik: "elemen_id", chunk, pemda: pemda, tahun: tahunPagu, on: db)
+            {
                 ceilings[.pagu(TypedID(row.elemenID), try row.dokumenRencana, tahun: row.tahun)] = row
             }
         }
@@ -371,9 +395,12 @@ extension KinerjaStore {
         }
         // Realisasi kinerja.
         var achieved: [KunciIsian: RealisasiKinerjaModel] = [:]
+        let tahunRealisasi = satuTahun(
+            change.realisasi.map(\.periode.tahun)
+                + deleted.filter { if case .realisasi = $0 { true } else { false } }.map(tahun))
         for chunk in owned(realised, new: newIndicators).chunked(500) {
             for row in try await entriTersimpan(
-                RealisasiKinerjaModel.self, pemilik: "indikator_id", chunk, pemda: pemda, on: db)
+                RealisasiKinerjaModel.self, pemilik: "indikator_id", chunk, pemda: pemda, tahun: tahunRealisasi, on: db)
             {
                 achieved[.realisasi(TypedID(row.indikatorID), row.periode)] = row
             }
@@ -394,9 +421,12 @@ extension KinerjaStore {
         }
         // Realisasi anggaran.
         var money: [KunciIsian: RealisasiAnggaranModel] = [:]
+        let tahunAnggaran = satuTahun(
+            change.anggaran.map(\.periode.tahun)
+                + deleted.filter { if case .anggaran = $0 { true } else { false } }.map(tahun))
         for chunk in owned(spent, new: newElements).chunked(500) {
             for row in try await entriTersimpan(
-                RealisasiAnggaranModel.self, pemilik: "elemen_id", chunk, pemda: pemda, on: db)
+                RealisasiAnggaranModel.self, pemilik: "elemen_id", chunk, pemda: pemda, tahun: tahunAnggaran, on: db)
             {
                 money[.anggaran(TypedID(row.elemenID), row.periode)] = row
             }

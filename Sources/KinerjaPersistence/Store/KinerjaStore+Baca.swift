@@ -192,8 +192,14 @@ extension KinerjaStore {
             binds.append(value)
             return postgres ? "$\(binds.count)" : "?"
         }
+        // Rows by their id or their owners' ids go through the index that starts with that column: on SQLite the
+        // Pemda's column is written `+pemda_id`, which keeps SQLite's planner from choosing the (pemda_id, tahun)
+        // index and scanning every row of the Pemda's year (a save compared its 450 indicators' stored realisasi in
+        // 42-55 ms instead of 5). PostgreSQL plans by its statistics (and has no unary plus for a uuid).
+        let byOwner = !postgres && (scope.ids != nil || scope.pemilik != nil)
         var sql =
-            "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE pemda_id = \(tempat(.uuid(scope.pemda)))"
+            "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE \(byOwner ? "+" : "")pemda_id = "
+            + tempat(.uuid(scope.pemda))
         if let pd = scope.pd {
             sql +=
                 scope.denganRPJMD
@@ -344,11 +350,11 @@ extension KinerjaStore {
 /// indicators compared every stored row of them.
 extension KinerjaStore {
     static func entriTersimpan<M: VersionedRow>(
-        _ type: M.Type, pemilik kolom: String, _ ids: [UUID], pemda: UUID, on db: any Database
+        _ type: M.Type, pemilik kolom: String, _ ids: [UUID], pemda: UUID, tahun: Int? = nil, on db: any Database
     ) async throws -> [M] {
         guard !ids.isEmpty else { return [] }
-        let scope = Scope(pemda: pemda, pd: nil, denganRPJMD: false, pemilik: (kolom, ids))
-        return try await baca(M.schema, M.columns, scope, on: db) { row in try M.dariBaris(row) }
+        let scope = Scope(pemda: pemda, pd: nil, denganRPJMD: false, tahun: tahun, pemilik: (kolom, ids))
+        return try await baca(M.schema, M.columns, scope, tahunan: true, on: db) { row in try M.dariBaris(row) }
     }
 }
 
