@@ -79,27 +79,18 @@ extension KinerjaStore {
                 $0.filter(\.$perangkatDaerahID == pdID).filter(\.$perangkatDaerahID == .null)
             }
         }
-        // The large tables are read at once, each on its own connection: decoding their rows is the load's cost
-        // and it uses both cores of the machine measured (a PD 31 → 21 ms, the whole Pemda 1,1 → 0,6 s; `kinerja
-        // bench --bagian muat`). The reads were separate statements before as well (no common snapshot).
-        async let elemen = loadElemen(scope)
-        async let indikator = loadIndikator(scope)
-        async let target = loadTarget(scope)
-        async let pagu = loadPagu(scope)
-        async let realisasi = loadRealisasi(scope)
-        async let anggaran = loadAnggaran(scope)
         var data = DataKinerja(
             pemda: pemda,
             periode: try await periodeQuery.sort(\.$tahunAwal).all().map { try $0.domain() },
             perangkatDaerah: pds,
             unitKerja: try await unitQuery.all().map { try $0.domain() },
             pejabat: try await pejabatQuery.all().map { try $0.domain() },
-            elemen: try await elemen,
-            indikator: try await indikator,
-            target: try await target,
-            pagu: try await pagu,
-            realisasi: try await realisasi,
-            anggaran: try await anggaran
+            elemen: try await loadElemen(scope),
+            indikator: try await loadIndikator(scope),
+            target: try await loadTarget(scope),
+            pagu: try await loadPagu(scope),
+            realisasi: try await loadRealisasi(scope),
+            anggaran: try await loadAnggaran(scope)
         )
         data.urusan = try await UrusanModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
             .map { Urusan(kode: $0.kode, nama: $0.nama) }
