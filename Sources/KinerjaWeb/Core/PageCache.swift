@@ -130,11 +130,15 @@ extension Request {
     /// `antre`: computing waits for its turn (`HeavyWork`); false for a part computed inside a value that already
     /// holds a turn (the dashboard's parts), which would otherwise wait for itself.
     ///
+    /// `kembalikan`: give freed memory back to the system after computing (`HeavyWork.kembalikanMemori`); false for
+    /// a value computed inside another, which gives it back when it ends (a whole-Pemda report loads 50 PD years).
+    ///
     /// `kunciPD`: the PD's `kunciVersi`, when the caller read it already (every PD's at once, before any of their
     /// data: `kunciVersiSemua`).
     func turunan<T: Sendable>(
         _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, kunciPD: String? = nil,
-        antre: Bool = true, tembolok: PageCache? = nil, ukuran: (T) -> Int, _ build: () async throws -> T
+        antre: Bool = true, tembolok: PageCache? = nil, kembalikan: Bool = true, ukuran: (T) -> Int,
+        _ build: () async throws -> T
     ) async throws -> T {
         let store = KinerjaStore(db)
         let versi: String
@@ -151,7 +155,7 @@ extension Request {
         func compute() async throws -> T {
             let value = try await build()
             cache.simpan(key, value, bytes: ukuran(value))
-            HeavyWork.kembalikanMemori()
+            if kembalikan { HeavyWork.kembalikanMemori() }
             return value
         }
         guard antre else { return try await compute() }
@@ -265,7 +269,7 @@ extension Request {
         KinerjaStore(db) { pemda, pd, tahun, muat in
             try await self.turunan(
                 ["tahun-pd", String(tahun)], pemda: pemda, pd: pd, antre: false, tembolok: self.application.dataCache,
-                ukuran: \.ukuranTembolok, muat)
+                kembalikan: false, ukuran: \.ukuranTembolok, muat)
         }
     }
 }
