@@ -59,14 +59,9 @@ extension KinerjaStore {
             var high: UInt8 = 0
             var haveHigh = false
             for character in utf8 {
-                let nibble: UInt8
-                switch character {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character &- UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character &- UInt8(ascii: "a") &+ 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character &- UInt8(ascii: "A") &+ 10
-                case UInt8(ascii: "-"): continue
-                default: return false
-                }
+                if character == UInt8(ascii: "-") { continue }
+                let nibble = hexNibble[Int(character)]
+                guard nibble != 0xFF else { return false }
                 if haveHigh {
                     guard index < 16 else { return false }
                     bytes[index] = high << 4 | nibble
