@@ -311,19 +311,9 @@ extension KinerjaStore {
         func pdOf(elemen id: TypedID<ElemenRencana>) -> UUID? { owners.pdElemen[id.uuid] ?? nil }
         // The stored entries compared are only those of the change's year when it has one (a realisasi form, a
         // year's import): an owner's other years cannot match a key, and reading them was most of a save's time.
-        func satuTahun(_ years: some Sequence<Int>) -> Int? {
-            var found: Int?
-            for year in years {
-                if let found, found != year { return nil }
-                found = year
-            }
-            return found
-        }
-        func tahun(_ key: KunciIsian) -> Int {
-            switch key {
-            case .target(_, _, let periode), .realisasi(_, let periode), .anggaran(_, let periode): periode.tahun
-            case .pagu(_, _, let tahun): tahun
-            }
+        func satuTahun(_ years: [Int]) -> Int? {
+            let distinct = Set(years)
+            return distinct.count == 1 ? distinct.first : nil
         }
 
         // Targets.
@@ -331,18 +321,28 @@ extension KinerjaStore {
         var elements = change.pagu.map(\.elemen.uuid)
         var realised = change.realisasi.map(\.indikator.uuid)
         var spent = change.anggaran.map(\.elemen.uuid)
+        var targetYears = change.target.map(\.periode.tahun)
+        var paguYears = change.pagu.map(\.tahun)
+        var realisedYears = change.realisasi.map(\.periode.tahun)
+        var spentYears = change.anggaran.map(\.periode.tahun)
         for key in deleted {
             switch key {
-            case .target: indicators.append(key.pemilik)
-            case .pagu: elements.append(key.pemilik)
-            case .realisasi: realised.append(key.pemilik)
-            case .anggaran: spent.append(key.pemilik)
+            case .target(_, _, let periode):
+                indicators.append(key.pemilik)
+                targetYears.append(periode.tahun)
+            case .pagu(_, _, let tahun):
+                elements.append(key.pemilik)
+                paguYears.append(tahun)
+            case .realisasi(_, let periode):
+                realised.append(key.pemilik)
+                realisedYears.append(periode.tahun)
+            case .anggaran(_, let periode):
+                spent.append(key.pemilik)
+                spentYears.append(periode.tahun)
             }
         }
         var targets: [KunciIsian: TargetModel] = [:]
-        let tahunTarget = satuTahun(
-            change.target.map(\.periode.tahun)
-                + deleted.filter { if case .target = $0 { true } else { false } }.map(tahun))
+        let tahunTarget = satuTahun(targetYears)
         for chunk in owned(indicators, new: newIndicators).chunked(500) {
             for row in try await entriTersimpan(
                 TargetModel.self, pemilik: "indikator_id", chunk, pemda: pemda, tahun: tahunTarget, on: db)
@@ -364,8 +364,7 @@ extension KinerjaStore {
         }
         // Pagu.
         var ceilings: [KunciIsian: PaguModel] = [:]
-        let tahunPagu = satuTahun(
-            change.pagu.map(\.tahun) + deleted.filter { if case .pagu = $0 { true } else { false } }.map(tahun))
+        let tahunPagu = satuTahun(paguYears)
         for chunk in owned(elements, new: newElements).chunked(500) {
             for row in try await entriTersimpan(
                 PaguModel.self, pemilik: "elemen_id", chunk, pemda: pemda, tahun: tahunPagu, on: db)
@@ -395,9 +394,7 @@ extension KinerjaStore {
         }
         // Realisasi kinerja.
         var achieved: [KunciIsian: RealisasiKinerjaModel] = [:]
-        let tahunRealisasi = satuTahun(
-            change.realisasi.map(\.periode.tahun)
-                + deleted.filter { if case .realisasi = $0 { true } else { false } }.map(tahun))
+        let tahunRealisasi = satuTahun(realisedYears)
         for chunk in owned(realised, new: newIndicators).chunked(500) {
             for row in try await entriTersimpan(
                 RealisasiKinerjaModel.self, pemilik: "indikator_id", chunk, pemda: pemda, tahun: tahunRealisasi, on: db)
@@ -421,9 +418,7 @@ extension KinerjaStore {
         }
         // Realisasi anggaran.
         var money: [KunciIsian: RealisasiAnggaranModel] = [:]
-        let tahunAnggaran = satuTahun(
-            change.anggaran.map(\.periode.tahun)
-                + deleted.filter { if case .anggaran = $0 { true } else { false } }.map(tahun))
+        let tahunAnggaran = satuTahun(spentYears)
         for chunk in owned(spent, new: newElements).chunked(500) {
             for row in try await entriTersimpan(
                 RealisasiAnggaranModel.self, pemilik: "elemen_id", chunk, pemda: pemda, tahun: tahunAnggaran, on: db)

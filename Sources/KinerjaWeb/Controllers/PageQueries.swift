@@ -23,27 +23,29 @@ extension DashboardPage.Model {
             throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
         }
         let pds = try await store.listPD(pemda: pemda.id)
-        // The parts are computed as many at once as the machine has cores (each is one PD's load and table, all
-        // CPU): a cold dashboard of 50 PD 1,3 → 0,8 s on two cores (`scripts/bench_http.sh`). In PD order.
+        // The parts are computed as many at once as the machine has cores (each is one PD's table and HTML, CPU):
+        // a cold dashboard of 50 PD 1,6-2,8 → 1,2-1,5 s on two cores (`kinerja bench --bagian halaman`). In PD order.
         let width = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
         var found = [DashboardPage.Bagian?](repeating: nil, count: pds.count)
         try await withThrowingTaskGroup(of: (Int, DashboardPage.Bagian).self) { group in
-            var next = 0
-            while next < pds.count || !group.isEmpty {
-                while next < pds.count && next - found.lazy.filter({ $0 != nil }).count < width {
-                    let (index, pd) = (next, pds[next])
-                    group.addTask {
-                        (
-                            index,
-                            try await bagian(pd) {
-                                try await DashboardPage.Bagian.query(
-                                    store, pemda: pemda, pd: pd, tahun: year, triwulan: triwulan, tampilan: tampilan)
-                            }
-                        )
+            func part(_ index: Int) -> @Sendable () async throws -> (Int, DashboardPage.Bagian) {
+                let pd = pds[index]
+                return {
+                    let built = try await bagian(pd) {
+                        try await DashboardPage.Bagian.query(
+                            store, pemda: pemda, pd: pd, tahun: year, triwulan: triwulan, tampilan: tampilan)
                     }
+                    return (index, built)
+                }
+            }
+            var next = min(width, pds.count)
+            for index in 0..<next { group.addTask(operation: part(index)) }
+            while let (index, built) = try await group.next() {
+                found[index] = built
+                if next < pds.count {
+                    group.addTask(operation: part(next))
                     next += 1
                 }
-                if let (index, part) = try await group.next() { found[index] = part }
             }
         }
         let parts = found.compactMap { $0 }

@@ -172,8 +172,6 @@ struct SecurityHeaderMiddleware: AsyncMiddleware {
     }
 }
 
-/// A SQLite file runs in WAL mode: readers never wait for the writer nor the writer for readers, and a reader never
-/// sees a half-written transaction. The mode is kept in the file; setting it at every start is harmless.
 /// The requests under way, so that a stop (SIGTERM) lets them end before the databases close. Vapor closes a
 /// connection whose request is still being answered as soon as the stop begins and then shuts the databases down;
 /// a request still computing met a closed database and crashed the process (`Request.db`). On shutdown this waits
@@ -204,6 +202,8 @@ final class InFlightRequests: AsyncMiddleware, LifecycleHandler, @unchecked Send
     }
 }
 
+/// A SQLite file runs in WAL mode: readers never wait for the writer nor the writer for readers, and a reader never
+/// sees a half-written transaction. The mode is kept in the file; setting it at every start is harmless.
 struct SQLiteWAL: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         guard let sql = application.db as? any SQLDatabase else { return }

@@ -262,9 +262,9 @@ extension DataKinerja {
 
 extension Request {
     /// The store of a page's reads: a PD's year (`KinerjaStore.load(pemda:perangkatDaerah:tahun:)`) is loaded once
-    /// per PD version (in `Application.dataCache`) and shared by every page made from it — after a save the PD page, the realisasi form, the
-    /// PD's reports and its part of the dashboard each loaded it again. Not queued (it is asked from inside queued
-    /// work).
+    /// per PD version (in `Application.dataCache`) and shared by every page made from it — after a save the PD page,
+    /// the realisasi form, the PD's reports and its part of the dashboard each loaded it again. Not queued (it is
+    /// asked from inside queued work).
     var store: KinerjaStore {
         KinerjaStore(db) { pemda, pd, tahun, muat in
             try await self.turunan(
