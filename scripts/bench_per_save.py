@@ -4,8 +4,12 @@ of TW IV and saves; then each page a save invalidates is opened twice (first: co
 cache) and timed. Against a running server on the synthetic kabupaten, after `kinerja bench-serentak` created its
 accounts once:
 
-    python3 scripts/bench_per_save.py [BASE_URL] [ROUNDS]      (default http://127.0.0.1:8098, 3)
+    python3 scripts/bench_per_save.py [BASE_URL] [ROUNDS] [PID]      (default http://127.0.0.1:8098, 3)
+
+With the server's PID each time is followed by the server's CPU time for that request (user + system, from
+/proc/PID/stat), so the wall time's waiting and the work can be told apart.
 """
+import os
 import http.cookiejar
 import random
 import re
@@ -17,7 +21,16 @@ import urllib.request
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8098"
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+PID = int(sys.argv[3]) if len(sys.argv) > 3 else None
 PASSWORD = "bench-serentak-2026"
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ms():
+    if PID is None:
+        return 0
+    fields = open(f"/proc/{PID}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / TICK
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -38,12 +51,15 @@ def login(name):
 
 
 def timed(opener, path, data=None):
-    start = time.time()
+    start, cpu = time.time(), cpu_ms()
     try:
         body = opener.open(BASE + path, data).read()
     except urllib.error.HTTPError as error:
         body = error.read()
-    return (time.time() - start) * 1000, body.decode(errors="replace")
+    took = f"{(time.time() - start) * 1000:.0f}"
+    if PID is not None:
+        took += f" ({cpu_ms() - cpu:.0f})"
+    return took, body.decode(errors="replace")
 
 
 def fields_of(html):
@@ -75,18 +91,18 @@ def main():
              ("dasbor", reader, pemda + "/dasbor?tahun=2025")]
     for _, opener, path in pages:
         timed(opener, path)
-    print("ms: simpan | per halaman pertama/berikutnya")
+    print("ms" + (" (CPU server)" if PID else "") + ": simpan | per halaman pertama/berikutnya")
     for _ in range(ROUNDS):
         _, html = timed(operator, form)
         fields = fields_of(html)
         key = sorted(k for k in fields if k.startswith("r."))[0]
         fields[key] = str(random.randint(1, 999))
         took, _ = timed(operator, form, urllib.parse.urlencode(fields).encode())
-        line = [f"simpan {took:.0f}"]
+        line = [f"simpan {took}"]
         for label, opener, path in pages:
             cold, _ = timed(opener, path)
             warm, _ = timed(opener, path)
-            line.append(f"{label} {cold:.0f}/{warm:.0f}")
+            line.append(f"{label} {cold}/{warm}")
         print(" | ".join(line))
 
 

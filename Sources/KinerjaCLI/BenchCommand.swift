@@ -76,6 +76,20 @@ private struct Pengukur {
                 try await store.bacaBasisData(pemda: pemda.id, perangkatDaerah: pd.id)
             }
         }
+        let pd = pds[0]
+        try await measure("muat PD \(pd.kode) tahun 2025", repeats) {
+            let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: 2025)
+            return data.target.count + data.realisasi.count + data.pagu.count + data.indikator.count
+                + data.elemen.count + data.anggaran.count
+        }
+        try await measure("  basis data sendiri", repeats) {
+            try await store.bacaBasisData(pemda: pemda.id, perangkatDaerah: pd.id, tahun: 2025)
+        }
+        try await measure("  tersimpan TW IV (formulir)", repeats) {
+            let stored = try await store.stored(
+                pemda: pemda.id, pd: pd.id, periode: PeriodeLaporan(tahun: 2025, triwulan: 4))
+            return stored.kinerja.count + stored.anggaran.count
+        }
         try await measure("muat seluruh Pemda", max(1, repeats / 2)) {
             let data = try await store.load(pemda: pemda.id)
             return data.target.count + data.realisasi.count + data.pagu.count + data.indikator.count
@@ -103,6 +117,12 @@ private struct Pengukur {
             }
             try await measure("halaman PD \(pd.kode) (muat+hitung+HTML)", repeats) {
                 try await HalamanUkur.perangkatDaerah(store, pemda: pemda.id, pd: pd, tahun: 2025)
+            }
+            try await measure("formulir realisasi \(pd.kode) (muat+hitung)", repeats) {
+                try await HalamanUkur.formulir(store, pemda: pemda, pd: pd, tahun: 2025, render: false)
+            }
+            try await measure("  dengan HTML", repeats) {
+                try await HalamanUkur.formulir(store, pemda: pemda, pd: pd, tahun: 2025, render: true)
             }
         }
         // The dashboard: its parts, then the whole model (what the first visitor after a write waits for).

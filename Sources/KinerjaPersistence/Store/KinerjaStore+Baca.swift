@@ -206,7 +206,10 @@ extension KinerjaStore {
                 ? " AND (perangkat_daerah_id = \(tempat(.uuid(pd))) OR perangkat_daerah_id IS NULL)"
                 : " AND perangkat_daerah_id = \(tempat(.uuid(pd)))"
         }
-        if tahunan, let tahun = scope.tahun { sql += " AND tahun = \(tempat(.bilangan(tahun)))" }
+        if tahunan, let tahun = scope.tahun {
+            sql += " AND tahun = \(tempat(.bilangan(tahun)))"
+            if let triwulan = scope.triwulan { sql += " AND triwulan = \(tempat(.bilangan(triwulan)))" }
+        }
         if let ids = scope.ids {
             sql += " AND id IN (\(ids.map { tempat(.uuid($0)) }.joined(separator: ", ")))"
         }

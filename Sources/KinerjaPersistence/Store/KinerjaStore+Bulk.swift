@@ -54,7 +54,7 @@ extension KinerjaStore {
         pemda id: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>? = nil, denganRPJMD: Bool = false,
         tahun: Int? = nil, denganVersi: Bool = false
     ) async throws -> DataKinerja {
-        if let tahunPD, let pd, let tahun, !denganRPJMD, !denganVersi {
+        if let tahunPD, let pd, !denganRPJMD, !denganVersi {
             let langsung = KinerjaStore(db)
             return try await tahunPD(id, pd, tahun) {
                 try await langsung.load(pemda: id, perangkatDaerah: pd, tahun: tahun)

@@ -12,6 +12,8 @@ extension KinerjaStore {
         var denganRPJMD: Bool
         /// Only this year's rows of the tables that have a `tahun`.
         var tahun: Int? = nil
+        /// With `tahun`: only this triwulan's rows (its stored code: 1-4, 0 for the year's own row).
+        var triwulan: Int? = nil
         /// Only these rows (by id).
         var ids: [UUID]? = nil
         /// Only the rows of these owners: the column (`indikator_id`, `elemen_id`) and the owners' ids.

@@ -7,14 +7,15 @@ import SQLKit
 /// domain's rules and run in a transaction; later concerns (audit, workflow) hook in here.
 public struct KinerjaStore: Sendable {
     public let db: any Database
-    /// Where a PD's year, once read by `load(pemda:perangkatDaerah:tahun:)`, is kept for the next reader of it:
-    /// given the Pemda, the PD, the year and the load itself. The web keeps it per PD version, so that the pages a
-    /// save makes again (the PD page, the realisasi form, the PD's reports, its dashboard part) read it once.
+    /// Where a PD's data, once read by `load(pemda:perangkatDaerah:tahun:)` — one year, or every year when the
+    /// year is nil — is kept for the next reader of it: given the Pemda, the PD, the year and the load itself. The
+    /// web keeps it per PD version, so that the pages a save makes again (the PD page, the realisasi form, the PD's
+    /// reports, its dashboard part) read it once.
     public var tahunPD: TahunPD?
 
     public typealias TahunPD =
         @Sendable (
-            TypedID<Pemda>, TypedID<PerangkatDaerah>, Int, @Sendable () async throws -> DataKinerja
+            TypedID<Pemda>, TypedID<PerangkatDaerah>, Int?, @Sendable () async throws -> DataKinerja
         ) async throws -> DataKinerja
 
     public init(_ db: any Database) { self.db = db }

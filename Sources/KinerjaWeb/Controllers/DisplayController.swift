@@ -286,10 +286,10 @@ enum DisplayController {
         let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
         let tersaji = try await req.turunan(
             ["pd", pd.kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, pd: pd.id, ukuran: \.ukuran
-        ) {
+        ) { sebelumnya in
             PerangkatDaerahPage.Tersaji(
                 try await PerangkatDaerahPage.Model.query(
-                    req.store, pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan))
+                    req.store, pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan), sebelumnya: sebelumnya)
         }
         let panel = try await AlurPanel.query(
             req.store, pemda: pemda, pd: pd, tahun: tersaji.model.tahun, pengguna: ctx.pengguna,

@@ -271,9 +271,10 @@ extension RealisasiPage.Model {
         }
         let tersaji = try await req.turunan(
             ["realisasi-form", pd.kode, "\(year)", "\(quarter)"], pemda: pemda.id, pd: pd.id, ukuran: \.ukuran
-        ) {
+        ) { sebelumnya in
             RealisasiPage.Tersaji(
-                try await muat(store, pemda: pemda, pd: pd, year: year, quarter: quarter, years: years.semua))
+                try await muat(store, pemda: pemda, pd: pd, year: year, quarter: quarter, years: years.semua),
+                sebelumnya: sebelumnya)
         }
         var model = tersaji.model
         model.terkunci = try await store.alasanTerkunci(
@@ -386,6 +387,17 @@ public enum HalamanUkur {
         return PerangkatDaerahPage.render(
             model, akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil), bolehTulis: false
         ).utf8.count
+    }
+
+    /// A PD's realisasi form of TW IV: its model (load and compute) and, apart, its HTML rendered from that model
+    /// (what a writer waits for after each save); the size of the HTML.
+    public static func formulir(
+        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun: Int, render: Bool
+    ) async throws -> Int {
+        let model = try await RealisasiPage.Model.muat(
+            store, pemda: pemda, pd: pd, year: tahun, quarter: pemda.jumlahTriwulan, years: [tahun])
+        guard render else { return model.kinerja.count + model.anggaran.count }
+        return RealisasiPage.render(model, akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil)).utf8.count
     }
 
     /// The dashboard's model (load and compute); its number of PD.

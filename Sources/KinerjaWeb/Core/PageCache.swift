@@ -14,9 +14,14 @@ import Vapor
 /// therefore never served after a change, whichever instance made the change: the database stays the only state
 /// that matters, and several instances stay consistent without talking to each other. Least recently used entries
 /// go first when the size budget is exceeded.
+///
+/// An entry may name its page without the version (`stabil`): the next version of that page, computed after a
+/// write, can then start from it (`sebelumnya`) and reuse what the write did not change (`BarisTersaji`).
 final class PageCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: (value: any Sendable, bytes: Int, used: UInt64)] = [:]
+    private var entries: [String: (value: any Sendable, bytes: Int, used: UInt64, stabil: String?)] = [:]
+    /// The latest key stored per page without its version.
+    private var terakhir: [String: String] = [:]
     private var clock: UInt64 = 0
     private var total = 0
     let budget: Int
@@ -38,22 +43,30 @@ final class PageCache: @unchecked Sendable {
         return value
     }
 
-    /// Stores a value just computed (a miss, for `/metrics`).
-    func simpan<T: Sendable>(_ key: String, _ value: T, bytes: Int) {
+    /// Stores a value just computed (a miss, for `/metrics`); `stabil`: its page without the version.
+    func simpan<T: Sendable>(_ key: String, _ value: T, bytes: Int, stabil: String? = nil) {
         metrik?.cacheMiss.increment()
         guard bytes <= budget else { return }
         lock.lock()
         defer { lock.unlock() }
         clock += 1
         if let old = entries[key] { total -= old.bytes }
-        entries[key] = (value, bytes, clock)
+        entries[key] = (value, bytes, clock, stabil)
+        if let stabil { terakhir[stabil] = key }
         total += bytes
         if total > budget {
             for (oldKey, entry) in entries.sorted(by: { $0.value.used < $1.value.used }) where total > budget {
                 entries[oldKey] = nil
                 total -= entry.bytes
+                if let stabil = entry.stabil, terakhir[stabil] == oldKey { terakhir[stabil] = nil }
             }
         }
+    }
+
+    /// The latest value stored for the page `stabil` (whatever its version), while the cache still holds it: what
+    /// the page's next version may reuse. Neither a hit nor a use.
+    func sebelumnya<T: Sendable>(_ stabil: String, as type: T.Type) -> T? {
+        lock.withLock { terakhir[stabil].flatMap { entries[$0]?.value as? T } }
     }
 
     var jumlah: Int {
@@ -140,6 +153,26 @@ extension Request {
         antre: Bool = true, tembolok: PageCache? = nil, kembalikan: Bool = true, ukuran: (T) -> Int,
         _ build: () async throws -> T
     ) async throws -> T {
+        try await hitungTurunan(
+            parts, pemda: pemda, pd: pd, kunciPD: kunciPD, antre: antre, tembolok: tembolok, kembalikan: kembalikan,
+            ukuran: ukuran, dariSebelumnya: false
+        ) { _ in try await build() }
+    }
+
+    /// `turunan`, whose computation is given the same page's previous version while the cache holds it (the page
+    /// as it was before the write that made it stale), to reuse the parts of it the write did not change.
+    func turunan<T: Sendable>(
+        _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, ukuran: (T) -> Int,
+        dariSebelumnya build: (T?) async throws -> T
+    ) async throws -> T {
+        try await hitungTurunan(parts, pemda: pemda, pd: pd, ukuran: ukuran, dariSebelumnya: true, build)
+    }
+
+    private func hitungTurunan<T: Sendable>(
+        _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, kunciPD: String? = nil,
+        antre: Bool = true, tembolok: PageCache? = nil, kembalikan: Bool = true, ukuran: (T) -> Int,
+        dariSebelumnya: Bool, _ build: (T?) async throws -> T
+    ) async throws -> T {
         let store = KinerjaStore(db)
         let versi: String
         if let pd {
@@ -150,11 +183,13 @@ extension Request {
             versi = String(try await store.versiData(pemda: pemda))
         }
         let key = (parts + [pemda.uuid.uuidString, versi]).joined(separator: "|")
+        let stabil =
+            dariSebelumnya ? (parts + [pemda.uuid.uuidString, pd?.uuid.uuidString ?? "-"]).joined(separator: "|") : nil
         let cache = tembolok ?? application.pageCache
         if let hit = cache.ambil(key, as: T.self) { return hit }
         func compute() async throws -> T {
-            let value = try await build()
-            cache.simpan(key, value, bytes: ukuran(value))
+            let value = try await build(stabil.flatMap { cache.sebelumnya($0, as: T.self) })
+            cache.simpan(key, value, bytes: ukuran(value), stabil: stabil)
             if kembalikan { HeavyWork.kembalikanMemori() }
             return value
         }
@@ -261,14 +296,15 @@ extension DataKinerja {
 }
 
 extension Request {
-    /// The store of a page's reads: a PD's year (`KinerjaStore.load(pemda:perangkatDaerah:tahun:)`) is loaded once
-    /// per PD version (in `Application.dataCache`) and shared by every page made from it — after a save the PD page,
-    /// the realisasi form, the PD's reports and its part of the dashboard each loaded it again. Not queued (it is
-    /// asked from inside queued work).
+    /// The store of a page's reads: a PD's year, or all its years (`KinerjaStore.load(pemda:perangkatDaerah:tahun:)`),
+    /// is loaded once per PD version (in `Application.dataCache`) and shared by every page made from it — after a
+    /// save the PD page, the realisasi form, the PD's reports (every year: a report may reach back over its period)
+    /// and its part of the dashboard each loaded it again. Not queued (it is asked from inside queued work).
     var store: KinerjaStore {
         KinerjaStore(db) { pemda, pd, tahun, muat in
             try await self.turunan(
-                ["tahun-pd", String(tahun)], pemda: pemda, pd: pd, antre: false, tembolok: self.application.dataCache,
+                ["tahun-pd", tahun.map(String.init) ?? "semua"], pemda: pemda, pd: pd, antre: false,
+                tembolok: self.application.dataCache,
                 kembalikan: false, ukuran: \.ukuranTembolok, muat)
         }
     }

@@ -4,7 +4,7 @@ import KinerjaDomain
 /// The realisasi entry form of one PD and triwulan: every indicator with a target in the year, and realisasi
 /// keuangan and fisik of every sub kegiatan.
 struct RealisasiPage {
-    struct BarisKinerja {
+    struct BarisKinerja: Equatable, Sendable {
         var kode: String
         var uraian: String
         var indikator: Indikator
@@ -16,7 +16,7 @@ struct RealisasiPage {
         var bukti: [InfoBukti]
     }
 
-    struct BarisAnggaran {
+    struct BarisAnggaran: Equatable, Sendable {
         var node: ElemenRencana
         var pagu: Rupiah?
         var tersimpan: TersimpanAnggaran?
@@ -45,26 +45,34 @@ struct RealisasiPage {
     static let naratifFields = ["pendorong", "penghambat", "tindak_lanjut_triwulan", "tindak_lanjut_renja"]
 
     /// The form as the cache keeps it, per PD data version: its model (without the lock, which follows the clock)
-    /// and its fieldsets rendered once for an untouched form, open or closed (2 000 inputs of the synthetic
-    /// kabupaten's PD were 80-150 ms a request). The user's token is outside them.
-    final class Tersaji: @unchecked Sendable {
+    /// and its rows rendered for an untouched form (2 000 inputs of the synthetic kabupaten's PD were 80-150 ms a
+    /// request). After a save only the rows whose figures changed are rendered again; the others are taken from the
+    /// form's previous version (`BarisTersaji`). The user's token and the fieldsets around the rows are per request.
+    final class Tersaji: Sendable {
         let model: Model
-        private let fieldsets = Memo<Bool, HTML>()
+        let kinerja: BarisTersaji<BarisKinerja>
+        let anggaran: BarisTersaji<BarisAnggaran>
 
-        init(_ model: Model) { self.model = model }
-
-        /// Bytes for the cache budget: ~1,8 kB an indicator and ~1,2 kB a sub kegiatan, the model's row and its
-        /// rendered inputs (the synthetic PD's fieldsets are 480 kB for 450 indicators and 400 sub kegiatan).
-        var ukuran: Int { model.kinerja.count * 1_800 + model.anggaran.count * 1_200 + 10_000 }
-
-        func isian(terkunci: Bool) -> HTML {
-            fieldsets.nilai(terkunci) {
-                HTML.join(
-                    RealisasiPage.isianFieldsets(
-                        model, isian: FormState(),
-                        action: SiteURL.realisasi(pemda: model.pemda.id.uuid, kode: model.pd.kode).path,
-                        disabled: terkunci ? "disabled" : nil))
+        init(_ model: Model, sebelumnya: Tersaji? = nil) {
+            self.model = model
+            let action = SiteURL.realisasi(pemda: model.pemda.id.uuid, kode: model.pd.kode).path
+            // What else a row's HTML reads: the links and field names are made of these.
+            let konteks = "\(model.pemda.id.uuid)|\(model.pd.kode)|\(model.tahun)|\(model.triwulan)"
+            kinerja = BarisTersaji(model.kinerja, konteks: konteks, sebelumnya: sebelumnya?.kinerja) {
+                RealisasiPage.kinerjaRow($0, model, isian: FormState(), action: action)
             }
+            anggaran = BarisTersaji(model.anggaran, konteks: konteks, sebelumnya: sebelumnya?.anggaran) {
+                RealisasiPage.anggaranRow($0, model, isian: FormState())
+            }
+        }
+
+        /// Bytes for the cache budget: the rows' HTML exactly, and ~600 B a row for the model.
+        var ukuran: Int { kinerja.bytes + anggaran.bytes + (model.kinerja.count + model.anggaran.count) * 600 + 10_000 }
+
+        func isian(terkunci: Bool) -> [HTML] {
+            RealisasiPage.isianFieldsets(
+                model, kinerjaRows: kinerja.html, anggaranRows: anggaran.html, isian: FormState(),
+                disabled: terkunci ? "disabled" : nil)
         }
     }
 
@@ -103,9 +111,12 @@ struct RealisasiPage {
         }
         let fields =
             if let tersaji, isian.tanpaIsian {
-                [tersaji.isian(terkunci: model.terkunci != nil)]
+                tersaji.isian(terkunci: model.terkunci != nil)
             } else {
-                isianFieldsets(model, isian: isian, action: action, disabled: disabled)
+                isianFieldsets(
+                    model, kinerjaRows: model.kinerja.map { kinerjaRow($0, model, isian: isian, action: action) },
+                    anggaranRows: model.anggaran.map { anggaranRow($0, model, isian: isian) }, isian: isian,
+                    disabled: disabled)
             }
         if !fields.isEmpty {
             content.append(
@@ -138,11 +149,11 @@ struct RealisasiPage {
             ], akun: akun, content: content)
     }
 
-    /// The form's two fieldsets: realisasi kinerja with evidence, realisasi keuangan and fisik (read-only when the
-    /// triwulan is closed).
-    static func isianFieldsets(_ model: Model, isian: FormState, action: String, disabled: String?) -> [HTML] {
-        let kinerjaRows = model.kinerja.map { kinerjaRow($0, model, isian: isian, action: action) }
-        let anggaranRows = model.anggaran.map { anggaranRow($0, model, isian: isian) }
+    /// The form's fieldsets around its rows: realisasi kinerja with evidence, realisasi keuangan and fisik, the
+    /// triwulan's evaluation (read-only when the triwulan is closed).
+    static func isianFieldsets(
+        _ model: Model, kinerjaRows: [HTML], anggaranRows: [HTML], isian: FormState, disabled: String?
+    ) -> [HTML] {
         var fields: [HTML] = []
         let tw = PeriodeLaporan.romawi(model.triwulan)
         if !model.kinerja.isEmpty {
