@@ -85,6 +85,17 @@ private struct Pengukur {
         try await measure("  basis data sendiri", repeats) {
             try await store.bacaBasisData(pemda: pemda.id, perangkatDaerah: pd.id, tahun: 2025)
         }
+        // What a PD's year holds in memory (the data cache counts it by `RowBytes.data`): ten loads kept
+        // at once, the process's anonymous memory before and after.
+        let before = Self.anonKB()
+        var kept: [DataKinerja] = []
+        for _ in 0..<10 { kept.append(try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: 2025)) }
+        let rows =
+            kept[0].elemen.count + kept[0].indikator.count + kept[0].target.count + kept[0].realisasi.count
+            + kept[0].pagu.count + kept[0].anggaran.count
+        context.console.print(
+            "  memori: \((Self.anonKB() - before) * 1024 / 10 / max(1, rows)) B per baris (\(rows) baris)")
+        kept.removeAll()
         try await measure("  tersimpan TW IV (formulir)", repeats) {
             let stored = try await store.stored(
                 pemda: pemda.id, pd: pd.id, periode: PeriodeLaporan(tahun: 2025, triwulan: 4))
@@ -168,6 +179,14 @@ private struct Pengukur {
                 return try LaporanEkspor.xlsx(laporan).count
             }
         }
+    }
+
+    /// The process's anonymous resident memory in kB (`RssAnon`).
+    static func anonKB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("RssAnon:") })
+        else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
     func measure(_ label: String, _ repeats: Int, _ body: () async throws -> Int) async throws {

@@ -219,6 +219,37 @@ struct PageCacheTests {
         }
     }
 
+    /// A dashboard computed after writes that left what it is made of as it was (a figure changed and changed back)
+    /// is its previous version, not a new computation; after a real change it is computed again and shows it.
+    @Test func aDashboardWhoseInputsDidNotChangeIsItsPreviousVersion() async throws {
+        try await withDemoApp { app in
+            let admin = try await Peramban.masuk(app, "admin")
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let dinsos = try #require(try await store.listPD(pemda: pemda.id).first { $0.kode == "DINSOS" })
+            let dashboard = pemdaPath(try await pdPath(app, kode: "DINSOS")) + "/dasbor?tahun=2024&sementara=1"
+            let stabil = ["dasbor", "2024", "0", "sementara", pemda.id.uuid.uuidString, "-"].joined(separator: "|")
+            _ = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(1_111_111))
+            var before = ""
+            try await admin.buka(app, dashboard) { before = $0.body.string }
+            #expect(before.contains("1.111.111"))
+            let first = try #require(app.pageCache.sebelumnya(stabil, as: DashboardPage.Tersaji.self))
+            let version = try await store.versiData(pemda: pemda.id)
+            _ = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(7_654_321))
+            _ = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(1_111_111))
+            #expect(try await store.versiData(pemda: pemda.id) == version + 2)
+            // The same page (each response has its own form token).
+            func tanpaToken(_ html: String) -> String {
+                html.replacingOccurrences(of: #"value="[0-9a-f]{40,}""#, with: "", options: .regularExpression)
+            }
+            try await admin.buka(app, dashboard) { res in #expect(tanpaToken(res.body.string) == tanpaToken(before)) }
+            #expect(app.pageCache.sebelumnya(stabil, as: DashboardPage.Tersaji.self) === first)
+            _ = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(7_654_321))
+            try await admin.buka(app, dashboard) { res in #expect(res.body.string.contains("7.654.321")) }
+            #expect(app.pageCache.sebelumnya(stabil, as: DashboardPage.Tersaji.self) !== first)
+        }
+    }
+
     /// A report keeps its table's HTML and its XLSX with it in the cache; both follow the data and the Pemda's
     /// address (set on the admin's profile page), whose writes move the version the report is filed under.
     @Test func aCachedReportsXLSXFollowsTheDataAndTheAddress() async throws {

@@ -401,7 +401,7 @@ public enum Tampilan: String, Sendable, Hashable {
 
 /// A data set as a reader sees it: its realisasi filtered by status, and the items held back or shown as
 /// provisional.
-public struct AngkaTerbit: Sendable {
+public struct AngkaTerbit: Hashable, Sendable {
     public var data: DataKinerja
     /// Items with realisasi that are shown though not yet verified (`Tampilan.sementara`).
     public var sementara: [ObjekAlur]

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything stored for a Pemda, or for some of its perangkat daerah: the input of every calculation and report.
-public struct DataKinerja: Sendable {
+public struct DataKinerja: Hashable, Sendable {
     public var pemda: Pemda
     /// RPJMD and Renstra periods.
     public var periode: [Periode]

@@ -142,20 +142,25 @@ enum DisplayController {
         let size: (DashboardPage.Tersaji) -> Int = { $0.model.perPD.reduce(0) { $0 + $1.ukuranHTML } * 3 + 100_000 }
         let tersaji = try await req.turunan(
             ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id, ukuran: size
-        ) {
-            // Each PD's part from the cache while that PD's data is unchanged: a write in one PD recomputes one part.
-            // Every PD's version is read at once, before any part's data.
+        ) { sebelumnya in
+            // Each PD's part from the cache while that PD's data is unchanged: a write in one PD recomputes one part,
+            // and that part is its previous version when what it shows did not change (a draft saved); the page is
+            // then its previous version too, with the renders it made. Every PD's version is read at once, before
+            // any part's data.
             let store = req.store
             let versi = try await store.kunciVersiSemua(pemda: pemda.id)
-            return DashboardPage.Tersaji(
-                try await DashboardPage.Model.query(
-                    store, pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan
-                ) { pd, build in
-                    try await req.turunan(
-                        ["dasbor-pd", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
-                        pd: pd.id, kunciPD: versi.pd[pd.id.uuid] ?? KinerjaStore.kunciVersi(umum: versi.umum, pd: 0),
-                        antre: false, ukuran: \.perPD.ukuran, build)
-                })
+            let model = try await DashboardPage.Model.query(
+                store, pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan
+            ) { pd, build in
+                try await req.turunan(
+                    ["dasbor-pd", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
+                    pd: pd.id, kunciPD: versi.pd[pd.id.uuid] ?? KinerjaStore.kunciVersi(umum: versi.umum, pd: 0),
+                    antre: false, ukuran: \.perPD.ukuran, dariSebelumnya: build)
+            }
+            if let sebelumnya, let sidikJari = model.sidikJari, sebelumnya.model.sidikJari == sidikJari {
+                return sebelumnya
+            }
+            return DashboardPage.Tersaji(model)
         }
         return KinerjaApp.htmlResponse(DashboardPage.render(tersaji, akun: ctx.akunBar))
     }

@@ -14,8 +14,10 @@ extension DashboardPage.Model {
     static func query(
         _ store: KinerjaStore, pemda: Pemda, tahun: Int?, triwulan: Int?, tampilan: Tampilan = .terbit,
         bagian:
-            @escaping @Sendable (PerangkatDaerah, @escaping @Sendable () async throws -> DashboardPage.Bagian)
-            async throws -> DashboardPage.Bagian = { try await $1() }
+            @escaping @Sendable (
+                PerangkatDaerah, @escaping @Sendable (DashboardPage.Bagian?) async throws -> DashboardPage.Bagian
+            )
+            async throws -> DashboardPage.Bagian = { try await $1(nil) }
     ) async throws -> Self {
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
         let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
@@ -31,9 +33,10 @@ extension DashboardPage.Model {
             func part(_ index: Int) -> @Sendable () async throws -> (Int, DashboardPage.Bagian) {
                 let pd = pds[index]
                 return {
-                    let built = try await bagian(pd) {
+                    let built = try await bagian(pd) { sebelumnya in
                         try await DashboardPage.Bagian.query(
-                            store, pemda: pemda, pd: pd, tahun: year, triwulan: triwulan, tampilan: tampilan)
+                            store, pemda: pemda, pd: pd, tahun: year, triwulan: triwulan, tampilan: tampilan,
+                            sebelumnya: sebelumnya)
                     }
                     return (index, built)
                 }
@@ -50,12 +53,29 @@ extension DashboardPage.Model {
         }
         let parts = found.compactMap { $0 }
         let names = Dictionary(pds.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
+        let available = Array(Set(years.semua + [year])).sorted()
+        let fingerprints = parts.compactMap(\.sidikJari)
         return Self(
-            pemda: pemda, tahun: year, triwulan: triwulan,
-            tahunTersedia: Array(Set(years.semua + [year])).sorted(), perPD: parts.map(\.perPD),
+            pemda: pemda, tahun: year, triwulan: triwulan, tahunTersedia: available, perPD: parts.map(\.perPD),
             tren: parts.flatMap(\.tren), tampilan: tampilan,
             catatanTerbit: AngkaTerbit.catatan(
-                sementara: parts.flatMap(\.sementara), ditahan: parts.flatMap(\.ditahan), namaPD: names))
+                sementara: parts.flatMap(\.sementara), ditahan: parts.flatMap(\.ditahan), namaPD: names),
+            sidikJari: fingerprints.count == parts.count
+                ? SidikJari(
+                    Masukan(
+                        pemda: pemda, pds: pds, tahun: year, triwulan: triwulan, tahunTersedia: available,
+                        tampilan: tampilan, bagian: fingerprints)) : nil)
+    }
+
+    /// Everything the dashboard is made of.
+    struct Masukan: Hashable {
+        var pemda: Pemda
+        var pds: [PerangkatDaerah]
+        var tahun: Int
+        var triwulan: Int?
+        var tahunTersedia: [Int]
+        var tampilan: Tampilan
+        var bagian: [SidikJari]
     }
 }
 
@@ -63,11 +83,16 @@ extension DashboardPage.Bagian {
     /// One PD's part of the dashboard: its capaian table of the year, its pagu and spending (Σ of its sub
     /// kegiatan, the truth for every total above them), the trend of its sasaran-level indicators, and its items
     /// shown provisionally or held back. From the PD's own rows of the year only.
+    ///
+    /// `sebelumnya`: the part's previous version, returned as it is when it was computed from equal inputs.
     static func query(
-        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun year: Int, triwulan: Int?, tampilan: Tampilan
+        _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, tahun year: Int, triwulan: Int?, tampilan: Tampilan,
+        sebelumnya: Self? = nil
     ) async throws -> Self {
         let shown = try await LaporanKatalog.muatTerbit(
             store, pemda: pemda.id, pd: pd.id, tahun: year, tampilan: tampilan)
+        let sidikJari = SidikJari(Masukan(pd: pd, tahun: year, triwulan: triwulan, tampilan: tampilan, angka: shown))
+        if let sebelumnya, sebelumnya.sidikJari == sidikJari { return sebelumnya }
         let data = shown.data
         let index = IndeksKinerja(data)
         let tabel = TabelCapaian(indeks: index, perangkatDaerah: pd.id, tahun: year, sampaiTriwulan: triwulan)
@@ -90,7 +115,7 @@ extension DashboardPage.Bagian {
             perPD: DashboardPage.PerPD(
                 pd: pd, tabel: tabel, pagu: pagu.isEmpty ? nil : pagu.sum(),
                 realisasiKeuangan: spent.isEmpty ? nil : spent.sum(), kategori: data.pemda.kebijakan.kategori),
-            tren: trend, sementara: shown.sementara, ditahan: shown.ditahan)
+            tren: trend, sementara: shown.sementara, ditahan: shown.ditahan, sidikJari: sidikJari)
     }
 }
 

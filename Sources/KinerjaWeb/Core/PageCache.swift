@@ -141,7 +141,8 @@ extension Request {
     /// another PD leaves it cached.
     ///
     /// `antre`: computing waits for its turn (`HeavyWork`); false for a part computed inside a value that already
-    /// holds a turn (the dashboard's parts), which would otherwise wait for itself.
+    /// holds a turn (the dashboard's parts, a PD's data), which would otherwise wait for itself. Either way a
+    /// missing value is computed once: whoever asks for it meanwhile waits for that computation.
     ///
     /// `kembalikan`: give freed memory back to the system after computing (`HeavyWork.kembalikanMemori`); false for
     /// a value computed inside another, which gives it back when it ends (a whole-Pemda report loads 50 PD years).
@@ -162,10 +163,11 @@ extension Request {
     /// `turunan`, whose computation is given the same page's previous version while the cache holds it (the page
     /// as it was before the write that made it stale), to reuse the parts of it the write did not change.
     func turunan<T: Sendable>(
-        _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, ukuran: (T) -> Int,
-        dariSebelumnya build: (T?) async throws -> T
+        _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, kunciPD: String? = nil,
+        antre: Bool = true, ukuran: (T) -> Int, dariSebelumnya build: (T?) async throws -> T
     ) async throws -> T {
-        try await hitungTurunan(parts, pemda: pemda, pd: pd, ukuran: ukuran, dariSebelumnya: true, build)
+        try await hitungTurunan(
+            parts, pemda: pemda, pd: pd, kunciPD: kunciPD, antre: antre, ukuran: ukuran, dariSebelumnya: true, build)
     }
 
     private func hitungTurunan<T: Sendable>(
@@ -187,14 +189,17 @@ extension Request {
             dariSebelumnya ? (parts + [pemda.uuid.uuidString, pd?.uuid.uuidString ?? "-"]).joined(separator: "|") : nil
         let cache = tembolok ?? application.pageCache
         if let hit = cache.ambil(key, as: T.self) { return hit }
+        let jenis = parts.first ?? "-"
         func compute() async throws -> T {
+            let start = ContinuousClock.now
             let value = try await build(stabil.flatMap { cache.sebelumnya($0, as: T.self) })
+            application.metrik?.hitung(nilai: jenis, durasi: ContinuousClock.now - start)
             cache.simpan(key, value, bytes: ukuran(value), stabil: stabil)
             if kembalikan { HeavyWork.kembalikanMemori() }
             return value
         }
-        guard antre else { return try await compute() }
-        // One computation per missing value; the other requests for it wait for that one.
+        // One computation per missing value; the other requests for it wait for that one (a PD's data too: at the
+        // end of a quarter the pages of one PD version asked for it at once and each loaded it).
         let turn = await cache.giliran(key)
         switch turn {
         case .nilai(let value):
@@ -205,9 +210,21 @@ extension Request {
             break
         }
         let computing = if case .hitung = turn { true } else { false }
+        guard antre else {
+            do {
+                let value = try await compute()
+                if computing { cache.selesai(key, .success(value)) }
+                return value
+            } catch {
+                if computing { cache.selesai(key, .failure(error)) }
+                throw error
+            }
+        }
         // Computing is bounded (`HeavyWork`); whoever waited for a turn finds the value another request just computed.
         do {
+            let queued = ContinuousClock.now
             let value = try await application.heavyWork.dengan(batas: HeavyWork.batasTunggu, galat: ServerBusy()) {
+                application.metrik?.antre(nilai: jenis, durasi: ContinuousClock.now - queued)
                 if let hit = cache.ambil(key, as: T.self) { return hit }
                 return try await compute()
             }
@@ -281,17 +298,25 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable
 enum RowBytes {
     static let tabelCapaian = 1_000
     static let laporan = 800
+    /// A row of a PD's data as loaded: 134 B measured (`kinerja bench --bagian muat`, "memori"). Counted at 400 B
+    /// before, the 32 MB data cache held a third of what it could: at the end of a quarter each PD's data was
+    /// evicted before the pages of its version had read it, and was loaded again 5 times a save.
+    static let data = 150
+    /// A row of an index over such data (the data and its dictionaries by element and indicator).
+    static let indeks = 400
 }
 
 extension IndeksKinerja {
     /// A rough size in bytes for the cache budget.
-    var ukuranTembolok: Int { data.ukuranTembolok }
+    var ukuranTembolok: Int { data.jumlahBaris * RowBytes.indeks }
 }
 
 extension DataKinerja {
     /// A rough size in bytes for the cache budget.
-    var ukuranTembolok: Int {
-        (elemen.count + indikator.count + target.count + realisasi.count + pagu.count + anggaran.count) * 400
+    var ukuranTembolok: Int { jumlahBaris * RowBytes.data }
+
+    var jumlahBaris: Int {
+        elemen.count + indikator.count + target.count + realisasi.count + pagu.count + anggaran.count
     }
 }
 

@@ -47,6 +47,18 @@ struct DashboardPage {
         var tren: [(pd: PerangkatDaerah, indikator: Indikator, nilai: [Decimal?])]
         var sementara: [ObjekAlur]
         var ditahan: [ObjekAlur]
+        /// The fingerprint of what the part was computed from (`Masukan`): the part's next version, after a write
+        /// in its PD, is this one when its inputs are equal (a draft saved changes no published figure).
+        var sidikJari: SidikJari? = nil
+
+        /// Everything a part is computed from.
+        struct Masukan: Hashable {
+            var pd: PerangkatDaerah
+            var tahun: Int
+            var triwulan: Int?
+            var tampilan: Tampilan
+            var angka: AngkaTerbit
+        }
     }
 
     struct Model: Sendable {
@@ -60,6 +72,9 @@ struct DashboardPage {
         /// Published figures only, or with provisional ones; the note naming what is provisional or held back.
         var tampilan: Tampilan = .terbit
         var catatanTerbit: String?
+        /// The fingerprint of what the page is made of (the Pemda, the year's choice, its parts' fingerprints);
+        /// nil when a part has none. The page's next version is this one when it is equal.
+        var sidikJari: SidikJari? = nil
     }
 
     /// One bar per PD: its overall capaian in its category's colour, linked to its page.
