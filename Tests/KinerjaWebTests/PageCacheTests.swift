@@ -25,6 +25,24 @@ struct PageCacheTests {
         #expect(PageCache(budgetBytes: 0).ambil("a", as: String.self) == nil)
     }
 
+    /// A request that waited for its turn may serve a page stored meanwhile for a version not older than the one it
+    /// read (each of the version's numbers at least as large), never an older one; a computation that ends late for
+    /// an older version does not hide the newer page.
+    @Test func aWaitingRequestServesOnlyAPageNotOlderThanItsVersion() {
+        let cache = PageCache(budgetBytes: 1_000)
+        cache.simpan("pd|u3p5", "v3.5", bytes: 10, stabil: "pd", urutan: [3, 5])
+        #expect(cache.terbaru("pd", sejak: [3, 4], as: String.self) == "v3.5")
+        #expect(cache.terbaru("pd", sejak: [3, 5], as: String.self) == "v3.5")
+        #expect(cache.terbaru("pd", sejak: [3, 6], as: String.self) == nil)
+        #expect(cache.terbaru("pd", sejak: [4, 1], as: String.self) == nil)
+        #expect(cache.terbaru("pd", sejak: [3], as: String.self) == nil)
+        #expect(cache.terbaru("lain", sejak: [0, 0], as: String.self) == nil)
+        cache.simpan("pd|u3p4", "v3.4", bytes: 10, stabil: "pd", urutan: [3, 4])
+        #expect(cache.terbaru("pd", sejak: [3, 5], as: String.self) == "v3.5")
+        #expect(cache.sebelumnya("pd", as: String.self) == "v3.5")
+        #expect(PageCache.urutan("u12p345") == [12, 345] && PageCache.urutan("17") == [17])
+    }
+
     /// A write made straight to the database (as another instance would make it, without this instance's cache
     /// knowing) is seen at once: the cache key holds the Pemda's data version, which every write raises.
     /// The first request that misses a value computes it; the others wait for that computation and get its value

@@ -19,8 +19,9 @@ import Vapor
 /// write, can then start from it (`sebelumnya`) and reuse what the write did not change (`BarisTersaji`).
 final class PageCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: (value: any Sendable, bytes: Int, used: UInt64, stabil: String?)] = [:]
-    /// The latest key stored per page without its version.
+    private var entries: [String: (value: any Sendable, bytes: Int, used: UInt64, stabil: String?, urutan: [Int64])] =
+        [:]
+    /// The newest key stored per page without its version.
     private var terakhir: [String: String] = [:]
     private var clock: UInt64 = 0
     private var total = 0
@@ -43,16 +44,21 @@ final class PageCache: @unchecked Sendable {
         return value
     }
 
-    /// Stores a value just computed (a miss, for `/metrics`); `stabil`: its page without the version.
-    func simpan<T: Sendable>(_ key: String, _ value: T, bytes: Int, stabil: String? = nil) {
+    /// Stores a value just computed (a miss, for `/metrics`); `stabil`: its page without the version; `urutan`: the
+    /// version's numbers (the Pemda's, or its common data's and the PD's), each of which only grows.
+    func simpan<T: Sendable>(_ key: String, _ value: T, bytes: Int, stabil: String? = nil, urutan: [Int64] = []) {
         metrik?.cacheMiss.increment()
         guard bytes <= budget else { return }
         lock.lock()
         defer { lock.unlock() }
         clock += 1
         if let old = entries[key] { total -= old.bytes }
-        entries[key] = (value, bytes, clock, stabil)
-        if let stabil { terakhir[stabil] = key }
+        entries[key] = (value, bytes, clock, stabil, urutan)
+        if let stabil {
+            // The newest version stays the page's latest (a computation that waited may end after a newer one).
+            let newest = terakhir[stabil].flatMap { entries[$0]?.urutan }
+            if newest.map({ Self.tidakLebihLama(urutan, dari: $0) }) ?? true { terakhir[stabil] = key }
+        }
         total += bytes
         if total > budget {
             for (oldKey, entry) in entries.sorted(by: { $0.value.used < $1.value.used }) where total > budget {
@@ -67,6 +73,33 @@ final class PageCache: @unchecked Sendable {
     /// the page's next version may reuse. Neither a hit nor a use.
     func sebelumnya<T: Sendable>(_ stabil: String, as type: T.Type) -> T? {
         lock.withLock { terakhir[stabil].flatMap { entries[$0]?.value as? T } }
+    }
+
+    /// The page `stabil` as stored for a version not older than `urutan`, when there is one (a hit): a request that
+    /// waited for its turn while writes went on may serve the page another request computed meanwhile, which was
+    /// built from data at least as new as the version the request read. Without it, at the end of a quarter each
+    /// version a reader had seen was computed in turn, long after a newer one was there.
+    func terbaru<T: Sendable>(_ stabil: String, sejak urutan: [Int64], as type: T.Type) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let key = terakhir[stabil], var entry = entries[key], let value = entry.value as? T,
+            Self.tidakLebihLama(entry.urutan, dari: urutan)
+        else { return nil }
+        metrik?.cacheHit.increment()
+        clock += 1
+        entry.used = clock
+        entries[key] = entry
+        return value
+    }
+
+    /// Whether version `a` is not older than `b`: as many numbers, none smaller.
+    static func tidakLebihLama(_ a: [Int64], dari b: [Int64]) -> Bool {
+        !a.isEmpty && a.count == b.count && zip(a, b).allSatisfy { $0 >= $1 }
+    }
+
+    /// The numbers of a version key (`12`, `u3p45` → [3, 45]).
+    static func urutan(_ versi: String) -> [Int64] {
+        versi.split(whereSeparator: { !$0.isNumber }).compactMap { Int64($0) }
     }
 
     var jumlah: Int {
@@ -176,25 +209,33 @@ extension Request {
         dariSebelumnya: Bool, _ build: (T?) async throws -> T
     ) async throws -> T {
         let store = KinerjaStore(db)
-        let versi: String
-        if let pd {
-            let kunci: String
-            if let kunciPD { kunci = kunciPD } else { kunci = try await store.kunciVersi(pemda: pemda, pd: pd) }
-            versi = "pd|\(pd.uuid.uuidString)|" + kunci
-        } else {
-            versi = String(try await store.versiData(pemda: pemda))
+        /// The key of the data's version now, and the version's numbers.
+        func versiSekarang() async throws -> (key: String, urutan: [Int64]) {
+            let versi: String
+            let urutan: [Int64]
+            if let pd {
+                let kunci: String
+                if let kunciPD { kunci = kunciPD } else { kunci = try await store.kunciVersi(pemda: pemda, pd: pd) }
+                versi = "pd|\(pd.uuid.uuidString)|" + kunci
+                urutan = PageCache.urutan(kunci)
+            } else {
+                let number = try await store.versiData(pemda: pemda)
+                versi = String(number)
+                urutan = [number]
+            }
+            return ((parts + [pemda.uuid.uuidString, versi]).joined(separator: "|"), urutan)
         }
-        let key = (parts + [pemda.uuid.uuidString, versi]).joined(separator: "|")
-        let stabil =
-            dariSebelumnya ? (parts + [pemda.uuid.uuidString, pd?.uuid.uuidString ?? "-"]).joined(separator: "|") : nil
+        let (key, urutan) = try await versiSekarang()
+        let stabil = (parts + [pemda.uuid.uuidString, pd?.uuid.uuidString ?? "-"]).joined(separator: "|")
         let cache = tembolok ?? application.pageCache
         if let hit = cache.ambil(key, as: T.self) { return hit }
         let jenis = parts.first ?? "-"
-        func compute() async throws -> T {
+        /// Computes the value and files it under `key` (the version read before the data).
+        func compute(_ key: String, _ urutan: [Int64]) async throws -> T {
             let start = ContinuousClock.now
-            let value = try await build(stabil.flatMap { cache.sebelumnya($0, as: T.self) })
+            let value = try await build(dariSebelumnya ? cache.sebelumnya(stabil, as: T.self) : nil)
             application.metrik?.hitung(nilai: jenis, durasi: ContinuousClock.now - start)
-            cache.simpan(key, value, bytes: ukuran(value), stabil: stabil)
+            cache.simpan(key, value, bytes: ukuran(value), stabil: stabil, urutan: urutan)
             if kembalikan { HeavyWork.kembalikanMemori() }
             return value
         }
@@ -212,7 +253,7 @@ extension Request {
         let computing = if case .hitung = turn { true } else { false }
         guard antre else {
             do {
-                let value = try await compute()
+                let value = try await compute(key, urutan)
                 if computing { cache.selesai(key, .success(value)) }
                 return value
             } catch {
@@ -226,7 +267,12 @@ extension Request {
             let value = try await application.heavyWork.dengan(batas: HeavyWork.batasTunggu, galat: ServerBusy()) {
                 application.metrik?.antre(nilai: jenis, durasi: ContinuousClock.now - queued)
                 if let hit = cache.ambil(key, as: T.self) { return hit }
-                return try await compute()
+                if let newer = cache.terbaru(stabil, sejak: urutan, as: T.self) { return newer }
+                // Filed under the version as it is now, which the data read next is at least as new as: the requests
+                // that queued behind this one, having read a version up to this one, serve it (`terbaru`).
+                let (now, nowUrutan) = try await versiSekarang()
+                if now != key, let hit = cache.ambil(now, as: T.self) { return hit }
+                return try await compute(now, nowUrutan)
             }
             if computing { cache.selesai(key, .success(value)) }
             return value
