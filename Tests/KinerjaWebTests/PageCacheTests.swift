@@ -238,7 +238,8 @@ struct PageCacheTests {
     }
 
     /// A dashboard computed after writes that left what it is made of as it was (a figure changed and changed back)
-    /// is its previous version, not a new computation; after a real change it is computed again and shows it.
+    /// is its previous version, not a new computation; after a real change it is computed again and shows it. A
+    /// report built again equal to its previous version is that version (with the HTML and XLSX it made).
     @Test func aDashboardWhoseInputsDidNotChangeIsItsPreviousVersion() async throws {
         try await withDemoApp { app in
             let admin = try await Peramban.masuk(app, "admin")
@@ -248,6 +249,12 @@ struct PageCacheTests {
             let dashboard = pemdaPath(try await pdPath(app, kode: "DINSOS")) + "/dasbor?tahun=2024&sementara=1"
             let stabil = ["dasbor", "2024", "0", "sementara", pemda.id.uuid.uuidString, "-"].joined(separator: "|")
             _ = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(1_111_111))
+            let report = try await pdPath(app, kode: "DINSOS") + "/laporan/realisasi?tahun=2024&sementara=1"
+            let reportKey =
+                (["laporan", "DINSOS", "realisasi", "2024", "0", "sementara"]
+                + [pemda.id.uuid.uuidString, dinsos.id.uuid.uuidString]).joined(separator: "|")
+            try await admin.buka(app, report) { #expect($0.body.string.contains("1.111.111")) }
+            let firstReport = try #require(app.pageCache.sebelumnya(reportKey, as: LaporanTersaji.self))
             var before = ""
             try await admin.buka(app, dashboard) { before = $0.body.string }
             #expect(before.contains("1.111.111"))
@@ -262,7 +269,11 @@ struct PageCacheTests {
             }
             try await admin.buka(app, dashboard) { res in #expect(tanpaToken(res.body.string) == tanpaToken(before)) }
             #expect(app.pageCache.sebelumnya(stabil, as: DashboardPage.Tersaji.self) === first)
+            try await admin.buka(app, report) { #expect($0.body.string.contains("1.111.111")) }
+            #expect(app.pageCache.sebelumnya(reportKey, as: LaporanTersaji.self) === firstReport)
             _ = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(7_654_321))
+            try await admin.buka(app, report) { #expect($0.body.string.contains("7.654.321")) }
+            #expect(app.pageCache.sebelumnya(reportKey, as: LaporanTersaji.self) !== firstReport)
             try await admin.buka(app, dashboard) { res in #expect(res.body.string.contains("7.654.321")) }
             #expect(app.pageCache.sebelumnya(stabil, as: DashboardPage.Tersaji.self) !== first)
         }

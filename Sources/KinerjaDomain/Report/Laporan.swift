@@ -3,7 +3,7 @@ import Foundation
 /// A report as a neutral table: title, a multi-row header with the documents' column numbering, rows grouped and
 /// indented by level with subtotals, notes, kop and signature block. Rendered as HTML, XLSX and CSV elsewhere; built
 /// by pure functions of the data.
-public struct Laporan: Sendable {
+public struct Laporan: Hashable, Sendable {
     public enum JenisKolom: Sendable, Hashable {
         case teks
         case angka

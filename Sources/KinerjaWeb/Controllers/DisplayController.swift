@@ -56,12 +56,17 @@ enum DisplayController {
             let laporan = try await req.turunan(
                 ["laporan", pd.kode, name.rawValue, "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue],
                 pemda: pemda.id, pd: name == .ikuPemda ? nil : pd.id, ukuran: \.ukuran
-            ) {
+            ) { (sebelumnya: LaporanTersaji?) in
                 guard name == .cascading else {
-                    return LaporanTersaji(
-                        try await LaporanKatalog.buat(
-                            name, store: store, pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan,
-                            tampilan: tampilan))
+                    let laporan = try await LaporanKatalog.buat(
+                        name, store: store, pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan,
+                        tampilan: tampilan)
+                    // The same report as before the write (a draft saved changes no published figure): the previous
+                    // version, with the table's HTML and the XLSX it already made.
+                    if let sebelumnya, sebelumnya.laporan == laporan, sebelumnya.sebelumTabel.rendered.isEmpty {
+                        return sebelumnya
+                    }
+                    return LaporanTersaji(laporan)
                 }
                 // The table and the chart from one load of the PD with the RPJMD above it.
                 let index = IndeksKinerja(
