@@ -428,3 +428,39 @@ struct SmallPD {
         data.indikator = [output]
     }
 }
+
+@Suite("Golden: tahun dari data seluruh tahun")
+struct TahunSajaTests {
+    /// A PD's year taken from all its years (`DataKinerja.tahunSaja`, how the web shares one load per PD version)
+    /// is the year's own load: the same rows in the same order on SQLite (one index serves both reads), the same
+    /// rows on PostgreSQL (whose order no query fixes, so nothing may depend on it); for every PD and year of the
+    /// demo, so that every page and report made from either is the same.
+    @Test(arguments: TestBackend.available)
+    func aYearTakenFromEveryYearIsTheYearsOwnLoad(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            _ = try await Demo.load(into: store)
+            var compared = 0
+            for pemda in try await store.listPemda() {
+                for pd in try await store.listPD(pemda: pemda.id) {
+                    let all = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id)
+                    let years = Set(all.target.map(\.periode.tahun) + all.realisasi.map(\.periode.tahun))
+                    for year in years.sorted() {
+                        let own = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year)
+                        let taken = all.tahunSaja(year)
+                        if backend == .sqlite {
+                            #expect(taken == own, "\(pemda.nama) \(pd.kode) \(year)")
+                        } else {
+                            #expect(Set(taken.target) == Set(own.target) && Set(taken.pagu) == Set(own.pagu))
+                            #expect(Set(taken.realisasi) == Set(own.realisasi))
+                            #expect(Set(taken.anggaran) == Set(own.anggaran))
+                            #expect(taken.elemen == own.elemen && taken.indikator == own.indikator)
+                        }
+                        compared += 1
+                    }
+                }
+            }
+            #expect(compared >= 10)
+        }
+    }
+}

@@ -46,6 +46,17 @@ public struct DataKinerja: Hashable, Sendable {
         self.realisasi = realisasi
         self.anggaran = anggaran
     }
+
+    /// The same data with only `tahun`'s targets, pagu and realisasi (what a load of that year reads), in their
+    /// order; everything without a year as it is.
+    public func tahunSaja(_ tahun: Int) -> DataKinerja {
+        var result = self
+        result.target = target.filter { $0.periode.tahun == tahun }
+        result.pagu = pagu.filter { $0.tahun == tahun }
+        result.realisasi = realisasi.filter { $0.periode.tahun == tahun }
+        result.anggaran = anggaran.filter { $0.periode.tahun == tahun }
+        return result
+    }
 }
 
 /// Lookup tables over `DataKinerja`, built once (O(n)) so that every question after is O(1).

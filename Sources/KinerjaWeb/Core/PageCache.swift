@@ -373,10 +373,20 @@ extension Request {
     /// and its part of the dashboard each loaded it again. Not queued (it is asked from inside queued work).
     var store: KinerjaStore {
         KinerjaStore(db) { pemda, pd, tahun, muat in
-            try await self.turunan(
-                ["tahun-pd", tahun.map(String.init) ?? "semua"], pemda: pemda, pd: pd, antre: false,
-                tembolok: self.application.dataCache,
-                kembalikan: false, ukuran: \.ukuranTembolok, muat)
+            guard let tahun else {
+                return try await self.turunan(
+                    ["tahun-pd", "semua"], pemda: pemda, pd: pd, antre: false, tembolok: self.application.dataCache,
+                    kembalikan: false, ukuran: \.ukuranTembolok, muat)
+            }
+            // One load per PD version: every year of it, from which a year is taken (a report reads every year,
+            // the PD page, the form and the dashboard one; loaded apart, a PD's data was read 3-4 times a save at
+            // the end of a quarter). The year is kept too (its elements and indicators are the whole's).
+            return try await self.turunan(
+                ["tahun-pd", String(tahun)], pemda: pemda, pd: pd, antre: false, tembolok: self.application.dataCache,
+                kembalikan: false, ukuran: \.ukuranTembolok
+            ) {
+                try await self.store.load(pemda: pemda, perangkatDaerah: pd).tahunSaja(tahun)
+            }
         }
     }
 }
