@@ -97,6 +97,15 @@ final class PageCache: @unchecked Sendable {
         !a.isEmpty && a.count == b.count && zip(a, b).allSatisfy { $0 >= $1 }
     }
 
+    /// A derived value's key: what it is, its Pemda, and the version of the data it is built from (the PD's key and
+    /// id for a value of one PD's data, else the Pemda's data version).
+    static func kunci(
+        _ parts: [String], pemda: TypedID<Pemda>, versiPD: (TypedID<PerangkatDaerah>, String)?, versiData: Int64 = 0
+    ) -> String {
+        let versi = versiPD.map { "pd|\($0.0.uuid.uuidString)|" + $0.1 } ?? String(versiData)
+        return (parts + [pemda.uuid.uuidString, versi]).joined(separator: "|")
+    }
+
     /// The numbers of a version key (`12`, `u3p45` → [3, 45]).
     static func urutan(_ versi: String) -> [Int64] {
         versi.split(whereSeparator: { !$0.isNumber }).compactMap { Int64($0) }
@@ -203,6 +212,14 @@ extension Request {
             parts, pemda: pemda, pd: pd, kunciPD: kunciPD, antre: antre, ukuran: ukuran, dariSebelumnya: true, build)
     }
 
+    /// The value `turunan` would serve for the data as it is now, when the cache holds it; never computed.
+    func tersimpan<T: Sendable>(
+        _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, tembolok: PageCache, as type: T.Type
+    ) async throws -> T? {
+        let kunci = try await KinerjaStore(db).kunciVersi(pemda: pemda, pd: pd)
+        return tembolok.ambil(PageCache.kunci(parts, pemda: pemda, versiPD: (pd, kunci)), as: T.self)
+    }
+
     private func hitungTurunan<T: Sendable>(
         _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, kunciPD: String? = nil,
         antre: Bool = true, tembolok: PageCache? = nil, kembalikan: Bool = true, ukuran: (T) -> Int,
@@ -211,19 +228,13 @@ extension Request {
         let store = KinerjaStore(db)
         /// The key of the data's version now, and the version's numbers.
         func versiSekarang() async throws -> (key: String, urutan: [Int64]) {
-            let versi: String
-            let urutan: [Int64]
             if let pd {
                 let kunci: String
                 if let kunciPD { kunci = kunciPD } else { kunci = try await store.kunciVersi(pemda: pemda, pd: pd) }
-                versi = "pd|\(pd.uuid.uuidString)|" + kunci
-                urutan = PageCache.urutan(kunci)
-            } else {
-                let number = try await store.versiData(pemda: pemda)
-                versi = String(number)
-                urutan = [number]
+                return (PageCache.kunci(parts, pemda: pemda, versiPD: (pd, kunci)), PageCache.urutan(kunci))
             }
-            return ((parts + [pemda.uuid.uuidString, versi]).joined(separator: "|"), urutan)
+            let number = try await store.versiData(pemda: pemda)
+            return (PageCache.kunci(parts, pemda: pemda, versiPD: nil, versiData: number), [number])
         }
         let (key, urutan) = try await versiSekarang()
         let stabil = (parts + [pemda.uuid.uuidString, pd?.uuid.uuidString ?? "-"]).joined(separator: "|")
@@ -378,14 +389,17 @@ extension Request {
                     ["tahun-pd", "semua"], pemda: pemda, pd: pd, antre: false, tembolok: self.application.dataCache,
                     kembalikan: false, ukuran: \.ukuranTembolok, muat)
             }
-            // One load per PD version: every year of it, from which a year is taken (a report reads every year,
-            // the PD page, the form and the dashboard one; loaded apart, a PD's data was read 3-4 times a save at
-            // the end of a quarter). The year is kept too (its elements and indicators are the whole's).
+            // A year is taken from all the PD's years when they are loaded for the same version (a report reads
+            // them), else loaded alone (the dashboard's first view loads 50 PD years, not 50 PD histories).
             return try await self.turunan(
                 ["tahun-pd", String(tahun)], pemda: pemda, pd: pd, antre: false, tembolok: self.application.dataCache,
                 kembalikan: false, ukuran: \.ukuranTembolok
             ) {
-                try await self.store.load(pemda: pemda, perangkatDaerah: pd).tahunSaja(tahun)
+                let semua = try await self.tersimpan(
+                    ["tahun-pd", "semua"], pemda: pemda, pd: pd, tembolok: self.application.dataCache,
+                    as: DataKinerja.self)
+                if let semua { return semua.tahunSaja(tahun) }
+                return try await muat()
             }
         }
     }
