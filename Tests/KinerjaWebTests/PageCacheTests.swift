@@ -210,10 +210,7 @@ struct PageCacheTests {
     /// changed, and give byte for byte what a render from nothing gives.
     @Test func theNextVersionOfAPageRendersOnlyTheRowsAWriteChanged() async throws {
         try await withDemoApp { app in
-            let admin = try await Peramban.masuk(app, "admin")
-            let store = KinerjaStore(app.db)
-            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
-            let dinsos = try #require(try await store.listPD(pemda: pemda.id).first { $0.kode == "DINSOS" })
+            let (admin, store, pemda, dinsos) = try await Self.batuBaraDinsos(app)
             let dinsosURL = try await pdPath(app, kode: "DINSOS")
             let pdYear = dinsosURL + "?tahun=2024&triwulan=1"
             let form = dinsosURL + "/realisasi?tahun=2024&triwulan=1"
@@ -249,10 +246,7 @@ struct PageCacheTests {
     /// report built again equal to its previous version is that version (with the HTML and XLSX it made).
     @Test func aDashboardWhoseInputsDidNotChangeIsItsPreviousVersion() async throws {
         try await withDemoApp { app in
-            let admin = try await Peramban.masuk(app, "admin")
-            let store = KinerjaStore(app.db)
-            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
-            let dinsos = try #require(try await store.listPD(pemda: pemda.id).first { $0.kode == "DINSOS" })
+            let (admin, store, pemda, dinsos) = try await Self.batuBaraDinsos(app)
             let dashboard = pemdaPath(try await pdPath(app, kode: "DINSOS")) + "/dasbor?tahun=2024&sementara=1"
             let stabil = ["dasbor", "2024", "0", "sementara", pemda.id.uuid.uuidString, "-"].joined(separator: "|")
             _ = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(1_111_111))
@@ -323,6 +317,15 @@ struct PageCacheTests {
 
     /// Writes a realisasi keuangan of TW I 2024 on the PD's first sub kegiatan; returns that sub kegiatan.
     @discardableResult
+    /// The demo's admin signed in, the store, Batu Bara and its Dinsos.
+    static func batuBaraDinsos(_ app: Application) async throws -> (Peramban, KinerjaStore, Pemda, PerangkatDaerah) {
+        let admin = try await Peramban.masuk(app, "admin")
+        let store = KinerjaStore(app.db)
+        let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+        let dinsos = try #require(try await store.listPD(pemda: pemda.id).first { $0.kode == "DINSOS" })
+        return (admin, store, pemda, dinsos)
+    }
+
     static func tulisKeuangan(
         _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, _ keuangan: Rupiah
     ) async throws -> ElemenRencana {

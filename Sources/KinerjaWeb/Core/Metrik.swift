@@ -52,20 +52,18 @@ final class Metrik: Sendable {
     /// A derived value computed (a cache miss): the kind of value (the first part of its key, never an id, so the
     /// label set stays small) and how long computing it took, apart from waiting for its turn.
     func hitung(nilai: String, durasi: Duration) {
-        registry.makeDurationHistogram(
-            descriptor: MetricNameDescriptor(
-                namespace: "kinerja", metricName: "hitung_durasi", unitName: "seconds",
-                helpText: "Lama menghitung nilai turunan (halaman, laporan, data PD) per jenis"),
-            labels: [("nilai", nilai)], buckets: Self.buckets
-        ).record(durasi)
+        perJenis("hitung_durasi", "Lama menghitung nilai turunan (halaman, laporan, data PD) per jenis", nilai, durasi)
     }
 
     /// A wait for a turn of heavy work (`HeavyWork`), per kind of value.
     func antre(nilai: String, durasi: Duration) {
+        perJenis("antre_durasi", "Lama menunggu giliran kerja berat per jenis nilai", nilai, durasi)
+    }
+
+    private func perJenis(_ name: String, _ help: String, _ nilai: String, _ durasi: Duration) {
         registry.makeDurationHistogram(
             descriptor: MetricNameDescriptor(
-                namespace: "kinerja", metricName: "antre_durasi", unitName: "seconds",
-                helpText: "Lama menunggu giliran kerja berat per jenis nilai"),
+                namespace: "kinerja", metricName: name, unitName: "seconds", helpText: help),
             labels: [("nilai", nilai)], buckets: Self.buckets
         ).record(durasi)
     }
