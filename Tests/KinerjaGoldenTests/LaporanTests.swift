@@ -431,8 +431,8 @@ struct SmallPD {
 
 @Suite("Golden: tahun dari data seluruh tahun")
 struct TahunSajaTests {
-    /// A PD's year taken from all its years (`DataKinerja.tahunSaja`, how the web shares one load per PD version)
-    /// is the year's own load: the same rows in the same order on SQLite (one index serves both reads), the same
+    /// A PD's year taken from all its years (`DataKinerja.tahunSaja`, how the web takes a year from the years a
+    /// report of the same PD version loaded) is the year's own load: the same rows in the same order on SQLite (one index serves both reads), the same
     /// rows on PostgreSQL (whose order no query fixes, so nothing may depend on it); for every PD and year of the
     /// demo, so that every page and report made from either is the same.
     @Test(arguments: TestBackend.available)
