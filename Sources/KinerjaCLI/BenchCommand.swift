@@ -46,12 +46,16 @@ struct BenchCommand: AsyncCommand {
         context.console.print("memori puncak proses: \(peakMemoryMB()) MB")
     }
 
-    func peakMemoryMB() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-        else { return -1 }
-        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-        return kilobytes / 1024
+    func peakMemoryMB() -> Int { ProcStatus.kB("VmHWM").map { $0 / 1024 } ?? -1 }
+}
+
+/// A figure of a process's `/proc/PID/status` in kB (`VmHWM`, `VmRSS`, `RssAnon`), for the benchmarks.
+enum ProcStatus {
+    static func kB(_ field: String, pid: String = "self") -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") })
+        else { return nil }
+        return Int(line.split(separator: " ").dropFirst().first ?? "")
     }
 }
 
@@ -87,14 +91,15 @@ private struct Pengukur {
         }
         // What a PD's year holds in memory (the data cache counts it by `RowBytes.data`): ten loads kept
         // at once, the process's anonymous memory before and after.
-        let before = Self.anonKB()
+        let before = (ProcStatus.kB("RssAnon") ?? 0)
         var kept: [DataKinerja] = []
         for _ in 0..<10 { kept.append(try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: 2025)) }
         let rows =
             kept[0].elemen.count + kept[0].indikator.count + kept[0].target.count + kept[0].realisasi.count
             + kept[0].pagu.count + kept[0].anggaran.count
         context.console.print(
-            "  memori: \((Self.anonKB() - before) * 1024 / 10 / max(1, rows)) B per baris (\(rows) baris)")
+            "  memori: \(((ProcStatus.kB("RssAnon") ?? 0) - before) * 1024 / 10 / max(1, rows)) B per baris (\(rows) baris)"
+        )
         kept.removeAll()
         try await measure("  tersimpan TW IV (formulir)", repeats) {
             let stored = try await store.stored(
@@ -179,14 +184,6 @@ private struct Pengukur {
                 return try LaporanEkspor.xlsx(laporan).count
             }
         }
-    }
-
-    /// The process's anonymous resident memory in kB (`RssAnon`).
-    static func anonKB() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("RssAnon:") })
-        else { return 0 }
-        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
     func measure(_ label: String, _ repeats: Int, _ body: () async throws -> Int) async throws {

@@ -142,12 +142,7 @@ struct BenchSerentakCommand: AsyncCommand {
     static func catatMemori(pid: Int?, sampai: ContinuousClock.Instant, catatan: Catatan) async {
         guard let pid else { return }
         while ContinuousClock.now < sampai {
-            if let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-                let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
-            {
-                await catatan.memori(kilobytes / 1024)
-            }
+            if let kilobytes = ProcStatus.kB("VmRSS", pid: String(pid)) { await catatan.memori(kilobytes / 1024) }
             try? await Task.sleep(for: .seconds(1))
         }
     }

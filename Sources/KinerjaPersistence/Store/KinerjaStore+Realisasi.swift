@@ -23,7 +23,7 @@ extension KinerjaStore {
                 try row.uuid(0),
                 TersimpanAnggaran(
                     versi: try row.bilangan(3), keuangan: try row.int64Opsional(1).map(Rupiah.init(sen:)),
-                    fisik: try row.teksOpsional(2).flatMap { Decimal(plain: $0) })
+                    fisik: row.kosong(2) ? nil : try row.desimal(2))
             )
         }
         return (

@@ -63,9 +63,7 @@ enum DisplayController {
                         tampilan: tampilan)
                     // The same report as before the write (a draft saved changes no published figure): the previous
                     // version, with the table's HTML and the XLSX it already made.
-                    if let sebelumnya, sebelumnya.laporan == laporan, sebelumnya.sebelumTabel.rendered.isEmpty {
-                        return sebelumnya
-                    }
+                    if let sebelumnya, sebelumnya.laporan == laporan { return sebelumnya }
                     return LaporanTersaji(laporan)
                 }
                 // The table and the chart from one load of the PD with the RPJMD above it.
