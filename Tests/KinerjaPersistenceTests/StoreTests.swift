@@ -227,6 +227,91 @@ struct StoreTests {
         }
     }
 
+    /// The published versions (`kunciVersi(terbit:)`, `versiData(terbit:)`, the keys of pages of published
+    /// figures) stay when a write changes only draft realisasi already stored, and then the published view is the
+    /// same; they move with every other write: a realisasi added or removed (its triwulan is listed as held back),
+    /// anything beside a realisasi, a status set. A write refused moves nothing.
+    @Test(arguments: TestBackend.available)
+    func aDraftSavedLeavesThePublishedVersionsAsTheyAre(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (data, sub, indikator, _) = try Self.sample()
+            try await store.create(data)
+            let pemda = data.pemda.id
+            let pd = data.perangkatDaerah[0].id
+            struct Terbit {
+                var kunci: String
+                var pemda: Int64
+                var kerja: String
+                var tampil: AngkaTerbit
+            }
+            func terbit() async throws -> Terbit {
+                let stored = try await store.load(pemda: pemda, perangkatDaerah: pd)
+                let status = try await store.statusAlur(pemda: pemda, pd: pd, tahun: nil)
+                return Terbit(
+                    kunci: try await store.kunciVersi(pemda: pemda, pd: pd, terbit: true),
+                    pemda: try await store.versiData(pemda: pemda, terbit: true),
+                    kerja: try await store.kunciVersi(pemda: pemda, pd: pd),
+                    tampil: stored.terbit(status: status, tampilan: .terbit))
+            }
+            let tw1 = PeriodeLaporan(tahun: 2024, triwulan: 1)
+            let tw2 = PeriodeLaporan(tahun: 2024, triwulan: 2)
+            func kinerja(_ periode: PeriodeLaporan, _ value: Decimal) throws -> PerubahanData {
+                try PerubahanData {
+                    $0.realisasi = [
+                        try RealisasiKinerja(indikator: indikator.id, periode: periode, nilai: .angka(value))
+                    ]
+                }
+            }
+            func keuangan(_ periode: PeriodeLaporan, _ value: Int64) throws -> PerubahanData {
+                try PerubahanData {
+                    $0.anggaran = [
+                        try RealisasiAnggaran(elemen: sub.id, periode: periode, keuangan: Rupiah(value), fisik: 20)
+                    ]
+                }
+            }
+            var withTarget = try kinerja(tw1, 4)
+            withTarget.target = [
+                Target(indikator: indikator.id, dokumen: .renja, periode: .init(tahun: 2024), nilai: .angka(5))
+            ]
+            let verified = PerubahanData {
+                $0.penetapan = [
+                    StatusTersimpan(
+                        objek: .realisasi(pd, tw1, jumlahTriwulan: 4), status: .diverifikasi, waktu: Date())
+                ]
+            }
+            // Each write, and whether it leaves the published versions.
+            let writes: [(String, Bool, PerubahanData)] = [
+                ("realisasi kinerja tersimpan diubah", true, try kinerja(tw1, 3)),
+                ("realisasi kinerja baru (TW II)", false, try kinerja(tw2, 1)),
+                ("realisasi kinerja TW II diubah", true, try kinerja(tw2, 2)),
+                ("realisasi keuangan tersimpan diubah", true, try keuangan(tw1, 5_000)),
+                ("realisasi keuangan baru (TW II)", false, try keuangan(tw2, 6_000)),
+                ("realisasi dengan target", false, withTarget),
+                ("realisasi dihapus", false, PerubahanData { $0.hapus = [.realisasi(indikator.id, tw2)] }),
+                ("status ditetapkan", false, verified),
+            ]
+            for (name, stays, change) in writes {
+                let before = try await terbit()
+                try await store.apply(change, pemda: pemda)
+                let after = try await terbit()
+                #expect(after.kerja != before.kerja, "\(name)")
+                if stays {
+                    #expect(after.kunci == before.kunci && after.pemda == before.pemda, "\(name)")
+                    #expect(after.tampil == before.tampil, "\(name)")
+                } else {
+                    #expect(after.kunci != before.kunci && after.pemda > before.pemda, "\(name)")
+                }
+            }
+            // Verified, TW I is published (its realisasi shown) and takes no more changes.
+            let published = try await terbit()
+            #expect(published.tampil.data.realisasi.map(\.periode) == [tw1])
+            await #expect(throws: IsianTerkunci.self) { try await store.apply(try kinerja(tw1, 9), pemda: pemda) }
+            let refused = try await terbit()
+            #expect(refused.kunci == published.kunci && refused.kerja == published.kerja)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func onePDLoadsOnlyItsOwnRows(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in

@@ -280,6 +280,64 @@ struct PageCacheTests {
         }
     }
 
+    /// At the end of a quarter operators save drafts, which no published page shows: the published dashboard and
+    /// reports (keyed by the published versions) are served from the cache after such a save, not computed again,
+    /// while the pages that show drafts (the PD page, the provisional view) show the new figure at once. Once the
+    /// triwulan is verified, the published pages show it too.
+    @Test func aDraftSavedLeavesThePublishedPagesCached() async throws {
+        try await withDemoApp { app in
+            let (admin, store, pemda, dinsos) = try await Self.batuBaraDinsos(app)
+            let dinsosURL = try await pdPath(app, kode: "DINSOS")
+            let published = [
+                pemdaPath(dinsosURL) + "/dasbor?tahun=2024", dinsosURL + "/laporan/realisasi?tahun=2024",
+                dinsosURL + "/laporan/evaluasi-triwulan?tahun=2024",
+                pemdaPath(dinsosURL) + "/laporan/realisasi?tahun=2024",
+            ]
+            // TW I 2024 of Dinsos holds a draft keuangan (its first save adds a triwulan held back: every page moves).
+            let sub = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(1_111_111))
+            var pages: [String: String] = [:]
+            for page in published {
+                try await admin.buka(app, page) { res in
+                    #expect(res.status == .ok, "\(page)")
+                    #expect(!res.body.string.contains("1.111.111"), "\(page)")
+                    pages[page] = res.body.string
+                }
+            }
+            let cached = app.pageCache.jumlah
+            let terbit = try await store.versiData(pemda: pemda.id, terbit: true)
+            // The draft saved again: the published pages are the cached ones.
+            _ = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(7_654_321))
+            #expect(try await store.versiData(pemda: pemda.id, terbit: true) == terbit)
+            for page in published {
+                try await admin.buka(app, page) { res in
+                    #expect(res.status == .ok, "\(page)")
+                    #expect(!res.body.string.contains("7.654.321"), "\(page)")
+                }
+            }
+            #expect(app.pageCache.jumlah == cached)
+            // The pages of drafts show it.
+            try await admin.buka(app, dinsosURL + "?tahun=2024") { #expect($0.body.string.contains("7.654.321")) }
+            try await admin.buka(app, pemdaPath(dinsosURL) + "/dasbor?tahun=2024&sementara=1") {
+                #expect($0.body.string.contains("7.654.321"))
+            }
+            // Verified, the triwulan is published: every published page shows it.
+            try await store.apply(
+                PerubahanData {
+                    $0.penetapan = [
+                        StatusTersimpan(
+                            objek: .realisasi(dinsos.id, PeriodeLaporan(tahun: 2024, triwulan: 1), jumlahTriwulan: 4),
+                            status: .diverifikasi, waktu: Date())
+                    ]
+                }, pemda: pemda.id)
+            for page in published {
+                try await admin.buka(app, page) { res in
+                    #expect(res.body.string.contains("7.654.321"), "\(page)")
+                }
+            }
+            #expect(sub.tingkat == .subKegiatan)
+        }
+    }
+
     /// A report keeps its table's HTML and its XLSX with it in the cache; both follow the data and the Pemda's
     /// address (set on the admin's profile page), whose writes move the version the report is filed under.
     @Test func aCachedReportsXLSXFollowsTheDataAndTheAddress() async throws {
@@ -315,8 +373,6 @@ struct PageCacheTests {
         }
     }
 
-    /// Writes a realisasi keuangan of TW I 2024 on the PD's first sub kegiatan; returns that sub kegiatan.
-    @discardableResult
     /// The demo's admin signed in, the store, Batu Bara and its Dinsos.
     static func batuBaraDinsos(_ app: Application) async throws -> (Peramban, KinerjaStore, Pemda, PerangkatDaerah) {
         let admin = try await Peramban.masuk(app, "admin")
@@ -326,6 +382,8 @@ struct PageCacheTests {
         return (admin, store, pemda, dinsos)
     }
 
+    /// Writes a realisasi keuangan of TW I 2024 on the PD's first sub kegiatan; returns that sub kegiatan.
+    @discardableResult
     static func tulisKeuangan(
         _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, _ keuangan: Rupiah
     ) async throws -> ElemenRencana {

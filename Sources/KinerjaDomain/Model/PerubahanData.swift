@@ -115,8 +115,17 @@ public struct PerubahanData: Sendable, Codable {
         perangkatDaerahBaru.isEmpty && unitKerjaBaru.isEmpty && pejabatBaru.isEmpty && elemenBaru.isEmpty
             && elemenUbah.isEmpty && indikatorBaru.isEmpty && indikatorUbah.isEmpty && target.isEmpty && pagu.isEmpty
             && realisasi.isEmpty && anggaran.isEmpty && periodeBaru.isEmpty && urusan.isEmpty && pemda == nil
-            && profil == nil && hapus.isEmpty && bukti.isEmpty && langkah.isEmpty && jadwal.isEmpty
+            && profil == nil && !hapusLogo && hapus.isEmpty && bukti.isEmpty && langkah.isEmpty && jadwal.isEmpty
             && pembukaan.isEmpty && penetapan.isEmpty && revisi.isEmpty && naratif.isEmpty && naskah.isEmpty
+    }
+
+    /// Carries realisasi entries (kinerja or anggaran) and nothing else: no other entry, deletion, structure,
+    /// evidence, workflow step or text (the versions read, the PD of a form, who and where from go with any entry).
+    public var hanyaRealisasi: Bool {
+        var rest = self
+        rest.realisasi = []
+        rest.anggaran = []
+        return rest.isEmpty
     }
 
     public var jumlah: Int {

@@ -27,5 +27,6 @@ public enum KinerjaMigrations {
         M019KepalaDaerah(),  // the name of the Pemda's head, who signs the PK
         M020VersiDataPD(),  // data versions per PD and of the Pemda's common data (the page cache's keys)
         M021IndeksTahun(),  // (pemda_id, tahun) on target, pagu, realisasi_kinerja: the Pemda's years by seeks
+        M022VersiTerbit(),  // versions of the published data (pages of published figures outlive a draft saved)
     ]
 }

@@ -72,7 +72,9 @@ extension KinerjaStore {
             try await writeRiwayat(perubahan, rencana, alur, before, pemda: pemda, sekarang: sekarang, on: db)
         }
         // 5. The versions of what was changed (the page cache's keys).
-        try await Self.raiseVersions(Self.lingkup(perubahan, owners), pemda: TypedID(pemda), on: db)
+        let lingkup = Self.lingkup(perubahan, owners)
+        try await Self.raiseVersions(
+            lingkup, terbit: !Self.hanyaDraf(perubahan, rencana, lingkup), pemda: TypedID(pemda), on: db)
         return written
     }
 

@@ -14,34 +14,54 @@ import SQLKit
 /// the one write path says otherwise, after finding the PD of everything it wrote (`lingkup`); anything it cannot
 /// place in a PD raises the common counter. A page of one PD keyed by (common, PD) is therefore never served after
 /// a change it could show, and a realisasi saved in one PD leaves the other PD's pages cached.
+///
+/// Published versions (`terbit`): the Pemda's and each PD's `versi_terbit` move with every write but one that
+/// changes only draft realisasi already stored (`hanyaDraf`): values of triwulan that take changes, hence not
+/// published, in rows that existed before and exist after, so that the items held back stay the same. Such a write
+/// changes nothing a published view shows (`DataKinerja.terbit` with `Tampilan.terbit`): its reports and dashboard,
+/// keyed by these versions, stay cached while operators save their drafts at the end of a quarter. The default is
+/// again the safe one: a write raises them unless the one write path finds it draft-only.
 extension KinerjaStore {
-    /// The Pemda's data version: 0 before its first write.
-    public func versiData(pemda: TypedID<Pemda>) async throws -> Int64 {
-        try await Self.versiData(pemda: pemda, on: db, kunci: false)
+    /// The Pemda's data version: 0 before its first write. `terbit`: the version of its published data.
+    public func versiData(pemda: TypedID<Pemda>, terbit: Bool = false) async throws -> Int64 {
+        guard terbit else { return try await Self.versiData(pemda: pemda, on: db, kunci: false) }
+        guard let sql = db as? any SQLDatabase else { return 0 }
+        let row = try await sql.raw("SELECT versi_terbit FROM versi_data WHERE id = \(bind: pemda.uuid)").first()
+        return try row?.decode(column: "versi_terbit", as: Int64.self) ?? 0
     }
 
     /// The cache key part of what one PD's pages show: the Pemda's common version and the PD's, read in one query.
-    public func kunciVersi(pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>) async throws -> String {
+    /// `terbit`: of what its published views show (the PD's published version).
+    public func kunciVersi(
+        pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, terbit: Bool = false
+    ) async throws
+        -> String
+    {
         guard let sql = db as? any SQLDatabase else { return "0" }
         let row = try await sql.raw(
             """
             SELECT (SELECT versi_umum FROM versi_data WHERE id = \(bind: pemda.uuid)) AS umum,
-            (SELECT versi FROM versi_data_pd WHERE id = \(bind: pd.uuid)) AS pd
+            (SELECT \(unsafeRaw: terbit ? "versi_terbit" : "versi") FROM versi_data_pd WHERE id = \(bind: pd.uuid)) AS pd
             """
         ).first()
         let umum = try row?.decode(column: "umum", as: Int64?.self) ?? 0
         let own = try row?.decode(column: "pd", as: Int64?.self) ?? 0
-        return Self.kunciVersi(umum: umum, pd: own)
+        return Self.kunciVersi(umum: umum, pd: own, terbit: terbit)
     }
 
     /// `kunciVersi` of every PD of the Pemda in one query (the dashboard gathers one part per PD): the PD's id to
     /// its key; a PD never written to is absent (its key is `kunciVersi(umum:pd:0)`).
-    public func kunciVersiSemua(pemda: TypedID<Pemda>) async throws -> (umum: Int64, pd: [UUID: String]) {
+    public func kunciVersiSemua(
+        pemda: TypedID<Pemda>, terbit: Bool = false
+    ) async throws
+        -> (umum: Int64, pd: [UUID: String])
+    {
         guard let sql = db as? any SQLDatabase else { return (0, [:]) }
+        let column = terbit ? "versi_terbit" : "versi"
         let rows = try await sql.raw(
             """
             SELECT NULL AS id, versi_umum AS versi FROM versi_data WHERE id = \(bind: pemda.uuid)
-            UNION ALL SELECT id, versi FROM versi_data_pd WHERE pemda_id = \(bind: pemda.uuid)
+            UNION ALL SELECT id, \(unsafeRaw: column) AS versi FROM versi_data_pd WHERE pemda_id = \(bind: pemda.uuid)
             """
         ).all()
         var umum: Int64 = 0
@@ -50,10 +70,13 @@ extension KinerjaStore {
             let versi = try row.decode(column: "versi", as: Int64?.self) ?? 0
             if let id = try row.decode(column: "id", as: UUID?.self) { own[id] = versi } else { umum = versi }
         }
-        return (umum, own.mapValues { Self.kunciVersi(umum: umum, pd: $0) })
+        return (umum, own.mapValues { Self.kunciVersi(umum: umum, pd: $0, terbit: terbit) })
     }
 
-    public static func kunciVersi(umum: Int64, pd: Int64) -> String { "u\(umum)p\(pd)" }
+    /// "u3p45": common version 3, PD version 45; "u3t12": common version 3, the PD's published version 12.
+    public static func kunciVersi(umum: Int64, pd: Int64, terbit: Bool = false) -> String {
+        "u\(umum)\(terbit ? "t" : "p")\(pd)"
+    }
 
     /// The version as seen inside a transaction; `kunci` locks the row on PostgreSQL (`FOR UPDATE`) so that no
     /// other writer of the Pemda commits between this check and the end of the transaction (on SQLite the single
@@ -116,36 +139,62 @@ extension KinerjaStore {
 
     /// `INSERT … ON CONFLICT DO UPDATE`: the same statement on SQLite (3.24+) and PostgreSQL, atomic under
     /// concurrent writers.
-    /// `umum`: the common version too.
+    /// `umum`: the common version too, and the published one.
     static func raiseVersion(pemda: TypedID<Pemda>, umum: Bool, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let step = umum ? 1 : 0
         try await sql.raw(
             """
-            INSERT INTO versi_data (id, versi, versi_umum) VALUES (\(bind: pemda.uuid), 1, \(literal: step))
-            ON CONFLICT (id) DO UPDATE SET versi = versi_data.versi + 1, versi_umum = versi_data.versi_umum + \(literal: step)
+            INSERT INTO versi_data (id, versi, versi_umum, versi_terbit)
+            VALUES (\(bind: pemda.uuid), 1, \(literal: step), \(literal: step))
+            ON CONFLICT (id) DO UPDATE SET versi = versi_data.versi + 1,
+            versi_umum = versi_data.versi_umum + \(literal: step), versi_terbit = versi_data.versi_terbit + \(literal: step)
             """
         ).run()
     }
 
-    /// Raises the versions of what a write changed: the common one, or each named PD's.
-    static func raiseVersions(_ lingkup: LingkupTulis, pemda: TypedID<Pemda>, on db: any Database) async throws {
+    /// Raises the versions of what a write changed: the common one, or each named PD's; and the published ones
+    /// (the Pemda's and the PD's) unless `terbit` is false (`hanyaDraf`).
+    static func raiseVersions(
+        _ lingkup: LingkupTulis, terbit: Bool = true, pemda: TypedID<Pemda>, on db: any Database
+    ) async throws {
         guard let sql = db as? any SQLDatabase else { return }
+        let step = terbit ? 1 : 0
         switch lingkup {
         case .umum:
             try await sql.raw(
-                "UPDATE versi_data SET versi_umum = versi_umum + 1 WHERE id = \(bind: pemda.uuid)"
+                """
+                UPDATE versi_data SET versi_umum = versi_umum + 1, versi_terbit = versi_terbit + 1
+                WHERE id = \(bind: pemda.uuid)
+                """
             ).run()
         case .pd(let pds):
             for pd in pds.sorted(by: { $0.uuidString < $1.uuidString }) {
                 try await sql.raw(
                     """
-                    INSERT INTO versi_data_pd (id, pemda_id, versi) VALUES (\(bind: pd), \(bind: pemda.uuid), 1)
-                    ON CONFLICT (id) DO UPDATE SET versi = versi_data_pd.versi + 1
+                    INSERT INTO versi_data_pd (id, pemda_id, versi, versi_terbit)
+                    VALUES (\(bind: pd), \(bind: pemda.uuid), 1, \(literal: step))
+                    ON CONFLICT (id) DO UPDATE SET versi = versi_data_pd.versi + 1,
+                    versi_terbit = versi_data_pd.versi_terbit + \(literal: step)
                     """
                 ).run()
             }
+            if terbit {
+                try await sql.raw(
+                    "UPDATE versi_data SET versi_terbit = versi_terbit + 1 WHERE id = \(bind: pemda.uuid)"
+                ).run()
+            }
         }
+    }
+
+    /// Whether a write changes nothing a published view shows, so that it may leave the published versions as
+    /// they are: the change set carries realisasi (kinerja or anggaran) only (`PerubahanData.hanyaRealisasi`), of
+    /// PD (`lingkup`), every one replacing a row already stored (nothing added or removed: the triwulan with
+    /// realisasi, which a published view lists as held back, stay the same), and the workflow check passed, so
+    /// each belongs to a triwulan that takes changes (draf or dikembalikan), which is never published.
+    static func hanyaDraf(_ change: PerubahanData, _ plan: EntryPlan, _ lingkup: LingkupTulis) -> Bool {
+        guard case .pd = lingkup, change.hanyaRealisasi, plan.baru.isEmpty, plan.buang.isEmpty else { return false }
+        return plan.ganti.allSatisfy { $0 is RealisasiKinerjaModel || $0 is RealisasiAnggaranModel }
     }
 }
 

@@ -25,7 +25,7 @@ enum DisplayController {
             let tampilan = KinerjaApp.tampilan(req)
             let laporan = try await req.turunan(
                 ["laporan-seluruh", name.rawValue, "\(tahun ?? 0)", tampilan.rawValue], pemda: pemda.id,
-                ukuran: \.ukuran
+                terbit: tampilan == .terbit, ukuran: \.ukuran
             ) {
                 if name == .ikuPemda {
                     return LaporanTersaji(
@@ -40,7 +40,8 @@ enum DisplayController {
                     ) { pd, build in
                         try await req.turunan(
                             ["laporan-seluruh-pd", name.rawValue, "\(year)", tampilan.rawValue], pemda: pemda.id,
-                            pd: pd.id, antre: false, ukuran: { $0.laporan.baris.count * RowBytes.laporan }, build)
+                            pd: pd.id, terbit: tampilan == .terbit, antre: false,
+                            ukuran: { $0.laporan.baris.count * RowBytes.laporan }, build)
                     })
             }
             return try await kirim(req, ctx, laporan, nama: name.rawValue + "-seluruh")
@@ -55,7 +56,7 @@ enum DisplayController {
             let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...pemda.jumlahTriwulan)
             let laporan = try await req.turunan(
                 ["laporan", pd.kode, name.rawValue, "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue],
-                pemda: pemda.id, pd: name == .ikuPemda ? nil : pd.id, ukuran: \.ukuran
+                pemda: pemda.id, pd: name == .ikuPemda ? nil : pd.id, terbit: tampilan == .terbit, ukuran: \.ukuran
             ) { (sebelumnya: LaporanTersaji?) in
                 guard name == .cascading else {
                     let laporan = try await LaporanKatalog.buat(
@@ -110,7 +111,8 @@ enum DisplayController {
             let pemda = try ctx.pemdaWajib()
             let tampilan = KinerjaApp.tampilan(req)
             let index = try await req.turunan(
-                ["iku-pemda", tampilan.rawValue], pemda: pemda.id, ukuran: \.ukuranTembolok
+                ["iku-pemda", tampilan.rawValue], pemda: pemda.id, terbit: tampilan == .terbit,
+                ukuran: \.ukuranTembolok
             ) {
                 IndeksKinerja(
                     try await LaporanKatalog.muat(req.store, pemda: pemda.id, pd: nil, tampilan: tampilan).0)
@@ -144,21 +146,24 @@ enum DisplayController {
         // of viewer, each about the parts' HTML: three counted.
         let size: (DashboardPage.Tersaji) -> Int = { $0.model.perPD.reduce(0) { $0 + $1.ukuranHTML } * 3 + 100_000 }
         let tersaji = try await req.turunan(
-            ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id, ukuran: size
+            ["dasbor", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
+            terbit: tampilan == .terbit, ukuran: size
         ) { sebelumnya in
             // Each PD's part from the cache while that PD's data is unchanged: a write in one PD recomputes one part,
             // and that part is its previous version when what it shows did not change (a draft saved); the page is
             // then its previous version too, with the renders it made. Every PD's version is read at once, before
             // any part's data.
             let store = req.store
-            let versi = try await store.kunciVersiSemua(pemda: pemda.id)
+            let terbit = tampilan == .terbit
+            let versi = try await store.kunciVersiSemua(pemda: pemda.id, terbit: terbit)
             let model = try await DashboardPage.Model.query(
                 store, pemda: pemda, tahun: tahun, triwulan: triwulan, tampilan: tampilan
             ) { pd, build in
                 try await req.turunan(
                     ["dasbor-pd", "\(tahun ?? 0)", "\(triwulan ?? 0)", tampilan.rawValue], pemda: pemda.id,
-                    pd: pd.id, kunciPD: versi.pd[pd.id.uuid] ?? KinerjaStore.kunciVersi(umum: versi.umum, pd: 0),
-                    antre: false, ukuran: \.perPD.ukuran, dariSebelumnya: build)
+                    pd: pd.id,
+                    kunciPD: versi.pd[pd.id.uuid] ?? KinerjaStore.kunciVersi(umum: versi.umum, pd: 0, terbit: terbit),
+                    terbit: terbit, antre: false, ukuran: \.perPD.ukuran, dariSebelumnya: build)
             }
             if let sebelumnya, let sidikJari = model.sidikJari, sebelumnya.model.sidikJari == sidikJari {
                 return sebelumnya
@@ -183,7 +188,7 @@ enum DisplayController {
         let tampilan = KinerjaApp.tampilan(req)
         let index = try await req.turunan(
             ["iku-detail", owner?.uuid.uuidString ?? "pemda", tampilan.rawValue], pemda: pemda.id, pd: owner,
-            ukuran: \.ukuranTembolok
+            terbit: tampilan == .terbit, ukuran: \.ukuranTembolok
         ) {
             IndeksKinerja(
                 try await LaporanKatalog.muat(

@@ -105,8 +105,9 @@ public enum KinerjaApp {
         let size: ([Int]) -> Int = { $0.count * 8 + 64 }
         // Not queued behind the heavy work (`antre: false`): a read by index seeks of half a millisecond, asked by
         // every page with a year after every write in the Pemda (at the end of a quarter readers of cached pages
-        // waited seconds in the queue for it).
-        let years = try await req.turunan(["tahun-data"], pemda: pemda, antre: false, ukuran: size) {
+        // waited seconds in the queue for it). Keyed by the published version: the years are those with rows, and a
+        // draft saved (which leaves that version) only changes the values of rows already stored.
+        let years = try await req.turunan(["tahun-data"], pemda: pemda, terbit: true, antre: false, ukuran: size) {
             try await KinerjaStore(req.db).tahunData(pemda: pemda, perangkatDaerah: nil).semua
         }
         guard years.isEmpty || years.contains(tahun) else {

@@ -191,14 +191,17 @@ extension Request {
     ///
     /// `kunciPD`: the PD's `kunciVersi`, when the caller read it already (every PD's at once, before any of their
     /// data: `kunciVersiSemua`).
+    ///
+    /// `terbit`: the value shows published figures only (`Tampilan.terbit`), and is keyed by the published versions
+    /// (`KinerjaStore.kunciVersi(terbit:)`), which a draft realisasi saved leaves as they are.
     func turunan<T: Sendable>(
         _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, kunciPD: String? = nil,
-        antre: Bool = true, tembolok: PageCache? = nil, kembalikan: Bool = true, ukuran: (T) -> Int,
-        _ build: () async throws -> T
+        terbit: Bool = false, antre: Bool = true, tembolok: PageCache? = nil, kembalikan: Bool = true,
+        ukuran: (T) -> Int, _ build: () async throws -> T
     ) async throws -> T {
         try await hitungTurunan(
-            parts, pemda: pemda, pd: pd, kunciPD: kunciPD, antre: antre, tembolok: tembolok, kembalikan: kembalikan,
-            ukuran: ukuran, dariSebelumnya: false
+            parts, pemda: pemda, pd: pd, kunciPD: kunciPD, terbit: terbit, antre: antre, tembolok: tembolok,
+            kembalikan: kembalikan, ukuran: ukuran, dariSebelumnya: false
         ) { _ in try await build() }
     }
 
@@ -206,10 +209,11 @@ extension Request {
     /// as it was before the write that made it stale), to reuse the parts of it the write did not change.
     func turunan<T: Sendable>(
         _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, kunciPD: String? = nil,
-        antre: Bool = true, ukuran: (T) -> Int, dariSebelumnya build: (T?) async throws -> T
+        terbit: Bool = false, antre: Bool = true, ukuran: (T) -> Int, dariSebelumnya build: (T?) async throws -> T
     ) async throws -> T {
         try await hitungTurunan(
-            parts, pemda: pemda, pd: pd, kunciPD: kunciPD, antre: antre, ukuran: ukuran, dariSebelumnya: true, build)
+            parts, pemda: pemda, pd: pd, kunciPD: kunciPD, terbit: terbit, antre: antre, ukuran: ukuran,
+            dariSebelumnya: true, build)
     }
 
     /// The value `turunan` would serve for the data as it is now, when the cache holds it; never computed.
@@ -222,18 +226,25 @@ extension Request {
 
     private func hitungTurunan<T: Sendable>(
         _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>? = nil, kunciPD: String? = nil,
-        antre: Bool = true, tembolok: PageCache? = nil, kembalikan: Bool = true, ukuran: (T) -> Int,
-        dariSebelumnya: Bool, _ build: (T?) async throws -> T
+        terbit: Bool = false, antre: Bool = true, tembolok: PageCache? = nil, kembalikan: Bool = true,
+        ukuran: (T) -> Int, dariSebelumnya: Bool, _ build: (T?) async throws -> T
     ) async throws -> T {
         let store = KinerjaStore(db)
+        // A value keyed by the published versions names them in its key ("t"), apart from the same parts keyed by
+        // every write's.
+        let parts = terbit ? parts + ["terbit"] : parts
         /// The key of the data's version now, and the version's numbers.
         func versiSekarang() async throws -> (key: String, urutan: [Int64]) {
             if let pd {
                 let kunci: String
-                if let kunciPD { kunci = kunciPD } else { kunci = try await store.kunciVersi(pemda: pemda, pd: pd) }
+                if let kunciPD {
+                    kunci = kunciPD
+                } else {
+                    kunci = try await store.kunciVersi(pemda: pemda, pd: pd, terbit: terbit)
+                }
                 return (PageCache.kunci(parts, pemda: pemda, versiPD: (pd, kunci)), PageCache.urutan(kunci))
             }
-            let number = try await store.versiData(pemda: pemda)
+            let number = try await store.versiData(pemda: pemda, terbit: terbit)
             return (PageCache.kunci(parts, pemda: pemda, versiPD: nil, versiData: number), [number])
         }
         let (key, urutan) = try await versiSekarang()
