@@ -312,6 +312,72 @@ struct StoreTests {
         }
     }
 
+    /// A draft write is told after it commits (`sesudahDraf`) with the PD's version before and after it and its
+    /// rows as stored: the data read before, with those rows in place (`denganRealisasi`), is what the database
+    /// reads after (rows in any order), for one year and for all years. A write that adds a row is not told.
+    @Test(arguments: TestBackend.available)
+    func aDraftWriteFollowedIsTheDataReadAgain(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let (data, sub, indikator, _) = try Self.sample()
+            try await KinerjaStore(db).create(data)
+            let pemda = data.pemda.id
+            let pd = data.perangkatDaerah[0].id
+            final class Told: @unchecked Sendable {
+                var writes: [TulisanDraf] = []
+            }
+            let told = Told()
+            var store = KinerjaStore(db)
+            store.sesudahDraf = { told.writes.append($0) }
+            let tw1 = PeriodeLaporan(tahun: 2024, triwulan: 1)
+            func same(_ a: DataKinerja, _ b: DataKinerja) {
+                #expect(Set(a.realisasi) == Set(b.realisasi) && Set(a.anggaran) == Set(b.anggaran))
+                var sorted = a
+                sorted.realisasi = b.realisasi
+                sorted.anggaran = b.anggaran
+                #expect(sorted == b)
+            }
+            for (kinerja, keuangan, fisik) in [("2,50", Int64(77_000), "33.30"), ("0", 0, "100"), ("1", 5, "0.125")] {
+                let year = try await store.load(pemda: pemda, perangkatDaerah: pd, tahun: 2024)
+                let all = try await store.load(pemda: pemda, perangkatDaerah: pd)
+                let before = try await store.kunciVersi(pemda: pemda, pd: pd)
+                try await store.apply(
+                    try PerubahanData {
+                        $0.realisasi = [
+                            try RealisasiKinerja(
+                                indikator: indikator.id, periode: tw1,
+                                nilai: .angka(Decimal(string: kinerja.replacingOccurrences(of: ",", with: "."))!),
+                                teks: kinerja)
+                        ]
+                        $0.anggaran = [
+                            try RealisasiAnggaran(
+                                elemen: sub.id, periode: tw1, keuangan: Rupiah(sen: keuangan),
+                                fisik: Decimal(string: fisik))
+                        ]
+                    }, pemda: pemda)
+                let write = try #require(told.writes.last)
+                told.writes = []
+                #expect(write.sebelum == before)
+                #expect(write.sesudah == (try await store.kunciVersi(pemda: pemda, pd: pd)))
+                #expect(write.pd == pd && write.tahun == [2024])
+                same(
+                    try #require(year.denganRealisasi(write.realisasi, anggaran: write.anggaran)),
+                    try await store.load(pemda: pemda, perangkatDaerah: pd, tahun: 2024))
+                same(
+                    try #require(all.denganRealisasi(write.realisasi, anggaran: write.anggaran)),
+                    try await store.load(pemda: pemda, perangkatDaerah: pd))
+            }
+            // A row added: not a write to follow.
+            try await store.apply(
+                try PerubahanData {
+                    $0.realisasi = [
+                        try RealisasiKinerja(
+                            indikator: indikator.id, periode: .init(tahun: 2024, triwulan: 2), nilai: .angka(1))
+                    ]
+                }, pemda: pemda)
+            #expect(told.writes.isEmpty)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func onePDLoadsOnlyItsOwnRows(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in

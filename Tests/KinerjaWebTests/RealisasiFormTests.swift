@@ -2,10 +2,11 @@ import Fluent
 import Foundation
 import KinerjaDomain
 import KinerjaPersistence
-import KinerjaWeb
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import KinerjaWeb
 
 /// The realisasi entry form as an operator uses it.
 @Suite("Formulir realisasi")
@@ -87,6 +88,52 @@ struct RealisasiFormTests {
             try await op.kirim(app, form.path, again.isian([:])) { res in
                 #expect(res.headers.first(name: .location)?.contains("disimpan=0") == true)
             }
+        }
+    }
+
+    /// A draft saved again through the form (figures already stored, a triwulan in progress) is followed in the
+    /// data cache (`PageCache.ikutiDraf`): Dinsos's 2024 under the new version is derived from the one under the
+    /// version before, equal to what the database reads (rows in any order), and the form and the PD page after the
+    /// save read it from there (no load of the PD) and show the saved figures.
+    @Test func aDraftSavedAgainIsFollowedInTheDataCache() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let dinsos = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
+            let form = try await Self.buka(app, op)
+            let money = try #require(form.kunciAnggaran)
+            let pdPage = try await pdPath(app, kode: "DINSOS") + "?tahun=2024&triwulan=1"
+            func simpan(_ form: Formulir, _ kinerja: String, _ keuangan: String, _ fisik: String) async throws {
+                try await op.kirim(
+                    app, form.path,
+                    form.isian([
+                        FormKey.realisasi.awalan + form.kunci: kinerja, FormKey.keuangan.awalan + money: keuangan,
+                        FormKey.fisik.awalan + money: fisik,
+                    ])
+                ) { res in #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))") }
+            }
+            // The first save adds rows: not followed (the triwulan's rows are read again).
+            try await simpan(form, "12,5", "1.000.000", "10")
+            try await op.buka(app, pdPage) { #expect($0.body.string.contains("1.000.000")) }
+            let entries = app.dataCache.jumlah
+            try await simpan(try await Self.buka(app, op), "13,25", "2.345.678,90", "12,50")
+            #expect(app.dataCache.jumlah == entries + 1)
+            let key = PageCache.kunci(
+                ["tahun-pd", "2024"], pemda: pemda.id,
+                versiPD: (dinsos.id, try await store.kunciVersi(pemda: pemda.id, pd: dinsos.id)))
+            let followed = try #require(app.dataCache.lihat(key, as: DataKinerja.self))
+            let read = try await store.load(pemda: pemda.id, perangkatDaerah: dinsos.id, tahun: 2024)
+            #expect(Set(followed.realisasi) == Set(read.realisasi) && Set(followed.anggaran) == Set(read.anggaran))
+            var sameOrder = followed
+            sameOrder.realisasi = read.realisasi
+            sameOrder.anggaran = read.anggaran
+            #expect(sameOrder == read)
+            // The pages after the save read it: no new entry in the data cache.
+            let after = try await Self.buka(app, op)
+            #expect(nilaiInput(after.html, name: FormKey.realisasi.awalan + form.kunci) == "13,25")
+            try await op.buka(app, pdPage) { #expect($0.body.string.contains("2.345.678,90")) }
+            #expect(app.dataCache.jumlah == entries + 1)
         }
     }
 

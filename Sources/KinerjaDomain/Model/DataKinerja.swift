@@ -57,6 +57,28 @@ public struct DataKinerja: Hashable, Sendable {
         result.anggaran = anggaran.filter { $0.periode.tahun == tahun }
         return result
     }
+
+    /// The same data with these realisasi in place of those of the same key (indicator or element, triwulan), each
+    /// where it stood: what a write that replaced them leaves. Nil when one of them has no row here to replace (a
+    /// row added, or of a year this data does not hold): such a write is not followed, the data is read again.
+    public func denganRealisasi(_ kinerja: [RealisasiKinerja], anggaran uang: [RealisasiAnggaran]) -> DataKinerja? {
+        var result = self
+        var kinerjaBaru = Dictionary(kinerja.map { ($0.kunci, $0) }, uniquingKeysWith: { _, last in last })
+        if !kinerjaBaru.isEmpty {
+            for index in result.realisasi.indices {
+                if let row = kinerjaBaru.removeValue(forKey: result.realisasi[index].kunci) {
+                    result.realisasi[index] = row
+                }
+            }
+        }
+        var uangBaru = Dictionary(uang.map { ($0.kunci, $0) }, uniquingKeysWith: { _, last in last })
+        if !uangBaru.isEmpty {
+            for index in result.anggaran.indices {
+                if let row = uangBaru.removeValue(forKey: result.anggaran[index].kunci) { result.anggaran[index] = row }
+            }
+        }
+        return kinerjaBaru.isEmpty && uangBaru.isEmpty ? result : nil
+    }
 }
 
 /// Lookup tables over `DataKinerja`, built once (O(n)) so that every question after is O(1).

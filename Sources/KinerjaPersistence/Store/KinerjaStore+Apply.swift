@@ -26,7 +26,7 @@ extension KinerjaStore {
         sekarang: Date = Date()
     ) async throws -> Int {
         try Self.checkEntries(perubahan)
-        return try await write(pemda: id, besar: perubahan.jumlah > 20_000, lingkupPD: true) { db in
+        let hasil = try await write(pemda: id, besar: perubahan.jumlah > 20_000, lingkupPD: true) { db in
             if let versiPratinjau {
                 // `write` raised the version once, first: what it was before this write is one less.
                 let before = try await Self.versiData(pemda: id, on: db, kunci: true) - 1
@@ -35,6 +35,15 @@ extension KinerjaStore {
             if let unggahan { try await UnggahanModel.query(on: db).filter(\.$id == unggahan).delete() }
             return try await self.apply(perubahan, pemda: id.uuid, sekarang: sekarang, on: db)
         }
+        // Committed: whoever keeps the PD's data may follow a draft write.
+        if let draf = hasil.draf { sesudahDraf?(draf) }
+        return hasil.jumlah
+    }
+
+    /// What the apply inside a transaction did: the rows written, and the draft write it was, if it was one.
+    struct HasilApply: Sendable {
+        var jumlah: Int
+        var draf: TulisanDraf?
     }
 
     /// The rules a change set's own entries must keep, before any database work.
@@ -49,7 +58,7 @@ extension KinerjaStore {
     /// The apply inside a transaction already open (`apply`, and `create` after it creates the Pemda).
     func apply(
         _ perubahan: PerubahanData, pemda: UUID, sekarang: Date, riwayat: Bool = true, on db: any Database
-    ) async throws -> Int {
+    ) async throws -> HasilApply {
         // 1. Where every entry belongs, and the change set's own rules.
         let owners = try await Self.owners(perubahan, pemda: pemda, on: db)
         try await Self.checkStructure(perubahan, pemda: pemda, on: db)
@@ -73,9 +82,52 @@ extension KinerjaStore {
         }
         // 5. The versions of what was changed (the page cache's keys).
         let lingkup = Self.lingkup(perubahan, owners)
-        try await Self.raiseVersions(
-            lingkup, terbit: !Self.hanyaDraf(perubahan, rencana, lingkup), pemda: TypedID(pemda), on: db)
-        return written
+        let draf = Self.hanyaDraf(perubahan, rencana, lingkup)
+        try await Self.raiseVersions(lingkup, terbit: !draf, pemda: TypedID(pemda), on: db)
+        guard draf, case .pd(let pds) = lingkup, pds.count == 1, let pd = pds.first else {
+            return HasilApply(jumlah: written)
+        }
+        return HasilApply(
+            jumlah: written, draf: try await Self.tulisanDraf(rencana, pemda: TypedID(pemda), pd: TypedID(pd), on: db))
+    }
+
+    /// A draft write of one PD as the data cache follows it: the PD's version before and after (read in the
+    /// transaction, after the raise: the writers of a Pemda follow one another, so the one before is one less), and
+    /// the rows as stored, decoded as a load decodes them. Nil when a row does not decode (the cache reads the PD
+    /// again).
+    static func tulisanDraf(
+        _ plan: EntryPlan, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, on db: any Database
+    ) async throws -> TulisanDraf? {
+        var kinerja: [RealisasiKinerja] = []
+        var uang: [RealisasiAnggaran] = []
+        for row in plan.ganti {
+            if let row = row as? RealisasiKinerjaModel {
+                guard let nilai = Nilai(kodeSimpan: row.nilai) else { return nil }
+                kinerja.append(
+                    try RealisasiKinerja(
+                        indikator: TypedID(row.indikatorID),
+                        periode: PeriodeLaporan(tahun: row.tahun, kodeTriwulan: row.triwulan), nilai: nilai,
+                        teks: row.teks))
+            } else if let row = row as? RealisasiAnggaranModel {
+                var fisik: Decimal?
+                if let text = row.fisik {
+                    guard let value = Decimal(plain: text) else { return nil }
+                    fisik = value
+                }
+                uang.append(
+                    try RealisasiAnggaran(
+                        elemen: TypedID(row.elemenID),
+                        periode: PeriodeLaporan(tahun: row.tahun, kodeTriwulan: row.triwulan),
+                        keuangan: row.keuanganSen.map { Rupiah(sen: $0) }, fisik: fisik))
+            } else {
+                return nil
+            }
+        }
+        let (umum, versi) = try await versiPD(pemda: pemda, pd: pd, terbit: false, on: db)
+        return TulisanDraf(
+            pemda: pemda, pd: pd, sebelum: kunciVersi(umum: umum, pd: versi - 1),
+            sesudah: kunciVersi(umum: umum, pd: versi),
+            realisasi: kinerja, anggaran: uang)
     }
 
     /// Where a change set's writes belong, for the cache keys (`LingkupTulis`): the PD of its entries, workflow

@@ -18,7 +18,8 @@ extension KinerjaStore {
         let now = Date()
         try await write(pemda: data.pemda.id, besar: perubahan.jumlah > 20_000) { db in
             try await Self.insertPemda(data.pemda, profil: .init(), rpjmd: nil, on: db)
-            _ = try await self.apply(perubahan, pemda: data.pemda.id.uuid, sekarang: now, riwayat: false, on: db)
+            _ = try await self.apply(
+                perubahan, pemda: data.pemda.id.uuid, sekarang: now, riwayat: false, on: db)
         }
     }
 

@@ -37,16 +37,25 @@ extension KinerjaStore {
     ) async throws
         -> String
     {
-        guard let sql = db as? any SQLDatabase else { return "0" }
+        guard db is any SQLDatabase else { return "0" }
+        let (umum, own) = try await Self.versiPD(pemda: pemda, pd: pd, terbit: terbit, on: db)
+        return Self.kunciVersi(umum: umum, pd: own, terbit: terbit)
+    }
+
+    /// The Pemda's common version and the PD's (or its published one), read in one query.
+    static func versiPD(
+        pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, terbit: Bool, on db: any Database
+    ) async throws -> (umum: Int64, pd: Int64) {
+        guard let sql = db as? any SQLDatabase else { return (0, 0) }
         let row = try await sql.raw(
             """
             SELECT (SELECT versi_umum FROM versi_data WHERE id = \(bind: pemda.uuid)) AS umum,
             (SELECT \(unsafeRaw: terbit ? "versi_terbit" : "versi") FROM versi_data_pd WHERE id = \(bind: pd.uuid)) AS pd
             """
         ).first()
-        let umum = try row?.decode(column: "umum", as: Int64?.self) ?? 0
-        let own = try row?.decode(column: "pd", as: Int64?.self) ?? 0
-        return Self.kunciVersi(umum: umum, pd: own, terbit: terbit)
+        return (
+            try row?.decode(column: "umum", as: Int64?.self) ?? 0, try row?.decode(column: "pd", as: Int64?.self) ?? 0
+        )
     }
 
     /// `kunciVersi` of every PD of the Pemda in one query (the dashboard gathers one part per PD): the PD's id to
@@ -196,6 +205,21 @@ extension KinerjaStore {
         guard case .pd = lingkup, change.hanyaRealisasi, plan.baru.isEmpty, plan.buang.isEmpty else { return false }
         return plan.ganti.allSatisfy { $0 is RealisasiKinerjaModel || $0 is RealisasiAnggaranModel }
     }
+}
+
+/// A write that changed only draft realisasi already stored, in one PD (`KinerjaStore.hanyaDraf`): the PD's
+/// data version (`kunciVersi`) before and after it, and the rows it replaced, as stored. The PD's data at `sesudah`
+/// is its data at `sebelum` with these rows in place (`DataKinerja.denganRealisasi`).
+public struct TulisanDraf: Sendable {
+    public var pemda: TypedID<Pemda>
+    public var pd: TypedID<PerangkatDaerah>
+    public var sebelum: String
+    public var sesudah: String
+    public var realisasi: [RealisasiKinerja]
+    public var anggaran: [RealisasiAnggaran]
+
+    /// The years of its rows.
+    public var tahun: Set<Int> { Set(realisasi.map(\.periode.tahun) + anggaran.map(\.periode.tahun)) }
 }
 
 /// What a write changed, for the cache's keys.

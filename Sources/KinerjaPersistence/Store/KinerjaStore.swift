@@ -18,6 +18,13 @@ public struct KinerjaStore: Sendable {
             TypedID<Pemda>, TypedID<PerangkatDaerah>, Int?, @Sendable () async throws -> DataKinerja
         ) async throws -> DataKinerja
 
+    /// Told, after it commits, of a write that changed only draft realisasi already stored in one PD
+    /// (`TulisanDraf`): the web derives the PD's data at the new version from the data it holds at the version before,
+    /// instead of reading the PD again.
+    public var sesudahDraf: SesudahDraf?
+
+    public typealias SesudahDraf = @Sendable (TulisanDraf) -> Void
+
     public init(_ db: any Database) { self.db = db }
 
     public init(_ db: any Database, tahunPD: @escaping TahunPD) {

@@ -146,6 +146,15 @@ struct PenyiapanLifecycle: LifecycleHandler {
         guard application.environment.arguments.dropFirst().first == "serve",
             !application.environment.arguments.contains("--demo")
         else { return }
+        // A database older than the binary (an upgrade without `kinerja migrate`) would answer requests with errors
+        // on the columns it lacks: the server does not start, and says what to run.
+        let pending = try await application.migrator.previewPrepareBatch().get()
+        guard pending.isEmpty else {
+            throw DomainError.tidakSah(
+                field: "basis data",
+                pesan: "Basis data belum dimigrasi ke versi program ini (\(pending.count) migrasi tertunda): jalankan "
+                    + "\"kinerja migrate --yes\" lebih dulu.")
+        }
         let store = KinerjaStore(application.db)
         let empty: Bool
         do {

@@ -33,7 +33,12 @@ extension KinerjaApp {
         var change = change
         change.oleh = ctx.pengguna?.namaPengguna ?? change.oleh
         change.sumber = sumber
-        return try await KinerjaStore(req.db).apply(
+        // A draft realisasi saved is followed in the data cache (`PageCache.ikutiDraf`): the pages it made stale
+        // read the PD from there, not from the database.
+        var store = KinerjaStore(req.db)
+        let dataCache = req.application.dataCache
+        store.sesudahDraf = { dataCache.ikutiDraf($0) }
+        return try await store.apply(
             change, pemda: pemda, versiPratinjau: versiPratinjau, unggahan: unggahan, sekarang: req.sekarang)
     }
 }

@@ -44,10 +44,13 @@ final class PageCache: @unchecked Sendable {
         return value
     }
 
-    /// Stores a value just computed (a miss, for `/metrics`); `stabil`: its page without the version; `urutan`: the
-    /// version's numbers (the Pemda's, or its common data's and the PD's), each of which only grows.
-    func simpan<T: Sendable>(_ key: String, _ value: T, bytes: Int, stabil: String? = nil, urutan: [Int64] = []) {
-        metrik?.cacheMiss.increment()
+    /// Stores a value just computed (a miss, for `/metrics`, unless `miss` is false); `stabil`: its page without the
+    /// version; `urutan`: the version's numbers (the Pemda's, or its common data's and the PD's), each of which only
+    /// grows.
+    func simpan<T: Sendable>(
+        _ key: String, _ value: T, bytes: Int, stabil: String? = nil, urutan: [Int64] = [], miss: Bool = true
+    ) {
+        if miss { metrik?.cacheMiss.increment() }
         guard bytes <= budget else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -67,6 +70,11 @@ final class PageCache: @unchecked Sendable {
                 if let stabil = entry.stabil, terakhir[stabil] == oldKey { terakhir[stabil] = nil }
             }
         }
+    }
+
+    /// The value stored under `key`, neither a hit nor a use.
+    func lihat<T: Sendable>(_ key: String, as type: T.Type) -> T? {
+        lock.withLock { entries[key]?.value as? T }
     }
 
     /// The latest value stored for the page `stabil` (whatever its version), while the cache still holds it: what
@@ -104,6 +112,32 @@ final class PageCache: @unchecked Sendable {
     ) -> String {
         let versi = versiPD.map { "pd|\($0.0.uuid.uuidString)|" + $0.1 } ?? String(versiData)
         return (parts + [pemda.uuid.uuidString, versi]).joined(separator: "|")
+    }
+
+    /// A page without its version: what it is, its Pemda, its PD ("-" for a page of the whole Pemda).
+    static func stabil(_ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?) -> String {
+        (parts + [pemda.uuid.uuidString, pd?.uuid.uuidString ?? "-"]).joined(separator: "|")
+    }
+
+    /// Follows a draft write (`TulisanDraf`) in the data cache: the PD's data it holds under the version before the
+    /// write (all its years, and the years of the write's rows) is filed under the version after, with the write's
+    /// rows in place (`DataKinerja.denganRealisasi`), so that the pages the save made stale — the writer's form, the
+    /// PD page — read the PD from here instead of the database. The data under the version before is at least that
+    /// new (filed under the version read before it was loaded), and this write's rows are exactly what changed
+    /// between the two versions; so every row is at least as new as the version it is filed under, the guarantee
+    /// of every entry. What the cache does not hold is read as before.
+    func ikutiDraf(_ tulisan: TulisanDraf) {
+        for bagian in ["semua"] + tulisan.tahun.sorted().map(String.init) {
+            let parts = ["tahun-pd", bagian]
+            let sebelum = Self.kunci(parts, pemda: tulisan.pemda, versiPD: (tulisan.pd, tulisan.sebelum))
+            guard let data = lihat(sebelum, as: DataKinerja.self),
+                let baru = data.denganRealisasi(tulisan.realisasi, anggaran: tulisan.anggaran)
+            else { continue }
+            simpan(
+                Self.kunci(parts, pemda: tulisan.pemda, versiPD: (tulisan.pd, tulisan.sesudah)), baru,
+                bytes: baru.ukuranTembolok, stabil: Self.stabil(parts, pemda: tulisan.pemda, pd: tulisan.pd),
+                urutan: Self.urutan(tulisan.sesudah), miss: false)
+        }
     }
 
     /// The numbers of a version key (`12`, `u3p45` → [3, 45]).
@@ -248,7 +282,7 @@ extension Request {
             return (PageCache.kunci(parts, pemda: pemda, versiPD: nil, versiData: number), [number])
         }
         let (key, urutan) = try await versiSekarang()
-        let stabil = (parts + [pemda.uuid.uuidString, pd?.uuid.uuidString ?? "-"]).joined(separator: "|")
+        let stabil = PageCache.stabil(parts, pemda: pemda, pd: pd)
         let cache = tembolok ?? application.pageCache
         if let hit = cache.ambil(key, as: T.self) { return hit }
         let jenis = parts.first ?? "-"
