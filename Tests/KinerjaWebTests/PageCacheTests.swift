@@ -27,7 +27,7 @@ struct PageCacheTests {
 
     /// A request that waited for its turn may serve a page stored meanwhile for a version not older than the one it
     /// read (each of the version's numbers at least as large), never an older one; a computation that ends late for
-    /// an older version does not hide the newer page.
+    /// an older version does not hide the newer page, and is not kept: the cache holds the newest version of a page.
     @Test func aWaitingRequestServesOnlyAPageNotOlderThanItsVersion() {
         let cache = PageCache(budgetBytes: 1_000)
         cache.simpan("pd|u3p5", "v3.5", bytes: 10, stabil: "pd", urutan: [3, 5])
@@ -41,6 +41,13 @@ struct PageCacheTests {
         #expect(cache.terbaru("pd", sejak: [3, 5], as: String.self) == "v3.5")
         #expect(cache.sebelumnya("pd", as: String.self) == "v3.5")
         #expect(PageCache.urutan("u12p345") == [12, 345] && PageCache.urutan("17") == [17])
+        // One version per page: an older one computed after a newer is not kept; a newer one replaces the older.
+        #expect(cache.lihat("pd|u3p4", as: String.self) == nil && cache.jumlah == 1)
+        cache.simpan("pd|u3p6", "v3.6", bytes: 10, stabil: "pd", urutan: [3, 6])
+        #expect(cache.lihat("pd|u3p5", as: String.self) == nil && cache.jumlah == 1)
+        #expect(cache.terbaru("pd", sejak: [3, 5], as: String.self) == "v3.6")
+        cache.simpan("lain|1", "lain", bytes: 10, stabil: "lain", urutan: [1])
+        #expect(cache.jumlah == 2 && cache.dihitung == 4)
     }
 
     /// A write made straight to the database (as another instance would make it, without this instance's cache
@@ -135,42 +142,42 @@ struct PageCacheTests {
             // under the Pemda's version).
             let pages = [dinsosURL, otherURL, dashboard]
             for page in pages { try await admin.buka(app, page) { #expect($0.status == .ok, "\(page)") } }
-            let cached = app.pageCache.jumlah
+            let cached = app.pageCache.dihitung
             let otherKey = try await store.kunciVersi(pemda: pemda.id, pd: other.id)
             let dinsosKey = try await store.kunciVersi(pemda: pemda.id, pd: dinsos.id)
 
             let sub = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(7_654_321))
             #expect(try await store.kunciVersi(pemda: pemda.id, pd: other.id) == otherKey)
             #expect(try await store.kunciVersi(pemda: pemda.id, pd: dinsos.id) != dinsosKey)
-            // The other PD's page is served from the cache: no new entry.
+            // The other PD's page is served from the cache: nothing computed.
             try await admin.buka(app, otherURL) { #expect($0.status == .ok) }
-            #expect(app.pageCache.jumlah == cached)
-            // Dinsos's page is computed again, with the new figure: one entry; its year as loaded is kept apart.
-            let loaded = app.dataCache.jumlah
+            #expect(app.pageCache.dihitung == cached)
+            // Dinsos's page is computed again, with the new figure; its year as loaded is kept apart.
+            let loaded = app.dataCache.dihitung
             try await admin.buka(app, dinsosURL) { #expect($0.status == .ok) }
-            #expect(app.pageCache.jumlah == cached + 1)
-            #expect(app.dataCache.jumlah == loaded + 1)
+            #expect(app.pageCache.dihitung == cached + 1)
+            #expect(app.dataCache.dihitung == loaded + 1)
             // The dashboard: the page, Dinsos's part and the Pemda's years; the other parts from the cache. Dinsos's
             // 2024 is loaded (the PD page showed its latest year).
             try await admin.buka(app, dashboard) { res in #expect(res.body.string.contains("7.654.321")) }
-            #expect(app.pageCache.jumlah == cached + 4)
-            #expect(app.dataCache.jumlah == loaded + 2)
+            #expect(app.pageCache.dihitung == cached + 4)
+            #expect(app.dataCache.dihitung == loaded + 2)
             // Dinsos's reports read all its years (a report may reach back over its period): loaded once for the
             // first report, read from the data cache by the second.
             try await admin.buka(app, dinsosURL + "/laporan/realisasi?tahun=2024") { #expect($0.status == .ok) }
-            #expect(app.pageCache.jumlah == cached + 5)
-            #expect(app.dataCache.jumlah == loaded + 3)
+            #expect(app.pageCache.dihitung == cached + 5)
+            #expect(app.dataCache.dihitung == loaded + 3)
             try await admin.buka(app, dinsosURL + "/laporan/capaian-sasaran?tahun=2024") { res in
                 #expect(res.status == .ok)
             }
-            #expect(app.pageCache.jumlah == cached + 6)
-            #expect(app.dataCache.jumlah == loaded + 3)
-            // Another year of Dinsos: one entry more (taken from the years the reports loaded).
-            let beforeYear = app.dataCache.jumlah
+            #expect(app.pageCache.dihitung == cached + 6)
+            #expect(app.dataCache.dihitung == loaded + 3)
+            // Another year of Dinsos: one value more (taken from the years the reports loaded).
+            let beforeYear = app.dataCache.dihitung
             let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: dinsos.id).semua
             if let other = years.first(where: { $0 != 2024 }) {
                 try await admin.buka(app, dinsosURL + "?tahun=\(other)") { #expect($0.status == .ok) }
-                #expect(app.dataCache.jumlah == beforeYear + 1)
+                #expect(app.dataCache.dihitung == beforeYear + 1)
             }
 
             // A change of the structure is common: every PD's key moves.
@@ -303,7 +310,7 @@ struct PageCacheTests {
                     pages[page] = res.body.string
                 }
             }
-            let cached = app.pageCache.jumlah
+            let cached = app.pageCache.dihitung
             let terbit = try await store.versiData(pemda: pemda.id, terbit: true)
             // The draft saved again: the published pages are the cached ones.
             _ = try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, Rupiah(7_654_321))
@@ -314,7 +321,7 @@ struct PageCacheTests {
                     #expect(!res.body.string.contains("7.654.321"), "\(page)")
                 }
             }
-            #expect(app.pageCache.jumlah == cached)
+            #expect(app.pageCache.dihitung == cached)
             // The pages of drafts show it.
             try await admin.buka(app, dinsosURL + "?tahun=2024") { #expect($0.body.string.contains("7.654.321")) }
             try await admin.buka(app, pemdaPath(dinsosURL) + "/dasbor?tahun=2024&sementara=1") {

@@ -25,6 +25,8 @@ final class PageCache: @unchecked Sendable {
     private var terakhir: [String: String] = [:]
     private var clock: UInt64 = 0
     private var total = 0
+    /// Values computed and stored (the misses), for tests.
+    private(set) var dihitung = 0
     let budget: Int
     let metrik: Metrik?
 
@@ -54,14 +56,20 @@ final class PageCache: @unchecked Sendable {
         guard bytes <= budget else { return }
         lock.lock()
         defer { lock.unlock() }
+        if miss { dihitung += 1 }
+        if let stabil, let newestKey = terakhir[stabil], newestKey != key, let newest = entries[newestKey] {
+            // One version per page, the newest: whoever read an older version is served it (`terbaru`), and the
+            // page's next version starts from it (`sebelumnya`). A computation that waited and ends after a newer
+            // one is not kept; an older version goes when a newer one comes (at the end of a quarter every save
+            // left its PD's data and pages behind, and the data cache held half the PD it could).
+            if Self.tidakLebihLama(newest.urutan, dari: urutan) { return }
+            entries[newestKey] = nil
+            total -= newest.bytes
+        }
         clock += 1
         if let old = entries[key] { total -= old.bytes }
         entries[key] = (value, bytes, clock, stabil, urutan)
-        if let stabil {
-            // The newest version stays the page's latest (a computation that waited may end after a newer one).
-            let newest = terakhir[stabil].flatMap { entries[$0]?.urutan }
-            if newest.map({ Self.tidakLebihLama(urutan, dari: $0) }) ?? true { terakhir[stabil] = key }
-        }
+        if let stabil { terakhir[stabil] = key }
         total += bytes
         if total > budget {
             for (oldKey, entry) in entries.sorted(by: { $0.value.used < $1.value.used }) where total > budget {
@@ -256,6 +264,8 @@ extension Request {
     ) async throws -> T? {
         let kunci = try await KinerjaStore(db).kunciVersi(pemda: pemda, pd: pd)
         return tembolok.ambil(PageCache.kunci(parts, pemda: pemda, versiPD: (pd, kunci)), as: T.self)
+            ?? tembolok.terbaru(
+                PageCache.stabil(parts, pemda: pemda, pd: pd), sejak: PageCache.urutan(kunci), as: T.self)
     }
 
     private func hitungTurunan<T: Sendable>(
@@ -285,6 +295,8 @@ extension Request {
         let stabil = PageCache.stabil(parts, pemda: pemda, pd: pd)
         let cache = tembolok ?? application.pageCache
         if let hit = cache.ambil(key, as: T.self) { return hit }
+        // A newer version stored meanwhile serves too (the cache keeps only the newest of a page).
+        if let newer = cache.terbaru(stabil, sejak: urutan, as: T.self) { return newer }
         let jenis = parts.first ?? "-"
         /// Computes the value and files it under `key` (the version read before the data).
         func compute(_ key: String, _ urutan: [Int64]) async throws -> T {
