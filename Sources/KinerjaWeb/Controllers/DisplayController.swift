@@ -254,7 +254,8 @@ enum DisplayController {
         -> Response
     {
         let pemda = try ctx.pemdaWajib()
-        let profil = try await req.store.profil(pemda: pemda.id)
+        let profil: ProfilPemda
+        if let known = ctx.profil { profil = known } else { profil = try await req.store.profil(pemda: pemda.id) }
         let laporan = LaporanKatalog.denganAlamat(tersaji.laporan, profil)
         let sebelumTabel = tersaji.sebelumTabel
         switch req.query[String.self, at: "format"] ?? "html" {

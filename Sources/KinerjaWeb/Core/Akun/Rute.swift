@@ -22,6 +22,8 @@ struct RequestContext: Sendable {
     var pemda: Pemda?
     /// The PD of a `:kode` path, loaded once.
     var pd: PerangkatDaerah?
+    /// The profile (address, logo kind, head) of the Pemda of a `:pemda` path, without the logo's bytes.
+    var profil: ProfilPemda?
 
     func pemdaWajib() throws -> Pemda {
         guard let pemda else { throw DomainError.tidakDitemukan("Pemda") }
@@ -89,17 +91,14 @@ extension Application {
         storage[RegisteredRouteKey.self] = registered
         on(method, path, body: body) { req async throws -> Response in
             if method != .GET && method != .HEAD { try Akun.periksaCSRF(req) }
-            let store = KinerjaStore(req.db)
             var konteks = RequestContext(pengguna: req.pengguna, csrf: Akun.samarkan(req.csrfToken))
             if let raw = req.parameters.get("pemda") {
-                guard let id = UUID(uuidString: raw), let pemda = try await store.pemdaJikaAda(TypedID(id)) else {
-                    throw DomainError.tidakDitemukan("Pemda")
-                }
-                konteks.pemda = pemda
+                guard let id = UUID(uuidString: raw) else { throw DomainError.tidakDitemukan("Pemda") }
+                let pemda = try await req.pemdaDanPD(TypedID(id))
+                konteks.pemda = pemda.pemda
+                konteks.profil = pemda.profil
                 if let kode = req.parameters.get("kode") {
-                    guard let pd = try await store.pd(pemda: pemda.id, kode: kode) else {
-                        throw DomainError.tidakDitemukan("Perangkat daerah \(kode)")
-                    }
+                    guard let pd = pemda.pd[kode] else { throw DomainError.tidakDitemukan("Perangkat daerah \(kode)") }
                     konteks.pd = pd
                 }
             }
@@ -119,6 +118,32 @@ extension Application {
                 throw Abort(.forbidden)
             }
             return try await handler(req, konteks)
+        }
+    }
+}
+
+/// What every page of a Pemda reads before its own work: the Pemda with its capaian bands, its PD by kode and its
+/// profile. Cached per published version of the Pemda, which every write of these moves (they are its common
+/// data): one small query a request instead of four through Fluent's models (a third of a cached page's CPU).
+struct PemdaDanPD: Sendable {
+    var pemda: Pemda
+    var pd: [String: PerangkatDaerah]
+    var profil: ProfilPemda
+}
+
+extension Request {
+    /// The Pemda `id` with its PD and profile; an unknown id is a 404 (and is not cached).
+    func pemdaDanPD(_ id: TypedID<Pemda>) async throws -> PemdaDanPD {
+        try await turunan(
+            ["pemda-pd"], pemda: id, terbit: true, antre: false, kembalikan: false,
+            ukuran: { 2_000 + $0.pd.count * 600 }
+        ) {
+            let store = KinerjaStore(db)
+            guard let pemda = try await store.pemdaJikaAda(id) else { throw DomainError.tidakDitemukan("Pemda") }
+            let pds = try await store.listPD(pemda: id)
+            return PemdaDanPD(
+                pemda: pemda, pd: Dictionary(pds.map { ($0.kode, $0) }, uniquingKeysWith: { first, _ in first }),
+                profil: try await store.profil(pemda: id))
         }
     }
 }
