@@ -134,9 +134,9 @@ struct PemdaDanPD: Sendable {
 extension Request {
     /// The Pemda `id` with its PD and profile; an unknown id is a 404 (and is not cached).
     func pemdaDanPD(_ id: TypedID<Pemda>) async throws -> PemdaDanPD {
-        try await turunan(
-            ["pemda-pd"], pemda: id, terbit: true, antre: false, kembalikan: false,
-            ukuran: { 2_000 + $0.pd.count * 600 }
+        let ukuran: (PemdaDanPD) -> Int = { 2_000 + $0.pd.count * 600 }
+        return try await turunan(
+            ["pemda-pd"], pemda: id, terbit: true, antre: false, kembalikan: false, ukuran: ukuran
         ) {
             let store = KinerjaStore(db)
             guard let pemda = try await store.pemdaJikaAda(id) else { throw DomainError.tidakDitemukan("Pemda") }
