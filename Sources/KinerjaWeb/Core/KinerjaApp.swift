@@ -36,11 +36,11 @@ public enum KinerjaApp {
         app.middleware.use(SecurityHeaderMiddleware())
         app.middleware.use(AkunMiddleware())
         app.storage[DatabaseLabelKey.self] = database.jenis
-        let cacheMB = Environment.get("KINERJA_TEMBOLOK_MB").flatMap(Int.init) ?? 256
+        let cacheMB = Environment.get("KINERJA_TEMBOLOK_MB").flatMap(Int.init) ?? 224
         let metrik = Metrik(koneksiMaks: database.koneksiMaks * System.coreCount)
         app.storage[MetrikKey.self] = metrik
         app.storage[PageCacheKey.self] = PageCache(budgetBytes: max(0, cacheMB) * 1_048_576, metrik: metrik)
-        let dataMB = Environment.get("KINERJA_TEMBOLOK_DATA_MB").flatMap(Int.init) ?? 32
+        let dataMB = Environment.get("KINERJA_TEMBOLOK_DATA_MB").flatMap(Int.init) ?? 64
         app.storage[DataCacheKey.self] = PageCache(budgetBytes: max(0, dataMB) * 1_048_576, metrik: metrik)
         app.storage[HeavyWorkKey.self] = HeavyWork.buat()
         try routes(app)

@@ -205,13 +205,14 @@ struct PageCacheKey: StorageKey { typealias Value = PageCache }
 struct DataCacheKey: StorageKey { typealias Value = PageCache }
 
 extension Application {
-    /// Set once by `KinerjaApp.configure` (256 MB by default; `KINERJA_TEMBOLOK_MB=0` turns it off).
+    /// Set once by `KinerjaApp.configure` (224 MB by default; `KINERJA_TEMBOLOK_MB=0` turns it off).
     var pageCache: PageCache { storage[PageCacheKey.self] ?? PageCache(budgetBytes: 0) }
 
-    /// The PD years as loaded (`Request.store`), apart from the pages: a PD's year is 3-5 MB and is wanted only in the
-    /// second after a save, while the pages made from it are recomputed; in the pages' budget 50 of them evicted the
-    /// pages themselves (the end of a quarter read 35 → 28 pages a second). 32 MB by default
-    /// (`KINERJA_TEMBOLOK_DATA_MB`; 0 turns it off).
+    /// The PD years as loaded (`Request.store`), apart from the pages: a PD's year (about 1 MB on the synthetic
+    /// kabupaten) is wanted in the second after a save, while the pages made from it are recomputed, and the next
+    /// save of the PD is followed from it (`ikutiDraf`); in the pages' budget 50 of them evicted the pages themselves.
+    /// 64 MB by default, enough for the 40 PD written at the end of a quarter (with 32 MB they were evicted in turn
+    /// and every save read its PD again) (`KINERJA_TEMBOLOK_DATA_MB`; 0 turns it off).
     var dataCache: PageCache { storage[DataCacheKey.self] ?? PageCache(budgetBytes: 0) }
 }
 
