@@ -27,7 +27,7 @@ extension Agregasi {
 }
 
 /// The values of one indicator over the reporting calendar, and the questions asked of them.
-public struct RiwayatIndikator: Equatable, Sendable {
+public struct RiwayatIndikator: Sendable {
     public var agregasi: Agregasi
     public var jumlahTriwulan: Int
     /// Realisasi by period (annual figures have `triwulan == nil`).

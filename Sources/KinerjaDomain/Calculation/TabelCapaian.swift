@@ -31,60 +31,26 @@ public struct TabelCapaian: Sendable {
     public var baris: [Baris]
     /// Roll-up over every indicator of the table.
     public var capaianKeseluruhan: RollUp.Hasil
-    /// Each indicator's result with what it was computed from, for the next table of the same year, triwulan,
-    /// policy and scales (`sebelumnya`): an indicator whose definition and history are equal has an equal result.
-    var ingatan: Ingatan
 
-    struct Ingatan: Sendable {
-        var kebijakan: KebijakanCapaian
-        var skala: [String: SkalaPredikat]
-        var hasil: [TypedID<Indikator>: (indikator: Indikator, riwayat: RiwayatIndikator, hasil: RiwayatIndikator.Hasil)]
-        /// Each element's roll-up with the indicators it was made of (equal indicators, equal results: equal roll-up).
-        var elemen: [TypedID<ElemenRencana>: (indikator: [TypedID<Indikator>], hasil: RollUp.Hasil)] = [:]
-    }
-
-    /// How many indicators this table computed (the others it took from `sebelumnya`).
-    public private(set) var dihitung = 0
-
-    /// `sebelumnya`: the table of the previous version of the same data (after a save): the result of an indicator
-    /// whose definition and history did not change is taken from it instead of computed again (the capaian
-    /// divisions and roll-ups were most of a PD page computed after a save).
     public init(
         indeks: IndeksKinerja,
         perangkatDaerah: TypedID<PerangkatDaerah>?,
         tahun: Int,
         sampaiTriwulan: Int? = nil,
-        skala: [String: SkalaPredikat] = SkalaPredikat.bawaan,
-        sebelumnya: TabelCapaian? = nil
+        skala: [String: SkalaPredikat] = SkalaPredikat.bawaan
     ) {
         self.tahun = tahun
         self.sampaiTriwulan = sampaiTriwulan
         let kebijakan = indeks.data.pemda.kebijakan
-        let previous = sebelumnya.flatMap {
-            $0.tahun == tahun && $0.sampaiTriwulan == sampaiTriwulan && $0.ingatan.kebijakan == kebijakan
-                && $0.ingatan.skala == skala ? $0.ingatan : nil
-        }
-        var memory = Ingatan(kebijakan: kebijakan, skala: skala, hasil: [:])
-        var computed = 0
         var rows: [Baris] = []
         var all: [RollUp.Anak] = []
 
         func visit(_ node: ElemenRencana, depth: Int) {
             var indicatorRows: [BarisIndikator] = []
             var children: [RollUp.Anak] = []
-            let computedBefore = computed
-            let indicators = indeks.indikatorPerElemen[node.id] ?? []
-            for indikator in indicators {
-                let riwayat = indeks.riwayat(indikator)
-                let hasil: RiwayatIndikator.Hasil
-                if let known = previous?.hasil[indikator.id], known.riwayat == riwayat, known.indikator == indikator {
-                    hasil = known.hasil
-                } else {
-                    hasil = riwayat.hitung(
-                        tahun: tahun, sampai: sampaiTriwulan, indikator: indikator, kebijakan: kebijakan, skala: skala)
-                    computed += 1
-                }
-                memory.hasil[indikator.id] = (indikator, riwayat, hasil)
+            for indikator in indeks.indikatorPerElemen[node.id] ?? [] {
+                let hasil = indeks.riwayat(indikator).hitung(
+                    tahun: tahun, sampai: sampaiTriwulan, indikator: indikator, kebijakan: kebijakan, skala: skala)
                 indicatorRows.append(
                     BarisIndikator(
                         indikator: indikator, target: hasil.target, realisasi: hasil.realisasi,
@@ -103,27 +69,17 @@ public struct TabelCapaian: Sendable {
                 spent = indeks.realisasiKeuangan(node.id, tahun: tahun, sampai: sampaiTriwulan)
                 physical = indeks.fisik(node.id, tahun: tahun, sampai: sampaiTriwulan)
             }
-            let ids = indicators.map(\.id)
-            let rollUp: RollUp.Hasil
-            if computed == computedBefore, let known = previous?.elemen[node.id], known.indikator == ids {
-                rollUp = known.hasil
-            } else {
-                rollUp = RollUp.rataRata(children, batasi: kebijakan.batasiRollUp)
-            }
-            memory.elemen[node.id] = (ids, rollUp)
             rows.append(
                 Baris(
                     elemen: node, kedalaman: depth, indikator: indicatorRows, pagu: pagu,
                     paguTercatatBerbeda: recorded, realisasiKeuangan: spent,
                     serapan: pagu.flatMap { Serapan.persen(realisasi: spent, pagu: $0) }, fisik: physical,
-                    capaianElemen: rollUp))
+                    capaianElemen: RollUp.rataRata(children, batasi: kebijakan.batasiRollUp)))
             for child in indeks.anakDari(node.id) { visit(child, depth: depth + 1) }
         }
         for root in indeks.akar(perangkatDaerah: perangkatDaerah) { visit(root, depth: 0) }
         self.baris = rows
         self.capaianKeseluruhan = RollUp.rataRata(all, batasi: kebijakan.batasiRollUp)
-        self.ingatan = memory
-        self.dihitung = computed
     }
 
     /// Indicators with a target for the period but no realisasi yet.

@@ -303,8 +303,7 @@ enum DisplayController {
         ) { sebelumnya in
             PerangkatDaerahPage.Tersaji(
                 try await PerangkatDaerahPage.Model.query(
-                    req.store, pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan,
-                    sebelumnya: sebelumnya?.model.tabel), sebelumnya: sebelumnya)
+                    req.store, pemda: pemda.id, pd: pd, tahun: tahun, triwulan: triwulan), sebelumnya: sebelumnya)
         }
         let panel = try await AlurPanel.query(
             req.store, pemda: pemda, pd: pd, tahun: tersaji.model.tahun, pengguna: ctx.pengguna,

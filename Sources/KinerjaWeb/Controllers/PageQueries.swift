@@ -248,10 +248,8 @@ extension HomePage.Tugas {
 extension PerangkatDaerahPage.Model {
     /// Loads the PD (one query per table) and computes its table. The year defaults to the latest year with
     /// realisasi, else the latest year with a target: a function of the data, never of today's date.
-    /// `sebelumnya`: the table of the page's previous version, whose unchanged indicators are not computed again.
     static func query(
-        _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?,
-        sebelumnya: TabelCapaian? = nil
+        _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah, tahun: Int?, triwulan: Int?
     )
         async throws -> Self
     {
@@ -267,7 +265,7 @@ extension PerangkatDaerahPage.Model {
         }
         let index = IndeksKinerja(data)
         let tabel = TabelCapaian(
-            indeks: index, perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan, sebelumnya: sebelumnya)
+            indeks: index, perangkatDaerah: pd.id, tahun: chosen, sampaiTriwulan: triwulan)
         var renstra: [TypedID<Indikator>: Nilai] = [:]
         for indikator in data.indikator {
             if let value = index.riwayat(indikator, dokumen: .renstra).targetTahun(chosen) {
