@@ -76,8 +76,9 @@ struct Baris {
             case .float, .null, .blob: throw galat(i, "(bukan bilangan bulat)")
             }
         case .statement(let statement):
-            switch RawSQLite.type(statement, i) {
-            case SQLITE_INTEGER: return Int(sqlite_nio_sqlite3_column_int64(statement, Int32(i)))
+            let value = RawSQLite.value(statement, i)
+            switch value.map(sqlite_nio_sqlite3_value_type) ?? SQLITE_NULL {
+            case SQLITE_INTEGER: return Int(sqlite_nio_sqlite3_value_int64(value))
             case SQLITE_TEXT:
                 let text = RawSQLite.text(statement, i) ?? ""
                 guard let value = Int(text) else { throw galat(i, text) }
