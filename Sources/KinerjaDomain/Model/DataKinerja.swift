@@ -63,21 +63,19 @@ public struct DataKinerja: Hashable, Sendable {
     /// row added, or of a year this data does not hold): such a write is not followed, the data is read again.
     public func denganRealisasi(_ kinerja: [RealisasiKinerja], anggaran uang: [RealisasiAnggaran]) -> DataKinerja? {
         var result = self
-        var kinerjaBaru = Dictionary(kinerja.map { ($0.kunci, $0) }, uniquingKeysWith: { _, last in last })
-        if !kinerjaBaru.isEmpty {
-            for index in result.realisasi.indices {
-                if let row = kinerjaBaru.removeValue(forKey: result.realisasi[index].kunci) {
-                    result.realisasi[index] = row
-                }
-            }
+        guard Self.ganti(&result.realisasi, kinerja, kunci: \.kunci), Self.ganti(&result.anggaran, uang, kunci: \.kunci)
+        else { return nil }
+        return result
+    }
+
+    /// Puts each of `baru` in place of the row of `rows` with the same key; false when one has no such row.
+    private static func ganti<Row>(_ rows: inout [Row], _ baru: [Row], kunci: (Row) -> KunciIsian) -> Bool {
+        guard !baru.isEmpty else { return true }
+        var waiting = Dictionary(baru.map { (kunci($0), $0) }, uniquingKeysWith: { _, last in last })
+        for index in rows.indices {
+            if let row = waiting.removeValue(forKey: kunci(rows[index])) { rows[index] = row }
         }
-        var uangBaru = Dictionary(uang.map { ($0.kunci, $0) }, uniquingKeysWith: { _, last in last })
-        if !uangBaru.isEmpty {
-            for index in result.anggaran.indices {
-                if let row = uangBaru.removeValue(forKey: result.anggaran[index].kunci) { result.anggaran[index] = row }
-            }
-        }
-        return kinerjaBaru.isEmpty && uangBaru.isEmpty ? result : nil
+        return waiting.isEmpty
     }
 }
 

@@ -31,10 +31,20 @@ public final class PenggunaModel: Model, @unchecked Sendable {
     }
 
     func domain() throws -> Pengguna {
+        try Self.pengguna(
+            id: id!, namaPengguna: namaPengguna, namaLengkap: namaLengkap, peran: peran, pemda: pemdaID,
+            perangkatDaerah: perangkatDaerahID, aktif: aktif, email: email)
+    }
+
+    /// A user from the columns of a `pengguna` row (the model's, or a join's read beneath Fluent: the session).
+    static func pengguna(
+        id: UUID, namaPengguna: String, namaLengkap: String, peran: String, pemda: UUID, perangkatDaerah: UUID?,
+        aktif: Bool, email: String
+    ) throws -> Pengguna {
         try Pengguna(
-            id: TypedID(id!), namaPengguna: namaPengguna, namaLengkap: namaLengkap,
-            peran: decodeEnum(Peran.self, peran, table: "pengguna", id: id, column: "peran"), pemda: TypedID(pemdaID),
-            perangkatDaerah: perangkatDaerahID.map(TypedID.init), aktif: aktif, email: email)
+            id: TypedID(id), namaPengguna: namaPengguna, namaLengkap: namaLengkap,
+            peran: decodeEnum(Peran.self, peran, table: "pengguna", id: id, column: "peran"), pemda: TypedID(pemda),
+            perangkatDaerah: perangkatDaerah.map(TypedID.init), aktif: aktif, email: email)
     }
 }
 

@@ -116,16 +116,14 @@ extension KinerjaStore {
             return nil
         }
         guard try row.decode(column: "aktif", as: Bool.self) else { return nil }
-        let user = try row.decode(column: "id", as: UUID.self)
-        let pengguna = try Pengguna(
-            id: TypedID(user), namaPengguna: try row.decode(column: "nama_pengguna", as: String.self),
+        let pengguna = try PenggunaModel.pengguna(
+            id: try row.decode(column: "id", as: UUID.self),
+            namaPengguna: try row.decode(column: "nama_pengguna", as: String.self),
             namaLengkap: try row.decode(column: "nama_lengkap", as: String.self),
-            peran: decodeEnum(
-                Peran.self, try row.decode(column: "peran", as: String.self), table: "pengguna", id: user,
-                column: "peran"),
-            pemda: TypedID(try row.decode(column: "pemda_id", as: UUID.self)),
-            perangkatDaerah: try row.decode(column: "perangkat_daerah_id", as: UUID?.self).map(TypedID.init),
-            aktif: true, email: try row.decode(column: "email", as: String.self))
+            peran: try row.decode(column: "peran", as: String.self),
+            pemda: try row.decode(column: "pemda_id", as: UUID.self),
+            perangkatDaerah: try row.decode(column: "perangkat_daerah_id", as: UUID?.self), aktif: true,
+            email: try row.decode(column: "email", as: String.self))
         return Sesi(
             id: id, pengguna: pengguna, csrf: try row.decode(column: "csrf", as: String.self), kedaluwarsa: kedaluwarsa)
     }

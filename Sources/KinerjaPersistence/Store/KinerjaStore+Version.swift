@@ -24,10 +24,7 @@ import SQLKit
 extension KinerjaStore {
     /// The Pemda's data version: 0 before its first write. `terbit`: the version of its published data.
     public func versiData(pemda: TypedID<Pemda>, terbit: Bool = false) async throws -> Int64 {
-        guard terbit else { return try await Self.versiData(pemda: pemda, on: db, kunci: false) }
-        guard let sql = db as? any SQLDatabase else { return 0 }
-        let row = try await sql.raw("SELECT versi_terbit FROM versi_data WHERE id = \(bind: pemda.uuid)").first()
-        return try row?.decode(column: "versi_terbit", as: Int64.self) ?? 0
+        try await Self.versiData(pemda: pemda, on: db, kunci: false, terbit: terbit)
     }
 
     /// The cache key part of what one PD's pages show: the Pemda's common version and the PD's, read in one query.
@@ -90,11 +87,15 @@ extension KinerjaStore {
     /// The version as seen inside a transaction; `kunci` locks the row on PostgreSQL (`FOR UPDATE`) so that no
     /// other writer of the Pemda commits between this check and the end of the transaction (on SQLite the single
     /// writer already guarantees it).
-    static func versiData(pemda: TypedID<Pemda>, on db: any Database, kunci: Bool) async throws -> Int64 {
+    /// `terbit`: the published version.
+    static func versiData(
+        pemda: TypedID<Pemda>, on db: any Database, kunci: Bool, terbit: Bool = false
+    ) async throws -> Int64 {
         guard let sql = db as? any SQLDatabase else { return 0 }
-        let lock = kunci && sql.dialect.name == "postgresql"
+        let lock = kunci && sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
+        let column = terbit ? "versi_terbit" : "versi"
         let row = try await sql.raw(
-            "SELECT versi FROM versi_data WHERE id = \(bind: pemda.uuid)\(unsafeRaw: lock ? " FOR UPDATE" : "")"
+            "SELECT \(unsafeRaw: column) AS versi FROM versi_data WHERE id = \(bind: pemda.uuid)\(unsafeRaw: lock)"
         ).first()
         return try row?.decode(column: "versi", as: Int64.self) ?? 0
     }

@@ -264,9 +264,8 @@ extension Request {
         _ parts: [String], pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>, tembolok: PageCache, as type: T.Type
     ) async throws -> T? {
         let kunci = try await KinerjaStore(db).kunciVersi(pemda: pemda, pd: pd)
-        return tembolok.ambil(PageCache.kunci(parts, pemda: pemda, versiPD: (pd, kunci)), as: T.self)
-            ?? tembolok.terbaru(
-                PageCache.stabil(parts, pemda: pemda, pd: pd), sejak: PageCache.urutan(kunci), as: T.self)
+        return tembolok.terbaru(
+            PageCache.stabil(parts, pemda: pemda, pd: pd), sejak: PageCache.urutan(kunci), as: T.self)
     }
 
     private func hitungTurunan<T: Sendable>(
@@ -295,9 +294,8 @@ extension Request {
         let (key, urutan) = try await versiSekarang()
         let stabil = PageCache.stabil(parts, pemda: pemda, pd: pd)
         let cache = tembolok ?? application.pageCache
-        if let hit = cache.ambil(key, as: T.self) { return hit }
-        // A newer version stored meanwhile serves too (the cache keeps only the newest of a page).
-        if let newer = cache.terbaru(stabil, sejak: urutan, as: T.self) { return newer }
+        // The page as stored for this version or a newer one (the cache keeps only the newest version of a page).
+        if let hit = cache.terbaru(stabil, sejak: urutan, as: T.self) { return hit }
         let jenis = parts.first ?? "-"
         /// Computes the value and files it under `key` (the version read before the data).
         func compute(_ key: String, _ urutan: [Int64]) async throws -> T {
@@ -335,12 +333,11 @@ extension Request {
             let queued = ContinuousClock.now
             let value = try await application.heavyWork.dengan(batas: HeavyWork.batasTunggu, galat: ServerBusy()) {
                 application.metrik?.antre(nilai: jenis, durasi: ContinuousClock.now - queued)
-                if let hit = cache.ambil(key, as: T.self) { return hit }
-                if let newer = cache.terbaru(stabil, sejak: urutan, as: T.self) { return newer }
+                if let hit = cache.terbaru(stabil, sejak: urutan, as: T.self) { return hit }
                 // Filed under the version as it is now, which the data read next is at least as new as: the requests
                 // that queued behind this one, having read a version up to this one, serve it (`terbaru`).
                 let (now, nowUrutan) = try await versiSekarang()
-                if now != key, let hit = cache.ambil(now, as: T.self) { return hit }
+                if now != key, let hit = cache.terbaru(stabil, sejak: nowUrutan, as: T.self) { return hit }
                 return try await compute(now, nowUrutan)
             }
             if computing { cache.selesai(key, .success(value)) }
