@@ -4,6 +4,7 @@ import KinerjaDomain
 /// A deterministic pseudo-random generator (SplitMix64): the same seed gives the same kabupaten on every machine.
 public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
+    private var made: UInt64 = 0
     public init(seed: UInt64) { state = seed }
 
     public mutating func next() -> UInt64 {
@@ -14,15 +15,18 @@ public struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
+    /// Ordered like `UUID.acak()`'s: a count of the ids made in its first 48 bits (from a fixed time of 2025, so
+    /// they sort among ids made by hand), random bits after.
     mutating func uuid() -> UUID {
-        let a = next()
+        made += 1
+        let a = (1_735_689_600_000 &+ made) << 16 | (next() & 0xFFFF)
         let b = next()
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<8 {
-            bytes[index] = UInt8(truncatingIfNeeded: a >> (8 * index))
+            bytes[index] = UInt8(truncatingIfNeeded: a >> (8 * (7 - index)))
             bytes[index + 8] = UInt8(truncatingIfNeeded: b >> (8 * index))
         }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[6] = (bytes[6] & 0x0F) | 0x70
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         return UUID(
             uuid: (

@@ -1,6 +1,8 @@
 import FluentKit
 import Foundation
+import KinerjaDomain
 import KinerjaTestSupport
+import NIOCore
 import SQLKit
 import Testing
 
@@ -69,5 +71,83 @@ struct UUIDTextTests {
         }
         let fixed = UUID(uuidString: "00FF10AB-C36C-495A-93FC-0C247A3E6E5F")!
         #expect(KinerjaStore.uuidText(fixed) == "00FF10AB-C36C-495A-93FC-0C247A3E6E5F")
+    }
+}
+
+@Suite("Tulis massal")
+struct BulkWriteTests {
+    /// What the bulk write stores (COPY's text on PostgreSQL, SQLiteNIO's values on SQLite) reads back equal to what
+    /// FluentKit's own INSERT stores: texts with COPY's special characters, nulls, UUIDs and times to the microsecond.
+    @Test(arguments: TestBackend.available)
+    func aBulkWriteStoresWhatAnInsertStores(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let texts = [
+                "biasa", "tab\tdi tengah", "baris\nbaru", "cr\r\nlf", "garis \\ miring \\N", "\\.", "\\", "",
+                "Rp 1.234.567,89 — ✓ ñ 日本", " spasi di tepi ",
+            ]
+            let times = [
+                Date(timeIntervalSince1970: 1_764_600_000.123_456_7), Date(timeIntervalSinceReferenceDate: -0.25),
+                Date(timeIntervalSince1970: 946_684_799.999_999_4), Date(),
+            ]
+            let pemda = UUID()
+            func model(_ n: Int, _ text: String, _ waktu: Date, kunci: UUID?) -> RiwayatModel {
+                let row = RiwayatModel()
+                row.id = UUID.acak()
+                row.pemdaID = pemda
+                row.perangkatDaerahID = n.isMultiple(of: 2) ? nil : UUID.acak()
+                row.waktu = waktu
+                row.oleh = text
+                row.sumber = "uji \(n)"
+                row.entitas = text + text
+                row.kunci = kunci
+                row.uraian = text
+                row.periode = ""
+                row.lama = "\(n)"
+                row.baru = text.uppercased()
+                return row
+            }
+            var pairs: [(RiwayatModel, RiwayatModel)] = []
+            for (n, text) in texts.enumerated() {
+                for (m, waktu) in times.enumerated() {
+                    let kunci = m == 0 ? nil : UUID.acak()
+                    pairs.append((model(n, text, waktu, kunci: kunci), model(n, text, waktu, kunci: kunci)))
+                }
+            }
+            for (fluent, _) in pairs { try await fluent.create(on: db) }
+            try await KinerjaStore(db).insertRows(pairs.map(\.1), on: db)
+            let stored = Dictionary(
+                uniqueKeysWithValues: try await RiwayatModel.query(on: db).all().map { ($0.id!, $0) })
+            #expect(stored.count == pairs.count * 2)
+            for (fluent, bulk) in pairs {
+                let a = try #require(stored[fluent.id!])
+                let b = try #require(stored[bulk.id!])
+                #expect(b.perangkatDaerahID == bulk.perangkatDaerahID)
+                #expect(a.waktu == b.waktu, "\(fluent.waktu.timeIntervalSince1970)")
+                #expect(a.oleh == b.oleh && b.oleh == bulk.oleh)
+                #expect(a.entitas == b.entitas && a.uraian == b.uraian && a.baru == b.baru && a.lama == b.lama)
+                #expect(a.kunci == b.kunci && a.periode == b.periode && a.sumber == b.sumber)
+            }
+        }
+    }
+
+    /// COPY's text of each kind of value, as PostgreSQL's input functions read it.
+    @Test func copyTextEscapesWhatCOPYReadsSpecially() {
+        func text(_ value: ColumnValue) -> String {
+            var buffer = ByteBuffer()
+            KinerjaStore.copyText(value, into: &buffer)
+            return buffer.readString(length: buffer.readableBytes)!
+        }
+        #expect(text(.text("a\tb\nc\rd\\e")) == "a\\tb\\nc\\rd\\\\e")
+        #expect(text(.text("Rp 1.234,5 ✓")) == "Rp 1.234,5 ✓")
+        #expect(text(.null(.text)) == "\\N")
+        #expect(text(.text("\\N")) == "\\\\N")
+        #expect(text(.bool(true)) == "t" && text(.bool(false)) == "f")
+        #expect(text(.integer(-9_223_372_036_854_775_807)) == "-9223372036854775807")
+        #expect(text(.double(0.1)) == "0.1")
+        #expect(text(.date(Date(timeIntervalSince1970: 946_684_800.25))) == "2000-01-01 00:00:00.250000+00")
+        #expect(text(.date(Date(timeIntervalSince1970: 946_684_799.5))) == "1999-12-31 23:59:59.500000+00")
+        #expect(text(.date(Date(timeIntervalSince1970: 1_764_622_800))) == "2025-12-01 21:00:00.000000+00")
+        let uuid = UUID()
+        #expect(text(.uuid(uuid)) == uuid.uuidString)
     }
 }

@@ -20,14 +20,18 @@ public struct TypedID<Tag>: Hashable, Sendable, Codable, CustomStringConvertible
 }
 
 extension UUID {
-    /// A random (version 4) UUID from the system's generator (`getrandom`): `UUID()` on Linux opens /dev/urandom
-    /// for each one, a twentieth of `kinerja generate`'s 600 000 rows.
+    /// A time-ordered (version 7, RFC 9562) UUID: the Unix time in milliseconds in its first 48 bits, then 74 random
+    /// bits from the system's generator (`getrandom`; `UUID()` on Linux opens /dev/urandom for each one). Rows
+    /// written together have neighbouring keys, so a bulk write appends to the end of each id index instead of
+    /// splitting pages all over it.
     public static func acak() -> UUID {
         var generator = SystemRandomNumberGenerator()
         var bytes = (generator.next() as UInt64, generator.next() as UInt64)
+        let millis = UInt64(max(0, Date().timeIntervalSince1970 * 1000))
         return withUnsafeMutableBytes(of: &bytes) { raw in
-            raw[6] = (raw[6] & 0x0F) | 0x40  // version 4
-            raw[8] = (raw[8] & 0x3F) | 0x80  // RFC 4122 variant
+            for index in 0..<6 { raw[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - index))) }
+            raw[6] = (raw[6] & 0x0F) | 0x70  // version 7
+            raw[8] = (raw[8] & 0x3F) | 0x80  // RFC 9562 variant
             return UUID(
                 uuid: (
                     raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8], raw[9], raw[10],

@@ -156,8 +156,9 @@ extension RiwayatModel: RawRow {
         "id", "pemda_id", "perangkat_daerah_id", "waktu", "oleh", "sumber", "entitas", "kunci", "uraian", "periode",
         "lama", "baru",
     ]
-    var values: [any Encodable & Sendable] {
-        [id!, pemdaID, perangkatDaerahID, waktu, oleh, sumber, entitas, kunci, uraian, periode, lama, baru]
+    var values: [ColumnValue] {
+        ColumnValue.row(
+            id!, pemdaID, perangkatDaerahID, waktu, oleh, sumber, entitas, kunci, uraian, periode, lama, baru)
     }
 }
 

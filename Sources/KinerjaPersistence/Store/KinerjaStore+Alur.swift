@@ -392,10 +392,9 @@ extension KinerjaStore {
         try await insertValues(
             into: RiwayatModel.schema, columns: RiwayatModel.columns,
             lines.map { line in
-                [
+                ColumnValue.row(
                     UUID.acak(), pemda, line.perangkatDaerah?.uuid, line.waktu, line.oleh, line.sumber, line.entitas,
-                    line.kunci, line.uraian, line.periode, line.lama, line.baru,
-                ]
+                    line.kunci, line.uraian, line.periode, line.lama, line.baru)
             }, on: db)
     }
 }

@@ -13,13 +13,93 @@ import SQLiteNIO
 protocol RawRow: Model {
     static var columns: [String] { get }
     static var readColumns: [String] { get }
-    var values: [any Encodable & Sendable] { get }
+    var values: [ColumnValue] { get }
     /// The row's id (every table's key is a UUID).
     var rawID: UUID { get }
 }
 
 extension RawRow where IDValue == UUID {
     var rawID: UUID { id! }
+}
+
+/// A column's value as the bulk writes bind it: its kind known without a dynamic cast (casting each value from
+/// `any Encodable` was most of the time spent binding a bulk write).
+enum ColumnValue: Sendable {
+    case text(String)
+    case uuid(UUID)
+    case integer(Int64)
+    case bool(Bool)
+    case double(Double)
+    case date(Date)
+    /// Null, with the kind of the column's Swift value (PostgreSQL types a bound null by it).
+    case null(Kind)
+
+    enum Kind: Sendable { case text, uuid, integer, bool, double, date }
+
+    /// The values of a row, each converted by its static type.
+    static func row<each T: ColumnConvertible>(_ value: repeat each T) -> [ColumnValue] {
+        var row: [ColumnValue] = []
+        for item in repeat each value { row.append(item.column) }
+        return row
+    }
+
+    /// The value as SQLKit binds it (an UPDATE, a database with neither driver): the same Swift value as before,
+    /// a null as the nil of its type.
+    var encodable: any Encodable & Sendable {
+        switch self {
+        case .text(let value): value
+        case .uuid(let value): value
+        case .integer(let value): value
+        case .bool(let value): value
+        case .double(let value): value
+        case .date(let value): value
+        case .null(.text): String?.none
+        case .null(.uuid): UUID?.none
+        case .null(.integer): Int64?.none
+        case .null(.bool): Bool?.none
+        case .null(.double): Double?.none
+        case .null(.date): Date?.none
+        }
+    }
+}
+
+/// A Swift value stored in a column of the bulk-written tables.
+protocol ColumnConvertible {
+    static var kind: ColumnValue.Kind { get }
+    var column: ColumnValue { get }
+}
+
+extension String: ColumnConvertible {
+    static var kind: ColumnValue.Kind { .text }
+    var column: ColumnValue { .text(self) }
+}
+extension UUID: ColumnConvertible {
+    static var kind: ColumnValue.Kind { .uuid }
+    var column: ColumnValue { .uuid(self) }
+}
+extension Int: ColumnConvertible {
+    static var kind: ColumnValue.Kind { .integer }
+    var column: ColumnValue { .integer(Int64(self)) }
+}
+extension Int64: ColumnConvertible {
+    static var kind: ColumnValue.Kind { .integer }
+    var column: ColumnValue { .integer(self) }
+}
+extension Bool: ColumnConvertible {
+    static var kind: ColumnValue.Kind { .bool }
+    var column: ColumnValue { .bool(self) }
+}
+extension Double: ColumnConvertible {
+    static var kind: ColumnValue.Kind { .double }
+    var column: ColumnValue { .double(self) }
+}
+extension Date: ColumnConvertible {
+    static var kind: ColumnValue.Kind { .date }
+    var column: ColumnValue { .date(self) }
+}
+extension Optional: ColumnConvertible where Wrapped: ColumnConvertible {
+    static var kind: ColumnValue.Kind { Wrapped.kind }
+    var column: ColumnValue { self?.column ?? .null(Wrapped.kind) }
 }
 
 /// A row of an entry table (target, pagu, realisasi): replaced by id with its next version.
@@ -57,7 +137,7 @@ extension KinerjaStore {
     /// Rows given as values in `columns`' order, without building a model per row (the history of a large
     /// import is as many rows as its entries).
     func insertValues(
-        into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], on db: any Database
+        into table: String, columns: [String], _ rows: [[ColumnValue]], on db: any Database
     ) async throws {
         guard !rows.isEmpty, let sql = db as? any SQLDatabase else { return }
         let perStatement = max(1, 30_000 / columns.count)
@@ -66,8 +146,7 @@ extension KinerjaStore {
             return
         }
         if let postgres = db as? any PostgresDatabase {
-            try await Self.insertPostgres(
-                into: table, columns: columns, rows, perStatement: perStatement, on: postgres, logger: db.logger)
+            try await Self.insertPostgres(into: table, columns: columns, rows, on: postgres, logger: db.logger)
             return
         }
         // Any other SQL database: through SQLKit.
@@ -76,7 +155,7 @@ extension KinerjaStore {
             let end = min(start + perStatement, rows.count)
             var query = sql.insert(into: table).columns(columns)
             for row in rows[start..<end] {
-                query = query.values(row.map { SQLBind($0) as any SQLExpression })
+                query = query.values(row.map { SQLBind($0.encodable) as any SQLExpression })
             }
             try await query.run()
             start = end
@@ -123,7 +202,7 @@ extension KinerjaStore {
                     query.appendLiteral(" WHEN ")
                     query.appendInterpolation(bind: row.rawID)
                     query.appendLiteral(" THEN ")
-                    query.appendInterpolation(bind: value[index[n]])
+                    query.appendInterpolation(bind: value[index[n]].encodable)
                 }
                 query.appendLiteral(" ELSE \(column) END")
             }
@@ -149,11 +228,11 @@ extension ElemenRencanaModel: RawRow {
         "id", "pemda_id", "perangkat_daerah_id", "induk_id", "tingkat", "kode", "kode_asli", "nomor", "uraian",
         "selaras_id", "penanggung_jawab", "unit_kerja_id", "urutan", "hasil",
     ]
-    var values: [any Encodable & Sendable] {
-        [
+    var values: [ColumnValue] {
+        ColumnValue.row(
             id!, pemdaID, perangkatDaerahID, indukID, tingkat, kode, kodeAsli, nomor, uraian, selarasID,
             penanggungJawab, unitKerjaID, urutan, hasil,
-        ]
+        )
     }
 }
 
@@ -175,13 +254,13 @@ extension IndikatorModel: RawRow {
         "agregasi", "metode_turun", "skala", "makna", "alasan", "rumus", "sumber_data", "penanggung_jawab", "iku",
         "baseline_tahun", "baseline_nilai", "baseline_teks", "bobot", "urutan",
     ]
-    var values: [any Encodable & Sendable] {
-        [
+    var values: [ColumnValue] {
+        ColumnValue.row(
             id!, pemdaID, perangkatDaerahID, elemenID, nama, satuan, jenis, polaritas, jenisNilai, agregasi,
             metodeTurun,
             skala, makna, alasan, rumus, sumberData, penanggungJawab, iku, baselineTahun, baselineNilai, baselineTeks,
             bobot, urutan,
-        ]
+        )
     }
 }
 
@@ -192,8 +271,9 @@ extension TargetModel: RawRow {
         "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "dokumen", "tahun", "triwulan", "nilai", "teks",
         "versi",
     ]
-    var values: [any Encodable & Sendable] {
-        [id ?? UUID.acak(), pemdaID, perangkatDaerahID, indikatorID, dokumen, tahun, triwulan, nilai, teks, versi]
+    var values: [ColumnValue] {
+        ColumnValue.row(
+            id ?? UUID.acak(), pemdaID, perangkatDaerahID, indikatorID, dokumen, tahun, triwulan, nilai, teks, versi)
     }
 }
 
@@ -206,11 +286,11 @@ extension PaguModel: RawRow {
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "dokumen", "tahun", "jumlah_sen", "sumber_dana", "lokasi",
         "keterangan", "versi",
     ]
-    var values: [any Encodable & Sendable] {
-        [
+    var values: [ColumnValue] {
+        ColumnValue.row(
             id ?? UUID.acak(), pemdaID, perangkatDaerahID, elemenID, dokumen, tahun, jumlahSen, sumberDana, lokasi,
             keterangan, versi,
-        ]
+        )
     }
 }
 
@@ -220,8 +300,8 @@ extension RealisasiKinerjaModel: RawRow {
     static let columns = [
         "id", "pemda_id", "perangkat_daerah_id", "indikator_id", "tahun", "triwulan", "nilai", "teks", "versi",
     ]
-    var values: [any Encodable & Sendable] {
-        [id ?? UUID.acak(), pemdaID, perangkatDaerahID, indikatorID, tahun, triwulan, nilai, teks, versi]
+    var values: [ColumnValue] {
+        ColumnValue.row(id ?? UUID.acak(), pemdaID, perangkatDaerahID, indikatorID, tahun, triwulan, nilai, teks, versi)
     }
 }
 
@@ -231,15 +311,16 @@ extension RealisasiAnggaranModel: RawRow {
     static let columns = [
         "id", "pemda_id", "perangkat_daerah_id", "elemen_id", "tahun", "triwulan", "keuangan_sen", "fisik", "versi",
     ]
-    var values: [any Encodable & Sendable] {
-        [id ?? UUID.acak(), pemdaID, perangkatDaerahID, elemenID, tahun, triwulan, keuanganSen, fisik, versi]
+    var values: [ColumnValue] {
+        ColumnValue.row(
+            id ?? UUID.acak(), pemdaID, perangkatDaerahID, elemenID, tahun, triwulan, keuanganSen, fisik, versi)
     }
 }
 
 extension UrusanModel: RawRow {
     static let readColumns = ["kode", "nama"]
     static let columns = ["id", "pemda_id", "kode", "nama"]
-    var values: [any Encodable & Sendable] { [id!, pemdaID, kode, nama] }
+    var values: [ColumnValue] { ColumnValue.row(id!, pemdaID, kode, nama) }
 }
 
 extension KinerjaStore {
@@ -247,7 +328,7 @@ extension KinerjaStore {
     /// built once per size: SQLKit's serializer and SQLiteKit's `Encodable` encoder were a sixth of `kinerja
     /// generate`. The stored form is the encoder's: a UUID as its upper-case text, a Bool as 0 or 1.
     static func insertSQLite(
-        into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], perStatement: Int,
+        into table: String, columns: [String], _ rows: [[ColumnValue]], perStatement: Int,
         on sqlite: any SQLiteDatabase
     ) async throws {
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
@@ -267,7 +348,7 @@ extension KinerjaStore {
             var binds: [SQLiteData] = []
             binds.reserveCapacity(count * columns.count)
             for values in rows[start..<end] {
-                for value in values { binds.append(try sqliteData(value)) }
+                for value in values { binds.append(sqliteData(value)) }
             }
             let bound = binds
             try await sqlite.withConnection { connection in
@@ -277,89 +358,109 @@ extension KinerjaStore {
         }
     }
 
-    /// The SQLite value of a column value, as SQLiteKit's encoder stores it.
-    static func sqliteData(_ value: Any) throws -> SQLiteData {
-        // In SQLiteKit's encoder's order: its own conversions (text, integers, Bool, Double, Date…) first; a UUID
-        // (not one of them) as the text its `Encodable` gives.
+    /// The SQLite value of a column value, as SQLiteKit's encoder stores it: a UUID as its upper-case text, the
+    /// others by SQLiteNIO's own conversions.
+    static func sqliteData(_ value: ColumnValue) -> SQLiteData {
         switch value {
-        case let text as String: return .text(text)
-        case let uuid as UUID: return .text(uuidText(uuid))
-        case let optional as (any OptionalValue): return try optional.wrapped.map(sqliteData) ?? .null
-        case let convertible as any SQLiteDataConvertible:
-            guard let data = convertible.sqliteData else { break }
-            return data
-        default: break
-        }
-        throw DomainError.konflik("Nilai \(type(of: value)) tidak dapat disimpan di SQLite.")
-    }
-}
-
-/// An optional column value: its wrapped value, or nil for null.
-protocol OptionalValue {
-    var wrapped: Any? { get }
-}
-
-extension Optional: OptionalValue {
-    var wrapped: Any? {
-        switch self {
-        case .none: nil
-        case .some(let value): value
+        case .text(let text): .text(text)
+        case .uuid(let uuid): .text(uuidText(uuid))
+        case .integer(let number): .integer(Int(number))
+        case .bool(let flag): flag.sqliteData ?? .null
+        case .double(let number): .float(number)
+        case .date(let date): date.sqliteData ?? .null
+        case .null: .null
         }
     }
 }
 
 extension KinerjaStore {
-    /// The same bulk INSERT on PostgreSQL, bound through PostgresNIO (`$1, $2 …`) without SQLKit's serializer and
-    /// PostgresKit's `Encodable` encoder.
+    /// The same bulk write on PostgreSQL as one `COPY … FROM STDIN` per table, the rows streamed as COPY's text in
+    /// buffers of about 1 MB (no statement to parse, no parameters to bind; the server inserts them in batches). The
+    /// text is what PostgreSQL's input functions read back into the value PostgresNIO would have bound
+    /// (`copyText`; `swift test --filter aBulkWriteStoresWhatAnInsertStores`). Inside the write's transaction: a row
+    /// refused (a unique key, a foreign key) fails the COPY and the transaction with it.
     static func insertPostgres(
-        into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], perStatement: Int,
-        on postgres: any PostgresDatabase, logger: Logger
+        into table: String, columns: [String], _ rows: [[ColumnValue]], on postgres: any PostgresDatabase,
+        logger: Logger
     ) async throws {
-        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-        var start = 0
-        while start < rows.count {
-            let end = min(start + perStatement, rows.count)
-            var text = head
-            var binds = PostgresBindings(capacity: (end - start) * columns.count)
-            var n = 0
-            for (index, values) in rows[start..<end].enumerated() {
-                text += index == 0 ? "(" : ",("
-                for (column, value) in values.enumerated() {
-                    n += 1
-                    text += column == 0 ? "$\(n)" : ",$\(n)"
-                    try bindPostgres(value, to: &binds)
+        _ = try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    var buffer = ByteBuffer()
+                    buffer.reserveCapacity(1 << 20)
+                    for values in rows {
+                        for (column, value) in values.enumerated() {
+                            if column > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                            copyText(value, into: &buffer)
+                        }
+                        buffer.writeInteger(UInt8(ascii: "\n"))
+                        if buffer.readableBytes >= 1 << 20 {
+                            try await writer.write(buffer)
+                            buffer.clear()
+                        }
+                    }
+                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
                 }
-                text += ")"
+                return true
             }
-            let query = PostgresQuery(unsafeSQL: text, binds: binds)
-            _ = try await postgres.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask {
-                    try await connection.query(query, logger: logger)
-                    return true
+        }.get()
+    }
+
+    /// A column value as COPY's text format writes it: `\N` for null; a backslash, tab, newline and carriage return
+    /// escaped; a UUID, integer, Bool (`t`/`f`) and Double (Swift's shortest exact text) as PostgreSQL reads them; a
+    /// Date as the UTC timestamp of the microseconds PostgresNIO binds (`Int64` of the interval since 2000, toward
+    /// zero).
+    static func copyText(_ value: ColumnValue, into buffer: inout ByteBuffer) {
+        switch value {
+        case .text(let text):
+            var plain = true
+            for byte in text.utf8 where byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                plain = false
+                break
+            }
+            if plain {
+                buffer.writeString(text)
+                return
+            }
+            for byte in text.utf8 {
+                switch byte {
+                case 0x5C: buffer.writeStaticString("\\\\")
+                case 0x09: buffer.writeStaticString("\\t")
+                case 0x0A: buffer.writeStaticString("\\n")
+                case 0x0D: buffer.writeStaticString("\\r")
+                default: buffer.writeInteger(byte)
                 }
-            }.get()
-            start = end
+            }
+        case .uuid(let uuid): buffer.writeString(uuidText(uuid))
+        case .integer(let number): buffer.writeString(String(number))
+        case .bool(let flag): buffer.writeInteger(UInt8(ascii: flag ? "t" : "f"))
+        case .double(let number): buffer.writeString(number.description)
+        case .date(let date): buffer.writeString(timestampText(date))
+        case .null: buffer.writeStaticString("\\N")
         }
     }
 
-    /// A column value bound as PostgresKit's encoder binds it (UUID, text, integers, Bool, Double, Date, null).
-    static func bindPostgres(_ value: Any, to binds: inout PostgresBindings) throws {
-        switch value {
-        case let text as String: binds.append(text)
-        case let uuid as UUID: binds.append(uuid)
-        case let number as Int: binds.append(number)
-        case let number as Int64: binds.append(number)
-        case let flag as Bool: binds.append(flag)
-        case let number as Double: binds.append(number)
-        case let date as Date: binds.append(date)
-        case let optional as (any OptionalValue):
-            guard let wrapped = optional.wrapped else {
-                binds.appendNull()
-                return
-            }
-            try bindPostgres(wrapped, to: &binds)
-        default:
-            throw DomainError.konflik("Nilai \(type(of: value)) tidak dapat disimpan di PostgreSQL.")
+    /// `2026-12-01 21:26:00.123456+00`: the microsecond PostgresNIO binds for `date` (its `Int64` of the microseconds
+    /// since 2000-01-01 UTC), as timestamptz text.
+    static func timestampText(_ date: Date) -> String {
+        let since2000 = Int64(date.timeIntervalSince(Date(timeIntervalSince1970: 946_684_800)) * 1_000_000)
+        let micro = since2000 + 946_684_800 * 1_000_000
+        var seconds = micro / 1_000_000
+        var fraction = micro % 1_000_000
+        if fraction < 0 {
+            fraction += 1_000_000
+            seconds -= 1
         }
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(Int64(parts.tm_year) + 1900, 4) + "-" + pad(Int64(parts.tm_mon) + 1, 2) + "-"
+            + pad(Int64(parts.tm_mday), 2) + " " + pad(Int64(parts.tm_hour), 2) + ":" + pad(Int64(parts.tm_min), 2)
+            + ":" + pad(Int64(parts.tm_sec), 2) + "." + pad(fraction, 6) + "+00"
     }
+
 }
