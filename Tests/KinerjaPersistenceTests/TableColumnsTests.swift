@@ -151,3 +151,49 @@ struct BulkWriteTests {
         #expect(text(.uuid(uuid)) == uuid.uuidString)
     }
 }
+
+extension BulkWriteTests {
+    /// A new entry is written from its values alone (`EntryRow.baris`): they must be the values of the model the
+    /// same entry builds (which a replacement writes), column for column, nulls and their kinds included.
+    @Test func aNewEntrysValuesAreItsModels() throws {
+        let pemda = UUID.acak()
+        func same<M: EntryRow>(_: M.Type, _ entri: M.Entri, pd: UUID?) {
+            let model = M(pemda: pemda, pd: pd, entri)
+            var baris = M.baris(pemda: pemda, pd: pd, entri)
+            #expect(baris.count == M.columns.count)
+            baris[0] = .uuid(model.rawID)
+            #expect(model.values == baris, "\(M.schema)")
+        }
+        let indikator = TypedID<Indikator>()
+        let elemen = TypedID<ElemenRencana>()
+        for pd in [nil, UUID.acak()] {
+            same(
+                TargetModel.self,
+                Target(
+                    indikator: indikator, dokumen: .renja, periode: PeriodeLaporan(tahun: 2026, triwulan: 3),
+                    nilai: .angka(Decimal(string: "12.50")!)), pd: pd)
+            same(
+                TargetModel.self,
+                Target(
+                    indikator: indikator, dokumen: .rpjmd, periode: PeriodeLaporan(tahun: 2026),
+                    nilai: .rentang(1, 2)),
+                pd: pd)
+            same(
+                PaguModel.self,
+                try Pagu(
+                    elemen: elemen, dokumen: .renja, tahun: 2026, jumlah: Rupiah(sen: 123_456_789), sumberDana: "DAU",
+                    lokasi: "Kab.", keterangan: "-"), pd: pd)
+            same(
+                RealisasiKinerjaModel.self,
+                try RealisasiKinerja(
+                    indikator: indikator, periode: PeriodeLaporan(tahun: 2026, triwulan: 1), nilai: .angka(7)), pd: pd)
+            for (keuangan, fisik) in [(Rupiah(sen: 5), Decimal(string: "12.5")), (nil, nil)] {
+                same(
+                    RealisasiAnggaranModel.self,
+                    try RealisasiAnggaran(
+                        elemen: elemen, periode: PeriodeLaporan(tahun: 2026, triwulan: 2), keuangan: keuangan,
+                        fisik: fisik), pd: pd)
+            }
+        }
+    }
+}

@@ -206,7 +206,13 @@ extension IndikatorModel {
     }
 }
 
-extension TargetModel {
+extension TargetModel: EntryRow {
+    static func baris(pemda: UUID, pd: UUID?, _ target: Target) -> [ColumnValue] {
+        ColumnValue.row(
+            UUID.acak(), pemda, pd, target.indikator.uuid, target.dokumen.rawValue, target.periode.tahun,
+            target.periode.kodeTriwulan, target.nilai.kodeSimpan, target.teks, 1)
+    }
+
     convenience init(pemda: UUID, pd: UUID?, _ target: Target) {
         self.init()
         id = UUID.acak()
@@ -222,7 +228,14 @@ extension TargetModel {
     }
 }
 
-extension PaguModel {
+extension PaguModel: EntryRow {
+    static func baris(pemda: UUID, pd: UUID?, _ pagu: Pagu) -> [ColumnValue] {
+        ColumnValue.row(
+            UUID.acak(), pemda, pd, pagu.elemen.uuid, pagu.dokumen.rawValue, pagu.tahun, pagu.jumlah.sen,
+            pagu.sumberDana,
+            pagu.lokasi, pagu.keterangan, 1)
+    }
+
     convenience init(pemda: UUID, pd: UUID?, _ pagu: Pagu) {
         self.init()
         id = UUID.acak()
@@ -239,7 +252,13 @@ extension PaguModel {
     }
 }
 
-extension RealisasiKinerjaModel {
+extension RealisasiKinerjaModel: EntryRow {
+    static func baris(pemda: UUID, pd: UUID?, _ realisasi: RealisasiKinerja) -> [ColumnValue] {
+        ColumnValue.row(
+            UUID.acak(), pemda, pd, realisasi.indikator.uuid, realisasi.periode.tahun, realisasi.periode.kodeTriwulan,
+            realisasi.nilai.kodeSimpan, realisasi.teks, 1)
+    }
+
     convenience init(pemda: UUID, pd: UUID?, _ realisasi: RealisasiKinerja) {
         self.init()
         id = UUID.acak()
@@ -254,7 +273,13 @@ extension RealisasiKinerjaModel {
     }
 }
 
-extension RealisasiAnggaranModel {
+extension RealisasiAnggaranModel: EntryRow {
+    static func baris(pemda: UUID, pd: UUID?, _ anggaran: RealisasiAnggaran) -> [ColumnValue] {
+        ColumnValue.row(
+            UUID.acak(), pemda, pd, anggaran.elemen.uuid, anggaran.periode.tahun, anggaran.periode.kodeTriwulan,
+            anggaran.keuangan?.sen, anggaran.fisik?.plainString, 1)
+    }
+
     convenience init(pemda: UUID, pd: UUID?, _ anggaran: RealisasiAnggaran) {
         self.init()
         id = UUID.acak()

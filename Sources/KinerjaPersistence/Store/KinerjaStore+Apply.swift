@@ -303,7 +303,9 @@ extension KinerjaStore {
 
     /// What to write of the entries (target, pagu, realisasi, realisasi anggaran) and the conflicts.
     struct EntryPlan {
-        var baru: [any RawRow] = []
+        /// New rows by table: their columns and values (no model).
+        var baru: [String: (kolom: [String], baris: [[ColumnValue]])] = [:]
+        var jumlahBaru = 0
         var ganti: [any RawRow] = []
         var buang: [(tabel: String, id: UUID)] = []
         var konflik: [KonflikVersi.Butir] = []
@@ -330,12 +332,16 @@ extension KinerjaStore {
                 Ubahan(key: key, pd: pd, lama: teks ? lama() : "", baru: teks ? baru() : "", targetLama: targetLama))
         }
 
-        /// A new row, or the replacement of the stored one: its id, with the next version.
-        mutating func place<M: VersionedRow>(_ row: M, menggantikan existing: M?) {
+        /// A new row (its values), or the replacement of the stored one (a model with its id and the next version).
+        mutating func place<M: EntryRow>(
+            _: M.Type, _ entri: M.Entri, pemda: UUID, pd: UUID?, menggantikan existing: M?
+        ) {
             guard let existing else {
-                baru.append(row)
+                baru[M.schema, default: (M.columns, [])].baris.append(M.baris(pemda: pemda, pd: pd, entri))
+                jumlahBaru += 1
                 return
             }
+            let row = M(pemda: pemda, pd: pd, entri)
             row.id = existing.id
             row.versi = existing.versi + 1
             ganti.append(row)
@@ -411,7 +417,7 @@ extension KinerjaStore {
             guard check(key, storedVersion: existing?.versi, stored: existing?.teks ?? "(kosong)", entered: target.teks)
             else { continue }
             plan.place(
-                TargetModel(pemda: pemda, pd: pdOf(indikator: target.indikator), target), menggantikan: existing)
+                TargetModel.self, target, pemda: pemda, pd: pdOf(indikator: target.indikator), menggantikan: existing)
             plan.catat(
                 key, pd: pdOf(indikator: target.indikator), lama: existing?.teks ?? "", baru: target.teks,
                 targetLama: existing)
@@ -440,7 +446,7 @@ extension KinerjaStore {
                     stored: existing.map { IndonesianFormat.rupiah(Rupiah(sen: $0.jumlahSen)) } ?? "(kosong)",
                     entered: IndonesianFormat.rupiah(pagu.jumlah))
             else { continue }
-            plan.place(PaguModel(pemda: pemda, pd: pdOf(elemen: pagu.elemen), pagu), menggantikan: existing)
+            plan.place(PaguModel.self, pagu, pemda: pemda, pd: pdOf(elemen: pagu.elemen), menggantikan: existing)
             plan.catat(
                 key, pd: pdOf(elemen: pagu.elemen),
                 lama: existing.map { IndonesianFormat.rupiah(Rupiah(sen: $0.jumlahSen)) } ?? "",
@@ -465,7 +471,7 @@ extension KinerjaStore {
                     key, storedVersion: existing?.versi, stored: existing?.teks ?? "(kosong)", entered: realisasi.teks)
             else { continue }
             plan.place(
-                RealisasiKinerjaModel(pemda: pemda, pd: pdOf(indikator: realisasi.indikator), realisasi),
+                RealisasiKinerjaModel.self, realisasi, pemda: pemda, pd: pdOf(indikator: realisasi.indikator),
                 menggantikan: existing)
             plan.catat(
                 key, pd: pdOf(indikator: realisasi.indikator), lama: existing?.teks ?? "", baru: realisasi.teks)
@@ -495,7 +501,7 @@ extension KinerjaStore {
                     entered: show(anggaran.keuangan?.sen, fisik))
             else { continue }
             plan.place(
-                RealisasiAnggaranModel(pemda: pemda, pd: pdOf(elemen: anggaran.elemen), anggaran),
+                RealisasiAnggaranModel.self, anggaran, pemda: pemda, pd: pdOf(elemen: anggaran.elemen),
                 menggantikan: existing)
             plan.catat(
                 key, pd: pdOf(elemen: anggaran.elemen), lama: existing.map { show($0.keuanganSen, $0.fisik) } ?? "",
@@ -536,10 +542,13 @@ extension KinerjaStore {
                 try await sql.delete(from: table).where("id", .in, chunk).run()
             }
         }
-        for rows in Dictionary(grouping: plan.baru + plan.ganti, by: { Swift.type(of: $0).schema }).values {
+        for rows in Dictionary(grouping: plan.ganti, by: { Swift.type(of: $0).schema }).values {
             try await insertMixed(rows, on: db)
         }
-        return plan.baru.count + plan.ganti.count + plan.buang.count
+        for (table, rows) in plan.baru.sorted(by: { $0.key < $1.key }) {
+            try await insertValues(into: table, columns: rows.kolom, rows.baris, on: db)
+        }
+        return plan.jumlahBaru + plan.ganti.count + plan.buang.count
     }
 
     /// Urusan, periods, PD, units, officials, elements, indicators, the Pemda's policy and profile: each table in a
