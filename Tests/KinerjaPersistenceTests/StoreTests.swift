@@ -454,6 +454,37 @@ struct StoreTests {
         }
     }
 
+    /// Every bulk row goes with its Pemda, and with its PD, on both databases: on PostgreSQL through its element or
+    /// indicator alone (`M023KunciTurunan` dropped the keys of their own `pemda_id` and `perangkat_daerah_id`).
+    @Test(arguments: TestBackend.available)
+    func aDeletedPemdaOrPDLeavesNoRowOnEitherDatabase(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            let (first, _, _, _) = try Self.sample(nama: "Kabupaten A")
+            let (second, _, _, _) = try Self.sample(nama: "Kabupaten B")
+            try await store.create(first)
+            try await store.create(second)
+            let sql = try #require(db as? any SQLDatabase)
+            let tables = ["elemen_rencana", "indikator", "target", "pagu", "realisasi_kinerja", "realisasi_anggaran"]
+            func count(_ table: String, _ data: DataKinerja) async throws -> Int {
+                try #require(
+                    try await sql.raw(
+                        "SELECT COUNT(*) AS n FROM \(ident: table) WHERE pemda_id = \(bind: data.pemda.id.uuid)"
+                    ).first()
+                ).decode(column: "n", as: Int.self)
+            }
+            for table in tables {
+                #expect(try await count(table, first) > 0, "\(table)")
+                #expect(try await count(table, second) > 0, "\(table)")
+            }
+            try await store.hapus(pemda: first.pemda.id)
+            for table in tables { #expect(try await count(table, first) == 0, "\(table)") }
+            // A PD deleted (not a step of the application: the database's own guarantee) takes its rows with it.
+            try await PerangkatDaerahModel.query(on: db).filter(\.$id == second.perangkatDaerah[0].id.uuid).delete()
+            for table in tables { #expect(try await count(table, second) == 0, "\(table)") }
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func aFailedBulkLoadWritesNothing(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in

@@ -28,5 +28,6 @@ public enum KinerjaMigrations {
         M020VersiDataPD(),  // data versions per PD and of the Pemda's common data (the page cache's keys)
         M021IndeksTahun(),  // (pemda_id, tahun) on target, pagu, realisasi_kinerja: the Pemda's years by seeks
         M022VersiTerbit(),  // versions of the published data (pages of published figures outlive a draft saved)
+        M023KunciTurunan(),  // PostgreSQL: bulk rows belong to the Pemda and PD through their element or indicator
     ]
 }
