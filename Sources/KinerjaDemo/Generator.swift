@@ -101,13 +101,15 @@ public struct SyntheticKabupaten: Sendable {
                         indikator: item.id, dokumen: .renstra, periode: PeriodeLaporan(tahun: year),
                         nilai: .angka(value)))
             }
-            let target = percent ? Decimal(base) : Decimal(base)
             for quarter in 1...4 {
                 let roll = Int.random(in: 0..<100, using: &rng)
                 if roll < 3 { continue }  // not yet reported: missing, not zero
                 let achieved: Decimal
                 if percent {
-                    achieved = target * Decimal(Int.random(in: 60...110, using: &rng)) / 100 / 1
+                    // base × (60…110) %, exactly: its hundredths as the significand (Foundation's division was a
+                    // tenth of `kinerja generate`; the same values, the same text).
+                    achieved = Decimal(
+                        sign: .plus, exponent: -2, significand: Decimal(base * Int.random(in: 60...110, using: &rng)))
                 } else {
                     achieved = Decimal(Int.random(in: 0...max(1, base / 2), using: &rng))
                 }
