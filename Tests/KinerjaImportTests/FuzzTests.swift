@@ -117,6 +117,22 @@ struct FuzzTests {
         }
     }
 
+    /// A cell of plain digits and marks skips the cleaning (`AngkaIndonesia.polos`): it reads exactly as the same
+    /// text with blanks around it, which goes through the cleaning.
+    @Test func plainNumbersReadAsTheyDoThroughTheCleaning() {
+        var rng = Generator(seed: 11)
+        let marks = Array("0123456789.,")
+        for _ in 0..<(Self.iterations * 20) {
+            let text = String(
+                (0..<Int.random(in: 1...14, using: &rng)).map { _ in marks.randomElement(using: &rng)! })
+            #expect(AngkaIndonesia.polos(text))
+            let plain = try? AngkaIndonesia.baca(text)
+            let padded = try? AngkaIndonesia.baca(" \(text)\u{00A0}")
+            #expect(plain == padded, "\(text)")
+        }
+        #expect(!AngkaIndonesia.polos("") && !AngkaIndonesia.polos("1 000") && !AngkaIndonesia.polos("-5"))
+    }
+
     @Test func mutatedWorkbooksNeverCrash() throws {
         var rng = Generator(seed: 7)
         let base = try fixture("openpyxl-rencana.xlsx")

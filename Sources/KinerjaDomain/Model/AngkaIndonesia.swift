@@ -38,34 +38,50 @@ public enum AngkaIndonesia {
         public var description: String { "\"\(teks)\" bukan angka." }
     }
 
+    /// Only ASCII digits, dots and commas, and not empty.
+    public static func polos(_ raw: String) -> Bool {
+        var any = false
+        for byte in raw.utf8 {
+            guard (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x2C else { return false }
+            any = true
+        }
+        return any
+    }
+
     public static func baca(_ raw: String) throws(Galat) -> Hasil {
-        var text = raw.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
-        if ["", "-", "–", "—", "--"].contains(text) { return .kosong }
+        var text = raw
         var negative = false
-        if text.hasPrefix("(") && text.hasSuffix(")") {
-            negative = true
-            text = String(text.dropFirst().dropLast())
-        }
-        let lower = text.lowercased()
-        if lower.hasPrefix("rp.") {
-            text = String(text.dropFirst(3))
-        } else if lower.hasPrefix("rp") {
-            text = String(text.dropFirst(2))
-        }
-        text = text.trimmingCharacters(in: .whitespaces)
         var percent = false
-        if text.hasSuffix("%") {
-            percent = true
-            text = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+        // Most cells are plain digits and marks ("1.234.567,89"): no blank, sign, bracket, "Rp" or "%" to clean
+        // (Foundation's trimming and replacing were a quarter of reading a Renja).
+        let plain = Self.polos(raw)
+        if !plain {
+            text = raw.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+            if ["", "-", "–", "—", "--"].contains(text) { return .kosong }
+            if text.hasPrefix("(") && text.hasSuffix(")") {
+                negative = true
+                text = String(text.dropFirst().dropLast())
+            }
+            let lower = text.lowercased()
+            if lower.hasPrefix("rp.") {
+                text = String(text.dropFirst(3))
+            } else if lower.hasPrefix("rp") {
+                text = String(text.dropFirst(2))
+            }
+            text = text.trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix("%") {
+                percent = true
+                text = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+            }
+            if text.hasPrefix("-") {
+                negative.toggle()
+                text = String(text.dropFirst())
+            } else if text.hasPrefix("+") {
+                text = String(text.dropFirst())
+            }
+            text = text.replacingOccurrences(of: " ", with: "")
         }
-        if text.hasPrefix("-") {
-            negative.toggle()
-            text = String(text.dropFirst())
-        } else if text.hasPrefix("+") {
-            text = String(text.dropFirst())
-        }
-        text = text.replacingOccurrences(of: " ", with: "")
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
+        guard !text.isEmpty, plain || text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
             text.first!.isNumber || text.first == "." || text.first == ","
         else { throw Galat(teks: raw) }
 
@@ -74,8 +90,8 @@ public enum AngkaIndonesia {
             guard let value = Decimal(plain: digits.isEmpty ? "0" : digits) else { throw Galat(teks: raw) }
             return value
         }
-        let dots = text.filter { $0 == "." }.count
-        let commas = text.filter { $0 == "," }.count
+        let dots = text.utf8.count { $0 == UInt8(ascii: ".") }
+        let commas = text.utf8.count { $0 == UInt8(ascii: ",") }
 
         if dots == 0 && commas == 0 { return .angka(signed(try number(text)), persen: percent, desimal: nil) }
 
