@@ -67,10 +67,21 @@ def form_fields(html):
 
 
 def save_realisasi(port, cookie, form_path, value):
-    """Opens the form, sets the first indicator's realisasi to `value`, saves; returns the HTTP status."""
+    """Opens the form, sets the first sub kegiatan indicator's realisasi to `value`, saves; returns the HTTP status.
+
+    A sub kegiatan's row is the one whose kode has the most parts; the E.81 form prints its figure (a sasaran's
+    indicator, whose row has no kode, is not on it). Chosen by the form's rows, not by the ids' order: ids are
+    time-ordered, so the smallest is the first indicator made, a sasaran's."""
     status, _, html = request(port, "GET", form_path, headers={"Cookie": cookie})
     fields = form_fields(html)
-    first = sorted(name for name in fields if name.startswith("r."))[0]
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+        kode = re.search(r'<td class="kode">\s*([^<\s][^<]*?)\s*</td>', row)
+        name = re.search(r'name="(r\.[^"]+)"', row)
+        if kode and name and name.group(1) in fields:
+            rows.append((kode.group(1).count("."), name.group(1)))
+    deepest = max(depth for depth, _ in rows)
+    first = next(name for depth, name in rows if depth == deepest)
     fields[first] = value
     status, _, answer = request(port, "POST", form_path, urllib.parse.urlencode(fields), {
         "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
