@@ -6,7 +6,8 @@ import SQLKit
 import SQLiteNIO
 
 /// Rows written in bulk without FluentKit's per-model reflection (which cost ~100 µs a row): the columns and values
-/// of the large tables, bound through the same database encoder as FluentKit uses, so the stored form is the same.
+/// of the large tables, bound as the drivers' own values (SQLiteNIO's on SQLite, COPY's text on PostgreSQL) in the
+/// form FluentKit stores (`swift test --filter aBulkWriteStoresWhatAnInsertStores`).
 /// A table's columns, written once beside its model: `columns` (every column, in the order rows are inserted),
 /// `readColumns` (what its one loader decodes); `TableColumnsTests` checks both against the model's fields and the
 /// migrated table on both databases.
@@ -123,9 +124,9 @@ extension RealisasiKinerjaModel: VersionedRow {}
 extension RealisasiAnggaranModel: VersionedRow {}
 
 extension KinerjaStore {
-    /// INSERTs `rows` in statements of as many rows as the bound-parameter limits allow (SQLite 32 766,
-    /// PostgreSQL 65 535); falls back to FluentKit on a database without SQL.
-    /// Rows of one table given as existentials (the change set's replaced and new entries).
+    /// Writes `rows` in bulk: on SQLite in INSERTs of as many rows as its bound-parameter limit allows (32 766), on
+    /// PostgreSQL in one COPY; through FluentKit on a database without SQL.
+    /// Rows of one table given as existentials (the change set's replaced entries).
     func insertMixed(_ rows: [any RawRow], on db: any Database) async throws {
         guard let first = rows.first else { return }
         try await insertAs(first, rows, on: db)
