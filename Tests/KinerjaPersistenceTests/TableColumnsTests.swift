@@ -166,6 +166,26 @@ extension BulkWriteTests {
         }
         let indikator = TypedID<Indikator>()
         let elemen = TypedID<ElemenRencana>()
+        // Elements and indicators keep their domain ids: their values are the model's exactly.
+        let program = try ElemenRencana(
+            id: elemen, perangkatDaerah: TypedID(), induk: nil, tingkat: .program, kode: try Kode.parse("1.01.02"),
+            uraian: "Program")
+        let sasaran = try ElemenRencana(perangkatDaerah: nil, induk: nil, tingkat: .sasaran, kode: nil, uraian: "S")
+        for node in [program, sasaran] {
+            #expect(ElemenRencanaModel(pemda: pemda, node).values == ElemenRencanaModel.baris(pemda: pemda, node))
+        }
+        let full = try Indikator(
+            id: indikator, elemen: elemen, nama: "Persentase", satuan: "%", jenis: .outcome,
+            definisi: DefinisiOperasional(makna: "m", alasanPemilihan: "a", rumus: "r"), isIKU: true,
+            baseline: Baseline(tahun: 2024, nilai: .angka(Decimal(string: "66.5")!), teks: "66,5 %"))
+        let bare = try Indikator(elemen: elemen, nama: "Nilai", satuan: "Nilai", jenis: .output)
+        for item in [full, bare] {
+            for pd in [nil, UUID.acak()] {
+                #expect(
+                    IndikatorModel(pemda: pemda, pd: pd, item).values
+                        == IndikatorModel.baris(pemda: pemda, pd: pd, item))
+            }
+        }
         for pd in [nil, UUID.acak()] {
             same(
                 TargetModel.self,

@@ -158,6 +158,14 @@ extension PejabatModel {
 }
 
 extension ElemenRencanaModel {
+    /// The values of the model `init(pemda:_:)` builds, without building it (a new element of a bulk write).
+    static func baris(pemda: UUID, _ node: ElemenRencana) -> [ColumnValue] {
+        ColumnValue.row(
+            node.id.uuid, pemda, node.perangkatDaerah?.uuid, node.induk?.uuid, node.tingkat.rawValue, node.kode?.normal,
+            node.kode?.asli, node.nomor, node.uraian, node.selarasDengan?.uuid, node.penanggungJawab,
+            node.unitKerja?.uuid, node.urutan, node.hasil)
+    }
+
     convenience init(pemda: UUID, _ node: ElemenRencana) {
         self.init()
         id = node.id.uuid
@@ -178,6 +186,18 @@ extension ElemenRencanaModel {
 }
 
 extension IndikatorModel {
+    /// The values of the model `init(pemda:pd:_:)` builds, without building it (a new indicator of a bulk write).
+    static func baris(pemda: UUID, pd: UUID?, _ indikator: Indikator) -> [ColumnValue] {
+        ColumnValue.row(
+            indikator.id.uuid, pemda, pd, indikator.elemen.uuid, indikator.nama, indikator.satuan,
+            indikator.jenis.rawValue, indikator.polaritas.rawValue, indikator.jenisNilai.rawValue,
+            indikator.agregasi.rawValue, indikator.metodeTurun?.rawValue, indikator.skala, indikator.definisi.makna,
+            indikator.definisi.alasanPemilihan, indikator.definisi.rumus, indikator.sumberData,
+            indikator.penanggungJawab, indikator.isIKU, indikator.baseline?.tahun,
+            indikator.baseline?.nilai?.kodeSimpan,
+            indikator.baseline?.teks, indikator.bobot.plainString, indikator.urutan)
+    }
+
     convenience init(pemda: UUID, pd: UUID?, _ indikator: Indikator) {
         self.init()
         id = indikator.id.uuid

@@ -585,9 +585,11 @@ extension KinerjaStore {
         }
         try await insert(officials, on: db)
         written += officials.count
-        try await insertRows(
+        // New elements and indicators as their values, without a model each (`EntryRow`).
+        try await insertValues(
+            into: ElemenRencanaModel.schema, columns: ElemenRencanaModel.columns,
             Self.parentsFirst(perubahan.elemenBaru, id: \.id, parent: \.induk).map {
-                ElemenRencanaModel(pemda: pemda, $0)
+                ElemenRencanaModel.baris(pemda: pemda, $0)
             },
             on: db)
         written += perubahan.elemenBaru.count
@@ -598,15 +600,15 @@ extension KinerjaStore {
             columns: ElemenRencanaModel.updatableColumns,
             on: db)
         written += perubahan.elemenUbah.count
-        var newIndicators: [IndikatorModel] = []
+        var newIndicators: [[ColumnValue]] = []
         for indikator in perubahan.indikatorBaru {
             // Where each new indicator belongs was read once, with the rules (`owners`).
             guard let pd = owners.pdIndikator[indikator.id.uuid] else {
                 throw DomainError.tidakDitemukan("Elemen rencana")
             }
-            newIndicators.append(IndikatorModel(pemda: pemda, pd: pd, indikator))
+            newIndicators.append(IndikatorModel.baris(pemda: pemda, pd: pd, indikator))
         }
-        try await insertRows(newIndicators, on: db)
+        try await insertValues(into: IndikatorModel.schema, columns: IndikatorModel.columns, newIndicators, on: db)
         written += newIndicators.count
         try await Self.checkStored(
             IndikatorModel.self, perubahan.indikatorUbah.map(\.id.uuid), pemda: pemda, apa: "Indikator", on: db)

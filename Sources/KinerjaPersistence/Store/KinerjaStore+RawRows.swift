@@ -150,7 +150,10 @@ extension KinerjaStore {
     func insertValues(
         into table: String, columns: [String], _ rows: [[ColumnValue]], on db: any Database
     ) async throws {
-        guard !rows.isEmpty, let sql = db as? any SQLDatabase else { return }
+        guard !rows.isEmpty else { return }
+        guard let sql = db as? any SQLDatabase else {
+            throw DomainError.tidakSah(field: "db", pesan: "Penyimpanan ini tidak mendukung SQL.")
+        }
         let perStatement = max(1, 30_000 / columns.count)
         if let sqlite = db as? any SQLiteDatabase {
             try await Self.insertSQLite(into: table, columns: columns, rows, perStatement: perStatement, on: sqlite)
