@@ -154,13 +154,14 @@ extension KinerjaStore {
         guard let sql = db as? any SQLDatabase else {
             throw DomainError.tidakSah(field: "db", pesan: "Penyimpanan ini tidak mendukung SQL.")
         }
+        if let postgres = db as? any PostgresDatabase {
+            try await Self.insertPostgres(into: table, columns: columns, rows, on: postgres, logger: db.logger)
+            return
+        }
+        // INSERTs of as many rows as the bound-parameter limits allow.
         let perStatement = max(1, 30_000 / columns.count)
         if let sqlite = db as? any SQLiteDatabase {
             try await Self.insertSQLite(into: table, columns: columns, rows, perStatement: perStatement, on: sqlite)
-            return
-        }
-        if let postgres = db as? any PostgresDatabase {
-            try await Self.insertPostgres(into: table, columns: columns, rows, on: postgres, logger: db.logger)
             return
         }
         // Any other SQL database: through SQLKit.
@@ -427,12 +428,7 @@ extension KinerjaStore {
     static func copyText(_ value: ColumnValue, into buffer: inout ByteBuffer) {
         switch value {
         case .text(let text):
-            var plain = true
-            for byte in text.utf8 where byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                plain = false
-                break
-            }
-            if plain {
+            guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
                 buffer.writeString(text)
                 return
             }
