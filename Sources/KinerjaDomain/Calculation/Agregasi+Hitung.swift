@@ -14,9 +14,9 @@ extension Agregasi {
         let numbers = reported.compactMap(\.angka)
         guard numbers.count == reported.count else { return last }
         switch self {
-        case .kumulatif: return .angka(numbers.reduce(0, +))
+        case .kumulatif: return .angka(numbers.sum())
         case .nilaiAkhir: return last
-        case .rataRata: return .angka(numbers.reduce(0, +) / Decimal(numbers.count))
+        case .rataRata: return .angka(numbers.sum().dividing(by: Decimal(numbers.count)))
         }
     }
 

@@ -101,14 +101,14 @@ public enum CapaianEngine {
         switch polaritas {
         case .naik, .rentang:
             // A `rentang` indicator with a single-number target is measured as higher-is-better.
-            return .nilai(realisasi / target * 100)
+            return .nilai(realisasi.dividing(by: target).multiplying(by: 100))
         case .turun:
             switch aturan.metodeTurun {
             case .selisih:
-                return .nilai(max(0, (2 * target - realisasi) / target * 100))
+                return .nilai(max(0, (2 * target).subtracting(realisasi).dividing(by: target).multiplying(by: 100)))
             case .kebalikan:
                 if realisasi <= 0 { return .dibatasi(aturan.batasRasio) }
-                let value = target / realisasi * 100
+                let value = target.dividing(by: realisasi).multiplying(by: 100)
                 return value > aturan.batasRasio ? .dibatasi(aturan.batasRasio) : .nilai(value)
             }
         }
@@ -161,7 +161,7 @@ public enum CapaianEngine {
         if let targetScore, let realScore {
             return numerik(target: targetScore, realisasi: realScore, polaritas: aturan.polaritas, aturan: aturan)
         }
-        return .nilai(Decimal(realRank + 1) / Decimal(targetRank + 1) * 100)
+        return .nilai(Decimal(realRank + 1).dividing(by: Decimal(targetRank + 1)).multiplying(by: 100))
     }
 
     static func gradeAndScore(_ value: Nilai, skala: SkalaPredikat?) -> (String?, Decimal?) {

@@ -42,18 +42,18 @@ public struct EvaluasiRenja: Sendable {
     /// (8) as the document's formula: 7 ÷ 6 × 100; nil where 6 is 0 or missing.
     public var kolom8Rumus: Decimal? {
         guard let six = targetTahunLalu, six != 0, let seven = realisasiTahunLalu else { return nil }
-        return seven / six * 100
+        return seven.dividing(by: six).multiplying(by: 100)
     }
 
     /// (10) as the document's formula: 5 + 7 + 9, missing counted as 0 (as the document does).
     public var kolom10Rumus: Decimal {
-        (realisasiSampaiLalu ?? 0) + (realisasiTahunLalu ?? 0) + (targetTahunIni ?? 0)
+        (realisasiSampaiLalu ?? 0).adding(realisasiTahunLalu ?? 0).adding(targetTahunIni ?? 0)
     }
 
     /// (11) as the document's formula, from a given column 10: 10 ÷ 4 × 100.
     public func kolom11Rumus(kolom10: Decimal) -> Decimal? {
         guard let four = targetRenstra, four != 0 else { return nil }
-        return kolom10 / four * 100
+        return kolom10.dividing(by: four).multiplying(by: 100)
     }
 
     /// (10) correctly: the realisasi expected at the end of year n combined by the indicator's aggregation (Σ for

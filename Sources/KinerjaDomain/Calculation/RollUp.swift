@@ -31,10 +31,10 @@ public enum RollUp {
             guard let value = child.hasil.persen else { continue }
             counted += 1
             let capped = batasi ? min(value, 100) : value
-            weighted += capped * child.bobot
-            weights += child.bobot
+            weighted = weighted.adding(capped.multiplying(by: child.bobot))
+            weights = weights.adding(child.bobot)
         }
-        let mean: Decimal? = weights > 0 ? weighted / weights : nil
+        let mean: Decimal? = weights > 0 ? weighted.dividing(by: weights) : nil
         return Hasil(capaian: mean, dihitung: counted, dilewati: children.count - counted)
     }
 }
@@ -44,13 +44,13 @@ public enum Serapan {
     /// % serapan = realisasi keuangan ÷ pagu × 100; nil when pagu is 0 or realisasi is missing.
     public static func persen(realisasi: Rupiah?, pagu: Rupiah) -> Decimal? {
         guard let realisasi, pagu.sen > 0 else { return nil }
-        return Decimal(realisasi.sen) / Decimal(pagu.sen) * 100
+        return Decimal(realisasi.sen).dividing(by: Decimal(pagu.sen)).multiplying(by: 100)
     }
 
     /// Efisiensi (LKjIP): capaian kinerja compared with % serapan; > 100 means more performance per Rupiah than
     /// planned. nil when either is missing or serapan is 0.
     public static func efisiensi(capaian: Decimal?, serapan: Decimal?) -> Decimal? {
         guard let capaian, let serapan, serapan > 0 else { return nil }
-        return capaian / serapan * 100
+        return capaian.dividing(by: serapan).multiplying(by: 100)
     }
 }

@@ -186,10 +186,10 @@ public struct IndeksKinerja: Sendable {
             for child in children {
                 guard let value = fisik(child.id, tahun: tahun, sampai: triwulan) else { continue }
                 let weight = Decimal(pagu(child.id, tahun: tahun)?.sen ?? 0)
-                weighted += value * weight
-                weights += weight
+                weighted = weighted.adding(value.multiplying(by: weight))
+                weights = weights.adding(weight)
             }
-            return weights > 0 ? weighted / weights : nil
+            return weights > 0 ? weighted.dividing(by: weights) : nil
         }
         let last = triwulan ?? data.pemda.jumlahTriwulan
         return (anggaranPerElemen[id] ?? [])

@@ -11,14 +11,14 @@ public struct Rupiah: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
     /// An exact decimal amount of Rupiah; nil when it has more than two decimals or does not fit.
     public init?(exactly value: Decimal) {
-        let scaled = value * 100
+        let scaled = value.multiplying(by: 100)
         guard scaled.rounded(scale: 0) == scaled, abs(scaled) < Decimal(Int64.max / 2) else { return nil }
         self.sen = NSDecimalNumber(decimal: scaled).int64Value
     }
 
     public static let zero = Rupiah(sen: 0)
 
-    public var decimal: Decimal { Decimal(sen) / 100 }
+    public var decimal: Decimal { Decimal(sen).dividing(by: 100) }
 
     public static func + (lhs: Rupiah, rhs: Rupiah) -> Rupiah { Rupiah(sen: lhs.sen + rhs.sen) }
     public static func - (lhs: Rupiah, rhs: Rupiah) -> Rupiah { Rupiah(sen: lhs.sen - rhs.sen) }

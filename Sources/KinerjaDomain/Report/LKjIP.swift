@@ -81,13 +81,13 @@ public struct LKjIP: Sendable {
 
         public var serapan: Decimal? {
             guard let pagu, let realisasi, pagu.sen > 0 else { return nil }
-            return (Decimal(realisasi.sen) / Decimal(pagu.sen) * 100).rounded(scale: 2)
+            return Decimal(realisasi.sen).dividing(by: Decimal(pagu.sen)).multiplying(by: 100).rounded(scale: 2)
         }
 
         /// Capaian kinerja ÷ serapan anggaran: above 1 the results cost less than planned.
         public var efisiensi: Decimal? {
             guard let capaianKinerja, let serapan, serapan > 0 else { return nil }
-            return (capaianKinerja / serapan).rounded(scale: 2)
+            return capaianKinerja.dividing(by: serapan).rounded(scale: 2)
         }
     }
 
@@ -108,7 +108,7 @@ public struct LKjIP: Sendable {
     public var rataRata: Decimal? {
         let values = capaian.compactMap(\.hasil.persen)
         guard !values.isEmpty else { return nil }
-        return (values.reduce(0, +) / Decimal(values.count)).rounded(scale: 2)
+        return values.sum().dividing(by: Decimal(values.count)).rounded(scale: 2)
     }
 
     public var predikat: String { rataRata.map { kebijakan.kategori.kategori($0).label } ?? "" }
@@ -159,7 +159,8 @@ public struct LKjIP: Sendable {
             let pagu = programs.compactMap { indeks.pagu($0.id, tahun: tahun) }
             let realisasi = programs.compactMap { indeks.realisasiKeuangan($0.id, tahun: tahun) }
             let values: [Decimal] = programs.compactMap { average(indeks, node: $0, tahun: tahun) }
-            let mean: Decimal? = values.isEmpty ? nil : (values.reduce(0, +) / Decimal(values.count)).rounded(scale: 2)
+            let mean: Decimal? =
+                values.isEmpty ? nil : values.sum().dividing(by: Decimal(values.count)).rounded(scale: 2)
             let paguTotal: Rupiah? = pagu.isEmpty ? nil : pagu.sum()
             let realisasiTotal: Rupiah? = realisasi.isEmpty ? nil : realisasi.sum()
             return Anggaran(uraian: pd.nama, pagu: paguTotal, realisasi: realisasiTotal, capaianKinerja: mean)
@@ -225,7 +226,7 @@ public struct LKjIP: Sendable {
                 aturan: indikator.aturan(kebijakan: kebijakan)
             ).persen
         }
-        return values.isEmpty ? nil : (values.reduce(0, +) / Decimal(values.count)).rounded(scale: 2)
+        return values.isEmpty ? nil : values.sum().dividing(by: Decimal(values.count)).rounded(scale: 2)
     }
 
     // MARK: - Generated text

@@ -156,7 +156,7 @@ extension Laporan {
         guard !values.isEmpty else {
             return "Rata-rata capaian kinerja s.d. TW \(PeriodeLaporan.romawi(sampai)) \(tahun): belum dapat dihitung."
         }
-        let mean = values.reduce(0, +) / Decimal(values.count)
+        let mean = values.sum().dividing(by: Decimal(values.count))
         return "Rata-rata capaian kinerja s.d. TW \(PeriodeLaporan.romawi(sampai)) \(tahun): "
             + "\(IndonesianFormat.percent(mean)) (\(kebijakan.kategori.kategori(mean).label)), dari \(values.count) indikator."
     }

@@ -3,6 +3,7 @@ import Foundation
 extension Decimal {
     /// Rounds half away from zero to `scale` digits after the decimal mark.
     public func rounded(scale: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
+        if let fast = roundedParts(scale: scale, mode: mode) { return fast }
         var source = self
         var result = Decimal()
         NSDecimalRound(&result, &source, scale, mode)
@@ -65,6 +66,7 @@ extension Decimal {
 
     /// The canonical machine spelling ("11.51"), used for storage.
     public var plainString: String {
+        if let fast = plainStringParts { return fast }
         var copy = self
         return NSDecimalString(&copy, Self.posix)
     }
