@@ -130,4 +130,53 @@ struct DecimalArithmeticTests {
             }
         }
     }
+
+    /// `IndonesianFormat.number` as it was written on Characters and Foundation's operators before it worked on
+    /// bytes: the reference its output must equal.
+    static func numberRujukan(_ value: Decimal, fractionDigits: Int?, maxFractionDigits: Int) -> String {
+        var source = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &source, fractionDigits ?? maxFractionDigits, .plain)
+        let negative = rounded < 0
+        var absolute = negative ? -rounded : rounded
+        let plain = NSDecimalString(&absolute, Decimal.posix)
+        var parts = plain.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let integerPart = parts.removeFirst()
+        var fraction = parts.first ?? ""
+        if let digits = fractionDigits {
+            fraction = String((fraction + String(repeating: "0", count: digits)).prefix(digits))
+        }
+        var grouped: [Character] = []
+        for (offset, character) in integerPart.reversed().enumerated() {
+            if offset > 0 && offset % 3 == 0 { grouped.append(".") }
+            grouped.append(character)
+        }
+        let body = fraction.isEmpty ? String(grouped.reversed()) : String(grouped.reversed()) + "," + fraction
+        return (negative && body.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "-" : "") + body
+    }
+
+    @Test func indonesianNumbersAreAsBefore() {
+        var rng = Acak(state: 1945)
+        for _ in 0..<30_000 {
+            let value = Self.operand(&rng)
+            for (digits, maximum) in [(nil, 4), (2, 4), (0, 4), (nil, 0), (nil, 2), (5, 4)] as [(Int?, Int)] {
+                #expect(
+                    IndonesianFormat.number(value, fractionDigits: digits, maxFractionDigits: maximum)
+                        == Self.numberRujukan(value, fractionDigits: digits, maxFractionDigits: maximum),
+                    "\(value) \(String(describing: digits)) \(maximum)")
+            }
+            #expect(value.isLessThan(0) == (value < 0))
+            let other = Self.operand(&rng)
+            #expect(value.isLessThan(other) == (value < other), "\(value) < \(other)")
+            #expect(value.isNegativeNumber == (value < 0))
+        }
+        for text in ["0", "-0.00001", "-0.004", "999.9999", "-999.99995", "1000000", "0.5"] {
+            let value = Decimal(string: text)!
+            #expect(
+                IndonesianFormat.number(value) == Self.numberRujukan(value, fractionDigits: nil, maxFractionDigits: 4))
+            #expect(
+                IndonesianFormat.percent(value) == Self.numberRujukan(value, fractionDigits: 2, maxFractionDigits: 4)
+                    + " %")
+        }
+    }
 }

@@ -107,4 +107,30 @@ struct TabelCapaianTests {
         data.elemen.append(data.elemen[3])
         #expect(throws: DomainError.self) { try ValidasiData.periksa(data) }
     }
+
+    @Test func aDocumentsRankIsItsPlaceInTheYearsPriority() {
+        for dokumen in DokumenRencana.allCases {
+            #expect(dokumen.peringkatTahunan == DokumenRencana.prioritasTahunan.firstIndex(of: dokumen))
+        }
+    }
+
+    @Test func aYearsMoneyRememberedIsTheMoneyAskedAlone() throws {
+        // `AnggaranTahun` computes each element once for a table; asked alone, each element gives the same.
+        let (data, _) = try Self.sample()
+        let indeks = IndeksKinerja(data)
+        for tahun in Set(data.pagu.map(\.tahun)).union(data.anggaran.map(\.periode.tahun)) {
+            for sampai in [nil, 1, 2, 3, 4] as [Int?] {
+                let anggaran = AnggaranTahun(indeks, tahun: tahun, sampai: sampai)
+                for elemen in data.elemen.reversed() {
+                    #expect(anggaran.pagu(elemen.id) == AnggaranTahun(indeks, tahun: tahun).pagu(elemen.id))
+                    #expect(
+                        anggaran.realisasiKeuangan(elemen.id)
+                            == AnggaranTahun(indeks, tahun: tahun, sampai: sampai).realisasiKeuangan(elemen.id))
+                    #expect(
+                        anggaran.fisik(elemen.id)
+                            == AnggaranTahun(indeks, tahun: tahun, sampai: sampai).fisik(elemen.id))
+                }
+            }
+        }
+    }
 }

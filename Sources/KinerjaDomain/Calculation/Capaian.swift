@@ -109,7 +109,7 @@ public enum CapaianEngine {
             case .kebalikan:
                 if realisasi <= 0 { return .dibatasi(aturan.batasRasio) }
                 let value = target.dividing(by: realisasi).multiplying(by: 100)
-                return value > aturan.batasRasio ? .dibatasi(aturan.batasRasio) : .nilai(value)
+                return aturan.batasRasio.isLessThan(value) ? .dibatasi(aturan.batasRasio) : .nilai(value)
             }
         }
     }

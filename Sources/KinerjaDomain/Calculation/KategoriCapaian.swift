@@ -29,7 +29,7 @@ public struct KategoriCapaian: Hashable, Sendable, Codable {
 
     /// The band of a capaian; below the lowest bound falls in the lowest band.
     public func kategori(_ capaian: Decimal) -> Pita {
-        pita.first { capaian >= $0.batasBawah } ?? pita[pita.count - 1]
+        pita.first { !capaian.isLessThan($0.batasBawah) } ?? pita[pita.count - 1]
     }
 
     public func kategori(_ hasil: HasilCapaian) -> Pita? {

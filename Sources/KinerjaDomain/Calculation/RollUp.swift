@@ -30,7 +30,7 @@ public enum RollUp {
         for child in children {
             guard let value = child.hasil.persen else { continue }
             counted += 1
-            let capped = batasi ? min(value, 100) : value
+            let capped = batasi && Decimal(100).isLessThan(value) ? 100 : value
             weighted = weighted.adding(capped.multiplying(by: child.bobot))
             weights = weights.adding(child.bobot)
         }

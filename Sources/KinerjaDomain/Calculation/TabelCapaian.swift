@@ -44,6 +44,7 @@ public struct TabelCapaian: Sendable {
         let kebijakan = indeks.data.pemda.kebijakan
         var rows: [Baris] = []
         var all: [RollUp.Anak] = []
+        let anggaran = AnggaranTahun(indeks, tahun: tahun, sampai: sampaiTriwulan)
 
         func visit(_ node: ElemenRencana, depth: Int) {
             var indicatorRows: [BarisIndikator] = []
@@ -63,11 +64,11 @@ public struct TabelCapaian: Sendable {
             var spent: Rupiah?
             var physical: Decimal?
             if node.tingkat.hasAnggaran {
-                pagu = indeks.pagu(node.id, tahun: tahun)
+                pagu = anggaran.pagu(node.id)
                 let own = indeks.paguTercatat(node.id, tahun: tahun)?.jumlah
                 if let own, own != pagu { recorded = own }
-                spent = indeks.realisasiKeuangan(node.id, tahun: tahun, sampai: sampaiTriwulan)
-                physical = indeks.fisik(node.id, tahun: tahun, sampai: sampaiTriwulan)
+                spent = anggaran.realisasiKeuangan(node.id)
+                physical = anggaran.fisik(node.id)
             }
             rows.append(
                 Baris(

@@ -123,16 +123,13 @@ public struct IndeksKinerja: Sendable {
     /// `dokumen` when given.
     public func riwayat(_ indikator: Indikator, dokumen: DokumenRencana? = nil) -> RiwayatIndikator {
         let targets = targetPerIndikator[indikator.id] ?? []
-        var chosen: [PeriodeLaporan: (DokumenRencana, Nilai)] = [:]
-        let priority = DokumenRencana.prioritasTahunan
+        var chosen: [PeriodeLaporan: (peringkat: Int, nilai: Nilai)] = [:]
+        chosen.reserveCapacity(targets.count)
         for target in targets {
             if let dokumen, target.dokumen != dokumen { continue }
-            if let existing = chosen[target.periode],
-                priority.firstIndex(of: existing.0)! <= priority.firstIndex(of: target.dokumen)!
-            {
-                continue
-            }
-            chosen[target.periode] = (target.dokumen, target.nilai)
+            let peringkat = target.dokumen.peringkatTahunan
+            if let existing = chosen[target.periode], existing.peringkat <= peringkat { continue }
+            chosen[target.periode] = (peringkat, target.nilai)
         }
         return RiwayatIndikator(
             agregasi: indikator.agregasi,
@@ -147,54 +144,108 @@ public struct IndeksKinerja: Sendable {
         let candidates = (paguPerElemen[id] ?? []).filter {
             $0.tahun == tahun && (dokumen == nil || $0.dokumen == dokumen)
         }
-        let priority = DokumenRencana.prioritasTahunan
-        return candidates.min { priority.firstIndex(of: $0.dokumen)! < priority.firstIndex(of: $1.dokumen)! }
+        return candidates.min { $0.dokumen.peringkatTahunan < $1.dokumen.peringkatTahunan }
     }
 
     /// Pagu of an element: Σ of its children's pagu where it has children with money (the truth), else its own.
     public func pagu(_ id: TypedID<ElemenRencana>, tahun: Int, dokumen: DokumenRencana? = nil) -> Rupiah? {
-        let children = anakDari(id).filter(\.tingkat.hasAnggaran)
-        if !children.isEmpty {
-            let values = children.compactMap { pagu($0.id, tahun: tahun, dokumen: dokumen) }
-            if !values.isEmpty { return values.sum() }
-        }
-        return paguTercatat(id, tahun: tahun, dokumen: dokumen)?.jumlah
+        AnggaranTahun(self, tahun: tahun, dokumen: dokumen).pagu(id)
     }
 
     /// Realisasi keuangan of an element for a year up to triwulan `sampai`: Σ of the sub kegiatan's triwulan
     /// figures (each triwulan is the money spent in that triwulan). nil when nothing was reported.
     public func realisasiKeuangan(_ id: TypedID<ElemenRencana>, tahun: Int, sampai triwulan: Int? = nil) -> Rupiah? {
-        let children = anakDari(id).filter(\.tingkat.hasAnggaran)
-        if !children.isEmpty {
-            let values = children.compactMap { realisasiKeuangan($0.id, tahun: tahun, sampai: triwulan) }
-            return values.isEmpty ? nil : values.sum()
-        }
-        let last = triwulan ?? data.pemda.jumlahTriwulan
-        let values = (anggaranPerElemen[id] ?? []).filter {
-            $0.periode.tahun == tahun && ($0.periode.triwulan ?? last) <= last
-        }.compactMap(\.keuangan)
-        return values.isEmpty ? nil : values.sum()
+        AnggaranTahun(self, tahun: tahun, sampai: triwulan).realisasiKeuangan(id)
     }
 
     /// Physical progress of a sub kegiatan at triwulan `sampai` (the latest reported, as fisik is a stock);
     /// for parents, the mean of the children weighted by pagu.
     public func fisik(_ id: TypedID<ElemenRencana>, tahun: Int, sampai triwulan: Int? = nil) -> Decimal? {
-        let children = anakDari(id).filter(\.tingkat.hasAnggaran)
+        AnggaranTahun(self, tahun: tahun, sampai: triwulan).fisik(id)
+    }
+}
+
+/// The money of a year's elements (pagu, realisasi keuangan, fisik), each element's figure computed once. A parent's
+/// figure is made of its children's, so asking every element of a tree separately (as a capaian table does) summed
+/// each subtree again at every level above it; one `AnggaranTahun` per table remembers what it computed.
+public final class AnggaranTahun {
+    let indeks: IndeksKinerja
+    let tahun: Int
+    let dokumen: DokumenRencana?
+    let sampai: Int?
+    private var paguDihitung: [TypedID<ElemenRencana>: Rupiah?] = [:]
+    private var realisasiDihitung: [TypedID<ElemenRencana>: Rupiah?] = [:]
+    private var fisikDihitung: [TypedID<ElemenRencana>: Decimal?] = [:]
+
+    /// `dokumen`: the pagu of that document only; `sampai`: realisasi and fisik up to that triwulan (nil: the year).
+    public init(_ indeks: IndeksKinerja, tahun: Int, dokumen: DokumenRencana? = nil, sampai: Int? = nil) {
+        self.indeks = indeks
+        self.tahun = tahun
+        self.dokumen = dokumen
+        self.sampai = sampai
+    }
+
+    private func anakBeranggaran(_ id: TypedID<ElemenRencana>) -> [ElemenRencana] {
+        indeks.anakDari(id).filter(\.tingkat.hasAnggaran)
+    }
+
+    /// Σ of the children's pagu where children with money have one, else the element's own.
+    public func pagu(_ id: TypedID<ElemenRencana>) -> Rupiah? {
+        if let known = paguDihitung[id] { return known }
+        var result: Rupiah?
+        let values = anakBeranggaran(id).compactMap { pagu($0.id) }
+        if !values.isEmpty {
+            result = values.sum()
+        } else {
+            result = indeks.paguTercatat(id, tahun: tahun, dokumen: dokumen)?.jumlah
+        }
+        paguDihitung[id] = .some(result)
+        return result
+    }
+
+    /// Σ of the sub kegiatan's triwulan figures up to `sampai`; nil when nothing was reported.
+    public func realisasiKeuangan(_ id: TypedID<ElemenRencana>) -> Rupiah? {
+        if let known = realisasiDihitung[id] { return known }
+        var result: Rupiah?
+        let children = anakBeranggaran(id)
+        if !children.isEmpty {
+            let values = children.compactMap { realisasiKeuangan($0.id) }
+            result = values.isEmpty ? nil : values.sum()
+        } else {
+            let last = sampai ?? indeks.data.pemda.jumlahTriwulan
+            let values = (indeks.anggaranPerElemen[id] ?? []).filter {
+                $0.periode.tahun == tahun && ($0.periode.triwulan ?? last) <= last
+            }.compactMap(\.keuangan)
+            result = values.isEmpty ? nil : values.sum()
+        }
+        realisasiDihitung[id] = .some(result)
+        return result
+    }
+
+    /// The latest fisik reported up to `sampai` for a sub kegiatan; for a parent, its children's weighted by pagu.
+    public func fisik(_ id: TypedID<ElemenRencana>) -> Decimal? {
+        if let known = fisikDihitung[id] { return known }
+        var result: Decimal?
+        let children = anakBeranggaran(id)
         if !children.isEmpty {
             var weighted: Decimal = 0
             var weights: Decimal = 0
             for child in children {
-                guard let value = fisik(child.id, tahun: tahun, sampai: triwulan) else { continue }
-                let weight = Decimal(pagu(child.id, tahun: tahun)?.sen ?? 0)
+                guard let value = fisik(child.id) else { continue }
+                let weight = Decimal(pagu(child.id)?.sen ?? 0)
                 weighted = weighted.adding(value.multiplying(by: weight))
                 weights = weights.adding(weight)
             }
-            return weights > 0 ? weighted.dividing(by: weights) : nil
+            result = weights > 0 ? weighted.dividing(by: weights) : nil
+        } else {
+            let last = sampai ?? indeks.data.pemda.jumlahTriwulan
+            result =
+                (indeks.anggaranPerElemen[id] ?? [])
+                .filter { $0.periode.tahun == tahun && ($0.periode.triwulan ?? last) <= last && $0.fisik != nil }
+                .max { $0.periode < $1.periode }?.fisik
         }
-        let last = triwulan ?? data.pemda.jumlahTriwulan
-        return (anggaranPerElemen[id] ?? [])
-            .filter { $0.periode.tahun == tahun && ($0.periode.triwulan ?? last) <= last && $0.fisik != nil }
-            .max { $0.periode < $1.periode }?.fisik
+        fisikDihitung[id] = .some(result)
+        return result
     }
 }
 

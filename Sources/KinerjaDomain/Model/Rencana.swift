@@ -31,6 +31,18 @@ public enum DokumenRencana: String, Sendable, Codable, CaseIterable, Comparable 
     public static let prioritasTahunan: [DokumenRencana] = [
         .perjanjianKinerja, .renjaPerubahan, .renja, .prakiraanMaju, .renstra, .rpjmd,
     ]
+
+    /// The document's place in `prioritasTahunan` (0 wins), without searching it (asked for every target of a table).
+    public var peringkatTahunan: Int {
+        switch self {
+        case .perjanjianKinerja: 0
+        case .renjaPerubahan: 1
+        case .renja: 2
+        case .prakiraanMaju: 3
+        case .renstra: 4
+        case .rpjmd: 5
+        }
+    }
 }
 
 /// A target of an indicator for a year (and optionally a triwulan) in a document.

@@ -22,12 +22,18 @@ extension Laporan {
         let start = period?.tahunAwal ?? tahun
         let end = period?.tahunAkhir ?? tahun
         var rows: [Baris] = []
+        // Each year's money once for the whole table (a parent's is its subtree's).
+        let yearly = Dictionary(uniqueKeysWithValues: (start...end).map { ($0, AnggaranTahun(indeks, tahun: $0)) })
+        let renstraYearly = Dictionary(
+            uniqueKeysWithValues: (start...end).map { ($0, AnggaranTahun(indeks, tahun: $0, dokumen: .renstra)) })
+        let thisYear = yearly[tahun] ?? AnggaranTahun(indeks, tahun: tahun)
+        let toDate = AnggaranTahun(indeks, tahun: tahun, sampai: last)
         func money(_ id: TypedID<ElemenRencana>, _ years: ClosedRange<Int>) -> Rupiah? {
-            let values = years.compactMap { indeks.realisasiKeuangan(id, tahun: $0) }
+            let values = years.compactMap { (yearly[$0] ?? AnggaranTahun(indeks, tahun: $0)).realisasiKeuangan(id) }
             return values.isEmpty ? nil : values.sum()
         }
         func renstraPagu(_ id: TypedID<ElemenRencana>) -> Rupiah? {
-            let values = (start...end).compactMap { indeks.pagu(id, tahun: $0, dokumen: .renstra) }
+            let values = (start...end).compactMap { renstraYearly[$0]?.pagu(id) }
             return values.isEmpty ? nil : values.sum()
         }
         /// Money spent in that triwulan alone: Σ of the sub kegiatan's figures for it; missing when none reported.
@@ -73,7 +79,7 @@ extension Laporan {
                     k(start <= tahun - 1 ? history?.realisasiSampai(tahun: start...(tahun - 1)) : nil),
                     rp(start <= tahun - 1 ? money(node.id, start...(tahun - 1)) : nil),
                 ]
-                cells += [k(history?.targetTahun(tahun)), rp(indeks.pagu(node.id, tahun: tahun))]
+                cells += [k(history?.targetTahun(tahun)), rp(thisYear.pagu(node.id))]
                 for quarter in 1...quarters {
                     cells += [
                         k(quarter <= last ? history?.realisasi[PeriodeLaporan(tahun: tahun, triwulan: quarter)] : nil),
@@ -82,7 +88,7 @@ extension Laporan {
                 }
                 cells += [
                     k(history?.realisasiTahun(tahun, sampai: last)),
-                    rp(indeks.realisasiKeuangan(node.id, tahun: tahun, sampai: last)),
+                    rp(toDate.realisasiKeuangan(node.id)),
                 ]
                 var keterangan = ""
                 if let indikator, let history {

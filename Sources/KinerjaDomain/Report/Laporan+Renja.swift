@@ -9,6 +9,8 @@ extension Laporan {
         var rows: [Baris] = []
         var notes: [String] = []
         var totals: [Rupiah?] = [nil, nil]
+        let anggaranN = AnggaranTahun(indeks, tahun: tahun)
+        let anggaranNext = AnggaranTahun(indeks, tahun: tahun + 1)
         func add(_ a: Rupiah?, _ b: Rupiah?) -> Rupiah? { a.map { $0 + (b ?? .zero) } ?? b }
         func target(_ indikator: Indikator, _ year: Int, _ dokumen: [DokumenRencana]) -> String {
             let targets = indeks.targetPerIndikator[indikator.id] ?? []
@@ -44,8 +46,8 @@ extension Laporan {
                 if node.tingkat == .program, let kode = node.kode, let parts = Urusan.dari(kode) {
                     for key in [parts.urusan, parts.bidang] {
                         var sums = groupSums[key] ?? [nil, nil]
-                        sums[0] = add(sums[0], indeks.pagu(node.id, tahun: tahun))
-                        sums[1] = add(sums[1], indeks.pagu(node.id, tahun: tahun + 1))
+                        sums[0] = add(sums[0], anggaranN.pagu(node.id))
+                        sums[1] = add(sums[1], anggaranNext.pagu(node.id))
                         groupSums[key] = sums
                     }
                     return
@@ -97,8 +99,8 @@ extension Laporan {
             // Otherwise those without targets of other years (indicators of other documents are left out).
             let untargeted = all.filter { (indeks.targetPerIndikator[$0.id] ?? []).isEmpty }
             let indicators = !planned.isEmpty ? planned : !untargeted.isEmpty ? untargeted : all
-            let paguN = indeks.pagu(node.id, tahun: tahun)
-            let paguNext = indeks.pagu(node.id, tahun: tahun + 1)
+            let paguN = anggaranN.pagu(node.id)
+            let paguNext = anggaranNext.pagu(node.id)
             let own = indeks.paguTercatat(node.id, tahun: tahun)
             if let own, let paguN, own.jumlah != paguN {
                 notes.append(

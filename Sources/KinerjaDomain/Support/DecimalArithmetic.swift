@@ -235,6 +235,49 @@ extension Decimal {
         return text
     }
 
+    /// `self < other`, as Foundation's `<` answers it: exact when both are brought to one exponent within 128 bits
+    /// (Foundation's comparison is then exact too); zero, NaN and farther exponents take Foundation's path.
+    @inline(__always) public func isLessThan(_ other: Decimal) -> Bool {
+        guard DecimalParts.tersedia else { return self < other }
+        let a = DecimalParts(self)
+        let b = DecimalParts(other)
+        guard a.significand != 0, b.significand != 0 else { return self < other }
+        if a.negative != b.negative { return a.negative }
+        let magnitudeLess: Bool
+        if a.exponent == b.exponent {
+            if a.significand == b.significand { return false }
+            magnitudeLess = a.significand < b.significand
+        } else if a.exponent > b.exponent {
+            let difference = a.exponent - b.exponent
+            guard difference <= 38 else { return self < other }
+            let (overflow, aligned) = a.significand.multipliedFullWidth(by: DecimalParts.pow10[difference])
+            if overflow != 0 {
+                magnitudeLess = false
+            } else {
+                if aligned == b.significand { return false }
+                magnitudeLess = aligned < b.significand
+            }
+        } else {
+            let difference = b.exponent - a.exponent
+            guard difference <= 38 else { return self < other }
+            let (overflow, aligned) = b.significand.multipliedFullWidth(by: DecimalParts.pow10[difference])
+            if overflow != 0 {
+                magnitudeLess = true
+            } else {
+                if aligned == a.significand { return false }
+                magnitudeLess = a.significand < aligned
+            }
+        }
+        return a.negative ? !magnitudeLess : magnitudeLess
+    }
+
+    /// Whether the value is below zero (NaN is not).
+    @inline(__always) public var isNegativeNumber: Bool {
+        guard DecimalParts.tersedia else { return self < 0 && !isNaN }
+        let parts = DecimalParts(self)
+        return parts.negative && parts.significand != 0
+    }
+
     /// `self - other`, the value Foundation's `-` gives.
     @inline(__always) public func subtracting(_ other: Decimal) -> Decimal {
         guard DecimalParts.tersedia, DecimalParts(other).significand != 0 else { return self - other }

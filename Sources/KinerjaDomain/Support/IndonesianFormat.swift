@@ -34,18 +34,29 @@ public enum IndonesianFormat {
     public static func number(_ value: Decimal, fractionDigits: Int? = nil, maxFractionDigits: Int = 4) -> String {
         let scale = fractionDigits ?? maxFractionDigits
         let rounded = value.rounded(scale: scale)
-        let negative = rounded < 0
-        let absolute = negative ? -rounded : rounded
-        let plain = absolute.plainString
-        var parts = plain.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let integerPart = parts.removeFirst()
-        var fraction = parts.first ?? ""
+        let negative = rounded.isNaN ? rounded < 0 : rounded.isNegativeNumber
+        let plain = (negative ? -rounded : rounded).plainString.utf8
+        // Bytes, not Characters: a page prints thousands of numbers (this was a quarter of rendering a PD page).
+        let point = plain.firstIndex(of: UInt8(ascii: ".")) ?? plain.endIndex
+        let integerPart = plain[..<point]
+        var fraction = point == plain.endIndex ? plain[point...] : plain[plain.index(after: point)...]
+        if let nextPoint = fraction.firstIndex(of: UInt8(ascii: ".")) { fraction = fraction[..<nextPoint] }
+        var body: [UInt8] = []
+        body.reserveCapacity(plain.count + plain.count / 3 + 8)
+        appendGrouped(integerPart, to: &body)
         if let digits = fractionDigits {
-            fraction = String((fraction + String(repeating: "0", count: digits)).prefix(digits))
+            if digits > 0 {
+                body.append(UInt8(ascii: ","))
+                body.append(contentsOf: fraction.prefix(digits))
+                body.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, digits - fraction.count)))
+            }
+        } else if !fraction.isEmpty {
+            body.append(UInt8(ascii: ","))
+            body.append(contentsOf: fraction)
         }
-        let grouped = group(integerPart)
-        let body = fraction.isEmpty ? grouped : grouped + "," + fraction
-        return (negative && body.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "-" : "") + body
+        let signed =
+            negative && body.contains { $0 != UInt8(ascii: "0") && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ",") }
+        return (signed ? "-" : "") + String(decoding: body, as: UTF8.self)
     }
 
     /// `66,90 %`
@@ -68,11 +79,18 @@ public enum IndonesianFormat {
     }
 
     static func group(_ digits: String) -> String {
-        var result: [Character] = []
-        for (offset, character) in digits.reversed().enumerated() {
-            if offset > 0 && offset % 3 == 0 { result.append(".") }
-            result.append(character)
+        var grouped: [UInt8] = []
+        appendGrouped(digits.utf8, to: &grouped)
+        return String(decoding: grouped, as: UTF8.self)
+    }
+
+    /// ASCII digits with a `.` before every group of three from the right.
+    static func appendGrouped<Digits: Collection<UInt8>>(_ digits: Digits, to out: inout [UInt8]) {
+        let count = digits.count
+        out.reserveCapacity(out.count + count + count / 3)
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (count - offset) % 3 == 0 { out.append(UInt8(ascii: ".")) }
+            out.append(digit)
         }
-        return String(result.reversed())
     }
 }
