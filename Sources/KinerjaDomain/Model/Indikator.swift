@@ -131,7 +131,9 @@ public struct Indikator: Hashable, Sendable, Codable, Identifiable {
         try Batas.periksa(satuan, field: "satuan", maks: Batas.satuan, label: "Satuan")
         try Batas.periksa(sumberData, field: "sumber_data", maks: Batas.nama, label: "Sumber data")
         try Batas.periksa(penanggungJawab, field: "penanggung_jawab", maks: Batas.nama, label: "Penanggung jawab")
-        guard bobot >= 0 else { throw .tidakSah(field: "bobot", pesan: "Bobot tidak boleh negatif.") }
+        guard !bobot.isNaN, !bobot.isNegativeNumber else {
+            throw .tidakSah(field: "bobot", pesan: "Bobot tidak boleh negatif.")
+        }
         if jenisNilai == .predikat && skala == nil {
             throw .tidakSah(field: "skala", pesan: "Indikator predikat \"\(trimmed)\" memerlukan skala.")
         }

@@ -106,7 +106,7 @@ extension Pagu {
 extension RealisasiAnggaran {
     /// Physical progress is a percentage 0-100: the one rule and message for forms, imports and the CLI.
     public static func periksaFisik(_ fisik: Decimal?) throws(DomainError) {
-        if let fisik, fisik < 0 || fisik > 100 {
+        if let fisik, fisik.isNegativeNumber || Decimal(100).isLessThan(fisik) || fisik.isNaN {
             throw .tidakSah(
                 field: "fisik", pesan: "Realisasi fisik harus 0 sampai 100. Terisi \(IndonesianFormat.number(fisik)) %."
             )
