@@ -39,7 +39,7 @@ struct PemdaCommand: AsyncCommand {
         let store = KinerjaStore(app.db)
         switch signature.aksi {
         case "add":
-            let nama = signature.nama.trimmingCharacters(in: .whitespaces)
+            let nama = signature.nama.trimmedSpaces()
             guard !nama.isEmpty else {
                 throw DomainError.tidakSah(
                     field: "nama", pesan: "Sebutkan nama Pemda: kinerja pemda add \"Kabupaten X\".")
@@ -63,7 +63,7 @@ struct PemdaCommand: AsyncCommand {
 
     /// `2025-2029` as an RPJMD period.
     static func periode(_ text: String) throws -> Periode {
-        let parts = text.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = text.split(separator: "-").map { Int($0.trimmedSpaces()) }
         guard parts.count == 2, let awal = parts[0], let akhir = parts[1] else {
             throw DomainError.tidakSah(field: "--rpjmd", pesan: "Periode RPJMD ditulis TAHUN-TAHUN, mis. 2025-2029.")
         }

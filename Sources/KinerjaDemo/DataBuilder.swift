@@ -39,7 +39,7 @@ final class DataBuilder {
         pd: PerangkatDaerah?, induk: ElemenRencana?, tingkat: Tingkat, kode: Kode? = nil, nomor: String = "",
         uraian: String, penanggungJawab: String = "", unitKerja: UnitKerja? = nil, merge: Bool = true
     ) throws -> ElemenRencana {
-        let identity = kode?.normal ?? uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        let identity = kode?.normal ?? uraian.lowercased().trimmed()
         let key = [pd?.kode ?? "-", tingkat.rawValue, kode == nil ? (induk?.id.description ?? "-") : "", identity]
             .joined(separator: "|")
         if merge, let existing = nodeByKey[key] { return existing }
@@ -54,7 +54,7 @@ final class DataBuilder {
 
     /// An existing node of a PD by level and uraian (case-insensitive), wherever it hangs.
     func find(pd: PerangkatDaerah?, tingkat: Tingkat, uraian: String) -> ElemenRencana? {
-        let key = uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = uraian.lowercased().trimmed()
         return data.elemen.first {
             $0.perangkatDaerah == pd?.id && $0.tingkat == tingkat && $0.uraian.lowercased() == key
         }
@@ -67,7 +67,7 @@ final class DataBuilder {
         agregasi: Agregasi? = nil, skala: String? = nil, definisi: DefinisiOperasional = .init(),
         sumberData: String = "", penanggungJawab: String = "", isIKU: Bool = false, baseline: Baseline? = nil
     ) throws -> Indikator {
-        let key = node.id.description + "|" + nama.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = node.id.description + "|" + nama.lowercased().trimmed()
         if let existing = indikatorByKey[key] { return existing }
         let kind = jenisNilai ?? (satuan.contains("%") || nama.lowercased().hasPrefix("persen") ? .persen : .angka)
         let indikator = try Indikator(
@@ -133,7 +133,7 @@ struct DemoError: Error, CustomStringConvertible {
 extension Dictionary where Key == String, Value == String {
     /// A trimmed field; empty when absent.
     subscript(field key: String) -> String {
-        (self[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        (self[key] ?? "").trimmed()
     }
 
     func decimal(_ key: String) -> Decimal? { Decimal(plain: self[field: key]) }

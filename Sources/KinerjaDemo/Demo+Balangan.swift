@@ -87,7 +87,7 @@ extension Demo {
             let start = from ?? text.startIndex
             let end = to ?? text.endIndex
             guard start < end else { return "" }
-            return String(text[start..<end]).trimmingCharacters(in: .whitespaces)
+            return String(text[start..<end]).trimmedSpaces()
         }
         let firstMarker = [alasan, cara].compactMap { $0 }.min()
         let makna = slice(text.startIndex, firstMarker)

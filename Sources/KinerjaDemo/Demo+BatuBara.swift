@@ -12,7 +12,7 @@ extension Demo {
     }
 
     static func rupiahSen(_ text: String) -> Int64? {
-        guard let value = Int64(text.trimmingCharacters(in: .whitespaces)) else { return nil }
+        guard let value = Int64(text.trimmedSpaces()) else { return nil }
         return value * 100
     }
 
@@ -167,7 +167,7 @@ extension Demo {
             }
             let pj = row[field: "penanggung_jawab"]
             var unit: UnitKerja?
-            for jabatan in pj.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) })
+            for jabatan in pj.split(separator: ";").map({ $0.trimmedSpaces() })
             where !jabatan.isEmpty {
                 let lower = jabatan.lowercased()
                 let eselon: Eselon = lower.hasPrefix("kabag") ? .iii : .iv

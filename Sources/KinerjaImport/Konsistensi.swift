@@ -222,7 +222,7 @@ enum Konsistensi {
     }
 
     static func decimalsPrinted(_ text: String) -> Int {
-        let trimmed = text.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+        let trimmed = text.replacingOccurrences(of: "%", with: "").trimmedSpaces()
         guard let mark = trimmed.lastIndex(where: { $0 == "," || $0 == "." }) else { return 0 }
         let digits = trimmed[trimmed.index(after: mark)...]
         // "1.000" in a percent column is not a decimal.

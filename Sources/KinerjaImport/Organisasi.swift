@@ -90,7 +90,7 @@ enum OrganisasiReader {
                     let head = String(nama[..<split.lowerBound])
                     if Urusan.kode(head) != nil {
                         kode = head
-                        nama = String(nama[split.upperBound...]).trimmingCharacters(in: .whitespaces)
+                        nama = String(nama[split.upperBound...]).trimmedSpaces()
                     }
                 }
                 let label = kodeColumn == "kode_urusan" ? "urusan" : "bidang urusan"

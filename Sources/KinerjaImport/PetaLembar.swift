@@ -124,7 +124,7 @@ public struct LembarTidakDikenali: Codable, Sendable, Hashable {
         var best: (index: Int, count: Int)?
         for (index, row) in table.baris.prefix(25).enumerated() {
             let count = row.sel.filter { cell in
-                if case .teks(let text) = cell { return !text.trimmingCharacters(in: .whitespaces).isEmpty }
+                if case .teks(let text) = cell { return !text.trimmedSpaces().isEmpty }
                 return false
             }.count
             if count >= 2, count > (best?.count ?? 0) { best = (index, count) }

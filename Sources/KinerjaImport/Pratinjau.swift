@@ -115,10 +115,10 @@ struct RencanaPlanner {
     /// under different parents).
     static func nameKey(_ tingkat: Tingkat, _ uraian: String, induk: TypedID<ElemenRencana>?) -> String {
         tingkat.rawValue + "|" + (induk?.description ?? "-") + "|"
-            + uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+            + uraian.lowercased().trimmed()
     }
     static func indikatorKey(_ node: TypedID<ElemenRencana>, _ name: String) -> String {
-        node.description + "|" + name.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        node.description + "|" + name.lowercased().trimmed()
     }
     static func targetKey(_ target: Target) -> String {
         "\(target.indikator)|\(target.dokumen.rawValue)|\(target.periode.tahun)|\(target.periode.triwulan ?? 0)"
@@ -435,7 +435,7 @@ struct RencanaPlanner {
             if let kode = row.kode {
                 found = nodeByKode[kode.normal]
             } else {
-                found = byUraian[row.uraian.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)]
+                found = byUraian[row.uraian.lowercased().trimmed()]
             }
             guard let node = found else {
                 let what = row.kode.map { "Kode \($0.asli)" } ?? "Uraian \"\(row.uraian)\""

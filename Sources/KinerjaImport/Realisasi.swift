@@ -84,7 +84,7 @@ enum RealisasiReader {
                 let roman = ["I": 1, "II": 2, "III": 3, "IV": 4]
                 triwulan =
                     Int(triwulanText.replacingOccurrences(of: ".0", with: ""))
-                    ?? roman[triwulanText.replacingOccurrences(of: "TW", with: "").trimmingCharacters(in: .whitespaces)]
+                    ?? roman[triwulanText.replacingOccurrences(of: "TW", with: "").trimmedSpaces()]
                 if triwulan == nil || !(1...jumlahTriwulan).contains(triwulan!) {
                     add(
                         .galat, .nilaiTidakSah, "triwulan",

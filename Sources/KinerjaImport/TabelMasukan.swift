@@ -13,7 +13,7 @@ public enum Sel: Hashable, Sendable {
     public var teks: String {
         switch self {
         case .kosong: ""
-        case .teks(let text): text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .teks(let text): text.trimmed()
         case .angka(let number): number.plainString
         case .galat(let error): error
         case .rumusTanpaNilai: ""
@@ -23,7 +23,7 @@ public enum Sel: Hashable, Sendable {
     public var isKosong: Bool {
         switch self {
         case .kosong: true
-        case .teks(let text): text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case .teks(let text): text.trimmed().isEmpty
         default: false
         }
     }
@@ -93,7 +93,7 @@ public struct TabelMasukan: Sendable {
                     Baris(
                         nomor: index + 1,
                         sel: row.map {
-                            $0.trimmingCharacters(in: .whitespaces).isEmpty ? .kosong : .teks(CSV.tanpaNetral($0))
+                            $0.trimmedSpaces().isEmpty ? .kosong : .teks(CSV.tanpaNetral($0))
                         })
                 })
         ]

@@ -92,7 +92,7 @@ enum TataLetakResmi {
 
     /// `7.01.01 - PROGRAM …`, `1.02.02.2.01 Penyediaan …`: a kode at the start of an uraian cell, and the rest.
     static func kodeDiAwal(_ text: String) -> (Kode, String)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces()
         let candidate = trimmed.prefix { $0.isNumber || $0 == "." || $0 == "X" || $0 == "x" }
         guard candidate.contains("."), let kode = try? Kode.parse(String(candidate)) else { return nil }
         var rest = trimmed.dropFirst(candidate.count).drop { $0 == " " }
@@ -108,8 +108,8 @@ enum TataLetakResmi {
     /// is an urusan; two parts (`1.02`) are a bidang urusan when the document's programs are written under it
     /// (`1.02.02`) or the text says so (`URUSAN …`, `BIDANG …`). A row whose text says `PROGRAM` is a program.
     static func urusanBaris(kode: String, uraian: String, bidangProgram: Set<String>) -> Urusan? {
-        var token = kode.trimmingCharacters(in: .whitespaces)
-        var name = uraian.trimmingCharacters(in: .whitespaces)
+        var token = kode.trimmedSpaces()
+        var name = uraian.trimmedSpaces()
         if token.isEmpty {
             let candidate = name.prefix { $0.isNumber || $0 == "." || $0 == "X" || $0 == "x" }
             guard !candidate.isEmpty else { return nil }
@@ -142,14 +142,14 @@ enum TataLetakResmi {
     /// `Jumlah Dokumen (Dokumen)` → `Jumlah Dokumen`, `Dokumen`: only a known unit, or the unit printed with the
     /// row's targets, is taken from the parentheses (an abbreviation such as `(IKM)` stays part of the name).
     static func satuanDalamKurung(_ name: String, unitTarget: String) -> (String, String)? {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmedSpaces()
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
         let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-            .trimmingCharacters(in: .whitespaces)
+            .trimmedSpaces()
         let lower = inside.lowercased()
         guard !inside.isEmpty, satuanUmum.contains(lower) || (!unitTarget.isEmpty && lower == unitTarget.lowercased())
         else { return nil }
-        let base = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+        let base = trimmed[..<open].trimmedSpaces()
         return base.isEmpty ? nil : (base, inside)
     }
 
@@ -260,7 +260,7 @@ enum TataLetakResmi {
             return nil
         }
         for (column, header) in sorted where !fixed.contains(column) {
-            let lowest = (kepala.bawah[column] ?? header).lowercased().trimmingCharacters(in: .whitespaces)
+            let lowest = (kepala.bawah[column] ?? header).lowercased().trimmedSpaces()
             let rp = lowest.hasPrefix("rp") || lowest.contains("anggaran")
             let k = lowest == "k" || lowest.hasPrefix("k ") || lowest.contains("kinerja") && !rp
             if let tw = triwulan(in: header), !header.contains("target") {
@@ -358,7 +358,7 @@ enum TataLetakResmi {
         let hasil = all.first { kepalaHasil($0.value) }?.key
         let keterangan = all.first { $0.value.contains("keterangan") || $0.value.contains("catatan") }?.key
         let nomor = all.first {
-            ["no", "no.", "nomor", "no urut", "nomor urut"].contains($0.value.trimmingCharacters(in: .whitespaces))
+            ["no", "no.", "nomor", "no urut", "nomor urut"].contains($0.value.trimmedSpaces())
         }?.key
         let sorted = all.filter { ![hasil, keterangan, nomor].contains($0.key) }
         func first(_ test: (String) -> Bool) -> Int? { sorted.first { test($0.value) }?.key }
@@ -389,7 +389,7 @@ enum TataLetakResmi {
 
     /// `Outcome: Meningkatnya …`, `Sasaran Program - …`, `Hasil : …`: an element's statement on a row of its own.
     static func pernyataanHasil(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces()
         let lower = trimmed.lowercased()
         let labels = [
             "sasaran sub kegiatan", "sasaran kegiatan", "sasaran program", "outcome", "output", "out put", "hasil",
@@ -402,17 +402,17 @@ enum TataLetakResmi {
             rest = rest[rest.index(after: close)...].drop { $0 == " " }
         }
         guard let mark = rest.first, [":", "-", "–", "="].contains(mark) else { return nil }
-        let statement = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        let statement = rest.dropFirst().trimmedSpaces()
         return statement.isEmpty ? nil : statement
     }
 
     /// `I. PROGRAM …`, `A. Kegiatan …`, `1.2 Penyediaan …`, `a) …`: the number an element without kode is printed
     /// with, and the rest.
     static func nomorDiAwal(_ text: String) -> (String, String)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces()
         let token = trimmed.prefix { !$0.isWhitespace }
         guard !token.isEmpty, token.count < trimmed.count else { return nil }
-        let rest = trimmed.dropFirst(token.count).trimmingCharacters(in: .whitespaces)
+        let rest = trimmed.dropFirst(token.count).trimmedSpaces()
         var body = Substring(token)
         let closed = body.last == "." || body.last == ")"
         if closed { body = body.dropLast() }
@@ -610,7 +610,7 @@ enum TataLetakResmi {
         let bidangProgram = Set(
             data.compactMap { row -> String? in
                 let text = row[kolom.kode].teks.isEmpty ? row[kolom.uraian].teks : row[kolom.kode].teks
-                let token = text.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber || $0 == "." || $0 == "X" }
+                let token = text.trimmedSpaces().prefix { $0.isNumber || $0 == "." || $0 == "X" }
                 return (try? Kode.parse(String(token))).flatMap(Urusan.dari)?.bidang
             })
         let withUrusan = !bidangProgram.isEmpty
@@ -719,7 +719,7 @@ enum TataLetakResmi {
                 rows.append(statement)
             }
             if kodeText.isEmpty && pdLevel == nil {
-                let label = (uraian.isEmpty ? row[0].teks : uraian).trimmingCharacters(in: .whitespaces).lowercased()
+                let label = (uraian.isEmpty ? row[0].teks : uraian).trimmedSpaces().lowercased()
                 let labelled = label.contains("total") || label.hasPrefix("jumlah")
                 // A total row, labelled or not: money and no text but its label (never an element).
                 let textCells = row.sel.enumerated().filter { column, cell in

@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import KinerjaDomain
 
 /// Which database to use, read once from `DATABASE_URL`: `sqlite:PATH` (default `data/kinerja.sqlite`),
 /// `sqlite::memory:` or `postgres://user:pass@host:port/db`.
@@ -13,7 +14,7 @@ public enum DatabaseConfig: Equatable, Sendable {
     public static let standarPath = "data/kinerja.sqlite"
 
     public static func parse(_ url: String?) throws -> DatabaseConfig {
-        guard let url = url?.trimmingCharacters(in: .whitespaces), !url.isEmpty else {
+        guard let url = url?.trimmedSpaces(), !url.isEmpty else {
             return .sqliteFile(standarPath)
         }
         if url == "sqlite::memory:" || url == "sqlite:memory" { return .sqliteMemory }

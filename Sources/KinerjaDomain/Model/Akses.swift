@@ -44,7 +44,7 @@ public struct Pengguna: Hashable, Sendable, Codable, Identifiable {
         pemda: TypedID<Pemda>, perangkatDaerah: TypedID<PerangkatDaerah>? = nil, aktif: Bool = true,
         email: String = ""
     ) throws(DomainError) {
-        let login = namaPengguna.trimmingCharacters(in: .whitespaces).lowercased()
+        let login = namaPengguna.trimmedSpaces().lowercased()
         guard (3...40).contains(login.count),
             login.unicodeScalars.allSatisfy({
                 CharacterSet.lowercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0)
@@ -66,7 +66,7 @@ public struct Pengguna: Hashable, Sendable, Codable, Identifiable {
         }
         self.id = id
         self.namaPengguna = login
-        self.namaLengkap = namaLengkap.trimmingCharacters(in: .whitespaces)
+        self.namaLengkap = namaLengkap.trimmedSpaces()
         self.peran = peran
         self.pemda = pemda
         self.perangkatDaerah = perangkatDaerah
@@ -76,7 +76,7 @@ public struct Pengguna: Hashable, Sendable, Codable, Identifiable {
 
     /// An address as `nama@domain.tld`, or empty; trimmed and lower-cased.
     public static func periksaEmail(_ text: String) throws(DomainError) -> String {
-        let address = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let address = text.trimmedSpaces().lowercased()
         guard !address.isEmpty else { return "" }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard address.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),

@@ -180,7 +180,7 @@ public enum AturanAlur {
                 pesan: "\(objek.label) berstatus \(status.label.lowercased()): langkah \"\(transisi.label)\" "
                     + "tidak dapat diambil sekarang.")
         }
-        if transisi.perluCatatan && catatan.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if transisi.perluCatatan && catatan.trimmed().isEmpty {
             throw .tidakSah(
                 field: "catatan",
                 pesan: transisi == .kembalikan
@@ -268,7 +268,7 @@ public struct JadwalPelaporan: Hashable, Sendable, Codable {
 
     /// A day typed in a form (`2025-04-10` or `10-04-2025`) as its first moment in WIB.
     public static func hari(_ text: String, field: String) throws(DomainError) -> Date {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "-" || $0 == "/" })
+        let parts = text.trimmedSpaces().split(whereSeparator: { $0 == "-" || $0 == "/" })
             .compactMap { Int($0) }
         guard parts.count == 3 else {
             throw .tidakSah(field: field, pesan: "Tanggal ditulis hh-bb-tttt, misalnya 10-04-2025.")
@@ -299,7 +299,7 @@ public struct PembukaanKhusus: Hashable, Sendable, Codable {
         perangkatDaerah: TypedID<PerangkatDaerah>, tahun: Int, triwulan: Int, sampai: Date, alasan: String,
         oleh: String, waktu: Date
     ) throws(DomainError) {
-        guard !alasan.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !alasan.trimmed().isEmpty else {
             throw .tidakSah(field: "alasan", pesan: "Tuliskan alasan triwulan dibuka kembali.")
         }
         try Batas.periksa(alasan, field: "alasan", maks: 2000, label: "Alasan")
@@ -308,7 +308,7 @@ public struct PembukaanKhusus: Hashable, Sendable, Codable {
         self.tahun = tahun
         self.triwulan = triwulan
         self.sampai = sampai
-        self.alasan = alasan.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.alasan = alasan.trimmed()
         self.oleh = oleh
         self.waktu = waktu
     }
@@ -353,7 +353,7 @@ public struct LangkahAlur: Hashable, Sendable, Codable {
         self.transisi = transisi
         self.objek = objek
         self.pelaku = pelaku
-        self.catatan = catatan.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.catatan = catatan.trimmed()
         self.versiDibaca = versiDibaca
     }
 }

@@ -56,7 +56,7 @@ public enum AngkaIndonesia {
         // (Foundation's trimming and replacing were a quarter of reading a Renja).
         let plain = Self.polos(raw)
         if !plain {
-            text = raw.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+            text = raw.replacingOccurrences(of: "\u{00A0}", with: " ").trimmed()
             if ["", "-", "–", "—", "--"].contains(text) { return .kosong }
             if text.hasPrefix("(") && text.hasSuffix(")") {
                 negative = true
@@ -68,10 +68,10 @@ public enum AngkaIndonesia {
             } else if lower.hasPrefix("rp") {
                 text = String(text.dropFirst(2))
             }
-            text = text.trimmingCharacters(in: .whitespaces)
+            text = text.trimmedSpaces()
             if text.hasSuffix("%") {
                 percent = true
-                text = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+                text = String(text.dropLast()).trimmedSpaces()
             }
             if text.hasPrefix("-") {
                 negative.toggle()

@@ -42,7 +42,7 @@ public enum Agregasi: String, Sendable, Codable, CaseIterable {
 
     /// Reads the template spellings ("kumulatif", "akhir", "nilai akhir", "rata-rata").
     public init?(teks: String) {
-        switch teks.lowercased().trimmingCharacters(in: .whitespaces) {
+        switch teks.lowercased().trimmedSpaces() {
         case "kumulatif", "jumlah": self = .kumulatif
         case "akhir", "nilai akhir", "nilai_akhir", "terakhir": self = .nilaiAkhir
         case "rata-rata", "rata rata", "rata_rata", "ratarata": self = .rataRata
@@ -187,7 +187,7 @@ public struct Baseline: Hashable, Sendable, Codable {
 extension Indikator {
     /// The units a value typed for this indicator may carry after its number: its own satuan (lower-cased).
     public var satuanSah: Set<String> {
-        let unit = satuan.trimmingCharacters(in: .whitespaces).lowercased()
+        let unit = satuan.trimmedSpaces().lowercased()
         return unit.isEmpty ? [] : [unit]
     }
 }

@@ -30,7 +30,7 @@ public enum NilaiParser {
     {
         let result = try parseBebas(text, desimal: desimal, skala: skala)
         guard let satuanSah, let result else { return result }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed()
         func refuse() -> DomainError {
             .tidakSah(
                 field: "nilai",
@@ -42,7 +42,7 @@ public enum NilaiParser {
         guard unit.isEmpty || unit == "%" || satuanSah.contains(unit) else { throw refuse() }
         switch result.nilai {
         case .angka, .rentang:
-            let numberPart = trimmed.dropLast(result.satuan.count).trimmingCharacters(in: .whitespaces)
+            let numberPart = trimmed.dropLast(result.satuan.count).trimmedSpaces()
             // Spaces only around a range's dash.
             let compact = numberPart.replacingOccurrences(of: " - ", with: "-")
             guard !compact.contains(" "), compact.filter(\.isNumber).count <= 18 else { throw refuse() }
@@ -56,7 +56,7 @@ public enum NilaiParser {
     )
         throws(DomainError) -> Hasil?
     {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed()
         if trimmed.isEmpty || trimmed == "-" || trimmed == "–" { return nil }
         let lower = trimmed.lowercased()
         if lower == "ada" || lower == "ya" { return Hasil(nilai: .ada(true), satuan: "") }
@@ -64,17 +64,17 @@ public enum NilaiParser {
 
         // "B = 66.04"
         if let equals = trimmed.firstIndex(of: "=") {
-            let grade = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
-            let score = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let grade = trimmed[..<equals].trimmedSpaces()
+            let score = trimmed[trimmed.index(after: equals)...].trimmedSpaces()
             if isGrade(grade), let number = angka(score, desimal: desimal) {
                 return Hasil(nilai: .predikat(grade, skor: number), satuan: "")
             }
         }
         // "74.91 (BB)", "3,01 (-B)"
         if let open = trimmed.firstIndex(of: "("), trimmed.hasSuffix(")") {
-            let number = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            let number = trimmed[..<open].trimmedSpaces()
             let grade = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-                .trimmingCharacters(in: .whitespaces)
+                .trimmedSpaces()
             if let value = angka(number, desimal: desimal), isGrade(grade.filter { $0 != "-" && $0 != "+" }) {
                 return Hasil(nilai: .predikat(grade, skor: value), satuan: "")
             }
@@ -89,8 +89,8 @@ public enum NilaiParser {
             numberPart.append(trimmed[index])
             index = trimmed.index(after: index)
         }
-        let unit = trimmed[index...].trimmingCharacters(in: .whitespaces)
-        let numberText = numberPart.trimmingCharacters(in: .whitespaces)
+        let unit = trimmed[index...].trimmedSpaces()
+        let numberText = numberPart.trimmedSpaces()
         // "70-75" / "70 - 75"
         if let dash = numberText.dropFirst().firstIndex(of: "-") {
             let low = angka(String(numberText[..<dash]), desimal: desimal)

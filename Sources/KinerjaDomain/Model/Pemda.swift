@@ -127,7 +127,7 @@ public struct Pejabat: Hashable, Sendable, Codable, Identifiable {
 extension Pemda {
     /// A Pemda's own settings as any source may write them: a name, the periods per year, the lower-is-better bound.
     public func validasi() throws(DomainError) {
-        guard !nama.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !nama.trimmedSpaces().isEmpty else {
             throw .tidakSah(field: "nama", pesan: "Nama Pemda kosong.")
         }
         try Batas.periksa(nama, field: "nama", maks: Batas.nama, label: "Nama Pemda")

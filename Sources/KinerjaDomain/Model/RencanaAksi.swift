@@ -51,10 +51,10 @@ public struct EvaluasiNaratif: Hashable, Sendable, Codable {
         self.perangkatDaerah = perangkatDaerah
         self.tahun = tahun
         self.triwulan = triwulan
-        self.pendorong = pendorong.trimmingCharacters(in: .whitespacesAndNewlines)
-        self.penghambat = penghambat.trimmingCharacters(in: .whitespacesAndNewlines)
-        self.tindakLanjutTriwulan = tindakLanjutTriwulan.trimmingCharacters(in: .whitespacesAndNewlines)
-        self.tindakLanjutRenja = tindakLanjutRenja.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.pendorong = pendorong.trimmed()
+        self.penghambat = penghambat.trimmed()
+        self.tindakLanjutTriwulan = tindakLanjutTriwulan.trimmed()
+        self.tindakLanjutRenja = tindakLanjutRenja.trimmed()
     }
 
     /// The four texts with their labels, in the form's order.

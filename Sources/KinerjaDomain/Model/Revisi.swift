@@ -38,10 +38,10 @@ public struct RevisiDokumen: Hashable, Sendable, Codable {
             throw .tidakSah(field: "dokumen", pesan: "Dasar perubahan dicatat untuk Renja Perubahan, Renstra atau PK.")
         }
         guard Batas.tahun.contains(tahun) else { throw .tidakSah(field: "tahun", pesan: "Tahun tidak sah.") }
-        let reason = alasan.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = alasan.trimmed()
         guard !reason.isEmpty else { throw .tidakSah(field: "alasan", pesan: "Tuliskan alasan perubahan.") }
         try Batas.periksa(reason, field: "alasan", maks: 2000, label: "Alasan")
-        let number = nomorSK.trimmingCharacters(in: .whitespacesAndNewlines)
+        let number = nomorSK.trimmed()
         guard !number.isEmpty else { throw .tidakSah(field: "nomor_sk", pesan: "Tuliskan nomor SK perubahan.") }
         try Batas.periksa(number, field: "nomor_sk", maks: 200, label: "Nomor SK")
         if let lampiran {

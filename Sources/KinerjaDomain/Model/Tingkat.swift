@@ -80,7 +80,7 @@ public enum Tingkat: String, CaseIterable, Hashable, Sendable, Codable {
 
     /// Reads the spellings documents and templates use ("sub kegiatan", "Sub-Kegiatan", "sasaran_pd").
     public init?(teks: String) {
-        let key = teks.lowercased().trimmingCharacters(in: .whitespaces)
+        let key = teks.lowercased().trimmedSpaces()
             .replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         switch key {
         case "visi": self = .visi

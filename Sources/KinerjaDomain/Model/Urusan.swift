@@ -17,7 +17,7 @@ public struct Urusan: Hashable, Sendable, Codable {
 
     /// `1`, `X` → urusan; `1.02`, `1.2`, `x.xx` → bidang urusan (normal form); anything else nil.
     public static func kode(_ text: String) -> String? {
-        let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(
+        let parts = text.trimmedSpaces().uppercased().split(
             separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts[0].count == 1,
             parts[0].allSatisfy({ $0.isNumber || $0 == "X" })

@@ -36,7 +36,7 @@ public struct NaskahLKjIP: Hashable, Sendable, Codable {
         self.perangkatDaerah = perangkatDaerah
         self.tahun = tahun
         self.bagian = bagian
-        self.teks = teks.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.teks = teks.trimmed()
     }
 }
 

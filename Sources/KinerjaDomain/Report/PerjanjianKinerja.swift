@@ -199,14 +199,14 @@ public struct PerjanjianKinerja: Sendable, Hashable {
     /// separators: ";" where the text has one — names may hold commas, "Kabag Fasilitasi, pengawasan &
     /// penganggaran" —, else ","): "Kabag Umum" is not named by "Kabag Umum & Keuangan".
     public static func menyebut(_ teks: String, _ jabatan: String) -> Bool {
-        let name = jabatan.lowercased().trimmingCharacters(in: .whitespaces)
+        let name = jabatan.lowercased().trimmedSpaces()
         guard !name.isEmpty else { return false }
         let text = teks.lowercased()
         let separators: [String] = text.contains(";") ? [";"] : [",", ";"]
         var start = text.startIndex
         while let range = text.range(of: name, range: start..<text.endIndex) {
-            let before = text[text.startIndex..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            let after = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let before = text[text.startIndex..<range.lowerBound].trimmedSpaces()
+            let after = text[range.upperBound...].trimmedSpaces()
             let openBefore = before.isEmpty || separators.contains { before.hasSuffix($0) }
             let closeAfter = after.isEmpty || separators.contains { after.hasPrefix($0) }
             if openBefore && closeAfter { return true }

@@ -44,7 +44,7 @@ extension Decimal {
                     // More digits than 19: rare; Foundation's parser handles it.
                     guard
                         let value = Decimal(
-                            string: String(text.trimmingCharacters(in: .whitespaces)), locale: Self.posix)
+                            string: String(text.trimmedSpaces()), locale: Self.posix)
                     else { return nil }
                     self = value
                     return

@@ -7,13 +7,22 @@ extension StringProtocol {
     ///
     /// The check is exact: every character of `.whitespacesAndNewlines` (and so of `.whitespaces`) has Unicode's
     /// White_Space property, so a text whose first and last scalars lack it has nothing to trim under either set.
-    public func trimmed(_ set: CharacterSet? = nil) -> String {
+    public func trimmed() -> String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return String(self) }
-        return trimmingCharacters(in: set ?? blanks)
+        return trimmingCharacters(in: blanks)
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` (newlines kept), with the same shortcut: a form of 2 000 fields trimmed
+    /// each through the bridge was a seventh of saving a realisasi (perf).
+    public func trimmedSpaces() -> String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return String(self) }
+        return trimmingCharacters(in: spaces)
     }
 }
 
 /// `.whitespacesAndNewlines`, built once: Foundation builds a new set each time it is named, and naming it as a
 /// default argument cost 6 % of loading a PD (perf).
 private let blanks = CharacterSet.whitespacesAndNewlines
+private let spaces = CharacterSet.whitespaces

@@ -31,7 +31,7 @@ extension KinerjaStore {
 
     /// A user and his password hash, by login name (case-insensitive).
     public func pengguna(namaPengguna: String) async throws -> (Pengguna, sandiHash: String)? {
-        let login = namaPengguna.trimmingCharacters(in: .whitespaces).lowercased()
+        let login = namaPengguna.trimmedSpaces().lowercased()
         guard let row = try await PenggunaModel.query(on: db).filter(\.$namaPengguna == login).first() else {
             return nil
         }

@@ -650,8 +650,8 @@ extension KinerjaStore {
         if let profil = perubahan.profil {
             let row = try await PemdaProfilModel.find(pemda, on: db) ?? PemdaProfilModel()
             row.id = pemda
-            row.alamat = profil.alamat.trimmingCharacters(in: .whitespacesAndNewlines)
-            row.kepalaDaerah = profil.kepalaDaerah.trimmingCharacters(in: .whitespacesAndNewlines)
+            row.alamat = profil.alamat.trimmed()
+            row.kepalaDaerah = profil.kepalaDaerah.trimmed()
             if let logo = profil.logo {
                 row.logo = logo
                 row.logoJenis = ProfilPemda.jenisGambar(logo)

@@ -84,8 +84,8 @@ extension KinerjaStore {
         }
         let row = PemdaProfilModel()
         row.id = pemda.id.uuid
-        row.alamat = profil.alamat.trimmingCharacters(in: .whitespacesAndNewlines)
-        row.kepalaDaerah = profil.kepalaDaerah.trimmingCharacters(in: .whitespacesAndNewlines)
+        row.alamat = profil.alamat.trimmed()
+        row.kepalaDaerah = profil.kepalaDaerah.trimmed()
         row.logo = profil.logo
         row.logoJenis = profil.logo.flatMap(ProfilPemda.jenisGambar)
         try await row.create(on: db)

@@ -84,7 +84,7 @@ public struct KinerjaStore: Sendable {
 extension KinerjaStore {
     /// The lengths and forms every organisation entry must have, whichever way it enters (form, import, CLI).
     static func periksa(_ pd: PerangkatDaerah) throws(DomainError) {
-        guard !pd.nama.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !pd.nama.trimmedSpaces().isEmpty else {
             throw .tidakSah(field: "nama", pesan: "Kode dan nama PD wajib diisi.")
         }
         try Batas.periksaKodePD(pd.kode)

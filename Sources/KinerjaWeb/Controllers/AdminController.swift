@@ -128,9 +128,9 @@ enum AdminController {
             switch form["aksi"] {
             case "pd":
                 let pd = PerangkatDaerah(
-                    kode: (form["kode"] ?? "").trimmingCharacters(in: .whitespaces).uppercased(),
-                    nama: (form["nama"] ?? "").trimmingCharacters(in: .whitespaces),
-                    singkatan: (form["singkatan"] ?? "").trimmingCharacters(in: .whitespaces))
+                    kode: (form["kode"] ?? "").trimmedSpaces().uppercased(),
+                    nama: (form["nama"] ?? "").trimmedSpaces(),
+                    singkatan: (form["singkatan"] ?? "").trimmedSpaces())
                 try await KinerjaApp.terapkan(
                     req, ctx, PerubahanData { $0.perangkatDaerahBaru = [pd] }, sumber: "halaman admin", pemda: pemda.id)
                 return try selesai(req, ctx, "pd", anchor: "pd")
@@ -138,7 +138,7 @@ enum AdminController {
                 guard let pd = try await pdID(form["unit_pd"], pemda: pemda, req: req) else {
                     throw DomainError.tidakSah(field: "unit_pd", pesan: "Pilih perangkat daerah.")
                 }
-                let nama = (form["unit_nama"] ?? "").trimmingCharacters(in: .whitespaces)
+                let nama = (form["unit_nama"] ?? "").trimmedSpaces()
                 guard !nama.isEmpty else {
                     throw DomainError.tidakSah(field: "unit_nama", pesan: "Nama unit wajib diisi.")
                 }
@@ -155,7 +155,7 @@ enum AdminController {
                 guard let raw = form["pejabat_unit"], let unit = UUID(uuidString: raw) else {
                     throw DomainError.tidakSah(field: "pejabat_unit", pesan: "Pilih unit kerja.")
                 }
-                let nama = (form["pejabat_nama"] ?? "").trimmingCharacters(in: .whitespaces)
+                let nama = (form["pejabat_nama"] ?? "").trimmedSpaces()
                 guard !nama.isEmpty else {
                     throw DomainError.tidakSah(field: "pejabat_nama", pesan: "Nama pejabat wajib diisi.")
                 }
@@ -184,10 +184,10 @@ enum AdminController {
             guard let jenis = Periode.Jenis(rawValue: form["jenis"] ?? "") else {
                 throw DomainError.tidakSah(field: "jenis", pesan: "Jenis periode tidak dikenal.")
             }
-            guard let first = Int((form["tahun_awal"] ?? "").trimmingCharacters(in: .whitespaces)) else {
+            guard let first = Int((form["tahun_awal"] ?? "").trimmedSpaces()) else {
                 throw DomainError.tidakSah(field: "tahun_awal", pesan: "Tahun awal harus angka.")
             }
-            guard let last = Int((form["tahun_akhir"] ?? "").trimmingCharacters(in: .whitespaces)) else {
+            guard let last = Int((form["tahun_akhir"] ?? "").trimmedSpaces()) else {
                 throw DomainError.tidakSah(field: "tahun_akhir", pesan: "Tahun akhir harus angka.")
             }
             let pd = try await pdID(form["perangkat_daerah"], pemda: pemda, req: req)
@@ -209,8 +209,8 @@ enum AdminController {
             var pemda = try ctx.pemdaWajib()
             var bands: [KategoriCapaian.Pita] = []
             for index in 0..<6 {
-                let bound = (form["batas_\(index)"] ?? "").trimmingCharacters(in: .whitespaces)
-                let label = (form["label_\(index)"] ?? "").trimmingCharacters(in: .whitespaces)
+                let bound = (form["batas_\(index)"] ?? "").trimmedSpaces()
+                let label = (form["label_\(index)"] ?? "").trimmedSpaces()
                 if bound.isEmpty && label.isEmpty { continue }
                 guard let value = try RealisasiController.angka(bound), !label.isEmpty else {
                     throw DomainError.tidakSah(

@@ -47,7 +47,7 @@ enum AkunController {
 
     static func masuk(_ req: Request, _ ctx: RequestContext) async throws -> Response {
         let form = try req.content.decode(MasukForm.self)
-        let nama = (form.namaPengguna ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let nama = (form.namaPengguna ?? "").trimmedSpaces().lowercased()
         let sandi = form.sandi ?? ""
         let store = KinerjaStore(req.db)
         let now = req.sekarang

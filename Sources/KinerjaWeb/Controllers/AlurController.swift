@@ -68,7 +68,7 @@ enum AlurController {
         filter.kunci = req.query[String.self, at: "kunci"].flatMap { UUID(uuidString: $0) }
         filter.dariTeks = req.query[String.self, at: "dari"] ?? ""
         filter.sampaiTeks = req.query[String.self, at: "sampai"] ?? ""
-        filter.oleh = (req.query[String.self, at: "oleh"] ?? "").trimmingCharacters(in: .whitespaces)
+        filter.oleh = (req.query[String.self, at: "oleh"] ?? "").trimmedSpaces()
         let dari = filter.dariTeks.isEmpty ? nil : try JadwalPelaporan.hari(filter.dariTeks, field: "dari")
         let sampai =
             filter.sampaiTeks.isEmpty
@@ -164,7 +164,7 @@ enum AlurController {
     }
 
     static func bilangan(_ text: String?, field: String, range: ClosedRange<Int>) throws(DomainError) -> Int {
-        guard let value = Int((text ?? "").trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+        guard let value = Int((text ?? "").trimmedSpaces()), range.contains(value) else {
             throw .tidakSah(
                 field: field, pesan: "Isian \(field) harus bilangan \(range.lowerBound)-\(range.upperBound).")
         }

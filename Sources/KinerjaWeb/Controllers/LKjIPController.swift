@@ -93,7 +93,7 @@ enum LKjIPController {
             // not stored, so it keeps following the figures until someone writes his own.
             let shown = model.naskah[bagian] ?? model.lkjip.draf(bagian)
             let normalise = { (text: String) in
-                text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                text.replacingOccurrences(of: "\r\n", with: "\n").trimmed()
             }
             guard normalise(typed) != normalise(shown) else { continue }
             do {

@@ -53,7 +53,7 @@ enum PenyiapanController {
         for name in [
             "kode", "nama", "jenis", "ibukota", "alamat", "rpjmd_awal", "rpjmd_akhir", "nama_pengguna", "nama_lengkap",
         ] {
-            isian.nilai[name] = (form[name] ?? "").trimmingCharacters(in: .whitespaces)
+            isian.nilai[name] = (form[name] ?? "").trimmedSpaces()
         }
         func ulang(_ status: HTTPStatus) -> Response {
             if isian.pesan == nil { isian.pesan = "Belum disiapkan: periksa isian yang ditandai." }

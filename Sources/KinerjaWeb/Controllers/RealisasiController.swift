@@ -102,10 +102,10 @@ enum RealisasiController {
     static func bacaNaratif(
         _ form: RawForm, _ model: RealisasiPage.Model, into change: inout PerubahanData, _ isian: inout FormState
     ) {
-        let typed = RealisasiPage.naratifFields.map { (form[$0] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let typed = RealisasiPage.naratifFields.map { (form[$0] ?? "").trimmed() }
         for (name, text) in zip(RealisasiPage.naratifFields, typed) { isian.nilai[name] = text }
         let unchanged = zip(RealisasiPage.naratifFields, typed).allSatisfy { name, text in
-            text == (form["awal_" + name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            text == (form["awal_" + name] ?? "").trimmed()
         }
         guard !unchanged else { return }
         do {
@@ -138,9 +138,9 @@ enum RealisasiController {
                 }
             }
             guard let typed = form[FormKey.realisasi.awalan + key] else { continue }
-            let text = typed.trimmingCharacters(in: .whitespaces)
+            let text = typed.trimmedSpaces()
             isian.nilai[FormKey.realisasi.awalan + key] = text
-            guard text != (form[FormKey.awalRealisasi.awalan + key] ?? "").trimmingCharacters(in: .whitespaces) else {
+            guard text != (form[FormKey.awalRealisasi.awalan + key] ?? "").trimmedSpaces() else {
                 continue
             }
             let version = Int(form[FormKey.versiRealisasi.awalan + key] ?? "") ?? 0
@@ -169,13 +169,13 @@ enum RealisasiController {
     ) {
         for row in model.anggaran {
             let key = row.node.id.uuid.uuidString.lowercased()
-            let keuanganText = (form[FormKey.keuangan.awalan + key] ?? "").trimmingCharacters(in: .whitespaces)
-            let fisikText = (form[FormKey.fisik.awalan + key] ?? "").trimmingCharacters(in: .whitespaces)
+            let keuanganText = (form[FormKey.keuangan.awalan + key] ?? "").trimmedSpaces()
+            let fisikText = (form[FormKey.fisik.awalan + key] ?? "").trimmedSpaces()
             isian.nilai[FormKey.keuangan.awalan + key] = keuanganText
             isian.nilai[FormKey.fisik.awalan + key] = fisikText
             let unchanged =
-                keuanganText == (form[FormKey.awalKeuangan.awalan + key] ?? "").trimmingCharacters(in: .whitespaces)
-                && fisikText == (form[FormKey.awalFisik.awalan + key] ?? "").trimmingCharacters(in: .whitespaces)
+                keuanganText == (form[FormKey.awalKeuangan.awalan + key] ?? "").trimmedSpaces()
+                && fisikText == (form[FormKey.awalFisik.awalan + key] ?? "").trimmedSpaces()
             if unchanged || (form[FormKey.keuangan.awalan + key] == nil && form[FormKey.fisik.awalan + key] == nil) {
                 continue
             }
@@ -214,7 +214,7 @@ enum RealisasiController {
     /// An Indonesian number as typed in a form ("1.234,5"): a dot groups thousands, a comma marks decimals.
     static func angka(_ text: String) throws(DomainError) -> Decimal? {
         // Read exactly: no space of any kind inside the number, at most 18 digits.
-        let inner = text.trimmingCharacters(in: .whitespaces)
+        let inner = text.trimmedSpaces()
         guard !inner.contains(where: \.isWhitespace), inner.filter(\.isNumber).count <= 18 else {
             throw .tidakSah(field: "angka", pesan: "\"\(String(text.prefix(60)))\" bukan angka (contoh 1.234.567,89).")
         }

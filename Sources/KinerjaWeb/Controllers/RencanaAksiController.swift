@@ -34,9 +34,9 @@ enum RencanaAksiController {
             var quarters = row.triwulan.map(\.nilai)
             for quarter in 1...row.triwulan.count {
                 let key = RencanaAksiPage.key(quarter, row.indikator)
-                guard let typed = form[FormKey.aksi(key)]?.trimmingCharacters(in: .whitespaces) else { continue }
+                guard let typed = form[FormKey.aksi(key)]?.trimmedSpaces() else { continue }
                 isian.nilai[FormKey.aksi(key)] = typed
-                guard typed != (form[FormKey.awalAksi(key)] ?? "").trimmingCharacters(in: .whitespaces) else {
+                guard typed != (form[FormKey.awalAksi(key)] ?? "").trimmedSpaces() else {
                     continue
                 }
                 let periode = PeriodeLaporan(tahun: model.tahun, triwulan: quarter)

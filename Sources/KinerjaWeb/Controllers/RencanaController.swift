@@ -67,11 +67,11 @@ enum RencanaController {
             let label = row.node.kode?.asli ?? row.node.nomor
             for (indikator, _) in row.indikator {
                 let key = indikator.id.uuid.uuidString.lowercased()
-                guard let typed = form[FormKey.target.awalan + key]?.trimmingCharacters(in: .whitespaces) else {
+                guard let typed = form[FormKey.target.awalan + key]?.trimmedSpaces() else {
                     continue
                 }
                 isian.nilai[FormKey.target.awalan + key] = typed
-                guard typed != (form[FormKey.awalTarget.awalan + key] ?? "").trimmingCharacters(in: .whitespaces) else {
+                guard typed != (form[FormKey.awalTarget.awalan + key] ?? "").trimmedSpaces() else {
                     continue
                 }
                 do {
@@ -94,9 +94,9 @@ enum RencanaController {
             }
             guard row.node.tingkat == .subKegiatan else { continue }
             let key = row.node.id.uuid.uuidString.lowercased()
-            guard let typed = form[FormKey.pagu.awalan + key]?.trimmingCharacters(in: .whitespaces) else { continue }
+            guard let typed = form[FormKey.pagu.awalan + key]?.trimmedSpaces() else { continue }
             isian.nilai[FormKey.pagu.awalan + key] = typed
-            guard typed != (form[FormKey.awalPagu.awalan + key] ?? "").trimmingCharacters(in: .whitespaces) else {
+            guard typed != (form[FormKey.awalPagu.awalan + key] ?? "").trimmedSpaces() else {
                 continue
             }
             do {
@@ -227,7 +227,7 @@ enum RencanaController {
                 else { throw DomainError.tidakSah(field: "induk", pesan: "Induk bukan elemen perangkat daerah ini.") }
                 induk = TypedID(id)
             }
-            let kodeText = (form["kode"] ?? "").trimmingCharacters(in: .whitespaces)
+            let kodeText = (form["kode"] ?? "").trimmedSpaces()
             var kode: Kode?
             if !kodeText.isEmpty {
                 do { kode = try Kode.parse(kodeText) } catch {
@@ -256,8 +256,8 @@ enum RencanaController {
             guard let jenis = JenisIndikator(rawValue: form["jenis"] ?? ""),
                 let polaritas = Polaritas(rawValue: form["polaritas"] ?? "")
             else { throw DomainError.tidakSah(field: "jenis", pesan: "Jenis atau polaritas tidak dikenal.") }
-            let nama = (form["nama"] ?? "").trimmingCharacters(in: .whitespaces)
-            let satuan = (form["satuan"] ?? "").trimmingCharacters(in: .whitespaces)
+            let nama = (form["nama"] ?? "").trimmedSpaces()
+            let satuan = (form["satuan"] ?? "").trimmedSpaces()
             let indikator = try Indikator(
                 elemen: row.node.id, nama: nama, satuan: satuan, jenis: jenis, polaritas: polaritas,
                 agregasi: Agregasi.tebakan(nama: nama, satuan: satuan, jenisNilai: .angka),

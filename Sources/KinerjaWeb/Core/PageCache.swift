@@ -3,6 +3,7 @@ import Foundation
 import KinerjaDomain
 import KinerjaPersistence
 import Prometheus
+import Synchronization
 import Vapor
 
 #if canImport(Glibc)
@@ -301,9 +302,10 @@ extension Request {
         func compute(_ key: String, _ urutan: [Int64]) async throws -> T {
             let start = ContinuousClock.now
             let value = try await build(dariSebelumnya ? cache.sebelumnya(stabil, as: T.self) : nil)
-            application.metrik?.hitung(nilai: jenis, durasi: ContinuousClock.now - start)
+            let durasi = ContinuousClock.now - start
+            application.metrik?.hitung(nilai: jenis, durasi: durasi)
             cache.simpan(key, value, bytes: ukuran(value), stabil: stabil, urutan: urutan)
-            if kembalikan { HeavyWork.kembalikanMemori() }
+            if kembalikan { HeavyWork.kembalikanMemori(setelah: durasi) }
             return value
         }
         // One computation per missing value; the other requests for it wait for that one (a PD's data too: at the
@@ -358,12 +360,26 @@ enum HeavyWork {
 
     /// Gives the memory a computation freed back to the system. glibc keeps freed heap pages in its arenas, so a
     /// process that once loaded a whole Pemda held its peak for good (650-930 MB after whole-Pemda reports);
-    /// `malloc_trim` returns what is free (a few milliseconds, after a computation of tens).
-    static func kembalikanMemori() {
+    /// `malloc_trim` returns what is free (a few milliseconds).
+    ///
+    /// Not after every computation: the next one then faulted in every page it used again (a sixth of a realisasi
+    /// form's time at the end of a quarter, perf). After a long computation (a whole Pemda, which is what grows the
+    /// heap), or when the last trim is `jeda` old; what a short one frees is reused by the next.
+    static func kembalikanMemori(setelah durasi: Duration = .seconds(1)) {
         #if canImport(Glibc)
-            if let trim = mallocTrim { _ = trim(0) }
+            let now = ContinuousClock.now
+            let due = terakhirDikembalikan.withLock { last in
+                guard durasi >= .milliseconds(250) || now - last >= jeda else { return false }
+                last = now
+                return true
+            }
+            if due, let trim = mallocTrim { _ = trim(0) }
         #endif
     }
+
+    /// The longest a process under steady short computations keeps what they freed.
+    static let jeda: Duration = .seconds(5)
+    private static let terakhirDikembalikan = Mutex(ContinuousClock.now)
 
     #if canImport(Glibc)
         /// glibc's `malloc_trim`, looked up once (Swift's Glibc module leaves out `malloc.h`).

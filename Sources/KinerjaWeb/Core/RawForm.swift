@@ -132,7 +132,7 @@ struct RawForm: Sendable {
 
             static func parameter(_ key: String, in header: String) -> String? {
                 for part in header.split(separator: ";") {
-                    let trimmed = part.trimmingCharacters(in: .whitespaces)
+                    let trimmed = part.trimmedSpaces()
                     guard trimmed.lowercased().hasPrefix(key + "=") else { continue }
                     var value = String(trimmed.dropFirst(key.count + 1))
                     if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {

@@ -103,7 +103,7 @@ enum FileName {
         where scalar.value >= 0x20 && scalar.value != 0x7F && !arah.contains(scalar.value) {
             out.append(scalar)
         }
-        var result = String(out).trimmingCharacters(in: .whitespaces)
+        var result = String(out).trimmedSpaces()
         while result.utf8.count > 255 { result.removeLast() }
         return result.isEmpty || result == "." || result == ".." ? "berkas" : result
     }

@@ -86,7 +86,7 @@ enum LKjIPPage {
     }
 
     static func paragraphs(_ text: String) -> [HTML] {
-        text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        text.components(separatedBy: "\n\n").map { $0.trimmed() }
             .filter { !$0.isEmpty }.map { HTML.el("p", [], $0) }
     }
 

@@ -121,7 +121,7 @@ enum Akun {
     /// default: then the headers are ignored and the peer's address is the client's.
     static let proxyTepercaya: Set<String> = Set(
         (Environment.get("KINERJA_PROXY_TEPERCAYA") ?? "").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            .map { $0.trimmedSpaces() }.filter { !$0.isEmpty })
 
     static func dariProxy(_ request: Request, tepercaya: Set<String> = proxyTepercaya) -> Bool {
         guard let peer = request.remoteAddress?.ipAddress else { return false }
@@ -134,7 +134,7 @@ enum Akun {
         let peer = request.remoteAddress?.ipAddress ?? "?"
         guard tepercaya.contains(peer) else { return peer }
         let hops = request.headers[.xForwardedFor].flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
         guard let client = hops.last(where: { !tepercaya.contains($0) }) else { return peer }
         // An address, not free text: anything else is the proxy's word only.
         guard client.count <= 45, client.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else { return peer }
