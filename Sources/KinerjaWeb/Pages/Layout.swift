@@ -20,8 +20,8 @@ enum Layout {
             let link = item.1.map { HTML.el("a", [("href", $0)], item.0) } ?? .text(item.0)
             return HTML.join([separator, link])
         }
-        return HTML.document([
-            .el(
+        return HTML.document(
+            head: .el(
                 "head", [],
                 [
                     .el("meta", [("charset", "utf-8")]),
@@ -30,21 +30,18 @@ enum Layout {
                     HTML.style(stylesheet),
                     .el("script", [("src", SiteURL.aset(Script.nama).path), ("defer", "defer")]),
                 ]),
-            .el(
-                "body", [],
-                [
-                    .el("a", [("href", "#isi"), ("class", "lompat")], "Langsung ke isi"),
-                    .el(
-                        "header", [],
-                        [
-                            .el("a", [("href", SiteURL.beranda.path), ("class", "brand")], "Kinerja"),
-                            menu(akun),
-                            akunBar(akun),
-                        ]),
-                    .el("nav", [("aria-label", "Jejak"), ("class", "jejak")], crumbs),
-                    .el("main", [("id", "isi")], content),
-                ]),
-        ])
+            body: [
+                .el("a", [("href", "#isi"), ("class", "lompat")], "Langsung ke isi"),
+                .el(
+                    "header", [],
+                    [
+                        .el("a", [("href", SiteURL.beranda.path), ("class", "brand")], "Kinerja"),
+                        menu(akun),
+                        akunBar(akun),
+                    ]),
+                .el("nav", [("aria-label", "Jejak"), ("class", "jejak")], crumbs),
+            ],
+            main: [("id", "isi")], content: content)
     }
 
     static func menu(_ akun: Akun?) -> HTML {
