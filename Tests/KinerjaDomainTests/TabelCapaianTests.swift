@@ -133,4 +133,30 @@ struct TabelCapaianTests {
             }
         }
     }
+
+    @Test func anIndexOrdersAsItsComparatorsDo() throws {
+        // The index sorts by keys made once per element; the order must be the comparators' own, whatever order the
+        // rows were loaded in (ties included: equal urutan, codes and names).
+        var (data, _) = try Self.sample()
+        var extra = data.elemen
+        for (n, var elemen) in data.elemen.enumerated() where elemen.induk != nil {
+            elemen.id = .init()
+            elemen.urutan = n % 2
+            extra.append(elemen)
+        }
+        data.elemen = extra
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            data.elemen.shuffle(using: &rng)
+            data.indikator.shuffle(using: &rng)
+            let indeks = IndeksKinerja(data)
+            for (parent, children) in Dictionary(grouping: data.elemen, by: \.induk) {
+                #expect(indeks.anak[parent]?.map(\.id) == children.sorted(by: IndeksKinerja.urutanElemen).map(\.id))
+            }
+            for (elemen, indicators) in Dictionary(grouping: data.indikator, by: \.elemen) {
+                let sorted = indicators.sorted { ($0.urutan, $0.nama) < ($1.urutan, $1.nama) }
+                #expect(indeks.indikatorPerElemen[elemen]?.map(\.id) == sorted.map(\.id))
+            }
+        }
+    }
 }
