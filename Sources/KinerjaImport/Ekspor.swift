@@ -160,15 +160,17 @@ public enum Ekspor {
             default: name.hasPrefix("pagu") ? 18 : 12
             }
         }
-        return try XLSXWriter.write([
-            XLSXSheet(
-                name: "rencana", columnWidths: planWidths,
-                rows: cells(plan) { $0.hasPrefix("pagu_") }, headerRows: 1),
-            XLSXSheet(
-                name: "realisasi", columnWidths: [18, 30, 45, 8, 9, 14, 20, 8, 14],
-                rows: cells(real) { ["tahun", "triwulan", "realisasi_keuangan", "fisik"].contains($0) }, headerRows: 1),
-            Templat.petunjuk(pd: pd),
-        ])
+        return try XLSXWriter.write(
+            [
+                XLSXSheet(
+                    name: "rencana", columnWidths: planWidths,
+                    rows: cells(plan) { $0.hasPrefix("pagu_") }, headerRows: 1),
+                XLSXSheet(
+                    name: "realisasi", columnWidths: [18, 30, 45, 8, 9, 14, 20, 8, 14],
+                    rows: cells(real) { ["tahun", "triwulan", "realisasi_keuangan", "fisik"].contains($0) },
+                    headerRows: 1),
+                Templat.petunjuk(pd: pd),
+            ], angka: \.plainString)
     }
 }
 

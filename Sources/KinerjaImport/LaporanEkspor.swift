@@ -80,11 +80,12 @@ public enum LaporanEkspor {
                 rows.append(row)
             }
         }
-        return try XLSXWriter.write([
-            XLSXSheet(
-                name: laporan.nama, columnWidths: laporan.kolom.map(\.lebar), rows: rows, merges: merges,
-                headerRows: headerRows)
-        ])
+        return try XLSXWriter.write(
+            [
+                XLSXSheet(
+                    name: laporan.nama, columnWidths: laporan.kolom.map(\.lebar), rows: rows, merges: merges,
+                    headerRows: headerRows)
+            ], angka: \.plainString)
     }
 
     public static func csv(_ laporan: Laporan) -> String {

@@ -5,7 +5,7 @@ import Foundation
 extension Decimal {
     nonisolated(unsafe) static let posix = Locale(identifier: "en_US_POSIX")
 
-    var teksBerkas: String {
+    public var teksBerkas: String {
         var copy = self
         return NSDecimalString(&copy, Self.posix)
     }

@@ -77,7 +77,10 @@ public struct XLSXSheet: Sendable {
 /// frozen header, print setup (A4 landscape, fit to width, header repeated on every page), merged cells, formulas
 /// with cached values. The output is deterministic (fixed timestamps), so it can be snapshot-tested.
 public enum XLSXWriter {
-    public static func write(_ sheets: [XLSXSheet]) throws -> Data {
+    /// `angka`: a number's text as stored in the file (`1234.5`); Foundation's by default. A caller with a faster
+    /// spelling of the same text passes it (the domain's `plainString`: `NSDecimalString` was a third of writing a
+    /// whole Pemda's realisasi).
+    public static func write(_ sheets: [XLSXSheet], angka: (Decimal) -> String = \.teksBerkas) throws -> Data {
         precondition(!sheets.isEmpty, "a workbook needs a sheet")
         let names = uniqueSheetNames(sheets.map(\.name))
         var parts: [(String, String)] = [
@@ -88,7 +91,7 @@ public enum XLSXWriter {
             ("xl/styles.xml", styles),
         ]
         for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet, angka: angka)))
         }
         return try OfficeZip.archive(parts)
     }
@@ -112,6 +115,13 @@ public enum XLSXWriter {
     }
 
     static func escape(_ text: String) -> String {
+        // Most cells need nothing: checked by bytes and returned as they are (0xEF starts U+FFFE and U+FFFF).
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20
+                ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0xEF
+                : byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+        if plain { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -210,7 +220,7 @@ public enum XLSXWriter {
             + "</styleSheet>"
     }()
 
-    static func worksheet(_ sheet: XLSXSheet) -> String {
+    static func worksheet(_ sheet: XLSXSheet, angka: (Decimal) -> String = \.teksBerkas) -> String {
         var xml = header + "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
         xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         let width = max(1, sheet.rows.map(\.count).max() ?? 1, sheet.columnWidths.count)
@@ -242,10 +252,10 @@ public enum XLSXWriter {
                     xml +=
                         "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
                 case .number(let number):
-                    xml += "<c r=\"\(ref)\" s=\"\(style)\"><v>\(number.teksBerkas)</v></c>"
+                    xml += "<c r=\"\(ref)\" s=\"\(style)\"><v>\(angka(number))</v></c>"
                 case .formula(let formula, let cached):
                     xml += "<c r=\"\(ref)\" s=\"\(style)\"><f>\(escape(formula))</f>"
-                    if let cached { xml += "<v>\(cached.teksBerkas)</v>" }
+                    if let cached { xml += "<v>\(angka(cached))</v>" }
                     xml += "</c>"
                 }
             }
