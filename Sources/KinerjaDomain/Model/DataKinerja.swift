@@ -204,6 +204,14 @@ public final class AnggaranTahun {
         self.sampai = sampai
     }
 
+    /// A sub kegiatan's realisasi anggaran of the year up to `sampai` (an annual figure counts as the year's end).
+    private func dilaporkan(_ id: TypedID<ElemenRencana>) -> [RealisasiAnggaran] {
+        let last = sampai ?? indeks.data.pemda.jumlahTriwulan
+        return (indeks.anggaranPerElemen[id] ?? []).filter {
+            $0.periode.tahun == tahun && ($0.periode.triwulan ?? last) <= last
+        }
+    }
+
     private func anakBeranggaran(_ id: TypedID<ElemenRencana>) -> [ElemenRencana] {
         indeks.anakDari(id).filter(\.tingkat.hasAnggaran)
     }
@@ -231,10 +239,7 @@ public final class AnggaranTahun {
             let values = children.compactMap { realisasiKeuangan($0.id) }
             result = values.isEmpty ? nil : values.sum()
         } else {
-            let last = sampai ?? indeks.data.pemda.jumlahTriwulan
-            let values = (indeks.anggaranPerElemen[id] ?? []).filter {
-                $0.periode.tahun == tahun && ($0.periode.triwulan ?? last) <= last
-            }.compactMap(\.keuangan)
+            let values = dilaporkan(id).compactMap(\.keuangan)
             result = values.isEmpty ? nil : values.sum()
         }
         realisasiDihitung[id] = .some(result)
@@ -257,11 +262,7 @@ public final class AnggaranTahun {
             }
             result = weights > 0 ? weighted.dividing(by: weights) : nil
         } else {
-            let last = sampai ?? indeks.data.pemda.jumlahTriwulan
-            result =
-                (indeks.anggaranPerElemen[id] ?? [])
-                .filter { $0.periode.tahun == tahun && ($0.periode.triwulan ?? last) <= last && $0.fisik != nil }
-                .max { $0.periode < $1.periode }?.fisik
+            result = dilaporkan(id).filter { $0.fisik != nil }.max { $0.periode < $1.periode }?.fisik
         }
         fisikDihitung[id] = .some(result)
         return result

@@ -100,6 +100,21 @@ struct DecimalParts {
         return DecimalParts(exponent: exponent, negative: negative, significand: significand).decimal
     }
 
+    /// The order of two nonzero magnitudes, exact when one is brought to the other's exponent within 128 bits (or
+    /// is past it); nil when the exponents are farther apart than 38 digits.
+    static func urutanBesaran(_ a: DecimalParts, _ b: DecimalParts) -> ComparisonResult? {
+        if a.exponent < b.exponent {
+            return urutanBesaran(b, a).map {
+                $0 == .orderedSame ? .orderedSame : $0 == .orderedAscending ? .orderedDescending : .orderedAscending
+            }
+        }
+        let difference = a.exponent - b.exponent
+        guard difference <= 38 else { return nil }
+        let (overflow, aligned) = a.significand.multipliedFullWidth(by: pow10[difference])
+        if overflow != 0 || aligned > b.significand { return .orderedDescending }
+        return aligned == b.significand ? .orderedSame : .orderedAscending
+    }
+
     /// A 256-bit integer cut to Foundation's eight words as its `_fitMantissa` does: by 10⁴ while it has more than
     /// nine words, then by 10 while more than eight, truncating (its rounding does not reach the result). Returns
     /// the significand and the power of ten removed.
@@ -243,32 +258,9 @@ extension Decimal {
         let b = DecimalParts(other)
         guard a.significand != 0, b.significand != 0 else { return self < other }
         if a.negative != b.negative { return a.negative }
-        let magnitudeLess: Bool
-        if a.exponent == b.exponent {
-            if a.significand == b.significand { return false }
-            magnitudeLess = a.significand < b.significand
-        } else if a.exponent > b.exponent {
-            let difference = a.exponent - b.exponent
-            guard difference <= 38 else { return self < other }
-            let (overflow, aligned) = a.significand.multipliedFullWidth(by: DecimalParts.pow10[difference])
-            if overflow != 0 {
-                magnitudeLess = false
-            } else {
-                if aligned == b.significand { return false }
-                magnitudeLess = aligned < b.significand
-            }
-        } else {
-            let difference = b.exponent - a.exponent
-            guard difference <= 38 else { return self < other }
-            let (overflow, aligned) = b.significand.multipliedFullWidth(by: DecimalParts.pow10[difference])
-            if overflow != 0 {
-                magnitudeLess = true
-            } else {
-                if aligned == a.significand { return false }
-                magnitudeLess = a.significand < aligned
-            }
-        }
-        return a.negative ? !magnitudeLess : magnitudeLess
+        guard let order = DecimalParts.urutanBesaran(a, b) else { return self < other }
+        if order == .orderedSame { return false }
+        return (order == .orderedAscending) != a.negative
     }
 
     /// Whether the value is below zero (NaN is not).
