@@ -218,40 +218,30 @@ public final class AnggaranTahun {
 
     /// Σ of the children's pagu where children with money have one, else the element's own.
     public func pagu(_ id: TypedID<ElemenRencana>) -> Rupiah? {
-        if let known = paguDihitung[id] { return known }
-        var result: Rupiah?
-        let values = anakBeranggaran(id).compactMap { pagu($0.id) }
-        if !values.isEmpty {
-            result = values.sum()
-        } else {
-            result = indeks.paguTercatat(id, tahun: tahun, dokumen: dokumen)?.jumlah
+        diingat(\.paguDihitung, id) {
+            let values = anakBeranggaran(id).compactMap { pagu($0.id) }
+            return values.isEmpty ? indeks.paguTercatat(id, tahun: tahun, dokumen: dokumen)?.jumlah : values.sum()
         }
-        paguDihitung[id] = .some(result)
-        return result
     }
 
     /// Σ of the sub kegiatan's triwulan figures up to `sampai`; nil when nothing was reported.
     public func realisasiKeuangan(_ id: TypedID<ElemenRencana>) -> Rupiah? {
-        if let known = realisasiDihitung[id] { return known }
-        var result: Rupiah?
-        let children = anakBeranggaran(id)
-        if !children.isEmpty {
-            let values = children.compactMap { realisasiKeuangan($0.id) }
-            result = values.isEmpty ? nil : values.sum()
-        } else {
-            let values = dilaporkan(id).compactMap(\.keuangan)
-            result = values.isEmpty ? nil : values.sum()
+        diingat(\.realisasiDihitung, id) {
+            let children = anakBeranggaran(id)
+            let values =
+                children.isEmpty
+                ? dilaporkan(id).compactMap(\.keuangan) : children.compactMap { realisasiKeuangan($0.id) }
+            return values.isEmpty ? nil : values.sum()
         }
-        realisasiDihitung[id] = .some(result)
-        return result
     }
 
     /// The latest fisik reported up to `sampai` for a sub kegiatan; for a parent, its children's weighted by pagu.
     public func fisik(_ id: TypedID<ElemenRencana>) -> Decimal? {
-        if let known = fisikDihitung[id] { return known }
-        var result: Decimal?
-        let children = anakBeranggaran(id)
-        if !children.isEmpty {
+        diingat(\.fisikDihitung, id) {
+            let children = anakBeranggaran(id)
+            guard !children.isEmpty else {
+                return dilaporkan(id).filter { $0.fisik != nil }.max { $0.periode < $1.periode }?.fisik
+            }
             var weighted: Decimal = 0
             var weights: Decimal = 0
             for child in children {
@@ -260,12 +250,19 @@ public final class AnggaranTahun {
                 weighted = weighted.adding(value.multiplying(by: weight))
                 weights = weights.adding(weight)
             }
-            result = weights > 0 ? weighted.dividing(by: weights) : nil
-        } else {
-            result = dilaporkan(id).filter { $0.fisik != nil }.max { $0.periode < $1.periode }?.fisik
+            return weights > 0 ? weighted.dividing(by: weights) : nil
         }
-        fisikDihitung[id] = .some(result)
-        return result
+    }
+
+    /// The value remembered for `id` in `memo`, else computed once and remembered (nil included).
+    private func diingat<Value>(
+        _ memo: ReferenceWritableKeyPath<AnggaranTahun, [TypedID<ElemenRencana>: Value?]>, _ id: TypedID<ElemenRencana>,
+        _ compute: () -> Value?
+    ) -> Value? {
+        if let known = self[keyPath: memo][id] { return known }
+        let value = compute()
+        self[keyPath: memo][id] = .some(value)
+        return value
     }
 }
 
