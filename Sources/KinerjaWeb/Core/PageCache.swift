@@ -365,7 +365,7 @@ enum HeavyWork {
     /// Not after every computation: the next one then faulted in every page it used again (a sixth of a realisasi
     /// form's time at the end of a quarter, perf). After a long computation (a whole Pemda, which is what grows the
     /// heap), or when the last trim is `jeda` old; what a short one frees is reused by the next.
-    static func kembalikanMemori(setelah durasi: Duration = .seconds(1)) {
+    static func kembalikanMemori(setelah durasi: Duration) {
         #if canImport(Glibc)
             let now = ContinuousClock.now
             let due = terakhirDikembalikan.withLock { last in
