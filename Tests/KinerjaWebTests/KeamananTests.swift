@@ -529,4 +529,17 @@ struct KeamananTests {
         #expect(FileName.contentDisposition("a.pdf", inline: true) == "inline; filename=\"a.pdf\"")
         #expect(FileName.bersih("../../etc/passwd\u{0}") == "passwd")
     }
+
+    @Test func tokensAreSpelledInHexAsBeforeAndUnmaskBack() {
+        // The hex spelling is Foundation's "%02x" for every byte, and a masked token unmasks to itself.
+        let all = (0...255).map(UInt8.init)
+        #expect(Akun.heksa(all) == all.map { String(format: "%02x", $0) }.joined())
+        #expect(Akun.hash("BENAR").count == 64)
+        for _ in 0..<50 {
+            let token = Akun.tokenAcak()
+            let masked = Akun.samarkan(token)
+            #expect(masked != Akun.samarkan(token))
+            #expect(Akun.buka(masked) == token)
+        }
+    }
 }
