@@ -123,7 +123,9 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaPersistenceTests",
-            dependencies: ["KinerjaPersistence", "KinerjaTestSupport", "KinerjaImport", "KinerjaApplication"],
+            dependencies: [
+                "KinerjaPersistence", "KinerjaTestSupport", "KinerjaImport", "KinerjaApplication", "KinerjaDemo",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -106,7 +106,8 @@ extension KinerjaStore {
     /// 128 MB page cache, so that SQLite does not spill pages to the WAL and read them back mid-way (2 MB by default;
     /// the spill was a tenth of `kinerja generate`), and statement journals in memory (each multi-row INSERT wrote
     /// one to a temporary file); set before the transaction begins (SQLite ignores `temp_store` inside one), and
-    /// back to the defaults after it.
+    /// back to the defaults after it; after its commit the large tables' statistics are brought up to date
+    /// (`perbaruiStatistik`).
     /// `lingkupPD`: the body raises the versions of what it changed itself (`raiseVersions`); otherwise the write
     /// raises the common version (every page of the Pemda is recomputed).
     func write<T: Sendable>(
@@ -122,7 +123,7 @@ extension KinerjaStore {
                 return try await body(db)
             }
         }
-        return try await SingleWriter.jalankan(db) { db in
+        let result = try await SingleWriter.jalankan(db) { db in
             guard besar, let pooled = db as? any SQLDatabase, pooled.dialect.name == "sqlite" else {
                 return try await transaction(db)
             }
@@ -137,6 +138,12 @@ extension KinerjaStore {
                 return try result.get()
             }
         }
+        // After a bulk write the planner's statistics may describe other tables than these (`perbaruiStatistik`);
+        // the write is committed whatever happens here.
+        if besar, !db.inTransaction {
+            _ = try? await SingleWriter.jalankan(db) { db in try await Self.perbaruiStatistik(on: db) }
+        }
+        return result
     }
 
     /// A write that changes no Pemda data (sessions, login attempts, uploads awaiting apply): one transaction,

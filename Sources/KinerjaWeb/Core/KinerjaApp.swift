@@ -209,6 +209,8 @@ struct SQLiteWAL: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         guard let sql = application.db as? any SQLDatabase else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
+        // A file written by an older version, or copied in, may have no statistics for its planner.
+        try await KinerjaStore(application.db).perbaruiStatistik()
     }
 }
 
