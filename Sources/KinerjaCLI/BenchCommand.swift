@@ -24,7 +24,8 @@ struct BenchCommand: AsyncCommand {
     var help: String { "Mengukur waktu dan memori halaman capaian PD dan seluruh Pemda." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let store = KinerjaStore(context.application.db)
+        var store = KinerjaStore(context.application.db)
+        store.pembacaKedua = context.application.pembacaKedua(untuk: store.db)
         var candidates: [(Pemda, [PerangkatDaerah])] = []
         for pemda in try await store.listPemda() where signature.pemda == nil || pemda.nama == signature.pemda {
             candidates.append((pemda, try await store.listPD(pemda: pemda.id)))

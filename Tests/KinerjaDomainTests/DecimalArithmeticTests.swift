@@ -80,6 +80,29 @@ struct DecimalArithmeticTests {
         #expect(checked == 60_000)
     }
 
+    /// A stored value's text read into a `Decimal` from its parts: the very bytes Foundation's
+    /// `Decimal(sign:exponent:significand:)` gave for it before, for texts of up to 19 digits (more go to
+    /// Foundation's parser as before).
+    @Test func storedTextsAreReadAsBefore() {
+        var rng = Acak(state: 19)
+        for _ in 0..<100_000 {
+            let intDigits = Int.random(in: 0...12, using: &rng)
+            let fraction = Int.random(in: 0...7, using: &rng)
+            guard intDigits + fraction > 0, intDigits + fraction <= 19 else { continue }
+            func run(_ n: Int) -> String { String((0..<n).map { _ in "0123456789".randomElement(using: &rng)! }) }
+            let negative = Int.random(in: 0..<4, using: &rng) == 0
+            let text = (negative ? "-" : "") + run(intDigits) + (fraction > 0 ? "." + run(fraction) : "")
+            var mantissa: UInt64 = 0
+            for byte in text.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: ".") {
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+            }
+            let before = Decimal(
+                sign: negative && mantissa != 0 ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa))
+            let read = Decimal(plain: text)
+            #expect(read.map { DecimalParts.sama($0, before) } == true, "\(text)")
+        }
+    }
+
     @Test func theCapaianFormulasAreFoundations() {
         // R ÷ T × 100, (2T − R) ÷ T × 100, T ÷ R × 100 and a weighted mean, as the engine writes them.
         var rng = Acak(state: 2026)

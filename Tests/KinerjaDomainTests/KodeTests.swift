@@ -25,6 +25,42 @@ struct KodeTests {
         #expect(kode.asli == printed.trimmingCharacters(in: .whitespaces))
     }
 
+    /// A plain code (ASCII digits, dots and X) is cut and counted by bytes; with a space after it, the same code
+    /// goes the general way (trimmed, cut and counted by Character): both give the same code or the same error.
+    @Test func plainCodesParseAsTheGeneralWayDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789.X..")
+        func hasil(_ text: String) -> Result<Kode, KodeError> {
+            Result { () throws(KodeError) in try Kode.parse(text) }
+        }
+        var diterima = 0
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...20, using: &generator)
+            let code = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            let plain = hasil(code)
+            #expect(plain == hasil(code + " "), "\(code)")
+            if case .success = plain { diterima += 1 }
+        }
+        for code in ["7.01.01.2.01.0001", "6.01", "06.01.2.01.06", "X.XX.01", "2.08.02.2.01"] {
+            #expect(hasil(code) == hasil(code + " "))
+            #expect(throws: Never.self) { try Kode.parse(code) }
+        }
+        #expect(diterima > 0)
+    }
+
+    /// `trimmed()` answers ASCII's white space without Unicode's tables: the same as Foundation's trimming for
+    /// every ASCII character and a few others at either end.
+    @Test func trimmingAsFoundationDoesAtEitherEnd() {
+        let scalars =
+            (0..<128).compactMap(Unicode.Scalar.init) + ["\u{85}", "\u{A0}", "\u{2003}", "\u{3000}", "é", "\u{1C}"]
+        for scalar in scalars {
+            for text in ["\(scalar)x", "x\(scalar)", "\(scalar)", "\(scalar)x\(scalar)"] {
+                #expect(text.trimmed() == text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(scalar.value)")
+                #expect(text.trimmedSpaces() == text.trimmingCharacters(in: .whitespaces), "U+\(scalar.value)")
+            }
+        }
+    }
+
     @Test(arguments: ["", "abc", "1..2", "1.02.03.4", "1.02.03.2.1.00001", "12.345", "1.02.03.2.01.0001.5", "1.02.AB"])
     func refusesMalformed(text: String) {
         #expect(throws: KodeError.self) { try Kode.parse(text) }

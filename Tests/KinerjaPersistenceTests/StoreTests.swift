@@ -695,6 +695,16 @@ struct StoreTests {
                 wrongDigits.append(String(decoding: copy, as: UTF8.self))
             }
         }
+        // Every byte at a digit's place: a hex digit of either case is read, anything else refused (Foundation's
+        // sscanf would also take a space or a sign there).
+        for byte in UInt8.min...UInt8.max where byte < 0x80 {
+            var copy = canonical
+            copy[0] = byte
+            let text = String(decoding: copy, as: UTF8.self)
+            let hex = Character(Unicode.Scalar(byte)).isHexDigit
+            #expect(KinerjaStore.fastUUID(text) == (hex ? UUID(uuidString: text) : nil), "\(byte)")
+            #expect(!hex || KinerjaStore.fastUUID(text) != nil, "\(byte)")
+        }
         var movedHyphen = canonical
         movedHyphen.swapAt(8, 9)
         #expect(  // hyphens anywhere

@@ -73,7 +73,15 @@ public struct Kode: Hashable, Sendable, Codable, CustomStringConvertible {
         let asli = plain ? text : text.trimmed()
         let compact = !plain && asli.contains(" ") ? asli.replacingOccurrences(of: " ", with: "") : asli
         guard !compact.isEmpty else { throw .kosong }
-        let segments = compact.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        // A plain code is ASCII: its segments are cut and counted by bytes (splitting and counting by Character
+        // was half of decoding an element).
+        let segments =
+            plain
+            ? compact.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+            : compact.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        func panjang(_ segment: String) -> Int { plain ? segment.utf8.count : segment.count }
         guard !segments.contains(where: \.isEmpty) else { throw .bentukTidakDikenal(asli) }
         for segment in segments where !plain && !segment.allSatisfy({ $0.isNumber || $0 == "X" || $0 == "x" }) {
             throw .bentukTidakDikenal(asli)
@@ -86,25 +94,25 @@ public struct Kode: Hashable, Sendable, Codable, CustomStringConvertible {
         let prefixLength: Int
         switch upper.count {
         case 2: prefixLength = 2
-        case 3: prefixLength = upper[2].count == 1 ? 2 : 3
-        case 4: prefixLength = upper[2].count == 1 ? 2 : 3
-        case 5: prefixLength = upper[2].count == 1 ? 2 : 3
+        case 3: prefixLength = panjang(upper[2]) == 1 ? 2 : 3
+        case 4: prefixLength = panjang(upper[2]) == 1 ? 2 : 3
+        case 5: prefixLength = panjang(upper[2]) == 1 ? 2 : 3
         case 6: prefixLength = 3
         default: throw .bentukTidakDikenal(asli)
         }
         var kode = Kode(urusan: nil, bidang: "", program: "", kegiatan: nil, subKegiatan: nil, asli: asli)
         if prefixLength == 3 {
-            guard upper[0].count == 1 else { throw .segmenSalah(asli, segmen: "urusan", nilai: upper[0]) }
+            guard panjang(upper[0]) == 1 else { throw .segmenSalah(asli, segmen: "urusan", nilai: upper[0]) }
             kode.urusan = upper[0]
         }
         let bidang = upper[prefixLength - 2]
         let program = upper[prefixLength - 1]
-        guard (1...2).contains(bidang.count) else { throw .segmenSalah(asli, segmen: "bidang", nilai: bidang) }
-        guard (1...2).contains(program.count), numeric(program) else {
+        guard (1...2).contains(panjang(bidang)) else { throw .segmenSalah(asli, segmen: "bidang", nilai: bidang) }
+        guard (1...2).contains(panjang(program)), numeric(program) else {
             throw .segmenSalah(asli, segmen: "program", nilai: program)
         }
-        kode.bidang = bidang.count == 1 ? (bidang == "X" ? "XX" : "0" + bidang) : bidang
-        kode.program = program.count == 1 ? "0" + program : program
+        kode.bidang = panjang(bidang) == 1 ? (bidang == "X" ? "XX" : "0" + bidang) : bidang
+        kode.program = panjang(program) == 1 ? "0" + program : program
 
         let rest = Array(upper.dropFirst(prefixLength))
         switch rest.count {
@@ -114,19 +122,19 @@ public struct Kode: Hashable, Sendable, Codable, CustomStringConvertible {
         case 2, 3:
             let marker = rest[0]
             let kegiatan = rest[1]
-            guard marker.count == 1, numeric(marker) else {
+            guard panjang(marker) == 1, numeric(marker) else {
                 throw .segmenSalah(asli, segmen: "kegiatan", nilai: marker)
             }
-            guard (1...2).contains(kegiatan.count), numeric(kegiatan) else {
+            guard (1...2).contains(panjang(kegiatan)), numeric(kegiatan) else {
                 throw .segmenSalah(asli, segmen: "kegiatan", nilai: kegiatan)
             }
-            kode.kegiatan = marker + "." + (kegiatan.count == 1 ? "0" + kegiatan : kegiatan)
+            kode.kegiatan = marker + "." + (panjang(kegiatan) == 1 ? "0" + kegiatan : kegiatan)
             if rest.count == 3 {
                 let sub = rest[2]
-                guard [1, 2, 3, 4].contains(sub.count), numeric(sub) else {
+                guard (1...4).contains(panjang(sub)), numeric(sub) else {
                     throw .segmenSalah(asli, segmen: "sub kegiatan", nilai: sub)
                 }
-                kode.subKegiatan = String(repeating: "0", count: 4 - sub.count) + sub
+                kode.subKegiatan = String(repeating: "0", count: 4 - panjang(sub)) + sub
             }
         default:
             throw .bentukTidakDikenal(asli)

@@ -16,9 +16,18 @@ extension StringProtocol {
     /// The shortcut both share; `set` is one of the two built once below.
     private func trimmed(_ set: CharacterSet) -> String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
-        if !first.properties.isWhitespace && !last.properties.isWhitespace { return String(self) }
+        if !putih(first) && !putih(last) { return String(self) }
         return trimmingCharacters(in: set)
     }
+}
+
+/// Unicode's White_Space property, answered for ASCII without its tables (the property's lookup was a seventh of
+/// decoding an indicator): in ASCII only U+0009-U+000D and the space have it.
+@inline(__always)
+private func putih(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+    return scalar.properties.isWhitespace
 }
 
 /// `.whitespacesAndNewlines`, built once: Foundation builds a new set each time it is named, and naming it as a

@@ -25,6 +25,11 @@ public struct KinerjaStore: Sendable {
 
     public typealias SesudahDraf = @Sendable (TulisanDraf) -> Void
 
+    /// A second way to the same database, for reading half of a load's tables while `db` reads the other half
+    /// (`load`): on SQLite the pool of another event loop (its driver keeps one connection per loop), on
+    /// PostgreSQL another of the pool's connections. Nil: one after the other. Never used inside a transaction.
+    public var pembacaKedua: (any Database)?
+
     public init(_ db: any Database) { self.db = db }
 
     public init(_ db: any Database, tahunPD: @escaping TahunPD) {

@@ -454,7 +454,7 @@ extension Request {
     /// save the PD page, the realisasi form, the PD's reports (every year: a report may reach back over its period)
     /// and its part of the dashboard each loaded it again. Not queued (it is asked from inside queued work).
     var store: KinerjaStore {
-        KinerjaStore(db) { pemda, pd, tahun, muat in
+        var store = KinerjaStore(db) { pemda, pd, tahun, muat in
             guard let tahun else {
                 return try await self.turunan(
                     ["tahun-pd", "semua"], pemda: pemda, pd: pd, antre: false, tembolok: self.application.dataCache,
@@ -473,5 +473,17 @@ extension Request {
                 return try await muat()
             }
         }
+        store.pembacaKedua = application.pembacaKedua(untuk: db)
+        return store
+    }
+}
+
+extension Application {
+    /// The database through another event loop than `db`'s, for the second half of a load
+    /// (`KinerjaStore.pembacaKedua`); nil with one event loop.
+    public func pembacaKedua(untuk db: any Database) -> (any Database)? {
+        let loop = db.eventLoop
+        guard let lain = eventLoopGroup.makeIterator().first(where: { $0 !== loop }) else { return nil }
+        return databases.database(logger: db.logger, on: lain)
     }
 }
