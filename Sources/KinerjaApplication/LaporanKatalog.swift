@@ -234,7 +234,9 @@ public enum LaporanKatalog {
     /// one part). The note of what is provisional or held back gathers every part's items.
     public static func seluruhPemda(
         _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int, tampilan: Tampilan = .terbit,
-        bagian: (PerangkatDaerah, () async throws -> BagianLaporan) async throws -> BagianLaporan = { try await $1() }
+        bagian:
+            @escaping @Sendable (PerangkatDaerah, @escaping @Sendable () async throws -> BagianLaporan) async throws ->
+            BagianLaporan = { try await $1() }
     ) async throws -> Laporan {
         guard name != .ikuPemda else {
             throw DomainError.tidakSah(
@@ -242,16 +244,16 @@ public enum LaporanKatalog {
         }
         let pemdaValue = try await store.pemda(pemda)
         let pds = try await store.listPD(pemda: pemda)
-        var parts: [(PerangkatDaerah, BagianLaporan)] = []
-        for pd in pds {
-            parts.append(
-                (
-                    pd,
-                    try await bagian(pd) {
-                        try await bagianSeluruhPemda(
-                            name, store: store, pemda: pemda, pd: pd, tahun: tahun, tampilan: tampilan)
-                    }
-                ))
+        // The PD's parts as many at once as there are cores (each one PD's load and report), in PD order.
+        let parts: [(PerangkatDaerah, BagianLaporan)] = try await bagianSerentak(pds.count) { index in
+            let pd = pds[index]
+            return (
+                pd,
+                try await bagian(pd) {
+                    try await bagianSeluruhPemda(
+                        name, store: store, pemda: pemda, pd: pd, tahun: tahun, tampilan: tampilan)
+                }
+            )
         }
         guard let laporan = Laporan.gabungan(pemda: pemdaValue, parts.map { ($0.0, $0.1.laporan) }) else {
             throw DomainError.tidakDitemukan("Perangkat daerah")

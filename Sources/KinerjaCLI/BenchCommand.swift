@@ -177,7 +177,7 @@ private struct Pengukur {
                 return LaporanHTML.halaman(laporan).utf8.count + (try LaporanEkspor.xlsx(laporan)).count
             }
         }
-        // The whole Pemda, cold, as served: one PD's data at a time, then the XLSX.
+        // The whole Pemda, cold, as served: the PD parts as many at once as there are cores, then the XLSX.
         for name in [NamaLaporan.realisasi, .evaluasiRenja] {
             try await measure("laporan \(name.rawValue) seluruh Pemda XLSX", 1) {
                 let laporan = try await LaporanKatalog.seluruhPemda(

@@ -157,8 +157,8 @@ struct Baris {
     }
 }
 
-/// What a row callback produced, collected on the driver's thread (SQLiteNIO calls back from its thread pool, one
-/// row after another, never concurrently).
+/// What a row callback produced, collected on the driver's thread (SQLiteNIO calls back from its thread pool,
+/// PostgresNIO on the connection's event loop, one row after another, never concurrently).
 private final class Kumpulan<T>: @unchecked Sendable {
     var hasil: [T] = []
     var galat: (any Error)?
@@ -289,25 +289,27 @@ extension KinerjaStore {
         }
         if let postgres = db as? any PostgresDatabase {
             let (sql, ikatan) = kueri(table, columns, scope, tahunan: tahunan, postgres: true)
-            var binds = PostgresBindings(capacity: ikatan.count)
-            for value in ikatan {
-                switch value {
-                case .uuid(let uuid): binds.append(uuid)
-                case .bilangan(let value): binds.append(value)
+            let binds: [PostgresData] = ikatan.map {
+                switch $0 {
+                case .uuid(let uuid): PostgresData(uuid: uuid)
+                case .bilangan(let value): PostgresData(int: value)
                 }
             }
-            let query = PostgresQuery(unsafeSQL: sql, binds: binds)
-            let logger = db.logger
-            return try await postgres.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask {
-                    var hasil: [T] = []
-                    for try await row in try await connection.query(query, logger: logger) {
-                        hasil.append(
-                            try baris(Baris(isi: .postgres(row.makeRandomAccess()), kolom: columns, tabel: table)))
-                    }
-                    return UncheckedBox(hasil)
+            // Each row decoded where PostgresNIO hands it over, on the connection's event loop, as it arrives
+            // (through its async sequence every batch of rows went from the event loop to a task and back: a PD's
+            // 12 000 rows took 60-100 ms, the decoding itself about a third of that).
+            let kumpulan = Kumpulan<T>()
+            try await postgres.query(sql, binds) { row in
+                guard kumpulan.galat == nil else { return }
+                do {
+                    kumpulan.hasil.append(
+                        try baris(Baris(isi: .postgres(row.makeRandomAccess()), kolom: columns, tabel: table)))
+                } catch {
+                    kumpulan.galat = error
                 }
-            }.get().value
+            }.get()
+            if let galat = kumpulan.galat { throw galat }
+            return kumpulan.hasil
         }
         throw DomainError.konflik("Basis data ini tidak didukung (hanya SQLite dan PostgreSQL).")
     }

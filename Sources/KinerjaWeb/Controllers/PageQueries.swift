@@ -27,31 +27,14 @@ extension DashboardPage.Model {
         let pds = try await store.listPD(pemda: pemda.id)
         // The parts are computed as many at once as the machine has cores (each is one PD's table and HTML, CPU):
         // a cold dashboard of 50 PD 1,6-2,8 → 1,2-1,5 s on two cores (`kinerja bench --bagian halaman`). In PD order.
-        let width = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-        var found = [DashboardPage.Bagian?](repeating: nil, count: pds.count)
-        try await withThrowingTaskGroup(of: (Int, DashboardPage.Bagian).self) { group in
-            func part(_ index: Int) -> @Sendable () async throws -> (Int, DashboardPage.Bagian) {
-                let pd = pds[index]
-                return {
-                    let built = try await bagian(pd) { sebelumnya in
-                        try await DashboardPage.Bagian.query(
-                            store, pemda: pemda, pd: pd, tahun: year, triwulan: triwulan, tampilan: tampilan,
-                            sebelumnya: sebelumnya)
-                    }
-                    return (index, built)
-                }
-            }
-            var next = min(width, pds.count)
-            for index in 0..<next { group.addTask(operation: part(index)) }
-            while let (index, built) = try await group.next() {
-                found[index] = built
-                if next < pds.count {
-                    group.addTask(operation: part(next))
-                    next += 1
-                }
+        let parts = try await bagianSerentak(pds.count) { index in
+            let pd = pds[index]
+            return try await bagian(pd) { sebelumnya in
+                try await DashboardPage.Bagian.query(
+                    store, pemda: pemda, pd: pd, tahun: year, triwulan: triwulan, tampilan: tampilan,
+                    sebelumnya: sebelumnya)
             }
         }
-        let parts = found.compactMap { $0 }
         let names = Dictionary(pds.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
         let available = Array(Set(years.semua + [year])).sorted()
         let fingerprints = parts.compactMap(\.sidikJari)
