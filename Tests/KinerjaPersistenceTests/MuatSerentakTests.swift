@@ -28,7 +28,9 @@ struct MuatSerentakTests {
                 let b = try await satu.load(pemda: pemda, perangkatDaerah: pdDipilih, tahun: tahun)
                 #expect(a.target == b.target && a.indikator == b.indikator && a.pagu == b.pagu)
                 #expect(a.elemen == b.elemen && a.realisasi == b.realisasi && a.anggaran == b.anggaran)
-                #expect(!a.target.isEmpty && !a.indikator.isEmpty && !a.pagu.isEmpty)
+                #expect(a.pemda == b.pemda && a.perangkatDaerah == b.perangkatDaerah && a.periode == b.periode)
+                #expect(a.unitKerja == b.unitKerja && a.pejabat == b.pejabat && a.urusan == b.urusan)
+                #expect(!a.target.isEmpty && !a.indikator.isEmpty && !a.pagu.isEmpty && !a.unitKerja.isEmpty)
             }
             // In a transaction: its own connection only (the second reader would not see what it wrote).
             let dalam = try await db.transaction { tx in

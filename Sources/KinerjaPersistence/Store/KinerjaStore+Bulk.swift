@@ -65,34 +65,22 @@ extension KinerjaStore {
                 try await langsung.load(pemda: id, perangkatDaerah: pd, tahun: tahun)
             }
         }
-        let pemda = try await pemda(id)
-        let pemdaID = id.uuid
         let pdID = pd?.uuid
-        let scope = Scope(pemda: pemdaID, pd: pdID, denganRPJMD: denganRPJMD, tahun: tahun)
+        let scope = Scope(pemda: id.uuid, pd: pdID, denganRPJMD: denganRPJMD, tahun: tahun)
 
-        let pds = try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
-            .filter { pdID == nil || $0.id == pdID }.map { $0.domain() }
-        var unitQuery = UnitKerjaModel.query(on: db).filter(\.$pemdaID == pemdaID)
-        var pejabatQuery = PejabatModel.query(on: db).filter(\.$pemdaID == pemdaID)
-        if let pdID {
-            unitQuery = unitQuery.filter(\.$perangkatDaerahID == pdID)
-            pejabatQuery = pejabatQuery.filter(\.$perangkatDaerahID == pdID)
-        }
-        var periodeQuery = PeriodeModel.query(on: db).filter(\.$pemdaID == pemdaID)
-        if let pdID {
-            periodeQuery = periodeQuery.group(.or) {
-                $0.filter(\.$perangkatDaerahID == pdID).filter(\.$perangkatDaerahID == .null)
-            }
-        }
-        // The large tables in two halves of about the same decoding work, the second read through
-        // `pembacaKedua` while the first is read here (a whole Pemda's 622 000 rows: 0,8 s one after the other).
-        // In a transaction everything is read on its connection, in order.
-        @Sendable func separuh(_ store: KinerjaStore) async throws -> ([Target], [Indikator], [Pagu]) {
-            (try await store.loadTarget(scope), try await store.loadIndikator(scope), try await store.loadPagu(scope))
+        // The large tables in two halves of about the same decoding work, the second read through `pembacaKedua`
+        // while the first is read here (a whole Pemda's 622 000 rows took 0,8 s one after the other), the small
+        // ones (the Pemda, its PD, units, officials, periods, urusan: seven queries) after the second half. In a
+        // transaction everything is read on its connection, in order.
+        @Sendable func separuh(_ store: KinerjaStore) async throws -> ([Target], [Indikator], [Pagu], Kecil) {
+            (
+                try await store.loadTarget(scope), try await store.loadIndikator(scope),
+                try await store.loadPagu(scope), try await store.loadKecil(pemda: id, pd: pd)
+            )
         }
         var kedua: KinerjaStore?
         if !db.inTransaction, let pembaca = pembacaKedua { kedua = KinerjaStore(pembaca) }
-        async let dariKedua: ([Target], [Indikator], [Pagu])? = { [kedua] in
+        async let dariKedua: ([Target], [Indikator], [Pagu], Kecil)? = { [kedua] in
             guard let kedua else { return nil }
             return try await separuh(kedua)
         }()
@@ -100,19 +88,48 @@ extension KinerjaStore {
         let realisasi = try await loadRealisasi(scope)
         let anggaran = try await loadAnggaran(scope)
         let dibaca = try await dariKedua
-        let (target, indikator, pagu) = if let dibaca { dibaca } else { try await separuh(self) }
+        let (target, indikator, pagu, kecil) = if let dibaca { dibaca } else { try await separuh(self) }
         var data = DataKinerja(
-            pemda: pemda,
-            periode: try await periodeQuery.sort(\.$tahunAwal).all().map { try $0.domain() },
-            perangkatDaerah: pds,
-            unitKerja: try await unitQuery.all().map { try $0.domain() },
-            pejabat: try await pejabatQuery.all().map { try $0.domain() },
-            elemen: elemen, indikator: indikator, target: target, pagu: pagu, realisasi: realisasi,
-            anggaran: anggaran
-        )
-        data.urusan = try await UrusanModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
-            .map { Urusan(kode: $0.kode, nama: $0.nama) }
+            pemda: kecil.pemda, periode: kecil.periode, perangkatDaerah: kecil.perangkatDaerah,
+            unitKerja: kecil.unitKerja, pejabat: kecil.pejabat, elemen: elemen, indikator: indikator, target: target,
+            pagu: pagu, realisasi: realisasi, anggaran: anggaran)
+        data.urusan = kecil.urusan
         if denganVersi { data.versi = try await loadVersi(scope) }
         return data
+    }
+
+    /// What a load reads besides its large tables: the Pemda, its PD (or the one), their units and officials, the
+    /// periods (the PD's and the Pemda's), the Pemda's urusan.
+    struct Kecil: Sendable {
+        var pemda: Pemda
+        var perangkatDaerah: [PerangkatDaerah]
+        var unitKerja: [UnitKerja]
+        var pejabat: [Pejabat]
+        var periode: [Periode]
+        var urusan: [Urusan]
+    }
+
+    func loadKecil(pemda id: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?) async throws -> Kecil {
+        let pemdaID = id.uuid
+        let pdID = pd?.uuid
+        let pemda = try await pemda(id)
+        let pds = try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
+            .filter { pdID == nil || $0.id == pdID }.map { $0.domain() }
+        var unitQuery = UnitKerjaModel.query(on: db).filter(\.$pemdaID == pemdaID)
+        var pejabatQuery = PejabatModel.query(on: db).filter(\.$pemdaID == pemdaID)
+        var periodeQuery = PeriodeModel.query(on: db).filter(\.$pemdaID == pemdaID)
+        if let pdID {
+            unitQuery = unitQuery.filter(\.$perangkatDaerahID == pdID)
+            pejabatQuery = pejabatQuery.filter(\.$perangkatDaerahID == pdID)
+            periodeQuery = periodeQuery.group(.or) {
+                $0.filter(\.$perangkatDaerahID == pdID).filter(\.$perangkatDaerahID == .null)
+            }
+        }
+        return Kecil(
+            pemda: pemda, perangkatDaerah: pds, unitKerja: try await unitQuery.all().map { try $0.domain() },
+            pejabat: try await pejabatQuery.all().map { try $0.domain() },
+            periode: try await periodeQuery.sort(\.$tahunAwal).all().map { try $0.domain() },
+            urusan: try await UrusanModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
+                .map { Urusan(kode: $0.kode, nama: $0.nama) })
     }
 }
