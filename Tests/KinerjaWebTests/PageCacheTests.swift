@@ -430,6 +430,34 @@ struct BerhentiTests {
         func set() { lock.withLock { isi = true } }
     }
 
+    /// A page's loads read through a second event loop's connection while the instance is quiet (at most as many
+    /// requests under way as cores), and through the request's own only when it is busier (the other connection is
+    /// then often a writer's).
+    @Test func aSecondReaderOnlyWhileTheInstanceIsQuiet() async throws {
+        try await withApp(
+            configure: { app in try KinerjaApp.configure(app, database: .sqliteMemory, bcryptCost: 4) },
+            { app in
+                let berjalan = try #require(app.storage[InFlightRequestsKey.self])
+                let request = Request(application: app, on: app.eventLoopGroup.next())
+                let kedua = try #require(request.store.pembacaKedua)
+                #expect(kedua.eventLoop !== request.db.eventLoop || System.coreCount == 1)
+                // More requests under way than cores: each held in a slow responder.
+                let banyak = System.coreCount + 1
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<banyak {
+                        group.addTask {
+                            let lain = Request(application: app, on: app.eventLoopGroup.next())
+                            _ = try await berjalan.respond(to: lain, chainingTo: Lambat {})
+                        }
+                    }
+                    while berjalan.berjalan < banyak { await Task.yield() }
+                    #expect(request.store.pembacaKedua == nil)
+                    try await group.waitForAll()
+                }
+                #expect(request.store.pembacaKedua != nil)
+            })
+    }
+
     @Test func aStopWaitsForTheRequestsUnderWay() async throws {
         try await withApp(
             configure: { _ in },

@@ -28,6 +28,7 @@ public enum KinerjaApp {
         app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
         app.middleware = Middlewares()
         let berjalan = InFlightRequests()
+        app.storage[InFlightRequestsKey.self] = berjalan
         app.middleware.use(berjalan)
         app.lifecycle.use(berjalan)
         app.middleware.use(AccessLogMiddleware())
@@ -178,6 +179,8 @@ struct SecurityHeaderMiddleware: AsyncMiddleware {
 /// a request still computing met a closed database and crashed the process (`Request.db`). On shutdown this waits
 /// until none is under way, at most `KINERJA_BERHENTI_DETIK` (75 s: longer than a heavy computation may wait for its
 /// turn, 60 s). The client of such a request has lost its connection already; what the request writes is written.
+struct InFlightRequestsKey: StorageKey { typealias Value = InFlightRequests }
+
 final class InFlightRequests: AsyncMiddleware, LifecycleHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var jumlah = 0
