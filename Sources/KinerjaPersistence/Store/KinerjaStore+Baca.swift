@@ -315,12 +315,6 @@ extension KinerjaStore {
     }
 }
 
-/// Carries a load's rows out of the connection's closure (they are values, read by the one caller).
-private struct UncheckedBox<T>: @unchecked Sendable {
-    var value: T
-    init(_ value: T) { self.value = value }
-}
-
 extension KinerjaStore {
     /// The database's own read of what `load` reads — the same tables, rows and columns — counted inside the
     /// database (`count(column)` of every column), so that nothing is sent or decoded: the floor a load is measured

@@ -138,8 +138,8 @@ extension KinerjaStore {
                 return try result.get()
             }
         }
-        // After a bulk write SQLite's statistics may describe other tables than these (`perbaruiStatistik`); the
-        // write is committed whatever happens here. PostgreSQL's autovacuum analyzes them within a minute (doing it
+        // After a bulk write SQLite's statistics may no longer describe its tables (`perbaruiStatistik`); the write
+        // is committed whatever happens here. PostgreSQL's autovacuum analyzes them within a minute (doing it
         // here cost `generate` 0,7 s of issue 14.3's 15).
         if besar, !db.inTransaction, (db as? any SQLDatabase)?.dialect.name == "sqlite" {
             _ = try? await SingleWriter.jalankan(db) { db in try await Self.perbaruiStatistik(on: db) }
