@@ -56,12 +56,9 @@ extension KinerjaStore {
         tahun: Int? = nil, denganVersi: Bool = false
     ) async throws -> DataKinerja {
         if let tahunPD, let pd, !denganRPJMD, !denganVersi {
-            let langsung = {
-                var store = KinerjaStore(db)
-                store.pembacaKedua = pembacaKedua
-                return store
-            }()
-            return try await tahunPD(id, pd, tahun) {
+            var langsung = self
+            langsung.tahunPD = nil
+            return try await tahunPD(id, pd, tahun) { [langsung] in
                 try await langsung.load(pemda: id, perangkatDaerah: pd, tahun: tahun)
             }
         }

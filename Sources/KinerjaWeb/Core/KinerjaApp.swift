@@ -179,8 +179,6 @@ struct SecurityHeaderMiddleware: AsyncMiddleware {
 /// a request still computing met a closed database and crashed the process (`Request.db`). On shutdown this waits
 /// until none is under way, at most `KINERJA_BERHENTI_DETIK` (75 s: longer than a heavy computation may wait for its
 /// turn, 60 s). The client of such a request has lost its connection already; what the request writes is written.
-struct InFlightRequestsKey: StorageKey { typealias Value = InFlightRequests }
-
 final class InFlightRequests: AsyncMiddleware, LifecycleHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var jumlah = 0
@@ -205,6 +203,9 @@ final class InFlightRequests: AsyncMiddleware, LifecycleHandler, @unchecked Send
         }
     }
 }
+
+/// Where `Request.store` reads how many requests are under way.
+struct InFlightRequestsKey: StorageKey { typealias Value = InFlightRequests }
 
 /// A SQLite file runs in WAL mode: readers never wait for the writer nor the writer for readers, and a reader never
 /// sees a half-written transaction. The mode is kept in the file; setting it at every start is harmless.
