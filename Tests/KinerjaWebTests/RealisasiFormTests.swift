@@ -136,6 +136,66 @@ struct RealisasiFormTests {
         }
     }
 
+    /// A draft saved again is followed in the cached forms too (`RealisasiPage.Model.mengikuti`): the form the
+    /// writer opens after the save is the one before with the saved rows computed again, not computed whole, and
+    /// it is what the stored data gives (its rows, their HTML, versions, capaian and serapan), save after save, for
+    /// the triwulan saved and for a later one of the year whose capaian takes it in.
+    @Test func aDraftSavedAgainFollowsTheCachedForms() async throws {
+        try await withDemoApp { app in
+            let op = try await Peramban.masuk(app, "operator")
+            let store = KinerjaStore(app.db)
+            let pemda = try #require(try await store.pemda(nama: "Kabupaten Batu Bara"))
+            let dinsos = try #require(try await store.pd(pemda: pemda.id, kode: "DINSOS"))
+            let first = try await Self.buka(app, op)
+            let money = try #require(first.kunciAnggaran)
+            // The first save adds rows (not a draft replaced): the forms are computed again.
+            try await op.kirim(
+                app, first.path,
+                first.isian([
+                    FormKey.realisasi.awalan + first.kunci: "10", FormKey.keuangan.awalan + money: "1.000.000",
+                    FormKey.fisik.awalan + money: "10",
+                ])
+            ) { res in #expect(res.status == .seeOther) }
+            for (n, (kinerja, keuangan, fisik)) in [
+                ("13,25", "2.345.678,90", "12,50"), ("0", "0", "0"), ("1.234,5", "999.999.999", "100"),
+            ].enumerated() {
+                let form = try await Self.buka(app, op)
+                _ = try await Self.buka(app, op, triwulan: 2)
+                let computed = app.pageCache.dihitung
+                try await op.kirim(
+                    app, form.path,
+                    form.isian([
+                        FormKey.realisasi.awalan + form.kunci: kinerja, FormKey.keuangan.awalan + money: keuangan,
+                        FormKey.fisik.awalan + money: fisik,
+                    ])
+                ) { res in #expect(res.status == .seeOther, "simpan \(n)") }
+                let versi = try await store.kunciVersi(pemda: pemda.id, pd: dinsos.id)
+                for triwulan in [1, 2] {
+                    let key = PageCache.kunci(
+                        ["realisasi-form", "DINSOS", "2024", "\(triwulan)"], pemda: pemda.id,
+                        versiPD: (dinsos.id, versi))
+                    let followed = try #require(
+                        app.pageCache.lihat(key, as: RealisasiPage.Tersaji.self), "TW \(triwulan), simpan \(n)")
+                    let fresh = RealisasiPage.Tersaji(
+                        try await RealisasiPage.Model.muat(
+                            store, pemda: pemda, pd: dinsos, year: 2024, quarter: triwulan, years: [2024]))
+                    #expect(followed.model.kinerja == fresh.model.kinerja, "TW \(triwulan), simpan \(n)")
+                    #expect(followed.model.anggaran == fresh.model.anggaran, "TW \(triwulan), simpan \(n)")
+                    #expect(followed.model.tanpaTarget == fresh.model.tanpaTarget)
+                    #expect(followed.model.denganRencanaAksi == fresh.model.denganRencanaAksi)
+                    #expect(followed.kinerja.html.map(\.rendered) == fresh.kinerja.html.map(\.rendered))
+                    #expect(followed.anggaran.html.map(\.rendered) == fresh.anggaran.html.map(\.rendered))
+                }
+                // Opening the forms after the save computes nothing.
+                let after = try await Self.buka(app, op)
+                _ = try await Self.buka(app, op, triwulan: 2)
+                #expect(nilaiInput(after.html, name: FormKey.realisasi.awalan + form.kunci) == kinerja)
+                #expect(nilaiInput(after.html, name: FormKey.keuangan.awalan + money) == keuangan)
+                #expect(app.pageCache.dihitung == computed, "simpan \(n)")
+            }
+        }
+    }
+
     @Test func twoPeopleNeverSilentlyOverwriteEachOther() async throws {
         try await withDemoApp { app in
             let op = try await Peramban.masuk(app, "operator")

@@ -100,6 +100,8 @@ extension KinerjaStore {
     ) async throws -> TulisanDraf? {
         var kinerja: [RealisasiKinerja] = []
         var uang: [RealisasiAnggaran] = []
+        var versiKinerja: [Int] = []
+        var versiUang: [Int] = []
         for row in plan.ganti {
             if let row = row as? RealisasiKinerjaModel {
                 guard let nilai = Nilai(kodeSimpan: row.nilai) else { return nil }
@@ -108,6 +110,7 @@ extension KinerjaStore {
                         indikator: TypedID(row.indikatorID),
                         periode: PeriodeLaporan(tahun: row.tahun, kodeTriwulan: row.triwulan), nilai: nilai,
                         teks: row.teks))
+                versiKinerja.append(row.versi)
             } else if let row = row as? RealisasiAnggaranModel {
                 var fisik: Decimal?
                 if let text = row.fisik {
@@ -119,6 +122,7 @@ extension KinerjaStore {
                         elemen: TypedID(row.elemenID),
                         periode: PeriodeLaporan(tahun: row.tahun, kodeTriwulan: row.triwulan),
                         keuangan: row.keuanganSen.map { Rupiah(sen: $0) }, fisik: fisik))
+                versiUang.append(row.versi)
             } else {
                 return nil
             }
@@ -127,7 +131,7 @@ extension KinerjaStore {
         return TulisanDraf(
             pemda: pemda, pd: pd, sebelum: kunciVersi(umum: umum, pd: versi - 1),
             sesudah: kunciVersi(umum: umum, pd: versi),
-            realisasi: kinerja, anggaran: uang)
+            realisasi: kinerja, anggaran: uang, versiRealisasi: versiKinerja, versiAnggaran: versiUang)
     }
 
     /// Where a change set's writes belong, for the cache keys (`LingkupTulis`): the PD of its entries, workflow

@@ -226,6 +226,9 @@ public struct TulisanDraf: Sendable {
     public var sesudah: String
     public var realisasi: [RealisasiKinerja]
     public var anggaran: [RealisasiAnggaran]
+    /// The stored version of each row of `realisasi` and `anggaran`, in their order (what a form sends back).
+    public var versiRealisasi: [Int] = []
+    public var versiAnggaran: [Int] = []
 
     /// The years of its rows.
     public var tahun: Set<Int> { Set(realisasi.map(\.periode.tahun) + anggaran.map(\.periode.tahun)) }

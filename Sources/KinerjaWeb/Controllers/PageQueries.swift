@@ -297,8 +297,8 @@ extension RealisasiPage.Model {
         _ store: KinerjaStore, pemda: Pemda, pd: PerangkatDaerah, year: Int, quarter: Int, years: [Int]
     ) async throws -> Self {
         let periode = PeriodeLaporan(tahun: year, triwulan: quarter)
-        let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year).berlaku(
-            status: try await store.statusAlur(pemda: pemda.id, pd: pd.id, tahun: year))
+        let status = try await store.statusAlur(pemda: pemda.id, pd: pd.id, tahun: year)
+        let data = try await store.load(pemda: pemda.id, perangkatDaerah: pd.id, tahun: year).berlaku(status: status)
         let stored = try await store.stored(pemda: pemda.id, pd: pd.id, periode: periode)
         let evidence = Dictionary(
             grouping: try await store.listBukti(pemda: pemda.id, pd: pd.id, periode: periode), by: \.indikator)
@@ -343,7 +343,60 @@ extension RealisasiPage.Model {
             denganRencanaAksi: Set(
                 data.target.filter { $0.periode.tahun == year && $0.periode.triwulan != nil }.map(\.indikator)
             ).count,
-            naratif: try await store.naratif(pemda: pemda.id, pd: pd.id, tahun: year).first { $0.triwulan == quarter })
+            naratif: try await store.naratif(pemda: pemda.id, pd: pd.id, tahun: year).first { $0.triwulan == quarter },
+            status: status)
+    }
+
+    /// The form after a draft write (`TulisanDraf`) of its PD, from the form before it and the PD's year after it
+    /// (`data`, as the data cache follows the write): the rows of the indicators and sub kegiatan the write replaced
+    /// are computed again from their own rows, the others are kept. A draft write only replaces stored realisasi,
+    /// so no row comes or goes, and no target, pagu, workflow status or narrative changes; each row's figures are
+    /// made of its own indicator's (or sub kegiatan's) rows only. What `muat` would give for the version after,
+    /// without building the index of the whole PD again (`swift test --filter aDraftSavedAgainIsFollowedInTheDataCache`).
+    func mengikuti(_ tulisan: TulisanDraf, data: DataKinerja) -> Self {
+        let indikator = Set(tulisan.realisasi.map(\.indikator))
+        let elemen = Set(tulisan.anggaran.map(\.elemen))
+        var result = self
+        guard !indikator.isEmpty || !elemen.isEmpty else { return result }
+        // The rows of what the write touched, with their elements, as `muat` reads them (`berlaku`).
+        var bagian = data
+        bagian.indikator = data.indikator.filter { indikator.contains($0.id) }
+        let elemenIndikator = Set(bagian.indikator.map(\.elemen))
+        bagian.elemen = data.elemen.filter { elemen.contains($0.id) || elemenIndikator.contains($0.id) }
+        bagian.target = data.target.filter { indikator.contains($0.indikator) }
+        bagian.realisasi = data.realisasi.filter { indikator.contains($0.indikator) }
+        bagian.pagu = data.pagu.filter { elemen.contains($0.elemen) }
+        bagian.anggaran = data.anggaran.filter { elemen.contains($0.elemen) }
+        let index = IndeksKinerja(bagian.berlaku(status: status))
+        let periode = PeriodeLaporan(tahun: tahun, triwulan: triwulan)
+        var versi: [TypedID<Indikator>: (Int, RealisasiKinerja)] = [:]
+        for (row, nomor) in zip(tulisan.realisasi, tulisan.versiRealisasi) where row.periode == periode {
+            versi[row.indikator] = (nomor, row)
+        }
+        for i in result.kinerja.indices where indikator.contains(result.kinerja[i].indikator.id) {
+            let item = result.kinerja[i].indikator
+            if let (nomor, row) = versi[item.id] {
+                result.kinerja[i].tersimpan = Tersimpan(versi: nomor, teks: row.teks)
+            }
+            let hasil = index.riwayat(item).hitung(
+                tahun: tahun, sampai: triwulan, indikator: item, kebijakan: data.pemda.kebijakan)
+            result.kinerja[i].capaian = hasil.capaian
+            result.kinerja[i].kategori = hasil.kategori
+        }
+        var versiUang: [TypedID<ElemenRencana>: (Int, RealisasiAnggaran)] = [:]
+        for (row, nomor) in zip(tulisan.anggaran, tulisan.versiAnggaran) where row.periode == periode {
+            versiUang[row.elemen] = (nomor, row)
+        }
+        for i in result.anggaran.indices where elemen.contains(result.anggaran[i].node.id) {
+            let node = result.anggaran[i].node
+            if let (nomor, row) = versiUang[node.id] {
+                result.anggaran[i].tersimpan = TersimpanAnggaran(versi: nomor, keuangan: row.keuangan, fisik: row.fisik)
+            }
+            result.anggaran[i].serapanSampai = result.anggaran[i].pagu.flatMap {
+                Serapan.persen(realisasi: index.realisasiKeuangan(node.id, tahun: tahun, sampai: triwulan), pagu: $0)
+            }
+        }
+        return result
     }
 }
 

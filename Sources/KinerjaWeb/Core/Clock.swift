@@ -34,10 +34,23 @@ extension KinerjaApp {
         change.oleh = ctx.pengguna?.namaPengguna ?? change.oleh
         change.sumber = sumber
         // A draft realisasi saved is followed in the data cache (`PageCache.ikutiDraf`): the pages it made stale
-        // read the PD from there, not from the database.
+        // read the PD from there, not from the database. The PD's realisasi forms cached for the version before
+        // are followed too (`RealisasiPage.Model.mengikuti`): the writer opens his form again after every save, and
+        // at the end of a quarter computing it whole was half of the heavy work (`kinerja bench-serentak`).
         var store = KinerjaStore(req.db)
         let dataCache = req.application.dataCache
-        store.sesudahDraf = { dataCache.ikutiDraf($0) }
+        let pageCache = req.application.pageCache
+        store.sesudahDraf = { tulisan in
+            dataCache.ikutiDraf(tulisan)
+            pageCache.ikutiHalaman(
+                "realisasi-form", tulisan, as: RealisasiPage.Tersaji.self, ukuran: \.ukuran
+            ) { lama in
+                let kunci = PageCache.kunci(
+                    ["tahun-pd", "\(lama.model.tahun)"], pemda: tulisan.pemda, versiPD: (tulisan.pd, tulisan.sesudah))
+                guard let data = dataCache.lihat(kunci, as: DataKinerja.self) else { return nil }
+                return RealisasiPage.Tersaji(lama.model.mengikuti(tulisan, data: data), sebelumnya: lama)
+            }
+        }
         return try await store.apply(
             change, pemda: pemda, versiPratinjau: versiPratinjau, unggahan: unggahan, sekarang: req.sekarang)
     }

@@ -149,6 +149,37 @@ final class PageCache: @unchecked Sendable {
         }
     }
 
+    /// Follows a draft write in the pages of kind `jenis` of its PD: each such page stored for the version before
+    /// the write, and not for a newer one, is made for the version after by `ikuti` (from the page before and the
+    /// write) and filed under it, as `ikutiDraf` does with the PD's data. The page's own computation, run when a
+    /// reader asks for it, finds it there (`terbaru`). Returns how many pages were followed.
+    @discardableResult
+    func ikutiHalaman<T: Sendable>(
+        _ jenis: String, _ tulisan: TulisanDraf, as type: T.Type, ukuran: (T) -> Int, _ ikuti: (T) -> T?
+    ) -> Int {
+        let pd = tulisan.pd.uuid.uuidString
+        let awalan = jenis + "|"
+        let akhiran = "|" + tulisan.pemda.uuid.uuidString + "|" + pd
+        let halaman: [(stabil: String, nilai: T)] = lock.withLock {
+            terakhir.compactMap { stabil, key in
+                guard stabil.hasPrefix(awalan), stabil.hasSuffix(akhiran),
+                    key == stabil.dropLast(pd.count) + "pd|\(pd)|\(tulisan.sebelum)",
+                    let nilai = entries[key]?.value as? T
+                else { return nil }
+                return (stabil, nilai)
+            }
+        }
+        var diikuti = 0
+        for (stabil, nilai) in halaman {
+            guard let baru = ikuti(nilai) else { continue }
+            simpan(
+                stabil.dropLast(pd.count) + "pd|\(pd)|\(tulisan.sesudah)", baru, bytes: ukuran(baru), stabil: stabil,
+                urutan: Self.urutan(tulisan.sesudah), miss: false)
+            diikuti += 1
+        }
+        return diikuti
+    }
+
     /// The numbers of a version key (`12`, `u3p45` → [3, 45]).
     static func urutan(_ versi: String) -> [Int64] {
         versi.split(whereSeparator: { !$0.isNumber }).compactMap { Int64($0) }

@@ -39,6 +39,8 @@ struct RealisasiPage {
         var denganRencanaAksi: Int = 0
         /// The texts of this triwulan's evaluation (form E.81), when written.
         var naratif: EvaluasiNaratif? = nil
+        /// The PD's workflow status of the year the form was computed with (`DataKinerja.berlaku`).
+        var status: [StatusTersimpan] = []
     }
 
     /// The names of the evaluation's text fields, in `EvaluasiNaratif.bagian`'s order.
