@@ -139,7 +139,9 @@ struct RealisasiFormTests {
     /// A draft saved again is followed in the cached forms too (`RealisasiPage.Model.mengikuti`): the form the
     /// writer opens after the save is the one before with the saved rows computed again, not computed whole, and
     /// it is what the stored data gives (its rows, their HTML, versions, capaian and serapan), save after save, for
-    /// the triwulan saved and for a later one of the year whose capaian takes it in.
+    /// the triwulan saved and for a later one of the year whose capaian takes it in. The PD pages likewise
+    /// (`PerangkatDaerahPage.Model.mengikuti`) after a save of realisasi kinerja only; after one with money they are
+    /// computed again.
     @Test func aDraftSavedAgainFollowsTheCachedForms() async throws {
         try await withDemoApp { app in
             let op = try await Peramban.masuk(app, "operator")
@@ -156,11 +158,18 @@ struct RealisasiFormTests {
                     FormKey.fisik.awalan + money: "10",
                 ])
             ) { res in #expect(res.status == .seeOther) }
+            let pdPath = try await pdPath(app, kode: "DINSOS")
+            // The PD pages followed too when a save replaced realisasi kinerja only (the second and fourth).
             for (n, (kinerja, keuangan, fisik)) in [
-                ("13,25", "2.345.678,90", "12,50"), ("0", "0", "0"), ("1.234,5", "999.999.999", "100"),
+                ("13,25", "2.345.678,90", "12,50"), ("14", "2.345.678,90", "12,50"), ("0", "0", "0"),
+                ("1.234,5", "0", "0"), ("7", "999.999.999", "100"),
             ].enumerated() {
                 let form = try await Self.buka(app, op)
                 _ = try await Self.buka(app, op, triwulan: 2)
+                for query in ["?tahun=2024&triwulan=1", "?tahun=2024"] {
+                    try await op.buka(app, pdPath + query) { #expect($0.status == .ok) }
+                }
+                let kinerjaSaja = n == 1 || n == 3
                 let computed = app.pageCache.dihitung
                 try await op.kirim(
                     app, form.path,
@@ -186,12 +195,31 @@ struct RealisasiFormTests {
                     #expect(followed.kinerja.html.map(\.rendered) == fresh.kinerja.html.map(\.rendered))
                     #expect(followed.anggaran.html.map(\.rendered) == fresh.anggaran.html.map(\.rendered))
                 }
-                // Opening the forms after the save computes nothing.
+                for triwulan in [1, 0] where kinerjaSaja {
+                    let key = PageCache.kunci(
+                        ["pd", "DINSOS", "2024", "\(triwulan)"], pemda: pemda.id, versiPD: (dinsos.id, versi))
+                    let followed = try #require(
+                        app.pageCache.lihat(key, as: PerangkatDaerahPage.Tersaji.self), "PD TW \(triwulan), simpan \(n)"
+                    )
+                    let fresh = PerangkatDaerahPage.Tersaji(
+                        try await PerangkatDaerahPage.Model.query(
+                            store, pemda: pemda.id, pd: dinsos, tahun: 2024, triwulan: triwulan == 0 ? nil : triwulan))
+                    #expect(followed.model.tabel.baris == fresh.model.tabel.baris, "PD TW \(triwulan), simpan \(n)")
+                    #expect(followed.model.tabel.capaianKeseluruhan == fresh.model.tabel.capaianKeseluruhan)
+                    #expect(followed.baris.html.map(\.rendered) == fresh.baris.html.map(\.rendered))
+                    #expect(followed.ringkasan.rendered == fresh.ringkasan.rendered)
+                    #expect(followed.terlambat.rendered == fresh.terlambat.rendered)
+                }
+                // Opening the forms (and the PD pages, after a save of realisasi kinerja only) computes nothing.
                 let after = try await Self.buka(app, op)
                 _ = try await Self.buka(app, op, triwulan: 2)
                 #expect(nilaiInput(after.html, name: FormKey.realisasi.awalan + form.kunci) == kinerja)
                 #expect(nilaiInput(after.html, name: FormKey.keuangan.awalan + money) == keuangan)
                 #expect(app.pageCache.dihitung == computed, "simpan \(n)")
+                for query in ["?tahun=2024&triwulan=1", "?tahun=2024"] {
+                    try await op.buka(app, pdPath + query) { #expect($0.body.string.contains(keuangan)) }
+                }
+                #expect(kinerjaSaja ? app.pageCache.dihitung == computed : app.pageCache.dihitung == computed + 2)
             }
         }
     }

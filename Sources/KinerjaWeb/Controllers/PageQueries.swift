@@ -240,8 +240,8 @@ extension PerangkatDaerahPage.Model {
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
         let chosen = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
         // Measured against the documents in force (a PK or Renja Perubahan once approved).
-        let data = try await store.load(pemda: pemda, perangkatDaerah: pd.id, tahun: chosen).berlaku(
-            status: try await store.statusAlur(pemda: pemda, pd: pd.id, tahun: chosen))
+        let status = try await store.statusAlur(pemda: pemda, pd: pd.id, tahun: chosen)
+        let data = try await store.load(pemda: pemda, perangkatDaerah: pd.id, tahun: chosen).berlaku(status: status)
         if let triwulan, !(1...data.pemda.jumlahTriwulan).contains(triwulan) {
             throw DomainError.tidakSah(
                 field: "triwulan", pesan: "Triwulan harus 1 sampai \(data.pemda.jumlahTriwulan).")
@@ -259,7 +259,54 @@ extension PerangkatDaerahPage.Model {
             pemda: data.pemda, pd: pd, tahunTersedia: years.semua, tahun: chosen, triwulan: triwulan, tabel: tabel,
             periode: data.periode.filter { $0.contains(chosen) },
             unitKerja: data.unitKerja.filter { $0.perangkatDaerah == pd.id }, pejabat: data.pejabat,
-            targetRenstra: renstra)
+            targetRenstra: renstra, status: status)
+    }
+
+    /// The page after a draft write (`TulisanDraf`) of its PD that replaced realisasi kinerja only, from the page
+    /// before and the PD's year after the write (`data`): the indicators the write replaced are computed again from
+    /// their own rows, with the roll-up of their element's row and of the whole table; the other rows are kept (an
+    /// element's capaian is made of its own indicators; no target, pagu, status or row changes in a draft write).
+    /// Nil when the write replaced realisasi keuangan or fisik (a parent's money is its subtree's: the page is then
+    /// computed whole). What `query` would give for the version after
+    /// (`swift test --filter aDraftSavedAgainFollowsTheCachedForms`).
+    func mengikuti(_ tulisan: TulisanDraf, data: DataKinerja) -> Self? {
+        guard tulisan.anggaran.isEmpty else { return nil }
+        let indikator = Set(tulisan.realisasi.map(\.indikator))
+        var result = self
+        guard !indikator.isEmpty else { return result }
+        var bagian = data
+        bagian.indikator = data.indikator.filter { indikator.contains($0.id) }
+        let elemen = Set(bagian.indikator.map(\.elemen))
+        bagian.elemen = data.elemen.filter { elemen.contains($0.id) }
+        bagian.target = data.target.filter { indikator.contains($0.indikator) }
+        bagian.realisasi = data.realisasi.filter { indikator.contains($0.indikator) }
+        bagian.pagu = []
+        bagian.anggaran = []
+        let index = IndeksKinerja(bagian.berlaku(status: status))
+        let kebijakan = data.pemda.kebijakan
+        for i in result.tabel.baris.indices where elemen.contains(result.tabel.baris[i].elemen.id) {
+            var baris = result.tabel.baris[i]
+            for j in baris.indikator.indices where indikator.contains(baris.indikator[j].indikator.id) {
+                let item = baris.indikator[j].indikator
+                let hasil = index.riwayat(item).hitung(
+                    tahun: result.tabel.tahun, sampai: result.tabel.sampaiTriwulan, indikator: item,
+                    kebijakan: kebijakan)
+                baris.indikator[j].target = hasil.target
+                baris.indikator[j].realisasi = hasil.realisasi
+                baris.indikator[j].capaian = hasil.capaian
+                baris.indikator[j].kategori = hasil.kategori
+            }
+            baris.capaianElemen = RollUp.rataRata(
+                baris.indikator.map { RollUp.Anak(hasil: $0.capaian, bobot: $0.indikator.bobot) },
+                batasi: kebijakan.batasiRollUp)
+            result.tabel.baris[i] = baris
+        }
+        result.tabel.capaianKeseluruhan = RollUp.rataRata(
+            result.tabel.baris.flatMap {
+                $0.indikator.map { RollUp.Anak(hasil: $0.capaian, bobot: $0.indikator.bobot) }
+            },
+            batasi: kebijakan.batasiRollUp)
+        return result
     }
 }
 

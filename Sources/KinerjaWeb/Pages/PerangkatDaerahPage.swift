@@ -18,7 +18,8 @@ struct PerangkatDaerahPage {
         var pejabat: [Pejabat] = []
         /// The Renstra's target of the year beside the measured one (Renja, PK… by priority).
         var targetRenstra: [TypedID<Indikator>: Nilai] = [:]
-
+        /// The PD's workflow status of the year the table was computed with (`DataKinerja.berlaku`).
+        var status: [StatusTersimpan] = []
     }
 
     /// A model with what the page shows of it rendered once, as the cache keeps it: the table (the costly part),
