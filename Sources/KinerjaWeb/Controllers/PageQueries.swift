@@ -262,44 +262,81 @@ extension PerangkatDaerahPage.Model {
             targetRenstra: renstra, status: status)
     }
 
-    /// The page after a draft write (`TulisanDraf`) of its PD that replaced realisasi kinerja only, from the page
-    /// before and the PD's year after the write (`data`): the indicators the write replaced are computed again from
-    /// their own rows, with the roll-up of their element's row and of the whole table; the other rows are kept (an
-    /// element's capaian is made of its own indicators; no target, pagu, status or row changes in a draft write).
-    /// Nil when the write replaced realisasi keuangan or fisik (a parent's money is its subtree's: the page is then
-    /// computed whole). What `query` would give for the version after
+    /// The page after a draft write (`TulisanDraf`) of its PD, from the page before and the PD's year after the write
+    /// (`data`): the indicators the write replaced are computed again from their own rows, with the roll-up of their
+    /// element's row and of the whole table (an element's capaian is made of its own indicators); the money of the
+    /// sub kegiatan it replaced and of every element with money above them again from the subtree of the highest
+    /// of those (a parent's money is its subtree's). The other rows are kept: no target, pagu, status or row
+    /// changes in a draft write. What `query` would give for the version after
     /// (`swift test --filter aDraftSavedAgainFollowsTheCachedForms`).
-    func mengikuti(_ tulisan: TulisanDraf, data: DataKinerja) -> Self? {
-        guard tulisan.anggaran.isEmpty else { return nil }
+    func mengikuti(_ tulisan: TulisanDraf, data: DataKinerja) -> Self {
         let indikator = Set(tulisan.realisasi.map(\.indikator))
+        let uang = Set(tulisan.anggaran.map(\.elemen))
         var result = self
-        guard !indikator.isEmpty else { return result }
+        guard !indikator.isEmpty || !uang.isEmpty else { return result }
+        // The elements whose money the write changed: each sub kegiatan written and every element with money above
+        // it; and the subtrees that money is made of (of the highest of them).
+        var menurutID: [TypedID<ElemenRencana>: ElemenRencana] = [:]
+        var anak: [TypedID<ElemenRencana>: [TypedID<ElemenRencana>]] = [:]
+        if !uang.isEmpty {
+            for node in data.elemen {
+                menurutID[node.id] = node
+                if let induk = node.induk { anak[induk, default: []].append(node.id) }
+            }
+        }
+        var berubahUang: Set<TypedID<ElemenRencana>> = []
+        var pohon: Set<TypedID<ElemenRencana>> = []
+        for id in uang {
+            var puncak = id
+            var kini: TypedID<ElemenRencana>? = id
+            while let node = kini.flatMap({ menurutID[$0] }), node.tingkat.hasAnggaran {
+                berubahUang.insert(node.id)
+                puncak = node.id
+                kini = node.induk
+            }
+            var antre = [puncak]
+            while let next = antre.popLast() {
+                if pohon.insert(next).inserted { antre += anak[next] ?? [] }
+            }
+        }
         var bagian = data
         bagian.indikator = data.indikator.filter { indikator.contains($0.id) }
         let elemen = Set(bagian.indikator.map(\.elemen))
-        bagian.elemen = data.elemen.filter { elemen.contains($0.id) }
+        bagian.elemen = data.elemen.filter { elemen.contains($0.id) || pohon.contains($0.id) }
         bagian.target = data.target.filter { indikator.contains($0.indikator) }
         bagian.realisasi = data.realisasi.filter { indikator.contains($0.indikator) }
-        bagian.pagu = []
-        bagian.anggaran = []
+        bagian.pagu = data.pagu.filter { pohon.contains($0.elemen) }
+        bagian.anggaran = data.anggaran.filter { pohon.contains($0.elemen) }
         let index = IndeksKinerja(bagian.berlaku(status: status))
+        let anggaran = AnggaranTahun(index, tahun: result.tabel.tahun, sampai: result.tabel.sampaiTriwulan)
         let kebijakan = data.pemda.kebijakan
-        for i in result.tabel.baris.indices where elemen.contains(result.tabel.baris[i].elemen.id) {
-            var baris = result.tabel.baris[i]
-            for j in baris.indikator.indices where indikator.contains(baris.indikator[j].indikator.id) {
-                let item = baris.indikator[j].indikator
-                let hasil = index.riwayat(item).hitung(
-                    tahun: result.tabel.tahun, sampai: result.tabel.sampaiTriwulan, indikator: item,
-                    kebijakan: kebijakan)
-                baris.indikator[j].target = hasil.target
-                baris.indikator[j].realisasi = hasil.realisasi
-                baris.indikator[j].capaian = hasil.capaian
-                baris.indikator[j].kategori = hasil.kategori
+        for i in result.tabel.baris.indices {
+            let id = result.tabel.baris[i].elemen.id
+            if elemen.contains(id) {
+                var baris = result.tabel.baris[i]
+                for j in baris.indikator.indices where indikator.contains(baris.indikator[j].indikator.id) {
+                    let item = baris.indikator[j].indikator
+                    let hasil = index.riwayat(item).hitung(
+                        tahun: result.tabel.tahun, sampai: result.tabel.sampaiTriwulan, indikator: item,
+                        kebijakan: kebijakan)
+                    baris.indikator[j].target = hasil.target
+                    baris.indikator[j].realisasi = hasil.realisasi
+                    baris.indikator[j].capaian = hasil.capaian
+                    baris.indikator[j].kategori = hasil.kategori
+                }
+                baris.capaianElemen = RollUp.rataRata(
+                    baris.indikator.map { RollUp.Anak(hasil: $0.capaian, bobot: $0.indikator.bobot) },
+                    batasi: kebijakan.batasiRollUp)
+                result.tabel.baris[i] = baris
             }
-            baris.capaianElemen = RollUp.rataRata(
-                baris.indikator.map { RollUp.Anak(hasil: $0.capaian, bobot: $0.indikator.bobot) },
-                batasi: kebijakan.batasiRollUp)
-            result.tabel.baris[i] = baris
+            if berubahUang.contains(id) {
+                let spent = anggaran.realisasiKeuangan(id)
+                result.tabel.baris[i].realisasiKeuangan = spent
+                result.tabel.baris[i].fisik = anggaran.fisik(id)
+                result.tabel.baris[i].serapan = result.tabel.baris[i].pagu.flatMap {
+                    Serapan.persen(realisasi: spent, pagu: $0)
+                }
+            }
         }
         result.tabel.capaianKeseluruhan = RollUp.rataRata(
             result.tabel.baris.flatMap {

@@ -50,15 +50,12 @@ extension KinerjaApp {
                 guard let data = dataCache.lihat(kunci, as: DataKinerja.self) else { return nil }
                 return RealisasiPage.Tersaji(lama.model.mengikuti(tulisan, data: data), sebelumnya: lama)
             }
-            // And its pages (everyone's working view of the PD, drafts included), when the write replaced
-            // realisasi kinerja only.
+            // And its pages (everyone's working view of the PD, drafts included).
             pageCache.ikutiHalaman("pd", tulisan, as: PerangkatDaerahPage.Tersaji.self, ukuran: \.ukuran) { lama in
                 let kunci = PageCache.kunci(
                     ["tahun-pd", "\(lama.model.tahun)"], pemda: tulisan.pemda, versiPD: (tulisan.pd, tulisan.sesudah))
-                guard let data = dataCache.lihat(kunci, as: DataKinerja.self),
-                    let model = lama.model.mengikuti(tulisan, data: data)
-                else { return nil }
-                return PerangkatDaerahPage.Tersaji(model, sebelumnya: lama)
+                guard let data = dataCache.lihat(kunci, as: DataKinerja.self) else { return nil }
+                return PerangkatDaerahPage.Tersaji(lama.model.mengikuti(tulisan, data: data), sebelumnya: lama)
             }
         }
         return try await store.apply(
