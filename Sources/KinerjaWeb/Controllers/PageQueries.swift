@@ -299,14 +299,8 @@ extension PerangkatDaerahPage.Model {
                 if pohon.insert(next).inserted { antre += anak[next] ?? [] }
             }
         }
-        var bagian = data
-        bagian.indikator = data.indikator.filter { indikator.contains($0.id) }
+        let bagian = data.bagian(indikator: indikator, elemen: pohon)
         let elemen = Set(bagian.indikator.map(\.elemen))
-        bagian.elemen = data.elemen.filter { elemen.contains($0.id) || pohon.contains($0.id) }
-        bagian.target = data.target.filter { indikator.contains($0.indikator) }
-        bagian.realisasi = data.realisasi.filter { indikator.contains($0.indikator) }
-        bagian.pagu = data.pagu.filter { pohon.contains($0.elemen) }
-        bagian.anggaran = data.anggaran.filter { pohon.contains($0.elemen) }
         let index = IndeksKinerja(bagian.berlaku(status: status))
         let anggaran = AnggaranTahun(index, tahun: result.tabel.tahun, sampai: result.tabel.sampaiTriwulan)
         let kebijakan = data.pemda.kebijakan
@@ -436,22 +430,14 @@ extension RealisasiPage.Model {
     /// are computed again from their own rows, the others are kept. A draft write only replaces stored realisasi,
     /// so no row comes or goes, and no target, pagu, workflow status or narrative changes; each row's figures are
     /// made of its own indicator's (or sub kegiatan's) rows only. What `muat` would give for the version after,
-    /// without building the index of the whole PD again (`swift test --filter aDraftSavedAgainIsFollowedInTheDataCache`).
+    /// without building the index of the whole PD again (`swift test --filter aDraftSavedAgainFollowsTheCachedForms`).
     func mengikuti(_ tulisan: TulisanDraf, data: DataKinerja) -> Self {
         let indikator = Set(tulisan.realisasi.map(\.indikator))
         let elemen = Set(tulisan.anggaran.map(\.elemen))
         var result = self
         guard !indikator.isEmpty || !elemen.isEmpty else { return result }
-        // The rows of what the write touched, with their elements, as `muat` reads them (`berlaku`).
-        var bagian = data
-        bagian.indikator = data.indikator.filter { indikator.contains($0.id) }
-        let elemenIndikator = Set(bagian.indikator.map(\.elemen))
-        bagian.elemen = data.elemen.filter { elemen.contains($0.id) || elemenIndikator.contains($0.id) }
-        bagian.target = data.target.filter { indikator.contains($0.indikator) }
-        bagian.realisasi = data.realisasi.filter { indikator.contains($0.indikator) }
-        bagian.pagu = data.pagu.filter { elemen.contains($0.elemen) }
-        bagian.anggaran = data.anggaran.filter { elemen.contains($0.elemen) }
-        let index = IndeksKinerja(bagian.berlaku(status: status))
+        // The rows of what the write touched, as `muat` reads them (`berlaku`).
+        let index = IndeksKinerja(data.bagian(indikator: indikator, elemen: elemen).berlaku(status: status))
         let periode = PeriodeLaporan(tahun: tahun, triwulan: triwulan)
         var versi: [TypedID<Indikator>: (Int, RealisasiKinerja)] = [:]
         for (row, nomor) in zip(tulisan.realisasi, tulisan.versiRealisasi) where row.periode == periode {
@@ -616,5 +602,22 @@ extension RencanaAksiPage.Model {
             terkunci: try await store.alasanTerkunci(
                 pemda: pemda, pd: pd, objek: ObjekAlur(perangkatDaerah: pd.id, jenis: .perjanjianKinerja, tahun: year),
                 sekarang: sekarang))
+    }
+}
+
+extension DataKinerja {
+    /// Part of the data, for computing again what a draft write touched (`mengikuti`): the rows of these indicators
+    /// (with the elements they belong to) and the money rows of these elements (with the elements); the Pemda, its
+    /// PD and the rest as they are.
+    fileprivate func bagian(indikator: Set<TypedID<Indikator>>, elemen: Set<TypedID<ElemenRencana>>) -> DataKinerja {
+        var bagian = self
+        bagian.indikator = self.indikator.filter { indikator.contains($0.id) }
+        let pemilik = Set(bagian.indikator.map(\.elemen))
+        bagian.elemen = self.elemen.filter { elemen.contains($0.id) || pemilik.contains($0.id) }
+        bagian.target = target.filter { indikator.contains($0.indikator) }
+        bagian.realisasi = realisasi.filter { indikator.contains($0.indikator) }
+        bagian.pagu = pagu.filter { elemen.contains($0.elemen) }
+        bagian.anggaran = anggaran.filter { elemen.contains($0.elemen) }
+        return bagian
     }
 }
