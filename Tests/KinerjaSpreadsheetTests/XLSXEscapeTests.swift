@@ -35,7 +35,10 @@ struct XLSXEscapeTests {
                 text.unicodeScalars.append(pool.randomElement(using: &rng)!)
             }
             #expect(XLSXWriter.escape(text) == Self.rujukan(text), "\(text.unicodeScalars.map(\.value))")
+            #expect(DOCXWriter.escape(text) == Self.rujukan(text), "\(text.unicodeScalars.map(\.value))")
         }
+        // A document's text drops what XML forbids, as a cell's does (the DOCX writer kept U+FFFE and U+FFFF).
+        #expect(DOCXWriter.escape("a\u{FFFE}b\u{FFFF}c\u{01}d\te&<>\"") == "abcd\te&amp;&lt;&gt;&quot;")
     }
 
     @Test func aNumbersTextIsFoundationsWhicheverSpellingIsGiven() throws {

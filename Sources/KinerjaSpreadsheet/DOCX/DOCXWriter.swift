@@ -33,22 +33,8 @@ public enum DOCXWriter {
         return try OfficeZip.archive(parts)
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default:
-                // XML 1.0 forbids most control characters.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// One escaping for every office file (`TeksXML`): this one kept U+FFFE and U+FFFF, which XML forbids.
+    static func escape(_ text: String) -> String { TeksXML.escape(text) }
 
     static func run(_ text: String, bold: Bool, size: Int) -> String {
         let properties = (bold ? "<w:b/>" : "") + "<w:sz w:val=\"\(size * 2)\"/>"
