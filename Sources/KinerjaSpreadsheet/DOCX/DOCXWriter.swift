@@ -33,8 +33,8 @@ public enum DOCXWriter {
         return try OfficeZip.archive(parts)
     }
 
-    /// One escaping for every office file (`TeksXML`): this one kept U+FFFE and U+FFFF, which XML forbids.
-    static func escape(_ text: String) -> String { TeksXML.escape(text) }
+    /// One escaping for every office file (`XMLText`): this one kept U+FFFE and U+FFFF, which XML forbids.
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     static func run(_ text: String, bold: Bool, size: Int) -> String {
         let properties = (bold ? "<w:b/>" : "") + "<w:sz w:val=\"\(size * 2)\"/>"

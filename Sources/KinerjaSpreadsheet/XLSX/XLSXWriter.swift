@@ -114,7 +114,7 @@ public enum XLSXWriter {
         }
     }
 
-    static func escape(_ text: String) -> String { TeksXML.escape(text) }
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

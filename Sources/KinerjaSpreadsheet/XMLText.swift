@@ -3,7 +3,7 @@ import Foundation
 /// Text as the XML of an office file holds it (a cell of an XLSX, a run of a DOCX): `&`, `<`, `>` and `"` escaped,
 /// and the characters XML 1.0 forbids dropped (control characters but tab, line feed and carriage return; U+FFFE and
 /// U+FFFF), which Excel and Word would otherwise refuse the file for.
-enum TeksXML {
+enum XMLText {
     static func escape(_ text: String) -> String {
         // Most texts need nothing: checked by bytes and returned as they are (0xEF starts U+FFFE and U+FFFF).
         let plain = text.utf8.allSatisfy { byte in
