@@ -42,20 +42,24 @@ extension KinerjaApp {
         let pageCache = req.application.pageCache
         store.sesudahDraf = { tulisan in
             dataCache.ikutiDraf(tulisan)
-            pageCache.ikutiHalaman(
-                "realisasi-form", tulisan, as: RealisasiPage.Tersaji.self, ukuran: \.ukuran
-            ) { lama in
-                let kunci = PageCache.kunci(
-                    ["tahun-pd", "\(lama.model.tahun)"], pemda: tulisan.pemda, versiPD: (tulisan.pd, tulisan.sesudah))
-                guard let data = dataCache.lihat(kunci, as: DataKinerja.self) else { return nil }
-                return RealisasiPage.Tersaji(lama.model.mengikuti(tulisan, data: data), sebelumnya: lama)
+            /// The PD's year after the write, as the data cache just followed it.
+            func sesudah(_ tahun: Int) -> DataKinerja? {
+                dataCache.lihat(
+                    PageCache.kunci(
+                        ["tahun-pd", "\(tahun)"], pemda: tulisan.pemda, versiPD: (tulisan.pd, tulisan.sesudah)),
+                    as: DataKinerja.self)
+            }
+            pageCache.ikutiHalaman("realisasi-form", tulisan, as: RealisasiPage.Tersaji.self, ukuran: \.ukuran) {
+                lama in
+                sesudah(lama.model.tahun).map {
+                    RealisasiPage.Tersaji(lama.model.mengikuti(tulisan, data: $0), sebelumnya: lama)
+                }
             }
             // And its pages (everyone's working view of the PD, drafts included).
             pageCache.ikutiHalaman("pd", tulisan, as: PerangkatDaerahPage.Tersaji.self, ukuran: \.ukuran) { lama in
-                let kunci = PageCache.kunci(
-                    ["tahun-pd", "\(lama.model.tahun)"], pemda: tulisan.pemda, versiPD: (tulisan.pd, tulisan.sesudah))
-                guard let data = dataCache.lihat(kunci, as: DataKinerja.self) else { return nil }
-                return PerangkatDaerahPage.Tersaji(lama.model.mengikuti(tulisan, data: data), sebelumnya: lama)
+                sesudah(lama.model.tahun).map {
+                    PerangkatDaerahPage.Tersaji(lama.model.mengikuti(tulisan, data: $0), sebelumnya: lama)
+                }
             }
         }
         return try await store.apply(

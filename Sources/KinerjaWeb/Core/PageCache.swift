@@ -160,10 +160,12 @@ final class PageCache: @unchecked Sendable {
         let pd = tulisan.pd.uuid.uuidString
         let awalan = jenis + "|"
         let akhiran = "|" + tulisan.pemda.uuid.uuidString + "|" + pd
+        /// A page's key at a version of its PD, from its key without the version (`kunci`, `stabil`: the same
+        /// parts and Pemda, then the PD's version where `stabil` has the PD).
+        func kunci(_ stabil: String, _ versi: String) -> String { stabil.dropLast(pd.count) + "pd|\(pd)|\(versi)" }
         let halaman: [(stabil: String, nilai: T)] = lock.withLock {
             terakhir.compactMap { stabil, key in
-                guard stabil.hasPrefix(awalan), stabil.hasSuffix(akhiran),
-                    key == stabil.dropLast(pd.count) + "pd|\(pd)|\(tulisan.sebelum)",
+                guard stabil.hasPrefix(awalan), stabil.hasSuffix(akhiran), key == kunci(stabil, tulisan.sebelum),
                     let nilai = entries[key]?.value as? T
                 else { return nil }
                 return (stabil, nilai)
@@ -173,7 +175,7 @@ final class PageCache: @unchecked Sendable {
         for (stabil, nilai) in halaman {
             guard let baru = ikuti(nilai) else { continue }
             simpan(
-                stabil.dropLast(pd.count) + "pd|\(pd)|\(tulisan.sesudah)", baru, bytes: ukuran(baru), stabil: stabil,
+                kunci(stabil, tulisan.sesudah), baru, bytes: ukuran(baru), stabil: stabil,
                 urutan: Self.urutan(tulisan.sesudah), miss: false)
             diikuti += 1
         }
