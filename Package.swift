@@ -74,6 +74,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // zlib as the system has it (Debian's zlib1g-dev, which swift-nio-extras needs too): the web's gzip.
+        .systemLibrary(name: "CKinerjaZlib", path: "Sources/CKinerjaZlib", providers: [.apt(["zlib1g-dev"])]),
         // Web: routes, controllers, pages. It does not link the demo.
         .target(
             name: "KinerjaWeb",
@@ -83,6 +85,7 @@ let package = Package(
                 "KinerjaSpreadsheet",
                 "KinerjaImport",
                 "KinerjaApplication",
+                "CKinerjaZlib",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

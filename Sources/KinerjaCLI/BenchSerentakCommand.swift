@@ -10,7 +10,8 @@ import Vapor
 /// form and save one changed figure every 2-4 s; readers open PD pages, PD reports and the dashboard, one page every
 /// 0,5-1,5 s. For a bounded time, then prints what was written and refused, the readers' latency percentiles per
 /// page kind, the throughput, the server's memory (with `--pid`), and checks that every write is stored: each
-/// writer's last saved value of each indicator it wrote is read back from its form.
+/// writer's last saved value of each indicator it wrote is read back from its form. Requests ask for gzip as a
+/// browser's do (`--tanpa-gzip`: without).
 ///
 /// Prepares on the database the server uses (same `DATABASE_URL`): an operator account per PD (`bench.op.<n>`)
 /// and a reading admin (`bench.baca`), created once. Run against the synthetic kabupaten (`kinerja generate`).
@@ -26,6 +27,8 @@ struct BenchSerentakCommand: AsyncCommand {
         var detik: Int?
         @Option(name: "pid", help: "PID server, untuk mencatat memorinya")
         var pid: Int?
+        @Flag(name: "tanpa-gzip", help: "Meminta halaman tanpa kompresi (peramban selalu memintanya)")
+        var tanpaGzip: Bool
     }
 
     var help: String { "Mengukur beban akhir triwulan (penulis dan pembaca serentak) terhadap server yang berjalan." }
@@ -54,7 +57,7 @@ struct BenchSerentakCommand: AsyncCommand {
             "\(pemda.nama): \(writers) penulis, \(readers) pembaca, \(seconds) detik, realisasi \(tahun) TW IV, \(base)"
         )
 
-        let client = Klien(app: app, base: base)
+        let client = Klien(app: app, base: base, gzip: !signature.tanpaGzip)
         let reader = try await client.masuk("bench.baca")
         var writerSessions: [(PerangkatDaerah, Sesi)] = []
         for (n, pd) in pds.prefix(writers).enumerated() {
@@ -192,6 +195,8 @@ struct Sesi: Sendable {
 struct Klien: Sendable {
     let app: Application
     let base: String
+    /// Whether requests take gzip, as browsers' do.
+    var gzip = true
 
     struct Jawaban: Sendable {
         var status: HTTPStatus
@@ -202,11 +207,13 @@ struct Klien: Sendable {
     private func headers(_ sesi: Sesi?) -> HTTPHeaders {
         var headers = HTTPHeaders()
         if let sesi { headers.add(name: .cookie, value: sesi.cookie) }
+        // As a browser asks, unless measuring without (`--tanpa-gzip`).
+        if gzip { headers.add(name: .acceptEncoding, value: "gzip") }
         return headers
     }
 
     func get(_ path: String, sesi: Sesi?) async throws -> Jawaban {
-        try await jawaban(app.client.get(URI(string: base + path), headers: headers(sesi)))
+        try jawaban(await app.client.get(URI(string: base + path), headers: headers(sesi)))
     }
 
     /// A reader's request: the status only (the body is not decoded, so that the client takes less of the cores
@@ -219,14 +226,15 @@ struct Klien: Sendable {
         var headers = headers(sesi)
         headers.contentType = .urlEncodedForm
         let body = fields.map { Formulir.kode($0.key) + "=" + Formulir.kode($0.value) }.joined(separator: "&")
-        return try await jawaban(
-            app.client.post(URI(string: base + path), headers: headers) { $0.body = ByteBuffer(string: body) })
+        return try jawaban(
+            await app.client.post(URI(string: base + path), headers: headers) { $0.body = ByteBuffer(string: body) })
     }
 
-    private func jawaban(_ response: ClientResponse) -> Jawaban {
+    private func jawaban(_ response: ClientResponse) throws -> Jawaban {
         let cookies = response.headers[.setCookie].compactMap { $0.split(separator: ";").first.map(String.init) }
-        return Jawaban(
-            status: response.status, teks: response.body.map { String(buffer: $0) } ?? "", cookies: cookies)
+        var bytes = response.body.map { Array($0.readableBytesView) } ?? []
+        if response.headers[.contentEncoding].contains("gzip") { bytes = try Gzip.inflate(bytes) }
+        return Jawaban(status: response.status, teks: String(decoding: bytes, as: UTF8.self), cookies: cookies)
     }
 
     /// Signs in as `nama` (the login page's cookie and token, then the form).

@@ -246,7 +246,7 @@ struct PageCacheTests {
             // One sub kegiatan's keuangan: its row only.
             #expect(formPage.anggaran.dirender == 1 && formPage.kinerja.dirender == 0)
             let fresh = RealisasiPage.Tersaji(formPage.model)
-            #expect(fresh.isian(terkunci: false).map(\.rendered) == formPage.isian(terkunci: false).map(\.rendered))
+            #expect(fresh.isian(terkunci: false).html.rendered == formPage.isian(terkunci: false).html.rendered)
         }
     }
 

@@ -170,7 +170,9 @@ enum DisplayController {
             }
             return DashboardPage.Tersaji(model)
         }
-        return KinerjaApp.htmlResponse(DashboardPage.render(tersaji, akun: ctx.akunBar))
+        return KinerjaApp.htmlResponse(
+            req, DashboardPage.halaman(tersaji.model, akun: ctx.akunBar, isi: .tempatBagian),
+            bagian: [tersaji.konten(ctx.akunBar)])
     }
 
     /// An indicator's page: its definition, targets, realisasi and capaian per year; its history for a reader of
@@ -275,9 +277,11 @@ enum DisplayController {
             let choice = PilihTampilan.render(tampilan: tampilan, catatan: note, path: path)
             let switcher: HTML = choice.rendered.isEmpty ? .empty : .el("div", [("class", "no-print")], [choice])
             return KinerjaApp.htmlResponse(
+                req,
                 LaporanHTML.html(
-                    laporan, sebelumTabel: .join([switcher, sebelumTabel]), tabel: tersaji.tabel, kertas: kertas,
-                    akun: ctx.akunBar, logo: profil.logoJenis == nil ? nil : SiteURL.logo(pemda: pemda.id.uuid).path))
+                    laporan, sebelumTabel: .join([switcher, sebelumTabel]), tabel: .tempatBagian, kertas: kertas,
+                    akun: ctx.akunBar, logo: profil.logoJenis == nil ? nil : SiteURL.logo(pemda: pemda.id.uuid).path),
+                bagian: [tersaji.tabel])
         case "xlsx":
             return KinerjaApp.download(
                 try tersaji.xlsx(alamat: profil.alamat) { try LaporanEkspor.xlsx(laporan) }, nama: nama + ".xlsx",
@@ -309,10 +313,11 @@ enum DisplayController {
             req.store, pemda: pemda, pd: pd, tahun: tersaji.model.tahun, pengguna: ctx.pengguna,
             sekarang: req.sekarang)
         return KinerjaApp.htmlResponse(
-            PerangkatDaerahPage.render(
+            req,
+            PerangkatDaerahPage.halaman(
                 tersaji, akun: ctx.akunBar, bolehTulis: ctx.boleh(.tulisPD),
                 diimpor: try KinerjaApp.queryInt(req, "diimpor", range: 0...10_000_000), alur: panel, pesan: pesan),
-            status: status)
+            bagian: [tersaji.bawah], status: status)
     }
 
     /// The Perjanjian Kinerja of every pejabat of the PD for a year (`?tahun=`, by default the latest year with
@@ -386,20 +391,22 @@ enum DisplayController {
 final class LaporanTersaji: @unchecked Sendable {
     let laporan: Laporan
     let sebelumTabel: HTML
-    private let tabelHTML = Memo<Bool, HTML>()
+    /// Its table, the same for every request: its HTML made at the first request that shows it, its gzip at the
+    /// first that takes gzip.
+    let tabel: SharedHTML
     /// By the address it carries.
     private let berkas = Memo<String, Data>()
 
     init(_ laporan: Laporan, sebelumTabel: HTML = .empty) {
         self.laporan = laporan
         self.sebelumTabel = sebelumTabel
+        let html = Memo<Bool, HTML>()
+        tabel = SharedHTML { html.nilai(true) { LaporanHTML.tabel(laporan) } }
     }
 
     /// Bytes for the cache budget: its rows and its table's HTML once made (`RowBytes.laporan`), the tree
     /// exactly. An XLSX made later is not counted (a whole-Pemda one is 2 MB).
     var ukuran: Int { laporan.baris.count * RowBytes.laporan + sebelumTabel.rendered.utf8.count }
-
-    var tabel: HTML { tabelHTML.nilai(true) { LaporanHTML.tabel(laporan) } }
 
     func xlsx(alamat: String, _ make: () throws -> Data) rethrows -> Data { try berkas.nilai(alamat, make) }
 }

@@ -19,8 +19,8 @@ enum RealisasiController {
             if let saved = try KinerjaApp.queryInt(req, "disimpan", range: 0...1_000_000) {
                 isian.sukses = saved == 0 ? "Tidak ada perubahan." : "Tersimpan: \(saved) isian berubah."
             }
-            return KinerjaApp.htmlResponse(
-                RealisasiPage.render(model, akun: ctx.akunBar, isian: isian, tersaji: tersaji))
+            let (page, parts) = RealisasiPage.halaman(model, akun: ctx.akunBar, isian: isian, tersaji: tersaji)
+            return KinerjaApp.htmlResponse(req, page, bagian: parts)
         }
         app.route(.POST, SiteURL.Pattern.realisasi, .tulisPD, body: .collect(maxSize: "40mb")) { req, ctx in
             try await simpan(req, ctx)

@@ -18,6 +18,10 @@ public struct HTML: Sendable, ExpressibleByStringLiteral {
 
     public static let empty = HTML(rendered: "")
 
+    /// Where a part of a page kept apart goes (`SharedHTML`): a comment holding NUL characters, which neither
+    /// escaped text (its `<` is escaped) nor a tag can hold.
+    static let tempatBagian = HTML(rendered: "<!--\u{0}bagian-tetap\u{0}-->")
+
     public static func escape(_ text: String) -> String {
         // Most text needs no escaping: check the bytes first and return it as it is.
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {

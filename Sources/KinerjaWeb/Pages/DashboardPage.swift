@@ -134,21 +134,25 @@ struct DashboardPage {
     /// the synthetic kabupaten's dashboard (1,8 MB) took 90 ms a request.
     final class Tersaji: @unchecked Sendable {
         let model: Model
-        private let isi = Memo<String, HTML>()
+        private let isi = Memo<String, SharedHTML>()
 
         init(_ model: Model) { self.model = model }
 
-        func konten(_ akun: Layout.Akun) -> HTML {
+        /// The content for the viewer's kind, shared by every request of that kind (its gzip kept once made).
+        func konten(_ akun: Layout.Akun) -> SharedHTML {
             let key =
                 akun.pengguna.map {
                     "\($0.peran.rawValue)|\($0.pemda.uuid.uuidString)|\($0.perangkatDaerah?.uuid.uuidString ?? "")"
                 } ?? "-"
-            return isi.nilai(key) { HTML.join(DashboardPage.isi(model, akun: akun)) }
+            return isi.nilai(key) {
+                let html = HTML.join(DashboardPage.isi(model, akun: akun))
+                return SharedHTML { html }
+            }
         }
     }
 
     static func render(_ tersaji: Tersaji, akun: Layout.Akun) -> String {
-        halaman(tersaji.model, akun: akun, isi: tersaji.konten(akun))
+        SharedHTML.gabung(halaman(tersaji.model, akun: akun, isi: .tempatBagian), [tersaji.konten(akun)])
     }
 
     static func halaman(_ model: Model, akun: Layout.Akun, isi: HTML) -> String {

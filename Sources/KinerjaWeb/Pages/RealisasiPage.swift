@@ -71,10 +71,20 @@ struct RealisasiPage {
         /// Bytes for the cache budget: the rows' HTML exactly, and ~600 B a row for the model.
         var ukuran: Int { kinerja.bytes + anggaran.bytes + (model.kinerja.count + model.anggaran.count) * 600 + 10_000 }
 
-        func isian(terkunci: Bool) -> [HTML] {
-            RealisasiPage.isianFieldsets(
-                model, kinerjaRows: kinerja.html, anggaranRows: anggaran.html, isian: FormState(),
-                disabled: terkunci ? "disabled" : nil)
+        private let bersama = Memo<Bool, SharedHTML>()
+
+        /// The fieldsets of an untouched form, the same for every request (locked or not): their HTML put together
+        /// per request from the rows, their gzip kept once made.
+        func isian(terkunci: Bool) -> SharedHTML {
+            bersama.nilai(terkunci) {
+                let (model, kinerja, anggaran) = (model, kinerja, anggaran)
+                return SharedHTML {
+                    .join(
+                        RealisasiPage.isianFieldsets(
+                            model, kinerjaRows: kinerja.html, anggaranRows: anggaran.html, isian: FormState(),
+                            disabled: terkunci ? "disabled" : nil))
+                }
+            }
         }
     }
 
@@ -82,6 +92,15 @@ struct RealisasiPage {
     static func render(
         _ model: Model, akun: Layout.Akun, isian: FormState = FormState(), tersaji: Tersaji? = nil
     ) -> String {
+        let (page, parts) = halaman(model, akun: akun, isian: isian, tersaji: tersaji)
+        return SharedHTML.gabung(page, parts)
+    }
+
+    /// The form with the place of its shared part (the cached form's fieldsets, when nothing was typed into them),
+    /// and that part: as served.
+    static func halaman(
+        _ model: Model, akun: Layout.Akun, isian: FormState = FormState(), tersaji: Tersaji? = nil
+    ) -> (String, [SharedHTML]) {
         let pemdaID = model.pemda.id.uuid
         let action = SiteURL.realisasi(pemda: pemdaID, kode: model.pd.kode).path
         let tw = PeriodeLaporan.romawi(model.triwulan)
@@ -111,9 +130,10 @@ struct RealisasiPage {
         if model.kinerja.isEmpty && model.anggaran.isEmpty {
             content.append(.el("p", [], "Tidak ada indikator bertarget pada tahun \(model.tahun)."))
         }
-        let fields =
-            if let tersaji, isian.tanpaIsian {
-                tersaji.isian(terkunci: model.terkunci != nil)
+        let parts = tersaji.flatMap { isian.tanpaIsian ? [$0.isian(terkunci: model.terkunci != nil)] : nil } ?? []
+        let fields: [HTML] =
+            if !parts.isEmpty {
+                [.tempatBagian]
             } else {
                 isianFieldsets(
                     model, kinerjaRows: model.kinerja.map { kinerjaRow($0, model, isian: isian, action: action) },
@@ -142,13 +162,14 @@ struct RealisasiPage {
                     "p", [("class", "muted")],
                     "\(model.tanpaTarget) indikator tidak bertarget pada tahun \(model.tahun) dan tidak ditampilkan."))
         }
-        return Layout.page(
+        let page = Layout.page(
             title: "Realisasi TW \(tw) \(model.tahun) · \(model.pd.nama)",
             breadcrumbs: [
                 ("Beranda", SiteURL.beranda.path),
                 (model.pd.nama, SiteURL.perangkatDaerah(pemda: pemdaID, kode: model.pd.kode).path),
                 ("Realisasi", nil),
             ], akun: akun, content: content)
+        return (page, parts)
     }
 
     /// The form's fieldsets around its rows: realisasi kinerja with evidence, realisasi keuangan and fisik, the

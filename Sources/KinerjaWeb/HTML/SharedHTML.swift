@@ -1,0 +1,100 @@
+import Foundation
+import Vapor
+
+/// A part of a page that every request of the page's version shows the same (a PD's capaian table, the dashboard's
+/// content for a kind of viewer, a report's table), kept with the page in the cache: its HTML, made on demand, and
+/// its gzip, made once at the first request that takes gzip (`Gzip`). The page puts `HTML.tempatBagian` where the
+/// part goes; `KinerjaApp.htmlResponse(_:_:bagian:)` puts it in: compressed parts as they are kept and the rest
+/// of the page (the user's name and token, the workflow panel) compressed per request.
+final class SharedHTML: @unchecked Sendable {
+    private let make: @Sendable () -> HTML
+    private let lock = NSLock()
+    private var kept: Gzip.Chunk?
+
+    init(_ make: @escaping @Sendable () -> HTML) { self.make = make }
+
+    var html: HTML { make() }
+
+    /// Made under the lock: readers of a page's new version wait for one compression instead of each making one.
+    var gzip: Gzip.Chunk {
+        lock.withLock {
+            if let kept { return kept }
+            let chunk = Gzip.Chunk(make().rendered)
+            kept = chunk
+            return chunk
+        }
+    }
+
+    /// The gzip's bytes once made (for the cache's count), else 0.
+    var gzipBytes: Int { lock.withLock { kept?.deflate.count ?? 0 } }
+
+    static let penanda = HTML.tempatBagian.rendered
+
+    /// The page's bytes between the places of its parts (one more piece than places).
+    static func potong(_ page: String) -> [ArraySlice<UInt8>] {
+        let bytes = Array(page.utf8)
+        let marker = Array(penanda.utf8)
+        var pieces: [ArraySlice<UInt8>] = []
+        var start = 0
+        var index = 0
+        while index + marker.count <= bytes.count {
+            if bytes[index] == marker[0] && bytes[index..<index + marker.count].elementsEqual(marker) {
+                pieces.append(bytes[start..<index])
+                index += marker.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        pieces.append(bytes[start...])
+        return pieces
+    }
+}
+
+extension SharedHTML {
+    /// The page with its parts put in: the whole text (for a client without gzip, tests, benchmarks).
+    static func gabung(_ page: String, _ parts: [SharedHTML]) -> String {
+        let pieces = potong(page)
+        precondition(pieces.count == parts.count + 1, "tempat bagian tetap tidak cocok")
+        var bytes: [UInt8] = []
+        for (index, piece) in pieces.enumerated() {
+            bytes += piece
+            if index < parts.count { bytes += parts[index].html.rendered.utf8 }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension KinerjaApp {
+    /// A page with its shared parts put in where it holds their places, in order: gzip-compressed for a client that
+    /// accepts it (the parts as kept, the rest compressed now, fast), else as text. Both vary by `Accept-Encoding`.
+    static func htmlResponse(
+        _ req: Request, _ page: String, bagian: [SharedHTML], status: HTTPStatus = .ok
+    ) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
+        let pieces = SharedHTML.potong(page)
+        precondition(pieces.count == bagian.count + 1, "tempat bagian tetap tidak cocok")
+        if Gzip.diterima(req.headers[.acceptEncoding]) {
+            var chunks: [Gzip.Chunk] = []
+            for (index, piece) in pieces.enumerated() {
+                if !piece.isEmpty { chunks.append(piece.withUnsafeBufferPointer { Gzip.Chunk(bytes: $0, level: 1) }) }
+                if index < bagian.count { chunks.append(bagian[index].gzip) }
+            }
+            headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
+            // Compressed already: not again by the server's own compression.
+            headers.responseCompression = .disable
+            return Response(
+                status: status, headers: headers, body: .init(buffer: ByteBuffer(bytes: Gzip.stream(chunks))))
+        }
+        let parts = bagian.map(\.html.rendered)
+        var body = ByteBuffer()
+        body.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + parts.reduce(0) { $0 + $1.utf8.count })
+        for (index, piece) in pieces.enumerated() {
+            body.writeBytes(piece)
+            if index < parts.count { body.writeString(parts[index]) }
+        }
+        return Response(status: status, headers: headers, body: .init(buffer: body))
+    }
+}
