@@ -36,11 +36,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // zlib as the system has it (Debian's zlib1g-dev, which swift-nio-extras needs too): deflate for the office
+        // files' ZIP and the web's gzip.
+        .systemLibrary(name: "CKinerjaZlib", path: "Sources/CKinerjaZlib", providers: [.apt(["zlib1g-dev"])]),
         // Spreadsheets: XLSX and CSV (no domain knowledge).
         .target(
             name: "KinerjaSpreadsheet",
             dependencies: [
-                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+                "CKinerjaZlib",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),
@@ -74,8 +78,6 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // zlib as the system has it (Debian's zlib1g-dev, which swift-nio-extras needs too): the web's gzip.
-        .systemLibrary(name: "CKinerjaZlib", path: "Sources/CKinerjaZlib", providers: [.apt(["zlib1g-dev"])]),
         // Web: routes, controllers, pages. It does not link the demo.
         .target(
             name: "KinerjaWeb",
@@ -85,7 +87,6 @@ let package = Package(
                 "KinerjaSpreadsheet",
                 "KinerjaImport",
                 "KinerjaApplication",
-                "CKinerjaZlib",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -177,12 +177,24 @@ private struct Pengukur {
                 return LaporanHTML.halaman(laporan).utf8.count + (try LaporanEkspor.xlsx(laporan)).count
             }
         }
-        // The whole Pemda, cold, as served: the PD parts as many at once as there are cores, then the XLSX.
+        // The whole Pemda, cold, as served: the PD parts as many at once as there are cores, then the XLSX; then
+        // each step alone (the report from loading on, and the XLSX of a report already built).
         for name in [NamaLaporan.realisasi, .evaluasiRenja] {
+            let tahun = name == .realisasi ? 2025 : 2026
             try await measure("laporan \(name.rawValue) seluruh Pemda XLSX", 1) {
                 let laporan = try await LaporanKatalog.seluruhPemda(
-                    name, store: store, pemda: pemda.id, tahun: name == .realisasi ? 2025 : 2026, tampilan: .kerja)
+                    name, store: store, pemda: pemda.id, tahun: tahun, tampilan: .kerja)
                 return try LaporanEkspor.xlsx(laporan).count
+            }
+            var built: Laporan?
+            try await measure("  \(name.rawValue): laporan saja", 1) {
+                let laporan = try await LaporanKatalog.seluruhPemda(
+                    name, store: store, pemda: pemda.id, tahun: tahun, tampilan: .kerja)
+                built = laporan
+                return laporan.baris.count
+            }
+            if let built {
+                try await measure("  \(name.rawValue): XLSX saja", 3) { try LaporanEkspor.xlsx(built).count }
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaSpreadsheet
 import Vapor
 
 /// A part of a page that every request of the page's version shows the same (a PD's capaian table, the dashboard's
