@@ -248,16 +248,17 @@ public enum XLSXWriter {
         return (xml, rows, tail + "</worksheet>")
     }
 
-    /// The rows of `<sheetData>` in ranges of at least 2 000 rows, as many at once as there are cores, in order
-    /// (the same rows give the same bytes). A cell's reference is its column's letters and its row's number, made
+    /// The rows of `<sheetData>` in ranges of 4 096 rows, as many at once as there are cores, in order (the same
+    /// rows give the same bytes on every machine). A cell's reference is its column's letters and its row's number, made
     /// once each.
     static func lembarData<T: Sendable>(
         _ rows: [[XLSXCell]], kolom: Int, angka: @escaping @Sendable (Decimal) -> String,
         _ ubah: @escaping @Sendable ([UInt8]) -> T
     ) -> [T] {
         let letters = (0..<kolom).map { Array(CellRef.columnName($0).utf8) }
-        let ranges = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, rows.count / 2_000))
-        let size = (rows.count + ranges - 1) / ranges
+        // Ranges by the row count alone, so that every machine writes the same bytes.
+        let size = 4_096
+        let ranges = max(1, (rows.count + size - 1) / size)
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: ranges)
         results.initialize(repeating: nil)
         defer {
