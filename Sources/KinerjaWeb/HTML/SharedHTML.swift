@@ -26,9 +26,6 @@ final class SharedHTML: @unchecked Sendable {
         }
     }
 
-    /// The gzip's bytes once made (for the cache's count), else 0.
-    var gzipBytes: Int { lock.withLock { kept?.deflate.count ?? 0 } }
-
     static let penanda = HTML.tempatBagian.rendered
 
     /// The page's bytes between the places of its parts (one more piece than places).
