@@ -228,9 +228,10 @@ struct StoreTests {
     }
 
     /// The published versions (`kunciVersi(terbit:)`, `versiData(terbit:)`, the keys of pages of published
-    /// figures) stay when a write changes only draft realisasi already stored, and then the published view is the
-    /// same; they move with every other write: a realisasi added or removed (its triwulan is listed as held back),
-    /// anything beside a realisasi, a status set. A write refused moves nothing.
+    /// figures) stay when a write changes only draft realisasi already stored, or adds draft realisasi to a
+    /// triwulan of the PD that already holds some (kinerja or keuangan), and then the published view is the same;
+    /// they move with every other write: the first realisasi of a triwulan (newly listed as held back), a realisasi
+    /// removed, anything beside a realisasi, a status set. A write refused moves nothing.
     @Test(arguments: TestBackend.available)
     func aDraftSavedLeavesThePublishedVersionsAsTheyAre(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in
@@ -256,6 +257,7 @@ struct StoreTests {
             }
             let tw1 = PeriodeLaporan(tahun: 2024, triwulan: 1)
             let tw2 = PeriodeLaporan(tahun: 2024, triwulan: 2)
+            let tw3 = PeriodeLaporan(tahun: 2024, triwulan: 3)
             func kinerja(_ periode: PeriodeLaporan, _ value: Decimal) throws -> PerubahanData {
                 try PerubahanData {
                     $0.realisasi = [
@@ -286,7 +288,9 @@ struct StoreTests {
                 ("realisasi kinerja baru (TW II)", false, try kinerja(tw2, 1)),
                 ("realisasi kinerja TW II diubah", true, try kinerja(tw2, 2)),
                 ("realisasi keuangan tersimpan diubah", true, try keuangan(tw1, 5_000)),
-                ("realisasi keuangan baru (TW II)", false, try keuangan(tw2, 6_000)),
+                ("realisasi keuangan baru (TW II, sudah berisi kinerja)", true, try keuangan(tw2, 6_000)),
+                ("realisasi keuangan baru (TW III, pertama)", false, try keuangan(tw3, 7_000)),
+                ("realisasi kinerja baru (TW III, sudah berisi keuangan)", true, try kinerja(tw3, 1)),
                 ("realisasi dengan target", false, withTarget),
                 ("realisasi dihapus", false, PerubahanData { $0.hapus = [.realisasi(indikator.id, tw2)] }),
                 ("status ditetapkan", false, verified),

@@ -71,6 +71,9 @@ extension KinerjaStore {
         // allowed from the stored status.
         let alur = try await Self.checkAlur(
             perubahan, rencana, owners: owners, pemda: pemda, sekarang: sekarang, on: db)
+        // Whether the published views stay as they are, read before the writes (`terbitTetap`).
+        let lingkup = Self.lingkup(perubahan, owners)
+        let terbitTetap = try await Self.terbitTetap(perubahan, rencana, lingkup, on: db)
         // 4. The writes, and their history (the changed elements and indicators as they were, field by field).
         let before = riwayat ? try await Self.strukturLama(perubahan, on: db) : StrukturLama()
         var written = try await writeStructure(perubahan, pemda: pemda, owners: owners, on: db)
@@ -81,9 +84,8 @@ extension KinerjaStore {
             try await writeRiwayat(perubahan, rencana, alur, before, pemda: pemda, sekarang: sekarang, on: db)
         }
         // 5. The versions of what was changed (the page cache's keys).
-        let lingkup = Self.lingkup(perubahan, owners)
         let draf = Self.hanyaDraf(perubahan, rencana, lingkup)
-        try await Self.raiseVersions(lingkup, terbit: !draf, pemda: TypedID(pemda), on: db)
+        try await Self.raiseVersions(lingkup, terbit: !terbitTetap, pemda: TypedID(pemda), on: db)
         guard draf, case .pd(let pds) = lingkup, pds.count == 1, let pd = pds.first else {
             return HasilApply(jumlah: written)
         }

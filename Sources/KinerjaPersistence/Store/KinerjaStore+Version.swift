@@ -214,6 +214,52 @@ extension KinerjaStore {
         guard case .pd = lingkup, change.hanyaRealisasi, plan.baru.isEmpty, plan.buang.isEmpty else { return false }
         return plan.ganti.allSatisfy { $0 is RealisasiKinerjaModel || $0 is RealisasiAnggaranModel }
     }
+
+    /// Whether a write leaves every published view as it was, so that the published versions stay: a draft write
+    /// (`hanyaDraf`), or one of draft realisasi that also adds rows, each in a triwulan of its PD that already holds
+    /// realisasi (kinerja or keuangan, the same year and triwulan code). The triwulan a published view lists as held
+    /// back are then the same, and no row of them is shown. At the end of a quarter each operator's first save of
+    /// an indicator in the new triwulan adds its row: every such save moved the Pemda's published version, and the
+    /// published dashboard, reports and years were computed again 5-7 times in a minute. Read before the write's
+    /// own rows are written; the first row of a triwulan still moves them (its triwulan is newly held back).
+    static func terbitTetap(
+        _ change: PerubahanData, _ plan: EntryPlan, _ lingkup: LingkupTulis, on db: any Database
+    ) async throws -> Bool {
+        if hanyaDraf(change, plan, lingkup) { return true }
+        let tables: Set<String> = [RealisasiKinerjaModel.schema, RealisasiAnggaranModel.schema]
+        guard case .pd = lingkup, change.hanyaRealisasi, plan.buang.isEmpty,
+            Set(plan.baru.keys).isSubset(of: tables),
+            plan.ganti.allSatisfy({ $0 is RealisasiKinerjaModel || $0 is RealisasiAnggaranModel }),
+            let sql = db as? any SQLDatabase
+        else { return false }
+        struct Triwulan: Hashable {
+            var pd: UUID
+            var tahun: Int
+            var kode: Int
+        }
+        var items: Set<Triwulan> = []
+        for item in plan.ubahan {
+            switch item.key {
+            case .realisasi(_, let periode), .anggaran(_, let periode):
+                guard let pd = item.pd else { return false }
+                items.insert(Triwulan(pd: pd, tahun: periode.tahun, kode: periode.kodeTriwulan))
+            case .target, .pagu:
+                return false
+            }
+        }
+        for item in items {
+            let held = try await sql.raw(
+                """
+                SELECT 1 AS ada WHERE EXISTS (SELECT 1 FROM realisasi_kinerja WHERE perangkat_daerah_id = \(bind: item.pd)
+                AND tahun = \(bind: item.tahun) AND triwulan = \(bind: item.kode))
+                OR EXISTS (SELECT 1 FROM realisasi_anggaran WHERE perangkat_daerah_id = \(bind: item.pd)
+                AND tahun = \(bind: item.tahun) AND triwulan = \(bind: item.kode))
+                """
+            ).first()
+            if held == nil { return false }
+        }
+        return true
+    }
 }
 
 /// A write that changed only draft realisasi already stored, in one PD (`KinerjaStore.hanyaDraf`): the PD's
