@@ -73,7 +73,7 @@ extension KinerjaStore {
             perubahan, rencana, owners: owners, pemda: pemda, sekarang: sekarang, on: db)
         // Whether the published views stay as they are, read before the writes (`terbitTetap`).
         let lingkup = Self.lingkup(perubahan, owners)
-        let terbitTetap = try await Self.terbitTetap(perubahan, rencana, lingkup, on: db)
+        let terbitTetap = try await Self.terbitTetap(perubahan, rencana, lingkup, pemda: pemda, on: db)
         // 4. The writes, and their history (the changed elements and indicators as they were, field by field).
         let before = riwayat ? try await Self.strukturLama(perubahan, on: db) : StrukturLama()
         var written = try await writeStructure(perubahan, pemda: pemda, owners: owners, on: db)

@@ -223,7 +223,7 @@ extension KinerjaStore {
     /// published dashboard, reports and years were computed again 5-7 times in a minute. Read before the write's
     /// own rows are written; the first row of a triwulan still moves them (its triwulan is newly held back).
     static func terbitTetap(
-        _ change: PerubahanData, _ plan: EntryPlan, _ lingkup: LingkupTulis, on db: any Database
+        _ change: PerubahanData, _ plan: EntryPlan, _ lingkup: LingkupTulis, pemda: UUID, on db: any Database
     ) async throws -> Bool {
         if hanyaDraf(change, plan, lingkup) { return true }
         let tables: Set<String> = [RealisasiKinerjaModel.schema, RealisasiAnggaranModel.schema]
@@ -250,10 +250,12 @@ extension KinerjaStore {
         for item in items {
             let held = try await sql.raw(
                 """
-                SELECT 1 AS ada WHERE EXISTS (SELECT 1 FROM realisasi_kinerja WHERE perangkat_daerah_id = \(bind: item.pd)
-                AND tahun = \(bind: item.tahun) AND triwulan = \(bind: item.kode))
-                OR EXISTS (SELECT 1 FROM realisasi_anggaran WHERE perangkat_daerah_id = \(bind: item.pd)
-                AND tahun = \(bind: item.tahun) AND triwulan = \(bind: item.kode))
+                SELECT 1 AS ada WHERE EXISTS (SELECT 1 FROM realisasi_kinerja WHERE pemda_id = \(bind: pemda)
+                AND perangkat_daerah_id = \(bind: item.pd) AND tahun = \(bind: item.tahun)
+                AND triwulan = \(bind: item.kode))
+                OR EXISTS (SELECT 1 FROM realisasi_anggaran WHERE pemda_id = \(bind: pemda)
+                AND perangkat_daerah_id = \(bind: item.pd) AND tahun = \(bind: item.tahun)
+                AND triwulan = \(bind: item.kode))
                 """
             ).first()
             if held == nil { return false }
