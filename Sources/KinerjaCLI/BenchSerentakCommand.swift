@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import KinerjaDomain
 import KinerjaPersistence
+import KinerjaSpreadsheet
 import KinerjaWeb
 import Vapor
 
@@ -233,7 +234,7 @@ struct Klien: Sendable {
     private func jawaban(_ response: ClientResponse) throws -> Jawaban {
         let cookies = response.headers[.setCookie].compactMap { $0.split(separator: ";").first.map(String.init) }
         var bytes = response.body.map { Array($0.readableBytesView) } ?? []
-        if response.headers[.contentEncoding].contains("gzip") { bytes = try Gzip.inflate(bytes) }
+        if response.headers[.contentEncoding].contains("gzip") { bytes = try Deflate.inflateGzip(bytes) }
         return Jawaban(status: response.status, teks: String(decoding: bytes, as: UTF8.self), cookies: cookies)
     }
 

@@ -72,25 +72,17 @@ public enum Deflate {
     public static func serentak(_ bytes: [UInt8], level: Int32 = 6, potongan: Int = 1 << 20) -> [Chunk] {
         let count = max(1, (bytes.count + potongan - 1) / potongan)
         guard count > 1 else { return bytes.withUnsafeBufferPointer { [Chunk(bytes: $0, level: level)] } }
-        let results = UnsafeMutableBufferPointer<Chunk?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        bytes.withUnsafeBufferPointer { all in
-            // Each iteration reads its own piece and writes its own slot.
-            let shared = UncheckedSendable((all, results))
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                let (all, results) = shared.value
-                let start = index * potongan
-                let piece = UnsafeBufferPointer(rebasing: all[start..<Swift.min(all.count, start + potongan)])
-                results[index] = Chunk(bytes: piece, level: level)
+        return serentakUrut(count) { index in
+            let start = index * potongan
+            return bytes[start..<Swift.min(bytes.count, start + potongan)].withUnsafeBufferPointer {
+                Chunk(bytes: $0, level: level)
             }
         }
-        return results.map { $0! }
     }
 
     public enum Failure: Error { case rusak(Int32) }
 
-    /// The text of a gzip stream (tests, and the benchmark's client, which reads its forms back).
+    /// The text of a gzip stream (tests, and the benchmark's client, which reads its forms back as browsers ask them).
     public static func inflateGzip(_ bytes: [UInt8]) throws -> [UInt8] {
         var stream = z_stream()
         // 15 + 16: a gzip header and trailer, checked.
@@ -120,8 +112,23 @@ public enum Deflate {
     }
 }
 
-/// A value shared with the iterations of `concurrentPerform`, which touch disjoint parts of it.
-struct UncheckedSendable<Value>: @unchecked Sendable {
+/// `make(0)`, …, `make(count - 1)`, as many at once as there are cores, in order (the deflated pieces of a part, the
+/// ranges of a worksheet's rows).
+func serentakUrut<T>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
+    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer {
+        results.deinitialize()
+        results.deallocate()
+    }
+    // Each iteration writes its own slot.
+    let slots = UncheckedSendable(results)
+    DispatchQueue.concurrentPerform(iterations: count) { index in slots.value[index] = make(index) }
+    return results.map { $0! }
+}
+
+/// The slots `serentakUrut`'s iterations write, each its own.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }

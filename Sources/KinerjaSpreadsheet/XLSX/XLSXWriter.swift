@@ -259,19 +259,10 @@ public enum XLSXWriter {
         // Ranges by the row count alone, so that every machine writes the same bytes.
         let size = 4_096
         let ranges = max(1, (rows.count + size - 1) / size)
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: ranges)
-        results.initialize(repeating: nil)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
-        }
-        // Each iteration writes its own slot.
-        let shared = UncheckedSendable(results)
-        DispatchQueue.concurrentPerform(iterations: ranges) { part in
+        return serentakUrut(ranges) { part in
             let range = min(rows.count, part * size)..<min(rows.count, (part + 1) * size)
-            shared.value[part] = ubah(baris(rows, range, letters: letters, angka: angka))
+            return ubah(baris(rows, range, letters: letters, angka: angka))
         }
-        return results.map { $0! }
     }
 
     /// The rows `range` of a sheet as XML.

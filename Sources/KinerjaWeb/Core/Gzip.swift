@@ -5,7 +5,7 @@ import KinerjaSpreadsheet
 /// table, the dashboard, a report's table: 0,3-1,8 MB of HTML) is compressed once per version and each request
 /// compresses only what is its own (the user's name and token, the workflow panel: a few kB). Served to a browser,
 /// such a page was compressed again at every request (a cached dashboard: 181 requests a second, 1 792 now).
-public enum Gzip {
+enum Gzip {
     typealias Chunk = Deflate.Chunk
 
     /// One gzip stream of the chunks' texts in order: the header, the chunks, the last block, and the CRC-32 and
@@ -34,7 +34,4 @@ public enum Gzip {
         }
         return false
     }
-
-    /// The text of a gzip stream.
-    public static func inflate(_ bytes: [UInt8]) throws -> [UInt8] { try Deflate.inflateGzip(bytes) }
 }

@@ -52,14 +52,18 @@ final class SharedHTML: @unchecked Sendable {
 extension SharedHTML {
     /// The page with its parts put in: the whole text (for a client without gzip, tests, benchmarks).
     static func gabung(_ page: String, _ parts: [SharedHTML]) -> String {
-        let pieces = potong(page)
+        String(decoding: teks(potong(page), parts), as: UTF8.self)
+    }
+
+    /// The page's pieces with its parts' HTML between them.
+    static func teks(_ pieces: [ArraySlice<UInt8>], _ parts: [SharedHTML]) -> [UInt8] {
         precondition(pieces.count == parts.count + 1, "tempat bagian tetap tidak cocok")
         var bytes: [UInt8] = []
         for (index, piece) in pieces.enumerated() {
             bytes += piece
             if index < parts.count { bytes += parts[index].html.rendered.utf8 }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }
 
@@ -73,26 +77,20 @@ extension KinerjaApp {
         headers.contentType = .html
         headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
         let pieces = SharedHTML.potong(page)
-        precondition(pieces.count == bagian.count + 1, "tempat bagian tetap tidak cocok")
-        if Gzip.diterima(req.headers[.acceptEncoding]) {
-            var chunks: [Gzip.Chunk] = []
-            for (index, piece) in pieces.enumerated() {
-                if !piece.isEmpty { chunks.append(piece.withUnsafeBufferPointer { Gzip.Chunk(bytes: $0, level: 1) }) }
-                if index < bagian.count { chunks.append(bagian[index].gzip) }
-            }
-            headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
-            // Compressed already: not again by the server's own compression.
-            headers.responseCompression = .disable
+        guard Gzip.diterima(req.headers[.acceptEncoding]) else {
             return Response(
-                status: status, headers: headers, body: .init(buffer: ByteBuffer(bytes: Gzip.stream(chunks))))
+                status: status, headers: headers,
+                body: .init(buffer: ByteBuffer(bytes: SharedHTML.teks(pieces, bagian))))
         }
-        let parts = bagian.map(\.html.rendered)
-        var body = ByteBuffer()
-        body.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + parts.reduce(0) { $0 + $1.utf8.count })
+        precondition(pieces.count == bagian.count + 1, "tempat bagian tetap tidak cocok")
+        var chunks: [Gzip.Chunk] = []
         for (index, piece) in pieces.enumerated() {
-            body.writeBytes(piece)
-            if index < parts.count { body.writeString(parts[index]) }
+            if !piece.isEmpty { chunks.append(piece.withUnsafeBufferPointer { Gzip.Chunk(bytes: $0, level: 1) }) }
+            if index < bagian.count { chunks.append(bagian[index].gzip) }
         }
-        return Response(status: status, headers: headers, body: .init(buffer: body))
+        headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
+        // Compressed already: not again by the server's own compression.
+        headers.responseCompression = .disable
+        return Response(status: status, headers: headers, body: .init(buffer: ByteBuffer(bytes: Gzip.stream(chunks))))
     }
 }
