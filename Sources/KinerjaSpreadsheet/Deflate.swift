@@ -15,6 +15,13 @@ public enum Deflate {
         public let crc: UInt32
         public let count: Int
 
+        /// A chunk's parts as they were made (tests damage one).
+        public init(deflate: [UInt8], crc: UInt32, count: Int) {
+            self.deflate = deflate
+            self.crc = crc
+            self.count = count
+        }
+
         /// `level`: zlib's 1-9 (6 is zlib's default).
         public init(_ text: String, level: Int32 = 6) {
             var text = text
@@ -48,8 +55,36 @@ public enum Deflate {
                 if stream.avail_in == 0 && written < output.count { break }
                 output.append(contentsOf: repeatElement(0, count: output.count))
             }
-            output.removeSubrange(written...)
-            deflate = output
+            // Exactly its bytes: the buffer was sized for the whole text, and a cached page's part is kept for as
+            // long as its version lives (a 27 kB chunk held the 390 kB buffer it was written into).
+            deflate = Array(output[..<written])
+        }
+
+        /// The text this chunk decodes to (a raw deflate stream that ends on a sync flush: no last block).
+        public func teks() throws -> [UInt8] {
+            var stream = z_stream()
+            let ready = inflateInit2_(&stream, -MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+            guard ready == Z_OK else { throw Failure.rusak(ready) }
+            defer { inflateEnd(&stream) }
+            // One byte more than the text: the sync flush's empty block is read to its end, and a chunk that decodes
+            // to more than it says is refused.
+            var output = [UInt8](repeating: 0, count: count + 1)
+            let (result, produced, left) = deflate.withUnsafeBufferPointer { input in
+                output.withUnsafeMutableBufferPointer { out in
+                    stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                    stream.avail_in = uInt(input.count)
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = uInt(out.count)
+                    let result = CKinerjaZlib.inflate(&stream, Z_SYNC_FLUSH)
+                    return (result, out.count - Int(stream.avail_out), Int(stream.avail_in))
+                }
+            }
+            output.removeLast()
+            guard result == Z_OK || result == Z_BUF_ERROR, produced == count, left == 0,
+                UInt32(truncatingIfNeeded: output.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt(count)) })
+                    == crc
+            else { throw Failure.rusak(result == Z_OK ? Z_DATA_ERROR : result) }
+            return output
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// The capaian table of a PD for a year up to a triwulan: every element in tree order with its indicators'
 /// target, realisasi, capaian and category, and its money. A pure function of the data and the arguments.
 public struct TabelCapaian: Sendable {
-    public struct BarisIndikator: Equatable, Sendable {
+    public struct BarisIndikator: Hashable, Sendable {
         public var indikator: Indikator
         public var target: Nilai?
         public var realisasi: Nilai?
@@ -11,7 +11,7 @@ public struct TabelCapaian: Sendable {
         public var kategori: KategoriCapaian.Pita?
     }
 
-    public struct Baris: Equatable, Sendable {
+    public struct Baris: Hashable, Sendable {
         public var elemen: ElemenRencana
         public var kedalaman: Int
         public var indikator: [BarisIndikator]

@@ -303,7 +303,8 @@ enum DisplayController {
         let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
         let triwulan = try KinerjaApp.queryInt(req, "triwulan", range: 1...12)
         let tersaji = try await req.turunan(
-            ["pd", pd.kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, pd: pd.id, ukuran: \.ukuran
+            ["pd", pd.kode, "\(tahun ?? 0)", "\(triwulan ?? 0)"], pemda: pemda.id, pd: pd.id, antre: false,
+            ukuran: \.ukuran
         ) { sebelumnya in
             PerangkatDaerahPage.Tersaji(
                 try await PerangkatDaerahPage.Model.query(
@@ -391,8 +392,7 @@ enum DisplayController {
 final class LaporanTersaji: @unchecked Sendable {
     let laporan: Laporan
     let sebelumTabel: HTML
-    /// Its table, the same for every request: its HTML made at the first request that shows it, its gzip at the
-    /// first that takes gzip.
+    /// Its table, the same for every request: compressed at the first request that shows it, and kept so only.
     let tabel: SharedHTML
     /// By the address it carries.
     private let berkas = Memo<String, Data>()
@@ -400,8 +400,7 @@ final class LaporanTersaji: @unchecked Sendable {
     init(_ laporan: Laporan, sebelumTabel: HTML = .empty) {
         self.laporan = laporan
         self.sebelumTabel = sebelumTabel
-        let html = Memo<Bool, HTML>()
-        tabel = SharedHTML { html.nilai(true) { LaporanHTML.tabel(laporan) } }
+        tabel = SharedHTML { LaporanHTML.tabel(laporan) }
     }
 
     /// Bytes for the cache budget: its rows and its table's HTML once made (`RowBytes.laporan`), the tree

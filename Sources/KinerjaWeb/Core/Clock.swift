@@ -55,12 +55,8 @@ extension KinerjaApp {
                     RealisasiPage.Tersaji(lama.model.mengikuti(tulisan, data: $0), sebelumnya: lama)
                 }
             }
-            // And its pages (everyone's working view of the PD, drafts included).
-            pageCache.ikutiHalaman("pd", tulisan, as: PerangkatDaerahPage.Tersaji.self, ukuran: \.ukuran) { lama in
-                sesudah(lama.model.tahun).map {
-                    PerangkatDaerahPage.Tersaji(lama.model.mengikuti(tulisan, data: $0), sebelumnya: lama)
-                }
-            }
+            // Its pages are not followed: they keep no capaian table to follow (issue 14.6). The next reader computes
+            // them from the data followed above and renders only the rows the save changed.
         }
         return try await store.apply(
             change, pemda: pemda, versiPratinjau: versiPratinjau, unggahan: unggahan, sekarang: req.sekarang)

@@ -459,6 +459,8 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable
 enum RowBytes {
     static let tabelCapaian = 1_000
     static let laporan = 800
+    /// A row of a realisasi form's model (an indicator or sub kegiatan with its figures).
+    static let formulir = 600
     /// A row of a PD's data as loaded: 134 B measured (`kinerja bench --bagian muat`, "memori"). Counted at 400 B
     /// before, the 32 MB data cache held a third of what it could: at the end of a quarter each PD's data was
     /// evicted before the pages of its version had read it, and was loaded again 5 times a save.

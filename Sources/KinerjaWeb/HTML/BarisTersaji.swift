@@ -1,38 +1,104 @@
 import Foundation
+import KinerjaSpreadsheet
 
-/// The rows of a table as rendered, each with the input it was rendered from, so that the page's next version
-/// (computed after a write) renders again only the rows whose input changed and takes the others' HTML as it is.
-/// A row's HTML is a pure function of its input and of the page (`konteks`: everything else its rendering reads,
-/// which must be equal too), so an equal input can only give the same HTML: reuse never shows a stale row.
+/// The rows of a table as rendered, each with the fingerprint of the input it was rendered from (`SidikJari`), so
+/// that the page's next version (computed after a write) renders again only the rows whose input changed and takes
+/// the others' HTML as it is. A row's HTML is a pure function of its input and of the page (`konteks`: everything
+/// else its rendering reads, which must be equal too), so an equal input can only give the same HTML. The inputs
+/// themselves are not kept (a PD page's capaian table was most of its cache entry); a different input with the
+/// same fingerprint, about 2⁻⁶⁴ a row, is the one way a row could be stale.
 ///
 /// Rows are matched by position (a save changes figures, not the tree); when rows move, each is compared with what
 /// stood at its place and rendered again where it differs.
-struct BarisTersaji<Input: Equatable & Sendable>: Sendable {
+///
+/// The HTML is kept compressed, in blocks of `barisPerBlok` rows (`Gzip.Chunk`: raw deflate ending on a sync
+/// flush), with where each row ends in its block's text: a cached page keeps its table at a twelfth of its size
+/// (a PD page's 390 kB of rows, a realisasi form's 1,3 MB, issue 14.6), its gzip is these blocks as they are, and a
+/// block whose rows all stayed is taken whole. A block with a changed row is decoded, its unchanged rows' bytes
+/// taken, and compressed again.
+struct BarisTersaji<Input: Hashable & Sendable>: Sendable {
+    struct Blok: Sendable {
+        let chunk: Gzip.Chunk
+        /// Where each of its rows ends in its text.
+        let akhir: [UInt32]
+    }
+
+    static var barisPerBlok: Int { 32 }
+
     let konteks: String
-    let masukan: [Input]
-    let html: [HTML]
+    let sidikJari: [SidikJari]
+    let blok: [Blok]
     /// How many rows were rendered here rather than taken from the previous version.
     let dirender: Int
 
     init(_ inputs: [Input], konteks: String, sebelumnya: BarisTersaji? = nil, render: (Input) -> HTML) {
         let previous = sebelumnya.flatMap { $0.konteks == konteks ? $0 : nil }
-        var html: [HTML] = []
-        html.reserveCapacity(inputs.count)
+        let prints = inputs.map(SidikJari.init)
+        let size = Self.barisPerBlok
+        var blocks: [Blok] = []
+        blocks.reserveCapacity((inputs.count + size - 1) / size)
         var rendered = 0
-        for (index, input) in inputs.enumerated() {
-            if let previous, index < previous.masukan.count, previous.masukan[index] == input {
-                html.append(previous.html[index])
-            } else {
-                html.append(render(input))
-                rendered += 1
+        var start = 0
+        while start < inputs.count {
+            let range = start..<min(inputs.count, start + size)
+            let index = start / size
+            /// The row at `row` as the previous version has it, when its input is the same.
+            func sama(_ row: Int) -> Bool {
+                guard let previous, row < previous.sidikJari.count else { return false }
+                return previous.sidikJari[row] == prints[row]
             }
+            if let previous, index < previous.blok.count, previous.blok[index].akhir.count == range.count,
+                range.allSatisfy(sama)
+            {
+                blocks.append(previous.blok[index])
+            } else {
+                // The previous block's text, decoded only when one of its rows is taken.
+                var old: [UInt8]? = nil
+                if let previous, index < previous.blok.count, range.contains(where: sama) {
+                    old = try? previous.blok[index].chunk.teks()
+                }
+                var bytes: [UInt8] = []
+                var ends: [UInt32] = []
+                ends.reserveCapacity(range.count)
+                for row in range {
+                    let offset = row - start
+                    if let old, let previous, sama(row), offset < previous.blok[index].akhir.count {
+                        let ends = previous.blok[index].akhir
+                        bytes += old[Int(offset == 0 ? 0 : ends[offset - 1])..<Int(ends[offset])]
+                    } else {
+                        bytes += render(inputs[row]).rendered.utf8
+                        rendered += 1
+                    }
+                    ends.append(UInt32(bytes.count))
+                }
+                blocks.append(Blok(chunk: bytes.withUnsafeBufferPointer { Gzip.Chunk(bytes: $0) }, akhir: ends))
+            }
+            start = range.upperBound
         }
         self.konteks = konteks
-        self.masukan = inputs
-        self.html = html
+        self.sidikJari = prints
+        self.blok = blocks
         self.dirender = rendered
     }
 
-    /// The rows' HTML in bytes.
-    var bytes: Int { html.reduce(0) { $0 + $1.rendered.utf8.count } }
+    /// The blocks as kept, for a page's gzip.
+    var chunks: [Gzip.Chunk] { blok.map(\.chunk) }
+
+    /// Each row's HTML, decoded (tests; a page is served from `chunks`).
+    var html: [HTML] {
+        blok.flatMap { block -> [HTML] in
+            guard let text = try? block.chunk.teks() else { preconditionFailure("baris tersimpan rusak") }
+            var start = 0
+            return block.akhir.map { end in
+                defer { start = Int(end) }
+                return HTML(dipulihkan: text[start..<Int(end)])
+            }
+        }
+    }
+
+    /// The rows' compressed bytes, as the cache keeps them.
+    var bytes: Int { blok.reduce(0) { $0 + $1.chunk.deflate.count + $1.akhir.count * 4 } }
+
+    /// The rows' HTML in bytes, uncompressed.
+    var bytesTeks: Int { blok.reduce(0) { $0 + $1.chunk.count } }
 }

@@ -10,6 +10,10 @@ public struct HTML: Sendable, ExpressibleByStringLiteral {
     public static func text(_ text: String) -> HTML { HTML(rendered: HTML.escape(text)) }
     private init(rendered: String) { self.rendered = rendered }
 
+    /// HTML this layer rendered and kept compressed (`BarisTersaji`, `SharedHTML`), as it was rendered: never
+    /// text from anywhere else.
+    init(dipulihkan bytes: some Collection<UInt8>) { rendered = String(decoding: bytes, as: UTF8.self) }
+
     /// A stylesheet of the site's own (never user text): the one place a `<style>` element is written.
     static func style(_ css: String) -> HTML {
         precondition(!css.contains("</"), "stylesheet tidak sah")

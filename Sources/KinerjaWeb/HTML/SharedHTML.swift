@@ -3,28 +3,63 @@ import KinerjaSpreadsheet
 import Vapor
 
 /// A part of a page that every request of the page's version shows the same (a PD's capaian table, the dashboard's
-/// content for a kind of viewer, a report's table), kept with the page in the cache: its HTML, made on demand, and
-/// its gzip, made once at the first request that takes gzip (`Gzip`). The page puts `HTML.tempatBagian` where the
-/// part goes; `KinerjaApp.htmlResponse(_:_:bagian:)` puts it in: compressed parts as they are kept and the rest
-/// of the page (the user's name and token, the workflow panel) compressed per request.
+/// content for a kind of viewer, a report's table), kept with the page in the cache compressed only (`Gzip`): made
+/// once, at the first request that shows it, and never kept as text — a client that does not take gzip gets it
+/// decoded. The page puts `HTML.tempatBagian` where the part goes; `KinerjaApp.htmlResponse(_:_:bagian:)` puts it in:
+/// compressed parts as they are kept and the rest of the page (the user's name and token, the workflow panel)
+/// compressed per request.
 final class SharedHTML: @unchecked Sendable {
-    private let make: @Sendable () -> HTML
+    /// Let go once made: what it captured (a page's model) is not kept for it.
+    private var make: (@Sendable () -> [Gzip.Chunk])?
     private let lock = NSLock()
-    private var kept: Gzip.Chunk?
+    private var kept: [Gzip.Chunk]?
 
-    init(_ make: @escaping @Sendable () -> HTML) { self.make = make }
+    init(chunks make: @escaping @Sendable () -> [Gzip.Chunk]) { self.make = make }
 
-    var html: HTML { make() }
+    /// A part rendered whole.
+    convenience init(_ make: @escaping @Sendable () -> HTML) {
+        self.init { [Gzip.Chunk(make().rendered)] }
+    }
 
-    /// Made under the lock: readers of a page's new version wait for one compression instead of each making one.
-    var gzip: Gzip.Chunk {
-        lock.withLock {
-            if let kept { return kept }
-            let chunk = Gzip.Chunk(make().rendered)
-            kept = chunk
-            return chunk
+    /// A part around rows kept compressed (`BarisTersaji`): `kerangka` holds a `HTML.tempatBagian` where each set of
+    /// rows goes, in order; its text between them is compressed, the rows' blocks are taken as they are.
+    convenience init(kerangka make: @escaping @Sendable () -> HTML, baris: [[Gzip.Chunk]]) {
+        self.init {
+            let pieces = SharedHTML.potong(make().rendered)
+            precondition(pieces.count == baris.count + 1, "tempat baris tidak cocok")
+            var chunks: [Gzip.Chunk] = []
+            for (index, piece) in pieces.enumerated() {
+                if !piece.isEmpty { chunks.append(piece.withUnsafeBufferPointer { Gzip.Chunk(bytes: $0) }) }
+                if index < baris.count { chunks += baris[index] }
+            }
+            return chunks
         }
     }
+
+    /// Made under the lock: readers of a page's new version wait for one compression instead of each making one.
+    var gzip: [Gzip.Chunk] {
+        lock.withLock {
+            if let kept { return kept }
+            let chunks = make?() ?? []
+            kept = chunks
+            make = nil
+            return chunks
+        }
+    }
+
+    /// Its text, decoded from what is kept.
+    var bytes: [UInt8] {
+        gzip.flatMap { chunk -> [UInt8] in
+            guard let text = try? chunk.teks() else { preconditionFailure("bagian tersimpan rusak") }
+            return text
+        }
+    }
+
+    /// Its text.
+    var html: HTML { HTML(dipulihkan: bytes) }
+
+    /// Bytes it keeps once made.
+    var ukuran: Int { lock.withLock { kept?.reduce(0) { $0 + $1.deflate.count } ?? 0 } }
 
     static let penanda = HTML.tempatBagian.rendered
 
@@ -61,7 +96,7 @@ extension SharedHTML {
         var bytes: [UInt8] = []
         for (index, piece) in pieces.enumerated() {
             bytes += piece
-            if index < parts.count { bytes += parts[index].html.rendered.utf8 }
+            if index < parts.count { bytes += parts[index].bytes }
         }
         return bytes
     }
@@ -86,7 +121,7 @@ extension KinerjaApp {
         var chunks: [Gzip.Chunk] = []
         for (index, piece) in pieces.enumerated() {
             if !piece.isEmpty { chunks.append(piece.withUnsafeBufferPointer { Gzip.Chunk(bytes: $0, level: 1) }) }
-            if index < bagian.count { chunks.append(bagian[index].gzip) }
+            if index < bagian.count { chunks += bagian[index].gzip }
         }
         headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
         // Compressed already: not again by the server's own compression.

@@ -1,12 +1,14 @@
 import Foundation
 import KinerjaDomain
+import KinerjaSpreadsheet
 
 /// The Pemda's dashboard: capaian per PD and per sasaran for a year up to a triwulan, with charts, and the
 /// indicators not yet reported.
 struct DashboardPage {
     struct PerPD: Sendable {
         var pd: PerangkatDaerah
-        var tabel: TabelCapaian
+        /// The PD's capaian over its whole table (its capaian table itself is not kept: 450 rows a PD).
+        var capaianKeseluruhan: RollUp.Hasil
         var pagu: Rupiah?
         var realisasiKeuangan: Rupiah?
         /// What the dashboard shows of this PD row by row, rendered with the PD's part (cached per PD data
@@ -16,8 +18,8 @@ struct DashboardPage {
         var belumDilaporkan = 0
         var daftarBelum: HTML = .empty
 
-        /// Bytes for the cache budget: the rendered HTML exactly, the capaian table at ~1 kB a row.
-        var ukuran: Int { ukuranHTML + tabel.baris.count * RowBytes.tabelCapaian }
+        /// Bytes for the cache budget: the rendered HTML exactly.
+        var ukuran: Int { ukuranHTML + 1_000 }
 
         var ukuranHTML: Int { barisSasaran.reduce(0) { $0 + $1.rendered.utf8.count } + daftarBelum.rendered.utf8.count }
 
@@ -26,7 +28,7 @@ struct DashboardPage {
             kategori: KategoriCapaian
         ) {
             self.pd = pd
-            self.tabel = tabel
+            capaianKeseluruhan = tabel.capaianKeseluruhan
             self.pagu = pagu
             self.realisasiKeuangan = realisasiKeuangan
             barisSasaran = DashboardPage.barisSasaran(pd: pd, tabel: tabel, kategori: kategori)
@@ -84,8 +86,8 @@ struct DashboardPage {
         return model.perPD.map { item in
             ChartSVG.Batang(
                 label: item.pd.singkatan.isEmpty ? item.pd.nama : item.pd.singkatan,
-                nilai: item.tabel.capaianKeseluruhan.capaian,
-                warna: item.tabel.capaianKeseluruhan.capaian.map { kategori.kategori($0).warna } ?? "#999",
+                nilai: item.capaianKeseluruhan.capaian,
+                warna: item.capaianKeseluruhan.capaian.map { kategori.kategori($0).warna } ?? "#999",
                 tautan: SiteURL.perangkatDaerah(pemda: pemdaID, kode: item.pd.kode).path(
                     tahun: model.tahun, triwulan: model.triwulan))
         }
@@ -145,8 +147,9 @@ struct DashboardPage {
                     "\($0.peran.rawValue)|\($0.pemda.uuid.uuidString)|\($0.perangkatDaerah?.uuid.uuidString ?? "")"
                 } ?? "-"
             return isi.nilai(key) {
-                let html = HTML.join(DashboardPage.isi(model, akun: akun))
-                return SharedHTML { html }
+                // Compressed at once: the text (1,8 MB for the synthetic kabupaten) is not kept.
+                let chunk = Gzip.Chunk(HTML.join(DashboardPage.isi(model, akun: akun)).rendered)
+                return SharedHTML(chunks: { [chunk] })
             }
         }
     }
@@ -239,7 +242,7 @@ struct DashboardPage {
     static func tabelPD(_ model: Model, akun: Layout.Akun) -> HTML {
         let kategori = model.pemda.kebijakan.kategori
         let rows = model.perPD.map { item -> HTML in
-            let overall = item.tabel.capaianKeseluruhan
+            let overall = item.capaianKeseluruhan
             let serapan = item.pagu.flatMap { Serapan.persen(realisasi: item.realisasiKeuangan, pagu: $0) }
             let link = SiteURL.perangkatDaerah(pemda: model.pemda.id.uuid, kode: item.pd.kode).path(
                 tahun: model.tahun, triwulan: model.triwulan)

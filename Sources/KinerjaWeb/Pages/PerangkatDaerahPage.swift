@@ -26,21 +26,25 @@ struct PerangkatDaerahPage {
     /// and everything else that is the same for every reader (a cached page still walked its 850 rows per request
     /// for the summary and the count of what is not reported: a fifth of serving it). Per request only the user's
     /// links, the workflow panel and messages.
+    ///
+    /// Kept compressed and without the capaian table (issue 14.6): the table was most of a cached page (about 1 MB a
+    /// PD of the synthetic kabupaten, against 30 kB for its rows compressed). The page's next version is computed
+    /// from the PD's data (the data cache follows a draft saved) and renders only the rows whose fingerprint changed.
     struct Tersaji: Sendable {
+        /// The model without its table's rows and the Renstra's targets: what the page around the table reads.
         let model: Model
         /// The year filter and the summary.
         let ringkasan: HTML
         /// The warning of indicators with a target and no realisasi yet (empty when there are none).
         let terlambat: HTML
-        /// The table's rows as rendered: the next version of the page renders only the rows a write changed.
+        /// The table's rows as rendered (compressed): the next version of the page renders only the rows a write
+        /// changed.
         let baris: BarisTersaji<BarisTabel>
-        /// The reports, the units and officials, the table and its note, the same for every request: its HTML put
-        /// together per request from the rows (a copy of 400 kB, a fraction of a millisecond; the rows are not kept
-        /// twice), its gzip kept once made (27 kB of the synthetic kabupaten's 390 kB, served to every browser).
+        /// The reports, the units and officials, the table and its note, the same for every request: compressed
+        /// once, its rows as `baris` keeps them (27 kB of the synthetic kabupaten's 390 kB, served to every browser).
         let bawah: SharedHTML
 
         init(_ model: Model, sebelumnya: Tersaji? = nil) {
-            self.model = model
             let url = SiteURL.perangkatDaerah(pemda: model.pemda.id.uuid, kode: model.pd.kode)
             ringkasan = .join([PerangkatDaerahPage.filter(model, action: url.path), PerangkatDaerahPage.summary(model)])
             let late = model.tabel.belumDilaporkan.count
@@ -52,20 +56,27 @@ struct PerangkatDaerahPage {
                 model.tabel.baris.map { row in
                     BarisTabel(baris: row, renstra: row.indikator.map { model.targetRenstra[$0.indikator.id] })
                 }, konteks: "", sebelumnya: sebelumnya?.baris, render: PerangkatDaerahPage.tableRows)
-            let rows = baris
-            bawah = SharedHTML { .join(PerangkatDaerahPage.bawah(model, tabel: PerangkatDaerahPage.table(rows.html))) }
+            var ringan = model
+            ringan.tabel.baris = []
+            ringan.targetRenstra = [:]
+            let sekitar = ringan
+            bawah = SharedHTML(
+                kerangka: {
+                    .join(PerangkatDaerahPage.bawah(sekitar, tabel: PerangkatDaerahPage.table([.tempatBagian])))
+                }, baris: [baris.chunks])
+            self.model = ringan
         }
 
-        /// Bytes for the cache budget: the rendered rows exactly and their gzip (a fifteenth of them measured,
-        /// counted as a twelfth), the capaian table at ~1 kB a row.
+        /// Bytes for the cache budget: the rows as kept (compressed) and the rest of the page's HTML exactly, and
+        /// what is left of the model (its units and officials) roughly.
         var ukuran: Int {
-            baris.bytes + baris.bytes / 12 + ringkasan.rendered.utf8.count
-                + model.tabel.baris.count * RowBytes.tabelCapaian
+            baris.bytes + baris.sidikJari.count * 8 + ringkasan.rendered.utf8.count + terlambat.rendered.utf8.count
+                + bawah.ukuran + 20_000
         }
     }
 
     /// A row of the table with what it shows beside it: the Renstra's target of each of its indicators.
-    struct BarisTabel: Equatable, Sendable {
+    struct BarisTabel: Hashable, Sendable {
         var baris: TabelCapaian.Baris
         var renstra: [Nilai?]
     }

@@ -4,7 +4,7 @@ import KinerjaDomain
 /// The realisasi entry form of one PD and triwulan: every indicator with a target in the year, and realisasi
 /// keuangan and fisik of every sub kegiatan.
 struct RealisasiPage {
-    struct BarisKinerja: Equatable, Sendable {
+    struct BarisKinerja: Hashable, Sendable {
         var kode: String
         var uraian: String
         var indikator: Indikator
@@ -16,7 +16,7 @@ struct RealisasiPage {
         var bukti: [InfoBukti]
     }
 
-    struct BarisAnggaran: Equatable, Sendable {
+    struct BarisAnggaran: Hashable, Sendable {
         var node: ElemenRencana
         var pagu: Rupiah?
         var tersimpan: TersimpanAnggaran?
@@ -68,8 +68,11 @@ struct RealisasiPage {
             }
         }
 
-        /// Bytes for the cache budget: the rows' HTML exactly, and ~600 B a row for the model.
-        var ukuran: Int { kinerja.bytes + anggaran.bytes + (model.kinerja.count + model.anggaran.count) * 600 + 10_000 }
+        /// Bytes for the cache budget: the rows as kept (compressed) exactly, and `RowBytes.formulir` a row for the
+        /// model.
+        var ukuran: Int {
+            kinerja.bytes + anggaran.bytes + (model.kinerja.count + model.anggaran.count) * RowBytes.formulir + 10_000
+        }
 
         private let bersama = Memo<Bool, SharedHTML>()
 
@@ -77,13 +80,16 @@ struct RealisasiPage {
         /// per request from the rows, their gzip kept once made.
         func isian(terkunci: Bool) -> SharedHTML {
             bersama.nilai(terkunci) {
-                let (model, kinerja, anggaran) = (model, kinerja, anggaran)
-                return SharedHTML {
-                    .join(
-                        RealisasiPage.isianFieldsets(
-                            model, kinerjaRows: kinerja.html, anggaranRows: anggaran.html, isian: FormState(),
-                            disabled: terkunci ? "disabled" : nil))
-                }
+                let model = model
+                // Each table's rows go where its fieldset holds a place (a fieldset without rows is not shown).
+                let sets = [kinerja.chunks, anggaran.chunks].filter { !$0.isEmpty }
+                return SharedHTML(
+                    kerangka: {
+                        .join(
+                            RealisasiPage.isianFieldsets(
+                                model, kinerjaRows: [.tempatBagian], anggaranRows: [.tempatBagian], isian: FormState(),
+                                disabled: terkunci ? "disabled" : nil))
+                    }, baris: sets)
             }
         }
     }
