@@ -219,7 +219,8 @@ struct PageCacheTests {
     /// whole, a block with a changed row takes its other rows' bytes from the previous block, and every row decodes
     /// to what was rendered, across blocks, when rows are added or removed, and for rows of every length (empty,
     /// non-ASCII, long).
-    @Test func rowsKeptInCompressedBlocksDecodeToWhatWasRendered() {
+    @Test(arguments: [BarisTersaji<String>.Ingat.masukan, .sidikJari])
+    func rowsKeptInCompressedBlocksDecodeToWhatWasRendered(ingat: BarisTersaji<String>.Ingat) {
         func teks(_ index: Int, _ versi: Int) -> String {
             switch index % 5 {
             case 0: ""
@@ -236,27 +237,29 @@ struct PageCacheTests {
             return HTML.el("tr", [], input)
         }
         let inputs = (0..<count).map { teks($0, 1) }
-        let first = BarisTersaji(inputs, konteks: "x", render: render)
+        let first = BarisTersaji(inputs, konteks: "x", ingat: ingat, render: render)
         #expect(first.blok.count == 4 && calls == count)
         #expect(first.html.map(\.rendered) == inputs.map { HTML.el("tr", [], $0).rendered })
         #expect(first.bytes < first.bytesTeks)
+        #expect(ingat == .masukan ? first.masukan == inputs && first.sidikJari.isEmpty : first.masukan.isEmpty)
         // One row changed in the second block, one row added at the end.
         var changed = inputs
         changed[size + 4] = teks(size + 4, 2)
         changed.append("baru")
         calls = 0
-        let second = BarisTersaji(changed, konteks: "x", sebelumnya: first, render: render)
+        let second = BarisTersaji(changed, konteks: "x", sebelumnya: first, ingat: ingat, render: render)
         #expect(calls == 2 && second.dirender == 2)
         #expect(second.blok[0].chunk.deflate == first.blok[0].chunk.deflate)
         #expect(second.blok[2].chunk.deflate == first.blok[2].chunk.deflate)
         #expect(second.html.map(\.rendered) == changed.map { HTML.el("tr", [], $0).rendered })
         // Rows removed: the last block shrinks and is rendered from the previous one's rows.
         calls = 0
-        let third = BarisTersaji(Array(changed.prefix(size * 2 + 1)), konteks: "x", sebelumnya: second, render: render)
+        let third = BarisTersaji(
+            Array(changed.prefix(size * 2 + 1)), konteks: "x", sebelumnya: second, ingat: ingat, render: render)
         #expect(calls == 0 && third.blok.count == 3)
         #expect(third.html.map(\.rendered) == changed.prefix(size * 2 + 1).map { HTML.el("tr", [], $0).rendered })
         // No rows.
-        let empty = BarisTersaji([String](), konteks: "x", sebelumnya: third, render: render)
+        let empty = BarisTersaji([String](), konteks: "x", sebelumnya: third, ingat: ingat, render: render)
         #expect(empty.blok.isEmpty && empty.html.isEmpty && empty.chunks.isEmpty)
     }
 

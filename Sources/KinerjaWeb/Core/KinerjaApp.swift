@@ -37,7 +37,7 @@ public enum KinerjaApp {
         app.middleware.use(SecurityHeaderMiddleware())
         app.middleware.use(AkunMiddleware())
         app.storage[DatabaseLabelKey.self] = database.jenis
-        let cacheMB = Environment.get("KINERJA_TEMBOLOK_MB").flatMap(Int.init) ?? 224
+        let cacheMB = Environment.get("KINERJA_TEMBOLOK_MB").flatMap(Int.init) ?? 96
         let metrik = Metrik(koneksiMaks: database.koneksiMaks * System.coreCount)
         app.storage[MetrikKey.self] = metrik
         app.storage[PageCacheKey.self] = PageCache(budgetBytes: max(0, cacheMB) * 1_048_576, metrik: metrik)

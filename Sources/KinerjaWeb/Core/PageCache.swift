@@ -239,7 +239,8 @@ struct PageCacheKey: StorageKey { typealias Value = PageCache }
 struct DataCacheKey: StorageKey { typealias Value = PageCache }
 
 extension Application {
-    /// Set once by `KinerjaApp.configure` (224 MB by default; `KINERJA_TEMBOLOK_MB=0` turns it off).
+    /// Set once by `KinerjaApp.configure` (96 MB by default, which holds the end of a quarter of a 50-PD kabupaten with
+    /// room: its pages are kept compressed; `KINERJA_TEMBOLOK_MB=0` turns it off).
     var pageCache: PageCache { storage[PageCacheKey.self] ?? PageCache(budgetBytes: 0) }
 
     /// The PD years as loaded (`Request.store`), apart from the pages: a PD's year (about 1 MB on the synthetic

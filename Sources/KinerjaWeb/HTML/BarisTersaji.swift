@@ -1,11 +1,14 @@
 import Foundation
 import KinerjaSpreadsheet
 
-/// The rows of a table as rendered, each with the fingerprint of the input it was rendered from (`SidikJari`), so
+/// The rows of a table as rendered, each with the input it was rendered from (or its fingerprint, `SidikJari`), so
 /// that the page's next version (computed after a write) renders again only the rows whose input changed and takes
 /// the others' HTML as it is. A row's HTML is a pure function of its input and of the page (`konteks`: everything
-/// else its rendering reads, which must be equal too), so an equal input can only give the same HTML. The inputs
-/// themselves are not kept (a PD page's capaian table was most of its cache entry); a different input with the
+/// else its rendering reads, which must be equal too), so an equal input can only give the same HTML.
+///
+/// What is remembered of the inputs (`Ingat`): the inputs themselves where the page keeps them anyway (the realisasi
+/// form keeps its model to follow a save: the same arrays, nothing more is held), else their fingerprints (the PD
+/// page keeps no capaian table, which was most of its cache entry). With fingerprints, a different input with the
 /// same fingerprint, about 2⁻⁶⁴ a row, is the one way a row could be stale.
 ///
 /// Rows are matched by position (a save changes figures, not the tree); when rows move, each is compared with what
@@ -23,17 +26,31 @@ struct BarisTersaji<Input: Hashable & Sendable>: Sendable {
         let akhir: [UInt32]
     }
 
+    /// What a page remembers of each row's input.
+    enum Ingat: Sendable {
+        /// The input itself (a page that keeps its inputs anyway).
+        case masukan
+        /// Its fingerprint.
+        case sidikJari
+    }
+
     static var barisPerBlok: Int { 32 }
 
     let konteks: String
+    /// The inputs (`Ingat.masukan`), else empty.
+    let masukan: [Input]
+    /// The inputs' fingerprints (`Ingat.sidikJari`), else empty.
     let sidikJari: [SidikJari]
     let blok: [Blok]
     /// How many rows were rendered here rather than taken from the previous version.
     let dirender: Int
 
-    init(_ inputs: [Input], konteks: String, sebelumnya: BarisTersaji? = nil, render: (Input) -> HTML) {
+    init(
+        _ inputs: [Input], konteks: String, sebelumnya: BarisTersaji? = nil, ingat: Ingat = .masukan,
+        render: (Input) -> HTML
+    ) {
         let previous = sebelumnya.flatMap { $0.konteks == konteks ? $0 : nil }
-        let prints = inputs.map(SidikJari.init)
+        let prints = ingat == .sidikJari ? inputs.map(SidikJari.init) : []
         let size = Self.barisPerBlok
         var blocks: [Blok] = []
         blocks.reserveCapacity((inputs.count + size - 1) / size)
@@ -44,8 +61,11 @@ struct BarisTersaji<Input: Hashable & Sendable>: Sendable {
             let index = start / size
             /// The row at `row` as the previous version has it, when its input is the same.
             func sama(_ row: Int) -> Bool {
-                guard let previous, row < previous.sidikJari.count else { return false }
-                return previous.sidikJari[row] == prints[row]
+                guard let previous else { return false }
+                if ingat == .masukan {
+                    return row < previous.masukan.count && previous.masukan[row] == inputs[row]
+                }
+                return row < previous.sidikJari.count && previous.sidikJari[row] == prints[row]
             }
             if let previous, index < previous.blok.count, previous.blok[index].akhir.count == range.count,
                 range.allSatisfy(sama)
@@ -76,6 +96,7 @@ struct BarisTersaji<Input: Hashable & Sendable>: Sendable {
             start = range.upperBound
         }
         self.konteks = konteks
+        self.masukan = ingat == .masukan ? inputs : []
         self.sidikJari = prints
         self.blok = blocks
         self.dirender = rendered

@@ -55,7 +55,7 @@ struct PerangkatDaerahPage {
             baris = BarisTersaji(
                 model.tabel.baris.map { row in
                     BarisTabel(baris: row, renstra: row.indikator.map { model.targetRenstra[$0.indikator.id] })
-                }, konteks: "", sebelumnya: sebelumnya?.baris, render: PerangkatDaerahPage.tableRows)
+                }, konteks: "", sebelumnya: sebelumnya?.baris, ingat: .sidikJari, render: PerangkatDaerahPage.tableRows)
             var ringan = model
             ringan.tabel.baris = []
             ringan.targetRenstra = [:]
