@@ -36,6 +36,21 @@ struct MetrikTests {
                 #expect(text.contains("kinerja_http_durasi_seconds_bucket{rute=\"/\",metode=\"GET\""))
                 #expect(text.contains("kinerja_tembolok_hit_total"))
                 #expect(text.contains("kinerja_basis_data_koneksi_maks"))
+                // The caches' bytes as counted, never above their budgets, and the process's resident memory.
+                func nilai(_ name: String) -> Double? {
+                    text.split(separator: "\n").first { $0.hasPrefix(name + " ") }
+                        .flatMap { $0.split(separator: " ").last }.flatMap { Double($0) }
+                }
+                for cache in ["halaman", "data"] {
+                    let used = nilai("kinerja_tembolok_terpakai_bytes{tembolok=\"\(cache)\"}")
+                    let budget = nilai("kinerja_tembolok_anggaran_bytes{tembolok=\"\(cache)\"}")
+                    #expect(used != nil && budget != nil && used! <= budget!, "\(cache)")
+                }
+                #expect((nilai("kinerja_tembolok_terpakai_bytes{tembolok=\"halaman\"}") ?? 0) > 0)
+                #if os(Linux)
+                    #expect((nilai("kinerja_proses_memori_resident_bytes{jenis=\"anonim\"}") ?? 0) > 1_000_000)
+                    #expect((nilai("kinerja_proses_memori_resident_bytes{jenis=\"berkas\"}") ?? 0) > 1_000_000)
+                #endif
             }
         }
     }

@@ -33,6 +33,36 @@ final class Metrik: Sendable {
         .set(Double(koneksiMaks))
     }
 
+    /// A cache's bytes as it counts them (`PageCache`), and its budget: `tembolok` is `halaman` or `data`.
+    func tembolok(_ nama: String, anggaran: Int) -> Gauge {
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "kinerja", metricName: "tembolok_anggaran", unitName: "bytes",
+                helpText: "Batas tembolok dalam byte"), labels: [("tembolok", nama)]
+        ).set(Double(anggaran))
+        return registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "kinerja", metricName: "tembolok_terpakai", unitName: "bytes",
+                helpText: "Byte yang dihitung tembolok untuk isinya (tidak pernah di atas batasnya)"),
+            labels: [("tembolok", nama)])
+    }
+
+    /// The process's resident memory, read when `/metrics` is asked (Linux: `/proc/self/status`), anonymous and of
+    /// files (the binary's code and the libraries).
+    func memori() {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return }
+        for line in status.split(separator: "\n") {
+            for (field, jenis) in [("RssAnon:", "anonim"), ("RssFile:", "berkas")] where line.hasPrefix(field) {
+                guard let kB = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { continue }
+                registry.makeGauge(
+                    descriptor: MetricNameDescriptor(
+                        namespace: "kinerja", metricName: "proses_memori_resident", unitName: "bytes",
+                        helpText: "Memori resident proses (RSS) per jenis"), labels: [("jenis", jenis)]
+                ).set(kB * 1024)
+            }
+        }
+    }
+
     /// One request: its route pattern (never the path, so the label set stays small), method and status.
     func permintaan(rute: String, metode: String, status: UInt, durasi: Duration) {
         let labels = [("rute", rute), ("metode", metode), ("status", String(status))]
@@ -132,6 +162,7 @@ enum MetrikController {
             headers.contentType = HTTPMediaType(
                 type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
             headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            metrik.memori()
             return Response(status: .ok, headers: headers, body: .init(string: metrik.registry.emitToString()))
         }
     }

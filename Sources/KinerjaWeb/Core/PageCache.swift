@@ -30,10 +30,14 @@ final class PageCache: @unchecked Sendable {
     private(set) var dihitung = 0
     let budget: Int
     let metrik: Metrik?
+    /// `/metrics`: the bytes counted (`kinerja_tembolok_terpakai_bytes`).
+    private let terpakai: Gauge?
 
-    init(budgetBytes: Int, metrik: Metrik? = nil) {
+    /// `nama`: the cache's label in `/metrics` (`halaman`, `data`).
+    init(budgetBytes: Int, metrik: Metrik? = nil, nama: String = "halaman") {
         budget = budgetBytes
         self.metrik = metrik
+        terpakai = metrik?.tembolok(nama, anggaran: budgetBytes)
     }
 
     func ambil<T: Sendable>(_ key: String, as type: T.Type) -> T? {
@@ -79,6 +83,7 @@ final class PageCache: @unchecked Sendable {
                 if let stabil = entry.stabil, terakhir[stabil] == oldKey { terakhir[stabil] = nil }
             }
         }
+        terpakai?.set(Double(total))
     }
 
     /// The value stored under `key`, neither a hit nor a use.
