@@ -460,10 +460,11 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable
     }
 }
 
-/// Bytes a cached value's rows take, as `scripts/cache_bytes.sh` measured them: a row of a capaian table with its
-/// rendered HTML, a row of a report with its table's HTML.
+/// Bytes a cached value's rows take, as `scripts/cache_bytes.sh` measured them. No cached page keeps a capaian table
+/// since session 17 (it was 1 kB a row with its HTML).
 enum RowBytes {
-    static let tabelCapaian = 1_000
+    /// A row of a report with its table's HTML, as measured in session 8; the HTML is kept compressed since session
+    /// 17 (a PD realisasi report measured ~150 kB): counted high, on the safe side of the budget.
     static let laporan = 800
     /// A row of a realisasi form's model (an indicator or sub kegiatan with its figures).
     static let formulir = 600

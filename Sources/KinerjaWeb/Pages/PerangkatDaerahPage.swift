@@ -41,7 +41,7 @@ struct PerangkatDaerahPage {
         /// changed.
         let baris: BarisTersaji<BarisTabel>
         /// The reports, the units and officials, the table and its note, the same for every request: compressed
-        /// once, its rows as `baris` keeps them (27 kB of the synthetic kabupaten's 390 kB, served to every browser).
+        /// once, its rows as `baris` keeps them (35 kB of the synthetic kabupaten's 390 kB, served to every browser).
         let bawah: SharedHTML
 
         init(_ model: Model, sebelumnya: Tersaji? = nil) {
