@@ -51,15 +51,6 @@ struct BenchCommand: AsyncCommand {
 }
 
 /// A figure of a process's `/proc/PID/status` in kB (`VmHWM`, `VmRSS`, `RssAnon`), for the benchmarks.
-enum ProcStatus {
-    static func kB(_ field: String, pid: String = "self") -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") })
-        else { return nil }
-        return Int(line.split(separator: " ").dropFirst().first ?? "")
-    }
-}
-
 /// The measurements of `kinerja bench`, by part.
 private struct Pengukur {
     let context: CommandContext

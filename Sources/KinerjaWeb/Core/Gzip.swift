@@ -22,6 +22,13 @@ enum Gzip {
         return output
     }
 
+    /// The text of a chunk this process compressed and kept (a cached page's part or rows): one that does not
+    /// decode can only be memory gone bad, and stops the process rather than show it.
+    static func teks(_ chunk: Chunk) -> [UInt8] {
+        guard let text = try? chunk.teks() else { preconditionFailure("bagian tersimpan rusak") }
+        return text
+    }
+
     /// Whether a request's `Accept-Encoding` takes gzip (`gzip`, `x-gzip` or `*`, with a quality above 0).
     static func diterima(_ acceptEncoding: [String]) -> Bool {
         for header in acceptEncoding {

@@ -50,16 +50,13 @@ final class Metrik: Sendable {
     /// The process's resident memory, read when `/metrics` is asked (Linux: `/proc/self/status`), anonymous and of
     /// files (the binary's code and the libraries).
     func memori() {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return }
-        for line in status.split(separator: "\n") {
-            for (field, jenis) in [("RssAnon:", "anonim"), ("RssFile:", "berkas")] where line.hasPrefix(field) {
-                guard let kB = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { continue }
-                registry.makeGauge(
-                    descriptor: MetricNameDescriptor(
-                        namespace: "kinerja", metricName: "proses_memori_resident", unitName: "bytes",
-                        helpText: "Memori resident proses (RSS) per jenis"), labels: [("jenis", jenis)]
-                ).set(kB * 1024)
-            }
+        for (field, jenis) in [("RssAnon", "anonim"), ("RssFile", "berkas")] {
+            guard let kB = ProcStatus.kB(field) else { continue }
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(
+                    namespace: "kinerja", metricName: "proses_memori_resident", unitName: "bytes",
+                    helpText: "Memori resident proses (RSS) per jenis"), labels: [("jenis", jenis)]
+            ).set(Double(kB) * 1024)
         }
     }
 
@@ -110,6 +107,16 @@ final class Metrik: Sendable {
                 namespace: "kinerja", metricName: "impor_isian", unitName: "total",
                 helpText: "Isian yang ditulis oleh impor"), labels: []
         ).increment(by: Int64(baris))
+    }
+}
+
+/// A field of a process's `/proc/PID/status` in kB (Linux; nil elsewhere): `/metrics`, and the benchmarks' memory.
+public enum ProcStatus {
+    public static func kB(_ field: String, pid: String = "self") -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") })
+        else { return nil }
+        return Int(line.split(separator: " ").dropFirst().first ?? "")
     }
 }
 

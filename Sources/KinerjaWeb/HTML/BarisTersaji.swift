@@ -59,8 +59,8 @@ struct BarisTersaji<Input: Hashable & Sendable>: Sendable {
         while start < inputs.count {
             let range = start..<min(inputs.count, start + size)
             let index = start / size
-            /// The row at `row` as the previous version has it, when its input is the same.
-            func sama(_ row: Int) -> Bool {
+            // Whether each row's input is the one at its place in the previous version, compared once.
+            let same: [Bool] = range.map { row in
                 guard let previous else { return false }
                 if ingat == .masukan {
                     return row < previous.masukan.count && previous.masukan[row] == inputs[row]
@@ -68,21 +68,20 @@ struct BarisTersaji<Input: Hashable & Sendable>: Sendable {
                 return row < previous.sidikJari.count && previous.sidikJari[row] == prints[row]
             }
             if let previous, index < previous.blok.count, previous.blok[index].akhir.count == range.count,
-                range.allSatisfy(sama)
+                !same.contains(false)
             {
                 blocks.append(previous.blok[index])
             } else {
                 // The previous block's text, decoded only when one of its rows is taken.
-                var old: [UInt8]? = nil
-                if let previous, index < previous.blok.count, range.contains(where: sama) {
-                    old = try? previous.blok[index].chunk.teks()
-                }
+                let old: [UInt8]? =
+                    if let previous, index < previous.blok.count, same.contains(true) {
+                        Gzip.teks(previous.blok[index].chunk)
+                    } else { nil }
                 var bytes: [UInt8] = []
                 var ends: [UInt32] = []
                 ends.reserveCapacity(range.count)
-                for row in range {
-                    let offset = row - start
-                    if let old, let previous, sama(row), offset < previous.blok[index].akhir.count {
+                for (offset, row) in range.enumerated() {
+                    if let old, let previous, same[offset], offset < previous.blok[index].akhir.count {
                         let ends = previous.blok[index].akhir
                         bytes += old[Int(offset == 0 ? 0 : ends[offset - 1])..<Int(ends[offset])]
                     } else {
@@ -108,7 +107,7 @@ struct BarisTersaji<Input: Hashable & Sendable>: Sendable {
     /// Each row's HTML, decoded (tests; a page is served from `chunks`).
     var html: [HTML] {
         blok.flatMap { block -> [HTML] in
-            guard let text = try? block.chunk.teks() else { preconditionFailure("baris tersimpan rusak") }
+            let text = Gzip.teks(block.chunk)
             var start = 0
             return block.akhir.map { end in
                 defer { start = Int(end) }

@@ -48,12 +48,7 @@ final class SharedHTML: @unchecked Sendable {
     }
 
     /// Its text, decoded from what is kept.
-    var bytes: [UInt8] {
-        gzip.flatMap { chunk -> [UInt8] in
-            guard let text = try? chunk.teks() else { preconditionFailure("bagian tersimpan rusak") }
-            return text
-        }
-    }
+    var bytes: [UInt8] { gzip.flatMap(Gzip.teks) }
 
     /// Its text.
     var html: HTML { HTML(dipulihkan: bytes) }
