@@ -22,6 +22,14 @@ public enum NamaLaporan: String, Sendable, CaseIterable {
         [.capaianSasaran, .realisasi, .evaluasiTriwulan, .evaluasiRenja, .ikuPemda].contains(self)
     }
 
+    /// Whether the report reads nothing of its PD's other years: its year's targets, pagu and realisasi are all it
+    /// measures (the capaian table of the PD page, which loads one year). Such a report is built from that year
+    /// alone: 7 400 rows a PD of the synthetic kabupaten instead of 12 400, the year the PD page, the realisasi form
+    /// and the dashboard read from the data cache too (`swift test --filter
+    /// aReportOfOneYearIsTheSameFromThatYearAlone`). The others reach back over their period (the capaian of the
+    /// two years before, a Renstra's realisasi to date).
+    public var satuTahun: Bool { self == .realisasi }
+
     public var judul: String {
         switch self {
         case .renja: "Renja T-C.33 (Tabel 3.2): target dan pagu tahun n, prakiraan maju n+1"
@@ -80,10 +88,12 @@ public enum LaporanKatalog {
                 tahun ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
             return try await perubahan(name, data, store: store, pemda: pemda, pd: pd, tahun: year)
         }
+        let satuTahun = name.satuTahun ? tahun ?? tahunTerakhir(years.realisasiTerakhir, semua: years.semua) : nil
         let (data, note) = try await muat(
-            store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tampilan: tampilan)
+            store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tahun: satuTahun, tampilan: tampilan)
         let year =
-            tahun ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
+            satuTahun ?? tahun
+            ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
         var laporan = dengan(
             bangun(name, IndeksKinerja(data), pd: pd, tahun: year, tahunDiminta: tahun, triwulan: triwulan), note)
         if name.mengukurCapaian {
@@ -182,7 +192,7 @@ public enum LaporanKatalog {
     public static func tahunBawaan(
         _ name: NamaLaporan, _ data: DataKinerja, pd: PerangkatDaerah, realisasiTerakhir: Int?, semua: [Int]
     ) -> Int {
-        let fallback = realisasiTerakhir ?? semua.last ?? 2025
+        let fallback = tahunTerakhir(realisasiTerakhir, semua: semua)
         switch name {
         case .renstra, .renstraPerubahan:
             let periods = data.periode.filter { $0.jenis == .renstra && $0.perangkatDaerah == pd.id }
@@ -220,12 +230,18 @@ public enum LaporanKatalog {
         }
     }
 
+    /// The latest year with realisasi, else the latest with data: the year of every report but the Renstra's and
+    /// the Renja's when none is asked.
+    static func tahunTerakhir(_ realisasiTerakhir: Int?, semua: [Int]) -> Int {
+        realisasiTerakhir ?? semua.last ?? 2025
+    }
+
     /// The year of a whole-Pemda report when none is asked: the latest with realisasi, else the latest with data.
     public static func tahunSeluruhPemda(_ tahun: Int?, store: KinerjaStore, pemda: TypedID<Pemda>) async throws -> Int
     {
         if let tahun { return tahun }
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: nil)
-        return years.realisasiTerakhir ?? years.semua.last ?? 2025
+        return tahunTerakhir(years.realisasiTerakhir, semua: years.semua)
     }
 
     /// A report for the whole Pemda (every PD under its heading), gathered from one part per PD, each built from
@@ -272,7 +288,8 @@ public enum LaporanKatalog {
         tampilan: Tampilan
     ) async throws -> BagianLaporan {
         let shown = try await muatTerbit(
-            store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tampilan: tampilan)
+            store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tahun: name.satuTahun ? tahun : nil,
+            tampilan: tampilan)
         return BagianLaporan(
             laporan: bangun(name, IndeksKinerja(shown.data), pd: pd, tahun: tahun, tahunDiminta: tahun),
             sementara: shown.sementara, ditahan: shown.ditahan)

@@ -92,7 +92,19 @@ private struct Pengukur {
         context.console.print(
             "  memori: \(((ProcStatus.kB("RssAnon") ?? 0) - before) * 1024 / 10 / max(1, rows)) B per baris (\(rows) baris)"
         )
+        let jumlah = [
+            kept[0].elemen.count, kept[0].indikator.count, kept[0].target.count, kept[0].realisasi.count,
+            kept[0].pagu.count, kept[0].anggaran.count,
+        ]
         kept.removeAll()
+        context.console.print(
+            "  baris dalam larik: elemen, indikator, target, realisasi, pagu, anggaran "
+                + "\(jumlah.map(String.init).joined(separator: "/")) baris, "
+                + [
+                    MemoryLayout<ElemenRencana>.stride, MemoryLayout<Indikator>.stride, MemoryLayout<Target>.stride,
+                    MemoryLayout<RealisasiKinerja>.stride, MemoryLayout<Pagu>.stride,
+                    MemoryLayout<RealisasiAnggaran>.stride,
+                ].map(String.init).joined(separator: "/") + " B")
         try await measure("  tersimpan TW IV (formulir)", repeats) {
             let stored = try await store.stored(
                 pemda: pemda.id, pd: pd.id, periode: PeriodeLaporan(tahun: 2025, triwulan: 4))

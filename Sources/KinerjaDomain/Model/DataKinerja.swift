@@ -51,10 +51,21 @@ public struct DataKinerja: Hashable, Sendable {
     /// order; everything without a year as it is.
     public func tahunSaja(_ tahun: Int) -> DataKinerja {
         var result = self
-        result.target = target.filter { $0.periode.tahun == tahun }
-        result.pagu = pagu.filter { $0.tahun == tahun }
-        result.realisasi = realisasi.filter { $0.periode.tahun == tahun }
-        result.anggaran = anggaran.filter { $0.periode.tahun == tahun }
+        result.target = Self.saring(target) { $0.periode.tahun == tahun }
+        result.pagu = Self.saring(pagu) { $0.tahun == tahun }
+        result.realisasi = Self.saring(realisasi) { $0.periode.tahun == tahun }
+        result.anggaran = Self.saring(anggaran) { $0.periode.tahun == tahun }
+        return result
+    }
+
+    /// `filter` into an array of exactly the rows kept (`filter` grows its array by doubling, and a year taken so
+    /// is kept in the data cache).
+    private static func saring<Row>(_ rows: [Row], _ keep: (Row) -> Bool) -> [Row] {
+        var count = 0
+        for row in rows where keep(row) { count += 1 }
+        var result: [Row] = []
+        result.reserveCapacity(count)
+        for row in rows where keep(row) { result.append(row) }
         return result
     }
 

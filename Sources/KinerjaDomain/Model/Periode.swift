@@ -38,18 +38,52 @@ public struct Periode: Hashable, Sendable, Codable {
 
 /// A point in the reporting calendar: a year, and optionally a triwulan within it. Triwulan are numbered from 1
 /// up to the Pemda's `jumlahTriwulan` (4 by default; data, not a constant).
+///
+/// Kept in 8 bytes (two 32-bit numbers, `Int32.min` for "no triwulan"): every target and realisasi row holds one,
+/// and an `Int` with an `Int?` took 24 (a PD's year in memory 20 % larger). A number beyond 32 bits, which only bad
+/// input holds, is kept as the nearest that fits, still out of every valid range.
 public struct PeriodeLaporan: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public var tahun: Int
+    private var tahun32: Int32
+    private var triwulan32: Int32
+
+    private static let tanpaTriwulan = Int32.min
+
+    public var tahun: Int {
+        get { Int(tahun32) }
+        set { tahun32 = Int32(clamping: newValue) }
+    }
+
     /// nil: the whole year.
-    public var triwulan: Int?
+    public var triwulan: Int? {
+        get { triwulan32 == Self.tanpaTriwulan ? nil : Int(triwulan32) }
+        set { triwulan32 = newValue.map { max(Int32(clamping: $0), Self.tanpaTriwulan + 1) } ?? Self.tanpaTriwulan }
+    }
 
     public init(tahun: Int, triwulan: Int? = nil) {
-        self.tahun = tahun
-        self.triwulan = triwulan
+        tahun32 = Int32(clamping: tahun)
+        triwulan32 = triwulan.map { max(Int32(clamping: $0), Self.tanpaTriwulan + 1) } ?? Self.tanpaTriwulan
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case tahun, triwulan
+    }
+
+    /// As the synthesized coding wrote it: `tahun`, and `triwulan` when there is one.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            tahun: try container.decode(Int.self, forKey: .tahun),
+            triwulan: try container.decodeIfPresent(Int.self, forKey: .triwulan))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(tahun, forKey: .tahun)
+        try container.encodeIfPresent(triwulan, forKey: .triwulan)
     }
 
     public static func < (lhs: PeriodeLaporan, rhs: PeriodeLaporan) -> Bool {
-        if lhs.tahun != rhs.tahun { return lhs.tahun < rhs.tahun }
+        if lhs.tahun32 != rhs.tahun32 { return lhs.tahun32 < rhs.tahun32 }
         // A year's annual figure sorts after its triwulan.
         return (lhs.triwulan ?? Int.max) < (rhs.triwulan ?? Int.max)
     }

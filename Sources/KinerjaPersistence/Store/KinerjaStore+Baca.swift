@@ -165,6 +165,16 @@ struct Baris {
 private final class Kumpulan<T>: @unchecked Sendable {
     var hasil: [T] = []
     var galat: (any Error)?
+
+    /// The rows in an array of their own size. Grown by appending, an array keeps up to twice their room, and the
+    /// data cache keeps the arrays as they are loaded (a PD's year took a fifth more memory than its rows).
+    var hasilTepat: [T] {
+        guard hasil.capacity - hasil.count > hasil.count / 16 else { return hasil }
+        var tepat: [T] = []
+        tepat.reserveCapacity(hasil.count)
+        tepat.append(contentsOf: hasil)
+        return tepat
+    }
 }
 
 extension ByteBuffer {
@@ -288,7 +298,7 @@ extension KinerjaStore {
                 if let failure { throw failure }
             }
             if let galat = kumpulan.galat { throw galat }
-            return kumpulan.hasil
+            return kumpulan.hasilTepat
         }
         if let postgres = db as? any PostgresDatabase {
             // The rows as one row of arrays, a column each (`LarikPostgres`), each expression named by its place.

@@ -41,7 +41,7 @@ enum DisplayController {
                         try await req.turunan(
                             ["laporan-seluruh-pd", name.rawValue, "\(year)", tampilan.rawValue], pemda: pemda.id,
                             pd: pd.id, terbit: tampilan == .terbit, antre: false,
-                            ukuran: { $0.laporan.baris.count * RowBytes.laporan }, build)
+                            ukuran: { $0.laporan.baris.count * RowBytes.barisLaporan }, build)
                     })
             }
             return try await kirim(req, ctx, laporan, nama: name.rawValue + "-seluruh")
@@ -64,7 +64,7 @@ enum DisplayController {
                         tampilan: tampilan)
                     // The same report as before the write (a draft saved changes no published figure): the previous
                     // version, with the table's HTML and the XLSX it already made.
-                    if let sebelumnya, sebelumnya.laporan == laporan { return sebelumnya }
+                    if let sebelumnya, sebelumnya.sama(laporan) { return sebelumnya }
                     return LaporanTersaji(laporan)
                 }
                 // The table and the chart from one load of the PD with the RPJMD above it.
@@ -258,7 +258,8 @@ enum DisplayController {
         let pemda = try ctx.pemdaWajib()
         let profil: ProfilPemda
         if let known = ctx.profil { profil = known } else { profil = try await req.store.profil(pemda: pemda.id) }
-        let laporan = LaporanKatalog.denganAlamat(tersaji.laporan, profil)
+        // The rows are read back for a file only; the page prints the kept table between the report's head and foot.
+        let kepala = LaporanKatalog.denganAlamat(tersaji.kepala, profil)
         let sebelumTabel = tersaji.sebelumTabel
         switch req.query[String.self, at: "format"] ?? "html" {
         case "html":
@@ -273,21 +274,24 @@ enum DisplayController {
                     }
                 }.joined(separator: "&")
             if path.hasSuffix("?") { path.removeLast() }
-            let note = laporan.catatan.first { $0.hasPrefix("Angka sementara") || $0.hasPrefix("Realisasi yang belum") }
+            let note = kepala.catatan.first { $0.hasPrefix("Angka sementara") || $0.hasPrefix("Realisasi yang belum") }
             let choice = PilihTampilan.render(tampilan: tampilan, catatan: note, path: path)
             let switcher: HTML = choice.rendered.isEmpty ? .empty : .el("div", [("class", "no-print")], [choice])
             return KinerjaApp.htmlResponse(
                 req,
                 LaporanHTML.html(
-                    laporan, sebelumTabel: .join([switcher, sebelumTabel]), tabel: .tempatBagian, kertas: kertas,
+                    kepala, sebelumTabel: .join([switcher, sebelumTabel]), tabel: .tempatBagian, kertas: kertas,
                     akun: ctx.akunBar, logo: profil.logoJenis == nil ? nil : SiteURL.logo(pemda: pemda.id.uuid).path),
                 bagian: [tersaji.tabel])
         case "xlsx":
             return KinerjaApp.download(
-                try tersaji.xlsx(alamat: profil.alamat) { try LaporanEkspor.xlsx(laporan) }, nama: nama + ".xlsx",
-                jenis: .xlsx)
+                try tersaji.xlsx(alamat: profil.alamat) {
+                    try LaporanEkspor.xlsx(LaporanKatalog.denganAlamat(try tersaji.laporan(), profil))
+                }, nama: nama + ".xlsx", jenis: .xlsx)
         case "csv":
-            return KinerjaApp.download(Data(LaporanEkspor.csv(laporan).utf8), nama: nama + ".csv", jenis: .csv)
+            return KinerjaApp.download(
+                Data(LaporanEkspor.csv(LaporanKatalog.denganAlamat(try tersaji.laporan(), profil)).utf8),
+                nama: nama + ".csv", jenis: .csv)
         default:
             throw DomainError.tidakSah(field: "format", pesan: "Format harus html, xlsx, atau csv.")
         }
@@ -390,7 +394,11 @@ enum DisplayController {
 /// XLSX (0,74 s for the whole Pemda's realisasi). The XLSX carries the Pemda's address, kept with it: a new address
 /// is a write, and a write is a new version, so an older address can only be met by an older version's entry.
 final class LaporanTersaji: @unchecked Sendable {
-    let laporan: Laporan
+    /// The report without its rows: its kop, titles, header, notes and signatures, what the page around the table
+    /// prints.
+    let kepala: Laporan
+    /// Its rows, kept compact (`BarisLaporanRingkas`).
+    private let baris: BarisLaporanRingkas
     let sebelumTabel: HTML
     /// Its table, the same for every request: compressed at the first request that shows it, and kept so only.
     let tabel: SharedHTML
@@ -398,14 +406,39 @@ final class LaporanTersaji: @unchecked Sendable {
     private let berkas = Memo<String, Data>()
 
     init(_ laporan: Laporan, sebelumTabel: HTML = .empty) {
-        self.laporan = laporan
+        var head = laporan
+        head.baris = []
+        let kepala = head
+        let baris = BarisLaporanRingkas(laporan.baris)
+        self.kepala = kepala
+        self.baris = baris
         self.sebelumTabel = sebelumTabel
-        tabel = SharedHTML { LaporanHTML.tabel(laporan) }
+        tabel = SharedHTML {
+            var whole = kepala
+            // Rows this process wrote a moment ago: a damaged piece here is memory gone bad, not input.
+            whole.baris = (try? baris.baris()) ?? []
+            return LaporanHTML.tabel(whole)
+        }
     }
 
-    /// Bytes for the cache budget: its rows and its table's HTML once made (`RowBytes.laporan`), the tree
-    /// exactly. An XLSX made later is not counted (a whole-Pemda one is 2 MB).
-    var ukuran: Int { laporan.baris.count * RowBytes.laporan + sebelumTabel.rendered.utf8.count }
+    /// The whole report, its rows read back (an XLSX, a CSV).
+    func laporan() throws -> Laporan {
+        var whole = kepala
+        whole.baris = try baris.baris()
+        return whole
+    }
+
+    /// Whether `other` is this report (a report built again after a write that changed none of its figures).
+    func sama(_ other: Laporan) -> Bool {
+        guard other.baris.count == baris.jumlah else { return false }
+        var head = other
+        head.baris = []
+        return head == kepala && (try? baris.baris()) == other.baris
+    }
+
+    /// Bytes for the cache budget: its rows as kept, its table's HTML once made (`RowBytes.laporan`, counted high),
+    /// the tree exactly. An XLSX made later is not counted (a whole-Pemda one is 2 MB).
+    var ukuran: Int { baris.ukuran + baris.jumlah * RowBytes.laporan + sebelumTabel.rendered.utf8.count }
 
     func xlsx(alamat: String, _ make: () throws -> Data) rethrows -> Data { try berkas.nilai(alamat, make) }
 }

@@ -41,7 +41,7 @@ public enum KinerjaApp {
         let metrik = Metrik(koneksiMaks: database.koneksiMaks * System.coreCount)
         app.storage[MetrikKey.self] = metrik
         app.storage[PageCacheKey.self] = PageCache(budgetBytes: max(0, cacheMB) * 1_048_576, metrik: metrik)
-        let dataMB = Environment.get("KINERJA_TEMBOLOK_DATA_MB").flatMap(Int.init) ?? 64
+        let dataMB = Environment.get("KINERJA_TEMBOLOK_DATA_MB").flatMap(Int.init) ?? 32
         app.storage[DataCacheKey.self] = PageCache(
             budgetBytes: max(0, dataMB) * 1_048_576, metrik: metrik, nama: "data")
         app.storage[HeavyWorkKey.self] = HeavyWork.buat()

@@ -463,15 +463,20 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable
 /// Bytes a cached value's rows take, as `scripts/cache_bytes.sh` measured them. No cached page keeps a capaian table
 /// since session 17 (it was 1 kB a row with its HTML).
 enum RowBytes {
-    /// A row of a report with its table's HTML, as measured in session 8; the HTML is kept compressed since session
-    /// 17 (a PD realisasi report measured ~150 kB): counted high, on the safe side of the budget.
-    static let laporan = 800
+    /// A row of a report's table as its HTML is kept, compressed (`SharedHTML`, made at the first request that shows
+    /// it): counted high, on the safe side of the budget; the report's own rows are counted as kept
+    /// (`BarisLaporanRingkas.ukuran`).
+    static let laporan = 100
+    /// A row of a report kept as values (a whole-Pemda report's part per PD: ten cells and their array, ~300 B, and
+    /// its texts).
+    static let barisLaporan = 400
     /// A row of a realisasi form's model (an indicator or sub kegiatan with its figures).
     static let formulir = 600
-    /// A row of a PD's data as loaded: 134 B measured (`kinerja bench --bagian muat`, "memori"). Counted at 400 B
-    /// before, the 32 MB data cache held a third of what it could: at the end of a quarter each PD's data was
-    /// evicted before the pages of its version had read it, and was loaded again 5 times a save.
-    static let data = 150
+    /// A row of a PD's data as loaded: 81 B measured (`kinerja bench --bagian muat`, "memori"; 125 B before session
+    /// 18 made a period 8 bytes, a value 24 and the loaded arrays their own size). Counted at 400 B before session
+    /// 11, the 32 MB data cache held a third of what it could: at the end of a quarter each PD's data was evicted
+    /// before the pages of its version had read it, and was loaded again 5 times a save.
+    static let data = 90
     /// A row of an index over such data (the data and its dictionaries by element and indicator).
     static let indeks = 400
 }
