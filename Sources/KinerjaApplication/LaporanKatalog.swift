@@ -309,4 +309,10 @@ public struct BagianLaporan: Sendable {
     public var laporan: Laporan
     public var sementara: [ObjekAlur]
     public var ditahan: [ObjekAlur]
+
+    public init(laporan: Laporan, sementara: [ObjekAlur], ditahan: [ObjekAlur]) {
+        self.laporan = laporan
+        self.sementara = sementara
+        self.ditahan = ditahan
+    }
 }

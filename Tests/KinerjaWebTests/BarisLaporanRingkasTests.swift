@@ -84,6 +84,19 @@ struct BarisLaporanRingkasTests {
     }
 
     @Test
+    func aWholePemdaPartKeptCompactIsThePart() throws {
+        let data = try #require(try Demo.dataSets().first)
+        for pd in data.perangkatDaerah {
+            let laporan = LaporanKatalog.bangun(
+                .realisasi, IndeksKinerja(data), pd: pd, tahun: 2024, tahunDiminta: 2024)
+            let held = [ObjekAlur(perangkatDaerah: pd.id, jenis: .realisasi, tahun: 2024, triwulan: 2)]
+            let part = BagianLaporan(laporan: laporan, sementara: [], ditahan: held)
+            let back = try BagianTersimpan(part).bagian()
+            #expect(back.laporan == laporan && back.ditahan == held && back.sementara.isEmpty)
+        }
+    }
+
+    @Test
     func damagedRowsAreRefused() throws {
         let rows = [Laporan.Baris([.teks("satu"), .angka(1)]), Laporan.Baris([.rupiah(Rupiah(sen: 500))])]
         let good = BarisLaporanRingkas(rows)

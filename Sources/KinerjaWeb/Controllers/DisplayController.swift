@@ -40,8 +40,8 @@ enum DisplayController {
                     ) { pd, build in
                         try await req.turunan(
                             ["laporan-seluruh-pd", name.rawValue, "\(year)", tampilan.rawValue], pemda: pemda.id,
-                            pd: pd.id, terbit: tampilan == .terbit, antre: false,
-                            ukuran: { $0.laporan.baris.count * RowBytes.barisLaporan }, build)
+                            pd: pd.id, terbit: tampilan == .terbit, antre: false, ukuran: \.ukuran
+                        ) { BagianTersimpan(try await build()) }.bagian()
                     })
             }
             return try await kirim(req, ctx, laporan, nama: name.rawValue + "-seluruh")
@@ -387,6 +387,34 @@ enum DisplayController {
         return KinerjaApp.htmlResponse(
             PKPage.render(set, pemda: pemda, pd: pd, tahun: tahun, akun: ctx.akunBar, perubahan: perubahan))
     }
+}
+
+/// A whole-Pemda report's part as the cache keeps it (per PD version, so that a write in one PD builds one part
+/// again): its rows compact (`BarisLaporanRingkas`; as values the fifty parts of the realisasi held 13 MB beside the
+/// whole report), read back when the whole is gathered.
+struct BagianTersimpan: Sendable {
+    let kepala: Laporan
+    let baris: BarisLaporanRingkas
+    let sementara: [ObjekAlur]
+    let ditahan: [ObjekAlur]
+
+    init(_ bagian: BagianLaporan) {
+        var head = bagian.laporan
+        head.baris = []
+        kepala = head
+        baris = BarisLaporanRingkas(bagian.laporan.baris)
+        sementara = bagian.sementara
+        ditahan = bagian.ditahan
+    }
+
+    func bagian() throws -> BagianLaporan {
+        var laporan = kepala
+        laporan.baris = try baris.baris()
+        return BagianLaporan(laporan: laporan, sementara: sementara, ditahan: ditahan)
+    }
+
+    /// Bytes for the cache budget: the rows as kept, and the rest at a row's allowance.
+    var ukuran: Int { baris.ukuran + (sementara.count + ditahan.count + 1) * RowBytes.laporan }
 }
 
 /// A report as the cache keeps it, per data version: the report, what goes above its table (the cascading's tree),

@@ -467,9 +467,6 @@ enum RowBytes {
     /// it): counted high, on the safe side of the budget; the report's own rows are counted as kept
     /// (`BarisLaporanRingkas.ukuran`).
     static let laporan = 100
-    /// A row of a report kept as values (a whole-Pemda report's part per PD: ten cells and their array, ~300 B, and
-    /// its texts).
-    static let barisLaporan = 400
     /// A row of a realisasi form's model (an indicator or sub kegiatan with its figures).
     static let formulir = 600
     /// A row of a PD's data as loaded: 81 B measured (`kinerja bench --bagian muat`, "memori"; 125 B before session
