@@ -59,3 +59,6 @@ throughput "halaman PD" "$BASE$PD?tahun=2025"
 throughput "laporan capaian-sasaran PD" "$BASE$PD/laporan/capaian-sasaran?tahun=2025"
 throughput "dasbor Pemda" "$BASE$PEMDA/dasbor?tahun=2025"
 echo "memori server (RSS): $(($(ps -o rss= -p $SERVER) / 1024)) MB ($(grep -E "RssAnon|RssFile" /proc/$SERVER/status | tr -s " \t" " " | paste -sd" "))"
+# The heap is given back once the server is idle for 2 s (InFlightRequests).
+sleep 3
+echo "memori server (RSS) setelah 3 detik senggang: $(($(ps -o rss= -p $SERVER) / 1024)) MB ($(grep -E "RssAnon|RssFile" /proc/$SERVER/status | tr -s " \t" " " | paste -sd" "))"

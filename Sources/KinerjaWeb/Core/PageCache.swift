@@ -416,6 +416,14 @@ enum HeavyWork {
         #endif
     }
 
+    /// Gives back all the heap holds free, now (the server has fallen idle: `InFlightRequests`).
+    static func kembalikanSemua() {
+        #if canImport(Glibc)
+            terakhirDikembalikan.withLock { $0 = ContinuousClock.now }
+            if let trim = mallocTrim { _ = trim(0) }
+        #endif
+    }
+
     /// The longest a process under steady short computations keeps what they freed.
     static let jeda: Duration = .seconds(5)
     private static let terakhirDikembalikan = Mutex(ContinuousClock.now)
