@@ -19,30 +19,32 @@ struct SenggangTests {
     @Test func theHeapIsGivenBackOnceTheServerFallsIdle() async throws {
         let app = try await Application.make(.testing)
         do {
-            let berjalan = InFlightRequests(jedaSenggang: .milliseconds(100))
+            let berjalan = InFlightRequests(jedaSenggang: .milliseconds(300))
             func minta(_ lama: Duration = .zero) async throws {
                 let request = Request(application: app, on: app.eventLoopGroup.next())
                 _ = try await berjalan.respond(to: request, chainingTo: Jawab(lama: lama))
             }
-            // Requests one after another, each within the pause of the last: no trim until they stop.
-            for _ in 0..<5 {
-                try await minta()
-                try await Task.sleep(for: .milliseconds(20))
+            /// Waits (up to 20 s, however busy the machine) until the heap was given back `kali` times.
+            func tunggu(_ kali: Int) async throws {
+                let sampai = ContinuousClock.now + .seconds(20)
+                while berjalan.dikembalikan < kali && ContinuousClock.now < sampai {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
             }
-            #expect(berjalan.dikembalikan == 0)
-            try await Task.sleep(for: .milliseconds(400))
+            // Requests one after another: each one's check finds a newer request begun; only the last one's trims.
+            for _ in 0..<5 { try await minta() }
+            try await tunggu(1)
             #expect(berjalan.dikembalikan == 1)
-            // Idle on: not again.
-            try await Task.sleep(for: .milliseconds(300))
+            // Idle on, no request: not again.
+            try await Task.sleep(for: .seconds(1))
             #expect(berjalan.dikembalikan == 1)
-            // A long request under way: no trim while it runs, one after it ends.
-            async let panjang: Void = minta(.milliseconds(500))
-            try await Task.sleep(for: .milliseconds(50))
+            // A short request that ends while a long one is under way leaves it be; the long one's end trims, once.
+            async let panjang: Void = minta(.milliseconds(800))
+            while berjalan.berjalan == 0 { try await Task.sleep(for: .milliseconds(5)) }
             try await minta()
-            try await Task.sleep(for: .milliseconds(250))
-            #expect(berjalan.dikembalikan == 1)
             try await panjang
-            try await Task.sleep(for: .milliseconds(400))
+            try await tunggu(2)
+            try await Task.sleep(for: .seconds(1))
             #expect(berjalan.dikembalikan == 2)
         } catch {
             try await app.asyncShutdown()
