@@ -393,28 +393,22 @@ enum DisplayController {
 /// again): its rows compact (`BarisLaporanRingkas`; as values the fifty parts of the realisasi held 13 MB beside the
 /// whole report), read back when the whole is gathered.
 struct BagianTersimpan: Sendable {
-    let kepala: Laporan
-    let baris: BarisLaporanRingkas
+    let laporan: LaporanRingkas
     let sementara: [ObjekAlur]
     let ditahan: [ObjekAlur]
 
     init(_ bagian: BagianLaporan) {
-        var head = bagian.laporan
-        head.baris = []
-        kepala = head
-        baris = BarisLaporanRingkas(bagian.laporan.baris)
+        laporan = LaporanRingkas(bagian.laporan)
         sementara = bagian.sementara
         ditahan = bagian.ditahan
     }
 
     func bagian() throws -> BagianLaporan {
-        var laporan = kepala
-        laporan.baris = try baris.baris()
-        return BagianLaporan(laporan: laporan, sementara: sementara, ditahan: ditahan)
+        BagianLaporan(laporan: try laporan.laporan(), sementara: sementara, ditahan: ditahan)
     }
 
     /// Bytes for the cache budget: the rows as kept, and the rest at a row's allowance.
-    var ukuran: Int { baris.ukuran + (sementara.count + ditahan.count + 1) * RowBytes.laporan }
+    var ukuran: Int { laporan.baris.ukuran + (sementara.count + ditahan.count + 1) * RowBytes.laporan }
 }
 
 /// A report as the cache keeps it, per data version: the report, what goes above its table (the cascading's tree),
@@ -422,11 +416,8 @@ struct BagianTersimpan: Sendable {
 /// XLSX (0,74 s for the whole Pemda's realisasi). The XLSX carries the Pemda's address, kept with it: a new address
 /// is a write, and a write is a new version, so an older address can only be met by an older version's entry.
 final class LaporanTersaji: @unchecked Sendable {
-    /// The report without its rows: its kop, titles, header, notes and signatures, what the page around the table
-    /// prints.
-    let kepala: Laporan
-    /// Its rows, kept compact (`BarisLaporanRingkas`).
-    private let baris: BarisLaporanRingkas
+    /// The report, its rows kept compact.
+    private let ringkas: LaporanRingkas
     let sebelumTabel: HTML
     /// Its table, the same for every request: compressed at the first request that shows it, and kept so only.
     let tabel: SharedHTML
@@ -434,39 +425,37 @@ final class LaporanTersaji: @unchecked Sendable {
     private let berkas = Memo<String, Data>()
 
     init(_ laporan: Laporan, sebelumTabel: HTML = .empty) {
-        var head = laporan
-        head.baris = []
-        let kepala = head
-        let baris = BarisLaporanRingkas(laporan.baris)
-        self.kepala = kepala
-        self.baris = baris
+        let ringkas = LaporanRingkas(laporan)
+        self.ringkas = ringkas
         self.sebelumTabel = sebelumTabel
         tabel = SharedHTML {
-            var whole = kepala
+            var whole = ringkas.kepala
             // Rows this process wrote a moment ago: a damaged piece here is memory gone bad, not input.
-            whole.baris = (try? baris.baris()) ?? []
+            whole.baris = (try? ringkas.baris.baris()) ?? []
             return LaporanHTML.tabel(whole)
         }
     }
 
+    /// The report without its rows: its kop, titles, header, notes and signatures, what the page around the table
+    /// prints.
+    var kepala: Laporan { ringkas.kepala }
+
     /// The whole report, its rows read back (an XLSX, a CSV).
-    func laporan() throws -> Laporan {
-        var whole = kepala
-        whole.baris = try baris.baris()
-        return whole
-    }
+    func laporan() throws -> Laporan { try ringkas.laporan() }
 
     /// Whether `other` is this report (a report built again after a write that changed none of its figures).
     func sama(_ other: Laporan) -> Bool {
-        guard other.baris.count == baris.jumlah else { return false }
+        guard other.baris.count == ringkas.baris.jumlah else { return false }
         var head = other
         head.baris = []
-        return head == kepala && (try? baris.baris()) == other.baris
+        return head == ringkas.kepala && (try? ringkas.baris.baris()) == other.baris
     }
 
     /// Bytes for the cache budget: its rows as kept, its table's HTML once made (`RowBytes.laporan`, counted high),
     /// the tree exactly. An XLSX made later is not counted (a whole-Pemda one is 2 MB).
-    var ukuran: Int { baris.ukuran + baris.jumlah * RowBytes.laporan + sebelumTabel.rendered.utf8.count }
+    var ukuran: Int {
+        ringkas.baris.ukuran + ringkas.baris.jumlah * RowBytes.laporan + sebelumTabel.rendered.utf8.count
+    }
 
     func xlsx(alamat: String, _ make: () throws -> Data) rethrows -> Data { try berkas.nilai(alamat, make) }
 }

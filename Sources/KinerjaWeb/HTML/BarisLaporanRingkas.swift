@@ -174,3 +174,24 @@ struct BarisLaporanRingkas: Sendable {
         }
     }
 }
+
+/// A report kept with its rows compact: the report without its rows (kop, titles, header, notes, signatures: what
+/// the page around the table prints) and its rows as `BarisLaporanRingkas`.
+struct LaporanRingkas: Sendable {
+    let kepala: Laporan
+    let baris: BarisLaporanRingkas
+
+    init(_ laporan: Laporan) {
+        var head = laporan
+        head.baris = []
+        kepala = head
+        baris = BarisLaporanRingkas(laporan.baris)
+    }
+
+    /// The whole report, its rows read back.
+    func laporan() throws -> Laporan {
+        var whole = kepala
+        whole.baris = try baris.baris()
+        return whole
+    }
+}
