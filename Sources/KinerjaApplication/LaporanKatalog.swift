@@ -231,8 +231,8 @@ public enum LaporanKatalog {
     }
 
     /// The latest year with realisasi, else the latest with data: the year of every report but the Renstra's and
-    /// the Renja's when none is asked.
-    static func tahunTerakhir(_ realisasiTerakhir: Int?, semua: [Int]) -> Int {
+    /// the Renja's when none is asked, and of the pages (a PD's, the form, the dashboard).
+    public static func tahunTerakhir(_ realisasiTerakhir: Int?, semua: [Int]) -> Int {
         realisasiTerakhir ?? semua.last ?? 2025
     }
 

@@ -56,12 +56,17 @@ public struct PeriodeLaporan: Hashable, Comparable, Sendable, Codable, CustomStr
     /// nil: the whole year.
     public var triwulan: Int? {
         get { triwulan32 == Self.tanpaTriwulan ? nil : Int(triwulan32) }
-        set { triwulan32 = newValue.map { max(Int32(clamping: $0), Self.tanpaTriwulan + 1) } ?? Self.tanpaTriwulan }
+        set { triwulan32 = Self.simpan(newValue) }
     }
 
     public init(tahun: Int, triwulan: Int? = nil) {
         tahun32 = Int32(clamping: tahun)
-        triwulan32 = triwulan.map { max(Int32(clamping: $0), Self.tanpaTriwulan + 1) } ?? Self.tanpaTriwulan
+        triwulan32 = Self.simpan(triwulan)
+    }
+
+    /// A triwulan as kept: `tanpaTriwulan` for none, a number clamped above it.
+    private static func simpan(_ triwulan: Int?) -> Int32 {
+        triwulan.map { max(Int32(clamping: $0), tanpaTriwulan + 1) } ?? tanpaTriwulan
     }
 
     private enum CodingKeys: String, CodingKey {

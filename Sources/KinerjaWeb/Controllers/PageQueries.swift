@@ -20,7 +20,7 @@ extension DashboardPage.Model {
             async throws -> DashboardPage.Bagian = { try await $1(nil) }
     ) async throws -> Self {
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: nil)
-        let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
+        let year = tahun ?? LaporanKatalog.tahunTerakhir(years.realisasiTerakhir, semua: years.semua)
         if let triwulan, !(1...pemda.jumlahTriwulan).contains(triwulan) {
             throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")
         }
@@ -238,7 +238,7 @@ extension PerangkatDaerahPage.Model {
     {
         // The years first (small DISTINCT queries), then only the chosen year's rows.
         let years = try await store.tahunData(pemda: pemda, perangkatDaerah: pd.id)
-        let chosen = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
+        let chosen = tahun ?? LaporanKatalog.tahunTerakhir(years.realisasiTerakhir, semua: years.semua)
         // Measured against the documents in force (a PK or Renja Perubahan once approved).
         let status = try await store.statusAlur(pemda: pemda, pd: pd.id, tahun: chosen)
         let data = try await store.load(pemda: pemda, perangkatDaerah: pd.id, tahun: chosen).berlaku(status: status)
@@ -272,7 +272,7 @@ extension RealisasiPage.Model {
     ) async throws -> (model: Self, tersaji: RealisasiPage.Tersaji) {
         let store = req.store
         let years = try await store.tahunData(pemda: pemda.id, perangkatDaerah: pd.id)
-        let year = tahun ?? years.realisasiTerakhir ?? years.semua.last ?? 2025
+        let year = tahun ?? LaporanKatalog.tahunTerakhir(years.realisasiTerakhir, semua: years.semua)
         let quarter = triwulan ?? 1
         guard (1...pemda.jumlahTriwulan).contains(quarter) else {
             throw DomainError.tidakSah(field: "triwulan", pesan: "Triwulan harus 1 sampai \(pemda.jumlahTriwulan).")

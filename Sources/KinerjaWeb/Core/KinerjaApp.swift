@@ -223,11 +223,7 @@ final class InFlightRequests: AsyncMiddleware, LifecycleHandler, @unchecked Send
     /// anonymous memory of which 56 MB in use (`scripts/bench_http.sh`; 75 MB once trimmed). A server under load
     /// is never idle that long, so its requests never wait for a trim.
     private func senggang(_ loop: any EventLoop, setelah terakhir: UInt64) {
-        loop.scheduleTask(
-            in: .nanoseconds(
-                Int64(jedaSenggang.components.seconds * 1_000_000_000)
-                    + jedaSenggang.components.attoseconds / 1_000_000_000)
-        ) { [self] in
+        loop.scheduleTask(in: .init(jedaSenggang)) { [self] in
             let idle = lock.withLock {
                 guard jumlah == 0, dimulai == terakhir, dikembalikanPada != terakhir else { return false }
                 dikembalikanPada = terakhir
