@@ -19,6 +19,8 @@ struct BenchCommand: AsyncCommand {
         var ulang: Int?
         @Option(name: "bagian", help: "Hanya satu bagian: muat (data dan bacaan basis data sendiri), halaman, laporan")
         var bagian: String?
+        @Option(name: "saring", help: "Hanya pengukuran yang namanya memuat teks ini (untuk profil: perf record)")
+        var saring: String?
     }
 
     var help: String { "Mengukur waktu dan memori halaman capaian PD dan seluruh Pemda." }
@@ -38,7 +40,8 @@ struct BenchCommand: AsyncCommand {
         guard bagian == nil || ["muat", "halaman", "laporan"].contains(bagian!) else {
             throw DomainError.tidakSah(field: "bagian", pesan: "Bagian adalah muat, halaman atau laporan.")
         }
-        let bench = Pengukur(context: context, store: store, pemda: pemda, pds: pds, repeats: repeats)
+        let bench = Pengukur(
+            context: context, store: store, pemda: pemda, pds: pds, repeats: repeats, saring: signature.saring)
         context.console.print("\(pemda.nama): \(pds.count) PD, \(repeats) ulangan per baris")
         context.console.print("pengukuran                          median      min        maks       baris")
         if bagian == nil || bagian == "muat" { try await bench.muat() }
@@ -58,6 +61,8 @@ private struct Pengukur {
     let pemda: Pemda
     let pds: [PerangkatDaerah]
     let repeats: Int
+    /// Only the measurements whose label holds this text (the others are skipped), to profile one path alone.
+    var saring: String? = nil
 
     /// Loading a PD, the whole Pemda and one year of it, each beside the database's own read of the same rows and
     /// columns (`KinerjaStore.bacaBasisData`: every column of every row counted inside the database, nothing sent).
@@ -135,9 +140,11 @@ private struct Pengukur {
             try await measure("tabel capaian PD \(pd.kode)", repeats) {
                 TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: 2025).baris.count
             }
-            try await measure("halaman PD \(pd.kode) (muat+hitung+HTML)", repeats) {
+            try await measure("halaman PD \(pd.kode) (muat+hitung+gzip)", repeats) {
                 try await HalamanUkur.perangkatDaerah(store, pemda: pemda.id, pd: pd, tahun: 2025)
             }
+            let html = try await HalamanUkur.perangkatDaerahHTML(store, pemda: pemda.id, pd: pd, tahun: 2025)
+            try await measure("  HTML+gzip saja", repeats) { html() }
             try await measure("formulir realisasi \(pd.kode) (muat+hitung)", repeats) {
                 try await HalamanUkur.formulir(store, pemda: pemda, pd: pd, tahun: 2025, render: false)
             }
@@ -203,6 +210,7 @@ private struct Pengukur {
     }
 
     func measure(_ label: String, _ repeats: Int, _ body: () async throws -> Int) async throws {
+        if let saring, !label.contains(saring) { return }
         var times: [Duration] = []
         var size = 0
         for _ in 0..<repeats {

@@ -110,8 +110,11 @@ extension KinerjaStore {
         let pemdaID = id.uuid
         let pdID = pd?.uuid
         let pemda = try await pemda(id)
-        let pds = try await PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
-            .filter { pdID == nil || $0.id == pdID }.map { $0.domain() }
+        // One PD's load reads its own row only (a part of the dashboard read all 50 through Fluent's reflection:
+        // a twentieth of a cold dashboard).
+        var pdQuery = PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemdaID)
+        if let pdID { pdQuery = pdQuery.filter(\.$id == pdID) }
+        let pds = try await pdQuery.sort(\.$kode).all().map { $0.domain() }
         var unitQuery = UnitKerjaModel.query(on: db).filter(\.$pemdaID == pemdaID)
         var pejabatQuery = PejabatModel.query(on: db).filter(\.$pemdaID == pemdaID)
         var periodeQuery = PeriodeModel.query(on: db).filter(\.$pemdaID == pemdaID)

@@ -432,14 +432,27 @@ extension RencanaPage.Model {
 
 /// The pages `kinerja bench` times (model and HTML as a visitor gets them), for the command line.
 public enum HalamanUkur {
-    /// A PD's page: load, compute, render; the size of its HTML.
+    /// A PD's page: load, compute, render, as a browser gets it (gzip); the size of its gzip.
     public static func perangkatDaerah(
         _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah, tahun: Int
     ) async throws -> Int {
+        gzip(try await PerangkatDaerahPage.Model.query(store, pemda: pemda, pd: pd, tahun: tahun, triwulan: nil))
+    }
+
+    /// A PD's page made from its model computed once (the rows' HTML and their compression, the page around them):
+    /// the part of a cold page after the query. The size of its gzip.
+    public static func perangkatDaerahHTML(
+        _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah, tahun: Int
+    ) async throws -> @Sendable () -> Int {
         let model = try await PerangkatDaerahPage.Model.query(store, pemda: pemda, pd: pd, tahun: tahun, triwulan: nil)
-        return PerangkatDaerahPage.render(
-            model, akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil), bolehTulis: false
-        ).utf8.count
+        return { gzip(model) }
+    }
+
+    private static func gzip(_ model: PerangkatDaerahPage.Model) -> Int {
+        let tersaji = PerangkatDaerahPage.Tersaji(model)
+        let page = PerangkatDaerahPage.halaman(
+            tersaji, akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil), bolehTulis: false)
+        return SharedHTML.gzip(SharedHTML.potong(page), [tersaji.bawah]).count
     }
 
     /// A PD's realisasi form of TW IV: its model (load and compute) and, apart, its HTML rendered from that model

@@ -49,6 +49,16 @@ struct BarisTersaji<Input: Hashable & Sendable>: Sendable {
         _ inputs: [Input], konteks: String, sebelumnya: BarisTersaji? = nil, ingat: Ingat = .masukan,
         render: (Input) -> HTML
     ) {
+        self.init(inputs, konteks: konteks, sebelumnya: sebelumnya, ingat: ingat) { input, penulis in
+            penulis.html(render(input))
+        }
+    }
+
+    /// Rows written straight into bytes (`PenulisHTML`): the same, without an `HTML` value per row.
+    init(
+        _ inputs: [Input], konteks: String, sebelumnya: BarisTersaji? = nil, ingat: Ingat = .masukan,
+        tulis: (Input, inout PenulisHTML) -> Void
+    ) {
         let previous = sebelumnya.flatMap { $0.konteks == konteks ? $0 : nil }
         let prints = ingat == .sidikJari ? inputs.map(SidikJari.init) : []
         let size = Self.barisPerBlok
@@ -77,20 +87,21 @@ struct BarisTersaji<Input: Hashable & Sendable>: Sendable {
                     if let previous, index < previous.blok.count, same.contains(true) {
                         Gzip.teks(previous.blok[index].chunk)
                     } else { nil }
-                var bytes: [UInt8] = []
+                var penulis = PenulisHTML()
                 var ends: [UInt32] = []
                 ends.reserveCapacity(range.count)
                 for (offset, row) in range.enumerated() {
                     if let old, let previous, same[offset], offset < previous.blok[index].akhir.count {
                         let ends = previous.blok[index].akhir
-                        bytes += old[Int(offset == 0 ? 0 : ends[offset - 1])..<Int(ends[offset])]
+                        penulis.bytes += old[Int(offset == 0 ? 0 : ends[offset - 1])..<Int(ends[offset])]
                     } else {
-                        bytes += render(inputs[row]).rendered.utf8
+                        tulis(inputs[row], &penulis)
                         rendered += 1
                     }
-                    ends.append(UInt32(bytes.count))
+                    ends.append(UInt32(penulis.bytes.count))
                 }
-                blocks.append(Blok(chunk: bytes.withUnsafeBufferPointer { Gzip.Chunk(bytes: $0) }, akhir: ends))
+                blocks.append(
+                    Blok(chunk: penulis.bytes.withUnsafeBufferPointer { Gzip.Chunk(bytes: $0) }, akhir: ends))
             }
             start = range.upperBound
         }

@@ -85,6 +85,17 @@ extension SharedHTML {
         String(decoding: teks(potong(page), parts), as: UTF8.self)
     }
 
+    /// The page's pieces compressed now (fast) with its parts as kept between them: the gzip a client gets.
+    static func gzip(_ pieces: [ArraySlice<UInt8>], _ parts: [SharedHTML]) -> [UInt8] {
+        precondition(pieces.count == parts.count + 1, "tempat bagian tetap tidak cocok")
+        var chunks: [Gzip.Chunk] = []
+        for (index, piece) in pieces.enumerated() {
+            if !piece.isEmpty { chunks.append(piece.withUnsafeBufferPointer { Gzip.Chunk(bytes: $0, level: 1) }) }
+            if index < parts.count { chunks += parts[index].gzip }
+        }
+        return Gzip.stream(chunks)
+    }
+
     /// The page's pieces with its parts' HTML between them.
     static func teks(_ pieces: [ArraySlice<UInt8>], _ parts: [SharedHTML]) -> [UInt8] {
         precondition(pieces.count == parts.count + 1, "tempat bagian tetap tidak cocok")
@@ -112,15 +123,10 @@ extension KinerjaApp {
                 status: status, headers: headers,
                 body: .init(buffer: ByteBuffer(bytes: SharedHTML.teks(pieces, bagian))))
         }
-        precondition(pieces.count == bagian.count + 1, "tempat bagian tetap tidak cocok")
-        var chunks: [Gzip.Chunk] = []
-        for (index, piece) in pieces.enumerated() {
-            if !piece.isEmpty { chunks.append(piece.withUnsafeBufferPointer { Gzip.Chunk(bytes: $0, level: 1) }) }
-            if index < bagian.count { chunks += bagian[index].gzip }
-        }
         headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
         // Compressed already: not again by the server's own compression.
         headers.responseCompression = .disable
-        return Response(status: status, headers: headers, body: .init(buffer: ByteBuffer(bytes: Gzip.stream(chunks))))
+        return Response(
+            status: status, headers: headers, body: .init(buffer: ByteBuffer(bytes: SharedHTML.gzip(pieces, bagian))))
     }
 }

@@ -55,7 +55,7 @@ struct PerangkatDaerahPage {
             baris = BarisTersaji(
                 model.tabel.baris.map { row in
                     BarisTabel(baris: row, renstra: row.indikator.map { model.targetRenstra[$0.indikator.id] })
-                }, konteks: "", sebelumnya: sebelumnya?.baris, ingat: .sidikJari, render: PerangkatDaerahPage.tableRows)
+                }, konteks: "", sebelumnya: sebelumnya?.baris, ingat: .sidikJari, tulis: PerangkatDaerahPage.tableRows)
             var ringan = model
             ringan.tabel.baris = []
             ringan.targetRenstra = [:]
@@ -256,9 +256,14 @@ struct PerangkatDaerahPage {
     }
 
     static func badge(_ pita: KategoriCapaian.Pita) -> HTML {
-        .el(
-            "span", [("class", "badge"), ("style", "background:\(pita.warna);color:\(warnaTeks(pita.warna))")],
-            pita.label)
+        var penulis = PenulisHTML()
+        badge(pita, &penulis)
+        return HTML(dipulihkan: penulis.bytes)
+    }
+
+    static func badge(_ pita: KategoriCapaian.Pita, _ out: inout PenulisHTML) {
+        out.el(
+            "span", ["class": "badge", "style": "background:\(pita.warna);color:\(warnaTeks(pita.warna))"], pita.label)
     }
 
     /// Dark or white text, whichever contrasts more with a band's colour (the Pemda chooses the colours).
@@ -289,66 +294,61 @@ struct PerangkatDaerahPage {
     }
 
     /// The `<tr>`s of one element: one per indicator (the element's cells spanning them), or one saying it has none.
-    static func tableRows(_ input: BarisTabel) -> HTML {
+    static func tableRows(_ input: BarisTabel, _ out: inout PenulisHTML) {
         let baris = input.baris
         let node = baris.elemen
-        let span = max(1, baris.indikator.count)
-        let indent = String(repeating: "\u{2003}", count: baris.kedalaman)
-        var paguCell: [HTML] = [.text(baris.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "")]
-        if let recorded = baris.paguTercatatBerbeda {
-            paguCell.append(
-                .el(
+        let span = String(max(1, baris.indikator.count))
+        let rowClass = "lvl-" + node.tingkat.rawValue
+        func lead() {
+            out.el("td", ["class": "kode", "rowspan": span], node.kode?.asli ?? node.nomor)
+            out.buka("td", ["rowspan": span])
+            out.teks(String(repeating: "\u{2003}", count: baris.kedalaman))
+            out.el("span", ["class": "muted"], node.tingkat.labelAwal + ": ")
+            out.teks(node.uraian)
+            out.tutup("td")
+        }
+        func money() {
+            out.buka("td", ["class": "num", "rowspan": span])
+            out.teks(baris.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "")
+            if let recorded = baris.paguTercatatBerbeda {
+                out.el(
                     "span",
                     [
-                        ("class", "warn"),
-                        ("title", "Pagu tercatat " + IndonesianFormat.rupiah(recorded) + " ≠ jumlah anak"),
+                        "class": "warn",
+                        "title": "Pagu tercatat " + IndonesianFormat.rupiah(recorded) + " ≠ jumlah anak",
                     ],
-                    " ⚠"))
+                    " ⚠")
+            }
+            out.tutup("td")
+            out.el(
+                "td", ["class": "num", "rowspan": span],
+                baris.realisasiKeuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "")
+            out.el("td", ["class": "num", "rowspan": span], baris.serapan.map { IndonesianFormat.percent($0) } ?? "")
+            out.el("td", ["class": "num", "rowspan": span], baris.fisik.map { IndonesianFormat.percent($0) } ?? "")
         }
-        let lead: [HTML] = [
-            .el("td", [("class", "kode"), ("rowspan", String(span))], node.kode?.asli ?? node.nomor),
-            .el(
-                "td", [("rowspan", String(span))],
-                [
-                    .text(indent),
-                    .el("span", [("class", "muted")], node.tingkat.labelAwal + ": "),
-                    .text(node.uraian),
-                ]),
-        ]
-        let money: [HTML] = [
-            .el("td", [("class", "num"), ("rowspan", String(span))], paguCell),
-            .el(
-                "td", [("class", "num"), ("rowspan", String(span))],
-                baris.realisasiKeuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""),
-            .el(
-                "td", [("class", "num"), ("rowspan", String(span))],
-                baris.serapan.map { IndonesianFormat.percent($0) } ?? ""),
-            .el(
-                "td", [("class", "num"), ("rowspan", String(span))],
-                baris.fisik.map { IndonesianFormat.percent($0) } ?? ""),
-        ]
         if baris.indikator.isEmpty {
-            return .el(
-                "tr", [("class", "lvl-" + node.tingkat.rawValue)],
-                lead + [.el("td", [("colspan", "7"), ("class", "muted")], "Belum ada indikator")] + money)
+            out.buka("tr", ["class": rowClass])
+            lead()
+            out.el("td", ["colspan": "7", "class": "muted"], "Belum ada indikator")
+            money()
+            out.tutup("tr")
+            return
         }
-        var rows: [HTML] = []
         for (index, item) in baris.indikator.enumerated() {
-            let cells: [HTML] = [
-                .el("td", [], item.indikator.nama),
-                .el("td", [], item.indikator.satuan),
-                .el("td", [("class", "num")], input.renstra[index]?.teks ?? "–"),
-                .el("td", [("class", "num")], item.target?.teks ?? "–"),
-                .el("td", [("class", "num")], item.realisasi?.teks ?? "belum diisi"),
-                .el("td", [("class", "num"), ("title", capaianTitle(item.capaian))], capaianText(item.capaian)),
-                .el("td", [], [item.kategori.map(badge) ?? .empty]),
-            ]
-            rows.append(
-                .el(
-                    "tr", [("class", "lvl-" + node.tingkat.rawValue)],
-                    (index == 0 ? lead : []) + cells + (index == 0 ? money : [])))
+            out.buka("tr", ["class": rowClass])
+            if index == 0 { lead() }
+            out.el("td", [:], item.indikator.nama)
+            out.el("td", [:], item.indikator.satuan)
+            out.el("td", ["class": "num"], input.renstra[index]?.teks ?? "–")
+            out.el("td", ["class": "num"], item.target?.teks ?? "–")
+            out.el("td", ["class": "num"], item.realisasi?.teks ?? "belum diisi")
+            out.el("td", ["class": "num", "title": capaianTitle(item.capaian)], capaianText(item.capaian))
+            out.buka("td")
+            if let kategori = item.kategori { badge(kategori, &out) }
+            out.tutup("td")
+            if index == 0 { money() }
+            out.tutup("tr")
         }
-        return .join(rows)
     }
 
     static func capaianText(_ hasil: HasilCapaian) -> String {
