@@ -51,11 +51,23 @@ enum Form {
 
     /// A hidden field (a version or the value the form was loaded with).
     static func tersembunyi(_ name: String, _ value: String) -> HTML {
-        .el("input", [("type", "hidden"), ("name", name), ("value", value)])
+        PenulisHTML.html { $0.tersembunyi(name, value) }
     }
 
     /// A field's error under it, announced to screen readers; nothing without one.
     static func galatIsian(_ text: String?) -> HTML {
-        text.map { HTML.el("div", [("class", "galat-isian"), ("role", "alert")], $0) } ?? .empty
+        PenulisHTML.html { $0.galatIsian(text) }
+    }
+}
+
+extension PenulisHTML {
+    /// `Form.tersembunyi`, written into bytes.
+    mutating func tersembunyi(_ name: String, _ value: String) {
+        buka("input", ["type": "hidden", "name": name, "value": value])
+    }
+
+    /// `Form.galatIsian`, written into bytes.
+    mutating func galatIsian(_ text: String?) {
+        if let text { el("div", ["class": "galat-isian", "role": "alert"], text) }
     }
 }

@@ -9,6 +9,13 @@ struct PenulisHTML {
 
     init(kapasitas: Int = 0) { bytes.reserveCapacity(kapasitas) }
 
+    /// What `tulis` writes, as an `HTML` value (where a page puts it among others).
+    static func html(_ tulis: (inout PenulisHTML) -> Void) -> HTML {
+        var penulis = PenulisHTML()
+        tulis(&penulis)
+        return HTML(dipulihkan: penulis.bytes)
+    }
+
     /// `<tag a="v" …>`; an attribute whose value is nil is left out.
     mutating func buka(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
         assert(Self.identifier(tag), "tag tidak sah")

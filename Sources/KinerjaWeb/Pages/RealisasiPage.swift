@@ -60,11 +60,12 @@ struct RealisasiPage {
             let action = SiteURL.realisasi(pemda: model.pemda.id.uuid, kode: model.pd.kode).path
             // What else a row's HTML reads: the links and field names are made of these.
             let konteks = "\(model.pemda.id.uuid)|\(model.pd.kode)|\(model.tahun)|\(model.triwulan)"
-            kinerja = BarisTersaji(model.kinerja, konteks: konteks, sebelumnya: sebelumnya?.kinerja) {
-                RealisasiPage.kinerjaRow($0, model, isian: FormState(), action: action)
+            let untouched = FormState()
+            kinerja = BarisTersaji(model.kinerja, konteks: konteks, sebelumnya: sebelumnya?.kinerja) { row, out in
+                RealisasiPage.kinerjaRow(row, model, isian: untouched, action: action, &out)
             }
-            anggaran = BarisTersaji(model.anggaran, konteks: konteks, sebelumnya: sebelumnya?.anggaran) {
-                RealisasiPage.anggaranRow($0, model, isian: FormState())
+            anggaran = BarisTersaji(model.anggaran, konteks: konteks, sebelumnya: sebelumnya?.anggaran) { row, out in
+                RealisasiPage.anggaranRow(row, model, isian: untouched, &out)
             }
         }
 
@@ -237,130 +238,109 @@ struct RealisasiPage {
 
     /// One row of the form: an indicator's realisasi, its capaian and evidence.
     static func kinerjaRow(_ row: BarisKinerja, _ model: Model, isian: FormState, action: String) -> HTML {
+        PenulisHTML.html { kinerjaRow(row, model, isian: isian, action: action, &$0) }
+    }
+
+    /// The same, written into bytes (as the form's cached rows are).
+    static func kinerjaRow(
+        _ row: BarisKinerja, _ model: Model, isian: FormState, action: String, _ out: inout PenulisHTML
+    ) {
         let pemdaID = model.pemda.id.uuid
         let key = row.indikator.id.uuid.uuidString.lowercased()
+        let name = FormKey.realisasi.awalan + key
         let original = row.tersimpan?.teks ?? ""
-        let typed = isian.nilai[FormKey.realisasi.awalan + key] ?? original
-        let error = isian.galat[FormKey.realisasi.awalan + key] ?? isian.konflik[FormKey.realisasi.awalan + key]
-        let version = isian.versi[FormKey.realisasi.awalan + key] ?? row.tersimpan?.versi ?? 0
-        let evidence: [HTML] = row.bukti.map { item in
-            HTML.el(
-                "div", [],
-                [
-                    .el(
-                        "a",
-                        [("href", SiteURL.bukti(pemda: pemdaID, kode: model.pd.kode, bukti: item.id).path)],
-                        item.namaBerkas),
-                    .el(
-                        "span", [("class", "muted")],
-                        " (\(IndonesianFormat.number(Decimal(item.ukuran) / 1024, maxFractionDigits: 0)) KB)"),
-                ])
-        }
-        return .el(
-            "tr", [],
+        let typed = isian.nilai[name] ?? original
+        let error = isian.galat[name] ?? isian.konflik[name]
+        let version = isian.versi[name] ?? row.tersimpan?.versi ?? 0
+        out.buka("tr")
+        out.el("td", ["class": "kode"], row.kode)
+        out.buka("td")
+        out.el("div", ["class": "muted"], row.uraian)
+        out.el("label", ["for": name], row.indikator.nama)
+        out.tutup("td")
+        out.el("td", [:], row.indikator.satuan)
+        out.el("td", ["class": "num"], row.targetTahun?.teks ?? "–")
+        out.el("td", ["class": "num"], row.targetSampai?.teks ?? "–")
+        out.buka("td")
+        out.buka(
+            "input",
             [
-                .el("td", [("class", "kode")], row.kode),
-                .el(
-                    "td", [],
-                    [
-                        .el("div", [("class", "muted")], row.uraian),
-                        .el("label", [("for", FormKey.realisasi.awalan + key)], row.indikator.nama),
-                    ]),
-                .el("td", [], row.indikator.satuan),
-                .el("td", [("class", "num")], row.targetTahun?.teks ?? "–"),
-                .el("td", [("class", "num")], row.targetSampai?.teks ?? "–"),
-                .el(
-                    "td", [],
-                    [
-                        .el(
-                            "input",
-                            [
-                                ("type", "text"), ("name", FormKey.realisasi.awalan + key),
-                                ("id", FormKey.realisasi.awalan + key), ("value", typed),
-                                ("inputmode", "decimal"), ("size", "10"), ("autocomplete", "off"),
-                                ("aria-invalid", error == nil ? nil : "true"),
-                                ("aria-describedby", "c." + key),
-                                (
-                                    "data-capaian",
-                                    action
-                                        + "/capaian?indikator=\(key)&tahun=\(model.tahun)&triwulan=\(model.triwulan)"
-                                ),
-                            ]),
-                        Form.tersembunyi(FormKey.versiRealisasi.awalan + key, String(version)),
-                        Form.tersembunyi(FormKey.awalRealisasi.awalan + key, original),
-                        Form.galatIsian(error),
-                    ]),
-                .el(
-                    "td", [("class", "num"), ("id", "c." + key), ("aria-live", "polite")],
-                    [
-                        .text(PerangkatDaerahPage.capaianText(row.capaian) + " "),
-                        row.kategori.map(PerangkatDaerahPage.badge) ?? .empty,
-                    ]),
-                .el(
-                    "td", [],
-                    evidence + [
-                        .el(
-                            "input",
-                            [
-                                ("type", "file"), ("name", FormKey.bukti.awalan + key),
-                                ("accept", "application/pdf,image/png,image/jpeg"),
-                                ("aria-label", "Bukti " + row.indikator.nama),
-                            ]),
-                        (isian.galat[FormKey.bukti.awalan + key]).map {
-                            HTML.el("div", [("class", "galat-isian")], $0)
-                        } ?? .empty,
-                    ]),
+                "type": "text", "name": name, "id": name, "value": typed, "inputmode": "decimal", "size": "10",
+                "autocomplete": "off", "aria-invalid": error == nil ? nil : "true", "aria-describedby": "c." + key,
+                "data-capaian": action + "/capaian?indikator=\(key)&tahun=\(model.tahun)&triwulan=\(model.triwulan)",
             ])
+        out.tersembunyi(FormKey.versiRealisasi.awalan + key, String(version))
+        out.tersembunyi(FormKey.awalRealisasi.awalan + key, original)
+        out.galatIsian(error)
+        out.tutup("td")
+        out.buka("td", ["class": "num", "id": "c." + key, "aria-live": "polite"])
+        out.teks(PerangkatDaerahPage.capaianText(row.capaian) + " ")
+        if let kategori = row.kategori { PerangkatDaerahPage.badge(kategori, &out) }
+        out.tutup("td")
+        out.buka("td")
+        for item in row.bukti {
+            out.buka("div")
+            out.el(
+                "a", ["href": SiteURL.bukti(pemda: pemdaID, kode: model.pd.kode, bukti: item.id).path], item.namaBerkas)
+            out.el(
+                "span", ["class": "muted"],
+                " (\(IndonesianFormat.number(Decimal(item.ukuran) / 1024, maxFractionDigits: 0)) KB)")
+            out.tutup("div")
+        }
+        out.buka(
+            "input",
+            [
+                "type": "file", "name": FormKey.bukti.awalan + key, "accept": "application/pdf,image/png,image/jpeg",
+                "aria-label": "Bukti " + row.indikator.nama,
+            ])
+        if let galat = isian.galat[FormKey.bukti.awalan + key] { out.el("div", ["class": "galat-isian"], galat) }
+        out.tutup("td")
+        out.tutup("tr")
     }
 
     /// One row of the form: a sub kegiatan's realisasi keuangan and fisik.
     static func anggaranRow(_ row: BarisAnggaran, _ model: Model, isian: FormState) -> HTML {
+        PenulisHTML.html { anggaranRow(row, model, isian: isian, &$0) }
+    }
+
+    /// The same, written into bytes (as the form's cached rows are).
+    static func anggaranRow(_ row: BarisAnggaran, _ model: Model, isian: FormState, _ out: inout PenulisHTML) {
         let key = row.node.id.uuid.uuidString.lowercased()
+        let keuangan = FormKey.keuangan.awalan + key
+        let fisik = FormKey.fisik.awalan + key
         let originalK = row.tersimpan?.keuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""
         let originalF = row.tersimpan?.fisik.map { IndonesianFormat.number($0) } ?? ""
-        let error =
-            isian.galat[FormKey.keuangan.awalan + key] ?? isian.galat[FormKey.fisik.awalan + key]
-            ?? isian.konflik[FormKey.keuangan.awalan + key]
-        return .el(
-            "tr", [],
+        let error = isian.galat[keuangan] ?? isian.galat[fisik] ?? isian.konflik[keuangan]
+        out.buka("tr")
+        out.el("td", ["class": "kode"], row.node.kode?.asli ?? row.node.nomor)
+        out.buka("td")
+        out.el("label", ["for": keuangan], row.node.uraian)
+        out.tutup("td")
+        out.el("td", ["class": "num"], row.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "–")
+        out.buka("td")
+        out.buka(
+            "input",
             [
-                .el("td", [("class", "kode")], row.node.kode?.asli ?? row.node.nomor),
-                .el("td", [], [.el("label", [("for", FormKey.keuangan.awalan + key)], row.node.uraian)]),
-                .el("td", [("class", "num")], row.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "–"),
-                .el(
-                    "td", [],
-                    [
-                        .el(
-                            "input",
-                            [
-                                ("type", "text"), ("name", FormKey.keuangan.awalan + key),
-                                ("id", FormKey.keuangan.awalan + key),
-                                ("value", isian.nilai[FormKey.keuangan.awalan + key] ?? originalK),
-                                ("inputmode", "decimal"),
-                                ("size", "16"), ("autocomplete", "off"),
-                                ("aria-invalid", error == nil ? nil : "true"),
-                            ]),
-                        Form.tersembunyi(
-                            FormKey.versiAnggaran.awalan + key,
-                            String(isian.versi[FormKey.keuangan.awalan + key] ?? row.tersimpan?.versi ?? 0)),
-                        Form.tersembunyi(FormKey.awalKeuangan.awalan + key, originalK),
-                        Form.tersembunyi(FormKey.awalFisik.awalan + key, originalF),
-                        Form.galatIsian(error),
-                    ]),
-                .el(
-                    "td", [],
-                    [
-                        .el(
-                            "input",
-                            [
-                                ("type", "text"), ("name", FormKey.fisik.awalan + key),
-                                ("value", isian.nilai[FormKey.fisik.awalan + key] ?? originalF),
-                                ("inputmode", "decimal"), ("size", "6"),
-                                ("aria-label", "Fisik (%) " + row.node.uraian),
-                            ])
-                    ]),
-                .el("td", [("class", "num")], row.serapanSampai.map { IndonesianFormat.percent($0) } ?? "–"),
+                "type": "text", "name": keuangan, "id": keuangan, "value": isian.nilai[keuangan] ?? originalK,
+                "inputmode": "decimal", "size": "16", "autocomplete": "off",
+                "aria-invalid": error == nil ? nil : "true",
             ])
+        out.tersembunyi(
+            FormKey.versiAnggaran.awalan + key, String(isian.versi[keuangan] ?? row.tersimpan?.versi ?? 0))
+        out.tersembunyi(FormKey.awalKeuangan.awalan + key, originalK)
+        out.tersembunyi(FormKey.awalFisik.awalan + key, originalF)
+        out.galatIsian(error)
+        out.tutup("td")
+        out.buka("td")
+        out.buka(
+            "input",
+            [
+                "type": "text", "name": fisik, "value": isian.nilai[fisik] ?? originalF, "inputmode": "decimal",
+                "size": "6", "aria-label": "Fisik (%) " + row.node.uraian,
+            ])
+        out.tutup("td")
+        out.el("td", ["class": "num"], row.serapanSampai.map { IndonesianFormat.percent($0) } ?? "–")
+        out.tutup("tr")
     }
 
     static func filter(_ model: Model, action: String) -> HTML {
