@@ -148,6 +148,10 @@ private struct Pengukur {
             try await measure("formulir realisasi \(pd.kode) (muat+hitung)", repeats) {
                 try await HalamanUkur.formulir(store, pemda: pemda, pd: pd, tahun: 2025, render: false)
             }
+            if pd == pds[0] && (saring.map { "formulir".contains($0) } ?? true) {
+                let (kinerja, anggaran) = HalamanUkur.strideFormulir
+                context.console.print("  baris formulir dalam larik: kinerja \(kinerja) B, anggaran \(anggaran) B")
+            }
             try await measure("  dengan HTML", repeats) {
                 try await HalamanUkur.formulir(store, pemda: pemda, pd: pd, tahun: 2025, render: true)
             }

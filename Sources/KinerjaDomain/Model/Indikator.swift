@@ -186,7 +186,10 @@ public struct Baseline: Hashable, Sendable, Codable {
 
 extension Indikator {
     /// The units a value typed for this indicator may carry after its number: its own satuan (lower-cased).
-    public var satuanSah: Set<String> {
+    public var satuanSah: Set<String> { Self.satuanSah(satuan) }
+
+    /// The units a value may carry for an indicator whose satuan is `satuan`.
+    public static func satuanSah(_ satuan: String) -> Set<String> {
         let unit = satuan.trimmedSpaces().lowercased()
         return unit.isEmpty ? [] : [unit]
     }

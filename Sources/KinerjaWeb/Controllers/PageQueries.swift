@@ -318,8 +318,9 @@ extension RealisasiPage.Model {
                     tahun: year, sampai: quarter, indikator: indikator, kebijakan: data.pemda.kebijakan)
                 kinerja.append(
                     RealisasiPage.BarisKinerja(
-                        kode: node.kode?.asli ?? node.nomor, uraian: node.uraian, indikator: indikator,
-                        targetTahun: yearTarget, targetSampai: history.targetTahun(year, sampai: quarter),
+                        kode: node.kode?.asli ?? node.nomor, uraian: node.uraian,
+                        indikator: RealisasiPage.IndikatorIsian(indikator), targetTahun: yearTarget,
+                        targetSampai: history.targetTahun(year, sampai: quarter),
                         tersimpan: stored.kinerja[indikator.id.uuid], capaian: hasil.capaian,
                         kategori: hasil.kategori, bukti: evidence[indikator.id.uuid] ?? []))
             }
@@ -327,7 +328,8 @@ extension RealisasiPage.Model {
                 let pagu = index.pagu(node.id, tahun: year)
                 anggaran.append(
                     RealisasiPage.BarisAnggaran(
-                        node: node, pagu: pagu, tersimpan: stored.anggaran[node.id.uuid],
+                        elemen: node.id, kode: node.kode?.asli ?? node.nomor, uraian: node.uraian, pagu: pagu,
+                        tersimpan: stored.anggaran[node.id.uuid],
                         serapanSampai: pagu.flatMap {
                             Serapan.persen(
                                 realisasi: index.realisasiKeuangan(node.id, tahun: year, sampai: quarter), pagu: $0)
@@ -365,8 +367,10 @@ extension RealisasiPage.Model {
         for (row, nomor) in zip(tulisan.realisasi, tulisan.versiRealisasi) where row.periode == periode {
             versi[row.indikator] = (nomor, row)
         }
+        // The indicators' definitions from the data (a form row keeps only what it shows).
+        let definisi = Dictionary(index.data.indikator.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for i in result.kinerja.indices where indikator.contains(result.kinerja[i].indikator.id) {
-            let item = result.kinerja[i].indikator
+            guard let item = definisi[result.kinerja[i].indikator.id] else { continue }
             if let (nomor, row) = versi[item.id] {
                 result.kinerja[i].tersimpan = Tersimpan(versi: nomor, teks: row.teks)
             }
@@ -379,13 +383,13 @@ extension RealisasiPage.Model {
         for (row, nomor) in zip(tulisan.anggaran, tulisan.versiAnggaran) where row.periode == periode {
             versiUang[row.elemen] = (nomor, row)
         }
-        for i in result.anggaran.indices where elemen.contains(result.anggaran[i].node.id) {
-            let node = result.anggaran[i].node
-            if let (nomor, row) = versiUang[node.id] {
+        for i in result.anggaran.indices where elemen.contains(result.anggaran[i].elemen) {
+            let id = result.anggaran[i].elemen
+            if let (nomor, row) = versiUang[id] {
                 result.anggaran[i].tersimpan = TersimpanAnggaran(versi: nomor, keuangan: row.keuangan, fisik: row.fisik)
             }
             result.anggaran[i].serapanSampai = result.anggaran[i].pagu.flatMap {
-                Serapan.persen(realisasi: index.realisasiKeuangan(node.id, tahun: tahun, sampai: triwulan), pagu: $0)
+                Serapan.persen(realisasi: index.realisasiKeuangan(id, tahun: tahun, sampai: triwulan), pagu: $0)
             }
         }
         return result
@@ -464,6 +468,11 @@ public enum HalamanUkur {
             store, pemda: pemda, pd: pd, year: tahun, quarter: pemda.jumlahTriwulan, years: [tahun])
         guard render else { return model.kinerja.count + model.anggaran.count }
         return RealisasiPage.render(model, akun: Layout.Akun(pengguna: nil, csrf: "", pemda: nil)).utf8.count
+    }
+
+    /// The bytes a realisasi form's rows take inline (an indicator's, a sub kegiatan's), for `kinerja bench`.
+    public static var strideFormulir: (kinerja: Int, anggaran: Int) {
+        (MemoryLayout<RealisasiPage.BarisKinerja>.stride, MemoryLayout<RealisasiPage.BarisAnggaran>.stride)
     }
 
     /// The dashboard's model (load and compute); its number of PD.

@@ -168,7 +168,7 @@ enum RealisasiController {
         _ isian: inout FormState
     ) {
         for row in model.anggaran {
-            let key = row.node.id.uuid.uuidString.lowercased()
+            let key = row.elemen.uuid.uuidString.lowercased()
             let keuanganText = (form[FormKey.keuangan.awalan + key] ?? "").trimmedSpaces()
             let fisikText = (form[FormKey.fisik.awalan + key] ?? "").trimmedSpaces()
             isian.nilai[FormKey.keuangan.awalan + key] = keuanganText
@@ -179,7 +179,7 @@ enum RealisasiController {
             if unchanged || (form[FormKey.keuangan.awalan + key] == nil && form[FormKey.fisik.awalan + key] == nil) {
                 continue
             }
-            let label = "\(row.node.kode?.asli ?? row.node.nomor) · \(row.node.uraian)"
+            let label = "\(row.kode) · \(row.uraian)"
             var keuangan: Rupiah?
             var fisik: Decimal?
             do {
@@ -194,7 +194,7 @@ enum RealisasiController {
             }
             guard isian.galat[FormKey.keuangan.awalan + key] == nil && isian.galat[FormKey.fisik.awalan + key] == nil
             else { continue }
-            let kunci = KunciIsian.anggaran(row.node.id, periode)
+            let kunci = KunciIsian.anggaran(row.elemen, periode)
             change.versiDibaca[kunci] = Int(form[FormKey.versiAnggaran.awalan + key] ?? "") ?? 0
             guard keuangan != nil || fisik != nil else {
                 change.hapus.append(kunci)
@@ -203,7 +203,7 @@ enum RealisasiController {
             do {
                 // The domain's rules (money never negative, fisik 0-100) with the domain's message.
                 change.anggaran.append(
-                    try RealisasiAnggaran(elemen: row.node.id, periode: periode, keuangan: keuangan, fisik: fisik))
+                    try RealisasiAnggaran(elemen: row.elemen, periode: periode, keuangan: keuangan, fisik: fisik))
             } catch {
                 isian.galat[(error.field == "fisik" ? FormKey.fisik.awalan : FormKey.keuangan.awalan) + key] =
                     "\(label): \(error.pesan)"

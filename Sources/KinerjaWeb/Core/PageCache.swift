@@ -475,8 +475,10 @@ enum RowBytes {
     /// it): counted high, on the safe side of the budget; the report's own rows are counted as kept
     /// (`BarisLaporanRingkas.ukuran`).
     static let laporan = 100
-    /// A row of a realisasi form's model (an indicator or sub kegiatan with its figures).
-    static let formulir = 600
+    /// A row of a realisasi form's model (an indicator or sub kegiatan with its figures): 256 and 128 bytes inline
+    /// (`kinerja bench --bagian halaman`, "baris formulir"), 215 B a row of the synthetic kabupaten's forms, with
+    /// their texts. Counted 600 before session 19, when each row kept its whole `Indikator` or `ElemenRencana`.
+    static let formulir = 320
     /// A row of a PD's data as loaded: 81 B measured (`kinerja bench --bagian muat`, "memori"; 125 B before session
     /// 18 made a period 8 bytes, a value 24 and the loaded arrays their own size). Counted at 400 B before session
     /// 11, the 32 MB data cache held a third of what it could: at the end of a quarter each PD's data was evicted

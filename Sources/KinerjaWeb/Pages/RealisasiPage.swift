@@ -4,10 +4,29 @@ import KinerjaDomain
 /// The realisasi entry form of one PD and triwulan: every indicator with a target in the year, and realisasi
 /// keuangan and fisik of every sub kegiatan.
 struct RealisasiPage {
+    /// What a form row shows and reads of its indicator. The form keeps its rows for as long as it is cached (forty
+    /// of them at the end of a quarter): the whole `Indikator` was 264 bytes a row (issue 14.6).
+    struct IndikatorIsian: Hashable, Sendable {
+        var id: TypedID<Indikator>
+        var nama: String
+        var satuan: String
+        /// The predicate scale of a qualitative indicator (`Indikator.skala`).
+        var skala: String?
+
+        init(_ indikator: Indikator) {
+            id = indikator.id
+            nama = indikator.nama
+            satuan = indikator.satuan
+            skala = indikator.skala
+        }
+
+        var satuanSah: Set<String> { Indikator.satuanSah(satuan) }
+    }
+
     struct BarisKinerja: Hashable, Sendable {
         var kode: String
         var uraian: String
-        var indikator: Indikator
+        var indikator: IndikatorIsian
         var targetTahun: Nilai?
         var targetSampai: Nilai?
         var tersimpan: Tersimpan?
@@ -16,8 +35,11 @@ struct RealisasiPage {
         var bukti: [InfoBukti]
     }
 
+    /// A sub kegiatan's row: its id, printed code and name (not the whole `ElemenRencana`, 272 bytes).
     struct BarisAnggaran: Hashable, Sendable {
-        var node: ElemenRencana
+        var elemen: TypedID<ElemenRencana>
+        var kode: String
+        var uraian: String
         var pagu: Rupiah?
         var tersimpan: TersimpanAnggaran?
         var serapanSampai: Decimal?
@@ -305,16 +327,16 @@ struct RealisasiPage {
 
     /// The same, written into bytes (as the form's cached rows are).
     static func anggaranRow(_ row: BarisAnggaran, _ model: Model, isian: FormState, _ out: inout PenulisHTML) {
-        let key = row.node.id.uuid.uuidString.lowercased()
+        let key = row.elemen.uuid.uuidString.lowercased()
         let keuangan = FormKey.keuangan.awalan + key
         let fisik = FormKey.fisik.awalan + key
         let originalK = row.tersimpan?.keuangan.map { IndonesianFormat.rupiah($0, prefix: false) } ?? ""
         let originalF = row.tersimpan?.fisik.map { IndonesianFormat.number($0) } ?? ""
         let error = isian.galat[keuangan] ?? isian.galat[fisik] ?? isian.konflik[keuangan]
         out.buka("tr")
-        out.el("td", ["class": "kode"], row.node.kode?.asli ?? row.node.nomor)
+        out.el("td", ["class": "kode"], row.kode)
         out.buka("td")
-        out.el("label", ["for": keuangan], row.node.uraian)
+        out.el("label", ["for": keuangan], row.uraian)
         out.tutup("td")
         out.el("td", ["class": "num"], row.pagu.map { IndonesianFormat.rupiah($0, prefix: false) } ?? "–")
         out.buka("td")
@@ -336,7 +358,7 @@ struct RealisasiPage {
             "input",
             [
                 "type": "text", "name": fisik, "value": isian.nilai[fisik] ?? originalF, "inputmode": "decimal",
-                "size": "6", "aria-label": "Fisik (%) " + row.node.uraian,
+                "size": "6", "aria-label": "Fisik (%) " + row.uraian,
             ])
         out.tutup("td")
         out.el("td", ["class": "num"], row.serapanSampai.map { IndonesianFormat.percent($0) } ?? "–")
