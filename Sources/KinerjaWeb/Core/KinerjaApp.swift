@@ -84,15 +84,32 @@ public enum KinerjaApp {
         MetrikController.routes(app)
     }
 
-    /// An optional integer query parameter; an empty value counts as absent, anything else not a number in range
-    /// is a 400 naming the parameter.
     /// Published figures, or with provisional ones when the reader asks (`?sementara=1`).
     static func tampilan(_ req: Request) -> Tampilan {
-        req.query[String.self, at: "sementara"] == "1" ? .sementara : .terbit
+        queryTeks(req, "sementara") == "1" ? .sementara : .terbit
     }
 
+    /// A plain query parameter's value as `req.query[String.self, at: name]` reads it (the last when repeated,
+    /// percent-decoded, `+` a space), without decoding the whole query into a tree at each call: the year and view
+    /// of every page were 1 % of the server's time at the end of a quarter (`perf record` on `bench-serentak`).
+    static func queryTeks(_ req: Request, _ name: String) -> String? {
+        guard let query = req.url.query, !query.isEmpty else { return nil }
+        func decoded(_ part: Substring) -> String {
+            let spaced = part.replacingOccurrences(of: "+", with: " ")
+            return spaced.removingPercentEncoding ?? spaced
+        }
+        var found: String?
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if decoded(parts[0]) == name { found = parts.count > 1 ? decoded(parts[1]) : "" }
+        }
+        return found
+    }
+
+    /// An optional integer query parameter; an empty value counts as absent, anything else not a number in range
+    /// is a 400 naming the parameter.
     static func queryInt(_ req: Request, _ name: String, range: ClosedRange<Int>) throws -> Int? {
-        guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let raw = queryTeks(req, name), !raw.isEmpty else { return nil }
         guard let value = Int(raw), range.contains(value) else {
             throw DomainError.tidakSah(field: name, pesan: "\"\(raw)\" bukan nilai \(name) yang sah.")
         }
