@@ -1,6 +1,6 @@
+import CoreFoundation
 import Fluent
 import Foundation
-import CoreFoundation
 import KinerjaApplication
 import KinerjaDomain
 import KinerjaImport
@@ -44,7 +44,9 @@ struct BenchCommand: AsyncCommand {
         let bench = Pengukur(
             context: context, store: store, pemda: pemda, pds: pds, repeats: repeats, saring: signature.saring)
         context.console.print("\(pemda.nama): \(pds.count) PD, \(repeats) ulangan per baris")
-        context.console.print("pengukuran                          median      min        maks       baris  (cpu: median waktu CPU proses)")
+        context.console.print(
+            "pengukuran                          median      min        maks       baris  (cpu: median waktu CPU proses)"
+        )
         if bagian == nil || bagian == "muat" { try await bench.muat() }
         if bagian == nil || bagian == "halaman" { try await bench.halaman() }
         if bagian == nil || bagian == "laporan" { try await bench.laporan(first: first) }
@@ -144,12 +146,14 @@ private struct Pengukur {
             try await measure("halaman PD \(pd.kode) (muat+hitung+gzip)", repeats) {
                 try await HalamanUkur.perangkatDaerah(store, pemda: pemda.id, pd: pd, tahun: 2025)
             }
-            let html = try await HalamanUkur.perangkatDaerahHTML(store, pemda: pemda.id, pd: pd, tahun: 2025)
-            try await measure("  HTML+gzip saja", repeats) { html() }
+            if diukur("  HTML+gzip saja") {
+                let html = try await HalamanUkur.perangkatDaerahHTML(store, pemda: pemda.id, pd: pd, tahun: 2025)
+                try await measure("  HTML+gzip saja", repeats) { html() }
+            }
             try await measure("formulir realisasi \(pd.kode) (muat+hitung)", repeats) {
                 try await HalamanUkur.formulir(store, pemda: pemda, pd: pd, tahun: 2025, render: false)
             }
-            if pd == pds[0] && (saring.map { "formulir".contains($0) } ?? true) {
+            if pd == pds[0] && diukur("formulir realisasi \(pd.kode)") {
                 let (kinerja, anggaran) = HalamanUkur.strideFormulir
                 context.console.print("  baris formulir dalam larik: kinerja \(kinerja) B, anggaran \(anggaran) B")
             }
@@ -214,8 +218,11 @@ private struct Pengukur {
         }
     }
 
+    /// Whether the measurement named `label` runs (`--saring`).
+    func diukur(_ label: String) -> Bool { saring.map { label.contains($0) } ?? true }
+
     func measure(_ label: String, _ repeats: Int, _ body: () async throws -> Int) async throws {
-        if let saring, !label.contains(saring) { return }
+        guard diukur(label) else { return }
         var times: [Duration] = []
         var cpu: [Duration] = []
         var size = 0
