@@ -255,11 +255,7 @@ struct PerangkatDaerahPage {
         return .el("div", [("class", "summary")], items)
     }
 
-    static func badge(_ pita: KategoriCapaian.Pita) -> HTML {
-        var penulis = PenulisHTML()
-        badge(pita, &penulis)
-        return HTML(dipulihkan: penulis.bytes)
-    }
+    static func badge(_ pita: KategoriCapaian.Pita) -> HTML { PenulisHTML.html { badge(pita, &$0) } }
 
     static func badge(_ pita: KategoriCapaian.Pita, _ out: inout PenulisHTML) {
         out.el(
