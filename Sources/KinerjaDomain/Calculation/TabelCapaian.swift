@@ -117,7 +117,7 @@ extension RiwayatIndikator {
     /// The same with the realisasi of one period replaced (what a user is typing; nil clears it).
     public func dengan(realisasi nilai: Nilai?, pada periode: PeriodeLaporan) -> RiwayatIndikator {
         var copy = self
-        copy.realisasi[periode] = nilai
+        copy.nilaiRealisasi[periode] = nilai
         return copy
     }
 }

@@ -96,7 +96,7 @@ public struct IndeksKinerja: Sendable {
     public let anak: [TypedID<ElemenRencana>?: [ElemenRencana]]
     public let indikatorPerElemen: [TypedID<ElemenRencana>: [Indikator]]
     public let targetPerIndikator: [TypedID<Indikator>: [Target]]
-    public let realisasiPerIndikator: [TypedID<Indikator>: [PeriodeLaporan: Nilai]]
+    public let realisasiPerIndikator: [TypedID<Indikator>: NilaiPerPeriode]
     public let paguPerElemen: [TypedID<ElemenRencana>: [Pagu]]
     public let anggaranPerElemen: [TypedID<ElemenRencana>: [RealisasiAnggaran]]
 
@@ -116,8 +116,8 @@ public struct IndeksKinerja: Sendable {
         }
         indikatorPerElemen = perElemen
         targetPerIndikator = Self.kelompok(data.target, kapasitas: data.indikator.count, by: \.indikator)
-        var realisasi: [TypedID<Indikator>: [PeriodeLaporan: Nilai]] = .init(minimumCapacity: data.indikator.count)
-        for item in data.realisasi { realisasi[item.indikator, default: [:]][item.periode] = item.nilai }
+        var realisasi: [TypedID<Indikator>: NilaiPerPeriode] = .init(minimumCapacity: data.indikator.count)
+        for item in data.realisasi { realisasi[item.indikator, default: NilaiPerPeriode()][item.periode] = item.nilai }
         realisasiPerIndikator = realisasi
         paguPerElemen = Self.kelompok(data.pagu, kapasitas: data.elemen.count, by: \.elemen)
         anggaranPerElemen = Self.kelompok(data.anggaran, kapasitas: data.elemen.count, by: \.elemen)
@@ -153,20 +153,24 @@ public struct IndeksKinerja: Sendable {
     /// `dokumen` when given.
     public func riwayat(_ indikator: Indikator, dokumen: DokumenRencana? = nil) -> RiwayatIndikator {
         let targets = targetPerIndikator[indikator.id] ?? []
-        var chosen: [PeriodeLaporan: (peringkat: Int, nilai: Nilai)] = [:]
-        chosen.reserveCapacity(targets.count)
+        // Each period's target from the best-ranked document (the first stored among equals).
+        var chosen = NilaiPerPeriode()
+        var ranks: [Int] = []
+        ranks.reserveCapacity(targets.count)
         for target in targets {
             if let dokumen, target.dokumen != dokumen { continue }
             let peringkat = target.dokumen.peringkatTahunan
-            if let existing = chosen[target.periode], existing.peringkat <= peringkat { continue }
-            chosen[target.periode] = (peringkat, target.nilai)
+            if let index = chosen.titik.firstIndex(where: { $0.periode == target.periode }) {
+                if ranks[index] <= peringkat { continue }
+                ranks[index] = peringkat
+            } else {
+                ranks.append(peringkat)
+            }
+            chosen[target.periode] = target.nilai
         }
         return RiwayatIndikator(
-            agregasi: indikator.agregasi,
-            jumlahTriwulan: data.pemda.jumlahTriwulan,
-            realisasi: realisasiPerIndikator[indikator.id] ?? [:],
-            target: chosen.mapValues(\.1)
-        )
+            agregasi: indikator.agregasi, jumlahTriwulan: data.pemda.jumlahTriwulan,
+            nilaiRealisasi: realisasiPerIndikator[indikator.id] ?? NilaiPerPeriode(), nilaiTarget: chosen)
     }
 
     /// The element's own pagu for a year from the highest-priority document.
@@ -223,14 +227,20 @@ public final class AnggaranTahun {
         }
     }
 
-    private func anakBeranggaran(_ id: TypedID<ElemenRencana>) -> [ElemenRencana] {
-        indeks.anakDari(id).filter(\.tingkat.hasAnggaran)
+    /// The ids of an element's children that carry money (not copies of the elements: 272 bytes and eight
+    /// references each, asked three times for every element of a table).
+    private func anakBeranggaran(_ id: TypedID<ElemenRencana>) -> [TypedID<ElemenRencana>] {
+        guard let children = indeks.anak[id] else { return [] }
+        var ids: [TypedID<ElemenRencana>] = []
+        // Fields read in place (a `for child in` loop copies each element out).
+        for index in children.indices where children[index].tingkat.hasAnggaran { ids.append(children[index].id) }
+        return ids
     }
 
     /// Σ of the children's pagu where children with money have one, else the element's own.
     public func pagu(_ id: TypedID<ElemenRencana>) -> Rupiah? {
         diingat(\.paguDihitung, id) {
-            let values = anakBeranggaran(id).compactMap { pagu($0.id) }
+            let values = anakBeranggaran(id).compactMap { pagu($0) }
             return values.isEmpty ? indeks.paguTercatat(id, tahun: tahun, dokumen: dokumen)?.jumlah : values.sum()
         }
     }
@@ -241,7 +251,7 @@ public final class AnggaranTahun {
             let children = anakBeranggaran(id)
             let values =
                 children.isEmpty
-                ? dilaporkan(id).compactMap(\.keuangan) : children.compactMap { realisasiKeuangan($0.id) }
+                ? dilaporkan(id).compactMap(\.keuangan) : children.compactMap { realisasiKeuangan($0) }
             return values.isEmpty ? nil : values.sum()
         }
     }
@@ -256,8 +266,8 @@ public final class AnggaranTahun {
             var weighted: Decimal = 0
             var weights: Decimal = 0
             for child in children {
-                guard let value = fisik(child.id) else { continue }
-                let weight = Decimal(pagu(child.id)?.sen ?? 0)
+                guard let value = fisik(child) else { continue }
+                let weight = Decimal(pagu(child)?.sen ?? 0)
                 weighted = weighted.adding(value.multiplying(by: weight))
                 weights = weights.adding(weight)
             }
