@@ -81,20 +81,6 @@ struct PerangkatDaerahPage {
         var renstra: [Nilai?]
     }
 
-    static func render(_ model: Model, akun: Layout.Akun, bolehTulis: Bool, diimpor: Int? = nil) -> String {
-        render(Tersaji(model), akun: akun, bolehTulis: bolehTulis, diimpor: diimpor)
-    }
-
-    /// `alur`: the workflow panel of the year (with the steps the user may take); `pesan`: the outcome of a step.
-    static func render(
-        _ tersaji: Tersaji, akun: Layout.Akun, bolehTulis: Bool, diimpor: Int? = nil, alur: AlurPanel? = nil,
-        pesan: (String, galat: Bool)? = nil
-    ) -> String {
-        SharedHTML.gabung(
-            halaman(tersaji, akun: akun, bolehTulis: bolehTulis, diimpor: diimpor, alur: alur, pesan: pesan),
-            [tersaji.bawah])
-    }
-
     /// The page with the place of its shared part (`Tersaji.bawah`): as served.
     static func halaman(
         _ tersaji: Tersaji, akun: Layout.Akun, bolehTulis: Bool, diimpor: Int? = nil, alur: AlurPanel? = nil,
