@@ -48,3 +48,45 @@ struct XLSXEscapeTests {
         #expect(XLSXWriter.worksheet(sheet, angka: { _ in "7" }).contains("<v>7</v>"))
     }
 }
+
+@Suite("Spasi teks sel XLSX")
+struct XLSXPreserveTests {
+    /// The rule: a text keeps `xml:space="preserve"` when whitespace at its ends, a tab, a line break or a run of
+    /// spaces would otherwise be lost.
+    static func perluRujukan(_ text: String) -> Bool {
+        let ujung =
+            text.first.map { " \t\n\r".contains($0) } == true || text.last.map { " \t\n\r".contains($0) } == true
+        return ujung || text.contains("  ") || text.unicodeScalars.contains { "\t\n\r".unicodeScalars.contains($0) }
+    }
+
+    @Test func onlyTextsWhoseWhitespaceWouldBeLostArePreserved() throws {
+        let pool: [Unicode.Scalar] = ["a", "7", " ", "\t", "\n", "\r", "é", "&", "\u{A0}", "\u{3000}"]
+        var rng = SystemRandomNumberGenerator()
+        var texts = [
+            "", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\nb", "\r\n", "    Sub kegiatan 1", "1.01.01.2.01.0001",
+        ]
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &rng) {
+                text.unicodeScalars.append(pool.randomElement(using: &rng)!)
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            #expect(XLSXWriter.perluPreserve(text) == Self.perluRujukan(text), "\(text.unicodeScalars.map(\.value))")
+        }
+        // Written and read back, every text is the same, with or without the attribute.
+        let sample = Array(texts.prefix(400))
+        let sheet = XLSXSheet(name: "t", rows: sample.map { [XLSXCell(.text($0))] }, headerRows: 0)
+        let xml = XLSXWriter.worksheet(sheet)
+        #expect(xml.contains("<t>a</t>") && xml.contains("<t xml:space=\"preserve\"> a</t>"))
+        let read = try XLSXReader().read(try XLSXWriter.write([sheet]))
+        // (Our reader takes a cell of whitespace alone for an empty one, with the attribute or without.)
+        for (row, text) in sample.enumerated() where !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // XML reads a carriage return as a line break.
+            let expected = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            let got = read.sheets[0][row, 0].text
+            #expect(got == expected || got == text, "baris \(row): \(text.unicodeScalars.map(\.value))")
+        }
+    }
+}
