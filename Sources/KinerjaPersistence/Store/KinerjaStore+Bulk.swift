@@ -107,29 +107,105 @@ extension KinerjaStore {
     }
 
     func loadKecil(pemda id: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?) async throws -> Kecil {
-        let pemdaID = id.uuid
-        let pdID = pd?.uuid
-        let pemda = try await pemda(id)
-        // One PD's load reads its own row only (a part of the dashboard read all 50 through Fluent's reflection:
-        // a twentieth of a cold dashboard).
-        var pdQuery = PerangkatDaerahModel.query(on: db).filter(\.$pemdaID == pemdaID)
-        if let pdID { pdQuery = pdQuery.filter(\.$id == pdID) }
-        let pds = try await pdQuery.sort(\.$kode).all().map { $0.domain() }
-        var unitQuery = UnitKerjaModel.query(on: db).filter(\.$pemdaID == pemdaID)
-        var pejabatQuery = PejabatModel.query(on: db).filter(\.$pemdaID == pemdaID)
-        var periodeQuery = PeriodeModel.query(on: db).filter(\.$pemdaID == pemdaID)
-        if let pdID {
-            unitQuery = unitQuery.filter(\.$perangkatDaerahID == pdID)
-            pejabatQuery = pejabatQuery.filter(\.$perangkatDaerahID == pdID)
-            periodeQuery = periodeQuery.group(.or) {
-                $0.filter(\.$perangkatDaerahID == pdID).filter(\.$perangkatDaerahID == .null)
-            }
-        }
+        // Seven small reads in one go (`bacaBanyak`), without Fluent's reflection and a hop to NIO's pool per query;
+        // the Pemda and its bands are converted by the models' own `domain` (the same checks of stored values). One
+        // PD's load reads its own PD row only.
+        let kotak = KotakKecil()
+        let semua = Scope(pemda: id.uuid, pd: nil, denganRPJMD: false)
+        let milikPD = Scope(pemda: id.uuid, pd: pd?.uuid, denganRPJMD: false)
+        var pdSaja = semua
+        pdSaja.ids = pd.map { [$0.uuid] }
+        var pemdaSaja = semua
+        pemdaSaja.kolomPemda = "id"
+        // The PD's periods and the Pemda's own (no PD): `denganRPJMD` reads both.
+        let periode = Scope(pemda: id.uuid, pd: pd?.uuid, denganRPJMD: true)
+        try await Self.bacaBanyak(
+            [
+                Bacaan(
+                    table: PemdaModel.schema,
+                    columns: [
+                        "id", "nama", "jenis", "ibukota", "jumlah_triwulan", "metode_turun", "batas_rasio",
+                        "batasi_rollup",
+                    ], scope: pemdaSaja
+                ) { row in
+                    let model = PemdaModel()
+                    model.id = try row.uuid(0)
+                    model.nama = try row.teks(1)
+                    model.jenis = try row.teks(2)
+                    model.ibukota = try row.teks(3)
+                    model.jumlahTriwulan = try row.bilangan(4)
+                    model.metodeTurun = try row.teks(5)
+                    model.batasRasio = try row.teks(6)
+                    model.batasiRollUp = try row.logika(7)
+                    kotak.pemda = model
+                },
+                Bacaan(table: KategoriModel.schema, columns: ["id", "batas_bawah", "label", "warna"], scope: semua) {
+                    row in
+                    let model = KategoriModel()
+                    model.id = try row.uuid(0)
+                    model.pemdaID = id.uuid
+                    model.batasBawah = try row.teks(1)
+                    model.label = try row.teks(2)
+                    model.warna = try row.teks(3)
+                    kotak.kategori.append(model)
+                },
+                Bacaan(table: PerangkatDaerahModel.schema, columns: ["id", "kode", "nama", "singkatan"], scope: pdSaja)
+                {
+                    row in
+                    kotak.perangkatDaerah.append(
+                        PerangkatDaerah(
+                            id: try row.id(0), kode: try row.teks(1), nama: try row.teks(2), singkatan: try row.teks(3))
+                    )
+                },
+                Bacaan(
+                    table: UnitKerjaModel.schema,
+                    columns: ["id", "perangkat_daerah_id", "induk_id", "nama", "jabatan", "eselon"], scope: milikPD
+                ) { row in
+                    kotak.unitKerja.append(
+                        UnitKerja(
+                            id: try row.id(0), perangkatDaerah: try row.id(1), induk: try row.idOpsional(2),
+                            nama: try row.teks(3), jabatan: try row.teks(4), eselon: try row.jenis(Eselon.self, 5)))
+                },
+                Bacaan(
+                    table: PejabatModel.schema, columns: ["id", "unit_kerja_id", "nama", "nip", "pangkat"],
+                    scope: milikPD
+                ) { row in
+                    kotak.pejabat.append(
+                        try Pejabat(
+                            id: try row.id(0), unitKerja: try row.id(1), nama: try row.teks(2), nip: try row.teks(3),
+                            pangkat: try row.teks(4)))
+                },
+                Bacaan(
+                    table: PeriodeModel.schema,
+                    columns: ["id", "perangkat_daerah_id", "jenis", "tahun_awal", "tahun_akhir", "nama"], scope: periode
+                ) { row in
+                    kotak.periode.append(
+                        try Periode(
+                            jenis: try row.jenis(Periode.Jenis.self, 2), tahunAwal: try row.bilangan(3),
+                            tahunAkhir: try row.bilangan(4), nama: try row.teks(5),
+                            perangkatDaerah: try row.idOpsional(1)))
+                },
+                Bacaan(table: UrusanModel.schema, columns: ["kode", "nama"], scope: semua) { row in
+                    kotak.urusan.append(Urusan(kode: try row.teks(0), nama: try row.teks(1)))
+                },
+            ], on: db)
+        guard let pemda = kotak.pemda else { throw DomainError.tidakDitemukan("Pemda") }
+        // In the orders the Fluent queries asked of the database, ties in the order read.
         return Kecil(
-            pemda: pemda, perangkatDaerah: pds, unitKerja: try await unitQuery.all().map { try $0.domain() },
-            pejabat: try await pejabatQuery.all().map { try $0.domain() },
-            periode: try await periodeQuery.sort(\.$tahunAwal).all().map { try $0.domain() },
-            urusan: try await UrusanModel.query(on: db).filter(\.$pemdaID == pemdaID).sort(\.$kode).all()
-                .map { Urusan(kode: $0.kode, nama: $0.nama) })
+            pemda: try pemda.domain(kategori: kotak.kategori),
+            perangkatDaerah: kotak.perangkatDaerah.sorted { $0.kode < $1.kode }, unitKerja: kotak.unitKerja,
+            pejabat: kotak.pejabat, periode: kotak.periode.sorted { $0.tahunAwal < $1.tahunAwal },
+            urusan: kotak.urusan.sorted { $0.kode < $1.kode })
     }
+}
+
+/// What `loadKecil`'s reads gather (on NIO's thread, one row after another).
+private final class KotakKecil: @unchecked Sendable {
+    var pemda: PemdaModel?
+    var kategori: [KategoriModel] = []
+    var perangkatDaerah: [PerangkatDaerah] = []
+    var unitKerja: [UnitKerja] = []
+    var pejabat: [Pejabat] = []
+    var periode: [Periode] = []
+    var urusan: [Urusan] = []
 }

@@ -18,6 +18,8 @@ extension KinerjaStore {
         var ids: [UUID]? = nil
         /// Only the rows of these owners: the column (`indikator_id`, `elemen_id`) and the owners' ids.
         var pemilik: (kolom: String, ids: [UUID])? = nil
+        /// The column that holds the Pemda's id (`id` in the Pemda's own table).
+        var kolomPemda = "pemda_id"
     }
 
     /// Parses a UUID's text (any case, hyphens anywhere) into its bytes on the stack: Foundation's parser used

@@ -46,6 +46,15 @@ enum RawSQLite {
         _ handle: OpaquePointer, _ sql: String, _ binds: [KinerjaStore.Ikatan],
         row: @escaping @Sendable (OpaquePointer) throws -> Void
     ) async throws {
+        try await queries(handle, [(sql, binds, row)])
+    }
+
+    /// Runs each statement in turn, as `query` does, in one job of NIO's pool: a hop to the pool and back for a
+    /// handful of small reads instead of one each.
+    static func queries(
+        _ handle: OpaquePointer,
+        _ statements: [(sql: String, binds: [KinerjaStore.Ikatan], row: @Sendable (OpaquePointer) throws -> Void)]
+    ) async throws {
         let box = Handle(handle)
         try await NIOThreadPool.singleton.runIfActive {
             let handle = box.raw
@@ -55,32 +64,39 @@ enum RawSQLite {
             let mutex = sqlite_nio_sqlite3_db_mutex(handle)
             sqlite_nio_sqlite3_mutex_enter(mutex)
             defer { sqlite_nio_sqlite3_mutex_leave(mutex) }
-            var prepared: OpaquePointer?
-            try check(sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &prepared, nil), handle, sql)
-            guard let statement = prepared else { return }
-            defer { sqlite_nio_sqlite3_finalize(statement) }
-            for (n, bind) in binds.enumerated() {
-                let index = Int32(n + 1)
-                switch bind {
-                case .uuid(let uuid):
-                    let text = KinerjaStore.uuidText(uuid)
-                    try check(
-                        sqlite_nio_sqlite3_bind_text64(
-                            statement, index, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8)),
-                        handle, sql)
-                case .bilangan(let value):
-                    try check(sqlite_nio_sqlite3_bind_int64(statement, index, Int64(value)), handle, sql)
-                }
+            for (sql, binds, row) in statements { try step(handle, sql, binds, row) }
+        }
+    }
+
+    /// One statement prepared, bound, stepped and finalized on the calling thread, the connection's mutex held.
+    private static func step(
+        _ handle: OpaquePointer, _ sql: String, _ binds: [KinerjaStore.Ikatan], _ row: (OpaquePointer) throws -> Void
+    ) throws {
+        var prepared: OpaquePointer?
+        try check(sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &prepared, nil), handle, sql)
+        guard let statement = prepared else { return }
+        defer { sqlite_nio_sqlite3_finalize(statement) }
+        for (n, bind) in binds.enumerated() {
+            let index = Int32(n + 1)
+            switch bind {
+            case .uuid(let uuid):
+                let text = KinerjaStore.uuidText(uuid)
+                try check(
+                    sqlite_nio_sqlite3_bind_text64(
+                        statement, index, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8)),
+                    handle, sql)
+            case .bilangan(let value):
+                try check(sqlite_nio_sqlite3_bind_int64(statement, index, Int64(value)), handle, sql)
             }
-            while true {
-                let result = sqlite_nio_sqlite3_step(statement)
-                if result == SQLITE_DONE { return }
-                guard result == SQLITE_ROW else {
-                    try check(result, handle, sql)
-                    return
-                }
-                try row(statement)
+        }
+        while true {
+            let result = sqlite_nio_sqlite3_step(statement)
+            if result == SQLITE_DONE { return }
+            guard result == SQLITE_ROW else {
+                try check(result, handle, sql)
+                return
             }
+            try row(statement)
         }
     }
 
