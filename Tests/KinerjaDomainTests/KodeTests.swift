@@ -48,6 +48,37 @@ struct KodeTests {
         #expect(diterima > 0)
     }
 
+    /// A code in the normal form is read by position (`bentukNormal`); the same code with a space after it goes the
+    /// general way: both give the same code, or the same error, at every expected level. The codes are of the
+    /// normal form's lengths and dots, each other place a digit or an `X` (an `X` where a digit must be is refused).
+    @Test func codesOfTheNormalFormParseAsTheGeneralWayDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let places = Array("0123456789X")
+        func hasil(_ text: String, _ tingkat: Tingkat?) -> Result<Kode, KodeError> {
+            Result { () throws(KodeError) in try Kode.parse(text, tingkat: tingkat) }
+        }
+        var diterima = 0
+        for _ in 0..<20_000 {
+            let shape = ["_._", "_.__.__", "_.__.__._.__", "_.__.__._.__.____", "__.__.__", "_.__.__._.__.___"]
+                .randomElement(using: &generator)!
+            // Mostly digits, so that most codes are whole ones.
+            let code = String(
+                shape.map { mark in
+                    mark == "."
+                        ? "."
+                        : Int.random(in: 0..<8, using: &generator) == 0
+                            ? places.randomElement(using: &generator)!
+                            : Character(String(Int.random(in: 0...9, using: &generator)))
+                })
+            for tingkat in [nil, Tingkat.program, .kegiatan, .subKegiatan] {
+                let normal = hasil(code, tingkat)
+                #expect(normal == hasil(code + " ", tingkat), "\(code) \(String(describing: tingkat))")
+                if case .success = normal { diterima += 1 }
+            }
+        }
+        #expect(diterima > 10_000)
+    }
+
     /// `trimmed()` answers ASCII's white space without Unicode's tables: the same as Foundation's trimming for
     /// every ASCII character and a few others at either end.
     @Test func trimmingAsFoundationDoesAtEitherEnd() {

@@ -67,8 +67,51 @@ public struct Kode: Hashable, Sendable, Codable, CustomStringConvertible {
     /// layout), settles the one ambiguous shape: two segments are a program without urusan (`6.01`) unless the
     /// caller says otherwise.
     public static func parse(_ text: String, tingkat expected: Tingkat? = nil) throws(KodeError) -> Kode {
-        // Every stored element's code is parsed on every load: a code of ASCII digits, dots and `X` only (what is
-        // stored, nearly always) skips the trimming, the uppercasing and the check of each character.
+        // Every stored element's code is parsed on every load (a tenth of loading an element): one in the normal form
+        // with its urusan, as nearly every stored code is, is read by position.
+        if let kode = bentukNormal(text) {
+            if let expected, expected != kode.tingkat {
+                throw .tingkatTidakCocok(text, tertulis: expected, dariKode: kode.tingkat)
+            }
+            return kode
+        }
+        return try parseUmum(text, tingkat: expected)
+    }
+
+    /// `U.BB.PP`, `U.BB.PP.K.KK` or `U.BB.PP.K.KK.SSSS` (urusan and bidang digits or `X`, the rest digits), read by
+    /// the bytes' positions: what `parseUmum` makes of it, without its segment arrays. Nil for any other text.
+    static func bentukNormal(_ text: String) -> Kode? {
+        let dot = UInt8(ascii: ".")
+        func kodeDigit(_ byte: UInt8) -> Bool { isDigit(byte) || byte == UInt8(ascii: "X") }
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Kode? in
+            let count = bytes.count
+            guard count == 7 || count == 12 || count == 17, kodeDigit(bytes[0]), bytes[1] == dot,
+                kodeDigit(bytes[2]), kodeDigit(bytes[3]), bytes[4] == dot, isDigit(bytes[5]), isDigit(bytes[6])
+            else { return nil }
+            func part(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            var kode = Kode(
+                urusan: part(0..<1), bidang: part(2..<4), program: part(5..<7), kegiatan: nil, subKegiatan: nil,
+                asli: text)
+            if count >= 12 {
+                guard bytes[7] == dot, isDigit(bytes[8]), bytes[9] == dot, isDigit(bytes[10]), isDigit(bytes[11])
+                else { return nil }
+                kode.kegiatan = part(8..<12)
+            }
+            if count == 17 {
+                guard bytes[12] == dot, (13..<17).allSatisfy({ isDigit(bytes[$0]) }) else { return nil }
+                kode.subKegiatan = part(13..<17)
+            }
+            return kode
+        }
+        return found ?? nil
+    }
+
+    /// `parse` of any printed shape: trimmed, without spaces, segments normalised.
+    static func parseUmum(_ text: String, tingkat expected: Tingkat? = nil) throws(KodeError) -> Kode {
+        // A code of ASCII digits, dots and `X` only skips the trimming, the uppercasing and the check of each
+        // character.
         let plain = text.utf8.allSatisfy { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "X") || isDigit($0) }
         let asli = plain ? text : text.trimmed()
         let compact = !plain && asli.contains(" ") ? asli.replacingOccurrences(of: " ", with: "") : asli
