@@ -209,6 +209,14 @@ private struct Pengukur {
                     name, store: store, pemda: pemda.id, tahun: tahun, tampilan: .kerja)
                 return try LaporanEkspor.xlsx(laporan).count
             }
+            // The database's own read of the rows the parts read (each PD's, of the year or of every year), as many
+            // PD at once as the parts are.
+            try await measure("  basis data, seluruh Pemda per PD", ulangSeluruh) {
+                try await bagianSerentak(pds.count) { [store, pemda, pds] index in
+                    try await store.bacaBasisData(
+                        pemda: pemda.id, perangkatDaerah: pds[index].id, tahun: name.satuTahun ? tahun : nil)
+                }.reduce(0, +)
+            }
             var built: Laporan?
             try await measure("  \(name.rawValue): laporan saja", ulangSeluruh) {
                 let laporan = try await LaporanKatalog.seluruhPemda(
