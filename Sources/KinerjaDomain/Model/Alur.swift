@@ -454,12 +454,22 @@ extension DataKinerja {
         let published = Set(status.filter(\.status.terbit).map(\.objek))
         let owner = pemilikPD
         var unpublished: Set<ObjekAlur> = []
+        // Each (PD, period) decided once: a PD's year has a handful of them and thousands of entries (hashing an
+        // item twice per entry was a twentieth of a dashboard part).
+        var decided: [(pd: TypedID<PerangkatDaerah>, periode: PeriodeLaporan, keep: Bool)] = []
         func keep(_ pd: TypedID<PerangkatDaerah>?, _ periode: PeriodeLaporan) -> Bool {
             guard let pd else { return true }
+            if let known = decided.first(where: { $0.periode == periode && $0.pd == pd }) { return known.keep }
             let item = ObjekAlur.realisasi(pd, periode, jumlahTriwulan: pemda.jumlahTriwulan)
-            if published.contains(item) { return true }
-            unpublished.insert(item)
-            return tampilan == .sementara
+            let kept: Bool
+            if published.contains(item) {
+                kept = true
+            } else {
+                unpublished.insert(item)
+                kept = tampilan == .sementara
+            }
+            decided.append((pd, periode, kept))
+            return kept
         }
         var result = self
         result.realisasi = realisasi.filter { keep(owner.pd(indikator: $0.indikator), $0.periode) }

@@ -71,11 +71,17 @@ extension DataKinerja {
     /// only once its Kepala PD approved it; until then its targets and pagu are left out of measurement (they stay
     /// stored, and the plan form shows them).
     public func berlaku(status: [StatusTersimpan]) -> DataKinerja {
+        func revising(_ dokumen: DokumenRencana) -> Bool { dokumen == .perjanjianKinerja || dokumen == .renjaPerubahan }
+        // Only the revising documents' entries depend on a status: without any, the data is as it is (the PD's
+        // owners and the arrays' copies were a fortieth of a dashboard part).
+        guard target.contains(where: { revising($0.dokumen) }) || pagu.contains(where: { revising($0.dokumen) }) else {
+            return self
+        }
         let approved = Set(status.filter { [.disetujui, .diverifikasi, .dikunci].contains($0.status) }.map(\.objek))
-        let revising: Set<DokumenRencana> = [.perjanjianKinerja, .renjaPerubahan]
         let owner = pemilikPD
-        func counts(_ pd: TypedID<PerangkatDaerah>?, _ dokumen: DokumenRencana, _ tahun: Int) -> Bool {
-            guard revising.contains(dokumen), let pd, let jenis = ObjekAlur.Jenis(dokumen) else { return true }
+        func counts(_ pd: @autoclosure () -> TypedID<PerangkatDaerah>?, _ dokumen: DokumenRencana, _ tahun: Int) -> Bool
+        {
+            guard revising(dokumen), let pd = pd(), let jenis = ObjekAlur.Jenis(dokumen) else { return true }
             return approved.contains(ObjekAlur(perangkatDaerah: pd, jenis: jenis, tahun: tahun))
         }
         var result = self
