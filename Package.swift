@@ -164,6 +164,8 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "VaporTesting", package: "vapor"),
             ],
+            // Read by path (`SnapshotTests.folder`), not bundled.
+            exclude: ["Snapshots"],
             swiftSettings: strict
         ),
     ],

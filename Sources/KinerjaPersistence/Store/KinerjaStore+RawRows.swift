@@ -210,7 +210,7 @@ extension KinerjaStore {
         let index = kolom.map { name in M.columns.firstIndex(of: name)! }
         for chunk in rows.chunked(200) {
             let values = chunk.map(\.values)
-            var query = SQLQueryString("UPDATE \(M.schema) SET ")
+            var query = SQLQueryString("UPDATE \(unsafeRaw: M.schema) SET ")
             for (n, column) in kolom.enumerated() {
                 query.appendLiteral(n == 0 ? "\(column) = CASE id" : ", \(column) = CASE id")
                 for (row, value) in zip(chunk, values) {
