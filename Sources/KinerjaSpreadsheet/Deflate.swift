@@ -148,8 +148,8 @@ public enum Deflate {
 }
 
 /// `make(0)`, …, `make(count - 1)`, as many at once as there are cores, in order (the deflated pieces of a part, the
-/// ranges of a worksheet's rows).
-func serentakUrut<T>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
+/// ranges of a worksheet's rows, a report's cells).
+public func serentakUrut<T>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
     defer {
