@@ -170,7 +170,7 @@ public enum Ekspor {
                     rows: cells(real) { ["tahun", "triwulan", "realisasi_keuangan", "fisik"].contains($0) },
                     headerRows: 1),
                 Templat.petunjuk(pd: pd),
-            ], angka: \.plainString)
+            ], angka: { $0.plainString })
     }
 }
 

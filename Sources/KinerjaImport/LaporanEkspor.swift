@@ -65,7 +65,7 @@ public enum LaporanEkspor {
                 XLSXSheet(
                     name: laporan.nama, columnWidths: laporan.kolom.map(\.lebar), rows: rows, merges: merges,
                     headerRows: headerRows)
-            ], angka: \.plainString)
+            ], angka: { $0.plainString })
     }
 
     /// The report's rows as cells, the first at sheet row `firstRow`; `topLevelRows`: the sheet rows of the top-level

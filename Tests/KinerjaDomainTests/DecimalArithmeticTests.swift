@@ -140,6 +140,15 @@ struct DecimalArithmeticTests {
             var copy = value
             #expect(value.plainString == NSDecimalString(&copy, Decimal.posix))
         }
+        // Zeros of every exponent and sign (spelled "0" without Foundation), and NaN.
+        for zero in [
+            Decimal(0), Decimal(string: "0.00")!, Decimal(string: "-0")!, Decimal(string: "0e5")!,
+            Decimal(sign: .minus, exponent: -3, significand: 0), Decimal(sign: .plus, exponent: 7, significand: 0),
+            Decimal.nan,
+        ] {
+            var copy = zero
+            #expect(zero.plainString == NSDecimalString(&copy, Decimal.posix), "\(zero)")
+        }
         // Ties, carries and the edges of each path.
         for text in [
             "0.005", "-0.005", "0.0049", "99.995", "-99.995", "0.5", "1.5", "2.5", "9.9999", "0.001", "-0.001",

@@ -229,7 +229,8 @@ extension Decimal {
     var plainStringParts: String? {
         guard DecimalParts.tersedia else { return nil }
         let parts = DecimalParts(self)
-        guard parts.significand != 0 else { return nil }
+        // Every finite zero (any exponent, either sign) is Foundation's "0"; NaN goes Foundation's way.
+        guard parts.significand != 0 else { return isNaN ? nil : "0" }
         let digits =
             parts.significand <= UInt128(UInt64.max)
             ? String(UInt64(parts.significand)) : String(parts.significand)
