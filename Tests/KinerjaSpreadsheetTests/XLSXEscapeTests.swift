@@ -64,6 +64,7 @@ struct XLSXPreserveTests {
         var rng = SystemRandomNumberGenerator()
         var texts = [
             "", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\nb", "\r\n", "    Sub kegiatan 1", "1.01.01.2.01.0001",
+            "\u{01} a", "a \u{02}",
         ]
         for _ in 0..<20_000 {
             var text = ""
@@ -80,11 +81,19 @@ struct XLSXPreserveTests {
         let sheet = XLSXSheet(name: "t", rows: sample.map { [XLSXCell(.text($0))] }, headerRows: 0)
         let xml = XLSXWriter.worksheet(sheet)
         #expect(xml.contains("<t>a</t>") && xml.contains("<t xml:space=\"preserve\"> a</t>"))
+        // A character XML forbids is dropped; the space it leaves at an end is kept.
+        let dropped = XLSXWriter.worksheet(XLSXSheet(name: "t", rows: [[XLSXCell(.text("\u{01} a"))]], headerRows: 0))
+        #expect(dropped.contains("<t xml:space=\"preserve\"> a</t>"))
         let read = try XLSXReader().read(try XLSXWriter.write([sheet]))
         // (Our reader takes a cell of whitespace alone for an empty one, with the attribute or without.)
         for (row, text) in sample.enumerated() where !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             // XML reads a carriage return as a line break.
-            let expected = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            // The characters XML forbids are dropped.
+            var allowed = ""
+            allowed.unicodeScalars.append(
+                contentsOf: text.unicodeScalars.filter { $0.value >= 0x20 || "\t\n\r".unicodeScalars.contains($0) })
+            let expected = allowed.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+                of: "\r", with: "\n")
             let got = read.sheets[0][row, 0].text
             #expect(got == expected || got == text, "baris \(row): \(text.unicodeScalars.map(\.value))")
         }

@@ -317,11 +317,14 @@ public enum XLSXWriter {
                 case .empty:
                     out += "\"/>".utf8
                 case .text(let text):
+                    // Judged on the text as written (escaping drops the characters XML forbids, which may leave a
+                    // space at an end).
+                    let escaped = escape(text)
                     out +=
-                        perluPreserve(text)
+                        perluPreserve(escaped)
                         ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8
                         : "\" t=\"inlineStr\"><is><t>".utf8
-                    out += escape(text).utf8
+                    out += escaped.utf8
                     out += "</t></is></c>".utf8
                 case .number(let value):
                     out += "\"><v>".utf8
