@@ -33,13 +33,7 @@ public enum LaporanEkspor {
         }
         rows.append(laporan.kolom.map { .text($0.nomor, .header) })
         let headerRows = rows.count
-        // Each row's cells depend on the row alone, its place, and for a total row the top-level rows above it:
-        // built by ranges on every core (a whole Pemda's 42 500 rows were a sixth of writing its XLSX, on one core).
-        let firstRow = rows.count
-        let topLevelRows = laporan.baris.indices.filter {
-            laporan.baris[$0].kedalaman == 0 && laporan.baris[$0].gaya == .kelompok
-        }.map { firstRow + $0 }
-        rows += barisData(laporan.baris, firstRow: firstRow, topLevelRows: topLevelRows)
+        rows += barisData(laporan.baris, firstRow: rows.count)
         rows.append([])
         for note in laporan.catatan { rows.append([.text("Catatan: " + note, .plain)]) }
         if let sign = laporan.tandaTangan {
@@ -68,12 +62,14 @@ public enum LaporanEkspor {
             ], angka: { $0.plainString })
     }
 
-    /// The report's rows as cells, the first at sheet row `firstRow`; `topLevelRows`: the sheet rows of the top-level
-    /// groups, which a total row sums (those above it). In ranges of `potongan` rows, as many at once as there are
-    /// cores, in order.
-    static func barisData(
-        _ lines: [Laporan.Baris], firstRow: Int, topLevelRows: [Int], potongan: Int = 2_048
-    ) -> [[XLSXCell]] {
+    /// The report's rows as cells, the first at sheet row `firstRow`. Each row's cells depend on the row alone, its
+    /// place, and for a total row the top-level groups above it (which it sums): built in ranges of `potongan` rows,
+    /// as many at once as there are cores, in order (a whole Pemda's 42 500 rows were a sixth of writing its XLSX, on
+    /// one core).
+    static func barisData(_ lines: [Laporan.Baris], firstRow: Int, potongan: Int = 2_048) -> [[XLSXCell]] {
+        let topLevelRows = lines.indices.filter { lines[$0].kedalaman == 0 && lines[$0].gaya == .kelompok }.map {
+            firstRow + $0
+        }
         let ranges = (lines.count + potongan - 1) / potongan
         return serentakUrut(ranges) { part in
             (part * potongan..<min(lines.count, (part + 1) * potongan)).map { index in

@@ -64,11 +64,8 @@ struct LaporanSelTests {
             }
             let firstRow = Int.random(in: 0...12, using: &rng)
             let expected = String(describing: Self.rujukan(lines, firstRow: firstRow))
-            let tops = lines.indices.filter { lines[$0].kedalaman == 0 && lines[$0].gaya == .kelompok }.map {
-                firstRow + $0
-            }
             for potongan in [1, 3, 64, 2_048] {
-                let built = LaporanEkspor.barisData(lines, firstRow: firstRow, topLevelRows: tops, potongan: potongan)
+                let built = LaporanEkspor.barisData(lines, firstRow: firstRow, potongan: potongan)
                 #expect(String(describing: built) == expected, "\(count) baris, potongan \(potongan)")
             }
         }

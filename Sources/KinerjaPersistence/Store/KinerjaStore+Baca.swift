@@ -422,6 +422,41 @@ protocol DariBaris {
     static func dariBaris(_ row: Baris) throws -> Self
 }
 
+extension PemdaModel: DariBaris {
+    /// The columns `dariBaris` reads, in its order.
+    static let kolomBaca = [
+        "id", "nama", "jenis", "ibukota", "jumlah_triwulan", "metode_turun", "batas_rasio", "batasi_rollup",
+    ]
+
+    static func dariBaris(_ row: Baris) throws -> PemdaModel {
+        let model = PemdaModel()
+        model.id = try row.uuid(0)
+        model.nama = try row.teks(1)
+        model.jenis = try row.teks(2)
+        model.ibukota = try row.teks(3)
+        model.jumlahTriwulan = try row.bilangan(4)
+        model.metodeTurun = try row.teks(5)
+        model.batasRasio = try row.teks(6)
+        model.batasiRollUp = try row.logika(7)
+        return model
+    }
+}
+
+extension KategoriModel: DariBaris {
+    /// The columns `dariBaris` reads, in its order.
+    static let kolomBaca = ["id", "pemda_id", "batas_bawah", "label", "warna"]
+
+    static func dariBaris(_ row: Baris) throws -> KategoriModel {
+        let model = KategoriModel()
+        model.id = try row.uuid(0)
+        model.pemdaID = try row.uuid(1)
+        model.batasBawah = try row.teks(2)
+        model.label = try row.teks(3)
+        model.warna = try row.teks(4)
+        return model
+    }
+}
+
 extension TargetModel: DariBaris {
     static func dariBaris(_ row: Baris) throws -> TargetModel {
         let model = TargetModel()

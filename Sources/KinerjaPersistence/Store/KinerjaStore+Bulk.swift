@@ -115,40 +115,10 @@ extension KinerjaStore {
         let milikPD = Scope(pemda: id.uuid, pd: pd?.uuid, denganRPJMD: false)
         var pdSaja = semua
         pdSaja.ids = pd.map { [$0.uuid] }
-        var pemdaSaja = semua
-        pemdaSaja.kolomPemda = "id"
         // The PD's periods and the Pemda's own (no PD): `denganRPJMD` reads both.
         let periode = Scope(pemda: id.uuid, pd: pd?.uuid, denganRPJMD: true)
         try await Self.bacaBanyak(
-            [
-                Bacaan(
-                    table: PemdaModel.schema,
-                    columns: [
-                        "id", "nama", "jenis", "ibukota", "jumlah_triwulan", "metode_turun", "batas_rasio",
-                        "batasi_rollup",
-                    ], scope: pemdaSaja
-                ) { row in
-                    let model = PemdaModel()
-                    model.id = try row.uuid(0)
-                    model.nama = try row.teks(1)
-                    model.jenis = try row.teks(2)
-                    model.ibukota = try row.teks(3)
-                    model.jumlahTriwulan = try row.bilangan(4)
-                    model.metodeTurun = try row.teks(5)
-                    model.batasRasio = try row.teks(6)
-                    model.batasiRollUp = try row.logika(7)
-                    kotak.pemda = model
-                },
-                Bacaan(table: KategoriModel.schema, columns: ["id", "batas_bawah", "label", "warna"], scope: semua) {
-                    row in
-                    let model = KategoriModel()
-                    model.id = try row.uuid(0)
-                    model.pemdaID = id.uuid
-                    model.batasBawah = try row.teks(1)
-                    model.label = try row.teks(2)
-                    model.warna = try row.teks(3)
-                    kotak.kategori.append(model)
-                },
+            kotak.pemda.bacaan(id) + [
                 Bacaan(table: PerangkatDaerahModel.schema, columns: ["id", "kode", "nama", "singkatan"], scope: pdSaja)
                 {
                     row in
@@ -189,10 +159,10 @@ extension KinerjaStore {
                     kotak.urusan.append(Urusan(kode: try row.teks(0), nama: try row.teks(1)))
                 },
             ], on: db)
-        guard let pemda = kotak.pemda else { throw DomainError.tidakDitemukan("Pemda") }
+        guard let pemda = try kotak.pemda.pemda() else { throw DomainError.tidakDitemukan("Pemda") }
         // In the orders the Fluent queries asked of the database, ties in the order read.
         return Kecil(
-            pemda: try pemda.domain(kategori: kotak.kategori),
+            pemda: pemda,
             perangkatDaerah: kotak.perangkatDaerah.sorted { $0.kode < $1.kode }, unitKerja: kotak.unitKerja,
             pejabat: kotak.pejabat, periode: kotak.periode.sorted { $0.tahunAwal < $1.tahunAwal },
             urusan: kotak.urusan.sorted { $0.kode < $1.kode })
@@ -201,11 +171,37 @@ extension KinerjaStore {
 
 /// What `loadKecil`'s reads gather (on NIO's thread, one row after another).
 private final class KotakKecil: @unchecked Sendable {
-    var pemda: PemdaModel?
-    var kategori: [KategoriModel] = []
+    let pemda = BacaanPemda()
     var perangkatDaerah: [PerangkatDaerah] = []
     var unitKerja: [UnitKerja] = []
     var pejabat: [Pejabat] = []
     var periode: [Periode] = []
     var urusan: [Urusan] = []
+}
+
+/// A Pemda's row and its bands as `bacaBanyak` reads them (with a load's other small tables, or alone), made into the
+/// Pemda by the models' own `domain` (the same checks of stored values as through Fluent).
+final class BacaanPemda: @unchecked Sendable {
+    private var model: PemdaModel?
+    private var kategori: [KategoriModel] = []
+
+    /// The reads of the Pemda `id`'s row and of its bands.
+    func bacaan(_ id: TypedID<Pemda>) -> [KinerjaStore.Bacaan] {
+        var pemdaSaja = KinerjaStore.Scope(pemda: id.uuid, pd: nil, denganRPJMD: false)
+        pemdaSaja.kolomPemda = "id"
+        return [
+            KinerjaStore.Bacaan(table: PemdaModel.schema, columns: PemdaModel.kolomBaca, scope: pemdaSaja) { row in
+                self.model = try PemdaModel.dariBaris(row)
+            },
+            KinerjaStore.Bacaan(
+                table: KategoriModel.schema, columns: KategoriModel.kolomBaca,
+                scope: KinerjaStore.Scope(pemda: id.uuid, pd: nil, denganRPJMD: false)
+            ) { row in
+                self.kategori.append(try KategoriModel.dariBaris(row))
+            },
+        ]
+    }
+
+    /// The Pemda read; nil when there is none of that id.
+    func pemda() throws -> Pemda? { try model?.domain(kategori: kategori) }
 }

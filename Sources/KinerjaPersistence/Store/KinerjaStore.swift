@@ -53,9 +53,9 @@ public struct KinerjaStore: Sendable {
 
     /// The Pemda of an id from a URL: nil when unknown.
     public func pemdaJikaAda(_ id: TypedID<Pemda>) async throws -> Pemda? {
-        guard let row = try await PemdaModel.find(id.uuid, on: db) else { return nil }
-        let bands = try await KategoriModel.query(on: db).filter(\.$pemdaID == id.uuid).all()
-        return try row.domain(kategori: bands)
+        let bacaan = BacaanPemda()
+        try await Self.bacaBanyak(bacaan.bacaan(id), on: db)
+        return try bacaan.pemda()
     }
 
     public func pemda(nama: String) async throws -> Pemda? {
