@@ -63,23 +63,44 @@ public enum LaporanEkspor {
     }
 
     /// The report's rows as cells, the first at sheet row `firstRow`. Each row's cells depend on the row alone, its
-    /// place, and for a total row the top-level groups above it (which it sums): built in ranges of `potongan` rows,
-    /// as many at once as there are cores, in order (a whole Pemda's 42 500 rows were a sixth of writing its XLSX, on
-    /// one core).
+    /// place, and for a total row the top-level groups it sums: built in ranges of `potongan` rows, as many at once as
+    /// there are cores, in order (a whole Pemda's 42 500 rows were a sixth of writing its XLSX, on one core).
     static func barisData(_ lines: [Laporan.Baris], firstRow: Int, potongan: Int = 2_048) -> [[XLSXCell]] {
-        let topLevelRows = lines.indices.filter { lines[$0].kedalaman == 0 && lines[$0].gaya == .kelompok }.map {
-            firstRow + $0
-        }
+        let sums = jumlahTotal(lines)
         let ranges = (lines.count + potongan - 1) / potongan
         return serentakUrut(ranges) { part in
             (part * potongan..<min(lines.count, (part + 1) * potongan)).map { index in
-                sel(lines[index], row: firstRow + index, topLevelRows: topLevelRows)
+                sel(
+                    lines[index], row: firstRow + index,
+                    topLevel: (sums[index] ?? []).map { (row: firstRow + $0, baris: lines[$0]) })
             }
         }.flatMap { $0 }
     }
 
-    /// One report row's cells, at sheet row `row`.
-    static func sel(_ baris: Laporan.Baris, row excelRow: Int, topLevelRows: [Int]) -> [XLSXCell] {
+    /// For each total row (by its index), the top-level groups it sums: those after the total before it. A whole
+    /// Pemda's report is every PD's report one after another, each ending in its own total: PD 2's total sums PD 2's
+    /// programs, never PD 1's too (it did, while its cached value was PD 2's alone: a sheet that recalculated showed
+    /// every PD's total as the running sum of the PD above it).
+    static func jumlahTotal(_ lines: [Laporan.Baris]) -> [Int: [Int]] {
+        var sums: [Int: [Int]] = [:]
+        var groups: [Int] = []
+        for (index, baris) in lines.enumerated() {
+            if baris.gaya == .total {
+                sums[index] = groups
+                groups = []
+            } else if baris.kedalaman == 0 && baris.gaya == .kelompok {
+                groups.append(index)
+            }
+        }
+        return sums
+    }
+
+    /// One report row's cells, at sheet row `row`; `topLevel`, for a total row, the groups it sums with their rows.
+    /// A total's money cell is their SUM over the groups that have money in that column (a PD's heading, a group
+    /// without a figure there, is not a term), with its own value cached.
+    static func sel(
+        _ baris: Laporan.Baris, row excelRow: Int, topLevel: [(row: Int, baris: Laporan.Baris)]
+    ) -> [XLSXCell] {
         var cells: [XLSXCell] = []
         cells.reserveCapacity(baris.sel.count)
         let bold = baris.gaya != .biasa
@@ -93,11 +114,16 @@ public enum LaporanEkspor {
             case .persen(let value): cells.append(.number(value, .percent))
             case .tidakTerdefinisi: cells.append(.text(sel.teks, .text))
             case .rupiah(let value):
-                let above = baris.gaya == .total ? topLevelRows.prefix { $0 < excelRow } : []
-                if !above.isEmpty {
+                let terms = topLevel.filter { group in
+                    guard column < group.baris.sel.count, case .rupiah(.some) = group.baris.sel[column] else {
+                        return false
+                    }
+                    return group.row < excelRow
+                }
+                if baris.gaya == .total, !terms.isEmpty {
                     let letter = CellRef.columnName(column)
-                    let terms = above.map { "\(letter)\($0 + 1)" }.joined(separator: ",")
-                    cells.append(XLSXCell(.formula("SUM(\(terms))", cached: value?.decimal), style: .boldRupiah))
+                    let list = terms.map { "\(letter)\($0.row + 1)" }.joined(separator: ",")
+                    cells.append(XLSXCell(.formula("SUM(\(list))", cached: value?.decimal), style: .boldRupiah))
                 } else {
                     cells.append(.number(value?.decimal, bold ? .boldRupiah : .rupiah))
                 }

@@ -264,4 +264,56 @@ struct LaporanXLSXTests {
             #expect(sheet.orientation == "landscape")
         }
     }
+
+    /// A whole Pemda's report is every PD's report one after another, each with its total: every total's formula,
+    /// computed from the cells it names as openpyxl reads them, is the value cached beside it (PD 2's total once
+    /// summed PD 1's programs too, and a sheet that recalculated showed a running sum).
+    @Test func everyTotalOfAWholePemdaReportSumsItsOwnPD() async throws {
+        // Three PD of a small synthetic kabupaten, each with money in every year, and the demo's Pemda.
+        let synthetic = try SyntheticKabupaten(
+            jumlahPD: 3, seed: 11, jumlahTahun: 2, programPerPD: 3, kegiatanPerProgram: 2, subPerKegiatan: 2
+        ).build()
+        let checked = try totalsOfTheWholePemdaCheck(synthetic)
+        #expect(checked >= 3 * 2, "\(checked)")  // a total per PD in each report
+        try await withTestDatabase(.sqlite) { db in
+            let store = KinerjaStore(db)
+            _ = try await Demo.load(into: store)
+            for nama in ["Kabupaten Batu Bara", "Kabupaten Banyuasin", "Kabupaten Balangan"] {
+                let pemda = try #require(try await store.pemda(nama: nama))
+                _ = try totalsOfTheWholePemdaCheck(try await store.load(pemda: pemda.id))
+            }
+        }
+    }
+
+    /// Checks every total formula of the whole Pemda's realisasi and Renja XLSX against its cached value; returns how
+    /// many it checked.
+    func totalsOfTheWholePemdaCheck(_ data: DataKinerja) throws -> Int {
+        // A Pemda without money (a demo seed prints none) has no totals.
+        guard let tahun = data.pagu.map(\.tahun).max() else { return 0 }
+        let index = IndeksKinerja(data)
+        var checked = 0
+        for build in [
+            { Laporan.realisasi(index, pd: $0, tahun: tahun) },
+            { Laporan.renja(index, pd: $0, tahun: tahun) } as (PerangkatDaerah) -> Laporan,
+        ] {
+            let parts = data.perangkatDaerah.map { ($0, build($0)) }
+            let laporan = try #require(Laporan.gabungan(pemda: data.pemda, parts))
+            let sheet = try #require(try openpyxl(try LaporanEkspor.xlsx(laporan)).sheets.first)
+            for (ref, cell) in sheet.cells {
+                guard let formula = cell.f, formula.hasPrefix("=SUM(") else { continue }
+                let terms = formula.dropFirst(5).dropLast().split(separator: ",").map(String.init)
+                let sum = terms.reduce(0.0) { total, term in
+                    guard case .number(let value) = sheet.cells[term]?.v else { return total }
+                    return total + value
+                }
+                guard case .number(let cached) = cell.v else {
+                    Issue.record("\(data.pemda.nama) \(laporan.nama) \(ref): \(formula) tanpa nilai")
+                    continue
+                }
+                #expect(abs(sum - cached) < 0.005, "\(data.pemda.nama) \(laporan.nama) \(ref): \(formula)")
+                checked += 1
+            }
+        }
+        return checked
+    }
 }

@@ -7,10 +7,11 @@ import Testing
 
 @Suite("Sel laporan XLSX")
 struct LaporanSelTests {
-    /// The cells as they were built before, one row after another: a total row sums the top-level groups above it.
+    /// The cells built one row after another: a total row sums the top-level groups above it since the total before
+    /// it, those with money in the total's column.
     static func rujukan(_ lines: [Laporan.Baris], firstRow: Int) -> [[XLSXCell]] {
         var rows: [[XLSXCell]] = []
-        var topLevelRows: [Int] = []
+        var topLevelRows: [(Int, Laporan.Baris)] = []
         for baris in lines {
             let excelRow = firstRow + rows.count
             var cells: [XLSXCell] = []
@@ -25,16 +26,21 @@ struct LaporanSelTests {
                 case .persen(let value): cells.append(.number(value, .percent))
                 case .tidakTerdefinisi: cells.append(.text(sel.teks, .text))
                 case .rupiah(let value):
-                    if baris.gaya == .total, !topLevelRows.isEmpty {
+                    let withMoney = topLevelRows.filter { _, group in
+                        if column < group.sel.count, case .rupiah(.some) = group.sel[column] { return true }
+                        return false
+                    }
+                    if baris.gaya == .total, !withMoney.isEmpty {
                         let letter = CellRef.columnName(column)
-                        let terms = topLevelRows.map { "\(letter)\($0 + 1)" }.joined(separator: ",")
+                        let terms = withMoney.map { "\(letter)\($0.0 + 1)" }.joined(separator: ",")
                         cells.append(XLSXCell(.formula("SUM(\(terms))", cached: value?.decimal), style: .boldRupiah))
                     } else {
                         cells.append(.number(value?.decimal, bold ? .boldRupiah : .rupiah))
                     }
                 }
             }
-            if baris.kedalaman == 0 && baris.gaya == .kelompok { topLevelRows.append(excelRow) }
+            if baris.gaya == .total { topLevelRows = [] }
+            if baris.kedalaman == 0 && baris.gaya == .kelompok { topLevelRows.append((excelRow, baris)) }
             rows.append(cells)
         }
         return rows
