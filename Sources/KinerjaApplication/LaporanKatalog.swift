@@ -89,8 +89,16 @@ public enum LaporanKatalog {
             return try await perubahan(name, data, store: store, pemda: pemda, pd: pd, tahun: year)
         }
         let satuTahun = name.satuTahun ? tahun ?? tahunTerakhir(years.realisasiTerakhir, semua: years.semua) : nil
+        // The evaluation of the Renja reads what it shows (its year is the default year of `tahunBawaan`).
+        var pilihan: PilihanMuat?
+        if name == .evaluasiRenja {
+            pilihan = pilihanMuat(
+                name, tahun: tahun ?? tahunTerakhir(years.realisasiTerakhir, semua: years.semua),
+                periode: try await store.periode(pemda: pemda, perangkatDaerah: pd.id), pd: pd.id)
+        }
         let (data, note) = try await muat(
-            store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tahun: satuTahun, tampilan: tampilan)
+            store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tahun: satuTahun, pilihan: pilihan,
+            tampilan: tampilan)
         let year =
             satuTahun ?? tahun
             ?? tahunBawaan(name, data, pd: pd, realisasiTerakhir: years.realisasiTerakhir, semua: years.semua)
@@ -155,22 +163,23 @@ public enum LaporanKatalog {
     /// Stored data as a reader sees it (`DataKinerja.terbit`), and the note a report or page prints about it.
     public static func muat(
         _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?, denganRPJMD: Bool = false,
-        tahun: Int? = nil, tampilan: Tampilan
+        tahun: Int? = nil, pilihan: PilihanMuat? = nil, tampilan: Tampilan
     ) async throws -> (DataKinerja, String?) {
         let shown = try await muatTerbit(
-            store, pemda: pemda, pd: pd, denganRPJMD: denganRPJMD, tahun: tahun, tampilan: tampilan)
+            store, pemda: pemda, pd: pd, denganRPJMD: denganRPJMD, tahun: tahun, pilihan: pilihan, tampilan: tampilan)
         let data = shown.data
         let names = Dictionary(data.perangkatDaerah.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
         return (data, shown.catatan(namaPD: names))
     }
 
     /// `muat`, with the items shown provisionally or held back as lists (for a page that gathers them from several
-    /// loads, the dashboard).
+    /// loads, the dashboard). With `pilihan`, the items are those of the rows it reads: a report names what it shows.
     public static func muatTerbit(
         _ store: KinerjaStore, pemda: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?, denganRPJMD: Bool = false,
-        tahun: Int? = nil, tampilan: Tampilan
+        tahun: Int? = nil, pilihan: PilihanMuat? = nil, tampilan: Tampilan
     ) async throws -> AngkaTerbit {
-        let stored = try await store.load(pemda: pemda, perangkatDaerah: pd, denganRPJMD: denganRPJMD, tahun: tahun)
+        let stored = try await store.load(
+            pemda: pemda, perangkatDaerah: pd, denganRPJMD: denganRPJMD, tahun: tahun, pilihan: pilihan)
         // Measured against the documents in force (a PK or Renja Perubahan once approved).
         let status = try await store.statusAlur(pemda: pemda, pd: pd, tahun: tahun)
         let data = stored.berlaku(status: status)
@@ -208,6 +217,20 @@ public enum LaporanKatalog {
         default:
             return fallback
         }
+    }
+
+    /// The rows a report reads when it shows some years' figures only (`PilihanMuat`): the evaluation of the Renja of
+    /// `tahun` reads the targets of that year, the year before and the last year of the PD's Renstra that holds it
+    /// (of each, should two hold it), the realisasi kinerja of the years before, and no money. Nil for every other
+    /// report: it reads all of its PD's rows, or one year's (`satuTahun`).
+    public static func pilihanMuat(
+        _ name: NamaLaporan, tahun: Int, periode: [Periode], pd: TypedID<PerangkatDaerah>
+    ) -> PilihanMuat? {
+        guard name == .evaluasiRenja else { return nil }
+        // Without a Renstra period the report's last year is its own.
+        let ends = periode.filter { $0.perangkatDaerah == pd && $0.jenis == .renstra && $0.contains(tahun) }
+            .map(\.tahunAkhir)
+        return PilihanMuat(tahunTarget: Array(Set([tahun - 1, tahun] + ends)).sorted(), realisasiSebelum: tahun)
     }
 
     /// Builds a named report of one PD from loaded data.
@@ -260,6 +283,8 @@ public enum LaporanKatalog {
         }
         let pemdaValue = try await store.pemda(pemda)
         let pds = try await store.listPD(pemda: pemda)
+        // Every PD's periods in one read, for the reports that choose their rows by them.
+        let periode = name == .evaluasiRenja ? try await store.periode(pemda: pemda, perangkatDaerah: nil) : []
         // The PD's parts as many at once as there are cores (each one PD's load and report), in PD order.
         let parts: [(PerangkatDaerah, BagianLaporan)] = try await bagianSerentak(pds.count) { index in
             let pd = pds[index]
@@ -267,7 +292,8 @@ public enum LaporanKatalog {
                 pd,
                 try await bagian(pd) {
                     try await bagianSeluruhPemda(
-                        name, store: store, pemda: pemda, pd: pd, tahun: tahun, tampilan: tampilan)
+                        name, store: store, pemda: pemda, pd: pd, tahun: tahun, tampilan: tampilan,
+                        pilihan: pilihanMuat(name, tahun: tahun, periode: periode, pd: pd.id))
                 }
             )
         }
@@ -285,11 +311,11 @@ public enum LaporanKatalog {
     /// cascading, as the PD's own report), and its items shown provisionally or held back.
     public static func bagianSeluruhPemda(
         _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, pd: PerangkatDaerah, tahun: Int,
-        tampilan: Tampilan
+        tampilan: Tampilan, pilihan: PilihanMuat? = nil
     ) async throws -> BagianLaporan {
         let shown = try await muatTerbit(
             store, pemda: pemda, pd: pd.id, denganRPJMD: name == .cascading, tahun: name.satuTahun ? tahun : nil,
-            tampilan: tampilan)
+            pilihan: pilihan, tampilan: tampilan)
         return BagianLaporan(
             laporan: bangun(name, IndeksKinerja(shown.data), pd: pd, tahun: tahun, tahunDiminta: tahun),
             sementara: shown.sementara, ditahan: shown.ditahan)

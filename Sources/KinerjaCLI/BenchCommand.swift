@@ -211,10 +211,12 @@ private struct Pengukur {
             }
             // The database's own read of the rows the parts read (each PD's, of the year or of every year), as many
             // PD at once as the parts are.
+            let periode = try await store.periode(pemda: pemda.id, perangkatDaerah: nil)
             try await measure("  basis data, seluruh Pemda per PD", ulangSeluruh) {
                 try await bagianSerentak(pds.count) { [store, pemda, pds] index in
                     try await store.bacaBasisData(
-                        pemda: pemda.id, perangkatDaerah: pds[index].id, tahun: name.satuTahun ? tahun : nil)
+                        pemda: pemda.id, perangkatDaerah: pds[index].id, tahun: name.satuTahun ? tahun : nil,
+                        pilihan: LaporanKatalog.pilihanMuat(name, tahun: tahun, periode: periode, pd: pds[index].id))
                 }.reduce(0, +)
             }
             var built: Laporan?

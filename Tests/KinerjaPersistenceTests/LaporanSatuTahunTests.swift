@@ -69,4 +69,85 @@ struct LaporanSatuTahunTests {
             #expect(withItems > 0)
         }
     }
+
+    /// The evaluation of the Renja reads what it shows (`LaporanKatalog.pilihanMuat`: three years' targets, the
+    /// realisasi kinerja of the years before, no money): the same report, cell for cell, as from all of the PD's rows,
+    /// for every PD of the demo and of a synthetic kabupaten, every year from the one after its first targets to the
+    /// one after its last, as each kind of reader sees it; what it names as provisional or held back is the realisasi
+    /// kinerja of the years before (the only figures it shows), and the whole Pemda's report is its PD's.
+    @Test(arguments: TestBackend.available)
+    func theEvaluationOfTheRenjaIsTheSameFromWhatItReads(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { db in
+            let store = KinerjaStore(db)
+            var sets = try await Demo.load(into: store)
+            let synthetic = try SyntheticKabupaten(jumlahPD: 2, seed: 5, jumlahTahun: 3).build()
+            try await store.create(synthetic)
+            sets.append(synthetic)
+            var compared = 0
+            var withFigures = 0
+            var withItems = 0
+            for data in sets {
+                let pemda = data.pemda.id
+                let periode = try await store.periode(pemda: pemda, perangkatDaerah: nil)
+                let targetYears = data.target.map(\.periode.tahun)
+                guard let first = targetYears.min(), let last = targetYears.max() else { continue }
+                for pd in data.perangkatDaerah {
+                    #expect(
+                        try await store.periode(pemda: pemda, perangkatDaerah: pd.id)
+                            == periode.filter { $0.perangkatDaerah == nil || $0.perangkatDaerah == pd.id })
+                    let kerja = try await LaporanKatalog.muatTerbit(store, pemda: pemda, pd: pd.id, tampilan: .kerja)
+                    var kinerjaSaja = kerja.data
+                    kinerjaSaja.anggaran = []
+                    let withKinerja = kinerjaSaja.objekBerisi(jenis: [.realisasi])
+                    for tampilan in [Tampilan.terbit, .kerja] {
+                        let all = try await LaporanKatalog.muatTerbit(
+                            store, pemda: pemda, pd: pd.id, tampilan: tampilan)
+                        for year in (first + 1)...(last + 1) {
+                            let pilihan = try #require(
+                                LaporanKatalog.pilihanMuat(.evaluasiRenja, tahun: year, periode: periode, pd: pd.id))
+                            let read = try await LaporanKatalog.muatTerbit(
+                                store, pemda: pemda, pd: pd.id, pilihan: pilihan, tampilan: tampilan)
+                            #expect(read.data.pagu.isEmpty && read.data.anggaran.isEmpty)
+                            #expect(read.data.realisasi.allSatisfy { $0.periode.tahun < year })
+                            #expect(
+                                read.sementara == all.sementara.filter { $0.tahun < year && withKinerja.contains($0) })
+                            #expect(read.ditahan == all.ditahan.filter { $0.tahun < year && withKinerja.contains($0) })
+                            if !read.sementara.isEmpty || !read.ditahan.isEmpty { withItems += 1 }
+                            let fromAll = Laporan.evaluasiRenja(IndeksKinerja(all.data), pd: pd, tahun: year)
+                            let fromRead = Laporan.evaluasiRenja(IndeksKinerja(read.data), pd: pd, tahun: year)
+                            #expect(fromRead == fromAll, "\(data.pemda.nama) \(pd.kode) \(year) \(tampilan)")
+                            compared += 1
+                            if fromAll.baris.contains(where: {
+                                $0.sel.contains { if case .persen(.some) = $0 { true } else { false } }
+                            }) {
+                                withFigures += 1
+                            }
+                        }
+                    }
+                }
+                // The whole Pemda's report gathers the parts as each PD's own report reads them.
+                let year = last
+                let whole = try await LaporanKatalog.seluruhPemda(
+                    .evaluasiRenja, store: store, pemda: pemda, tahun: year, tampilan: .kerja)
+                let parts = try await data.perangkatDaerah.asyncMap { pd in
+                    (
+                        pd,
+                        try await LaporanKatalog.buat(
+                            .evaluasiRenja, store: store, pemda: pemda, pd: pd, tahun: year, tampilan: .kerja)
+                    )
+                }
+                #expect(whole.baris == Laporan.gabungan(pemda: data.pemda, parts)?.baris)
+            }
+            #expect(compared >= 20 && withFigures >= 4, "\(compared) \(withFigures)")
+            #expect(withItems > 0)
+        }
+    }
+}
+
+extension Array {
+    fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
 }

@@ -224,6 +224,12 @@ extension KinerjaStore {
             sql += " AND tahun = \(tempat(.bilangan(tahun)))"
             if let triwulan = scope.triwulan { sql += " AND triwulan = \(tempat(.bilangan(triwulan)))" }
         }
+        if tahunan, let years = scope.tahunDalam {
+            sql +=
+                years.isEmpty
+                ? " AND 1 = 0" : " AND tahun IN (\(years.map { tempat(.bilangan($0)) }.joined(separator: ", ")))"
+        }
+        if tahunan, let tahun = scope.tahunSebelum { sql += " AND tahun < \(tempat(.bilangan(tahun)))" }
         if let ids = scope.ids {
             sql += " AND id IN (\(ids.map { tempat(.uuid($0)) }.joined(separator: ", ")))"
         }
@@ -379,21 +385,31 @@ extension KinerjaStore {
     /// database (`count(column)` of every column), so that nothing is sent or decoded: the floor a load is measured
     /// against (`kinerja bench`). Returns the number of rows.
     public func bacaBasisData(
-        pemda: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>?, tahun: Int? = nil
+        pemda: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>?, tahun: Int? = nil,
+        pilihan: PilihanMuat? = nil
     ) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { return 0 }
         let postgres = sql.dialect.name == "postgresql"
         let scope = Scope(pemda: pemda.uuid, pd: pd?.uuid, denganRPJMD: false, tahun: tahun)
-        let tables: [(String, [String], Bool)] = [
-            (ElemenRencanaModel.schema, ElemenRencanaModel.readColumns, false),
-            (IndikatorModel.schema, IndikatorModel.readColumns, false),
-            (TargetModel.schema, TargetModel.readColumns, true),
-            (PaguModel.schema, PaguModel.readColumns, true),
-            (RealisasiKinerjaModel.schema, RealisasiKinerjaModel.readColumns, true),
-            (RealisasiAnggaranModel.schema, RealisasiAnggaranModel.readColumns, true),
-        ]
+        var targetScope = scope
+        var realisasiScope = scope
+        targetScope.tahunDalam = pilihan?.tahunTarget
+        realisasiScope.tahunSebelum = pilihan?.realisasiSebelum
+        // What `load` reads with the same arguments.
+        let tables: [(String, [String], Bool, Scope)] =
+            [
+                (ElemenRencanaModel.schema, ElemenRencanaModel.readColumns, false, scope),
+                (IndikatorModel.schema, IndikatorModel.readColumns, false, scope),
+                (TargetModel.schema, TargetModel.readColumns, true, targetScope),
+                (RealisasiKinerjaModel.schema, RealisasiKinerjaModel.readColumns, true, realisasiScope),
+            ]
+            + (pilihan == nil
+                ? [
+                    (PaguModel.schema, PaguModel.readColumns, true, scope),
+                    (RealisasiAnggaranModel.schema, RealisasiAnggaranModel.readColumns, true, scope),
+                ] : [])
         var rows = 0
-        for (table, columns, tahunan) in tables {
+        for (table, columns, tahunan, scope) in tables {
             let counts = columns.map { "count(\($0))" }.joined(separator: " + ")
             let counted = try await baca(table, ["count(*) AS n", "\(counts) AS c"], scope, tahunan: tahunan) {
                 try $0.bilangan(0)

@@ -51,11 +51,13 @@ extension KinerjaStore {
     ///
     /// With `tahun`, targets, pagu and realisasi are those of that year only (a page about one year needs no
     /// other).
+    ///
+    /// With `pilihan`, only the rows it names (a report that shows some years' figures; never from the data cache).
     public func load(
         pemda id: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>? = nil, denganRPJMD: Bool = false,
-        tahun: Int? = nil, denganVersi: Bool = false
+        tahun: Int? = nil, denganVersi: Bool = false, pilihan: PilihanMuat? = nil
     ) async throws -> DataKinerja {
-        if let tahunPD, let pd, !denganRPJMD, !denganVersi {
+        if let tahunPD, let pd, !denganRPJMD, !denganVersi, pilihan == nil {
             var langsung = self
             langsung.tahunPD = nil
             return try await tahunPD(id, pd, tahun) { [langsung] in
@@ -69,10 +71,15 @@ extension KinerjaStore {
         // while the first is read here (a whole Pemda's 622 000 rows took 0,8 s one after the other), the small
         // ones (the Pemda, its PD, units, officials, periods, urusan: seven queries) after the second half. In a
         // transaction everything is read on its connection, in order.
+        var pilihanScope = (target: scope, realisasi: scope)
+        pilihanScope.target.tahunDalam = pilihan?.tahunTarget
+        pilihanScope.realisasi.tahunSebelum = pilihan?.realisasiSebelum
+        let (targetScope, realisasiScope) = pilihanScope
+        let denganUang = pilihan == nil
         @Sendable func separuh(_ store: KinerjaStore) async throws -> ([Target], [Indikator], [Pagu], Kecil) {
             (
-                try await store.loadTarget(scope), try await store.loadIndikator(scope),
-                try await store.loadPagu(scope), try await store.loadKecil(pemda: id, pd: pd)
+                try await store.loadTarget(targetScope), try await store.loadIndikator(scope),
+                denganUang ? try await store.loadPagu(scope) : [], try await store.loadKecil(pemda: id, pd: pd)
             )
         }
         var kedua: KinerjaStore?
@@ -82,8 +89,8 @@ extension KinerjaStore {
             return try await separuh(kedua)
         }()
         let elemen = try await loadElemen(scope)
-        let realisasi = try await loadRealisasi(scope)
-        let anggaran = try await loadAnggaran(scope)
+        let realisasi = try await loadRealisasi(realisasiScope)
+        let anggaran = denganUang ? try await loadAnggaran(scope) : []
         let dibaca = try await dariKedua
         let (target, indikator, pagu, kecil) = if let dibaca { dibaca } else { try await separuh(self) }
         var data = DataKinerja(
@@ -93,6 +100,28 @@ extension KinerjaStore {
         data.urusan = kecil.urusan
         if denganVersi { data.versi = try await loadVersi(scope) }
         return data
+    }
+
+    /// The periods of a PD and the Pemda's own (of every PD with nil), by first year: what a report needs to choose
+    /// the rows it reads (`PilihanMuat`) before it reads them.
+    public func periode(
+        pemda id: TypedID<Pemda>, perangkatDaerah pd: TypedID<PerangkatDaerah>?
+    ) async throws
+        -> [Periode]
+    {
+        try await baca(PeriodeModel.schema, Self.kolomPeriode, Scope(pemda: id.uuid, pd: pd?.uuid, denganRPJMD: true)) {
+            try Self.periode($0)
+        }.sorted { $0.tahunAwal < $1.tahunAwal }
+    }
+
+    static let kolomPeriode = ["id", "perangkat_daerah_id", "jenis", "tahun_awal", "tahun_akhir", "nama"]
+
+    /// A period from a row of `kolomPeriode`.
+    static func periode(_ row: Baris) throws -> Periode {
+        try Periode(
+            jenis: try row.jenis(Periode.Jenis.self, 2), tahunAwal: try row.bilangan(3),
+            tahunAkhir: try row.bilangan(4),
+            nama: try row.teks(5), perangkatDaerah: try row.idOpsional(1))
     }
 
     /// What a load reads besides its large tables: the Pemda, its PD (or the one), their units and officials, the
@@ -145,15 +174,8 @@ extension KinerjaStore {
                             id: try row.id(0), unitKerja: try row.id(1), nama: try row.teks(2), nip: try row.teks(3),
                             pangkat: try row.teks(4)))
                 },
-                Bacaan(
-                    table: PeriodeModel.schema,
-                    columns: ["id", "perangkat_daerah_id", "jenis", "tahun_awal", "tahun_akhir", "nama"], scope: periode
-                ) { row in
-                    kotak.periode.append(
-                        try Periode(
-                            jenis: try row.jenis(Periode.Jenis.self, 2), tahunAwal: try row.bilangan(3),
-                            tahunAkhir: try row.bilangan(4), nama: try row.teks(5),
-                            perangkatDaerah: try row.idOpsional(1)))
+                Bacaan(table: PeriodeModel.schema, columns: Self.kolomPeriode, scope: periode) { row in
+                    kotak.periode.append(try Self.periode(row))
                 },
                 Bacaan(table: UrusanModel.schema, columns: ["kode", "nama"], scope: semua) { row in
                     kotak.urusan.append(Urusan(kode: try row.teks(0), nama: try row.teks(1)))
@@ -204,4 +226,19 @@ final class BacaanPemda: @unchecked Sendable {
 
     /// The Pemda read; nil when there is none of that id.
     func pemda() throws -> Pemda? { try model?.domain(kategori: kategori) }
+}
+
+/// What a load may leave out, for a report that shows only some years' figures: the evaluation of the Renja
+/// (`Laporan.evaluasiRenja`) reads the targets of its year, the year before and the Renstra's last, the realisasi
+/// kinerja of the years before its own, and no money (a whole Pemda's 622 000 rows of every year, 357 000 this way).
+public struct PilihanMuat: Sendable, Hashable {
+    /// Only the targets of these years.
+    public var tahunTarget: [Int]
+    /// Only the realisasi kinerja of the years before this one. Pagu and realisasi anggaran are not read.
+    public var realisasiSebelum: Int
+
+    public init(tahunTarget: [Int], realisasiSebelum: Int) {
+        self.tahunTarget = tahunTarget
+        self.realisasiSebelum = realisasiSebelum
+    }
 }

@@ -14,6 +14,10 @@ extension KinerjaStore {
         var tahun: Int? = nil
         /// With `tahun`: only this triwulan's rows (its stored code: 1-4, 0 for the year's own row).
         var triwulan: Int? = nil
+        /// Only the rows of these years, of the tables that have a `tahun` (`PilihanMuat`).
+        var tahunDalam: [Int]? = nil
+        /// Only the rows of the years before this one, of the tables that have a `tahun` (`PilihanMuat`).
+        var tahunSebelum: Int? = nil
         /// Only these rows (by id).
         var ids: [UUID]? = nil
         /// Only the rows of these owners: the column (`indikator_id`, `elemen_id`) and the owners' ids.
