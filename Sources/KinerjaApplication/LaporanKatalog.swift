@@ -1,5 +1,6 @@
 import Foundation
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
 
 /// The reports Kinerja produces, by name: a typed value, not a string switch.
@@ -271,8 +272,12 @@ public enum LaporanKatalog {
     /// that PD's data alone (`bagianSeluruhPemda`): the Pemda's data is never in memory at once, and `bagian` may
     /// serve a part from the cache (the web does, keyed by the PD's data version, so that a write in one PD rebuilds
     /// one part). The note of what is provisional or held back gathers every part's items.
+    ///
+    /// With `xlsx`, each part is also written into it as soon as it and the parts before it are in
+    /// (`seluruhPemdaXLSX`).
     public static func seluruhPemda(
         _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int, tampilan: Tampilan = .terbit,
+        xlsx: LaporanEkspor.Bertahap? = nil,
         bagian:
             @escaping @Sendable (PerangkatDaerah, @escaping @Sendable () async throws -> BagianLaporan) async throws ->
             BagianLaporan = { try await $1() }
@@ -282,20 +287,20 @@ public enum LaporanKatalog {
                 field: "laporan", pesan: "Laporan \"\(name.rawValue)\" tidak dikenal untuk seluruh Pemda.")
         }
         let pemdaValue = try await store.pemda(pemda)
-        let pds = try await store.listPD(pemda: pemda)
+        // In the report's order (`Laporan.gabungan`), which the parts written into `xlsx` follow.
+        let pds = try await store.listPD(pemda: pemda).sorted { $0.kode < $1.kode }
         // Every PD's periods in one read, for the reports that choose their rows by them.
         let periode = name == .evaluasiRenja ? try await store.periode(pemda: pemda, perangkatDaerah: nil) : []
         // The PD's parts as many at once as there are cores (each one PD's load and report), in PD order.
         let parts: [(PerangkatDaerah, BagianLaporan)] = try await bagianSerentak(pds.count) { index in
             let pd = pds[index]
-            return (
-                pd,
-                try await bagian(pd) {
-                    try await bagianSeluruhPemda(
-                        name, store: store, pemda: pemda, pd: pd, tahun: tahun, tampilan: tampilan,
-                        pilihan: pilihanMuat(name, tahun: tahun, periode: periode, pd: pd.id))
-                }
-            )
+            let part = try await bagian(pd) {
+                try await bagianSeluruhPemda(
+                    name, store: store, pemda: pemda, pd: pd, tahun: tahun, tampilan: tampilan,
+                    pilihan: pilihanMuat(name, tahun: tahun, periode: periode, pd: pd.id))
+            }
+            xlsx?.terima(index, pd, part.laporan)
+            return (pd, part)
         }
         guard let laporan = Laporan.gabungan(pemda: pemdaValue, parts.map { ($0.0, $0.1.laporan) }) else {
             throw DomainError.tidakDitemukan("Perangkat daerah")
@@ -305,6 +310,25 @@ public enum LaporanKatalog {
             laporan,
             AngkaTerbit.catatan(
                 sementara: parts.flatMap(\.1.sementara), ditahan: parts.flatMap(\.1.ditahan), namaPD: names))
+    }
+
+    /// A report for the whole Pemda (`seluruhPemda`) and its XLSX, each PD's rows written while the next PD are read
+    /// (`LaporanEkspor.Bertahap`): the file of the report with `alamat` under the Pemda's name (`denganAlamat`).
+    public static func seluruhPemdaXLSX(
+        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int, tampilan: Tampilan = .terbit,
+        alamat: String = "",
+        bagian:
+            @escaping @Sendable (PerangkatDaerah, @escaping @Sendable () async throws -> BagianLaporan) async throws ->
+            BagianLaporan = { try await $1() }
+    ) async throws -> (Laporan, Data) {
+        let pemdaValue = try await store.pemda(pemda)
+        let count = try await store.listPD(pemda: pemda).count
+        let xlsx = LaporanEkspor.Bertahap(jumlah: count, pemda: pemdaValue, alamat: alamat)
+        let laporan = try await seluruhPemda(
+            name, store: store, pemda: pemda, tahun: tahun, tampilan: tampilan, xlsx: xlsx, bagian: bagian)
+        var withAddress = laporan
+        if !alamat.isEmpty { withAddress.kop.append(alamat) }
+        return (laporan, try xlsx.selesai(withAddress))
     }
 
     /// One PD's part of a whole-Pemda report: the report built from the PD's data (with the RPJMD above it for the

@@ -200,14 +200,16 @@ private struct Pengukur {
                 return LaporanHTML.halaman(laporan).utf8.count + (try LaporanEkspor.xlsx(laporan)).count
             }
         }
-        // The whole Pemda, cold, as served: the PD parts as many at once as there are cores, then the XLSX; then
-        // each step alone (the report from loading on, and the XLSX of a report already built).
+        // The whole Pemda, cold, as served: the PD parts as many at once as there are cores, each PD's rows written
+        // into the XLSX as they come; then each step alone (the report from loading on, and the XLSX of a report
+        // already built).
         for name in [NamaLaporan.realisasi, .evaluasiRenja] {
             let tahun = name == .realisasi ? 2025 : 2026
+            // As served: each PD's rows written while the next PD are read (`seluruhPemdaXLSX`).
             try await measure("laporan \(name.rawValue) seluruh Pemda XLSX", ulangSeluruh) {
-                let laporan = try await LaporanKatalog.seluruhPemda(
-                    name, store: store, pemda: pemda.id, tahun: tahun, tampilan: .kerja)
-                return try LaporanEkspor.xlsx(laporan).count
+                try await LaporanKatalog.seluruhPemdaXLSX(
+                    name, store: store, pemda: pemda.id, tahun: tahun, tampilan: .kerja
+                ).1.count
             }
             // The database's own read of the rows the parts read (each PD's, of the year or of every year), as many
             // PD at once as the parts are.

@@ -6,6 +6,27 @@ import KinerjaSpreadsheet
 /// cached values, notes and signature block, print setup) and as CSV.
 public enum LaporanEkspor {
     public static func xlsx(_ laporan: Laporan) throws -> Data {
+        let (top, merges) = atas(laporan)
+        return try buku(
+            laporan, rows: top + barisData(laporan.baris, firstRow: top.count) + bawah(laporan), merges: merges,
+            headerRows: top.count)
+    }
+
+    /// The workbook of one sheet: `rows` (with `tertulis` among them, the rows written already).
+    static func buku(
+        _ laporan: Laporan, rows: [[XLSXCell]], merges: [CellRange], headerRows: Int, tertulis: BarisTertulis? = nil
+    ) throws -> Data {
+        try XLSXWriter.write(
+            [
+                XLSXSheet(
+                    name: laporan.nama, columnWidths: laporan.kolom.map(\.lebar), rows: rows, merges: merges,
+                    headerRows: headerRows, tertulis: tertulis)
+            ], angka: { $0.plainString })
+    }
+
+    /// What comes before the report's rows: its kop and titles (each merged across the table), a blank row, the
+    /// header grid (merged as its cells span) and the numbering row. All of it is the sheet's header.
+    static func atas(_ laporan: Laporan) -> (rows: [[XLSXCell]], merges: [CellRange]) {
         var rows: [[XLSXCell]] = []
         var merges: [CellRange] = []
         let width = laporan.kolom.count
@@ -32,9 +53,12 @@ public enum LaporanEkspor {
             rows.append(row)
         }
         rows.append(laporan.kolom.map { .text($0.nomor, .header) })
-        let headerRows = rows.count
-        rows += barisData(laporan.baris, firstRow: rows.count)
-        rows.append([])
+        return (rows, merges)
+    }
+
+    /// What comes after the report's rows: a blank row, the notes, the signatures.
+    static func bawah(_ laporan: Laporan) -> [[XLSXCell]] {
+        var rows: [[XLSXCell]] = [[]]
         for note in laporan.catatan { rows.append([.text("Catatan: " + note, .plain)]) }
         if let sign = laporan.tandaTangan {
             // The signer's block at the right; an evaluator's ("Dievaluasi oleh") at the left, line for line.
@@ -43,7 +67,7 @@ public enum LaporanEkspor {
                     + (block.peran.isEmpty ? [] : [block.peran + ","])
                     + [block.jabatan, "", "", block.nama, block.pangkat, block.nip.isEmpty ? "" : "NIP. \(block.nip)"]
             }
-            let column = max(0, width - 3)
+            let column = max(0, laporan.kolom.count - 3)
             let right = lines(sign)
             let left = laporan.tandaTanganEvaluasi.map(lines) ?? []
             rows.append([])
@@ -54,45 +78,44 @@ public enum LaporanEkspor {
                 rows.append(row)
             }
         }
-        return try XLSXWriter.write(
-            [
-                XLSXSheet(
-                    name: laporan.nama, columnWidths: laporan.kolom.map(\.lebar), rows: rows, merges: merges,
-                    headerRows: headerRows)
-            ], angka: { $0.plainString })
+        return rows
     }
 
     /// The report's rows as cells, the first at sheet row `firstRow`. Each row's cells depend on the row alone, its
     /// place, and for a total row the top-level groups it sums: built in ranges of `potongan` rows, as many at once as
     /// there are cores, in order (a whole Pemda's 42 500 rows were a sixth of writing its XLSX, on one core).
     static func barisData(_ lines: [Laporan.Baris], firstRow: Int, potongan: Int = 2_048) -> [[XLSXCell]] {
-        let sums = jumlahTotal(lines)
+        let sums = jumlahTotal(lines, firstRow: firstRow).sums
         let ranges = (lines.count + potongan - 1) / potongan
         return serentakUrut(ranges) { part in
             (part * potongan..<min(lines.count, (part + 1) * potongan)).map { index in
-                sel(
-                    lines[index], row: firstRow + index,
-                    topLevel: (sums[index] ?? []).map { (row: firstRow + $0, baris: lines[$0]) })
+                sel(lines[index], row: firstRow + index, topLevel: sums[index] ?? [])
             }
         }.flatMap { $0 }
     }
 
+    /// A top-level group a total sums: its sheet row and its report row.
+    typealias Kelompok = (row: Int, baris: Laporan.Baris)
+
     /// For each total row (by its index), the top-level groups it sums: those after the total before it. A whole
     /// Pemda's report is every PD's report one after another, each ending in its own total: PD 2's total sums PD 2's
     /// programs, never PD 1's too (it did, while its cached value was PD 2's alone: a sheet that recalculated showed
-    /// every PD's total as the running sum of the PD above it).
-    static func jumlahTotal(_ lines: [Laporan.Baris]) -> [Int: [Int]] {
-        var sums: [Int: [Int]] = [:]
-        var groups: [Int] = []
+    /// every PD's total as the running sum of the PD above it). `awal`: the groups since the last total above
+    /// `lines` (rows written before them); `sisa`: those after the last total of `lines`, for the rows after them.
+    static func jumlahTotal(
+        _ lines: [Laporan.Baris], firstRow: Int, awal: [Kelompok] = []
+    ) -> (sums: [Int: [Kelompok]], sisa: [Kelompok]) {
+        var sums: [Int: [Kelompok]] = [:]
+        var groups = awal
         for (index, baris) in lines.enumerated() {
             if baris.gaya == .total {
                 sums[index] = groups
                 groups = []
             } else if baris.kedalaman == 0 && baris.gaya == .kelompok {
-                groups.append(index)
+                groups.append((firstRow + index, baris))
             }
         }
-        return sums
+        return (sums, groups)
     }
 
     /// One report row's cells, at sheet row `row`; `topLevel`, for a total row, the groups it sums with their rows.

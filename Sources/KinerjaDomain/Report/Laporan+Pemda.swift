@@ -13,16 +13,21 @@ extension Laporan {
         result.kop = [pemda.nama.uppercased()]
         result.tandaTangan = nil
         for (pd, part) in parts {
-            guard !part.baris.isEmpty else { continue }
-            let width = part.kolom.count
-            result.baris.append(
-                Baris(
-                    [.teks(pd.kode), .teks(pd.nama.uppercased())] + Array(repeating: .kosong, count: max(0, width - 2)),
-                    gaya: .kelompok))
-            result.baris += part.baris
+            result.baris += barisBagian(pd, part)
             result.catatan += part.catatan.map { "\(pd.kode): \($0)" }
         }
         result.judul = result.judul.map { $0.replacingOccurrences(of: first.nama, with: pemda.nama) }
         return result
+    }
+
+    /// A PD's rows in the whole Pemda's report: a heading with its kode and name, then its report's rows (none for a
+    /// PD whose report has none).
+    public static func barisBagian(_ pd: PerangkatDaerah, _ part: Laporan) -> [Baris] {
+        guard !part.baris.isEmpty else { return [] }
+        let heading = Baris(
+            [.teks(pd.kode), .teks(pd.nama.uppercased())]
+                + Array(repeating: .kosong, count: max(0, part.kolom.count - 2)),
+            gaya: .kelompok)
+        return [heading] + part.baris
     }
 }

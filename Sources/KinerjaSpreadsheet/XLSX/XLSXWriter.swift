@@ -59,10 +59,13 @@ public struct XLSXSheet: Sendable {
     public var headerRows: Int
     /// Rows of title above the header (part of the repeated block only if `repeatTitle`).
     public var landscape: Bool
+    /// Rows written already, placed before `rows[tertulis.sebelum]` (which then follow them): a whole Pemda's report
+    /// writes each PD's rows while the next PD are read (`LaporanEkspor.Bertahap`).
+    public var tertulis: BarisTertulis?
 
     public init(
         name: String, columnWidths: [Double] = [], rows: [[XLSXCell]], merges: [CellRange] = [], headerRows: Int = 1,
-        landscape: Bool = true
+        landscape: Bool = true, tertulis: BarisTertulis? = nil
     ) {
         self.name = name
         self.columnWidths = columnWidths
@@ -70,6 +73,24 @@ public struct XLSXSheet: Sendable {
         self.merges = merges
         self.headerRows = headerRows
         self.landscape = landscape
+        self.tertulis = tertulis
+    }
+}
+
+/// A sheet's rows written and deflated before the rest of the sheet (`XLSXSheet.tertulis`): `jumlah` rows placed
+/// before the sheet's row `sebelum`, as pieces of deflated XML in order (`XLSXWriter.tulisBaris`), `lebar` the most
+/// cells of any of them.
+public struct BarisTertulis: Sendable {
+    public var sebelum: Int
+    public var jumlah: Int
+    public var lebar: Int
+    public var chunks: [Deflate.Chunk]
+
+    public init(sebelum: Int, jumlah: Int, lebar: Int, chunks: [Deflate.Chunk]) {
+        self.sebelum = sebelum
+        self.jumlah = jumlah
+        self.lebar = lebar
+        self.chunks = chunks
     }
 }
 
@@ -95,12 +116,23 @@ public enum XLSXWriter {
         ].map { ($0.0, [Deflate.Chunk($0.1)]) }
         for (index, sheet) in sheets.enumerated() {
             // Each range of rows is deflated by the core that wrote it: the sheet's XML is never whole in memory.
-            let (head, rows, tail) = worksheetBagian(sheet, angka: angka) { bytes in
+            let (head, rows, tail) = worksheetBagian(sheet, angka: angka, ditulis: \.chunks) { bytes in
                 bytes.withUnsafeBufferPointer { Deflate.Chunk(bytes: $0, level: tingkatLembar) }
             }
             parts.append(("xl/worksheets/sheet\(index + 1).xml", [Deflate.Chunk(head)] + rows + [Deflate.Chunk(tail)]))
         }
         return try OfficeZip.archive(chunks: parts)
+    }
+
+    /// Rows of a sheet as deflated XML, the first numbered `firstRow` (0 for the sheet's first), for
+    /// `BarisTertulis`: the same XML as the sheet writes for them in place.
+    public static func tulisBaris(
+        _ rows: [[XLSXCell]], firstRow: Int, angka: @escaping @Sendable (Decimal) -> String = { $0.teksBerkas }
+    ) -> Deflate.Chunk {
+        let width = rows.map(\.count).max() ?? 0
+        let letters = (0..<width).map { Array(CellRef.columnName($0).utf8) }
+        let xml = baris(rows, rows.indices, letters: letters, angka: angka, geser: firstRow)
+        return xml.withUnsafeBufferPointer { Deflate.Chunk(bytes: $0, level: tingkatLembar) }
     }
 
     /// zlib's level for a sheet's rows. A whole Pemda's realisasi (21 MB of sheet XML) at 6, zlib's default: 2,01
@@ -229,23 +261,27 @@ public enum XLSXWriter {
     static func worksheet(
         _ sheet: XLSXSheet, angka: @escaping @Sendable (Decimal) -> String = { $0.teksBerkas }
     ) -> String {
-        let (head, rows, tail) = worksheetBagian(sheet, angka: angka) { $0 }
+        // Rows written already are read back from their deflated XML (chunks this process made).
+        let (head, rows, tail) = worksheetBagian(
+            sheet, angka: angka, ditulis: { $0.chunks.map { (try? $0.teks()) ?? [] } }, { $0 })
         return head + String(decoding: rows.joined(), as: UTF8.self) + tail
     }
 
     /// A worksheet's XML in three: what comes before its rows; its rows in ranges (42 500 rows of a whole Pemda's
     /// realisasi, 25 MB), as many at once as there are cores, each made into `T` by the core that wrote it; and what
     /// comes after them.
+    /// `ditulis`: the rows written already (`XLSXSheet.tertulis`) as `T`.
     static func worksheetBagian<T: Sendable>(
         _ sheet: XLSXSheet, angka: @escaping @Sendable (Decimal) -> String,
-        _ ubah: @escaping @Sendable ([UInt8]) -> T
+        ditulis: (BarisTertulis) -> [T], _ ubah: @escaping @Sendable ([UInt8]) -> T
     ) -> (String, [T], String) {
         var xml = header + "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
         xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
-        let width = max(1, sheet.rows.map(\.count).max() ?? 1, sheet.columnWidths.count)
-        xml += "<dimension ref=\"A1:\(CellRef(row: max(0, sheet.rows.count - 1), column: width - 1))\"/>"
+        let width = max(1, sheet.rows.map(\.count).max() ?? 1, sheet.columnWidths.count, sheet.tertulis?.lebar ?? 0)
+        let count = sheet.rows.count + (sheet.tertulis?.jumlah ?? 0)
+        xml += "<dimension ref=\"A1:\(CellRef(row: max(0, count - 1), column: width - 1))\"/>"
         xml += "<sheetViews><sheetView workbookViewId=\"0\">"
-        if sheet.headerRows > 0 && sheet.rows.count > sheet.headerRows {
+        if sheet.headerRows > 0 && count > sheet.headerRows {
             xml +=
                 "<pane ySplit=\"\(sheet.headerRows)\" topLeftCell=\"A\(sheet.headerRows + 1)\" "
                 + "activePane=\"bottomLeft\" state=\"frozen\"/>"
@@ -259,7 +295,17 @@ public enum XLSXWriter {
             xml += "</cols>"
         }
         xml += "<sheetData>"
-        let rows = lembarData(sheet.rows, kolom: width, angka: angka, ubah)
+        let rows: [T]
+        if let tertulis = sheet.tertulis {
+            // The rows before and after those written already, numbered around them.
+            let split = min(tertulis.sebelum, sheet.rows.count)
+            rows =
+                lembarData(Array(sheet.rows[..<split]), kolom: width, angka: angka, ubah) + ditulis(tertulis)
+                + lembarData(
+                    Array(sheet.rows[split...]), kolom: width, angka: angka, geser: split + tertulis.jumlah, ubah)
+        } else {
+            rows = lembarData(sheet.rows, kolom: width, angka: angka, ubah)
+        }
         var tail = "</sheetData>"
         if !sheet.merges.isEmpty {
             tail += "<mergeCells count=\"\(sheet.merges.count)\">"
@@ -278,7 +324,7 @@ public enum XLSXWriter {
     /// rows give the same bytes on every machine). A cell's reference is its column's letters and its row's number, made
     /// once each.
     static func lembarData<T: Sendable>(
-        _ rows: [[XLSXCell]], kolom: Int, angka: @escaping @Sendable (Decimal) -> String,
+        _ rows: [[XLSXCell]], kolom: Int, angka: @escaping @Sendable (Decimal) -> String, geser: Int = 0,
         _ ubah: @escaping @Sendable ([UInt8]) -> T
     ) -> [T] {
         let letters = (0..<kolom).map { Array(CellRef.columnName($0).utf8) }
@@ -287,19 +333,19 @@ public enum XLSXWriter {
         let ranges = max(1, (rows.count + size - 1) / size)
         return serentakUrut(ranges) { part in
             let range = min(rows.count, part * size)..<min(rows.count, (part + 1) * size)
-            return ubah(baris(rows, range, letters: letters, angka: angka))
+            return ubah(baris(rows, range, letters: letters, angka: angka, geser: geser))
         }
     }
 
-    /// The rows `range` of a sheet as XML.
+    /// The rows `range` of a sheet as XML, `rows[0]` the sheet's row `geser` (counted from 0).
     static func baris(
-        _ rows: [[XLSXCell]], _ range: Range<Int>, letters: [[UInt8]], angka: (Decimal) -> String
+        _ rows: [[XLSXCell]], _ range: Range<Int>, letters: [[UInt8]], angka: (Decimal) -> String, geser: Int = 0
     ) -> [UInt8] {
         var out: [UInt8] = []
         // A whole Pemda's realisasi row is ~600 bytes: room for it at once, not grown a dozen times.
         out.reserveCapacity(range.count * 768)
         for rowIndex in range {
-            let number = Array(String(rowIndex + 1).utf8)
+            let number = Array(String(geser + rowIndex + 1).utf8)
             out += "<row r=\"".utf8
             out += number
             out += "\">".utf8

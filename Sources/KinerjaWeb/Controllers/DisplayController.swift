@@ -23,6 +23,16 @@ enum DisplayController {
             let store = req.store
             let tahun = try await KinerjaApp.tahunData(req, pemda: pemda.id)
             let tampilan = KinerjaApp.tampilan(req)
+            // Asked as XLSX, the file is written PD by PD while the parts are read (`seluruhPemdaXLSX`), with the
+            // address the file would carry; the kept report serves the other formats.
+            var alamat: String?
+            if req.query[String.self, at: "format"] == "xlsx" {
+                if let known = ctx.profil {
+                    alamat = known.alamat
+                } else {
+                    alamat = try await store.profil(pemda: pemda.id).alamat
+                }
+            }
             let laporan = try await req.turunan(
                 ["laporan-seluruh", name.rawValue, "\(tahun ?? 0)", tampilan.rawValue], pemda: pemda.id,
                 terbit: tampilan == .terbit, ukuran: \.ukuran
@@ -34,15 +44,25 @@ enum DisplayController {
                 }
                 let year = try await LaporanKatalog.tahunSeluruhPemda(tahun, store: store, pemda: pemda.id)
                 // Each PD's part from the cache while that PD's data is unchanged.
-                return LaporanTersaji(
-                    try await LaporanKatalog.seluruhPemda(
-                        name, store: store, pemda: pemda.id, tahun: year, tampilan: tampilan
-                    ) { pd, build in
-                        try await req.turunan(
-                            ["laporan-seluruh-pd", name.rawValue, "\(year)", tampilan.rawValue], pemda: pemda.id,
-                            pd: pd.id, terbit: tampilan == .terbit, antre: false, ukuran: \.ukuran
-                        ) { BagianTersimpan(try await build()) }.bagian()
-                    })
+                let bagian:
+                    @Sendable (PerangkatDaerah, @escaping @Sendable () async throws -> BagianLaporan)
+                        async throws -> BagianLaporan = { pd, build in
+                            try await req.turunan(
+                                ["laporan-seluruh-pd", name.rawValue, "\(year)", tampilan.rawValue], pemda: pemda.id,
+                                pd: pd.id, terbit: tampilan == .terbit, antre: false, ukuran: \.ukuran
+                            ) { BagianTersimpan(try await build()) }.bagian()
+                        }
+                guard let alamat else {
+                    return LaporanTersaji(
+                        try await LaporanKatalog.seluruhPemda(
+                            name, store: store, pemda: pemda.id, tahun: year, tampilan: tampilan, bagian: bagian))
+                }
+                let (report, file) = try await LaporanKatalog.seluruhPemdaXLSX(
+                    name, store: store, pemda: pemda.id, tahun: year, tampilan: tampilan, alamat: alamat,
+                    bagian: bagian)
+                let tersaji = LaporanTersaji(report)
+                _ = tersaji.xlsx(alamat: alamat) { file }
+                return tersaji
             }
             return try await kirim(req, ctx, laporan, nama: name.rawValue + "-seluruh")
         }
