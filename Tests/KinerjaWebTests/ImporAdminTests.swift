@@ -1,8 +1,11 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDemo
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
+import KinerjaSpreadsheet
 import KinerjaWeb
 import Testing
 import Vapor
@@ -224,10 +227,30 @@ struct HalamanBacaTests {
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location) == pemda + "/laporan/realisasi?tahun=2024&format=xlsx")
             }
+            var served = Data()
             try await app.testing().test(.GET, pemda + "/laporan/realisasi?tahun=2024&format=xlsx") { res in
                 #expect(res.status == .ok)
                 #expect(res.headers.contentDisposition?.filename == "realisasi-seluruh.xlsx")
+                served = Data(res.body.readableBytesView)
             }
+            // Written PD by PD as the parts came (cold): the file of the whole report with the Pemda's address.
+            let store = KinerjaStore(app.db)
+            var found: Pemda?
+            for nama in ["Kabupaten Batu Bara", "Kabupaten Banyuasin", "Kabupaten Balangan"] {
+                if let candidate = try await store.pemda(nama: nama),
+                    try await store.pd(pemda: candidate.id, kode: "SETWAN") != nil
+                {
+                    found = candidate
+                }
+            }
+            let owner = try #require(found)
+            let whole = LaporanKatalog.denganAlamat(
+                try await LaporanKatalog.seluruhPemda(.realisasi, store: store, pemda: owner.id, tahun: 2024),
+                try await store.profil(pemda: owner.id))
+            let expected = try XLSXReader().read(try LaporanEkspor.xlsx(whole))
+            let read = try XLSXReader().read(served)
+            #expect(read.sheets.map(\.cells) == expected.sheets.map(\.cells))
+            #expect(read.sheets.first?.cells.count ?? 0 > 10)
             try await app.testing().test(.GET, pemda + "/laporan/evaluasi-renja?tahun=2023&kertas=f4") { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("size:330mm 215mm"))
