@@ -130,6 +130,10 @@ public enum LaporanEkspor {
         for (column, sel) in baris.sel.enumerated() {
             switch sel {
             case .kosong: cells.append(XLSXCell(.empty, style: bold ? .boldText : .text))
+            case .teks(let text) where text.isEmpty:
+                // A blank cell with the row's border, not a text of indenting spaces (a whole Pemda's realisasi wrote
+                // 40 000 of them, an eighth of its sheet's XML).
+                cells.append(XLSXCell(.empty, style: bold ? .boldText : .text))
             case .teks(let text):
                 let indent = column == 1 ? String(repeating: "  ", count: baris.kedalaman) : ""
                 cells.append(.text(indent + text, bold ? .boldText : .text))

@@ -19,6 +19,8 @@ struct LaporanSelTests {
                 let bold = baris.gaya != .biasa
                 switch sel {
                 case .kosong: cells.append(XLSXCell(.empty, style: bold ? .boldText : .text))
+                case .teks(let text) where text.isEmpty:
+                    cells.append(XLSXCell(.empty, style: bold ? .boldText : .text))
                 case .teks(let text):
                     let indent = column == 1 ? String(repeating: "  ", count: baris.kedalaman) : ""
                     cells.append(.text(indent + text, bold ? .boldText : .text))
