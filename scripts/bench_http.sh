@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Served-page throughput on the synthetic kabupaten, as a user sees it: a release build serves the generated data,
-# a signed-in admin's PD page, a PD report, the dashboard and the whole-Pemda XLSX are timed cold (first request
+# a signed-in admin's PD page, a PD report, the dashboard and the whole-Pemda XLSX (realisasi after the dashboard has
+# read every PD's year; evaluasi-renja, which reads its own rows, from the database) are timed cold (first request
 # after a write) and warm, and wrk measures requests per second, every request asking for gzip as a browser does.
 # Prints the figures; changes nothing in the repo. KINERJA_BIN: another build's binary to measure (same database).
 #
@@ -55,6 +56,7 @@ cold_warm "halaman PD (tahun 2025)" "$BASE$PD?tahun=2025"
 cold_warm "laporan capaian-sasaran PD" "$BASE$PD/laporan/capaian-sasaran?tahun=2025"
 cold_warm "dasbor Pemda (tahun 2025)" "$BASE$PEMDA/dasbor?tahun=2025"
 cold_warm "realisasi seluruh Pemda, XLSX" "$BASE$PEMDA/laporan/realisasi?tahun=2025&format=xlsx"
+cold_warm "evaluasi-renja seluruh Pemda, XLSX" "$BASE$PEMDA/laporan/evaluasi-renja?tahun=2026&format=xlsx"
 throughput "halaman PD" "$BASE$PD?tahun=2025"
 throughput "laporan capaian-sasaran PD" "$BASE$PD/laporan/capaian-sasaran?tahun=2025"
 throughput "dasbor Pemda" "$BASE$PEMDA/dasbor?tahun=2025"
