@@ -28,6 +28,8 @@ extension LaporanEkspor {
         private var kelompok: [Kelompok] = []
         private var chunks: [Deflate.Chunk?]
         private var lebar = 0
+        /// A part beyond `jumlah` came (a PD added while the report was read): the file is written whole.
+        private var lebih = false
         /// Whether `selesai` wrote the report whole (tests).
         private(set) var utuh = false
 
@@ -43,6 +45,10 @@ extension LaporanEkspor {
         public func terima(_ index: Int, _ pd: PerangkatDaerah, _ part: Laporan) {
             var placed: [(index: Int, lines: [Laporan.Baris], firstRow: Int, sums: [Int: [Kelompok]])] = []
             lock.withLock {
+                guard index < jumlah else {
+                    lebih = true
+                    return
+                }
                 menunggu[index] = (pd, part)
                 while let (pd, part) = menunggu.removeValue(forKey: berikut) {
                     if barisBerikut == nil {
@@ -77,10 +83,10 @@ extension LaporanEkspor {
         /// was told of).
         public func selesai(_ laporan: Laporan) throws -> Data {
             let (top, merges) = atas(laporan)
-            let (written, width, first, rows): ([Deflate.Chunk], Int, Int?, Int?) = lock.withLock {
-                (chunks.compactMap { $0 }, lebar, awal, barisBerikut)
+            let (written, width, first, rows, extra): ([Deflate.Chunk], Int, Int?, Int?, Bool) = lock.withLock {
+                (chunks.compactMap { $0 }, lebar, awal, barisBerikut, lebih)
             }
-            guard berikutSelesai, written.count == jumlah, first == top.count,
+            guard !extra, berikutSelesai, written.count == jumlah, first == top.count,
                 (rows ?? top.count) - top.count == laporan.baris.count, laporan.kop == kop
             else {
                 lock.withLock { utuh = true }

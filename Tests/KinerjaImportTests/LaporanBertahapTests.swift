@@ -84,5 +84,13 @@ struct LaporanBertahapTests {
         for (index, part) in parts.enumerated() { bertahap.terima(index, part.0, part.1) }
         #expect(try isi(try bertahap.selesai(whole)) == (try isi(try LaporanEkspor.xlsx(whole))))
         #expect(bertahap.utuh)
+        // More parts than it was told of (a PD added while the report was read), or fewer: written whole, no crash.
+        let plain = try #require(Laporan.gabungan(pemda: data.pemda, parts))
+        for told in [1, 3] {
+            let counted = LaporanEkspor.Bertahap(jumlah: told, pemda: data.pemda)
+            for (index, part) in parts.enumerated() { counted.terima(index, part.0, part.1) }
+            #expect(try isi(try counted.selesai(plain)) == (try isi(try LaporanEkspor.xlsx(plain))))
+            #expect(counted.utuh)
+        }
     }
 }

@@ -14,14 +14,20 @@ import Testing
 /// kind of reader sees it; what it names as provisional or held back is that year's.
 @Suite("Laporan satu tahun")
 struct LaporanSatuTahunTests {
+    /// The demo's Pemda (with their approved PK and Renja Perubahan, realisasi verified, provisional and held back)
+    /// and a synthetic kabupaten of two PD and three years, stored.
+    static func demoDanSintetis(_ store: KinerjaStore) async throws -> [DataKinerja] {
+        let demo = try await Demo.load(into: store)
+        let synthetic = try SyntheticKabupaten(jumlahPD: 2, seed: 5, jumlahTahun: 3).build()
+        try await store.create(synthetic)
+        return demo + [synthetic]
+    }
+
     @Test(arguments: TestBackend.available)
     func aReportOfOneYearIsTheSameFromThatYearAlone(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in
             let store = KinerjaStore(db)
-            var sets = try await Demo.load(into: store)
-            let synthetic = try SyntheticKabupaten(jumlahPD: 2, seed: 5, jumlahTahun: 3).build()
-            try await store.create(synthetic)
-            sets.append(synthetic)
+            let sets = try await Self.demoDanSintetis(store)
             var compared = 0
             var withCapaian = 0
             var withItems = 0
@@ -79,10 +85,7 @@ struct LaporanSatuTahunTests {
     func theEvaluationOfTheRenjaIsTheSameFromWhatItReads(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { db in
             let store = KinerjaStore(db)
-            var sets = try await Demo.load(into: store)
-            let synthetic = try SyntheticKabupaten(jumlahPD: 2, seed: 5, jumlahTahun: 3).build()
-            try await store.create(synthetic)
-            sets.append(synthetic)
+            let sets = try await Self.demoDanSintetis(store)
             var compared = 0
             var withFigures = 0
             var withItems = 0
