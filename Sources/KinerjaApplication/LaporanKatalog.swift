@@ -272,16 +272,27 @@ public enum LaporanKatalog {
     /// that PD's data alone (`bagianSeluruhPemda`): the Pemda's data is never in memory at once, and `bagian` may
     /// serve a part from the cache (the web does, keyed by the PD's data version, so that a write in one PD rebuilds
     /// one part). The note of what is provisional or held back gathers every part's items.
-    ///
-    /// With `xlsx`, each part is also written into it as soon as it and the parts before it are in
-    /// (`seluruhPemdaXLSX`).
     public static func seluruhPemda(
         _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int, tampilan: Tampilan = .terbit,
-        xlsx: LaporanEkspor.Bertahap? = nil,
         bagian:
             @escaping @Sendable (PerangkatDaerah, @escaping @Sendable () async throws -> BagianLaporan) async throws ->
             BagianLaporan = { try await $1() }
     ) async throws -> Laporan {
+        try await gabung(
+            name, store: store, pemda: pemda, tahun: tahun, tampilan: tampilan, alamat: nil, bagian: bagian
+        )
+        .laporan
+    }
+
+    /// `seluruhPemda`; with `alamat`, its XLSX too, each part written as soon as it and the parts before it are in
+    /// (`LaporanEkspor.Bertahap`, made once the PD are known).
+    static func gabung(
+        _ name: NamaLaporan, store: KinerjaStore, pemda: TypedID<Pemda>, tahun: Int, tampilan: Tampilan,
+        alamat: String?,
+        bagian:
+            @escaping @Sendable (PerangkatDaerah, @escaping @Sendable () async throws -> BagianLaporan) async throws ->
+            BagianLaporan
+    ) async throws -> (laporan: Laporan, xlsx: LaporanEkspor.Bertahap?) {
         guard name != .ikuPemda else {
             throw DomainError.tidakSah(
                 field: "laporan", pesan: "Laporan \"\(name.rawValue)\" tidak dikenal untuk seluruh Pemda.")
@@ -291,6 +302,7 @@ public enum LaporanKatalog {
         let pds = try await store.listPD(pemda: pemda).sorted { $0.kode < $1.kode }
         // Every PD's periods in one read, for the reports that choose their rows by them.
         let periode = name == .evaluasiRenja ? try await store.periode(pemda: pemda, perangkatDaerah: nil) : []
+        let xlsx = alamat.map { LaporanEkspor.Bertahap(jumlah: pds.count, pemda: pemdaValue, alamat: $0) }
         // The PD's parts as many at once as there are cores (each one PD's load and report), in PD order.
         let parts: [(PerangkatDaerah, BagianLaporan)] = try await bagianSerentak(pds.count) { index in
             let pd = pds[index]
@@ -306,10 +318,9 @@ public enum LaporanKatalog {
             throw DomainError.tidakDitemukan("Perangkat daerah")
         }
         let names = Dictionary(pds.map { ($0.id, $0.nama) }, uniquingKeysWith: { first, _ in first })
-        return dengan(
-            laporan,
-            AngkaTerbit.catatan(
-                sementara: parts.flatMap(\.1.sementara), ditahan: parts.flatMap(\.1.ditahan), namaPD: names))
+        let note = AngkaTerbit.catatan(
+            sementara: parts.flatMap(\.1.sementara), ditahan: parts.flatMap(\.1.ditahan), namaPD: names)
+        return (dengan(laporan, note), xlsx)
     }
 
     /// A report for the whole Pemda (`seluruhPemda`) and its XLSX, each PD's rows written while the next PD are read
@@ -321,11 +332,9 @@ public enum LaporanKatalog {
             @escaping @Sendable (PerangkatDaerah, @escaping @Sendable () async throws -> BagianLaporan) async throws ->
             BagianLaporan = { try await $1() }
     ) async throws -> (Laporan, Data) {
-        let pemdaValue = try await store.pemda(pemda)
-        let count = try await store.listPD(pemda: pemda).count
-        let xlsx = LaporanEkspor.Bertahap(jumlah: count, pemda: pemdaValue, alamat: alamat)
-        let laporan = try await seluruhPemda(
-            name, store: store, pemda: pemda, tahun: tahun, tampilan: tampilan, xlsx: xlsx, bagian: bagian)
+        let (laporan, bertahap) = try await gabung(
+            name, store: store, pemda: pemda, tahun: tahun, tampilan: tampilan, alamat: alamat, bagian: bagian)
+        guard let xlsx = bertahap else { preconditionFailure("an address asks for the file") }
         var withAddress = laporan
         if !alamat.isEmpty { withAddress.kop.append(alamat) }
         return (laporan, try xlsx.selesai(withAddress))

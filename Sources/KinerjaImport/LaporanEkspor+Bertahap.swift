@@ -67,9 +67,7 @@ extension LaporanEkspor {
                 }
             }
             for item in placed {
-                let cells = item.lines.enumerated().map { offset, baris in
-                    sel(baris, row: item.firstRow + offset, topLevel: item.sums[offset] ?? [])
-                }
+                let cells = item.lines.indices.map { sel(item.lines[$0], topLevel: item.sums[$0] ?? []) }
                 let chunk = XLSXWriter.tulisBaris(cells, firstRow: item.firstRow, angka: { $0.plainString })
                 let width = cells.map(\.count).max() ?? 0
                 lock.withLock {
@@ -83,10 +81,10 @@ extension LaporanEkspor {
         /// was told of).
         public func selesai(_ laporan: Laporan) throws -> Data {
             let (top, merges) = atas(laporan)
-            let (written, width, first, rows, extra): ([Deflate.Chunk], Int, Int?, Int?, Bool) = lock.withLock {
-                (chunks.compactMap { $0 }, lebar, awal, barisBerikut, lebih)
+            let (written, width, first, rows, whole): ([Deflate.Chunk], Int, Int?, Int?, Bool) = lock.withLock {
+                (chunks.compactMap { $0 }, lebar, awal, barisBerikut, !lebih && berikut == jumlah)
             }
-            guard !extra, berikutSelesai, written.count == jumlah, first == top.count,
+            guard whole, written.count == jumlah, first == top.count,
                 (rows ?? top.count) - top.count == laporan.baris.count, laporan.kop == kop
             else {
                 lock.withLock { utuh = true }
@@ -97,7 +95,5 @@ extension LaporanEkspor {
                 tertulis: BarisTertulis(
                     sebelum: top.count, jumlah: laporan.baris.count, lebar: width, chunks: written))
         }
-
-        private var berikutSelesai: Bool { lock.withLock { berikut == jumlah } }
     }
 }

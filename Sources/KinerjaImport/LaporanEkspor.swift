@@ -81,15 +81,15 @@ public enum LaporanEkspor {
         return rows
     }
 
-    /// The report's rows as cells, the first at sheet row `firstRow`. Each row's cells depend on the row alone, its
-    /// place, and for a total row the top-level groups it sums: built in ranges of `potongan` rows, as many at once as
+    /// The report's rows as cells, the first at sheet row `firstRow`. Each row's cells depend on the row alone, and
+    /// for a total row on the top-level groups it sums (their places): built in ranges of `potongan` rows, as many at once as
     /// there are cores, in order (a whole Pemda's 42 500 rows were a sixth of writing its XLSX, on one core).
     static func barisData(_ lines: [Laporan.Baris], firstRow: Int, potongan: Int = 2_048) -> [[XLSXCell]] {
         let sums = jumlahTotal(lines, firstRow: firstRow).sums
         let ranges = (lines.count + potongan - 1) / potongan
         return serentakUrut(ranges) { part in
             (part * potongan..<min(lines.count, (part + 1) * potongan)).map { index in
-                sel(lines[index], row: firstRow + index, topLevel: sums[index] ?? [])
+                sel(lines[index], topLevel: sums[index] ?? [])
             }
         }.flatMap { $0 }
     }
@@ -118,11 +118,11 @@ public enum LaporanEkspor {
         return (sums, groups)
     }
 
-    /// One report row's cells, at sheet row `row`; `topLevel`, for a total row, the groups it sums with their rows.
+    /// One report row's cells; `topLevel`, for a total row, the groups above it that it sums, with their sheet rows.
     /// A total's money cell is their SUM over the groups that have money in that column (a PD's heading, a group
     /// without a figure there, is not a term), with its own value cached.
     static func sel(
-        _ baris: Laporan.Baris, row excelRow: Int, topLevel: [(row: Int, baris: Laporan.Baris)]
+        _ baris: Laporan.Baris, topLevel: [Kelompok]
     ) -> [XLSXCell] {
         var cells: [XLSXCell] = []
         cells.reserveCapacity(baris.sel.count)
@@ -145,7 +145,7 @@ public enum LaporanEkspor {
                     guard column < group.baris.sel.count, case .rupiah(.some) = group.baris.sel[column] else {
                         return false
                     }
-                    return group.row < excelRow
+                    return true
                 }
                 if baris.gaya == .total, !terms.isEmpty {
                     let letter = CellRef.columnName(column)

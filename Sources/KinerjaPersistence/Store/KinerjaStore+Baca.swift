@@ -391,10 +391,7 @@ extension KinerjaStore {
         guard let sql = db as? any SQLDatabase else { return 0 }
         let postgres = sql.dialect.name == "postgresql"
         let scope = Scope(pemda: pemda.uuid, pd: pd?.uuid, denganRPJMD: false, tahun: tahun)
-        var targetScope = scope
-        var realisasiScope = scope
-        targetScope.tahunDalam = pilihan?.tahunTarget
-        realisasiScope.tahunSebelum = pilihan?.realisasiSebelum
+        let (targetScope, realisasiScope) = scope.dipilih(pilihan)
         // What `load` reads with the same arguments.
         let tables: [(String, [String], Bool, Scope)] =
             [

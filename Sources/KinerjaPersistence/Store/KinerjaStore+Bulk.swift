@@ -71,10 +71,7 @@ extension KinerjaStore {
         // while the first is read here (a whole Pemda's 622 000 rows took 0,8 s one after the other), the small
         // ones (the Pemda, its PD, units, officials, periods, urusan: seven queries) after the second half. In a
         // transaction everything is read on its connection, in order.
-        var pilihanScope = (target: scope, realisasi: scope)
-        pilihanScope.target.tahunDalam = pilihan?.tahunTarget
-        pilihanScope.realisasi.tahunSebelum = pilihan?.realisasiSebelum
-        let (targetScope, realisasiScope) = pilihanScope
+        let (targetScope, realisasiScope) = scope.dipilih(pilihan)
         let denganUang = pilihan == nil
         @Sendable func separuh(_ store: KinerjaStore) async throws -> ([Target], [Indikator], [Pagu], Kecil) {
             (

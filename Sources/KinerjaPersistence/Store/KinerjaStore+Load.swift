@@ -18,6 +18,15 @@ extension KinerjaStore {
         var tahunDalam: [Int]? = nil
         /// Only the rows of the years before this one, of the tables that have a `tahun` (`PilihanMuat`).
         var tahunSebelum: Int? = nil
+
+        /// This scope for the targets and for the realisasi kinerja a load with `pilihan` reads (itself, both, without).
+        func dipilih(_ pilihan: PilihanMuat?) -> (target: Scope, realisasi: Scope) {
+            var target = self
+            var realisasi = self
+            target.tahunDalam = pilihan?.tahunTarget
+            realisasi.tahunSebelum = pilihan?.realisasiSebelum
+            return (target, realisasi)
+        }
         /// Only these rows (by id).
         var ids: [UUID]? = nil
         /// Only the rows of these owners: the column (`indikator_id`, `elemen_id`) and the owners' ids.
