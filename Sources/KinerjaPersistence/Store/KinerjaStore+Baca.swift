@@ -162,7 +162,7 @@ struct Baris {
 
 /// What a row callback produced, collected on the driver's thread (SQLiteNIO calls back from its thread pool,
 /// PostgresNIO on the connection's event loop, one row after another, never concurrently).
-private final class Kumpulan<T>: @unchecked Sendable {
+final class Kumpulan<T>: @unchecked Sendable {
     var hasil: [T] = []
     var galat: (any Error)?
 
@@ -244,33 +244,64 @@ extension KinerjaStore {
         var table: String
         var columns: [String]
         var scope: Scope
+        /// Whether the scope's years choose the rows (`kueri`).
+        var tahunan = false
         var terima: @Sendable (Baris) throws -> Void
+    }
+
+    /// A read among others (`bacaBanyak`) whose rows are made `T`s by `baris` as they arrive, gathered in the
+    /// `Kumpulan` returned with it.
+    static func bacaan<T>(
+        _ table: String, _ columns: [String], _ scope: Scope, tahunan: Bool = false,
+        _ baris: @escaping @Sendable (Baris) throws -> T
+    ) -> (Bacaan, Kumpulan<T>) {
+        let kumpulan = Kumpulan<T>()
+        return (
+            Bacaan(table: table, columns: columns, scope: scope, tahunan: tahunan) { row in
+                kumpulan.hasil.append(try baris(row))
+            }, kumpulan
+        )
     }
 
     /// Several small reads, in order, on one connection: on SQLite in one job of NIO's pool (a `baca` or a Fluent
     /// query each is a hop to the pool and back: the seven small reads of a PD's load were a twentieth of a cold PD
     /// page, perf), elsewhere one `baca` after another.
-    static func bacaBanyak(_ bacaan: [Bacaan], on db: any Database) async throws {
+    ///
+    /// With `peta`, SQLite maps the file for the reads, as `baca` does for a read of the whole Pemda.
+    static func bacaBanyak(_ bacaan: [Bacaan], peta: Bool = false, on db: any Database) async throws {
         if let sqlite = db as? any SQLiteDatabase {
             let dibaca = try await sqlite.withConnection { connection -> Bool in
                 guard let handle = RawSQLite.handle(connection) else { return false }
-                try await RawSQLite.queries(
-                    handle,
-                    bacaan.map { satu in
-                        let (sql, ikatan) = kueri(satu.table, satu.columns, satu.scope, tahunan: false, postgres: false)
-                        let names = satu.columns.map { $0.components(separatedBy: " AS ").last! }
-                        return (
-                            sql, ikatan,
-                            { statement in
-                                try satu.terima(Baris(isi: .statement(statement), kolom: names, tabel: satu.table))
-                            }
-                        )
-                    })
+                if peta { try await RawSQLite.execute(handle, "PRAGMA mmap_size = \(mmapBytes)") }
+                var failure: (any Error)?
+                do {
+                    try await RawSQLite.queries(
+                        handle,
+                        bacaan.map { satu in
+                            let (sql, ikatan) = kueri(
+                                satu.table, satu.columns, satu.scope, tahunan: satu.tahunan, postgres: false)
+                            let names = satu.columns.map { $0.components(separatedBy: " AS ").last! }
+                            return (
+                                sql, ikatan,
+                                { statement in
+                                    try satu.terima(Baris(isi: .statement(statement), kolom: names, tabel: satu.table))
+                                }
+                            )
+                        })
+                } catch {
+                    failure = error
+                }
+                if peta { try? await RawSQLite.execute(handle, "PRAGMA mmap_size = 0") }
+                if let failure { throw failure }
                 return true
             }
             if dibaca { return }
         }
-        for satu in bacaan { _ = try await baca(satu.table, satu.columns, satu.scope, on: db) { try satu.terima($0) } }
+        for satu in bacaan {
+            _ = try await baca(satu.table, satu.columns, satu.scope, tahunan: satu.tahunan, on: db) {
+                try satu.terima($0)
+            }
+        }
     }
 
     /// The rows of `table` in `scope`, each turned into a `T` by `baris` as it arrives (no intermediate row array).
@@ -297,7 +328,7 @@ extension KinerjaStore {
                 // measurable). The mapping is dropped after the read: its pages are the kernel's cache of the file,
                 // but while mapped they count in the process's resident memory (two connections that had read the
                 // whole Pemda held 570 MB "resident" for good).
-                let peta = scope.pd == nil && scope.ids == nil && scope.pemilik == nil
+                let peta = scope.seluruhPemda
                 if let handle = RawSQLite.handle(connection) {
                     if peta { try await RawSQLite.execute(handle, "PRAGMA mmap_size = \(mmapBytes)") }
                     var failure: (any Error)?

@@ -68,16 +68,24 @@ extension KinerjaStore {
         let scope = Scope(pemda: id.uuid, pd: pdID, denganRPJMD: denganRPJMD, tahun: tahun)
 
         // The large tables in two halves of about the same decoding work, the second read through `pembacaKedua`
-        // while the first is read here (a whole Pemda's 622 000 rows took 0,8 s one after the other), the small
-        // ones (the Pemda, its PD, units, officials, periods, urusan: seven queries) after the second half. In a
-        // transaction everything is read on its connection, in order.
+        // while the first is read here (a whole Pemda's 622 000 rows took 0,8 s one after the other), with the small
+        // ones (the Pemda, its PD, units, officials, periods, urusan: seven queries) after the second half. Each half
+        // is one job on its connection (`bacaBanyak`): a lease and a hop to NIO's pool and back, where a query each
+        // waited for its connection and its thread three and four times per half. In a transaction everything is
+        // read on its connection, in order.
         let (targetScope, realisasiScope) = scope.dipilih(pilihan)
         let denganUang = pilihan == nil
+        let peta = scope.seluruhPemda
         @Sendable func separuh(_ store: KinerjaStore) async throws -> ([Target], [Indikator], [Pagu], Kecil) {
-            (
-                try await store.loadTarget(targetScope), try await store.loadIndikator(scope),
-                denganUang ? try await store.loadPagu(scope) : [], try await store.loadKecil(pemda: id, pd: pd)
-            )
+            let (target, targets) = Self.bacaan(
+                TargetModel.schema, TargetModel.readColumns, targetScope, tahunan: true, Self.target)
+            let (indikator, indikators) = Self.bacaan("indikator", IndikatorModel.readColumns, scope, Self.indikator)
+            let (pagu, pagus) = Self.bacaan(PaguModel.schema, PaguModel.readColumns, scope, tahunan: true, Self.pagu)
+            let kecil = KotakKecil()
+            try await Self.bacaBanyak(
+                [target, indikator] + (denganUang ? [pagu] : []) + kecil.bacaan(pemda: id, pd: pd), peta: peta,
+                on: store.db)
+            return (targets.hasilTepat, indikators.hasilTepat, pagus.hasilTepat, try kecil.kecil())
         }
         var kedua: KinerjaStore?
         if !db.inTransaction, let pembaca = pembacaKedua { kedua = KinerjaStore(pembaca) }
@@ -85,15 +93,21 @@ extension KinerjaStore {
             guard let kedua else { return nil }
             return try await separuh(kedua)
         }()
-        let elemen = try await loadElemen(scope)
-        let realisasi = try await loadRealisasi(realisasiScope)
-        let anggaran = denganUang ? try await loadAnggaran(scope) : []
+        let (elemen, elemens) = Self.bacaan(
+            ElemenRencanaModel.schema, ElemenRencanaModel.readColumns, scope, Self.elemen)
+        let (realisasi, realisasis) = Self.bacaan(
+            RealisasiKinerjaModel.schema, RealisasiKinerjaModel.readColumns, realisasiScope, tahunan: true,
+            Self.realisasi)
+        let (anggaran, anggarans) = Self.bacaan(
+            RealisasiAnggaranModel.schema, RealisasiAnggaranModel.readColumns, scope, tahunan: true, Self.anggaran)
+        try await Self.bacaBanyak([elemen, realisasi] + (denganUang ? [anggaran] : []), peta: peta, on: db)
         let dibaca = try await dariKedua
         let (target, indikator, pagu, kecil) = if let dibaca { dibaca } else { try await separuh(self) }
         var data = DataKinerja(
             pemda: kecil.pemda, periode: kecil.periode, perangkatDaerah: kecil.perangkatDaerah,
-            unitKerja: kecil.unitKerja, pejabat: kecil.pejabat, elemen: elemen, indikator: indikator, target: target,
-            pagu: pagu, realisasi: realisasi, anggaran: anggaran)
+            unitKerja: kecil.unitKerja, pejabat: kecil.pejabat, elemen: elemens.hasilTepat, indikator: indikator,
+            target: target,
+            pagu: pagu, realisasi: realisasis.hasilTepat, anggaran: anggarans.hasilTepat)
         data.urusan = kecil.urusan
         if denganVersi { data.versi = try await loadVersi(scope) }
         return data
@@ -132,70 +146,72 @@ extension KinerjaStore {
         var urusan: [Urusan]
     }
 
-    func loadKecil(pemda id: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?) async throws -> Kecil {
-        // Seven small reads in one go (`bacaBanyak`), without Fluent's reflection and a hop to NIO's pool per query;
-        // the Pemda and its bands are converted by the models' own `domain` (the same checks of stored values). One
-        // PD's load reads its own PD row only.
-        let kotak = KotakKecil()
+}
+
+/// What a load reads besides its large tables (`KinerjaStore.Kecil`), read with a half of them (`bacaBanyak`, on
+/// NIO's thread, one row after another): the Pemda and its bands, converted by the models' own `domain` (the same
+/// checks of stored values), its PD (one PD's load reads its own PD row only), their units and officials, the periods
+/// (the PD's and the Pemda's), the Pemda's urusan.
+final class KotakKecil: @unchecked Sendable {
+    private let pemda = BacaanPemda()
+    private var perangkatDaerah: [PerangkatDaerah] = []
+    private var unitKerja: [UnitKerja] = []
+    private var pejabat: [Pejabat] = []
+    private var periode: [Periode] = []
+    private var urusan: [Urusan] = []
+
+    /// The seven reads, for the Pemda `id` and the PD `pd` (every PD with nil).
+    func bacaan(pemda id: TypedID<Pemda>, pd: TypedID<PerangkatDaerah>?) -> [KinerjaStore.Bacaan] {
+        typealias Scope = KinerjaStore.Scope
+        typealias Bacaan = KinerjaStore.Bacaan
         let semua = Scope(pemda: id.uuid, pd: nil, denganRPJMD: false)
         let milikPD = Scope(pemda: id.uuid, pd: pd?.uuid, denganRPJMD: false)
         var pdSaja = semua
         pdSaja.ids = pd.map { [$0.uuid] }
         // The PD's periods and the Pemda's own (no PD): `denganRPJMD` reads both.
         let periode = Scope(pemda: id.uuid, pd: pd?.uuid, denganRPJMD: true)
-        try await Self.bacaBanyak(
-            kotak.pemda.bacaan(id) + [
-                Bacaan(table: PerangkatDaerahModel.schema, columns: ["id", "kode", "nama", "singkatan"], scope: pdSaja)
-                {
-                    row in
-                    kotak.perangkatDaerah.append(
-                        PerangkatDaerah(
-                            id: try row.id(0), kode: try row.teks(1), nama: try row.teks(2), singkatan: try row.teks(3))
-                    )
-                },
-                Bacaan(
-                    table: UnitKerjaModel.schema,
-                    columns: ["id", "perangkat_daerah_id", "induk_id", "nama", "jabatan", "eselon"], scope: milikPD
-                ) { row in
-                    kotak.unitKerja.append(
-                        UnitKerja(
-                            id: try row.id(0), perangkatDaerah: try row.id(1), induk: try row.idOpsional(2),
-                            nama: try row.teks(3), jabatan: try row.teks(4), eselon: try row.jenis(Eselon.self, 5)))
-                },
-                Bacaan(
-                    table: PejabatModel.schema, columns: ["id", "unit_kerja_id", "nama", "nip", "pangkat"],
-                    scope: milikPD
-                ) { row in
-                    kotak.pejabat.append(
-                        try Pejabat(
-                            id: try row.id(0), unitKerja: try row.id(1), nama: try row.teks(2), nip: try row.teks(3),
-                            pangkat: try row.teks(4)))
-                },
-                Bacaan(table: PeriodeModel.schema, columns: Self.kolomPeriode, scope: periode) { row in
-                    kotak.periode.append(try Self.periode(row))
-                },
-                Bacaan(table: UrusanModel.schema, columns: ["kode", "nama"], scope: semua) { row in
-                    kotak.urusan.append(Urusan(kode: try row.teks(0), nama: try row.teks(1)))
-                },
-            ], on: db)
-        guard let pemda = try kotak.pemda.pemda() else { throw DomainError.tidakDitemukan("Pemda") }
-        // In the orders the Fluent queries asked of the database, ties in the order read.
-        return Kecil(
-            pemda: pemda,
-            perangkatDaerah: kotak.perangkatDaerah.sorted { $0.kode < $1.kode }, unitKerja: kotak.unitKerja,
-            pejabat: kotak.pejabat, periode: kotak.periode.sorted { $0.tahunAwal < $1.tahunAwal },
-            urusan: kotak.urusan.sorted { $0.kode < $1.kode })
+        return pemda.bacaan(id) + [
+            Bacaan(table: PerangkatDaerahModel.schema, columns: ["id", "kode", "nama", "singkatan"], scope: pdSaja) {
+                row in
+                self.perangkatDaerah.append(
+                    PerangkatDaerah(
+                        id: try row.id(0), kode: try row.teks(1), nama: try row.teks(2), singkatan: try row.teks(3)))
+            },
+            Bacaan(
+                table: UnitKerjaModel.schema,
+                columns: ["id", "perangkat_daerah_id", "induk_id", "nama", "jabatan", "eselon"], scope: milikPD
+            ) { row in
+                self.unitKerja.append(
+                    UnitKerja(
+                        id: try row.id(0), perangkatDaerah: try row.id(1), induk: try row.idOpsional(2),
+                        nama: try row.teks(3), jabatan: try row.teks(4), eselon: try row.jenis(Eselon.self, 5)))
+            },
+            Bacaan(
+                table: PejabatModel.schema, columns: ["id", "unit_kerja_id", "nama", "nip", "pangkat"], scope: milikPD
+            ) { row in
+                self.pejabat.append(
+                    try Pejabat(
+                        id: try row.id(0), unitKerja: try row.id(1), nama: try row.teks(2), nip: try row.teks(3),
+                        pangkat: try row.teks(4)))
+            },
+            Bacaan(table: PeriodeModel.schema, columns: KinerjaStore.kolomPeriode, scope: periode) { row in
+                self.periode.append(try KinerjaStore.periode(row))
+            },
+            Bacaan(table: UrusanModel.schema, columns: ["kode", "nama"], scope: semua) { row in
+                self.urusan.append(Urusan(kode: try row.teks(0), nama: try row.teks(1)))
+            },
+        ]
     }
-}
 
-/// What `loadKecil`'s reads gather (on NIO's thread, one row after another).
-private final class KotakKecil: @unchecked Sendable {
-    let pemda = BacaanPemda()
-    var perangkatDaerah: [PerangkatDaerah] = []
-    var unitKerja: [UnitKerja] = []
-    var pejabat: [Pejabat] = []
-    var periode: [Periode] = []
-    var urusan: [Urusan] = []
+    /// What the reads found, in the orders the Fluent queries asked of the database, ties in the order read.
+    func kecil() throws -> KinerjaStore.Kecil {
+        guard let pemda = try pemda.pemda() else { throw DomainError.tidakDitemukan("Pemda") }
+        return KinerjaStore.Kecil(
+            pemda: pemda,
+            perangkatDaerah: perangkatDaerah.sorted { $0.kode < $1.kode }, unitKerja: unitKerja,
+            pejabat: pejabat, periode: periode.sorted { $0.tahunAwal < $1.tahunAwal },
+            urusan: urusan.sorted { $0.kode < $1.kode })
+    }
 }
 
 /// A Pemda's row and its bands as `bacaBanyak` reads them (with a load's other small tables, or alone), made into the

@@ -33,6 +33,9 @@ extension KinerjaStore {
         var pemilik: (kolom: String, ids: [UUID])? = nil
         /// The column that holds the Pemda's id (`id` in the Pemda's own table).
         var kolomPemda = "pemda_id"
+
+        /// Every row of the Pemda (no PD, ids or owners chosen).
+        var seluruhPemda: Bool { pd == nil && ids == nil && pemilik == nil }
     }
 
     /// Parses a UUID's text (any case, hyphens anywhere) into its bytes on the stack: Foundation's parser used
@@ -136,91 +139,88 @@ extension KinerjaStore {
     }
 
     func loadElemen(_ scope: Scope) async throws -> [ElemenRencana] {
-        // id, perangkat_daerah_id, induk_id, tingkat, kode_asli, nomor, uraian, selaras_id, penanggung_jawab,
-        // unit_kerja_id, urutan, hasil
-        try await baca(ElemenRencanaModel.schema, ElemenRencanaModel.readColumns, scope) { row in
-            let level = try row.jenis(Tingkat.self, 3)
-            var kode: Kode?
-            if let printed = try row.teksOpsional(4) {
-                do {
-                    kode = try Kode.parse(printed, tingkat: level)
-                } catch {
-                    throw RowError(table: "elemen_rencana", id: try row.uuid(0), column: "kode_asli", value: printed)
-                }
-            }
-            return try ElemenRencana(
-                id: try row.id(0), perangkatDaerah: try row.idOpsional(1), induk: try row.idOpsional(2),
-                tingkat: level, kode: kode, nomor: try row.teks(5), uraian: try row.teks(6),
-                selarasDengan: try row.idOpsional(7), penanggungJawab: try row.teks(8),
-                unitKerja: try row.idOpsional(9), urutan: try row.bilangan(10), hasil: try row.teks(11))
-        }
+        try await baca(ElemenRencanaModel.schema, ElemenRencanaModel.readColumns, scope, Self.elemen)
     }
 
-    func loadIndikator(_ scope: Scope) async throws -> [Indikator] {
+    /// ElemenRencana from a row of `ElemenRencanaModel.readColumns`.
+    @Sendable static func elemen(_ row: Baris) throws -> ElemenRencana {
+        // id, perangkat_daerah_id, induk_id, tingkat, kode_asli, nomor, uraian, selaras_id, penanggung_jawab,
+        // unit_kerja_id, urutan, hasil
+        let level = try row.jenis(Tingkat.self, 3)
+        var kode: Kode?
+        if let printed = try row.teksOpsional(4) {
+            do {
+                kode = try Kode.parse(printed, tingkat: level)
+            } catch {
+                throw RowError(table: "elemen_rencana", id: try row.uuid(0), column: "kode_asli", value: printed)
+            }
+        }
+        return try ElemenRencana(
+            id: try row.id(0), perangkatDaerah: try row.idOpsional(1), induk: try row.idOpsional(2),
+            tingkat: level, kode: kode, nomor: try row.teks(5), uraian: try row.teks(6),
+            selarasDengan: try row.idOpsional(7), penanggungJawab: try row.teks(8),
+            unitKerja: try row.idOpsional(9), urutan: try row.bilangan(10), hasil: try row.teks(11))
+    }
+
+    /// Indikator from a row of `IndikatorModel.readColumns`.
+    @Sendable static func indikator(_ row: Baris) throws -> Indikator {
         // id 0, elemen_id 1, nama 2, satuan 3, jenis 4, polaritas 5, jenis_nilai 6, agregasi 7, metode_turun 8,
         // skala 9, makna 10, alasan 11, rumus 12, sumber_data 13, penanggung_jawab 14, iku 15, baseline_tahun 16,
         // baseline_nilai 17, baseline_teks 18, bobot 19, urutan 20
-        try await baca("indikator", IndikatorModel.readColumns, scope) { row in
-            var baseline: Baseline?
-            let baselineYear = try row.bilanganOpsional(16)
-            let baselineValue = row.kosong(17) ? nil : try row.nilai(17)
-            let baselineText = try row.teksOpsional(18)
-            if baselineYear != nil || baselineValue != nil || !(baselineText ?? "").isEmpty {
-                baseline = Baseline(tahun: baselineYear, nilai: baselineValue, teks: baselineText ?? "")
-            }
-            return try Indikator(
-                id: try row.id(0), elemen: try row.id(1), nama: try row.teks(2), satuan: try row.teks(3),
-                jenis: try row.jenis(JenisIndikator.self, 4), polaritas: try row.jenis(Polaritas.self, 5),
-                jenisNilai: try row.jenis(JenisNilai.self, 6), agregasi: try row.jenis(Agregasi.self, 7),
-                metodeTurun: row.kosong(8) ? nil : try row.jenis(MetodeTurun.self, 8),
-                skala: try row.teksOpsional(9),
-                definisi: DefinisiOperasional(
-                    makna: try row.teks(10), alasanPemilihan: try row.teks(11), rumus: try row.teks(12)),
-                sumberData: try row.teks(13), penanggungJawab: try row.teks(14), isIKU: try row.logika(15),
-                baseline: baseline, bobot: try row.desimal(19), urutan: try row.bilangan(20))
+        var baseline: Baseline?
+        let baselineYear = try row.bilanganOpsional(16)
+        let baselineValue = row.kosong(17) ? nil : try row.nilai(17)
+        let baselineText = try row.teksOpsional(18)
+        if baselineYear != nil || baselineValue != nil || !(baselineText ?? "").isEmpty {
+            baseline = Baseline(tahun: baselineYear, nilai: baselineValue, teks: baselineText ?? "")
         }
+        return try Indikator(
+            id: try row.id(0), elemen: try row.id(1), nama: try row.teks(2), satuan: try row.teks(3),
+            jenis: try row.jenis(JenisIndikator.self, 4), polaritas: try row.jenis(Polaritas.self, 5),
+            jenisNilai: try row.jenis(JenisNilai.self, 6), agregasi: try row.jenis(Agregasi.self, 7),
+            metodeTurun: row.kosong(8) ? nil : try row.jenis(MetodeTurun.self, 8),
+            skala: try row.teksOpsional(9),
+            definisi: DefinisiOperasional(
+                makna: try row.teks(10), alasanPemilihan: try row.teks(11), rumus: try row.teks(12)),
+            sumberData: try row.teks(13), penanggungJawab: try row.teks(14), isIKU: try row.logika(15),
+            baseline: baseline, bobot: try row.desimal(19), urutan: try row.bilangan(20))
     }
 
-    func loadTarget(_ scope: Scope) async throws -> [Target] {
+    /// Target from a row of `TargetModel.readColumns`.
+    @Sendable static func target(_ row: Baris) throws -> Target {
         // id, indikator_id, dokumen, tahun, triwulan, nilai, teks
-        try await baca(TargetModel.schema, TargetModel.readColumns, scope, tahunan: true) { row in
-            Target(
-                indikator: try row.id(1), dokumen: try row.jenis(DokumenRencana.self, 2),
-                periode: PeriodeLaporan(tahun: try row.bilangan(3), kodeTriwulan: try row.bilangan(4)),
-                nilai: try row.nilai(5), teks: try row.teks(6))
-        }
+        Target(
+            indikator: try row.id(1), dokumen: try row.jenis(DokumenRencana.self, 2),
+            periode: PeriodeLaporan(tahun: try row.bilangan(3), kodeTriwulan: try row.bilangan(4)),
+            nilai: try row.nilai(5), teks: try row.teks(6))
     }
 
-    func loadPagu(_ scope: Scope) async throws -> [Pagu] {
+    /// Pagu from a row of `PaguModel.readColumns`.
+    @Sendable static func pagu(_ row: Baris) throws -> Pagu {
         // id, elemen_id, dokumen, tahun, jumlah_sen, sumber_dana, lokasi, keterangan
-        try await baca(PaguModel.schema, PaguModel.readColumns, scope, tahunan: true) { row in
-            try Pagu(
-                elemen: try row.id(1), dokumen: try row.jenis(DokumenRencana.self, 2), tahun: try row.bilangan(3),
-                jumlah: Rupiah(sen: try row.int64(4)), sumberDana: try row.teks(5), lokasi: try row.teks(6),
-                keterangan: try row.teks(7))
-        }
+        try Pagu(
+            elemen: try row.id(1), dokumen: try row.jenis(DokumenRencana.self, 2), tahun: try row.bilangan(3),
+            jumlah: Rupiah(sen: try row.int64(4)), sumberDana: try row.teks(5), lokasi: try row.teks(6),
+            keterangan: try row.teks(7))
     }
 
-    func loadRealisasi(_ scope: Scope) async throws -> [RealisasiKinerja] {
+    /// RealisasiKinerja from a row of `RealisasiKinerjaModel.readColumns`.
+    @Sendable static func realisasi(_ row: Baris) throws -> RealisasiKinerja {
         // id, indikator_id, tahun, triwulan, nilai, teks
-        try await baca(RealisasiKinerjaModel.schema, RealisasiKinerjaModel.readColumns, scope, tahunan: true) { row in
-            try RealisasiKinerja(
-                indikator: try row.id(1),
-                periode: PeriodeLaporan(tahun: try row.bilangan(2), kodeTriwulan: try row.bilangan(3)),
-                nilai: try row.nilai(4), teks: try row.teks(5))
-        }
+        try RealisasiKinerja(
+            indikator: try row.id(1),
+            periode: PeriodeLaporan(tahun: try row.bilangan(2), kodeTriwulan: try row.bilangan(3)),
+            nilai: try row.nilai(4), teks: try row.teks(5))
     }
 
-    func loadAnggaran(_ scope: Scope) async throws -> [RealisasiAnggaran] {
+    /// RealisasiAnggaran from a row of `RealisasiAnggaranModel.readColumns`.
+    @Sendable static func anggaran(_ row: Baris) throws -> RealisasiAnggaran {
         // id, elemen_id, tahun, triwulan, keuangan_sen, fisik
-        try await baca(RealisasiAnggaranModel.schema, RealisasiAnggaranModel.readColumns, scope, tahunan: true) {
-            row in
-            try RealisasiAnggaran(
-                elemen: try row.id(1),
-                periode: PeriodeLaporan(tahun: try row.bilangan(2), kodeTriwulan: try row.bilangan(3)),
-                keuangan: try row.int64Opsional(4).map { Rupiah(sen: $0) },
-                fisik: row.kosong(5) ? nil : try row.desimal(5))
-        }
+        try RealisasiAnggaran(
+            elemen: try row.id(1),
+            periode: PeriodeLaporan(tahun: try row.bilangan(2), kodeTriwulan: try row.bilangan(3)),
+            keuangan: try row.int64Opsional(4).map { Rupiah(sen: $0) },
+            fisik: row.kosong(5) ? nil : try row.desimal(5))
     }
 
     /// The stored version of every entry in scope, by natural key.
