@@ -41,6 +41,40 @@ struct XLSXEscapeTests {
         #expect(DOCXWriter.escape("a\u{FFFE}b\u{FFFF}c\u{01}d\te&<>\"") == "abcd\te&amp;&lt;&gt;&quot;")
     }
 
+    @Test func aCellsTextIsWrittenEscapedWithItsSpaceKept() {
+        // The row writer judges escaping and `xml:space` in one pass over the bytes: the same XML as the text
+        // escaped (the reference) and the rule of `XLSXPreserveTests` applied to what is written.
+        let pool: [Unicode.Scalar] = [
+            "a", "7", " ", " ", "&", "<", ">", "\"", "\t", "\n", "\r", "\u{01}", "\u{1F}", "é", "\u{A0}",
+            "\u{FFFE}", "\u{FFFF}", "\u{EFFF}", "\u{1F600}",
+        ]
+        var rng = SystemRandomNumberGenerator()
+        var texts = [
+            "", " ", "a", " a", "a ", "a  b", "    Sub kegiatan 1", "\u{01} a", "a \u{02}",
+            String(repeating: "x", count: 40),
+        ]
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...10, using: &rng) {
+                text.unicodeScalars.append(pool.randomElement(using: &rng)!)
+            }
+            texts.append(text)
+        }
+        let letters = [Array("A".utf8), Array("B".utf8)]
+        for text in texts {
+            let written = String(
+                decoding: XLSXWriter.baris(
+                    [[.text(text, .text), .text(text, .plain)]], 0..<1, letters: letters, angka: { "\($0)" }, geser: 41),
+                as: UTF8.self)
+            let escaped = Self.rujukan(text)
+            let open = XLSXPreserveTests.perluRujukan(escaped) ? "<t xml:space=\"preserve\">" : "<t>"
+            let cell = "t=\"inlineStr\"><is>\(open)\(escaped)</t></is></c>"
+            let expected =
+                "<row r=\"42\"><c r=\"A42\" s=\"\(XLSXStyle.text.rawValue)\" \(cell)<c r=\"B42\" s=\"0\" \(cell)</row>"
+            #expect(written == expected, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func aNumbersTextIsFoundationsWhicheverSpellingIsGiven() throws {
         // The writer spells numbers with the function it is given; the default is Foundation's own.
         let sheet = XLSXSheet(name: "x", rows: [[XLSXCell(.number(Decimal(string: "-1234.50")!))]])

@@ -338,58 +338,163 @@ public enum XLSXWriter {
     }
 
     /// The rows `range` of a sheet as XML, `rows[0]` the sheet's row `geser` (counted from 0).
+    ///
+    /// Written byte by byte into one array from the fixed pieces' bytes (`Tanda`: kept for the process, read through
+    /// pointers) and the columns' letters laid out once per call: a row's number made once, a cell's text checked
+    /// for escaping and `xml:space` in one pass over its bytes and copied as they are. Through `String`s and arrays
+    /// per piece, taken and released for each cell, the rows were a tenth of a whole Pemda's realisasi XLSX (perf).
     static func baris(
         _ rows: [[XLSXCell]], _ range: Range<Int>, letters: [[UInt8]], angka: (Decimal) -> String, geser: Int = 0
     ) -> [UInt8] {
         var out: [UInt8] = []
         // A whole Pemda's realisasi row is ~600 bytes: room for it at once, not grown a dozen times.
         out.reserveCapacity(range.count * 768)
-        for rowIndex in range {
-            let number = Array(String(geser + rowIndex + 1).utf8)
-            out += "<row r=\"".utf8
-            out += number
-            out += "\">".utf8
-            for (columnIndex, cell) in rows[rowIndex].enumerated() {
-                let style = cell.style.rawValue
-                if case .empty = cell.value, cell.style == .plain { continue }
-                out += "<c r=\"".utf8
-                out +=
-                    columnIndex < letters.count
-                    ? letters[columnIndex] : Array(CellRef.columnName(columnIndex).utf8)
-                out += number
-                out += "\" s=\"".utf8
-                out += String(style).utf8
-                switch cell.value {
-                case .empty:
-                    out += "\"/>".utf8
-                case .text(let text):
-                    // Judged on the text as written (escaping drops the characters XML forbids, which may leave a
-                    // space at an end).
-                    let escaped = escape(text)
-                    out +=
-                        perluPreserve(escaped)
-                        ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8
-                        : "\" t=\"inlineStr\"><is><t>".utf8
-                    out += escaped.utf8
-                    out += "</t></is></c>".utf8
-                case .number(let value):
-                    out += "\"><v>".utf8
-                    out += angka(value).utf8
-                    out += "</v></c>".utf8
-                case .formula(let formula, let cached):
-                    out += "\"><f>".utf8
-                    out += escape(formula).utf8
-                    out += "</f>".utf8
-                    if let cached {
-                        out += "<v>".utf8
-                        out += angka(cached).utf8
-                        out += "</v>".utf8
+        let tanda = Tanda.bersama
+        let flat = letters.flatMap { $0 }
+        var starts: [Int] = [0]
+        for letter in letters { starts.append(starts.last! + letter.count) }
+        var number: [UInt8] = []
+        number.reserveCapacity(20)
+        flat.withUnsafeBufferPointer { flat in
+            for rowIndex in range {
+                number.removeAll(keepingCapacity: true)
+                tulisBilangan(geser + rowIndex + 1, into: &number)
+                out.append(contentsOf: tanda.rowOpen)
+                out.append(contentsOf: number)
+                out.append(contentsOf: tanda.tagEnd)
+                rows[rowIndex].withUnsafeBufferPointer { cells in
+                    for columnIndex in cells.indices {
+                        let style = cells[columnIndex].style
+                        if case .empty = cells[columnIndex].value, style == .plain { continue }
+                        out.append(contentsOf: tanda.cellOpen)
+                        if columnIndex < letters.count {
+                            out.append(
+                                contentsOf: UnsafeBufferPointer(
+                                    rebasing: flat[starts[columnIndex]..<starts[columnIndex + 1]]))
+                        } else {
+                            out.append(contentsOf: CellRef.columnName(columnIndex).utf8)
+                        }
+                        out.append(contentsOf: number)
+                        out.append(contentsOf: tanda.style)
+                        out.append(contentsOf: tanda.styles[style.rawValue])
+                        switch cells[columnIndex].value {
+                        case .empty:
+                            out.append(contentsOf: tanda.emptyEnd)
+                        case .text(let text):
+                            tulisTeks(text, tanda, into: &out)
+                        case .number(let value):
+                            out.append(contentsOf: tanda.valueOpen)
+                            out.append(contentsOf: angka(value).utf8)
+                            out.append(contentsOf: tanda.valueClose)
+                        case .formula(let formula, let cached):
+                            out.append(contentsOf: "\"><f>".utf8)
+                            out.append(contentsOf: escape(formula).utf8)
+                            out.append(contentsOf: "</f>".utf8)
+                            if let cached {
+                                out.append(contentsOf: "<v>".utf8)
+                                out.append(contentsOf: angka(cached).utf8)
+                                out.append(contentsOf: "</v>".utf8)
+                            }
+                            out.append(contentsOf: "</c>".utf8)
+                        }
                     }
-                    out += "</c>".utf8
                 }
+                out.append(contentsOf: tanda.rowClose)
             }
-            out += "</row>".utf8
         }
         return out
+    }
+
+    /// The fixed pieces of a sheet's row XML, as bytes that live as long as the process (read through pointers:
+    /// no reference counted for each use).
+    struct Tanda: @unchecked Sendable {
+        let rowOpen: UnsafeBufferPointer<UInt8>
+        let tagEnd: UnsafeBufferPointer<UInt8>
+        let rowClose: UnsafeBufferPointer<UInt8>
+        let cellOpen: UnsafeBufferPointer<UInt8>
+        let style: UnsafeBufferPointer<UInt8>
+        /// A style's index as written, by its raw value (the cases are numbered from 0 in order).
+        let styles: [UnsafeBufferPointer<UInt8>]
+        let emptyEnd: UnsafeBufferPointer<UInt8>
+        let textOpen: UnsafeBufferPointer<UInt8>
+        let textOpenPreserve: UnsafeBufferPointer<UInt8>
+        let textClose: UnsafeBufferPointer<UInt8>
+        let valueOpen: UnsafeBufferPointer<UInt8>
+        let valueClose: UnsafeBufferPointer<UInt8>
+
+        static let bersama = Tanda()
+
+        private init() {
+            func bytes(_ text: String) -> UnsafeBufferPointer<UInt8> {
+                let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.utf8.count)
+                _ = buffer.initialize(from: text.utf8)
+                return UnsafeBufferPointer(buffer)
+            }
+            rowOpen = bytes("<row r=\"")
+            tagEnd = bytes("\">")
+            rowClose = bytes("</row>")
+            cellOpen = bytes("<c r=\"")
+            style = bytes("\" s=\"")
+            styles = XLSXStyle.allCases.sorted { $0.rawValue < $1.rawValue }.map { bytes(String($0.rawValue)) }
+            emptyEnd = bytes("\"/>")
+            textOpen = bytes("\" t=\"inlineStr\"><is><t>")
+            textOpenPreserve = bytes("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+            textClose = bytes("</t></is></c>")
+            valueOpen = bytes("\"><v>")
+            valueClose = bytes("</v></c>")
+        }
+    }
+
+    /// A non-negative number's decimal digits.
+    static func tulisBilangan(_ value: Int, into out: inout [UInt8]) {
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var rest = value.magnitude
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                rest /= 10
+                count += 1
+            } while rest > 0
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// A text cell's type, text and closing tags: `xml:space="preserve"` where the text needs it (`perluPreserve`),
+    /// the text escaped (`escape`). Most texts need no escaping: one pass over their bytes tells both, and the bytes
+    /// are copied as they are.
+    static func tulisTeks(_ text: String, _ tanda: Tanda, into out: inout [UInt8]) {
+        let ditulis: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var preserve = false
+            var previous: UInt8 = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x20 {
+                    if byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0xEF { return false }
+                    if byte == 0x20 && (index == 0 || previous == 0x20) { preserve = true }
+                } else if byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    preserve = true
+                } else {
+                    return false
+                }
+                previous = byte
+            }
+            if previous == 0x20 { preserve = true }
+            out.append(contentsOf: preserve ? tanda.textOpenPreserve : tanda.textOpen)
+            out.append(contentsOf: bytes)
+            out.append(contentsOf: tanda.textClose)
+            return true
+        }
+        if ditulis == true { return }
+        // Judged on the text as written (escaping drops the characters XML forbids, which may leave a space at an
+        // end).
+        let escaped = escape(text)
+        out.append(contentsOf: perluPreserve(escaped) ? tanda.textOpenPreserve : tanda.textOpen)
+        out.append(contentsOf: escaped.utf8)
+        out.append(contentsOf: tanda.textClose)
     }
 }
