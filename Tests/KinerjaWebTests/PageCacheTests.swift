@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
+import KinerjaApplication
 import KinerjaDomain
+import KinerjaImport
 import KinerjaPersistence
 import KinerjaSpreadsheet
 import Testing
@@ -410,6 +412,46 @@ struct PageCacheTests {
                 }
             }
             #expect(sub.tingkat == .subKegiatan)
+        }
+    }
+
+    /// A whole Pemda's report is gathered from its PD's parts, each kept per PD version: the first request builds
+    /// every part, and after a write in one PD the other parts come from the cache (read back from the compact form
+    /// it keeps) while that PD's is built again. Either way the file served is the report computed from the data.
+    @Test func aWholePemdaReportFromBuiltAndKeptPartsIsTheReport() async throws {
+        try await withDemoApp { app in
+            let (admin, store, pemda, dinsos) = try await Self.batuBaraDinsos(app)
+            let url = pemdaPath(try await pdPath(app, kode: "DINSOS")) + "/laporan/realisasi?tahun=2024&sementara=1"
+            var first: [String]?
+            var builtFirst = 0
+            for (round, keuangan) in [(1, nil), (2, Rupiah(7_654_321))] as [(Int, Rupiah?)] {
+                if let keuangan { try await Self.tulisKeuangan(store, pemda: pemda.id, pd: dinsos.id, keuangan) }
+                let parts = app.pageCache.dihitung
+                var served = Data()
+                try await admin.buka(app, url + "&format=xlsx") { res in
+                    #expect(res.status == .ok)
+                    served = Data(res.body.readableBytesView)
+                }
+                // Every part built the first time; the second, the written PD's part and the report around it.
+                let built = app.pageCache.dihitung - parts
+                let pdCount = try await store.listPD(pemda: pemda.id).count
+                if round == 1 {
+                    builtFirst = built
+                    #expect(built > pdCount, "\(built) dihitung, \(pdCount) PD")
+                } else {
+                    #expect(built == builtFirst - pdCount + 1, "\(built) dihitung, pertama \(builtFirst)")
+                }
+                let whole = LaporanKatalog.denganAlamat(
+                    try await LaporanKatalog.seluruhPemda(
+                        .realisasi, store: store, pemda: pemda.id, tahun: 2024, tampilan: .sementara),
+                    try await store.profil(pemda: pemda.id))
+                let expected = try XLSXReader().read(try LaporanEkspor.xlsx(whole))
+                let read = try XLSXReader().read(served)
+                #expect(read.sheets.map(\.cells) == expected.sheets.map(\.cells), "putaran \(round)")
+                // The write is in the second file.
+                let cells = read.sheets.map { "\($0.cells)" }
+                if let first { #expect(cells != first) } else { first = cells }
+            }
         }
     }
 

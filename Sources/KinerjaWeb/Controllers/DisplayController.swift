@@ -43,14 +43,21 @@ enum DisplayController {
                             name, store: store, pemda: pemda.id, pd: nil, tahun: nil, tampilan: tampilan))
                 }
                 let year = try await LaporanKatalog.tahunSeluruhPemda(tahun, store: store, pemda: pemda.id)
-                // Each PD's part from the cache while that PD's data is unchanged.
+                // Each PD's part from the cache while that PD's data is unchanged; a part built here is used as
+                // built, not read back from the compact form the cache keeps.
                 let bagian:
                     @Sendable (PerangkatDaerah, @escaping @Sendable () async throws -> BagianLaporan)
                         async throws -> BagianLaporan = { pd, build in
-                            try await req.turunan(
+                            var dibangun: BagianLaporan?
+                            let tersimpan = try await req.turunan(
                                 ["laporan-seluruh-pd", name.rawValue, "\(year)", tampilan.rawValue], pemda: pemda.id,
                                 pd: pd.id, terbit: tampilan == .terbit, antre: false, ukuran: \.ukuran
-                            ) { BagianTersimpan(try await build()) }.bagian()
+                            ) {
+                                let part = try await build()
+                                dibangun = part
+                                return BagianTersimpan(part)
+                            }
+                            return try dibangun ?? tersimpan.bagian()
                         }
                 guard let alamat else {
                     return LaporanTersaji(
