@@ -114,6 +114,26 @@ struct TabelCapaianTests {
         }
     }
 
+    @Test func aParentsFisikIsItsChildrensWeightedByTheirPagu() throws {
+        // S3 (pagu 800 000) reports 10 % in TW II; S2 (389 000 000) none: K2's fisik is S3's alone. The program's is
+        // K1's 45 % and K2's 10 % weighted by their pagu (91 922 600 and S2 + S3 = 389 800 000).
+        var (data, pd) = try Self.sample()
+        let s3 = try #require(data.elemen.first { $0.uraian == "S3" })
+        data.anggaran.append(
+            try RealisasiAnggaran(elemen: s3.id, periode: .init(tahun: 2024, triwulan: 2), keuangan: nil, fisik: 10))
+        let table = TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: 2024, sampaiTriwulan: 2)
+        #expect(
+            table.baris.map(\.fisik) == [
+                (Decimal(45) * 91_922_600 + Decimal(10) * 389_800_000) / (91_922_600 + 389_800_000), 45, 45, 10, nil,
+                10,
+            ])
+        #expect(table.baris[3].pagu == Rupiah(389_800_000))
+        #expect(table.baris[3].realisasiKeuangan == Rupiah(1_000_000))
+        // Up to TW I nothing of S3: K2 has no fisik and the program's is K1's 20 %.
+        let first = TabelCapaian(indeks: IndeksKinerja(data), perangkatDaerah: pd.id, tahun: 2024, sampaiTriwulan: 1)
+        #expect(first.baris.map(\.fisik) == [20, 20, 20, nil, nil, nil])
+    }
+
     @Test func aYearsMoneyRememberedIsTheMoneyAskedAlone() throws {
         // `AnggaranTahun` computes each element once for a table; asked alone, each element gives the same.
         let (data, _) = try Self.sample()

@@ -207,9 +207,15 @@ public final class AnggaranTahun {
     let tahun: Int
     let dokumen: DokumenRencana?
     let sampai: Int?
-    private var paguDihitung: [TypedID<ElemenRencana>: Rupiah?] = [:]
-    private var realisasiDihitung: [TypedID<ElemenRencana>: Rupiah?] = [:]
-    private var fisikDihitung: [TypedID<ElemenRencana>: Decimal?] = [:]
+    /// Each element's figures, computed together once: a table asks all three of every element.
+    private var dihitung: [TypedID<ElemenRencana>: Angka] = [:]
+
+    /// An element's pagu, realisasi keuangan and fisik (`pagu`, `realisasiKeuangan`, `fisik`).
+    private struct Angka {
+        var pagu: Rupiah?
+        var realisasi: Rupiah?
+        var fisik: Decimal?
+    }
 
     /// `dokumen`: the pagu of that document only; `sampai`: realisasi and fisik up to that triwulan (nil: the year).
     public init(_ indeks: IndeksKinerja, tahun: Int, dokumen: DokumenRencana? = nil, sampai: Int? = nil) {
@@ -228,7 +234,7 @@ public final class AnggaranTahun {
     }
 
     /// The ids of an element's children that carry money (not copies of the elements: 272 bytes and eight
-    /// references each, asked three times for every element of a table).
+    /// references each).
     private func anakBeranggaran(_ id: TypedID<ElemenRencana>) -> [TypedID<ElemenRencana>] {
         guard let children = indeks.anak[id] else { return [] }
         var ids: [TypedID<ElemenRencana>] = []
@@ -238,52 +244,46 @@ public final class AnggaranTahun {
     }
 
     /// Σ of the children's pagu where children with money have one, else the element's own.
-    public func pagu(_ id: TypedID<ElemenRencana>) -> Rupiah? {
-        diingat(\.paguDihitung, id) {
-            let values = anakBeranggaran(id).compactMap { pagu($0) }
-            return values.isEmpty ? indeks.paguTercatat(id, tahun: tahun, dokumen: dokumen)?.jumlah : values.sum()
-        }
-    }
+    public func pagu(_ id: TypedID<ElemenRencana>) -> Rupiah? { angka(id).pagu }
 
     /// Σ of the sub kegiatan's triwulan figures up to `sampai`; nil when nothing was reported.
-    public func realisasiKeuangan(_ id: TypedID<ElemenRencana>) -> Rupiah? {
-        diingat(\.realisasiDihitung, id) {
-            let children = anakBeranggaran(id)
-            let values =
-                children.isEmpty
-                ? dilaporkan(id).compactMap(\.keuangan) : children.compactMap { realisasiKeuangan($0) }
-            return values.isEmpty ? nil : values.sum()
-        }
-    }
+    public func realisasiKeuangan(_ id: TypedID<ElemenRencana>) -> Rupiah? { angka(id).realisasi }
 
     /// The latest fisik reported up to `sampai` for a sub kegiatan; for a parent, its children's weighted by pagu.
-    public func fisik(_ id: TypedID<ElemenRencana>) -> Decimal? {
-        diingat(\.fisikDihitung, id) {
-            let children = anakBeranggaran(id)
-            guard !children.isEmpty else {
-                return dilaporkan(id).filter { $0.fisik != nil }.max { $0.periode < $1.periode }?.fisik
-            }
+    public func fisik(_ id: TypedID<ElemenRencana>) -> Decimal? { angka(id).fisik }
+
+    /// The element's three figures, remembered: from its own rows when no child carries money, else from its
+    /// children's (computed first, each once).
+    private func angka(_ id: TypedID<ElemenRencana>) -> Angka {
+        if let known = dihitung[id] { return known }
+        let children = anakBeranggaran(id)
+        let result: Angka
+        if children.isEmpty {
+            let reported = dilaporkan(id)
+            let spent = reported.compactMap(\.keuangan)
+            result = Angka(
+                pagu: indeks.paguTercatat(id, tahun: tahun, dokumen: dokumen)?.jumlah,
+                realisasi: spent.isEmpty ? nil : spent.sum(),
+                fisik: reported.filter { $0.fisik != nil }.max { $0.periode < $1.periode }?.fisik)
+        } else {
+            let figures = children.map { angka($0) }
+            let pagus = figures.compactMap(\.pagu)
+            let spent = figures.compactMap(\.realisasi)
             var weighted: Decimal = 0
             var weights: Decimal = 0
-            for child in children {
-                guard let value = fisik(child) else { continue }
-                let weight = Decimal(pagu(child)?.sen ?? 0)
+            for figure in figures {
+                guard let value = figure.fisik else { continue }
+                let weight = Decimal(figure.pagu?.sen ?? 0)
                 weighted = weighted.adding(value.multiplying(by: weight))
                 weights = weights.adding(weight)
             }
-            return weights > 0 ? weighted.dividing(by: weights) : nil
+            result = Angka(
+                pagu: pagus.isEmpty ? indeks.paguTercatat(id, tahun: tahun, dokumen: dokumen)?.jumlah : pagus.sum(),
+                realisasi: spent.isEmpty ? nil : spent.sum(),
+                fisik: weights > 0 ? weighted.dividing(by: weights) : nil)
         }
-    }
-
-    /// The value remembered for `id` in `memo`, else computed once and remembered (nil included).
-    private func diingat<Value>(
-        _ memo: ReferenceWritableKeyPath<AnggaranTahun, [TypedID<ElemenRencana>: Value?]>, _ id: TypedID<ElemenRencana>,
-        _ compute: () -> Value?
-    ) -> Value? {
-        if let known = self[keyPath: memo][id] { return known }
-        let value = compute()
-        self[keyPath: memo][id] = .some(value)
-        return value
+        dihitung[id] = result
+        return result
     }
 }
 
