@@ -24,10 +24,13 @@ extension Laporan {
     /// PD whose report has none).
     public static func barisBagian(_ pd: PerangkatDaerah, _ part: Laporan) -> [Baris] {
         guard !part.baris.isEmpty else { return [] }
-        let heading = Baris(
-            [.teks(pd.kode), .teks(pd.nama.uppercased())]
-                + Array(repeating: .kosong, count: max(0, part.kolom.count - 2)),
+        return [judulBagian(pd, kolom: part.kolom.count)] + part.baris
+    }
+
+    /// The heading of a PD's rows in the whole Pemda's report (`barisBagian`), for a report of `kolom` columns.
+    public static func judulBagian(_ pd: PerangkatDaerah, kolom: Int) -> Baris {
+        Baris(
+            [.teks(pd.kode), .teks(pd.nama.uppercased())] + Array(repeating: .kosong, count: max(0, kolom - 2)),
             gaya: .kelompok)
-        return [heading] + part.baris
     }
 }

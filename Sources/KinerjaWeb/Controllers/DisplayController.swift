@@ -44,7 +44,9 @@ enum DisplayController {
                 }
                 let year = try await LaporanKatalog.tahunSeluruhPemda(tahun, store: store, pemda: pemda.id)
                 // Each PD's part from the cache while that PD's data is unchanged; a part built here is used as
-                // built, not read back from the compact form the cache keeps.
+                // built, not read back from the compact form the cache keeps. The report is kept from its parts'
+                // compact rows.
+                let disimpan = BagianDisimpan()
                 let bagian:
                     @Sendable (PerangkatDaerah, @escaping @Sendable () async throws -> BagianLaporan)
                         async throws -> BagianLaporan = { pd, build in
@@ -57,17 +59,18 @@ enum DisplayController {
                                 dibangun = part
                                 return BagianTersimpan(part)
                             }
+                            disimpan.simpan(pd, tersimpan)
                             return try dibangun ?? tersimpan.bagian()
                         }
                 guard let alamat else {
-                    return LaporanTersaji(
-                        try await LaporanKatalog.seluruhPemda(
-                            name, store: store, pemda: pemda.id, tahun: year, tampilan: tampilan, bagian: bagian))
+                    let report = try await LaporanKatalog.seluruhPemda(
+                        name, store: store, pemda: pemda.id, tahun: year, tampilan: tampilan, bagian: bagian)
+                    return LaporanTersaji(report, bagian: disimpan.urut)
                 }
                 let (report, file) = try await LaporanKatalog.seluruhPemdaXLSX(
                     name, store: store, pemda: pemda.id, tahun: year, tampilan: tampilan, alamat: alamat,
                     bagian: bagian)
-                let tersaji = LaporanTersaji(report)
+                let tersaji = LaporanTersaji(report, bagian: disimpan.urut)
                 _ = tersaji.xlsx(alamat: alamat) { file }
                 return tersaji
             }
@@ -438,6 +441,17 @@ struct BagianTersimpan: Sendable {
     var ukuran: Int { laporan.baris.ukuran + (sementara.count + ditahan.count + 1) * RowBytes.laporan }
 }
 
+/// The parts of a whole-Pemda report as the cache keeps them, gathered as they come (from every core).
+final class BagianDisimpan: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bagian: [(PerangkatDaerah, BagianTersimpan)] = []
+
+    func simpan(_ pd: PerangkatDaerah, _ part: BagianTersimpan) { lock.withLock { bagian.append((pd, part)) } }
+
+    /// In the report's order (`Laporan.gabungan`: by kode).
+    var urut: [(PerangkatDaerah, BagianTersimpan)] { lock.withLock { bagian }.sorted { $0.0.kode < $1.0.kode } }
+}
+
 /// A report as the cache keeps it, per data version: the report, what goes above its table (the cascading's tree),
 /// and, made at the first request that needs them, its table's HTML (20 ms a request for a PD's realisasi) and its
 /// XLSX (0,74 s for the whole Pemda's realisasi). The XLSX carries the Pemda's address, kept with it: a new address
@@ -450,10 +464,29 @@ final class LaporanTersaji: @unchecked Sendable {
     let tabel: SharedHTML
     /// By the address it carries.
     private let berkas = Memo<String, Data>()
+    /// Whether its rows are its parts' as the cache keeps them (tests).
+    let dariBagian: Bool
 
-    init(_ laporan: Laporan, sebelumTabel: HTML = .empty) {
-        let ringkas = LaporanRingkas(laporan)
+    convenience init(_ laporan: Laporan, sebelumTabel: HTML = .empty) {
+        self.init(LaporanRingkas(laporan), sebelumTabel: sebelumTabel)
+    }
+
+    /// A whole Pemda's report from its PD's parts as the cache keeps them (`BarisLaporanRingkas.gabungan`): the rows
+    /// not written and compressed again on the way of the report's first request. `laporan` is the report the parts
+    /// made; when its rows are not as many as theirs (they were not its parts) it is kept from its own rows.
+    convenience init(_ laporan: Laporan, bagian: [(PerangkatDaerah, BagianTersimpan)]) {
+        let baris = BarisLaporanRingkas.gabungan(
+            bagian.map { (pd: $0.0, kolom: $0.1.laporan.kepala.kolom.count, baris: $0.1.laporan.baris) })
+        guard baris.jumlah == laporan.baris.count else {
+            self.init(laporan)
+            return
+        }
+        self.init(LaporanRingkas(kepala: laporan, baris: baris), dariBagian: true)
+    }
+
+    private init(_ ringkas: LaporanRingkas, sebelumTabel: HTML = .empty, dariBagian: Bool = false) {
         self.ringkas = ringkas
+        self.dariBagian = dariBagian
         self.sebelumTabel = sebelumTabel
         tabel = SharedHTML {
             var whole = ringkas.kepala

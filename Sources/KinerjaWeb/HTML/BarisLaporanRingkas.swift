@@ -28,6 +28,24 @@ struct BarisLaporanRingkas: Sendable {
         potongan = Deflate.serentak(bytes, level: 1)
     }
 
+    /// A whole Pemda's rows from its PD's parts as kept (`Laporan.gabungan`'s: each PD with rows under its heading,
+    /// in the order given), their pieces taken as they are: only the headings are written and compressed. The
+    /// pieces are read back one after another as one text, so a part's rows follow its heading's.
+    static func gabungan(
+        _ parts: [(pd: PerangkatDaerah, kolom: Int, baris: BarisLaporanRingkas)]
+    ) -> BarisLaporanRingkas {
+        var potongan: [Deflate.Chunk] = []
+        var jumlah = 0
+        for part in parts where part.baris.jumlah > 0 {
+            var bytes: [UInt8] = []
+            tulis(Laporan.judulBagian(part.pd, kolom: part.kolom), ke: &bytes)
+            potongan += Deflate.serentak(bytes, level: 1)
+            potongan += part.baris.potongan
+            jumlah += 1 + part.baris.jumlah
+        }
+        return BarisLaporanRingkas(potongan: potongan, jumlah: jumlah)
+    }
+
     /// The bytes kept, for the cache's budget.
     var ukuran: Int { potongan.reduce(0) { $0 + $1.deflate.count } }
 
@@ -180,6 +198,14 @@ struct BarisLaporanRingkas: Sendable {
 struct LaporanRingkas: Sendable {
     let kepala: Laporan
     let baris: BarisLaporanRingkas
+
+    /// A report's head (its rows ignored) and its rows as kept.
+    init(kepala laporan: Laporan, baris: BarisLaporanRingkas) {
+        var head = laporan
+        head.baris = []
+        kepala = head
+        self.baris = baris
+    }
 
     init(_ laporan: Laporan) {
         var head = laporan
