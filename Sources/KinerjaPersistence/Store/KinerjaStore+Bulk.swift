@@ -145,7 +145,6 @@ extension KinerjaStore {
         var periode: [Periode]
         var urusan: [Urusan]
     }
-
 }
 
 /// What a load reads besides its large tables (`KinerjaStore.Kecil`), read with a half of them (`bacaBanyak`, on
